@@ -1,0 +1,41 @@
+# backchannel — the two commands a new user needs: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup demo test lint typecheck pytest bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml scripts/install_model.sh
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	bash scripts/install_model.sh $(BIN)/python
+	touch $(STAMP)
+
+demo: setup
+	rm -f demo.duckdb
+	$(BIN)/backchannel run examples/corpus --db demo.duckdb
+	$(BIN)/backchannel channels --db demo.duckdb --as-of 2025-11-20
+	$(BIN)/backchannel report --db demo.duckdb --html report.html
+	@echo "wrote report.html"
+
+lint: setup
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+typecheck: setup
+	$(BIN)/mypy
+
+pytest: setup
+	$(BIN)/pytest -q
+
+test: lint typecheck pytest
+
+bench: setup
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info demo.duckdb report.html

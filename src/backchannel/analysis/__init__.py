@@ -1,0 +1,1 @@
+"""Analyses over the derived who-talks-to-whom graph (brokerage roles, …)."""

@@ -1,0 +1,105 @@
+"""Brokers in the communication network at a date: Gould–Fernandez roles plus what they bridge.
+
+The directed graph has an arc source → target for every asserted
+communication event up to ``as_of`` (meetings, calls and agreements are
+two-way, so they give both arcs). Groups are the actors' sides at the time of
+contact (``by="side"``) or side and sector (``by="side-sector"``: government,
+business, academic, retired …), so a business intermediary and a minister of
+the same country fall in different groups.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from backchannel.analysis.brokerage import ROLES, brokerage
+from backchannel.analysis.channels import communication_records
+from backchannel.errors import UsageError
+from backchannel.nlp.lexicon import lexicon
+from backchannel.store import Store
+
+GROUPINGS = ("side", "side-sector")
+
+
+def _group(country: str, sector: str, by: str, sides: set[str]) -> str:
+    side = country if (not sides or country in sides) else ("third" if country else "unknown")
+    if by == "side":
+        return side
+    return f"{side}:{sector or 'unknown'}"
+
+
+def network(
+    store: Store, as_of: str, *, sides: Sequence[str] = (), by: str = "side"
+) -> tuple[list[tuple[str, str]], dict[str, str], dict[str, str], list[dict[str, Any]]]:
+    """Arcs, node → group, node → name, and the records behind them."""
+    if by not in GROUPINGS:
+        raise UsageError(f"unknown grouping '{by}': choose {' or '.join(GROUPINGS)}")
+    side_set = set(sides)
+    symmetric = {t.type for t in lexicon().verbs.values() if t.symmetric}
+    records = communication_records(store, as_of)
+    arcs: list[tuple[str, str]] = []
+    groups: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for r in records:
+        s, t = r["source_id"], r["target_id"]
+        if s == t:
+            continue
+        groups[s] = _group(r["source_country"], r["source_sector"], by, side_set)
+        groups[t] = _group(r["target_country"], r["target_sector"], by, side_set)
+        names[s], names[t] = r["source_name"], r["target_name"]
+        arcs.append((s, t))
+        if r["type"] in symmetric:
+            arcs.append((t, s))
+    return sorted(set(arcs)), groups, names, records
+
+
+def brokers(
+    store: Store, as_of: str, *, sides: Sequence[str] = (), by: str = "side"
+) -> list[dict[str, Any]]:
+    """Per actor: the five role counts and z-scores, the side pairs they bridge, and evidence."""
+    arcs, groups, names, records = network(store, as_of, sides=sides, by=by)
+    if not groups:
+        return []
+    result = brokerage(arcs, groups)
+    out_nbrs: dict[str, set[str]] = defaultdict(set)
+    in_nbrs: dict[str, set[str]] = defaultdict(set)
+    for s, t in arcs:
+        out_nbrs[s].add(t)
+        in_nbrs[t].add(s)
+    arcset = set(arcs)
+    evidence: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in records:
+        for node in (r["source_id"], r["target_id"]):
+            if len(evidence[node]) < 3:
+                evidence[node].append(
+                    {"date": r["date_start"], "sentence": r["sentence"], "doc_id": r["doc_id"]}
+                )
+    rows = []
+    for row in result.rows:
+        b = row.node
+        bridges: set[tuple[str, str]] = set()
+        for i in in_nbrs[b]:
+            for j in out_nbrs[b]:
+                if i != j and (i, j) not in arcset and groups[i] != groups[j]:
+                    bridges.add((groups[i], groups[j]))
+        record: dict[str, Any] = {
+            "actor_id": b,
+            "name": names.get(b, b),
+            "group": row.group,
+            "roles": {role: row.raw[role] for role in (*ROLES, "total")},
+            "z": {role: _finite(row.z[role]) for role in (*ROLES, "total")},
+            "expected": {role: _finite(row.expected[role]) for role in (*ROLES, "total")},
+            "bridges": [f"{a}→{c}" for a, c in sorted(bridges)],
+            "evidence": evidence.get(b, []),
+        }
+        rows.append(record)
+    rows.sort(key=lambda r: (-r["roles"]["total"], r["name"]))
+    return rows
+
+
+def _finite(value: float) -> float | None:
+    if value != value or value in (float("inf"), float("-inf")):
+        return None
+    return round(value, 6)

@@ -1,0 +1,280 @@
+"""Channels: who can carry a message across, and whether they still can, at a date.
+
+A channel is a pair of actors with asserted communication events between
+them (``ontology.yaml: communication``) or named as a channel in the text,
+where the two are on different sides at the time of contact — or one of them
+is a broker (has cross-side contact of their own) and the other is on a side.
+
+Status at ``as_of``, always with the reason:
+
+* **severed** — an endpoint who held office at the last contact no longer
+  does (left office, removed, retired, died: from KB roles and the extracted
+  role changes);
+* **dormant** — no recorded contact for ``dormant_after`` days;
+* **active** — otherwise.
+
+Dates: an event counts from the start of its date interval; its contact date
+is the interval's end, clipped to ``as_of`` (an article that says "during
+Trump's first administration" proves contact up to that era's end, no later).
+Strength is the sum over distinct contacts of ``exp(-age / 365 days)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from backchannel.nlp.lexicon import lexicon
+from backchannel.store import Store
+
+GOVERNMENT_SECTORS = frozenset({"government", "military", "party"})
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    actor_id: str
+    name: str
+    country: str
+    sector: str
+    kind: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "actor_id": self.actor_id,
+            "name": self.name,
+            "country": self.country,
+            "sector": self.sector,
+            "kind": self.kind,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    a: Endpoint
+    b: Endpoint
+    status: str
+    reason: str
+    first_contact: str
+    last_contact: str
+    events: int
+    strength: float
+    named: bool
+    name: str = ""
+    cross_side: bool = True
+    evidence: tuple[dict[str, Any], ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": self.a.to_dict(),
+            "b": self.b.to_dict(),
+            "status": self.status,
+            "reason": self.reason,
+            "first_contact": self.first_contact,
+            "last_contact": self.last_contact,
+            "events": self.events,
+            "strength": round(self.strength, 3),
+            "named": self.named,
+            "name": self.name,
+            "cross_side": self.cross_side,
+            "evidence": list(self.evidence),
+        }
+
+
+def _days(a: str, b: str) -> int:
+    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
+
+
+def communication_records(store: Store, as_of: str) -> list[dict[str, Any]]:
+    """Asserted communication event records whose interval starts on or before ``as_of``."""
+    kinds = sorted(lexicon().communication)
+    return store.query(
+        "SELECT r.*, d.url, d.title, d.published FROM event_records r "
+        "JOIN documents d USING (doc_id) "
+        "WHERE r.modality = 'asserted' AND r.type IN (SELECT unnest(?)) "
+        "AND r.date_start IS NOT NULL AND r.date_start <= ? "
+        "ORDER BY r.date_start, r.record_id",
+        [kinds, as_of],
+    )
+
+
+def _roles(store: Store) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in store.query("SELECT * FROM roles"):
+        out[row["actor_id"]].append(row)
+    return out
+
+
+def _in_office(roles: list[dict[str, Any]], day: str) -> dict[str, Any] | None:
+    for r in roles:
+        if r["sector"] not in GOVERNMENT_SECTORS:
+            continue
+        if (r["start_date"] is None or r["start_date"] <= day) and (
+            r["end_date"] is None or day <= r["end_date"]
+        ):
+            return r
+    return None
+
+
+def _exits(store: Store) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in store.query(
+        "SELECT actor_id, actor_name, change, role, date_start, doc_id, sentence "
+        "FROM role_changes WHERE modality = 'asserted' "
+        "AND change IN ('removed', 'retired', 'died') AND date_start IS NOT NULL"
+    ):
+        out[row["actor_id"]].append(row)
+    return out
+
+
+def _reactivations(store: Store) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for row in store.query(
+        "SELECT actor_id, date_start FROM role_changes WHERE modality = 'asserted' "
+        "AND change IN ('reactivated', 'appointed') AND date_start IS NOT NULL"
+    ):
+        out[row["actor_id"]].append(row["date_start"])
+    return out
+
+
+def channels(
+    store: Store,
+    as_of: str,
+    *,
+    sides: Sequence[str] = (),
+    dormant_after: int = 365,
+    include_brokered: bool = True,
+) -> list[Channel]:
+    """Every channel known on ``as_of``, strongest first, each with its status and reason."""
+    records = communication_records(store, as_of)
+    side_set = set(sides)
+    pairs: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    cross_actors: set[str] = set()
+    for r in records:
+        if r["source_id"] == r["target_id"]:
+            continue
+        key = tuple(sorted((r["source_id"], r["target_id"])))
+        pairs[(key[0], key[1])].append(r)
+        if _cross(r, side_set):
+            cross_actors.update({r["source_id"], r["target_id"]})
+    roles = _roles(store)
+    exits = _exits(store)
+    returns = _reactivations(store)
+    result: list[Channel] = []
+    for (a_id, b_id), rows in pairs.items():
+        cross = any(_cross(r, side_set) for r in rows)
+        if not cross:
+            brokered = a_id in cross_actors or b_id in cross_actors
+            if not (include_brokered and brokered):
+                continue
+            if not any(_on_a_side(r, side_set) for r in rows):
+                continue
+        result.append(
+            _channel(a_id, b_id, rows, as_of, dormant_after, roles, exits, returns, cross)
+        )
+    order = {"active": 0, "dormant": 1, "severed": 2}
+    result.sort(key=lambda c: (order[c.status], -c.strength, c.a.name, c.b.name))
+    return result
+
+
+def _cross(r: dict[str, Any], sides: set[str]) -> bool:
+    a, b = r["source_country"], r["target_country"]
+    if not a or not b or a == b:
+        return False
+    return not sides or (a in sides or b in sides)
+
+
+def _on_a_side(r: dict[str, Any], sides: set[str]) -> bool:
+    return not sides or r["source_country"] in sides or r["target_country"] in sides
+
+
+def _endpoint(actor_id: str, rows: list[dict[str, Any]]) -> Endpoint:
+    last = rows[-1]
+    prefix = "source" if last["source_id"] == actor_id else "target"
+    return Endpoint(
+        actor_id,
+        last[f"{prefix}_name"],
+        last[f"{prefix}_country"],
+        last[f"{prefix}_sector"],
+        last[f"{prefix}_kind"],
+    )
+
+
+def _channel(
+    a_id: str,
+    b_id: str,
+    rows: list[dict[str, Any]],
+    as_of: str,
+    dormant_after: int,
+    roles: dict[str, list[dict[str, Any]]],
+    exits: dict[str, list[dict[str, Any]]],
+    returns: dict[str, list[str]],
+    cross: bool,
+) -> Channel:
+    contacts: dict[str, str] = {}
+    for r in rows:
+        when = min(r["date_end"] or r["date_start"], as_of)
+        contacts[r["event_id"]] = max(contacts.get(r["event_id"], ""), when)
+    first = min(r["date_start"] for r in rows)
+    last = max(contacts.values())
+    strength = sum(math.exp(-max(0, _days(day, as_of)) / 365.0) for day in contacts.values())
+    names = sorted({r["channel_name"] for r in rows if r["channel_name"]})
+    a, b = _endpoint(a_id, rows), _endpoint(b_id, rows)
+    status, reason = _status(a, b, last, as_of, dormant_after, roles, exits, returns)
+    evidence = tuple(
+        {
+            "event_id": r["event_id"],
+            "date": r["date_start"],
+            "type": r["type"],
+            "mode": r["mode"],
+            "sentence": r["sentence"],
+            "doc_id": r["doc_id"],
+            "url": r["url"],
+            "title": r["title"],
+        }
+        for r in rows[-5:]
+    )
+    return Channel(
+        a=a,
+        b=b,
+        status=status,
+        reason=reason,
+        first_contact=first,
+        last_contact=last,
+        events=len(contacts),
+        strength=strength,
+        named=bool(names),
+        name=names[0] if names else "",
+        cross_side=cross,
+        evidence=evidence,
+    )
+
+
+def _status(
+    a: Endpoint,
+    b: Endpoint,
+    last: str,
+    as_of: str,
+    dormant_after: int,
+    roles: dict[str, list[dict[str, Any]]],
+    exits: dict[str, list[dict[str, Any]]],
+    returns: dict[str, list[str]],
+) -> tuple[str, str]:
+    for end in (a, b):
+        for exit_ in sorted(exits.get(end.actor_id, []), key=lambda e: e["date_start"]):
+            if last <= exit_["date_start"] <= as_of and not any(
+                exit_["date_start"] < back <= as_of for back in returns.get(end.actor_id, [])
+            ):
+                role = f" as {exit_['role']}" if exit_["role"] else ""
+                return "severed", f"{end.name} {exit_['change']}{role} on {exit_['date_start']}"
+        held = _in_office(roles.get(end.actor_id, []), last)
+        if held is not None and _in_office(roles.get(end.actor_id, []), as_of) is None:
+            until = held["end_date"] or "?"
+            return "severed", f"{end.name} left office ({held['title']}) on {until}"
+    age = _days(last, as_of)
+    if age > dormant_after:
+        return "dormant", f"no recorded contact since {last} ({age} days)"
+    return "active", f"last contact {last}" + (" (within the article's date)" if age == 0 else "")

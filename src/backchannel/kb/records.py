@@ -1,0 +1,76 @@
+"""The records of the knowledge base besides ``model.Actor``: positions, states, groups, channels.
+
+Frozen and slotted like the records in ``model``: a loaded knowledge base is
+pickled to worker processes and shared between threads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SECTORS: tuple[str, ...] = (
+    "government",
+    "military",
+    "party",
+    "business",
+    "academic",
+    "media",
+    "ngo",
+    "retired",
+)
+"""Every sector an actor, role, position or group noun may name."""
+
+OFFICIAL_SECTORS: frozenset[str] = frozenset({"government", "military", "party"})
+"""Sectors of office: someone whose every such role has ended is "retired"."""
+
+ACTOR_KINDS: tuple[str, ...] = ("person", "organization", "state", "group")
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """An office that different people hold over time, e.g. ``usa.treasury_secretary``.
+
+    ``patterns`` are the title phrases by which a text refers to the holder;
+    ``counterparts`` are the keys of the usual opposite numbers on the other
+    side (always symmetric once loaded).
+    """
+
+    key: str
+    title: str
+    org: str
+    country: str
+    sector: str
+    leader: bool
+    patterns: tuple[str, ...]
+    counterparts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """A country (or the EU), with every form a text may use to name it."""
+
+    code: str  # ISO3, or EUR for the European Union
+    name: str
+    names: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GroupNoun:
+    """A noun that, after a country adjective, denotes a group ("Chinese officials")."""
+
+    noun: str
+    sector: str
+
+
+@dataclass(frozen=True, slots=True)
+class NamedChannel:
+    """A channel the press knows by name ("the Kushner channel") between actors ``a`` and ``b``."""
+
+    name: str
+    aliases: tuple[str, ...]
+    a: str
+    b: str
+    start: str | None
+    end: str | None

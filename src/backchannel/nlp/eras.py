@@ -1,0 +1,178 @@
+"""Named periods ("the Biden administration", "the trade war") as date intervals.
+
+The table is data (``data/eras.yaml``), loaded, validated and compiled once, on
+first use; a broken file raises ``KnowledgeBaseError`` naming the entry. An
+era's interval has precision ``"era"``. An open-ended era ("Trump 2.0") ends
+on the reference day when there is one and it is not before the era began,
+else its end is ``None``. An ambiguous name ("the Trump administration") is
+resolved by the reference day and resolves to nothing without one.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from backchannel.errors import KnowledgeBaseError
+from backchannel.model import DateInterval
+
+__all__ = ["Era", "EraTable", "by_name", "era_table", "find_eras", "load_eras", "resolve"]
+
+_SOURCE = "backchannel/data/eras.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Era:
+    """One named period; ``choose`` is set (and start/end are not) for an ambiguous name."""
+
+    name: str
+    label: str
+    start: date | None
+    end: date | None
+    choose: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class EraTable:
+    """The validated era table, by name and in file order."""
+
+    version: str
+    eras: tuple[Era, ...]
+    by_name: Mapping[str, Era]
+    any_era: re.Pattern[str]  # one pass that rules out most sentences
+
+
+@functools.cache
+def era_table() -> EraTable:
+    """The packaged table, loaded on first use."""
+    text = resources.files("backchannel").joinpath("data/eras.yaml").read_text(encoding="utf-8")
+    return load_eras(text, origin=_SOURCE)
+
+
+def load_eras(text: str, *, origin: str = "<string>") -> EraTable:
+    """Parse and validate an era table; ``KnowledgeBaseError`` says what to fix."""
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"{origin}: not valid YAML ({exc}); fix the syntax") from exc
+    if not isinstance(raw, dict) or not isinstance(raw.get("eras"), list):
+        raise KnowledgeBaseError(f"{origin}: expected a mapping with an 'eras:' list")
+    eras = tuple(_parse_era(entry, i, origin) for i, entry in enumerate(raw["eras"]))
+    by_name: dict[str, Era] = {}
+    for e in eras:
+        if e.name in by_name:
+            raise KnowledgeBaseError(f"{origin}: era {e.name!r} is defined twice; rename one")
+        by_name[e.name] = e
+    for e in eras:
+        for other in e.choose:
+            target = by_name.get(other)
+            if target is None or target.choose:
+                known = ", ".join(n for n, x in by_name.items() if not x.choose)
+                raise KnowledgeBaseError(
+                    f"{origin}: era {e.name!r} chooses {other!r}, which is not a dated era; "
+                    f"use one of: {known}"
+                )
+    any_era = re.compile("|".join(e.pattern.pattern for e in eras) or "(?!)", re.IGNORECASE)
+    return EraTable(str(raw.get("version", "")), eras, by_name, any_era)
+
+
+def _parse_era(entry: Any, index: int, origin: str) -> Era:
+    where = f"{origin}: eras[{index}]"
+    if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+        raise KnowledgeBaseError(f"{where}: each era needs a 'name' string")
+    name = entry["name"]
+    where = f"{origin}: era {name!r}"
+    patterns = entry.get("patterns")
+    if (
+        not isinstance(patterns, list)
+        or not patterns
+        or not all(isinstance(p, str) and p for p in patterns)
+    ):
+        raise KnowledgeBaseError(f"{where}: 'patterns' must be a non-empty list of strings")
+    try:
+        alternation = "|".join(f"(?:{p})" for p in patterns)
+        pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    except re.error as exc:
+        raise KnowledgeBaseError(f"{where}: a pattern is not a valid regex ({exc})") from exc
+    choose = entry.get("choose") or []
+    if not isinstance(choose, list) or not all(isinstance(c, str) for c in choose):
+        raise KnowledgeBaseError(f"{where}: 'choose' must be a list of era names")
+    start = None if choose else _parse_day(entry.get("start"), f"{where}: start", required=True)
+    end = None if choose else _parse_day(entry.get("end"), f"{where}: end", required=False)
+    if start is not None and end is not None and end < start:
+        raise KnowledgeBaseError(f"{where}: end {end} is before start {start}")
+    return Era(
+        name=name,
+        label=str(entry.get("label") or name),
+        start=start,
+        end=end,
+        choose=tuple(choose),
+        pattern=pattern,
+    )
+
+
+def _parse_day(value: object, where: str, *, required: bool) -> date | None:
+    if value is None and not required:
+        return None
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    hint = "an ISO date in quotes" + ("" if required else ", or null for a running era")
+    raise KnowledgeBaseError(f"{where}: {value!r} is not a date; write {hint}")
+
+
+def resolve(era: Era, reference: date | None, text: str) -> DateInterval | None:
+    """The era's interval on the reference day; None if it is ambiguous and there is none."""
+    table = era_table()
+    if era.choose:
+        if reference is None:
+            return None
+        options = sorted((table.by_name[n] for n in era.choose), key=_start)
+        running = [e for e in options if _start(e) <= reference and not _ended(e, reference)]
+        begun = [e for e in options if _start(e) <= reference]
+        era = (running or begun or options[:1])[-1]
+    start = _start(era)
+    end = era.end
+    if end is None and reference is not None and reference >= start:
+        end = reference
+    return DateInterval(start.isoformat(), end.isoformat() if end else None, "era", text)
+
+
+def _start(era: Era) -> date:
+    return era.start or date.min
+
+
+def _ended(era: Era, day: date) -> bool:
+    return era.end is not None and era.end < day
+
+
+def find_eras(text: str, reference: date | None) -> list[tuple[int, int, DateInterval | None]]:
+    """Every era match as (start, end, interval); the interval is None when unresolvable.
+
+    Matches may overlap (one per era pattern); the caller keeps the longest.
+    """
+    table = era_table()
+    found: list[tuple[int, int, DateInterval | None]] = []
+    if not table.any_era.search(text):
+        return found
+    for era in table.eras:
+        for m in era.pattern.finditer(text):
+            found.append((m.start(), m.end(), resolve(era, reference, m.group())))
+    return found
+
+
+def by_name(name: str) -> Era | None:
+    """The era with this table name ("biden", "trump-1"), ignoring case."""
+    return era_table().by_name.get(name.strip().casefold())

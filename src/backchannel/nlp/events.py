@@ -1,0 +1,487 @@
+"""Events and role changes from a parsed, linked article.
+
+For each sentence: find trigger words (``data/events.yaml``), collect the
+actors that fill the trigger's roles from the dependency parse (subject,
+object, "with"/"between"/"by" phrases, possessives, and the subject of the
+clause a participle hangs from), pair them, decide the modality, date the
+event from the sentence or its paragraph, and keep the sentence as evidence.
+Role changes (``data/rolechanges.yaml``) and named channels work the same way.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from backchannel.kb import KnowledgeBase
+from backchannel.model import (
+    Actor,
+    ChangeKind,
+    DateInterval,
+    Event,
+    Participant,
+    RoleChange,
+    stable_id,
+)
+from backchannel.nlp.dates import find_dates, resolve_sentence
+from backchannel.nlp.lexicon import Lexicon, Trigger
+from backchannel.nlp.link import Linked, LinkResult, group_actor, state_actor
+from backchannel.nlp.modality import modality_of
+
+_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+_OBJ = frozenset({"dobj", "dative", "obj", "attr", "oprd"})
+_PARTICIPANT_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT", "dative", "attr", "npadvmod"}
+)
+_LOCATION_PREPS = frozenset({"in", "at", "near", "during", "from", "inside", "outside"})
+_MAX_PAIRS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceContext:
+    index: int
+    span: Span
+    date: DateInterval
+
+
+class EventExtractor:
+    """Turns a linked Doc into Event and RoleChange records."""
+
+    def __init__(self, kb: KnowledgeBase, lex: Lexicon, sides: tuple[str, str]) -> None:
+        self.kb = kb
+        self.lex = lex
+        self.sides = sides
+
+    def extract(
+        self, doc: Doc, link: LinkResult, doc_id: str, published: str | None
+    ) -> tuple[list[Event], list[RoleChange]]:
+        events: list[Event] = []
+        changes: list[RoleChange] = []
+        reference = published or link.doc_date.start
+        for ctx in self._sentences(doc, reference, link.doc_date):
+            seen: set[tuple[str, str, str]] = set()
+            for ev in self._sentence_events(ctx, link, doc_id):
+                key = (ev.source.actor_id, ev.target.actor_id, ev.type)
+                if key not in seen:
+                    seen.add(key)
+                    events.append(ev)
+            changes.extend(self._sentence_changes(ctx, link, doc_id))
+        for span, a, b, label in link.named_channels:
+            ctx = self._context_for(doc, span, reference, link.doc_date)
+            events.append(self._channel_event(ctx, span, a, b, label, link, doc_id))
+        return events, changes
+
+    # -- sentences and their dates -----------------------------------------
+
+    def _sentences(
+        self, doc: Doc, reference: str | None, doc_date: DateInterval
+    ) -> Iterator[SentenceContext]:
+        paragraph_date: DateInterval | None = None
+        last_paragraph = -1
+        for index, sent in enumerate(doc.sents):
+            paragraph = doc.text.count("\n\n", 0, sent.start_char)
+            if paragraph != last_paragraph:
+                paragraph_date, last_paragraph = None, paragraph
+            own = find_dates(sent.text, reference)
+            date = resolve_sentence(sent.text, reference, context=paragraph_date)
+            if own:
+                paragraph_date = date
+            if not date.known:
+                date = doc_date if doc_date.known else date
+            yield SentenceContext(index, sent, date)
+
+    def _context_for(
+        self, doc: Doc, span: Span, reference: str | None, doc_date: DateInterval
+    ) -> SentenceContext:
+        for ctx in self._sentences(doc, reference, doc_date):
+            if ctx.span.start <= span.start < ctx.span.end:
+                return ctx
+        return SentenceContext(0, span.sent, doc_date)
+
+    # -- events -----------------------------------------------------------
+
+    def _trigger_for(self, tok: Token) -> Trigger | None:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in {"VERB", "AUX"} and lemma in self.lex.verbs:
+            return self.lex.verbs[lemma]
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            return self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(lemma)
+        return None
+
+    def _sentence_events(
+        self, ctx: SentenceContext, link: LinkResult, doc_id: str
+    ) -> Iterator[Event]:
+        fired_objects: set[int] = set()
+        for tok in ctx.span:
+            trig = self._trigger_for(tok)
+            if trig is None or tok.i in fired_objects:
+                if tok.lower_ in self.lex.intermediary_nouns:
+                    yield from self._intermediary_events(ctx, tok, link, doc_id)
+                continue
+            if trig.pos == "verb":
+                found = self._verb_participants(tok, trig, link)
+                if found is None:
+                    continue
+                sources, targets, obj = found
+                if obj is not None:
+                    fired_objects.add(obj.i)
+            else:
+                sources, targets = self._noun_participants(tok, trig, link)
+            for src, tgt in self._pairs(sources, targets, trig):
+                yield self._event(ctx, tok, trig, src, tgt, link, doc_id)
+
+    def _verb_participants(
+        self, verb: Token, trig: Trigger, link: LinkResult
+    ) -> tuple[list[Linked], list[Linked], Token | None] | None:
+        preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"}}
+        if trig.not_preps & preps:
+            return None
+        if trig.preps and not (trig.preps & preps) and not trig.symmetric:
+            return None
+        obj: Token | None = None
+        if trig.objects:
+            obj = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ in _OBJ | {"nsubjpass"}
+                    and (c.lemma_.lower() in trig.objects or c.lower_ in trig.objects)
+                ),
+                None,
+            )
+            if obj is None:
+                return None
+        sources = self._subjects(verb, link)
+        targets: list[Linked] = []
+        for child in verb.children:
+            if child.dep_ in _OBJ and child is not obj:
+                targets += self._collect(child, link)
+            elif child.dep_ == "prep" and child.lower_ not in _LOCATION_PREPS:
+                targets += self._collect(child, link)
+        if obj is not None:
+            for child in obj.children:
+                if child.dep_ == "prep" and child.lower_ not in _LOCATION_PREPS:
+                    targets += self._collect(child, link)
+        if trig.person_target:
+            targets = [t for t in targets if not t.actor_id.startswith("state:")]
+            if not targets and not (trig.symmetric and len(sources) > 1):
+                return None
+        return sources, _unique(targets), obj
+
+    def _subjects(self, verb: Token, link: LinkResult) -> list[Linked]:
+        found: list[Linked] = []
+        for child in verb.children:
+            if child.dep_ in _SUBJ and child.dep_ != "nsubjpass":
+                found += self._collect(child, link)
+            elif child.dep_ == "agent":
+                found += self._collect(child, link)
+        if not found and verb.dep_ in {"xcomp", "advcl", "conj", "acl"} and verb.head is not verb:
+            head = verb.head
+            if verb.dep_ == "acl" and head.i in link.token_to_mention:
+                return [link.token_to_mention[head.i]]
+            if verb.dep_ == "xcomp":
+                objs = [c for c in head.children if c.dep_ in _OBJ]
+                for o in objs:
+                    found += self._collect(o, link)
+            if not found:
+                found = self._subjects(head, link)
+        return _unique(found)
+
+    def _noun_participants(
+        self, noun: Token, trig: Trigger, link: LinkResult
+    ) -> tuple[list[Linked], list[Linked]]:
+        sources: list[Linked] = []
+        targets: list[Linked] = []
+        for child in noun.children:
+            if child.dep_ == "poss" or child.dep_ in {"compound", "nmod", "amod"}:
+                sources += self._collect(child, link, allow_modifier=True)
+            elif child.dep_ == "prep" and child.lower_ in {"between", "among"}:
+                sources += self._collect(child, link)
+            elif child.dep_ == "prep" and child.lower_ not in _LOCATION_PREPS:
+                targets += self._collect(child, link)
+        head = noun.head
+        if noun.dep_ in _OBJ and head.pos_ in {"VERB", "AUX"}:
+            sources = self._subjects(head, link) + sources
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in {"with", "between"}:
+                    targets += self._collect(child, link)
+        if trig.persons_only:
+            sources = [m for m in sources if self._is_person(m.actor_id)]
+            targets = [m for m in targets if self._is_person(m.actor_id)]
+        return _unique(sources), _unique(targets)
+
+    def _pairs(
+        self, sources: list[Linked], targets: list[Linked], trig: Trigger
+    ) -> Iterable[tuple[Linked, Linked]]:
+        if sources and targets:
+            pairs = [(s, t) for s in sources for t in targets if s.actor_id != t.actor_id]
+        elif (trig.symmetric or trig.pos == "noun") and len(sources) >= 2:
+            pairs = list(itertools.combinations(sources, 2))
+        elif trig.pos == "noun" and len(targets) >= 2 and trig.symmetric:
+            pairs = list(itertools.combinations(targets, 2))
+        else:
+            pairs = []
+        if trig.needs_between and not targets:
+            pairs = [p for p in pairs if p[0].how != "group"]
+        return [(s, t) for s, t in pairs if s.actor_id != t.actor_id][:_MAX_PAIRS]
+
+    def _collect(self, root: Token, link: LinkResult, allow_modifier: bool = False) -> list[Linked]:
+        """Actors heading noun phrases under ``root`` (not mere modifiers like "Nvidia's")."""
+        found: list[Linked] = []
+        for tok in root.subtree:
+            m = link.token_to_mention.get(tok.i)
+            if m is None or any(f is m for f in found):
+                continue
+            head = _span_root(tok.doc, m)
+            if head.dep_ == "pobj" and head.head.lower_ in _LOCATION_PREPS:
+                continue  # "in Beijing": a place, not a participant
+            if head.dep_ in _PARTICIPANT_DEPS or head is root:
+                found.append(m)
+            elif allow_modifier and head.dep_ in {"poss", "compound", "nmod", "amod"}:
+                found.append(m)
+        return found
+
+    def _event(
+        self,
+        ctx: SentenceContext,
+        trig_tok: Token,
+        trig: Trigger,
+        src: Linked,
+        tgt: Linked,
+        link: LinkResult,
+        doc_id: str,
+        *,
+        mode: str | None = None,
+        modality: str | None = None,
+        channel_name: str = "",
+        rule: str = "",
+    ) -> Event:
+        event_mode = trig.mode if mode is None else mode
+        if trig.type == "CONSULT" and event_mode in {"meet", "negotiate"}:
+            low = ctx.span.text.lower()
+            if any(cue in low for cue in self.lex.phone_cues) and trig.lemma in {
+                "talk",
+                "speak",
+                "call",
+                "conversation",
+                "hold",
+                "have",
+            }:
+                event_mode = "phone"
+        day = ctx.date.start
+        source = self.participant(src.actor_id, day, link)
+        target = self.participant(tgt.actor_id, day, link)
+        rule = rule or f"{self.lex.version}:{trig.pos}:{trig.lemma}"
+        confidence = 0.8 if trig.pos == "verb" else 0.7
+        if "pronoun" in (src.how, tgt.how):
+            confidence -= 0.2
+        if ctx.date.precision in {"inferred", "unknown"}:
+            confidence -= 0.05
+        return Event(
+            event_id=stable_id(doc_id, ctx.index, trig_tok.i, src.actor_id, tgt.actor_id, rule),
+            doc_id=doc_id,
+            sentence=ctx.span.text.strip(),
+            sentence_index=ctx.index,
+            type=trig.type,
+            mode=event_mode,
+            source=source,
+            target=target,
+            date=ctx.date,
+            modality=modality or modality_of(trig_tok, self.lex),  # type: ignore[arg-type]
+            trigger=trig_tok.text,
+            location=self._location(ctx.span, link),
+            intensity=self.lex.intensity(trig.type, event_mode),
+            confidence=round(confidence, 2),
+            rule=rule,
+            channel_name=channel_name,
+        )
+
+    def _location(self, sent: Span, link: LinkResult) -> str:
+        for ent in sent.ents:
+            if ent.label_ not in {"GPE", "LOC", "FAC"}:
+                continue
+            first = sent.doc[ent.start]
+            prev = sent.doc[ent.start - 1] if ent.start > 0 else None
+            if prev is not None and prev.lower_ in {"the"} and ent.start > 1:
+                prev = sent.doc[ent.start - 2]
+            if prev is not None and prev.lower_ in {"in", "at"}:
+                return ent.text
+            if first.dep_ == "pobj" and first.head.lower_ in {"in", "at"}:
+                return ent.text
+        return ""
+
+    def _intermediary_events(
+        self, ctx: SentenceContext, noun: Token, link: LinkResult, doc_id: str
+    ) -> Iterator[Event]:
+        """"X has been floated as a potential intermediary": mediation, rarely asserted."""
+        head = noun.head
+        while head.dep_ in {"prep", "pobj"} and head.head is not head:
+            head = head.head
+        people: list[Linked] = []
+        if head.pos_ in {"VERB", "AUX"}:
+            for child in head.children:
+                if child.dep_ in _SUBJ:
+                    people += [
+                        m for m in self._collect(child, link) if self._is_person(m.actor_id)
+                    ]
+        trig = Trigger(noun.lower_, "noun", "CONSULT", "third-party")
+        modality = modality_of(noun, self.lex)
+        if modality == "asserted":
+            for tok in itertools.chain([head], head.children, noun.children):
+                if tok.lemma_.lower() in self.lex.hypothetical_verbs | {"float"} or (
+                    tok.lower_ in self.lex.hypothetical_modifiers
+                ):
+                    modality = "hypothetical"
+        for person in _unique(people):
+            side = self.participant(person.actor_id, ctx.date.start, link).country
+            other = next((s for s in self.sides if s != side), self.sides[1])
+            tgt = Linked(noun.i, noun.i + 1, f"state:{other}", "implied")
+            yield self._event(
+                ctx, noun, trig, person, tgt, link, doc_id, modality=modality, rule="intermediary"
+            )
+
+    def _channel_event(
+        self,
+        ctx: SentenceContext,
+        span: Span,
+        a: str,
+        b: str,
+        label: str,
+        link: LinkResult,
+        doc_id: str,
+    ) -> Event:
+        noun = span[-1]
+        trig = Trigger(noun.lower_, "noun", "CONSULT", "channel", symmetric=True)
+        src = Linked(span.start, span.start + 1, a, "channel-name")
+        tgt = Linked(span.start, span.start + 1, b, "channel-name")
+        return self._event(
+            ctx,
+            noun,
+            trig,
+            src,
+            tgt,
+            link,
+            doc_id,
+            channel_name=label,
+            rule=f"{self.lex.version}:named-channel",
+        )
+
+    # -- role changes -------------------------------------------------------
+
+    def _sentence_changes(
+        self, ctx: SentenceContext, link: LinkResult, doc_id: str
+    ) -> Iterator[RoleChange]:
+        for tok in ctx.span:
+            lemma = tok.lemma_.lower()
+            people: list[Linked] = []
+            change: str | None = None
+            if tok.pos_ == "NOUN" and (tok.lower_ in self.lex.change_nouns):
+                change = self.lex.change_nouns[tok.lower_]
+                for child in tok.children:
+                    if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
+                        people += self._collect(child, link, allow_modifier=True)
+            elif tok.pos_ in {"VERB", "AUX"} and lemma in self.lex.change_verbs:
+                change, intransitive, _needs_role = self.lex.change_verbs[lemma]
+                for child in tok.children:
+                    if child.dep_ == "nsubjpass" or child.dep_ in _OBJ:
+                        people += self._collect(child, link)
+                    elif intransitive and child.dep_ == "nsubj":
+                        people += self._collect(child, link)
+            if change is None:
+                continue
+            for person in _unique(people):
+                if not self._is_person(person.actor_id):
+                    continue
+                yield self._change(ctx, tok, change, person, link, doc_id)  # type: ignore[arg-type]
+
+    def _change(
+        self,
+        ctx: SentenceContext,
+        tok: Token,
+        change: ChangeKind,
+        person: Linked,
+        link: LinkResult,
+        doc_id: str,
+    ) -> RoleChange:
+        date = ctx.date
+        role_title = ""
+        actor = self.kb.actors.get(person.actor_id)
+        if actor is not None and actor.roles:
+            reference = date.end or date.start
+            if change in {"retired", "removed", "died"}:
+                ended = [r for r in actor.roles if r.end and (reference is None or r.end <= reference)]
+                if ended:
+                    last = max(ended, key=lambda r: r.end or "")
+                    role_title = last.title
+                    if date.precision in {"inferred", "unknown", "era", "year"}:
+                        date = DateInterval(last.end, last.end, "inferred", "role end in KB")
+            elif change == "appointed":
+                started = [
+                    r for r in actor.roles if r.start and (reference is None or r.start <= reference)
+                ]
+                if started:
+                    last = max(started, key=lambda r: r.start or "")
+                    role_title = last.title
+            elif change == "reactivated":
+                role_title = actor.roles[-1].title
+        rule = f"rolechanges.v1:{tok.lemma_.lower()}"
+        return RoleChange(
+            change_id=stable_id(doc_id, ctx.index, tok.i, person.actor_id, change, rule),
+            doc_id=doc_id,
+            sentence=ctx.span.text.strip(),
+            sentence_index=ctx.index,
+            actor=self.participant(person.actor_id, date.start, link),
+            change=change,
+            role=role_title,
+            date=date,
+            modality=modality_of(tok, self.lex),
+            rule=rule,
+        )
+
+    # -- participants -----------------------------------------------------
+
+    def actor(self, actor_id: str, link: LinkResult) -> Actor:
+        if actor_id in self.kb.actors:
+            return self.kb.actors[actor_id]
+        if actor_id in link.new_actors:
+            return link.new_actors[actor_id]
+        if actor_id.startswith("group:"):
+            return group_actor(actor_id, self.kb)
+        if actor_id.startswith("state:"):
+            return state_actor(actor_id, self.kb)
+        return Actor(actor_id=actor_id, name=actor_id, kind="person", origin="text")
+
+    def participant(self, actor_id: str, day: str | None, link: LinkResult) -> Participant:
+        actor = self.actor(actor_id, link)
+        if actor.actor_id in self.kb.actors:
+            country, sector, role = self.kb.side_on(actor_id, day)
+        else:
+            first = actor.roles[0] if actor.roles else None
+            country = actor.country or (first.country if first else "")
+            sector = actor.sector or (first.sector if first else "")
+            role = first.title if first else ""
+        return Participant(actor_id, actor.name, country, sector, actor.kind, role)
+
+    def _is_person(self, actor_id: str) -> bool:
+        if actor_id.startswith("new:"):
+            return True
+        actor = self.kb.actors.get(actor_id)
+        return actor is not None and actor.kind == "person"
+
+
+def _span_root(doc: Doc, m: Linked) -> Token:
+    span = doc[m.start : m.end]
+    return span.root
+
+
+def _unique(mentions: Iterable[Linked]) -> list[Linked]:
+    seen: set[str] = set()
+    out: list[Linked] = []
+    for m in mentions:
+        if m.actor_id not in seen:
+            seen.add(m.actor_id)
+            out.append(m)
+    return out

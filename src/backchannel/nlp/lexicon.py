@@ -1,0 +1,172 @@
+"""The rule data behind extraction: event triggers, modality cues, role changes, PLOVER.
+
+Rules and word lists live in ``backchannel/data/*.yaml``; this module loads
+them once, checks them, and hands out frozen views. A broken data file is a
+bug in the package, so it raises ``KnowledgeBaseError`` naming the file.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from backchannel.errors import KnowledgeBaseError
+from backchannel.model import CHANGE_KINDS
+
+
+def load_data_file(name: str) -> dict[str, Any]:
+    """Read a bundled YAML data file (``backchannel/data/NAME``) as a mapping."""
+    ref = resources.files("backchannel") / "data" / name
+    try:
+        loaded = yaml.safe_load(ref.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeBaseError(f"data/{name}: cannot be read: {exc}") from exc
+    if not isinstance(loaded, dict):
+        raise KnowledgeBaseError(f"data/{name}: expected a mapping at the top level")
+    return loaded
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One trigger word and what it means."""
+
+    lemma: str
+    pos: str  # "verb" | "noun"
+    type: str
+    mode: str
+    symmetric: bool = False
+    objects: frozenset[str] = frozenset()
+    preps: frozenset[str] = frozenset()
+    not_preps: frozenset[str] = frozenset()
+    person_target: bool = False
+    persons_only: bool = False
+    needs_between: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    name: str
+    intensity: float
+    penta: int
+    modes: dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything the event and role-change rules look up."""
+
+    version: str
+    verbs: dict[str, Trigger]
+    nouns: dict[str, Trigger]
+    phone_cues: tuple[str, ...]
+    channel_nouns: frozenset[str]
+    intermediary_nouns: frozenset[str]
+    categories: dict[str, Category]
+    communication: frozenset[str]
+    negation: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    planned_aux: frozenset[str]
+    planned_verbs: frozenset[str]
+    hypothetical_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
+    hypothetical_modifiers: frozenset[str]
+    planned_modifiers: frozenset[str]
+    conditional_marks: frozenset[str]
+    change_verbs: dict[str, tuple[str, bool, bool]]  # lemma -> (change, intransitive, needs_role)
+    change_nouns: dict[str, str]
+
+    def intensity(self, category: str, mode: str) -> float:
+        cat = self.categories.get(category)
+        if cat is None:
+            return 0.0
+        return cat.modes.get(mode, cat.intensity)
+
+
+def _words(data: dict[str, Any], key: str, name: str) -> frozenset[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise KnowledgeBaseError(f"data/{name}: '{key}' must be a list of strings")
+    return frozenset(v.lower() for v in value)
+
+
+def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[str, Trigger]:
+    if not isinstance(entries, dict):
+        raise KnowledgeBaseError(f"data/events.yaml: '{pos}s' must be a mapping")
+    out: dict[str, Trigger] = {}
+    for lemma, spec in entries.items():
+        if not isinstance(spec, dict) or spec.get("type") not in categories:
+            raise KnowledgeBaseError(
+                f"data/events.yaml: trigger '{lemma}' needs a type among {sorted(categories)}"
+            )
+        out[str(lemma)] = Trigger(
+            lemma=str(lemma),
+            pos=pos,
+            type=str(spec["type"]),
+            mode=str(spec.get("mode") or ""),
+            symmetric=bool(spec.get("symmetric", False)),
+            objects=frozenset(spec.get("objects", [])),
+            preps=frozenset(spec.get("preps", [])),
+            not_preps=frozenset(spec.get("not_preps", [])),
+            person_target=bool(spec.get("person_target", False)),
+            persons_only=bool(spec.get("persons_only", False)),
+            needs_between=bool(spec.get("needs_between", False)),
+        )
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The bundled lexicon, loaded and validated once per process."""
+    onto = load_data_file("ontology.yaml")
+    categories = {
+        name: Category(
+            name=name,
+            intensity=float(spec.get("intensity", 0.0)),
+            penta=int(spec.get("penta", 0)),
+            modes={str(k): float(v) for k, v in (spec.get("modes") or {}).items()},
+        )
+        for name, spec in onto["categories"].items()
+    }
+    events = load_data_file("events.yaml")
+    modality = load_data_file("modality.yaml")
+    changes = load_data_file("rolechanges.yaml")
+    change_verbs: dict[str, tuple[str, bool, bool]] = {}
+    for lemma, spec in changes["verbs"].items():
+        if spec.get("change") not in CHANGE_KINDS:
+            raise KnowledgeBaseError(
+                f"data/rolechanges.yaml: '{lemma}' needs a change among {list(CHANGE_KINDS)}"
+            )
+        change_verbs[lemma] = (
+            spec["change"],
+            bool(spec.get("intransitive", False)),
+            bool(spec.get("needs_role", False)),
+        )
+    change_nouns = {str(k): str(v) for k, v in changes["nouns"].items()}
+    bad = [k for k, v in change_nouns.items() if v not in CHANGE_KINDS]
+    if bad:
+        raise KnowledgeBaseError(f"data/rolechanges.yaml: unknown change kind for {bad}")
+    return Lexicon(
+        version=str(events.get("version", "events.v1")),
+        verbs=_triggers(events["verbs"], "verb", categories),
+        nouns=_triggers(events["nouns"], "noun", categories),
+        phone_cues=tuple(events.get("phone_cues", [])),
+        channel_nouns=_words(events, "channel_nouns", "events.yaml"),
+        intermediary_nouns=_words(events, "intermediary_nouns", "events.yaml"),
+        categories=categories,
+        communication=frozenset(onto.get("communication", [])),
+        negation=_words(modality, "negation", "modality.yaml"),
+        hypothetical_aux=_words(modality, "hypothetical_aux", "modality.yaml"),
+        planned_aux=_words(modality, "planned_aux", "modality.yaml"),
+        planned_verbs=_words(modality, "planned_verbs", "modality.yaml"),
+        hypothetical_verbs=_words(modality, "hypothetical_verbs", "modality.yaml"),
+        denial_verbs=_words(modality, "denial_verbs", "modality.yaml"),
+        hypothetical_modifiers=_words(modality, "hypothetical_modifiers", "modality.yaml"),
+        planned_modifiers=_words(modality, "planned_modifiers", "modality.yaml"),
+        conditional_marks=_words(modality, "conditional_marks", "modality.yaml"),
+        change_verbs=change_verbs,
+        change_nouns=change_nouns,
+    )

@@ -1,0 +1,529 @@
+"""Link mentions in a parsed article to actors in the knowledge base.
+
+The order matters, and is the order a careful reader uses:
+
+1. full names and aliases from the KB ("Scott Bessent", "Cui Tiankai");
+2. titles next to names ("Treasury Secretary Scott Bessent", "then-Ambassador
+   Cui Tiankai") — these also date an undated article (the title must have been
+   held when it was written);
+3. named channels ("the Sullivan-Wang channel"), whose second surname is
+   resolved through the first person's counterparts at the channel's date;
+4. surnames after first mention ("Bessent", "He" — the surname, never the
+   sentence-initial pronoun), preferring the person already named in the article;
+5. bare titles ("the Treasury secretary") → who held the post that day;
+6. groups ("Chinese officials") and states ("China", "Beijing");
+7. people unknown to the KB, but given a title or organisation in apposition
+   ("Tsinghua University's Da Wei", "Sarah Beran of Macro Advisory Partners");
+8. "he"/"she" as the subject of a sentence → the person most recently named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from backchannel.kb import KnowledgeBase
+from backchannel.model import Actor, DateInterval, Role, stable_id
+
+CHINESE_SURNAMES = frozenset(
+    "He Wang Li Liu Zhang Chen Yang Zhao Huang Zhou Wu Xu Sun Hu Zhu Gao Lin Guo Ma Luo Liang "
+    "Song Zheng Xie Han Tang Feng Yu Dong Xiao Cheng Cao Yuan Deng Fu Shen Zeng Peng Lu Su Jiang "
+    "Cai Jia Ding Wei Xue Ye Yan Pan Du Dai Xia Zhong Tian Ren Fan Fang Shi Yao Tan Qin Cui Kong "
+    "Mao Qiu Qian Hou Shao Meng Long Wan Duan Lei Qian Tao Bai Hao Xiong Gu Mo Hong".split()
+)
+PRONOUNS = {"he": "m", "she": "f"}
+_TITLE_CASE = re.compile(r"^[A-Z][a-z'’-]+$")
+_ORG_SECTOR_WORDS = (
+    ("university", "academic"),
+    ("institute", "academic"),
+    ("college", "academic"),
+    ("school", "academic"),
+    ("academy", "academic"),
+    ("center", "academic"),
+    ("centre", "academic"),
+    ("council", "academic"),
+    ("foundation", "ngo"),
+    ("ministry", "government"),
+    ("department", "government"),
+    ("embassy", "government"),
+    ("partners", "business"),
+    ("group", "business"),
+    ("capital", "business"),
+    ("advisory", "business"),
+    ("inc", "business"),
+    ("corp", "business"),
+    ("company", "business"),
+    ("bank", "business"),
+    ("times", "media"),
+    ("news", "media"),
+    ("post", "media"),
+)
+
+
+@dataclass(slots=True)
+class Linked:
+    """A mention found in a Doc: token span, actor, and how it was recognised."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    actor_id: str
+    how: str
+    role_hint: str = ""  # the title used next to the name, if any
+    then: bool = False  # "then-Ambassador …": the title was held at the time
+
+
+@dataclass(slots=True)
+class LinkResult:
+    mentions: list[Linked]
+    new_actors: dict[str, Actor]
+    doc_date: DateInterval
+    token_to_mention: dict[int, Linked] = field(default_factory=dict)
+    named_channels: list[tuple[Span, str, str, str]] = field(default_factory=list)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+class Linker:
+    """Finds actor mentions in spaCy Docs. Built once per process from a KB."""
+
+    def __init__(self, kb: KnowledgeBase, vocab: object) -> None:
+        self.kb = kb
+        self._names = PhraseMatcher(vocab)  # type: ignore[arg-type]
+        self._titles = PhraseMatcher(vocab, attr="LOWER")  # type: ignore[arg-type]
+        self._alias_index = kb.alias_index()
+        self._surnames = kb.surname_index()
+        self._title_index = kb.title_index()
+        self._channel_aliases: dict[str, tuple[str, str]] = {}
+        for ch in kb.channels:
+            for form in (ch.name, *ch.aliases):
+                self._channel_aliases[_norm_channel(form)] = (ch.a, ch.b)
+        tokenizer_vocab = vocab
+        from spacy.lang.en import English
+
+        maker = English(vocab=tokenizer_vocab)  # type: ignore[arg-type]
+        self._names.add("NAME", [maker.make_doc(form) for form in self._alias_index])
+        self._titles.add("TITLE", [maker.make_doc(form) for form in self._title_index])
+        self._group_nouns = {g.noun.casefold(): g.sector for g in kb.groups}
+        self._state_forms: dict[str, str] = {}
+        self._adjectives: dict[str, str] = {}
+        for state in kb.states.values():
+            for form in (state.name, *state.names, *state.capitals):
+                self._state_forms[form.casefold()] = state.code
+            for adj in state.adjectives:
+                self._adjectives[adj.casefold()] = state.code
+        self._org_index = {
+            a.name.casefold(): a for a in kb.actors.values() if a.kind == "organization"
+        }
+
+    # -- the whole pass ---------------------------------------------------
+
+    def link(self, doc: Doc, published: str | None, today: str) -> LinkResult:
+        mentions: dict[int, Linked] = {}  # by start token
+        new_actors: dict[str, Actor] = {}
+        self._full_names(doc, mentions)
+        title_spans = self._title_spans(doc)
+        self._attach_titles(doc, mentions, title_spans)
+        doc_date = self._document_date(mentions, published, today)
+        day = doc_date.end if published else doc_date.start
+        channels = self._named_channels(doc, mentions, day)
+        self._surnames_pass(doc, mentions, day)
+        self._bare_titles(doc, mentions, title_spans, day)
+        self._groups_and_states(doc, mentions)
+        self._new_people(doc, mentions, new_actors)
+        self._pronouns(doc, mentions)
+        ordered = sorted(mentions.values(), key=lambda m: m.start)
+        index = {i: m for m in ordered for i in range(m.start, m.end)}
+        return LinkResult(ordered, new_actors, doc_date, index, channels)
+
+    # -- 1. names ---------------------------------------------------------
+
+    def _full_names(self, doc: Doc, mentions: dict[int, Linked]) -> None:
+        spans = [doc[s:e] for _, s, e in self._names(doc)]
+        for span in _longest(spans):
+            ids = self._alias_index.get(span.text, ())
+            if not ids:
+                continue
+            actor_id = ids[0]
+            if len(ids) > 1:
+                # An alias shared by several actors: keep the one alive in the text later.
+                actor_id = self._prefer_mentioned(ids, mentions) or ids[0]
+            kind = self.kb.actors[actor_id].kind
+            if kind == "state":
+                continue  # states are handled with their names and capitals in pass 6
+            if span.text in self._surnames and len(span) == 1:
+                continue  # a bare surname that is also an alias: pass 4 decides
+            mentions[span.start] = Linked(span.start, span.end, actor_id, "name")
+
+    # -- 2. titles ---------------------------------------------------------
+
+    def _title_spans(self, doc: Doc) -> list[Span]:
+        spans = [doc[s:e] for _, s, e in self._titles(doc)]
+        return _longest(spans)
+
+    def _attach_titles(self, doc: Doc, mentions: dict[int, Linked], titles: list[Span]) -> None:
+        for span in titles:
+            nxt = mentions.get(span.end)
+            if nxt is None:
+                continue
+            nxt.role_hint = self._title_index[span.text.casefold()]
+            prev = doc[span.start - 1] if span.start > 0 else None
+            prev2 = doc[span.start - 2] if span.start > 1 else None
+            if prev is not None and prev.lower_ in {"then", "then-"}:
+                nxt.then = True
+            elif prev is not None and prev.text in {"-", "–"} and prev2 is not None:
+                nxt.then = prev2.lower_ == "then"
+            elif prev is not None and prev.lower_ in {"former", "ex", "retired", "late"}:
+                nxt.then = True
+            nxt.how = "then-title" if nxt.then else "title+name"
+
+    def _document_date(
+        self, mentions: dict[int, Linked], published: str | None, today: str
+    ) -> DateInterval:
+        """The publication date, or when unknown the window in which every present title held."""
+        if published:
+            return DateInterval(published, published, "day")
+        start: str | None = None
+        end: str = today
+        for m in mentions.values():
+            if not m.role_hint or m.then:
+                continue
+            actor = self.kb.actors.get(m.actor_id)
+            if actor is None:
+                continue
+            held = [r for r in actor.roles if r.position == m.role_hint]
+            if not held:
+                continue
+            latest = max(held, key=lambda r: r.start or "")
+            if latest.start and (start is None or latest.start > start):
+                start = latest.start
+            if latest.end and latest.end < end:
+                end = latest.end
+        if start is None or start > end:
+            return DateInterval(None, None, "unknown")
+        return DateInterval(start, end, "inferred", "titles held when written")
+
+    # -- 3. named channels -------------------------------------------------
+
+    def _named_channels(
+        self, doc: Doc, mentions: dict[int, Linked], day: str | None
+    ) -> list[tuple[Span, str, str, str]]:
+        found: list[tuple[Span, str, str, str]] = []
+        for tok in doc:
+            if tok.lower_ not in {"channel", "backchannel", "back-channel"}:
+                continue
+            # Collect the capitalised words (and dashes) just before "channel".
+            i = tok.i - 1
+            while i >= 0 and doc[i].text in {"”", '"', "’", "'"}:
+                i -= 1
+            j = i
+            while j >= 0 and (_TITLE_CASE.match(doc[j].text) or doc[j].text in {"-", "–", "—"}):
+                j -= 1
+            if j == i:
+                continue
+            phrase = doc[j + 1 : i + 1]
+            names = [t for t in phrase if _TITLE_CASE.match(t.text)]
+            if not names or len(names) > 2:
+                continue
+            key = _norm_channel(" ".join(t.text for t in names) + " channel")
+            pair = self._channel_aliases.get(key)
+            if pair is None:
+                pair = self._resolve_channel_pair(names, mentions, day)
+            if pair is None:
+                continue
+            a, b = pair
+            for t, actor_id in zip(names, (a, b), strict=False):
+                mentions[t.i] = Linked(t.i, t.i + 1, actor_id, "channel-name")
+            label = "–".join(t.text for t in names) + " channel"
+            found.append((doc[phrase.start : tok.i + 1], a, b, label))
+        return found
+
+    def _resolve_channel_pair(
+        self, names: list[Token], mentions: dict[int, Linked], day: str | None
+    ) -> tuple[str, str] | None:
+        if len(names) != 2 or day is None:
+            return None
+        first = self._resolve_surname(names[0], mentions, day)
+        if first is None:
+            return None
+        candidates = self._surnames.get(names[1].text, ())
+        counterparts = {a.actor_id for a in self.kb.counterparts_of(first, day)}
+        for cand in candidates:
+            if cand in counterparts:
+                return first, cand
+        second = self._resolve_surname(names[1], mentions, day)
+        return (first, second) if second else None
+
+    # -- 4. surnames -------------------------------------------------------
+
+    def _surnames_pass(self, doc: Doc, mentions: dict[int, Linked], day: str | None) -> None:
+        covered = {i for m in mentions.values() for i in range(m.start, m.end)}
+        for tok in doc:
+            if tok.i in covered or tok.text not in self._surnames:
+                continue
+            if tok.text == "He" and not self._he_is_surname(tok, mentions):
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and _TITLE_CASE.match(nxt.text) and nxt.ent_type_ == "PERSON":
+                continue  # a different person with the same surname ("Wang Huning")
+            actor_id = self._resolve_surname(tok, mentions, day)
+            if actor_id:
+                mentions[tok.i] = Linked(tok.i, tok.i + 1, actor_id, "surname")
+                covered.add(tok.i)
+
+    def _he_is_surname(self, tok: Token, mentions: dict[int, Linked]) -> bool:
+        """"He" is the surname mid-sentence, or sentence-initial in "He and X"."""
+        if not tok.is_sent_start:
+            return True
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is None or nxt.lower_ != "and":
+            return False
+        return (tok.i + 2) in mentions or (
+            tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 2].ent_type_ == "PERSON"
+        )
+
+    def _resolve_surname(
+        self, tok: Token, mentions: dict[int, Linked], day: str | None
+    ) -> str | None:
+        candidates = self._surnames.get(tok.text, ())
+        if not candidates:
+            return None
+        before = [m for s, m in sorted(mentions.items()) if s < tok.i]
+        for m in reversed(before):
+            if m.actor_id in candidates:
+                return m.actor_id
+        if len(candidates) == 1:
+            return candidates[0]
+        if day is not None:
+            in_office = [c for c in candidates if self.kb.actors[c].roles_on(day)]
+            if len(in_office) == 1:
+                return in_office[0]
+        return None  # ambiguous: better no link than a wrong one
+
+    # -- 5. bare titles ----------------------------------------------------
+
+    def _bare_titles(
+        self, doc: Doc, mentions: dict[int, Linked], titles: list[Span], day: str | None
+    ) -> None:
+        if day is None:
+            return
+        covered = {i for m in mentions.values() for i in range(m.start, m.end)}
+        for span in titles:
+            if span.end in mentions or any(i in covered for i in range(span.start, span.end)):
+                continue
+            nxt = doc[span.end] if span.end < len(doc) else None
+            if nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PERSON"):
+                continue  # title before a name the KB does not know
+            prev = doc[span.start - 1] if span.start > 0 else None
+            if prev is None or prev.lower_ not in {"the", "'s", "’s"}:
+                if not (prev is not None and prev.lower_ in self._adjectives):
+                    continue
+            holders = self.kb.holders(self._title_index[span.text.casefold()], day)
+            if len(holders) == 1:
+                mentions[span.start] = Linked(span.start, span.end, holders[0].actor_id, "title")
+
+    # -- 6. groups and states ----------------------------------------------
+
+    def _groups_and_states(self, doc: Doc, mentions: dict[int, Linked]) -> None:
+        covered = {i for m in mentions.values() for i in range(m.start, m.end)}
+        for tok in doc:
+            if tok.i in covered:
+                continue
+            code = self._adjectives.get(tok.lower_)
+            if code and tok.text[:1].isupper():
+                noun = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                if noun is not None and noun.lower_ in self._group_nouns:
+                    sector = self._group_nouns[noun.lower_]
+                    actor_id = f"group:{code}:{noun.lower_}"
+                    mentions[tok.i] = Linked(tok.i, tok.i + 2, actor_id, "group", sector)
+                    covered.update({tok.i, tok.i + 1})
+                    continue
+        for ent in doc.ents:
+            if ent.label_ not in {"GPE", "NORP", "ORG"} or any(
+                i in covered for i in range(ent.start, ent.end)
+            ):
+                continue
+            text = ent.text
+            if text.casefold().startswith("the "):
+                text = text[4:]
+            code = self._state_forms.get(text.casefold())
+            if code and ent.label_ != "NORP":
+                mentions[ent.start] = Linked(ent.start, ent.end, f"state:{code}", "state")
+                covered.update(range(ent.start, ent.end))
+
+    # -- 7. people the KB does not know -------------------------------------
+
+    def _new_people(
+        self, doc: Doc, mentions: dict[int, Linked], new_actors: dict[str, Actor]
+    ) -> None:
+        covered = {i for m in mentions.values() for i in range(m.start, m.end)}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            if len(ent) < 2 or not all(_TITLE_CASE.match(t.text) for t in ent):
+                continue
+            role = self._apposition_role(doc, ent)
+            if role is None:
+                continue
+            actor_id = "new:" + _slug(ent.text)
+            if actor_id not in new_actors:
+                new_actors[actor_id] = Actor(
+                    actor_id=actor_id,
+                    name=ent.text,
+                    kind="person",
+                    country=role.country,
+                    sector=role.sector,
+                    roles=(role,),
+                    origin="text",
+                )
+            mentions[ent.start] = Linked(ent.start, ent.end, actor_id, "new-actor")
+            covered.update(range(ent.start, ent.end))
+
+    def _apposition_role(self, doc: Doc, ent: Span) -> Role | None:
+        """A role from "ORG's NAME", "NAME of ORG" or "NAME, a TITLE at ORG"."""
+        org_text = ""
+        title = ""
+        before = doc[max(0, ent.start - 8) : ent.start]
+        if len(before) >= 2 and before[-1].text in {"'s", "’s"}:
+            org_span = _ent_ending_at(doc, before[-1].i)
+            if org_span is not None and org_span.label_ in {"ORG", "FAC", "GPE"}:
+                org_text = org_span.text
+        after = doc[ent.end : min(len(doc), ent.end + 14)]
+        if not org_text and len(after) >= 2 and after[0].lower_ in {"of", "from", "at"}:
+            org_span = _ent_starting_at(doc, after[1].i)
+            if org_span is not None and org_span.label_ == "ORG":
+                org_text = org_span.text
+        if not org_text and len(after) >= 3 and after[0].text == ",":
+            words = []
+            for t in after[1:]:
+                if t.text in {",", ".", ";"}:
+                    break
+                words.append(t)
+            if words and words[0].lower_ in {"a", "an", "the"}:
+                for t in words:
+                    if t.ent_type_ == "ORG":
+                        org_span = _ent_starting_at(doc, t.i)
+                        if org_span is not None:
+                            org_text = org_span.text
+                        break
+                title = " ".join(w.text for w in words[1:]).split(" at ")[0].split(" of ")[0]
+        if not org_text:
+            return None
+        if org_text.casefold().startswith("the "):
+            org_text = org_text[4:]
+        known = self._org_index.get(org_text.casefold())
+        country = known.country if known else ""
+        sector = known.sector if known else _org_sector(org_text)
+        return Role(
+            title=title or "affiliated", org=org_text, country=country, sector=sector or "other"
+        )
+
+    # -- 8. pronouns ---------------------------------------------------------
+
+    def _pronouns(self, doc: Doc, mentions: dict[int, Linked]) -> None:
+        persons = sorted(
+            (m for m in mentions.values() if not m.actor_id.startswith(("group:", "state:"))),
+            key=lambda m: m.start,
+        )
+        for tok in doc:
+            if tok.lower_ not in PRONOUNS or tok.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            if tok.i in mentions:
+                continue
+            earlier = [m for m in persons if m.end <= tok.i and self._is_person(m.actor_id)]
+            if not earlier:
+                continue
+            sent_start = tok.sent.start
+            previous_sentence_start = doc[sent_start - 1].sent.start if sent_start > 0 else 0
+            candidate = earlier[-1]
+            if candidate.start < previous_sentence_start:
+                continue  # too far back to be safe
+            mentions[tok.i] = Linked(tok.i, tok.i + 1, candidate.actor_id, "pronoun")
+
+    def _is_person(self, actor_id: str) -> bool:
+        if actor_id.startswith("new:"):
+            return True
+        actor = self.kb.actors.get(actor_id)
+        return actor is not None and actor.kind == "person"
+
+    @staticmethod
+    def _prefer_mentioned(ids: Iterable[str], mentions: dict[int, Linked]) -> str | None:
+        seen = {m.actor_id for m in mentions.values()}
+        for actor_id in ids:
+            if actor_id in seen:
+                return actor_id
+        return None
+
+
+def _norm_channel(text: str) -> str:
+    text = re.sub(r"[–—-]", " ", text.casefold())
+    return " ".join(text.replace("back channel", "channel").replace("backchannel", "channel").split())
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    from spacy.util import filter_spans
+
+    return list(filter_spans(spans))
+
+
+def _ent_ending_at(doc: Doc, token_index: int) -> Span | None:
+    for ent in doc.ents:
+        if ent.end == token_index:
+            return ent
+    return None
+
+
+def _ent_starting_at(doc: Doc, token_index: int) -> Span | None:
+    for ent in doc.ents:
+        if ent.start == token_index or (ent.start == token_index - 1 and doc[ent.start].lower_ == "the"):
+            return ent
+        if ent.start <= token_index < ent.end:
+            return ent
+    return None
+
+
+def _org_sector(org: str) -> str:
+    low = org.casefold()
+    for word, sector in _ORG_SECTOR_WORDS:
+        if word in low.split() or low.endswith(word):
+            return sector
+    return ""
+
+
+def group_actor(actor_id: str, kb: KnowledgeBase, text: str = "") -> Actor:
+    """The Actor record for a group id such as ``group:CHN:officials``."""
+    _, code, noun = actor_id.split(":", 2)
+    state = kb.states.get(code)
+    adjective = state.adjectives[0] if state and state.adjectives else code
+    sector = next((g.sector for g in kb.groups if g.noun.casefold() == noun), "government")
+    return Actor(
+        actor_id=actor_id,
+        name=f"{adjective} {noun}",
+        kind="group",
+        country=code,
+        sector=sector,
+        origin="text",
+    )
+
+
+def state_actor(actor_id: str, kb: KnowledgeBase) -> Actor:
+    """The Actor record for a state id such as ``state:CHN``."""
+    code = actor_id.split(":", 1)[1]
+    state = kb.states.get(code)
+    return Actor(
+        actor_id=actor_id,
+        name=state.name if state else code,
+        kind="state",
+        country=code,
+        sector="government",
+        origin="kb",
+    )
+
+
+def new_actor_id(name: str) -> str:
+    return "new:" + stable_id(name.casefold(), length=8)

@@ -1,0 +1,72 @@
+"""Did the text say it happened? asserted / negated / hypothetical / planned / denied.
+
+"Could reestablish a backchannel" and "have been floated as intermediaries" are
+not contact; only asserted events build channels. The rules walk from the
+trigger up through the verbs that govern it (xcomp, ccomp, conj …) and look at
+their auxiliaries, negations, conditional marks and the governing verbs'
+lemmas; the nearest cue wins.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from backchannel.model import Modality
+from backchannel.nlp.lexicon import Lexicon
+
+_SAY = frozenset({"say", "tell", "add", "note", "report", "announce", "state", "claim"})
+_CLAUSE_STOP = frozenset({"relcl", "acl", "advcl", "parataxis"})
+
+
+def _cue(tok: Token, lex: Lexicon, is_trigger: bool, under_say: bool) -> Modality | None:
+    for child in tok.children:
+        low = child.lower_
+        if child.dep_ == "neg" or low in lex.negation and child.dep_ in {"advmod", "det", "neg"}:
+            return "negated"
+        if child.dep_ in {"aux", "auxpass"}:
+            if low in lex.hypothetical_aux:
+                # Reported future ("he said they would meet") is a plan, not a maybe.
+                return "planned" if (low in {"would", "'d"} and under_say) else "hypothetical"
+            if low in lex.planned_aux:
+                return "planned"
+        if child.dep_ == "mark" and low in lex.conditional_marks:
+            return "hypothetical"
+        if child.dep_ in {"amod", "compound"} and is_trigger:
+            if low in lex.hypothetical_modifiers:
+                return "hypothetical"
+            if low in lex.planned_modifiers:
+                return "planned"
+    if not is_trigger:
+        lemma = tok.lemma_.lower()
+        if lemma in lex.denial_verbs:
+            return "denied"
+        if lemma in lex.hypothetical_verbs:
+            return "hypothetical"
+        if lemma in lex.planned_verbs:
+            return "planned"
+    return None
+
+
+def modality_of(trigger: Token, lex: Lexicon) -> Modality:
+    """The modality of the event named by ``trigger``."""
+    chain = [trigger]
+    tok = trigger
+    while tok.head is not tok:
+        if tok.dep_ in _CLAUSE_STOP and tok is not trigger:
+            break
+        if tok.dep_ in _CLAUSE_STOP and tok is trigger and tok.dep_ != "advcl":
+            # A relative or participial clause states its own fact: "the deal negotiated by X".
+            break
+        if tok.dep_ == "advcl":
+            break
+        tok = tok.head
+        chain.append(tok)
+    say_positions = {i for i, t in enumerate(chain) if t.lemma_.lower() in _SAY}
+    for i, tok in enumerate(chain):
+        under_say = any(p > i for p in say_positions)
+        cue = _cue(tok, lex, is_trigger=(i == 0), under_say=under_say)
+        if cue is not None:
+            return cue
+        if tok.lemma_.lower() in _SAY and i > 0:
+            break  # "X said Y met Z": the report does not change Y's meeting
+    return "asserted"

