@@ -25,10 +25,9 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
-
 from importlib import resources
 from importlib.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -39,12 +38,14 @@ from backchannel.model import RemovedSpan
 __all__ = ["REASONS", "CleanResult", "CleanRules", "clean", "load_rules", "removed_summary"]
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
-_LINE_END_PUNCT = frozenset(".!?:;\"”’)]")
+_LINE_END_PUNCT = frozenset('.!?:;"”’)]')
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+\S)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _DECORATED = re.compile(r"^(?P<base>.+?)\s+[-–—|:•·]\s+(?P<suffix>[^-–—|:•·]+)$")
-_SMALL_WORDS = frozenset("a an the of for and or in on to with at by from".split())
+_SMALL_WORDS = frozenset(
+    ["a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "with", "at", "by", "from"]
+)
 # A removed block or sentence with one of these reasons can start the trailing
 # run of site furniture that is removed wholesale.
 _TAIL_REASONS = frozenset({"boilerplate", "comment-form", "navigation"})
@@ -71,30 +72,57 @@ class _Block:
     sentences: list[tuple[int, int]]
 
 
-@dataclass(slots=True)
-class _State:
-    """What has been removed so far: whole blocks, and single sentences."""
+class _Run:
+    """One document being cleaned: its blocks, and what has been removed so far."""
 
-    blocks: list[_Block]
-    block_reason: dict[int, str]
-    sentence_reason: dict[tuple[int, int], str]
+    def __init__(self, text: str, title: str, rules: CleanRules) -> None:
+        self.text, self.title, self.rules = text, title, rules
+        self.blocks = _segment(text, rules)
+        self.block_reason: dict[int, str] = {}
+        self.sentence_reason: dict[int, dict[int, str]] = {}
+        # per-sentence results that do not depend on what else is removed, computed once
+        self._verdicts: dict[tuple[int, int], tuple[str | None, float]] = {}
+        self._words: dict[tuple[int, int], tuple[set[str], int]] = {}
+
+    def sentence(self, bi: int, si: int) -> str:
+        start, end = self.blocks[bi].sentences[si]
+        return self.text[start:end]
 
     def kept_sentences(self, bi: int) -> list[int]:
         if bi in self.block_reason:
             return []
-        return [si for si in range(len(self.blocks[bi].sentences)) if (bi, si) not in self.sentence_reason]
+        removed = self.sentence_reason.get(bi, {})
+        return [si for si in range(len(self.blocks[bi].sentences)) if si not in removed]
 
     def removed_reason(self, bi: int) -> str | None:
         """Why block ``bi`` is gone (its dominant sentence reason), or None if any of it is kept."""
         if bi in self.block_reason:
             return self.block_reason[bi]
-        if self.kept_sentences(bi):
+        removed = self.sentence_reason.get(bi, {})
+        if not removed or len(removed) < len(self.blocks[bi].sentences):
             return None
-        reasons = Counter(r for (b, _), r in self.sentence_reason.items() if b == bi)
-        return reasons.most_common(1)[0][0] if reasons else None
+        return Counter(removed.values()).most_common(1)[0][0]
 
     def intact(self, bi: int) -> bool:
-        return bi not in self.block_reason and not any(b == bi for b, _ in self.sentence_reason)
+        return bi not in self.block_reason and not self.sentence_reason.get(bi)
+
+    def kept_text(self, bi: int) -> str:
+        """Block ``bi`` as it will appear in the output."""
+        block = self.blocks[bi]
+        if self.intact(bi):
+            return self.text[block.start : block.end]
+        return " ".join(self.sentence(bi, si) for si in self.kept_sentences(bi))
+
+    def verdict(self, bi: int, si: int) -> tuple[str | None, float]:
+        if (bi, si) not in self._verdicts:
+            self._verdicts[(bi, si)] = _fixed_verdict(self.sentence(bi, si), self.rules)
+        return self._verdicts[(bi, si)]
+
+    def words(self, bi: int, si: int) -> tuple[set[str], int]:
+        if (bi, si) not in self._words:
+            sentence = self.sentence(bi, si)
+            self._words[(bi, si)] = (_stems(sentence, self.rules), len(_WORD.findall(sentence)))
+        return self._words[(bi, si)]
 
 
 def clean(text: str, *, title: str = "", rules: CleanRules | None = None) -> CleanResult:
@@ -104,12 +132,11 @@ def clean(text: str, *, title: str = "", rules: CleanRules | None = None) -> Cle
     in the body. Offsets in ``removed`` index ``text`` exactly; the cleaned text
     keeps paragraph breaks (``\\n\\n``) and is never longer than the input.
     """
-    rules = rules or load_rules()
-    state = _State(_segment(text, rules), {}, {})
+    run = _Run(text, title, rules or load_rules())
     for _ in range(_MAX_PASSES):
-        if not _classify_pass(text, title, state, rules):
+        if not _classify_pass(run):
             break
-    return CleanResult(_assemble(text, state), _removed_spans(text, state))
+    return CleanResult(_assemble(run), _removed_spans(run))
 
 
 def removed_summary(result: CleanResult) -> dict[str, int]:
@@ -126,7 +153,7 @@ def _segment(text: str, rules: CleanRules) -> list[_Block]:
     for p_start, p_end in _paragraph_spans(text):
         group: tuple[int, int] | None = None
         for l_start, l_end in _line_spans(text, p_start, p_end):
-            if group is not None and _continues(text[group[0] : group[1]], text[l_start:l_end]):
+            if group is not None and _continues(text[group[1] - 1], text[l_start]):
                 group = (group[0], l_end)
                 continue
             if group is not None:
@@ -168,9 +195,9 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def _continues(previous: str, line: str) -> bool:
+def _continues(last_char: str, first_char: str) -> bool:
     """A hard-wrapped line continues the previous one; a line after a finished one stands alone."""
-    return previous[-1] not in _LINE_END_PUNCT and line[0].islower()
+    return last_char not in _LINE_END_PUNCT and first_char.islower()
 
 
 def _sentence_spans(text: str, start: int, end: int, rules: CleanRules) -> list[tuple[int, int]]:
@@ -190,14 +217,17 @@ def _sentence_spans(text: str, start: int, end: int, rules: CleanRules) -> list[
 
 
 def _is_boundary(block: str, m: re.Match[str], abbreviations: frozenset[str]) -> bool:
-    following = block[m.end() :].lstrip()
-    if not following:
+    # indexes and a short window, not slices of the rest: a long paragraph must stay linear
+    nxt = m.end()
+    while nxt < len(block) and block[nxt].isspace():
+        nxt += 1
+    if nxt == len(block):
         return False
-    first = following[0]
+    first = block[nxt]
     if not (first.isupper() or first.isdigit() or first in "\"“‘'([«"):
         return False
     if m.group(0) == ".":
-        before = _WORD_BEFORE.search(block, 0, m.start())
+        before = _WORD_BEFORE.search(block[max(0, m.start() - 24) : m.start()])
         if before is not None:
             word = before.group(1)
             if word.casefold() in abbreviations or (len(word) == 1 and word.isupper()):
@@ -208,43 +238,64 @@ def _is_boundary(block: str, m: re.Match[str], abbreviations: frozenset[str]) ->
 # --- classification ---------------------------------------------------------------------
 
 
-def _classify_pass(text: str, title: str, state: _State, rules: CleanRules) -> bool:
+def _classify_pass(run: _Run) -> bool:
     """One round of every rule on what is still kept; True if anything more was removed."""
-    changed = _sentence_pass(text, title, state, rules)
-    for bi in range(len(state.blocks)):
-        if state.removed_reason(bi) is not None:
-            continue
-        reason = _block_rule(text, title, bi, state, rules)
-        if reason is not None:
-            state.block_reason[bi] = reason
+    changed = _sentence_pass(run)
+    # the tail first, so that "Email *" under a comment form is comment-form, not a share row
+    changed = _tail_pass(run) or changed
+    for bi in range(len(run.blocks)):
+        if run.removed_reason(bi) is None and (reason := _block_rule(run, bi)) is not None:
+            run.block_reason[bi] = reason
             changed = True
-    return _tail_pass(text, state, rules) or changed
+    return changed
 
 
-def _sentence_pass(text: str, title: str, state: _State, rules: CleanRules) -> bool:
-    vocabulary, doc_words = _vocabulary(text, title, state, rules)
+def _sentence_pass(run: _Run) -> bool:
+    rules = run.rules
+    vocabulary: Counter[str] = Counter(_stems(run.title, rules))  # stem -> kept sentences using it
+    doc_words = 0
+    for bi in range(len(run.blocks)):
+        for si in run.kept_sentences(bi):
+            stems, n_words = run.words(bi, si)
+            vocabulary.update(stems)
+            doc_words += n_words
     changed = False
-    for bi, block in enumerate(state.blocks):
-        for si in state.kept_sentences(bi):
-            sentence = text[slice(*block.sentences[si])]
-            reason = _sentence_reason(sentence, vocabulary, doc_words, rules)
+    for bi in range(len(run.blocks)):
+        for si in run.kept_sentences(bi):
+            reason, seo_cues = run.verdict(bi, si)
+            if reason is None and seo_cues > 0:
+                unseen = _off_topic_weight(run.words(bi, si)[0], vocabulary, doc_words, rules)
+                reason = "seo-filler" if seo_cues + unseen >= rules.seo_threshold else None
             if reason is not None:
-                state.sentence_reason[(bi, si)] = reason
+                run.sentence_reason.setdefault(bi, {})[si] = reason
                 changed = True
     return changed
 
 
-def _sentence_reason(
-    sentence: str, vocabulary: Counter[str], doc_words: int, rules: CleanRules
-) -> str | None:
+def _fixed_verdict(sentence: str, rules: CleanRules) -> tuple[str | None, float]:
+    """What a sentence is on its own: a lexicon or advert reason, and its SEO-bridge cues.
+
+    Neither depends on the rest of the document, so each sentence is judged once.
+    """
     for reason, regex in rules.sentence_lexicon:
         if regex.search(sentence):
-            return reason
+            return reason, 0.0
     if _advert_score(sentence, rules) >= rules.advert_threshold:
-        return "advert"
-    if _seo_score(sentence, vocabulary, doc_words, rules) >= rules.seo_threshold:
-        return "seo-filler"
-    return None
+        return "advert", 0.0
+    cues = 0.0
+    if rules.seo_templates.regex.search(sentence):
+        cues += rules.seo_templates.weight
+    elif rules.seo_weak_templates.regex.search(sentence):
+        cues += rules.seo_weak_templates.weight
+    if rules.seo_opener.regex.search(sentence):
+        cues += rules.seo_opener.weight
+    if cues == 0.0:
+        # A bridge is built by its connective. Without one, trending words and new
+        # vocabulary are just reporting: a list of the sectors a country invests in.
+        return None, 0.0
+    if rules.seo_buzzwords.regex.search(sentence):
+        cues += rules.seo_buzzwords.weight
+    return None, cues
 
 
 def _advert_score(sentence: str, rules: CleanRules) -> float:
@@ -255,32 +306,17 @@ def _advert_score(sentence: str, rules: CleanRules) -> float:
     return score
 
 
-def _seo_score(sentence: str, vocabulary: Counter[str], doc_words: int, rules: CleanRules) -> float:
-    score = 0.0
-    if rules.seo_templates.regex.search(sentence):
-        score += rules.seo_templates.weight
-    elif rules.seo_weak_templates.regex.search(sentence):
-        score += rules.seo_weak_templates.weight
-    if rules.seo_opener.regex.search(sentence):
-        score += rules.seo_opener.weight
-    if score == 0.0:
-        # A bridge is built by its connective. Without one, trending words and new
-        # vocabulary are just reporting: a list of the sectors a country invests in.
-        return 0.0
-    if rules.seo_buzzwords.regex.search(sentence):
-        score += rules.seo_buzzwords.weight
+def _off_topic_weight(
+    stems: set[str], vocabulary: Counter[str], doc_words: int, rules: CleanRules
+) -> float:
+    """The band weight for the share of a sentence's words found nowhere else in the article."""
     if doc_words < rules.off_topic.min_document_words:
-        return score
-    stems = _stems(sentence, rules)
+        return 0.0
     if len(stems) < rules.off_topic.min_sentence_words:
-        return score
+        return 0.0
     # the vocabulary counts each sentence once, so a count of 1 is this sentence itself
     unseen = sum(1 for s in stems if vocabulary[s] <= 1) / len(stems)
-    band_weight = 0.0
-    for share, weight in rules.off_topic.bands:
-        if unseen >= share:
-            band_weight = max(band_weight, weight)
-    return score + band_weight
+    return max((w for share, w in rules.off_topic.bands if unseen >= share), default=0.0)
 
 
 def _stems(sentence: str, rules: CleanRules) -> set[str]:
@@ -289,118 +325,80 @@ def _stems(sentence: str, rules: CleanRules) -> set[str]:
     return {w[:n] for w in words if len(w) >= 3 and w not in rules.stopwords}
 
 
-def _vocabulary(text: str, title: str, state: _State, rules: CleanRules) -> tuple[Counter[str], int]:
-    """Stem -> number of kept sentences using it (the title counts as one), and the word total."""
-    vocabulary: Counter[str] = Counter(_stems(title, rules))
-    words = 0
-    for bi, block in enumerate(state.blocks):
-        for si in state.kept_sentences(bi):
-            sentence = text[slice(*block.sentences[si])]
-            vocabulary.update(_stems(sentence, rules))
-            words += len(_WORD.findall(sentence))
-    return vocabulary, words
-
-
-def _block_rule(text: str, title: str, bi: int, state: _State, rules: CleanRules) -> str | None:
-    body = _kept_text(text, bi, state)
+def _block_rule(run: _Run, bi: int) -> str | None:
+    body = run.kept_text(bi)
     words = _WORD.findall(body.casefold())
     if words and len(words) <= _MAX_NAV_WORDS:
-        nav = sum(1 for w in words if w in rules.navigation_words)
+        nav = sum(1 for w in words if w in run.rules.navigation_words)
         if nav == len(words) or (len(words) >= 3 and nav / len(words) >= 0.8):
             return "navigation"
     if not _heading_like(body):
         return None
-    if _is_title_repeat(text, title, bi, body, state, rules):
+    if _is_title_repeat(run, bi, body):
         return "duplicate-title"
+    neighbours = (run.removed_reason(n) for n in (bi - 1, bi + 1) if 0 <= n < len(run.blocks))
     if (
         len(words) <= _MAX_BANNER_WORDS
         and _title_case(body)
-        and rules.banner_words.search(body)
-        and (
-            _advert_score(body, rules) >= rules.advert_threshold
-            or _neighbour_is_advert(bi, state)
-        )
+        and run.rules.banner_words.search(body)
+        and (_advert_score(body, run.rules) >= run.rules.advert_threshold or "advert" in neighbours)
     ):
         return "advert"
     return None
 
 
-def _is_title_repeat(
-    text: str, title: str, bi: int, body: str, state: _State, rules: CleanRules
-) -> bool:
+def _is_title_repeat(run: _Run, bi: int, body: str) -> bool:
     decorated = _DECORATED.match(body)
-    if decorated and _norm(decorated["suffix"]) in rules.title_decorations:
+    if decorated and _norm(decorated["suffix"]) in run.rules.title_decorations:
         return True
-    earlier = _first_heading(text, bi, state)
-    references = [r for r in (_norm(title), earlier) if r]
-    if decorated and len(decorated["suffix"].split()) <= 5 and _norm(decorated["base"]) in references:
+    kept_before = (b for b in range(bi) if run.removed_reason(b) is None)
+    first_bi = next(kept_before, None)
+    first = run.kept_text(first_bi) if first_bi is not None else ""
+    first = _norm(first) if first and _heading_like(first) else ""
+    title = _norm(run.title)
+    references = {title, first} - {""}
+    # "Title | Site Name": the title with a short suffix of any kind
+    short_suffix = decorated is not None and len(decorated["suffix"].split()) <= 5
+    if decorated and short_suffix and _norm(decorated["base"]) in references:
         return True
-    if _norm(body) == earlier:
+    if first and _norm(body) == first:
         return True
     # the title itself may open the body once (it is useful there); a second copy is not
-    return bool(title) and _norm(body) == _norm(title) and _title_seen_before(text, title, bi, state)
-
-
-def _first_heading(text: str, bi: int, state: _State) -> str:
-    """The first kept block, normalised, if it is heading-like and comes before ``bi``."""
-    for first in range(bi):
-        if state.removed_reason(first) is None:
-            body = _kept_text(text, first, state)
-            return _norm(body) if _heading_like(body) else ""
-    return ""
-
-
-def _title_seen_before(text: str, title: str, bi: int, state: _State) -> bool:
-    wanted = _norm(title)
-    return any(
-        state.removed_reason(b) is None and _norm(_kept_text(text, b, state)) == wanted
-        for b in range(bi)
+    return (
+        bool(title)
+        and _norm(body) == title
+        and any(
+            run.removed_reason(b) is None and _norm(run.kept_text(b)) == title for b in range(bi)
+        )
     )
 
 
-def _neighbour_is_advert(bi: int, state: _State) -> bool:
-    return any(
-        0 <= n < len(state.blocks) and state.removed_reason(n) == "advert" for n in (bi - 1, bi + 1)
-    )
-
-
-def _tail_pass(text: str, state: _State, rules: CleanRules) -> bool:
+def _tail_pass(run: _Run) -> bool:
     """Remove the run of site furniture at the end: comment forms, footers, share rows."""
     start: int | None = None
-    for bi in range(len(state.blocks) - 1, -1, -1):
-        reason = state.removed_reason(bi)
+    for bi in range(len(run.blocks) - 1, -1, -1):
+        reason = run.removed_reason(bi)
         if reason is not None:
-            if reason in _TAIL_REASONS:
-                start = bi
+            start = bi if reason in _TAIL_REASONS else start
             continue
-        body = _kept_text(text, bi, state)
+        body = run.kept_text(bi)
         n_words = len(_WORD.findall(body))
-        partial = {r for (b, _), r in state.sentence_reason.items() if b == bi}
+        partial = set(run.sentence_reason.get(bi, {}).values())
         if partial & _TAIL_REASONS and n_words <= _TAIL_BLOCK_WORDS:
             start = bi
         elif not (n_words <= _TAIL_SHORT_WORDS and body[-1] not in ".!?"):
             break
-    if start is None:
-        return False
     changed = False
     carried = "boilerplate"
-    for bi in range(start, len(state.blocks)):
-        reason = state.removed_reason(bi)
+    for bi in range(len(run.blocks) if start is None else start, len(run.blocks)):
+        reason = run.removed_reason(bi)
         if reason is not None:
             carried = reason if reason in _TAIL_REASONS else carried
             continue
-        partial = {r for (b, _), r in state.sentence_reason.items() if b == bi} & _TAIL_REASONS
-        state.block_reason[bi] = sorted(partial)[0] if partial else carried
+        partial = set(run.sentence_reason.get(bi, {}).values()) & _TAIL_REASONS
+        run.block_reason[bi] = min(partial) if partial else carried
         changed = True
     return changed
-
-
-def _kept_text(text: str, bi: int, state: _State) -> str:
-    """Block ``bi`` as it will appear in the output."""
-    block = state.blocks[bi]
-    if state.intact(bi):
-        return text[block.start : block.end]
-    return " ".join(text[slice(*block.sentences[si])] for si in state.kept_sentences(bi))
 
 
 def _heading_like(body: str) -> bool:
@@ -414,10 +412,8 @@ def _heading_like(body: str) -> bool:
 
 def _title_case(body: str) -> bool:
     words = [w for w in _WORD.findall(body) if w.casefold() not in _SMALL_WORDS]
-    if not words:
-        return False
     capitalised = sum(1 for w in words if w[0].isupper())
-    return capitalised / len(words) >= 0.6
+    return bool(words) and capitalised / len(words) >= 0.6
 
 
 def _norm(value: str) -> str:
@@ -427,53 +423,41 @@ def _norm(value: str) -> str:
 # --- assembly ---------------------------------------------------------------------------
 
 
-def _assemble(text: str, state: _State) -> str:
+def _assemble(run: _Run) -> str:
     pieces: list[str] = []
     previous: int | None = None
-    for bi, block in enumerate(state.blocks):
-        if state.removed_reason(bi) is not None:
+    for bi, block in enumerate(run.blocks):
+        if run.removed_reason(bi) is not None:
             continue
         if previous is not None:
-            pieces.append(_separator(text, previous, bi, block, state))
-        pieces.append(_kept_text(text, bi, state))
+            # Lines that stood apart with a single newline keep it, so the output is never
+            # longer than the input; anything touched by a removal gets a paragraph break,
+            # which the removed text always pays for.
+            gap = run.text[run.blocks[previous].end : block.start]
+            single = bi == previous + 1 and run.intact(previous) and run.intact(bi)
+            pieces.append("\n" if single and not _BLANK_LINE.search(gap) else "\n\n")
+        pieces.append(run.kept_text(bi))
         previous = bi
     return "".join(pieces)
 
 
-def _separator(text: str, previous: int, bi: int, block: _Block, state: _State) -> str:
-    # Lines that stood apart with a single newline keep it, so the output is never
-    # longer than the input; anything touched by a removal gets a paragraph break,
-    # which the removed text always pays for.
-    gap = text[state.blocks[previous].end : block.start]
-    if bi == previous + 1 and state.intact(previous) and state.intact(bi) and not _BLANK_LINE.search(gap):
-        return "\n"
-    return "\n\n"
-
-
-def _removed_spans(text: str, state: _State) -> tuple[RemovedSpan, ...]:
+def _removed_spans(run: _Run) -> tuple[RemovedSpan, ...]:
     spans: list[RemovedSpan] = []
-    for bi, block in enumerate(state.blocks):
-        if bi in state.block_reason:
-            reason = state.block_reason[bi]
-            spans.append(RemovedSpan(block.start, block.end, text[block.start : block.end], reason))
+    for bi, block in enumerate(run.blocks):
+        if bi in run.block_reason:
+            text = run.text[block.start : block.end]
+            spans.append(RemovedSpan(block.start, block.end, text, run.block_reason[bi]))
             continue
-        for si, (start, end) in enumerate(block.sentences):
-            reason = state.sentence_reason.get((bi, si))
-            if reason is not None:
-                spans.append(RemovedSpan(start, end, text[start:end], reason))
+        for si, reason in sorted(run.sentence_reason.get(bi, {}).items()):
+            start, end = block.sentences[si]
+            spans.append(RemovedSpan(start, end, run.text[start:end], reason))
     return tuple(spans)
 
 
 # --- rules (data files) -----------------------------------------------------------------
 
-REASONS: tuple[str, ...] = (
-    "advert",
-    "boilerplate",
-    "seo-filler",
-    "navigation",
-    "comment-form",
-    "duplicate-title",
-)
+# what RemovedSpan.reason can be
+REASONS = ("advert", "boilerplate", "seo-filler", "navigation", "comment-form", "duplicate-title")
 _DATA_FILES = ("lexicon.yaml", "seo_filler.yaml", "language.yaml")
 
 
@@ -535,48 +519,37 @@ def _bundled_rules() -> CleanRules:
 
 
 def _compile_rules(files: dict[str, Path | Traversable]) -> CleanRules:
-    lexicon = _Section("lexicon.yaml", _read_yaml(files["lexicon.yaml"]))
-    seo = _Section("seo_filler.yaml", _read_yaml(files["seo_filler.yaml"]))
-    language = _Section("language.yaml", _read_yaml(files["language.yaml"]))
-
-    sentence_lexicon: list[tuple[str, re.Pattern[str]]] = []
+    lex, seo, lang = (_Data(name, _read_yaml(files[name])) for name in _DATA_FILES)
+    sentence_lexicon = []
     for key in ("boilerplate", "comment_form", "navigation"):
-        section = lexicon.section(key)
-        reason = section.reason()
-        sentence_lexicon.append((reason, section.phrase_or_pattern_regex()))
-
-    advert = lexicon.section("advert")
-    if advert.reason() != "advert":
-        raise advert.error("reason", "must be 'advert'")
-    cues = [
-        Cue(sub.phrase_or_pattern_regex(), sub.number("weight"))
-        for sub in (advert.section("strong"), advert.section("weak"), advert.section("terms"))
-    ]
-    off = seo.section("off_topic")
-    bands = off.get("bands", list)
+        reason = lex.get(str, key, "reason")
+        if reason not in REASONS:
+            raise lex.error((key, "reason"), f"{reason!r} is not one of {', '.join(REASONS)}")
+        sentence_lexicon.append((reason, lex.regex(key)))
+    bands = seo.get(list, "off_topic", "bands")
     if not all(isinstance(b, list) and len(b) == 2 for b in bands):
-        raise off.error("bands", "expected a list of [share, weight] pairs")
+        raise seo.error(("off_topic", "bands"), "expected a list of [share, weight] pairs")
     return CleanRules(
-        version="+".join(s.text("version") for s in (lexicon, seo, language)),
+        version="+".join(d.get(str, "version") for d in (lex, seo, lang)),
         sentence_lexicon=tuple(sentence_lexicon),
-        advert_threshold=advert.number("threshold"),
-        advert_cues=tuple(cues),
-        banner_words=_phrase_regex(advert.words("banner_words")),
-        title_decorations=frozenset(_norm(w) for w in lexicon.words("title_decorations")),
-        navigation_words=frozenset(w.casefold() for w in lexicon.words("navigation_words")),
+        advert_threshold=lex.number("advert", "threshold"),
+        advert_cues=tuple(lex.cue("advert", level) for level in ("strong", "weak", "terms")),
+        banner_words=_phrase_regex(lex.words("advert", "banner_words")),
+        title_decorations=frozenset(_norm(w) for w in lex.words("title_decorations")),
+        navigation_words=frozenset(w.casefold() for w in lex.words("navigation_words")),
         seo_threshold=seo.number("threshold"),
-        seo_templates=seo.section("templates").cue(),
-        seo_weak_templates=seo.section("weak_templates").cue(),
-        seo_opener=Cue(seo.section("opener").regex("pattern"), seo.section("opener").number("weight")),
-        seo_buzzwords=seo.section("buzzwords").cue(),
+        seo_templates=seo.cue("templates"),
+        seo_weak_templates=seo.cue("weak_templates"),
+        seo_opener=seo.cue("opener"),
+        seo_buzzwords=seo.cue("buzzwords"),
         off_topic=OffTopic(
-            min_document_words=int(off.number("min_document_words")),
-            min_sentence_words=int(off.number("min_sentence_words")),
-            stem_length=int(off.number("stem_length")),
+            min_document_words=int(seo.number("off_topic", "min_document_words")),
+            min_sentence_words=int(seo.number("off_topic", "min_sentence_words")),
+            stem_length=int(seo.number("off_topic", "stem_length")),
             bands=tuple((float(a), float(b)) for a, b in bands),
         ),
-        abbreviations=frozenset(w.casefold() for w in language.words("abbreviations")),
-        stopwords=frozenset(w.casefold() for w in language.words("stopwords")),
+        abbreviations=frozenset(w.casefold() for w in lang.words("abbreviations")),
+        stopwords=frozenset(w.casefold() for w in lang.words("stopwords")),
     )
 
 
@@ -596,65 +569,53 @@ def _phrase_regex(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation or '(?!)'})(?!\w)", re.IGNORECASE)
 
 
-class _Section:
-    """A mapping from a data file, with typed getters whose errors name file and key."""
+@dataclass(frozen=True, slots=True)
+class _Data:
+    """One data file, with typed getters whose errors name the file and the key path."""
 
-    def __init__(self, where: str, data: dict[str, Any]) -> None:
-        self.where = where
-        self.data = data
+    name: str
+    data: dict[str, Any]
 
-    def error(self, key: str, problem: str) -> KnowledgeBaseError:
-        return KnowledgeBaseError(f"data/clean/{self.where}: {key}: {problem}")
+    def error(self, keys: tuple[str, ...], problem: str) -> KnowledgeBaseError:
+        return KnowledgeBaseError(f"data/clean/{self.name}: {'.'.join(keys)}: {problem}")
 
-    def get(self, key: str, kind: type[Any] | tuple[type[Any], ...]) -> Any:
-        value = self.data.get(key)
+    def get(self, kind: type[Any] | tuple[type[Any], ...], *keys: str) -> Any:
+        value: Any = self.data
+        for key in keys:
+            value = value.get(key) if isinstance(value, dict) else None
         if not isinstance(value, kind) or isinstance(value, bool):
             kinds = kind if isinstance(kind, tuple) else (kind,)
             expected = " or ".join(k.__name__ for k in kinds)
-            raise self.error(key, f"expected {expected}, found {type(value).__name__}")
+            raise self.error(keys, f"expected {expected}, found {type(value).__name__}")
         return value
 
-    def section(self, key: str) -> _Section:
-        return _Section(f"{self.where}: {key}", self.get(key, dict))
+    def number(self, *keys: str) -> float:
+        return float(self.get((int, float), *keys))
 
-    def text(self, key: str) -> str:
-        return str(self.get(key, str))
-
-    def number(self, key: str) -> float:
-        return float(self.get(key, (int, float)))
-
-    def reason(self) -> str:
-        reason = self.text("reason")
-        if reason not in REASONS:
-            raise self.error("reason", f"{reason!r} is not one of {', '.join(REASONS)}")
-        return reason
-
-    def words(self, key: str) -> list[str]:
-        values = self.get(key, list)
+    def words(self, *keys: str) -> list[str]:
+        values = self.get(list, *keys)
         if not values or not all(isinstance(v, str | int) and str(v).strip() for v in values):
-            raise self.error(key, "expected a non-empty list of words")
+            raise self.error(keys, "expected a non-empty list of words")
         return [str(v) for v in values]
 
-    def regex(self, key: str) -> re.Pattern[str]:
-        return self._compile(key, self.text(key))
-
-    def _compile(self, key: str, pattern: str) -> re.Pattern[str]:
+    def compile(self, pattern: str, keys: tuple[str, ...]) -> re.Pattern[str]:
         try:
             return re.compile(pattern, re.IGNORECASE)
         except re.error as exc:
-            raise self.error(key, f"invalid regular expression {pattern!r}: {exc}") from exc
+            raise self.error(keys, f"invalid regular expression {pattern!r}: {exc}") from exc
 
-    def phrase_or_pattern_regex(self) -> re.Pattern[str]:
-        """One regex for the section's ``phrases`` (whole words) and ``patterns`` (regexes)."""
-        parts: list[str] = []
-        if "phrases" in self.data:
-            parts.append(_phrase_regex(self.words("phrases")).pattern)
-        if "patterns" in self.data:
-            for i, pattern in enumerate(self.words("patterns")):
-                parts.append(self._compile(f"patterns[{i}]", pattern).pattern)
+    def regex(self, *keys: str) -> re.Pattern[str]:
+        """One regex for a section's ``phrases`` (whole words) and ``patterns`` (regexes)."""
+        section = self.get(dict, *keys)
+        parts = (
+            [_phrase_regex(self.words(*keys, "phrases")).pattern] if "phrases" in section else []
+        )
+        if "patterns" in section:
+            patterns = self.words(*keys, "patterns")
+            parts += [self.compile(p, (*keys, "patterns")).pattern for p in patterns]
         if not parts:
-            raise self.error("phrases", "a section needs phrases or patterns")
+            raise self.error(keys, "a section needs phrases or patterns")
         return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
 
-    def cue(self) -> Cue:
-        return Cue(self.phrase_or_pattern_regex(), self.number("weight"))
+    def cue(self, *keys: str) -> Cue:
+        return Cue(self.regex(*keys), self.number(*keys, "weight"))

@@ -197,4 +197,4 @@ def run(
 
 def extractor_kb(extractor: Extractor) -> object:
     """The KB the extractor's pipeline uses (for writing actors into the store)."""
-    return extractor.nlp.get_pipe("backchannel.link.v1").kb
+    return extractor.nlp.get_pipe("backchannel_link_v1").kb

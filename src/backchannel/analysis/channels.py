@@ -263,17 +263,23 @@ def _status(
     exits: dict[str, list[dict[str, Any]]],
     returns: dict[str, list[str]],
 ) -> tuple[str, str]:
+    reasons: list[tuple[str, str]] = []  # (date, reason): the earliest departure explains it
     for end in (a, b):
         for exit_ in sorted(exits.get(end.actor_id, []), key=lambda e: e["date_start"]):
             if last <= exit_["date_start"] <= as_of and not any(
                 exit_["date_start"] < back <= as_of for back in returns.get(end.actor_id, [])
             ):
                 role = f" as {exit_['role']}" if exit_["role"] else ""
-                return "severed", f"{end.name} {exit_['change']}{role} on {exit_['date_start']}"
+                reasons.append(
+                    (exit_["date_start"], f"{end.name} {exit_['change']}{role} on {exit_['date_start']}")
+                )
+                break
         held = _in_office(roles.get(end.actor_id, []), last)
         if held is not None and _in_office(roles.get(end.actor_id, []), as_of) is None:
             until = held["end_date"] or "?"
-            return "severed", f"{end.name} left office ({held['title']}) on {until}"
+            reasons.append((until, f"{end.name} left office ({held['title']}) on {until}"))
+    if reasons:
+        return "severed", min(reasons)[1]
     age = _days(last, as_of)
     if age > dormant_after:
         return "dormant", f"no recorded contact since {last} ({age} days)"

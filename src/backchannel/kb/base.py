@@ -122,6 +122,8 @@ class KnowledgeBase:
         existing id (key, code, noun, name) replaces the bundled one. Raises
         ``KnowledgeBaseError`` naming the file and field of the first problem.
         """
+        if isinstance(extra, str | os.PathLike):
+            extra = [extra]  # one path given on its own, not a list of paths
         if not extra:
             return _bundled()
         parts = bundled_parts().copy()

@@ -57,7 +57,28 @@ def find_dates(text: str, reference: str | None) -> list[DateMention]:
 
     `reference` is the article's publication day; relative expressions need it.
     """
-    return _find(text, _parse_reference(reference), anchor=None)
+    # Curly apostrophes ("Trump’s first term") match as straight ones; same length,
+    # so offsets still index the caller's text.
+    found = _find(text.replace("\u2019", "'"), _parse_reference(reference), anchor=None)
+    return [DateMention(m.start, m.end, text[m.start : m.end], m.interval) for m in found]
+
+
+def sentence_dates(
+    sentence: str, reference: str | None, *, context: DateInterval | None = None
+) -> list[DateMention]:
+    """Date expressions in one sentence; a one-year ``context`` supplies missing years."""
+    anchor = None
+    if (
+        context is not None
+        and context.start
+        and context.end
+        and context.start[:4] == context.end[:4]
+        and context.precision in _RANK
+        and context.precision != "era"
+    ):
+        anchor = int(context.start[:4])
+    found = _find(sentence.replace("\u2019", "'"), _parse_reference(reference), anchor=anchor)
+    return [DateMention(m.start, m.end, sentence[m.start : m.end], m.interval) for m in found]
 
 
 def resolve_sentence(
@@ -72,17 +93,7 @@ def resolve_sentence(
     `context` within one calendar year also supplies the year for year-less
     dates ("In 2018 … On Dec. 1 …" is 2018-12-01).
     """
-    anchor = None
-    if (
-        context is not None
-        and context.start
-        and context.end
-        and context.start[:4] == context.end[:4]
-        and context.precision in _RANK
-        and context.precision != "era"
-    ):
-        anchor = int(context.start[:4])
-    mentions = _find(sentence, _parse_reference(reference), anchor=anchor)
+    mentions = sentence_dates(sentence, reference, context=context)
     if not mentions:
         return context if context is not None else UNKNOWN_DATE
     return min(mentions, key=_specificity).interval
@@ -172,6 +183,8 @@ class _Words:
     seasons: dict[str, tuple[int, int]]
     parts: dict[str, tuple[tuple[int, int], tuple[int, int]]]  # months, days
     recent: dict[str, int]  # unit → how many of them "recent" covers
+    macros: dict[str, str]
+    rules: tuple[dict[str, Any], ...]
 
 
 @functools.cache
@@ -210,6 +223,8 @@ def _parse_words(raw: dict[str, Any]) -> _Words:
         seasons={str(k).casefold(): (int(v[0]), int(v[1])) for k, v in raw["seasons"].items()},
         parts=parts,
         recent={str(k).casefold(): int(v) for k, v in raw["recent"].items()},
+        macros={str(k): str(v) for k, v in raw["macros"].items()},
+        rules=tuple(dict(r) for r in raw["rules"]),
     )
 
 
@@ -320,7 +335,7 @@ def _month_day(m: re.Match[str], c: _Ctx) -> _Hit | None:
 
 def _month_year(m: re.Match[str], c: _Ctx) -> _Hit | None:
     month = c.words.months[m["mon"].rstrip(".").casefold()]
-    year = int(m["year"]) if m["year"] else _yearless_month(c, month, m["rel"])
+    year = c.year_of(m) if m["year"] or m["yrel"] else _yearless_month(c, month, m["rel"])
     if year is None:
         return None
     start, end = _month(year, month)
@@ -375,8 +390,9 @@ def _quarter_or_half(m: re.Match[str], c: _Ctx) -> _Hit | None:
 
 def _season(m: re.Match[str], c: _Ctx) -> _Hit | None:
     first, last = c.words.seasons[m["season"].casefold()]
-    if m["year"]:
-        return *_months(int(m["year"]), first, last), "quarter"
+    if m["year"] or m["yrel"]:
+        year = c.year_of(m)
+        return None if year is None else (*_months(year, first, last), "quarter")
     if c.ref is None:
         return None
     ref, step = c.ref, _rel_step(m["rel"])
@@ -464,16 +480,29 @@ def _ago(m: re.Match[str], c: _Ctx) -> _Hit | None:
 
 _Resolver = Callable[[re.Match[str], _Ctx], _Hit | None]
 
+# The functions the rules in dates.yaml name under `resolve:`, and the groups
+# each reads (a rule that does not use one declares it empty: "(?P<rel>)").
+_RESOLVERS: dict[str, tuple[_Resolver, str]] = {
+    "ymd": (_ymd, "year mon day"),
+    "month_day": (_month_day, "mon day day2 year"),
+    "month": (_month_year, "mon year yrel rel part"),
+    "year": (_year, "year year2"),
+    "year_part": (_year_part, "year yrel part"),
+    "quarter": (_quarter_or_half, "year yrel unit n ord"),
+    "rel_quarter": (_quarter_rel, "rel"),
+    "season": (_season, "season year yrel rel"),
+    "today": (_today, "w"),
+    "weekday": (_weekday, "wd rel"),
+    "weekend": (_weekend, "rel"),
+    "rel_unit": (_rel_unit, "rel unit side"),
+    "past_units": (_past_units, "unit n vague"),
+    "ago": (_ago, "unit n"),
+}
+
 
 @dataclass(frozen=True, slots=True)
 class _Rule:
-    """A pattern whose ``d`` group is the mention, and how to resolve it.
-
-    The rule runs only when the text has a digit (if `digit`) and one of
-    `keys` (none = no key needed): a capitalised key must appear as is, a
-    lower-case one in any case. Most sentences have no date, so this gate is
-    most of the speed.
-    """
+    """A compiled rule from dates.yaml, with the gate that skips it on most text."""
 
     name: str
     pattern: re.Pattern[str]
@@ -495,155 +524,59 @@ def _alt(words: Iterable[str], *, ci: bool = True) -> str:
     return f"(?i:{body})" if ci else f"(?:{body})"
 
 
+def _not_after(before: Iterable[str], names: Iterable[str]) -> str:
+    """Lookbehinds, placed after a name, that reject "<before> <name>".
+
+    After, not before: a lookbehind that opens a pattern runs at every
+    position of every sentence.
+    """
+    return "".join(f"(?<!{re.escape(b)} {re.escape(n)})" for b in before for n in names)
+
+
 @functools.cache
 def _rules() -> tuple[_Rule, ...]:
     w = _words()
-    seasons, parts = _alt(w.seasons), _alt(w.parts)
-    macros = {
-        "MONTH": rf"(?<![A-Za-z])(?P<mon>{_alt(w.full_months, ci=False)}(?![A-Za-z])"
+    macros = dict(w.macros)
+    macros.update(
+        MONTH=rf"(?<![A-Za-z])(?P<mon>{_alt(w.full_months, ci=False)}(?![A-Za-z])"
         rf"|{_alt(w.abbreviations, ci=False)}(?![A-Za-z])\.?)",
-        "WEEKDAY": "".join(f"(?<!{re.escape(x)} )" for x in w.weekday_not_after)
-        + rf"\b(?P<wd>{_alt(w.weekday_names, ci=False)})\b"
+        WEEKDAY=rf"\b(?P<wd>{_alt(w.weekday_names, ci=False)})\b"
+        + _not_after(w.weekday_not_after, w.weekday_names)
         + rf"(?!\s+{_alt(w.weekday_not_before, ci=False)}\b)",
-        "DAY": r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b",
-        "YEAR": r"(?P<year>(?:19|20)\d\d|2100)(?!\w|%|[,.]\d)",
-        "YEARX": r"(?:{YEAR}|(?P<yrel>(?i:this|last|next))\s+(?i:year))",
-        "PREP": rf"\b{_alt(w.prepositions)}\s+",
-        "PART": rf"(?P<part>{parts})(?:-|\s+)",
-        "REL": r"(?P<rel>(?i:this\s+past|this\s+coming|last|this|next))",
-        "NUM": rf"(?P<n>\d{{1,3}}|{_alt(w.numbers)})",
-        "UNIT": r"(?P<unit>(?i:day|week|month|year)s?)",
-        "THE": r"(?:(?i:the)\s+)?",
-    }
-    months = tuple(sorted({m[:3] for m in w.full_months}))
-    season_keys, part_keys = tuple(w.seasons), tuple(w.parts)
-    not_today = "".join(f"(?<!{re.escape(x)} )" for x in w.today_not_after)
-
-    def rule(name: str, pattern: str, resolve: _Resolver, *keys: str, digit: bool = False) -> _Rule:
-        return _Rule(name, re.compile(_expand(pattern, macros)), resolve, keys, digit)
-
-    return (
-        rule(
-            "iso",
-            r"(?<![\d./-])(?P<d>(?P<year>(?:19|20)\d\d|2100)-(?P<mon>\d\d)-(?P<day>\d\d))(?!\d)",
-            _ymd,
-            digit=True,
-        ),
-        rule(
-            "month-day",
-            r"(?P<d>(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d)\b)?"
-            r"(?:,?\s+{YEAR})?)",
-            _month_day,
-            *months,
-            digit=True,
-        ),
-        rule(
-            "day-month",
-            r"(?<![\d.,$])(?P<d>(?:{WEEKDAY},?\s+)?{DAY}\s+(?:of\s+)?{MONTH}"
-            r"(?P<day2>)(?:,?\s+{YEAR})?)",
-            _month_day,
-            *months,
-            digit=True,
-        ),
-        rule(
-            "month-year",
-            r"(?P<d>(?:{PART})?{MONTH}(?P<rel>)\s+(?:of\s+)?{YEAR})",
-            _month_year,
-            *months,
-            digit=True,
-        ),
-        rule(
-            "in-month", r"{PREP}(?P<d>{MONTH})(?P<part>)(?P<year>)(?P<rel>)", _month_year, *months
-        ),
-        rule(
-            "rel-month",
-            rf"(?P<d>(?=(?i:{parts}|this|last|next)\W)(?:{{PART}})?(?:{{REL}}\s+)?{{MONTH}})"
-            r"(?P<year>)",
-            _month_year,
-            *months,
-        ),
-        rule("year", r"{PREP}(?:the\s+year\s+)?(?P<d>{YEAR})(?P<year2>)", _year, digit=True),
-        rule(
-            "year-range",
-            r"\b(?i:from|between)\s+(?P<d>{YEAR}\s*(?:-|–|to|and)\s*"
-            r"(?P<year2>(?:19|20)\d\d|2100)(?!\w|%|[,.]\d))",
-            _year,
-            digit=True,
-        ),
-        rule("year-part", r"\b(?P<d>{PART}{YEARX})", _year_part, *part_keys),
-        rule(
-            "quarter",
-            rf"\b{{THE}}(?P<d>(?P<ord>{_alt(w.ordinals)})[- ](?P<unit>(?i:quarter|half))"
-            r"\s+of\s+{THE}{YEARX})(?P<n>)",
-            _quarter_or_half,
-            "quarter",
-            "half",
-        ),
-        rule(
-            "q1",
-            r"\b(?P<d>(?P<unit>[QH])(?P<n>[1-4])(?:\s+of)?\s+{YEARX})(?P<ord>)",
-            _quarter_or_half,
-            "Q",
-            "H",
-            digit=True,
-        ),
-        rule("rel-quarter", r"\b(?P<d>{REL}\s+(?i:quarter))\b", _quarter_rel, "quarter"),
-        rule(
-            "season",
-            rf"\b(?P<d>(?P<season>{seasons})\s+(?:of\s+)?{{YEAR}})(?P<rel>)",
-            _season,
-            *season_keys,
-            digit=True,
-        ),
-        rule(
-            "rel-season",
-            rf"(?<![Tt]he )\b(?P<d>{{REL}}\s+(?P<season>{seasons}))\b(?P<year>)",
-            _season,
-            *season_keys,
-        ),
-        rule(
-            "today",
-            rf"{not_today}\b(?P<d>(?P<w>(?i:today|yesterday|tomorrow)))\b",
-            _today,
-            "today",
-            "yesterday",
-            "tomorrow",
-        ),
-        rule("weekday", r"(?P<d>(?:{REL}\s+)?{WEEKDAY})", _weekday, *w.weekday_names),
-        rule(
-            "weekend",
-            r"\b(?:(?i:over|on|at|during)\s+)?(?P<d>(?:{REL}|(?i:the))\s+(?i:weekend))\b",
-            _weekend,
-            "weekend",
-        ),
-        rule(
-            "rel-unit",
-            r"\b(?P<d>(?:(?P<side>(?i:earlier|later))\s+)?{REL}\s+(?P<unit>(?i:week|month|year)))\b",
-            _rel_unit,
-            "this",
-            "last",
-            "next",
-        ),
-        rule(
-            "past-units",
-            r"\b(?P<d>(?i:the)\s+(?i:past|last|previous)\s+"
-            r"(?:(?P<vague>(?i:few|several))\s+|{NUM}\s+)?{UNIT})\b",
-            _past_units,
-            "past",
-            "last",
-            "previous",
-        ),
-        rule(
-            "recent",
-            r"\b(?P<d>(?P<vague>(?i:recent))\s+(?P<unit>(?i:days|weeks|months|years)))\b(?P<n>)",
-            _past_units,
-            "recent",
-        ),
-        rule("ago", r"\b(?P<d>{NUM}\s+{UNIT}\s+(?i:ago))\b", _ago, "ago"),
+        NOT_TODAY=_not_after(w.today_not_after, ("Today", "TODAY")),
+        PREP=rf"\b{_alt(w.prepositions)}\s+",
+        PARTS=_alt(w.parts),
+        SEASONS=_alt(w.seasons),
+        ORDINALS=_alt(w.ordinals),
+        NUMBERS=_alt(w.numbers),
     )
+    named_keys = {
+        "months": sorted({m[:3] for m in w.full_months}),
+        "weekdays": list(w.weekday_names),
+        "seasons": list(w.seasons),
+        "parts": list(w.parts),
+    }
+    rules = []
+    for raw in w.rules:
+        name = str(raw.get("name"))
+        where = f"backchannel/data/dates.yaml: rule {name!r}"
+        if raw.get("resolve") not in _RESOLVERS:
+            raise KnowledgeBaseError(f"{where}: 'resolve' must be one of {', '.join(_RESOLVERS)}")
+        resolve, groups = _RESOLVERS[raw["resolve"]]
+        keys = raw.get("keys") or []
+        keys = named_keys.get(keys, [keys]) if isinstance(keys, str) else keys
+        try:
+            pattern = re.compile(_expand(str(raw["pattern"]), macros))
+        except (KeyError, re.error) as exc:
+            raise KnowledgeBaseError(f"{where}: bad pattern or unknown macro ({exc})") from exc
+        missing = [g for g in ["d", *groups.split()] if g not in pattern.groupindex]
+        if missing:
+            raise KnowledgeBaseError(f"{where}: the pattern needs groups {missing} (may be empty)")
+        rules.append(_Rule(name, pattern, resolve, tuple(map(str, keys)), bool(raw.get("digit"))))
+    return tuple(rules)
 
 
 def _expand(pattern: str, macros: dict[str, str]) -> str:
     for _ in range(3):  # macros may use macros
-        pattern = re.sub(r"\{([A-Z]+)\}", lambda m: macros[m[1]], pattern)
+        pattern = re.sub(r"\{([A-Z_]+)\}", lambda m: macros[m[1]], pattern)
     return pattern

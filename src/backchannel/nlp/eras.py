@@ -2,6 +2,7 @@
 
 The table is data (``data/eras.yaml``), loaded, validated and compiled once, on
 first use; a broken file raises ``KnowledgeBaseError`` naming the entry. An
+era's patterns are tried only on text that holds one of its ``keys``. An
 era's interval has precision ``"era"``. An open-ended era ("Trump 2.0") ends
 on the reference day when there is one and it is not before the era began,
 else its end is ``None``. An ambiguous name ("the Trump administration") is
@@ -10,6 +11,7 @@ resolved by the reference day and resolves to nothing without one.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Mapping
@@ -30,14 +32,15 @@ _SOURCE = "backchannel/data/eras.yaml"
 
 @dataclass(frozen=True, slots=True)
 class Era:
-    """One named period; ``choose`` is set (and start/end are not) for an ambiguous name."""
+    """One named period; an ambiguous name has ``options`` instead of start/end."""
 
     name: str
     label: str
     start: date | None
     end: date | None
-    choose: tuple[str, ...]
+    keys: tuple[str, ...]  # every match contains one (casefolded)
     pattern: re.Pattern[str]
+    options: tuple[Era, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +50,6 @@ class EraTable:
     version: str
     eras: tuple[Era, ...]
     by_name: Mapping[str, Era]
-    any_era: re.Pattern[str]  # one pass that rules out most sentences
 
 
 @functools.cache
@@ -65,26 +67,26 @@ def load_eras(text: str, *, origin: str = "<string>") -> EraTable:
         raise KnowledgeBaseError(f"{origin}: not valid YAML ({exc}); fix the syntax") from exc
     if not isinstance(raw, dict) or not isinstance(raw.get("eras"), list):
         raise KnowledgeBaseError(f"{origin}: expected a mapping with an 'eras:' list")
-    eras = tuple(_parse_era(entry, i, origin) for i, entry in enumerate(raw["eras"]))
-    by_name: dict[str, Era] = {}
-    for e in eras:
-        if e.name in by_name:
-            raise KnowledgeBaseError(f"{origin}: era {e.name!r} is defined twice; rename one")
-        by_name[e.name] = e
-    for e in eras:
-        for other in e.choose:
-            target = by_name.get(other)
-            if target is None or target.choose:
-                known = ", ".join(n for n, x in by_name.items() if not x.choose)
-                raise KnowledgeBaseError(
-                    f"{origin}: era {e.name!r} chooses {other!r}, which is not a dated era; "
-                    f"use one of: {known}"
-                )
-    any_era = re.compile("|".join(e.pattern.pattern for e in eras) or "(?!)", re.IGNORECASE)
-    return EraTable(str(raw.get("version", "")), eras, by_name, any_era)
+    parsed = [_parse_era(entry, i, origin) for i, entry in enumerate(raw["eras"])]
+    names = [e.name for e, _ in parsed]
+    twice = next((n for n in names if names.count(n) > 1), None)
+    if twice is not None:
+        raise KnowledgeBaseError(f"{origin}: era {twice!r} is defined twice; rename one")
+    dated = {e.name: e for e, choose in parsed if not choose}
+    eras: list[Era] = []
+    for e, choose in parsed:
+        unknown = [c for c in choose if c not in dated]
+        if unknown:
+            raise KnowledgeBaseError(
+                f"{origin}: era {e.name!r} chooses {unknown[0]!r}, which is not a dated era; "
+                f"use one of: {', '.join(dated)}"
+            )
+        options = tuple(sorted((dated[c] for c in choose), key=_start))
+        eras.append(dataclasses.replace(e, options=options) if options else e)
+    return EraTable(str(raw.get("version", "")), tuple(eras), {e.name: e for e in eras})
 
 
-def _parse_era(entry: Any, index: int, origin: str) -> Era:
+def _parse_era(entry: Any, index: int, origin: str) -> tuple[Era, list[str]]:
     where = f"{origin}: eras[{index}]"
     if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
         raise KnowledgeBaseError(f"{where}: each era needs a 'name' string")
@@ -102,6 +104,15 @@ def _parse_era(entry: Any, index: int, origin: str) -> Era:
         pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
     except re.error as exc:
         raise KnowledgeBaseError(f"{where}: a pattern is not a valid regex ({exc})") from exc
+    keys = entry.get("keys")
+    if (
+        not isinstance(keys, list)
+        or not keys
+        or not all(isinstance(k, str) and k and k == k.casefold() for k in keys)
+    ):
+        raise KnowledgeBaseError(
+            f"{where}: 'keys' must list lower-case words that every match contains"
+        )
     choose = entry.get("choose") or []
     if not isinstance(choose, list) or not all(isinstance(c, str) for c in choose):
         raise KnowledgeBaseError(f"{where}: 'choose' must be a list of era names")
@@ -109,14 +120,8 @@ def _parse_era(entry: Any, index: int, origin: str) -> Era:
     end = None if choose else _parse_day(entry.get("end"), f"{where}: end", required=False)
     if start is not None and end is not None and end < start:
         raise KnowledgeBaseError(f"{where}: end {end} is before start {start}")
-    return Era(
-        name=name,
-        label=str(entry.get("label") or name),
-        start=start,
-        end=end,
-        choose=tuple(choose),
-        pattern=pattern,
-    )
+    label = str(entry.get("label") or name)
+    return Era(name, label, start, end, tuple(keys), pattern), choose
 
 
 def _parse_day(value: object, where: str, *, required: bool) -> date | None:
@@ -135,14 +140,12 @@ def _parse_day(value: object, where: str, *, required: bool) -> date | None:
 
 def resolve(era: Era, reference: date | None, text: str) -> DateInterval | None:
     """The era's interval on the reference day; None if it is ambiguous and there is none."""
-    table = era_table()
-    if era.choose:
+    if era.options:
         if reference is None:
             return None
-        options = sorted((table.by_name[n] for n in era.choose), key=_start)
-        running = [e for e in options if _start(e) <= reference and not _ended(e, reference)]
-        begun = [e for e in options if _start(e) <= reference]
-        era = (running or begun or options[:1])[-1]
+        begun = [e for e in era.options if _start(e) <= reference]
+        running = [e for e in begun if e.end is None or reference <= e.end]
+        era = (running or begun or era.options[:1])[-1]
     start = _start(era)
     end = era.end
     if end is None and reference is not None and reference >= start:
@@ -154,20 +157,16 @@ def _start(era: Era) -> date:
     return era.start or date.min
 
 
-def _ended(era: Era, day: date) -> bool:
-    return era.end is not None and era.end < day
-
-
 def find_eras(text: str, reference: date | None) -> list[tuple[int, int, DateInterval | None]]:
     """Every era match as (start, end, interval); the interval is None when unresolvable.
 
     Matches may overlap (one per era pattern); the caller keeps the longest.
     """
-    table = era_table()
+    folded = text.casefold()
     found: list[tuple[int, int, DateInterval | None]] = []
-    if not table.any_era.search(text):
-        return found
-    for era in table.eras:
+    for era in era_table().eras:
+        if not any(k in folded for k in era.keys):
+            continue
         for m in era.pattern.finditer(text):
             found.append((m.start(), m.end(), resolve(era, reference, m.group())))
     return found

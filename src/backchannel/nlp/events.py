@@ -26,7 +26,7 @@ from backchannel.model import (
     RoleChange,
     stable_id,
 )
-from backchannel.nlp.dates import find_dates, resolve_sentence
+from backchannel.nlp.dates import DateMention, sentence_dates
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.link import Linked, LinkResult, group_actor, state_actor
 from backchannel.nlp.modality import modality_of
@@ -40,11 +40,31 @@ _LOCATION_PREPS = frozenset({"in", "at", "near", "during", "from", "inside", "ou
 _MAX_PAIRS = 6
 
 
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "era": 5}
+
+
 @dataclass(frozen=True, slots=True)
 class SentenceContext:
+    """A sentence, the dates it states, and the date it falls back to."""
+
     index: int
     span: Span
-    date: DateInterval
+    date: DateInterval  # the sentence's own best date, else the paragraph's, else the article's
+    dates: tuple[DateMention, ...] = ()
+    inherited: bool = False  # True when ``date`` is the article's date, not the text's
+
+    def date_for(self, token: Token) -> DateInterval:
+        """The date expression nearest the trigger: "met on Monday … exists today"."""
+        if not self.dates:
+            return self.date
+        at = token.idx - self.span.start_char
+        return min(
+            self.dates,
+            key=lambda m: (
+                0 if m.start <= at < m.end else min(abs(m.start - at), abs(m.end - at)),
+                _PRECISION_RANK.get(m.interval.precision, 9),
+            ),
+        ).interval
 
 
 class EventExtractor:
@@ -85,13 +105,15 @@ class EventExtractor:
             paragraph = doc.text.count("\n\n", 0, sent.start_char)
             if paragraph != last_paragraph:
                 paragraph_date, last_paragraph = None, paragraph
-            own = find_dates(sent.text, reference)
-            date = resolve_sentence(sent.text, reference, context=paragraph_date)
+            own = sentence_dates(sent.text, reference, context=paragraph_date)
             if own:
-                paragraph_date = date
-            if not date.known:
-                date = doc_date if doc_date.known else date
-            yield SentenceContext(index, sent, date)
+                best = min(own, key=lambda m: _PRECISION_RANK.get(m.interval.precision, 9))
+                paragraph_date = best.interval
+                yield SentenceContext(index, sent, best.interval, tuple(own))
+            elif paragraph_date is not None:
+                yield SentenceContext(index, sent, paragraph_date)
+            else:
+                yield SentenceContext(index, sent, doc_date, inherited=True)
 
     def _context_for(
         self, doc: Doc, span: Span, reference: str | None, doc_date: DateInterval
@@ -157,7 +179,7 @@ class EventExtractor:
         sources = self._subjects(verb, link)
         targets: list[Linked] = []
         for child in verb.children:
-            if child.dep_ in _OBJ and child is not obj:
+            if child.dep_ in _OBJ and (obj is None or child.i != obj.i):
                 targets += self._collect(child, link)
             elif child.dep_ == "prep" and child.lower_ not in _LOCATION_PREPS:
                 targets += self._collect(child, link)
@@ -178,7 +200,7 @@ class EventExtractor:
                 found += self._collect(child, link)
             elif child.dep_ == "agent":
                 found += self._collect(child, link)
-        if not found and verb.dep_ in {"xcomp", "advcl", "conj", "acl"} and verb.head is not verb:
+        if not found and verb.dep_ in {"xcomp", "advcl", "conj", "acl"} and verb.head.i != verb.i:
             head = verb.head
             if verb.dep_ == "acl" and head.i in link.token_to_mention:
                 return [link.token_to_mention[head.i]]
@@ -202,6 +224,13 @@ class EventExtractor:
                 sources += self._collect(child, link)
             elif child.dep_ == "prep" and child.lower_ not in _LOCATION_PREPS:
                 targets += self._collect(child, link)
+            elif child.dep_ in {"acl", "relcl"}:
+                # "the rapport developed between X and Y"
+                for grand in child.children:
+                    if grand.dep_ == "prep" and grand.lower_ in {"between", "among"}:
+                        sources += self._collect(grand, link)
+                    elif grand.dep_ in {"prep", "agent"} and grand.lower_ in {"with", "by"}:
+                        targets += self._collect(grand, link)
         head = noun.head
         if noun.dep_ in _OBJ and head.pos_ in {"VERB", "AUX"}:
             sources = self._subjects(head, link) + sources
@@ -238,8 +267,10 @@ class EventExtractor:
             head = _span_root(tok.doc, m)
             if head.dep_ == "pobj" and head.head.lower_ in _LOCATION_PREPS:
                 continue  # "in Beijing": a place, not a participant
-            if head.dep_ in _PARTICIPANT_DEPS or head is root:
+            if head.dep_ in _PARTICIPANT_DEPS or head.i == root.i:
                 found.append(m)
+            elif head.dep_ == "amod" and head.pos_ == "PROPN" and self._is_person(m.actor_id):
+                found.append(m)  # the small parser's "with both Trump and Chinese officials"
             elif allow_modifier and head.dep_ in {"poss", "compound", "nmod", "amod"}:
                 found.append(m)
         return found
@@ -271,14 +302,17 @@ class EventExtractor:
                 "have",
             }:
                 event_mode = "phone"
-        day = ctx.date.start
+        date = ctx.date_for(trig_tok)
+        if ctx.inherited:
+            date = self._tenure_date(src.actor_id, tgt.actor_id, date)
+        day = date.start
         source = self.participant(src.actor_id, day, link)
         target = self.participant(tgt.actor_id, day, link)
         rule = rule or f"{self.lex.version}:{trig.pos}:{trig.lemma}"
         confidence = 0.8 if trig.pos == "verb" else 0.7
         if "pronoun" in (src.how, tgt.how):
             confidence -= 0.2
-        if ctx.date.precision in {"inferred", "unknown"}:
+        if date.precision in {"inferred", "unknown"}:
             confidence -= 0.05
         return Event(
             event_id=stable_id(doc_id, ctx.index, trig_tok.i, src.actor_id, tgt.actor_id, rule),
@@ -289,7 +323,7 @@ class EventExtractor:
             mode=event_mode,
             source=source,
             target=target,
-            date=ctx.date,
+            date=date,
             modality=modality or modality_of(trig_tok, self.lex),  # type: ignore[arg-type]
             trigger=trig_tok.text,
             location=self._location(ctx.span, link),
@@ -298,6 +332,38 @@ class EventExtractor:
             rule=rule,
             channel_name=channel_name,
         )
+
+    def _tenure_date(self, a_id: str, b_id: str, date: DateInterval) -> DateInterval:
+        """An undated contact between two former officials happened while both served.
+
+        "The rapport between Lighthizer and Liu He" in a 2025 article is not a
+        2025 contact: when the text gives no date and either person was out of
+        office when the article was written, the contact is dated to the
+        overlap of their government tenures (if there is one).
+        """
+        if date.start is None:
+            return date
+        spans = []
+        for actor_id in (a_id, b_id):
+            actor = self.kb.actors.get(actor_id)
+            if actor is None or actor.kind != "person":
+                return date
+            gov = [r for r in actor.roles if r.sector in {"government", "military", "party"}]
+            if not gov:
+                return date
+            spans.append(gov)
+        if all(any(r.holds_on(date.start) for r in roles) for roles in spans):
+            return date
+        best: tuple[str, str] | None = None
+        for ra in spans[0]:
+            for rb in spans[1]:
+                start = max(ra.start or "0000-01-01", rb.start or "0000-01-01")
+                end = min(ra.end or date.start, rb.end or date.start)
+                if start <= end and end <= date.start and (best is None or end > best[1]):
+                    best = (start, end)
+        if best is None:
+            return date
+        return DateInterval(best[0], best[1], "inferred", "both in office")
 
     def _location(self, sent: Span, link: LinkResult) -> str:
         for ent in sent.ents:
@@ -318,7 +384,7 @@ class EventExtractor:
     ) -> Iterator[Event]:
         """"X has been floated as a potential intermediary": mediation, rarely asserted."""
         head = noun.head
-        while head.dep_ in {"prep", "pobj"} and head.head is not head:
+        while head.dep_ in {"prep", "pobj"} and head.head.i != head.i:
             head = head.head
         people: list[Linked] = []
         if head.pos_ in {"VERB", "AUX"}:

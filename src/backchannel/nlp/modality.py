@@ -51,13 +51,10 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     """The modality of the event named by ``trigger``."""
     chain = [trigger]
     tok = trigger
-    while tok.head is not tok:
-        if tok.dep_ in _CLAUSE_STOP and tok is not trigger:
-            break
-        if tok.dep_ in _CLAUSE_STOP and tok is trigger and tok.dep_ != "advcl":
-            # A relative or participial clause states its own fact: "the deal negotiated by X".
-            break
-        if tok.dep_ == "advcl":
+    while tok.head.i != tok.i:
+        # A relative, participial or adverbial clause states its own fact:
+        # "the deal negotiated by X", "…, having met Trump".
+        if tok.dep_ in _CLAUSE_STOP:
             break
         tok = tok.head
         chain.append(tok)

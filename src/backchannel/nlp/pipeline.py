@@ -75,7 +75,7 @@ class EventsComponent:
     def __call__(self, doc: Doc) -> Doc:
         link = doc.user_data.get(LINK_KEY)
         if link is None:
-            raise ValueError("backchannel.events.v1 needs backchannel.link.v1 before it")
+            raise ValueError("backchannel_events_v1 needs backchannel_link_v1 before it")
         doc_id = doc.user_data.get("backchannel.doc_id", "")
         published = doc.user_data.get("backchannel.published")
         doc.user_data[EVENTS_KEY] = self.extractor.extract(doc, link, doc_id, published)
@@ -83,7 +83,7 @@ class EventsComponent:
 
 
 @Language.factory(
-    "backchannel.link.v1",
+    "backchannel_link_v1",
     default_config={"kb_paths": [], "sides": []},
     requires=["token.dep", "token.lemma", "doc.ents", "doc.sents"],
     assigns=["doc.user_data"],
@@ -95,7 +95,7 @@ def make_link(
 
 
 @Language.factory(
-    "backchannel.events.v1",
+    "backchannel_events_v1",
     default_config={"kb_paths": [], "sides": []},
     requires=["doc.user_data"],
     assigns=["doc.user_data"],
@@ -106,10 +106,23 @@ def make_events(
     return EventsComponent(nlp, name, kb_paths, sides)
 
 
+@Language.component("backchannel_paragraphs", assigns=["token.is_sent_start"])
+def paragraphs(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headings and paragraphs never run together."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if not tok.is_space and prev.is_space and prev.text.count("\n") >= 2:
+            tok.is_sent_start = True
+        elif not tok.is_space and prev.whitespace_ == "" and "\n\n" in prev.text_with_ws:
+            tok.is_sent_start = True
+    return doc
+
+
 def build_pipeline(kb_paths: Sequence[str] = (), sides: Sequence[str] = ()) -> Language:
     """The English model with backchannel's components added at the end."""
     nlp = load_model()
     config: dict[str, Any] = {"kb_paths": [str(p) for p in kb_paths], "sides": list(sides)}
-    nlp.add_pipe("backchannel.link.v1", config=config)
-    nlp.add_pipe("backchannel.events.v1", config=config)
+    nlp.add_pipe("backchannel_paragraphs", before="parser")
+    nlp.add_pipe("backchannel_link_v1", config=config)
+    nlp.add_pipe("backchannel_events_v1", config=config)
     return nlp
