@@ -140,6 +140,30 @@ def test_peoples_daily_sample_is_left_alone() -> None:
     assert removed / total < 0.001
 
 
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+ADVERTISERS = ["HarborShield", "RailForge", "PanelCore", "SecureTunnel", "ShieldLine", "FastLedger",
+               "LinguaLeap", "dividend picks", "streaming platforms", "loyalty programmes"]  # fmt: skip
+PEOPLE = ["Trump", "Xi", "Biden", "Bessent", "He Lifeng", "Kushner", "Cui", "Sullivan", "Wang"]
+
+
+def test_example_corpus_junk_goes_and_reporting_stays() -> None:
+    """The project's example corpus: adverts and bridges injected by other hands."""
+    from backchannel.sources import read_inputs
+
+    if not EXAMPLES.exists():
+        pytest.skip("examples/corpus not found")
+    documents = [d for d in read_inputs([str(EXAMPLES)]) if isinstance(d, Document)]
+    assert len(documents) >= 10
+    for document in documents:
+        result = clean(document.text, title=document.title)
+        for name in ADVERTISERS:
+            assert name not in result.text, (document.origin, name)
+        for span in result.removed:
+            assert not any(person in span.text for person in PEOPLE), (document.origin, span)
+        if "phase-one" in document.origin or "geneva-talks" in document.origin:
+            assert result.removed == (), document.origin  # the clean controls
+
+
 # --- small examples in our own words ------------------------------------------------------
 
 ARTICLE = "\n\n".join(

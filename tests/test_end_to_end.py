@@ -40,7 +40,9 @@ def _find(channels: list[dict[str, Any]], a: str, b: str) -> dict[str, Any]:
 
 
 def test_seed_channels_have_status_and_reason(seed_db: Path) -> None:
-    channels = _json(["channels", "--db", str(seed_db), "--as-of", "2025-11-20", "--format", "json"])
+    channels = _json(
+        ["channels", "--db", str(seed_db), "--as-of", "2025-11-20", "--format", "json"]
+    )
     assert _find(channels, "Scott Bessent", "He Lifeng")["status"] == "active"
     for a, b in [
         ("Jared Kushner", "Cui Tiankai"),
@@ -62,7 +64,10 @@ def test_seed_intermediaries_floated_not_contacts(seed_db: Path) -> None:
     floated = [e for e in events if e["source"]["name"] in {"Elon Musk", "Stephen Schwarzman"}]
     assert floated and all(e["modality"] == "hypothetical" for e in floated)
     huang = [e for e in asserted if "Jensen Huang" in {e["source"]["name"], e["target"]["name"]}]
-    partners = {e["target"]["name"] if e["source"]["name"] == "Jensen Huang" else e["source"]["name"] for e in huang}
+    partners = {
+        e["target"]["name"] if e["source"]["name"] == "Jensen Huang" else e["source"]["name"]
+        for e in huang
+    }
     assert "Donald Trump" in partners
     assert any("Chinese" in p for p in partners)
 

@@ -327,6 +327,8 @@ def _stems(sentence: str, rules: CleanRules) -> set[str]:
 
 def _block_rule(run: _Run, bi: int) -> str | None:
     body = run.kept_text(bi)
+    if _norm(body) in run.rules.advert_markers or _advert_block(run, bi, body):
+        return "advert"
     words = _WORD.findall(body.casefold())
     if words and len(words) <= _MAX_NAV_WORDS:
         nav = sum(1 for w in words if w in run.rules.navigation_words)
@@ -345,6 +347,31 @@ def _block_rule(run: _Run, bi: int) -> str | None:
     ):
         return "advert"
     return None
+
+
+def _advert_block(run: _Run, bi: int, body: str) -> bool:
+    """A short paragraph that is all advert, though not every sentence says so on its own.
+
+    Either it already lost more advert sentences than it keeps, or what it keeps
+    carries advert cues too, or it follows an advert marker line and has one weak
+    cue. Reporting ("said", "according to") always keeps a paragraph.
+    """
+    rules = run.rules
+    block = run.blocks[bi]
+    whole = run.text[block.start : block.end]
+    if len(whole.split()) > rules.advert_block_max_words or rules.reporting.search(whole):
+        return False
+    adverts = sum(1 for r in run.sentence_reason.get(bi, {}).values() if r == "advert")
+    kept = run.kept_sentences(bi)
+    if adverts and (
+        adverts > len(kept) or all(_advert_score(run.sentence(bi, si), rules) > 0 for si in kept)
+    ):
+        return True
+    if bi == 0:
+        return False
+    previous = run.blocks[bi - 1]
+    after_marker = _norm(run.text[previous.start : previous.end]) in rules.advert_markers
+    return after_marker and _advert_score(body, rules) >= rules.advert_after_marker
 
 
 def _is_title_repeat(run: _Run, bi: int, body: str) -> bool:
@@ -487,6 +514,10 @@ class CleanRules:
     sentence_lexicon: tuple[tuple[str, re.Pattern[str]], ...]  # (reason, regex), first wins
     advert_threshold: float
     advert_cues: tuple[Cue, ...]
+    advert_block_max_words: int
+    advert_after_marker: float
+    advert_markers: frozenset[str]
+    reporting: re.Pattern[str]
     banner_words: re.Pattern[str]
     title_decorations: frozenset[str]
     navigation_words: frozenset[str]
@@ -534,6 +565,10 @@ def _compile_rules(files: dict[str, Path | Traversable]) -> CleanRules:
         sentence_lexicon=tuple(sentence_lexicon),
         advert_threshold=lex.number("advert", "threshold"),
         advert_cues=tuple(lex.cue("advert", level) for level in ("strong", "weak", "terms")),
+        advert_block_max_words=int(lex.number("advert", "block_max_words")),
+        advert_after_marker=lex.number("advert", "after_marker_threshold"),
+        advert_markers=frozenset(_norm(w) for w in lex.words("advert", "markers")),
+        reporting=_phrase_regex(lang.words("reporting")),
         banner_words=_phrase_regex(lex.words("advert", "banner_words")),
         title_decorations=frozenset(_norm(w) for w in lex.words("title_decorations")),
         navigation_words=frozenset(w.casefold() for w in lex.words("navigation_words")),

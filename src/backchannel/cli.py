@@ -72,7 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--until", type=_date)
     p.add_argument("--actor", help="actor id or part of a name")
     p.add_argument("--type", help="PLOVER category, e.g. CONSULT")
-    p.add_argument("--modality", choices=("asserted", "negated", "hypothetical", "planned", "denied"))
+    p.add_argument(
+        "--modality", choices=("asserted", "negated", "hypothetical", "planned", "denied")
+    )
     p.add_argument("--limit", type=int)
     p.set_defaults(func=cmd_events)
 
@@ -158,7 +160,7 @@ def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
             args.db,
             settings,
             batch_size=args.batch_size,
-            progress=bar.update if bar is not None else None,
+            progress=(lambda n: bar.update(n)) if bar is not None else None,
             stdin=sys.stdin,
         )
     finally:
@@ -350,7 +352,11 @@ def cmd_skipped(args: argparse.Namespace, out: TextIO) -> int:
 
     with Store.open(args.db, read_only=True) as store:
         rows = skipped(store)
-    columns = [Column("origin", "origin", 50), Column("reason", "reason", 24), Column("detail", "detail", 60)]
+    columns = [
+        Column("origin", "origin", 50),
+        Column("reason", "reason", 24),
+        Column("detail", "detail", 60),
+    ]
     _emit(rows, args.format, columns, out)
     return 0
 

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from backchannel.clean import clean
+from backchannel.kb import KnowledgeBase
 from backchannel.model import Document, Extraction, Mention, Skip
-from backchannel.nlp.pipeline import EVENTS_KEY, LINK_KEY, build_pipeline
+from backchannel.nlp.pipeline import EVENTS_KEY, LINK_KEY, LinkComponent, build_pipeline
 
 MAX_CHARS = 200_000  # spaCy's parser needs ~1 GB per 100k words; one article is far below
 
@@ -149,7 +150,7 @@ def run(
     settings: Settings | None = None,
     *,
     batch_size: int = 32,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int], object] | None = None,
     stdin: object = None,
 ) -> RunSummary:
     """Read, extract and store: the main job. Holds the DuckDB file only while writing a batch."""
@@ -195,6 +196,8 @@ def run(
     return summary
 
 
-def extractor_kb(extractor: Extractor) -> object:
+def extractor_kb(extractor: Extractor) -> KnowledgeBase:
     """The KB the extractor's pipeline uses (for writing actors into the store)."""
-    return extractor.nlp.get_pipe("backchannel_link_v1").kb
+    component = extractor.nlp.get_pipe("backchannel_link_v1")
+    assert isinstance(component, LinkComponent)
+    return component.kb

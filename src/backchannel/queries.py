@@ -147,7 +147,11 @@ def role_changes(store: Store, actor: str | None = None) -> list[dict[str, Any]]
             },
             "change": r["change"],
             "role": r["role"],
-            "date": {"start": r["date_start"], "end": r["date_end"], "precision": r["date_precision"]},
+            "date": {
+                "start": r["date_start"],
+                "end": r["date_end"],
+                "precision": r["date_precision"],
+            },
             "modality": r["modality"],
             "doc_id": r["doc_id"],
             "sentence": r["sentence"],

@@ -93,7 +93,9 @@ class Store:
         """Open the store, waiting (with backoff) while another process holds the lock."""
         target = str(path)
         if read_only and target != ":memory:" and not Path(target).exists():
-            raise StoreError(f"no store at {target}: run `backchannel run INPUT --db {target}` first")
+            raise StoreError(
+                f"no store at {target}: run `backchannel run INPUT --db {target}` first"
+            )
         delay = 0.05
         for attempt in range(retries + 1):
             try:
@@ -141,7 +143,10 @@ class Store:
         return applied
 
     def check_schema(self) -> None:
-        tables = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        tables = {
+            r[0]
+            for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        }
         if "migrations" not in tables or "event_records" not in tables:
             raise StoreError(
                 f"{self.path} is not a backchannel store: create one with `backchannel run`"
@@ -254,7 +259,9 @@ class Store:
         self.con.register("_incoming", arrow)
         try:
             cols = ", ".join(arrow.column_names)
-            self.con.execute(f"INSERT OR REPLACE INTO {table} ({cols}) SELECT {cols} FROM _incoming")
+            self.con.execute(
+                f"INSERT OR REPLACE INTO {table} ({cols}) SELECT {cols} FROM _incoming"
+            )
         finally:
             self.con.unregister("_incoming")
 

@@ -271,7 +271,10 @@ def _status(
             ):
                 role = f" as {exit_['role']}" if exit_["role"] else ""
                 reasons.append(
-                    (exit_["date_start"], f"{end.name} {exit_['change']}{role} on {exit_['date_start']}")
+                    (
+                        exit_["date_start"],
+                        f"{end.name} {exit_['change']}{role} on {exit_['date_start']}",
+                    )
                 )
                 break
         held = _in_office(roles.get(end.actor_id, []), last)

@@ -179,9 +179,9 @@ class EventExtractor:
         sources = self._subjects(verb, link)
         targets: list[Linked] = []
         for child in verb.children:
-            if child.dep_ in _OBJ and (obj is None or child.i != obj.i):
-                targets += self._collect(child, link)
-            elif child.dep_ == "prep" and child.lower_ not in _LOCATION_PREPS:
+            if (child.dep_ in _OBJ and (obj is None or child.i != obj.i)) or (
+                child.dep_ == "prep" and child.lower_ not in _LOCATION_PREPS
+            ):
                 targets += self._collect(child, link)
         if obj is not None:
             for child in obj.children:
@@ -196,9 +196,7 @@ class EventExtractor:
     def _subjects(self, verb: Token, link: LinkResult) -> list[Linked]:
         found: list[Linked] = []
         for child in verb.children:
-            if child.dep_ in _SUBJ and child.dep_ != "nsubjpass":
-                found += self._collect(child, link)
-            elif child.dep_ == "agent":
+            if (child.dep_ in _SUBJ and child.dep_ != "nsubjpass") or child.dep_ == "agent":
                 found += self._collect(child, link)
         if not found and verb.dep_ in {"xcomp", "advcl", "conj", "acl"} and verb.head.i != verb.i:
             head = verb.head
@@ -265,8 +263,8 @@ class EventExtractor:
             if m is None or any(f is m for f in found):
                 continue
             head = _span_root(tok.doc, m)
-            if head.dep_ == "pobj" and head.head.lower_ in _LOCATION_PREPS:
-                continue  # "in Beijing": a place, not a participant
+            if _is_place(head, m):
+                continue  # "in Beijing", "in Busan, South Korea": a place, not a participant
             if head.dep_ in _PARTICIPANT_DEPS or head.i == root.i:
                 found.append(m)
             elif head.dep_ == "amod" and head.pos_ == "PROPN" and self._is_person(m.actor_id):
@@ -382,7 +380,7 @@ class EventExtractor:
     def _intermediary_events(
         self, ctx: SentenceContext, noun: Token, link: LinkResult, doc_id: str
     ) -> Iterator[Event]:
-        """"X has been floated as a potential intermediary": mediation, rarely asserted."""
+        """ "X has been floated as a potential intermediary": mediation, rarely asserted."""
         head = noun.head
         while head.dep_ in {"prep", "pobj"} and head.head.i != head.i:
             head = head.head
@@ -390,9 +388,7 @@ class EventExtractor:
         if head.pos_ in {"VERB", "AUX"}:
             for child in head.children:
                 if child.dep_ in _SUBJ:
-                    people += [
-                        m for m in self._collect(child, link) if self._is_person(m.actor_id)
-                    ]
+                    people += [m for m in self._collect(child, link) if self._is_person(m.actor_id)]
         trig = Trigger(noun.lower_, "noun", "CONSULT", "third-party")
         modality = modality_of(noun, self.lex)
         if modality == "asserted":
@@ -452,9 +448,11 @@ class EventExtractor:
             elif tok.pos_ in {"VERB", "AUX"} and lemma in self.lex.change_verbs:
                 change, intransitive, _needs_role = self.lex.change_verbs[lemma]
                 for child in tok.children:
-                    if child.dep_ == "nsubjpass" or child.dep_ in _OBJ:
-                        people += self._collect(child, link)
-                    elif intransitive and child.dep_ == "nsubj":
+                    if (
+                        child.dep_ == "nsubjpass"
+                        or child.dep_ in _OBJ
+                        or (intransitive and child.dep_ == "nsubj")
+                    ):
                         people += self._collect(child, link)
             if change is None:
                 continue
@@ -478,7 +476,9 @@ class EventExtractor:
         if actor is not None and actor.roles:
             reference = date.end or date.start
             if change in {"retired", "removed", "died"}:
-                ended = [r for r in actor.roles if r.end and (reference is None or r.end <= reference)]
+                ended = [
+                    r for r in actor.roles if r.end and (reference is None or r.end <= reference)
+                ]
                 if ended:
                     last = max(ended, key=lambda r: r.end or "")
                     role_title = last.title
@@ -486,7 +486,9 @@ class EventExtractor:
                         date = DateInterval(last.end, last.end, "inferred", "role end in KB")
             elif change == "appointed":
                 started = [
-                    r for r in actor.roles if r.start and (reference is None or r.start <= reference)
+                    r
+                    for r in actor.roles
+                    if r.start and (reference is None or r.start <= reference)
                 ]
                 if started:
                     last = max(started, key=lambda r: r.start or "")
@@ -536,6 +538,20 @@ class EventExtractor:
             return True
         actor = self.kb.actors.get(actor_id)
         return actor is not None and actor.kind == "person"
+
+
+def _is_place(head: Token, m: Linked) -> bool:
+    """A state named under "in"/"at" (directly or in apposition to a city) is where, not who."""
+    if not m.actor_id.startswith("state:"):
+        return head.dep_ == "pobj" and head.head.lower_ in _LOCATION_PREPS
+    tok = head
+    for _ in range(4):
+        if tok.dep_ == "pobj":
+            return tok.head.lower_ in _LOCATION_PREPS
+        if tok.dep_ not in {"appos", "conj", "compound", "npadvmod"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _span_root(doc: Doc, m: Linked) -> Token:

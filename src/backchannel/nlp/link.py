@@ -27,13 +27,92 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from backchannel.kb import KnowledgeBase
-from backchannel.model import Actor, DateInterval, Role, stable_id
+from backchannel.model import Actor, DateInterval, Role
 
 CHINESE_SURNAMES = frozenset(
-    "He Wang Li Liu Zhang Chen Yang Zhao Huang Zhou Wu Xu Sun Hu Zhu Gao Lin Guo Ma Luo Liang "
-    "Song Zheng Xie Han Tang Feng Yu Dong Xiao Cheng Cao Yuan Deng Fu Shen Zeng Peng Lu Su Jiang "
-    "Cai Jia Ding Wei Xue Ye Yan Pan Du Dai Xia Zhong Tian Ren Fan Fang Shi Yao Tan Qin Cui Kong "
-    "Mao Qiu Qian Hou Shao Meng Long Wan Duan Lei Qian Tao Bai Hao Xiong Gu Mo Hong".split()
+    [
+        "He",
+        "Wang",
+        "Li",
+        "Liu",
+        "Zhang",
+        "Chen",
+        "Yang",
+        "Zhao",
+        "Huang",
+        "Zhou",
+        "Wu",
+        "Xu",
+        "Sun",
+        "Hu",
+        "Zhu",
+        "Gao",
+        "Lin",
+        "Guo",
+        "Ma",
+        "Luo",
+        "Liang",
+        "Song",
+        "Zheng",
+        "Xie",
+        "Han",
+        "Tang",
+        "Feng",
+        "Yu",
+        "Dong",
+        "Xiao",
+        "Cheng",
+        "Cao",
+        "Yuan",
+        "Deng",
+        "Fu",
+        "Shen",
+        "Zeng",
+        "Peng",
+        "Lu",
+        "Su",
+        "Jiang",
+        "Cai",
+        "Jia",
+        "Ding",
+        "Wei",
+        "Xue",
+        "Ye",
+        "Yan",
+        "Pan",
+        "Du",
+        "Dai",
+        "Xia",
+        "Zhong",
+        "Tian",
+        "Ren",
+        "Fan",
+        "Fang",
+        "Shi",
+        "Yao",
+        "Tan",
+        "Qin",
+        "Cui",
+        "Kong",
+        "Mao",
+        "Qiu",
+        "Qian",
+        "Hou",
+        "Shao",
+        "Meng",
+        "Long",
+        "Wan",
+        "Duan",
+        "Lei",
+        "Qian",
+        "Tao",
+        "Bai",
+        "Hao",
+        "Xiong",
+        "Gu",
+        "Mo",
+        "Hong",
+    ]
 )
 PRONOUNS = {"he": "m", "she": "f"}
 _TITLE_CASE = re.compile(r"^[A-Z][a-z'’-]+$")
@@ -277,7 +356,7 @@ class Linker:
                 covered.add(tok.i)
 
     def _he_is_surname(self, tok: Token, mentions: dict[int, Linked]) -> bool:
-        """"He" is the surname mid-sentence, or sentence-initial in "He and X"."""
+        """ "He" is the surname mid-sentence, or sentence-initial in "He and X"."""
         if not tok.is_sent_start:
             return True
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
@@ -320,9 +399,11 @@ class Linker:
             if nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PERSON"):
                 continue  # title before a name the KB does not know
             prev = doc[span.start - 1] if span.start > 0 else None
-            if prev is None or prev.lower_ not in {"the", "'s", "’s"}:
-                if not (prev is not None and prev.lower_ in self._adjectives):
-                    continue
+            determined = prev is not None and (
+                prev.lower_ in {"the", "'s", "’s"} or prev.lower_ in self._adjectives
+            )
+            if not determined:
+                continue
             holders = self.kb.holders(self._title_index[span.text.casefold()], day)
             if len(holders) == 1:
                 mentions[span.start] = Linked(span.start, span.end, holders[0].actor_id, "title")
@@ -367,6 +448,11 @@ class Linker:
                 continue
             if len(ent) < 2 or not all(_TITLE_CASE.match(t.text) for t in ent):
                 continue
+            known = self._near_miss(ent.text)
+            if known is not None:
+                mentions[ent.start] = Linked(ent.start, ent.end, known, "spelling-variant")
+                covered.update(range(ent.start, ent.end))
+                continue
             role = self._apposition_role(doc, ent)
             if role is None:
                 continue
@@ -383,6 +469,22 @@ class Linker:
                 )
             mentions[ent.start] = Linked(ent.start, ent.end, actor_id, "new-actor")
             covered.update(range(ent.start, ent.end))
+
+    def _near_miss(self, name: str) -> str | None:
+        """A KB person whose full name differs by one letter in the surname ("Richard Haas")."""
+        parts = name.split()
+        if len(parts) != 2 or len(parts[1]) < 4:
+            return None
+        found = [
+            actor_id
+            for form, ids in self._alias_index.items()
+            for actor_id in ids
+            if form.split()[:1] == parts[:1]
+            and len(form.split()) == 2
+            and _one_edit(form.split()[1], parts[1])
+            and self.kb.actors[actor_id].kind == "person"
+        ]
+        return found[0] if len(set(found)) == 1 else None
 
     def _apposition_role(self, doc: Doc, ent: Span) -> Role | None:
         """A role from "ORG's NAME", "NAME of ORG" or "NAME, a TITLE at ORG"."""
@@ -404,14 +506,15 @@ class Linker:
                 if t.text in {",", ".", ";"}:
                     break
                 words.append(t)
-            if words and words[0].lower_ in {"a", "an", "the"}:
+            if words and (words[0].lower_ in {"a", "an", "the"} or words[0].pos_ == "NOUN"):
                 for t in words:
                     if t.ent_type_ == "ORG":
                         org_span = _ent_starting_at(doc, t.i)
                         if org_span is not None:
                             org_text = org_span.text
                         break
-                title = " ".join(w.text for w in words[1:]).split(" at ")[0].split(" of ")[0]
+                skip = 1 if words[0].lower_ in {"a", "an", "the"} else 0
+                title = " ".join(w.text for w in words[skip:]).split(" at ")[0].split(" of ")[0]
         if not org_text:
             return None
         if org_text.casefold().startswith("the "):
@@ -460,9 +563,21 @@ class Linker:
         return None
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one inserted, deleted or changed letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
 def _norm_channel(text: str) -> str:
     text = re.sub(r"[–—-]", " ", text.casefold())
-    return " ".join(text.replace("back channel", "channel").replace("backchannel", "channel").split())
+    return " ".join(
+        text.replace("back channel", "channel").replace("backchannel", "channel").split()
+    )
 
 
 def _longest(spans: list[Span]) -> list[Span]:
@@ -480,7 +595,9 @@ def _ent_ending_at(doc: Doc, token_index: int) -> Span | None:
 
 def _ent_starting_at(doc: Doc, token_index: int) -> Span | None:
     for ent in doc.ents:
-        if ent.start == token_index or (ent.start == token_index - 1 and doc[ent.start].lower_ == "the"):
+        if ent.start == token_index or (
+            ent.start == token_index - 1 and doc[ent.start].lower_ == "the"
+        ):
             return ent
         if ent.start <= token_index < ent.end:
             return ent
@@ -523,7 +640,3 @@ def state_actor(actor_id: str, kb: KnowledgeBase) -> Actor:
         sector="government",
         origin="kb",
     )
-
-
-def new_actor_id(name: str) -> str:
-    return "new:" + stable_id(name.casefold(), length=8)

@@ -21,7 +21,7 @@ _CLAUSE_STOP = frozenset({"relcl", "acl", "advcl", "parataxis"})
 def _cue(tok: Token, lex: Lexicon, is_trigger: bool, under_say: bool) -> Modality | None:
     for child in tok.children:
         low = child.lower_
-        if child.dep_ == "neg" or low in lex.negation and child.dep_ in {"advmod", "det", "neg"}:
+        if child.dep_ == "neg" or (low in lex.negation and child.dep_ in {"advmod", "det", "neg"}):
             return "negated"
         if child.dep_ in {"aux", "auxpass"}:
             if low in lex.hypothetical_aux:

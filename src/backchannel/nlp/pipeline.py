@@ -88,9 +88,7 @@ class EventsComponent:
     requires=["token.dep", "token.lemma", "doc.ents", "doc.sents"],
     assigns=["doc.user_data"],
 )
-def make_link(
-    nlp: Language, name: str, kb_paths: list[str], sides: list[str]
-) -> LinkComponent:
+def make_link(nlp: Language, name: str, kb_paths: list[str], sides: list[str]) -> LinkComponent:
     return LinkComponent(nlp, name, kb_paths, sides)
 
 
@@ -100,9 +98,7 @@ def make_link(
     requires=["doc.user_data"],
     assigns=["doc.user_data"],
 )
-def make_events(
-    nlp: Language, name: str, kb_paths: list[str], sides: list[str]
-) -> EventsComponent:
+def make_events(nlp: Language, name: str, kb_paths: list[str], sides: list[str]) -> EventsComponent:
     return EventsComponent(nlp, name, kb_paths, sides)
 
 
@@ -111,9 +107,9 @@ def paragraphs(doc: Doc) -> Doc:
     """A blank line ends a sentence: headings and paragraphs never run together."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        if not tok.is_space and prev.is_space and prev.text.count("\n") >= 2:
-            tok.is_sent_start = True
-        elif not tok.is_space and prev.whitespace_ == "" and "\n\n" in prev.text_with_ws:
+        if (not tok.is_space and prev.is_space and prev.text.count("\n") >= 2) or (
+            not tok.is_space and prev.whitespace_ == "" and "\n\n" in prev.text_with_ws
+        ):
             tok.is_sent_start = True
     return doc
 

@@ -123,16 +123,14 @@ def find_conflicts(
 
 
 def _level(cues: Cues, clause: str) -> tuple[int, str]:
+    """The clause's level and the first cue (by position) that sets it."""
     negated = any(p.search(clause) for p in cues.agreement_negated)
-    if not negated:
-        for pattern in cues.agreement:
-            match = pattern.search(clause)
-            if match:
-                return AGREEMENT, match.group(0)
-    for pattern in cues.discussion:
-        match = pattern.search(clause)
-        if match:
-            return DISCUSSION, match.group(0)
+    for level, patterns in ((AGREEMENT, cues.agreement), (DISCUSSION, cues.discussion)):
+        if level == AGREEMENT and negated:
+            continue
+        matches = [m for p in patterns if (m := p.search(clause)) is not None]
+        if matches:
+            return level, min(matches, key=lambda m: m.start()).group(0)
     return STATEMENT, ""
 
 
@@ -154,9 +152,7 @@ def _pair(first: str, second: str, side: str) -> tuple[str, str]:
     return (first, second) if side == "a" else (second, first)
 
 
-def _strength(
-    lexicon: Lexicon, tagger: Tagger, topic: str, a: Side, b: Side
-) -> list[Conflict]:
+def _strength(lexicon: Lexicon, tagger: Tagger, topic: str, a: Side, b: Side) -> list[Conflict]:
     out: list[Conflict] = []
     for strong, weak, side in ((a, b, "a"), (b, a, "b")):
         agreed = [c for c in _on(strong, topic) if c.level == AGREEMENT]
@@ -189,6 +185,7 @@ def _one_sided_commitments(
 ) -> list[Conflict]:
     out: list[Conflict] = []
     other_commitments = [c for c in other.claims if c.commitment]
+    other_topics = {t for item in other.tagged for t in item.topics}
     reported: set[str] = set()
     for claim in own.claims:
         if not claim.commitment:
@@ -196,10 +193,12 @@ def _one_sided_commitments(
         for topic in sorted(claim.topics):
             if topic in reported or any(topic in c.topics for c in other_commitments):
                 continue
-            if other_commitments:
+            # Words differ between readouts, so a close paraphrase of the undertaking
+            # counts as stated by both, but only if the other text raises the topic at all.
+            if other_commitments and topic in other_topics:
                 sims = tagger.similarity([claim.clause], [c.clause for c in other_commitments])
                 if float(sims.max()) >= match:
-                    continue  # the other side states the same undertaking in other words
+                    continue
             reported.add(topic)
             counterpart = _nearest(
                 tagger, claim.sentence, [t.sentence.text for t in other.tagged if topic in t.topics]

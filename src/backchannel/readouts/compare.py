@@ -79,8 +79,12 @@ def compare_readouts(
 
     tone_a, tone_sentence_a = read_tone(lex.cues, texts_a)
     tone_b, tone_sentence_b = read_tone(lex.cues, texts_b)
-    side_a = Side(a.label, read_claims(lex.cues, tagged_a), tuple(tagged_a), tone_a, tone_sentence_a)
-    side_b = Side(b.label, read_claims(lex.cues, tagged_b), tuple(tagged_b), tone_b, tone_sentence_b)
+    side_a = Side(
+        a.label, read_claims(lex.cues, tagged_a), tuple(tagged_a), tone_a, tone_sentence_a
+    )
+    side_b = Side(
+        b.label, read_claims(lex.cues, tagged_b), tuple(tagged_b), tone_b, tone_sentence_b
+    )
     conflicts = find_conflicts(
         lex, tagger, alignments, side_a, side_b, commitment_match=lex.settings.commitment_match
     )

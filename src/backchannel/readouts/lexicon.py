@@ -181,7 +181,9 @@ def _parse_topics(data: dict[str, Any], path: Path) -> tuple[Topic, ...]:
 
 
 def _patterns(section: dict[str, Any], key: str, where: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(_compile(p, f"{where}.{key}") for p in _strings(section.get(key), f"{where}.{key}"))
+    return tuple(
+        _compile(p, f"{where}.{key}") for p in _strings(section.get(key), f"{where}.{key}")
+    )
 
 
 def _parse_cues(data: dict[str, Any], path: Path) -> Cues:
@@ -247,7 +249,9 @@ def _parse_settings(topics: dict[str, Any], cues: dict[str, Any], folder: Path) 
     weights = same.get("weights")
     valid = ("people", "date", "place", "mode", "topics")
     if not isinstance(weights, dict) or set(weights) - set(valid):
-        raise KnowledgeBaseError(f"{where_s}.weights must map some of {', '.join(valid)} to numbers")
+        raise KnowledgeBaseError(
+            f"{where_s}.weights must map some of {', '.join(valid)} to numbers"
+        )
     return Settings(
         embedding_threshold=_number(embedding, "threshold", where_e, 0.0, 1.0),
         keyword_bonus=_number(embedding, "keyword_bonus", where_e, 0.0, 1.0),

@@ -60,6 +60,7 @@ _DATES = (
 _TOKEN = r"(?:[A-Z][\w'’.-]*)"
 _CONNECTOR = frozenset({"of", "the", "for", "on"})
 _PLACE = re.compile(r"\b(in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+_MODES = {"call": "a call", "in-person": "an in-person meeting"}
 _NOT_PLACES = frozenset({"the", "request", "today"} | set(_MONTHS))
 
 
@@ -70,8 +71,10 @@ class Date:
     day: int
 
     def iso(self) -> str:
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}" if self.year else (
-            f"--{self.month:02d}-{self.day:02d}"
+        return (
+            f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+            if self.year
+            else (f"--{self.month:02d}-{self.day:02d}")
         )
 
 
@@ -114,7 +117,9 @@ def participants(cues: Cues, sentence: str) -> list[str]:
             if name:
                 names.append(name)
     appositive = "|".join(re.escape(a) for a in cues.appositive)
-    for match in re.finditer(rf"\b({_TOKEN}(?:\s+{_TOKEN}){{1,2}}),\s+(?:{appositive})\b", sentence):
+    for match in re.finditer(
+        rf"\b({_TOKEN}(?:\s+{_TOKEN}){{1,2}}),\s+(?:{appositive})\b", sentence
+    ):
         words = [w for w in match.group(1).split() if w not in cues.not_names]
         if len(words) >= 2:
             names.append(" ".join(words))
@@ -323,7 +328,7 @@ def judge_same_meeting(
     if a.mode and b.mode:
         scores["mode"] = 1.0 if a.mode == b.mode else 0.0
         if not scores["mode"]:
-            reasons.append(f"one is a {a.mode}, the other a {b.mode}")
+            reasons.append(f"{_MODES.get(a.mode, a.mode)} / {_MODES.get(b.mode, b.mode)}")
     if topics_a and topics_b:
         scores["topics"] = len(topics_a & topics_b) / len(topics_a | topics_b)
         if scores["topics"] < 0.2:

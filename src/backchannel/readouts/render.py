@@ -52,8 +52,9 @@ def render_table(cmp: ReadoutComparison) -> str:
         )
     if cmp.conflicts:
         lines += ["", "CONFLICTING CLAIMS"]
+        labels = {row.topic: row.label for row in cmp.topics}
         for c in cmp.conflicts:
-            lines.append(f"[{c.kind}] {c.topic or 'overall'}")
+            lines.append(f"[{c.kind}] {labels.get(c.topic, c.topic) or 'overall'}")
             lines += _wrap(f"{a}: {c.sentence_a or '—'}", indent="    ")
             lines += _wrap(f"{b}: {c.sentence_b or '—'}", indent="    ")
     if cmp.summary:
@@ -90,9 +91,7 @@ def render_html(
         topics=topics,
         present=[t for t in topics if t["id"] in present_ids],
         topic_labels=labels,
-        status_names={
-            k: v.format(a=cmp.label_a, b=cmp.label_b) for k, v in _STATUS_NAMES.items()
-        },
+        status_names={k: v.format(a=cmp.label_a, b=cmp.label_b) for k, v in _STATUS_NAMES.items()},
         columns=[
             _column(cmp.label_a, a, {r.topic: r.sentences_a for r in cmp.topics}, labels),
             _column(cmp.label_b, b, {r.topic: r.sentences_b for r in cmp.topics}, labels),

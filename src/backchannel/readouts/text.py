@@ -16,8 +16,48 @@ Splitter = Callable[[str], Sequence[str]]
 
 # Tokens that end in a period without ending a sentence.
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr jr sr st gen adm lt col sen rep gov amb no vs etc inc co corp "
-    "jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m u.s u.k u.n e.g i.e".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "jr",
+        "sr",
+        "st",
+        "gen",
+        "adm",
+        "lt",
+        "col",
+        "sen",
+        "rep",
+        "gov",
+        "amb",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "co",
+        "corp",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "a.m",
+        "p.m",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+    ]
 )
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and\s+(?:in\s+return\s+)?|while\s+|but\s+|whereas\s+)")
