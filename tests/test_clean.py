@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -141,9 +142,19 @@ def test_peoples_daily_sample_is_left_alone() -> None:
 
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
-ADVERTISERS = ["HarborShield", "RailForge", "PanelCore", "SecureTunnel", "ShieldLine", "FastLedger",
-               "LinguaLeap", "dividend picks", "streaming platforms", "loyalty programmes"]  # fmt: skip
-PEOPLE = ["Trump", "Xi", "Biden", "Bessent", "He Lifeng", "Kushner", "Cui", "Sullivan", "Wang"]
+ADVERTISERS = [
+    "HarborShield",
+    "RailForge",
+    "PanelCore",
+    "SecureTunnel",
+    "ShieldLine",
+    "FastLedger",
+    "LinguaLeap",
+    "dividend picks",
+    "streaming platforms",
+    "loyalty programmes",
+]
+PEOPLE = re.compile(r"\b(?:Trump|Xi|Biden|Bessent|He Lifeng|Kushner|Cui|Sullivan|Wang)\b")
 
 
 def test_example_corpus_junk_goes_and_reporting_stays() -> None:
@@ -159,7 +170,9 @@ def test_example_corpus_junk_goes_and_reporting_stays() -> None:
         for name in ADVERTISERS:
             assert name not in result.text, (document.origin, name)
         for span in result.removed:
-            assert not any(person in span.text for person in PEOPLE), (document.origin, span)
+            if span.reason == "navigation":
+                continue  # "Related: Who is Cui Tiankai?" is a link, not reporting
+            assert not PEOPLE.search(span.text), (document.origin, span)
         if "phase-one" in document.origin or "geneva-talks" in document.origin:
             assert result.removed == (), document.origin  # the clean controls
 

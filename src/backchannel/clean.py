@@ -357,20 +357,21 @@ def _advert_block(run: _Run, bi: int, body: str) -> bool:
     cue. Reporting ("said", "according to") always keeps a paragraph.
     """
     rules = run.rules
-    block = run.blocks[bi]
-    whole = run.text[block.start : block.end]
+    adverts = sum(1 for r in run.sentence_reason.get(bi, {}).values() if r == "advert")
+    previous = run.blocks[bi - 1] if bi > 0 else None
+    after_marker = previous is not None and (
+        _norm(run.text[previous.start : previous.end]) in rules.advert_markers
+    )
+    if not (adverts or after_marker):
+        return False  # the common case, decided without looking at the paragraph
+    whole = run.text[run.blocks[bi].start : run.blocks[bi].end]
     if len(whole.split()) > rules.advert_block_max_words or rules.reporting.search(whole):
         return False
-    adverts = sum(1 for r in run.sentence_reason.get(bi, {}).values() if r == "advert")
     kept = run.kept_sentences(bi)
     if adverts and (
         adverts > len(kept) or all(_advert_score(run.sentence(bi, si), rules) > 0 for si in kept)
     ):
         return True
-    if bi == 0:
-        return False
-    previous = run.blocks[bi - 1]
-    after_marker = _norm(run.text[previous.start : previous.end]) in rules.advert_markers
     return after_marker and _advert_score(body, rules) >= rules.advert_after_marker
 
 

@@ -185,7 +185,7 @@ def cmd_clean(args: argparse.Namespace, out: TextIO) -> int:
             print(f"skipped {item.origin}: {item.reason} {item.detail}".rstrip(), file=out)
             continue
         found = True
-        result = clean(item.text)
+        result = clean(item.text, title=item.title)
         if args.format == "json":
             payload = {
                 "doc_id": item.doc_id,

@@ -51,7 +51,7 @@ class Extractor:
         results: list[Extraction | Skip | None] = [None] * len(documents)
         cleaned = []
         for i, document in enumerate(documents):
-            result = clean(document.text)
+            result = clean(document.text, title=document.title)
             if not result.text.strip():
                 results[i] = Skip(document.origin, "nothing-left-after-cleaning", document.doc_id)
                 continue

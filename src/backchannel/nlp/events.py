@@ -193,10 +193,17 @@ class EventExtractor:
                 return None
         return sources, _unique(targets), obj
 
-    def _subjects(self, verb: Token, link: LinkResult) -> list[Linked]:
+    def _subjects(self, verb: Token, link: LinkResult, raised: bool = False) -> list[Linked]:
+        """Who does it: the subject, the passive agent, or the subject of the governing verb.
+
+        ``raised`` is set when climbing from an infinitive ("Trump is expected
+        to meet"): there the passive subject of the governing verb is the doer.
+        """
         found: list[Linked] = []
         for child in verb.children:
-            if (child.dep_ in _SUBJ and child.dep_ != "nsubjpass") or child.dep_ == "agent":
+            if child.dep_ in _SUBJ and (child.dep_ != "nsubjpass" or raised):
+                found += self._collect(child, link)
+            elif child.dep_ == "agent":
                 found += self._collect(child, link)
         if not found and verb.dep_ in {"xcomp", "advcl", "conj", "acl"} and verb.head.i != verb.i:
             head = verb.head
@@ -207,7 +214,7 @@ class EventExtractor:
                 for o in objs:
                     found += self._collect(o, link)
             if not found:
-                found = self._subjects(head, link)
+                found = self._subjects(head, link, raised=verb.dep_ == "xcomp")
         return _unique(found)
 
     def _noun_participants(

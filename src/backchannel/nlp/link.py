@@ -208,6 +208,7 @@ class Linker:
         self._full_names(doc, mentions)
         title_spans = self._title_spans(doc)
         self._attach_titles(doc, mentions, title_spans)
+        self._then_prefixes(doc, mentions)
         doc_date = self._document_date(mentions, published, today)
         day = doc_date.end if published else doc_date.start
         channels = self._named_channels(doc, mentions, day)
@@ -260,6 +261,18 @@ class Linker:
             elif prev is not None and prev.lower_ in {"former", "ex", "retired", "late"}:
                 nxt.then = True
             nxt.how = "then-title" if nxt.then else "title+name"
+
+    def _then_prefixes(self, doc: Doc, mentions: dict[int, Linked]) -> None:
+        """"then-Ambassador Cui Tiankai", "then-Vice President Biden": a past title."""
+        for m in mentions.values():
+            i = m.start - 1
+            while i >= 0 and _TITLE_CASE.match(doc[i].text) and doc[i].lower_ != "then":
+                i -= 1
+            if i >= 1 and i < m.start - 1 and doc[i].text in {"-", "–"}:
+                i -= 1
+            if i >= 0 and i < m.start - 1 and doc[i].lower_ in {"then", "then-"}:
+                m.then = True
+                m.how = "then-title"
 
     def _document_date(
         self, mentions: dict[int, Linked], published: str | None, today: str

@@ -18,7 +18,12 @@ from typing import Any
 
 from backchannel.errors import ModelError, UsageError
 from backchannel.readouts.claims import Side, find_conflicts, read_claims, read_tone
-from backchannel.readouts.embeddings import Encoder, embeddings_available, load_encoder
+from backchannel.readouts.embeddings import (
+    INSTALL_HINT,
+    Encoder,
+    embeddings_available,
+    load_encoder,
+)
 from backchannel.readouts.lexicon import Lexicon, load_lexicon
 from backchannel.readouts.meeting import judge_same_meeting, merge_names, read_meeting
 from backchannel.readouts.records import (
@@ -135,8 +140,13 @@ def make_tagger(method: str, lexicon: Lexicon, encoder: Encoder | None = None) -
         return KeywordTagger(lexicon)
     if encoder is not None:
         return EmbeddingTagger(lexicon, encoder, settings)
-    if method == "auto" and not embeddings_available():
-        return KeywordTagger(lexicon)
+    if not embeddings_available():
+        if method == "auto":
+            return KeywordTagger(lexicon)
+        raise ModelError(
+            f"method='embeddings' needs the sentence-embedding model: {INSTALL_HINT}; "
+            "or use method='keywords' (or 'auto' to fall back by itself)"
+        )
     try:
         return EmbeddingTagger(lexicon, load_encoder(), settings)
     except ModelError:

@@ -86,7 +86,7 @@ def read_meeting(
     people = participants(cues, sentence)
     place = _place(sentence)
     if nlp is not None and sentence:
-        ner_people, ner_place = _from_spacy(nlp, sentence)
+        ner_people, ner_place = _from_spacy(cues, nlp, sentence)
         people = merge_names([*people, *ner_people])
         place = ner_place or place
     mode = ""
@@ -247,17 +247,24 @@ def _place(sentence: str) -> str | None:
     return None
 
 
-def _from_spacy(nlp: Any, sentence: str) -> tuple[list[str], str | None]:
-    """PERSON entities, and the first GPE/LOC/FAC after "in"/"at", from a spaCy pipeline."""
+def _from_spacy(cues: Cues, nlp: Any, sentence: str) -> tuple[list[str], str | None]:
+    """PERSON entities (title words dropped), and the first place after "in", else "at"."""
     doc = nlp(sentence)
-    people = [e.text.removesuffix("'s") for e in doc.ents if e.label_ == "PERSON"]
-    place = None
+    people = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            words = ent.text.removesuffix("'s").split()
+            while words and (words[0] in cues.not_names or words[0].lower() in _CONNECTOR):
+                words.pop(0)
+            people.append(" ".join(words))
+    places: dict[str, list[str]] = {"in": [], "at": []}
     for ent in doc.ents:
         if ent.label_ in {"GPE", "LOC", "FAC"} and ent.start > 0:
-            if doc[ent.start - 1].lower_ in {"in", "at"}:
-                place = ent.text
-                break
-    return people, place
+            before = doc[ent.start - 1].lower_
+            if before in places:
+                places[before].append(ent.text.split(",")[0].removeprefix("the ").strip())
+    found = places["in"] or places["at"]
+    return people, found[0] if found else None
 
 
 def dates_apart(left: str | None, right: str | None) -> int | None:

@@ -17,7 +17,6 @@ Both settings live in ``topics.yaml`` (``embedding:``), not in code.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -179,8 +178,8 @@ class EmbeddingTagger:
         return {t: s for t, s in self.topic_scores(unit).items() if s >= threshold}
 
     def similarity(self, left: Sequence[str], right: Sequence[str]) -> Matrix:
-        sims = self._vectors(left) @ self._vectors(right).T
-        return np.clip(sims, 0.0, 1.0).astype(np.float32)
+        sims: Matrix = np.clip(self._vectors(left) @ self._vectors(right).T, 0.0, 1.0)
+        return sims.astype(np.float32)
 
 
 def keyword_topics(lexicon: Lexicon, unit: str) -> dict[str, float]:
@@ -188,15 +187,26 @@ def keyword_topics(lexicon: Lexicon, unit: str) -> dict[str, float]:
     return {t.id: 1.0 for t in lexicon.topics if t.pattern.search(unit)}
 
 
-@functools.lru_cache(maxsize=4)
+# (id(encoder), id(lexicon)) → (encoder, lexicon, vectors, owner). The entry holds
+# the objects themselves, so their ids cannot be reused while it exists.
+_EXAMPLES: dict[tuple[int, int], tuple[Encoder, Lexicon, Matrix, NDArray[np.int_]]] = {}
+_EXAMPLES_MAX = 4
+
+
 def _example_vectors(encoder: Encoder, lexicon: Lexicon) -> tuple[Matrix, NDArray[np.int_]]:
     """All topic examples embedded once per (encoder, lexicon), with their topic index."""
-    texts: list[str] = []
-    owner: list[int] = []
-    for index, topic in enumerate(lexicon.topics):
-        texts.extend(topic.examples)
-        owner.extend([index] * len(topic.examples))
-    return encoder.encode(texts), np.asarray(owner)
+    key = (id(encoder), id(lexicon))
+    if key not in _EXAMPLES:
+        texts: list[str] = []
+        owner: list[int] = []
+        for index, topic in enumerate(lexicon.topics):
+            texts.extend(topic.examples)
+            owner.extend([index] * len(topic.examples))
+        if len(_EXAMPLES) >= _EXAMPLES_MAX:
+            _EXAMPLES.pop(next(iter(_EXAMPLES)))
+        _EXAMPLES[key] = (encoder, lexicon, encoder.encode(texts), np.asarray(owner))
+    _, _, vectors, owners = _EXAMPLES[key]
+    return vectors, owners
 
 
 def _content_words(text: str) -> frozenset[str]:

@@ -1,0 +1,156 @@
+"""Linking and event rules on short texts, with the real model.
+
+Each case is a sentence a reader understands at once; the test says what
+the reader would expect the tool to record.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from backchannel.model import Document, Extraction
+
+pytestmark = pytest.mark.model
+
+
+def _run(extractor: Any, text: str, published: str | None = "2025-11-20") -> Extraction:
+    doc = Document(Document.make_id(text), text, published=published, origin="test")
+    result = extractor.process(doc)
+    assert isinstance(result, Extraction), result
+    return result
+
+
+def _events(ex: Extraction) -> set[tuple[str, str, str, str]]:
+    return {(e.source.name, e.target.name, e.type, e.modality) for e in ex.events}
+
+
+def _linked(ex: Extraction) -> list[tuple[str, str, str]]:
+    return [(m.text, m.actor_id, m.how) for m in ex.mentions]
+
+
+def test_surname_he_versus_pronoun_he(extractor: Any) -> None:
+    ex = _run(
+        extractor,
+        "Treasury Secretary Scott Bessent met Vice Premier He Lifeng in Geneva on Saturday. "
+        "He said the talks were constructive. Bessent and He agreed to meet again.",
+    )
+    he = {m.start: m.how for m in ex.mentions if m.text == "He"}
+    said = ex.clean_text.index("He said")
+    agreed = ex.clean_text.index("He agreed")
+    # the sentence-initial pronoun is never read as the surname; the mid-sentence one is
+    assert he.get(said) != "surname"
+    assert he[agreed] == "surname"
+    assert ("Scott Bessent", "He Lifeng", "CONSULT", "asserted") in _events(ex)
+
+
+def test_then_title_and_possessive(extractor: Any) -> None:
+    ex = _run(
+        extractor,
+        "In 2017, Jared Kushner met then-Ambassador Cui Tiankai in Washington. "
+        "Kushner's counterpart later returned to Beijing.",
+    )
+    linked = _linked(ex)
+    assert ("Cui Tiankai", "cui-tiankai", "then-title") in linked
+    assert any(m[1] == "jared-kushner" and m[2] == "surname" for m in linked)
+    ev = next(e for e in ex.events if e.target.name == "Cui Tiankai")
+    assert ev.date.start == "2017-01-01" and ev.date.precision == "year"
+    assert ev.target.country == "CHN" and ev.target.sector == "government"
+    assert ev.location == "Washington"
+
+
+def test_bare_title_resolves_to_holder_on_the_date(extractor: Any) -> None:
+    ex = _run(extractor, "The Treasury secretary spoke by phone with He Lifeng on Tuesday.")
+    assert ("Scott Bessent", "He Lifeng", "CONSULT", "asserted") in _events(ex)
+    ev = ex.events[0]
+    assert ev.mode == "phone"
+    assert ev.date.start == "2025-11-18"
+
+
+def test_modality(extractor: Any) -> None:
+    cases = {
+        "Kushner could reestablish a backchannel with Cui Tiankai.": "hypothetical",
+        "Trump is expected to meet Xi Jinping in Beijing in April.": "planned",
+        "Bessent did not meet He Lifeng during the trip.": "negated",
+        "The foreign ministry denied that Wang Yi had met Marco Rubio.": "denied",
+        "Biden met Xi Jinping at Woodside on November 15, 2023.": "asserted",
+    }
+    for text, expected in cases.items():
+        ex = _run(extractor, text)
+        communication = [e for e in ex.events if e.type in {"CONSULT", "AGREE"}]
+        assert communication, text
+        assert {e.modality for e in communication} == {expected}, (text, communication)
+
+
+def test_floated_intermediaries_are_not_contact(extractor: Any) -> None:
+    ex = _run(
+        extractor,
+        "Tesla's Elon Musk and Blackstone's Stephen Schwarzman have been floated as "
+        "potential intermediaries.",
+    )
+    assert ex.events
+    assert all(e.modality == "hypothetical" for e in ex.events)
+    assert {e.source.name for e in ex.events} == {"Elon Musk", "Stephen Schwarzman"}
+
+
+def test_unknown_people_in_apposition_become_actors(extractor: Any) -> None:
+    ex = _run(
+        extractor,
+        "As Tsinghua University's Da Wei observed, the team is a club. "
+        "Sarah Beran of Macro Advisory Partners notes contradictory impulses.",
+    )
+    names = {a.name: a for a in ex.new_actors}
+    assert "Sarah Beran" in names
+    assert names["Sarah Beran"].roles[0].org == "Macro Advisory Partners"
+    assert any(m[1] == "da-wei" or m[0] == "Da Wei" for m in _linked(ex))
+
+
+def test_group_target_and_side_at_event_date(extractor: Any) -> None:
+    ex = _run(extractor, "On May 10, 2025, Jensen Huang met Chinese officials in Beijing.")
+    ev = next(e for e in ex.events if e.source.name == "Jensen Huang")
+    assert ev.target.kind == "group" and ev.target.country == "CHN"
+    assert ev.source.sector == "business"
+    assert ev.location == "Beijing"
+
+
+def test_named_channel_links_both_people(extractor: Any) -> None:
+    ex = _run(
+        extractor,
+        "Unlike the Sullivan-Wang channel that operated during the Biden administration, "
+        "nothing like it exists today.",
+    )
+    ch = [e for e in ex.events if e.channel_name]
+    assert ch and {ch[0].source.name, ch[0].target.name} == {"Jake Sullivan", "Wang Yi"}
+    assert ch[0].date.start == "2021-01-20" and ch[0].date.precision == "era"
+
+
+def test_role_changes(extractor: Any) -> None:
+    ex = _run(
+        extractor,
+        "The removal of diplomats like Qin Gang and Liu Jianchao unsettled Beijing. "
+        "The retirement of Wang Qishan narrowed the channels.",
+    )
+    got = {(c.actor.name, c.change) for c in ex.role_changes}
+    assert {("Qin Gang", "removed"), ("Liu Jianchao", "removed"), ("Wang Qishan", "retired")} <= got
+
+
+def test_undated_article_is_dated_by_the_titles_it_uses(extractor: Any) -> None:
+    ex = _run(
+        extractor,
+        "Treasury Secretary Scott Bessent and Chinese Vice Premier He Lifeng negotiated a deal.",
+        published=None,
+    )
+    assert ex.doc_date.start == "2025-01-28"
+    assert ex.doc_date.precision == "inferred"
+
+
+def test_adverts_are_removed_before_linking(extractor: Any) -> None:
+    ex = _run(
+        extractor,
+        "Bessent met He Lifeng in Madrid on September 14, 2025.\n\n"
+        "Industrial Monitor Direct is the leading supplier of industrial panel PCs, "
+        "top-rated by automation professionals.",
+    )
+    assert ex.removed
+    assert all("Industrial" not in m.text for m in ex.mentions)
