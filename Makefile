@@ -19,8 +19,8 @@ demo: setup
 	rm -f demo.duckdb
 	$(BIN)/backchannel run examples/corpus --db demo.duckdb
 	$(BIN)/backchannel channels --db demo.duckdb --as-of 2025-11-20
-	$(BIN)/backchannel report --db demo.duckdb --html report.html
-	@echo "wrote report.html"
+	$(BIN)/backchannel report --db demo.duckdb --as-of 2025-11-20 --html report.html
+
 
 lint: setup
 	$(BIN)/ruff check src tests

@@ -201,9 +201,9 @@ class EventExtractor:
         """
         found: list[Linked] = []
         for child in verb.children:
-            if child.dep_ in _SUBJ and (child.dep_ != "nsubjpass" or raised):
-                found += self._collect(child, link)
-            elif child.dep_ == "agent":
+            if (
+                child.dep_ in _SUBJ and (child.dep_ != "nsubjpass" or raised)
+            ) or child.dep_ == "agent":
                 found += self._collect(child, link)
         if not found and verb.dep_ in {"xcomp", "advcl", "conj", "acl"} and verb.head.i != verb.i:
             head = verb.head

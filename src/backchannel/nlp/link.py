@@ -263,7 +263,7 @@ class Linker:
             nxt.how = "then-title" if nxt.then else "title+name"
 
     def _then_prefixes(self, doc: Doc, mentions: dict[int, Linked]) -> None:
-        """"then-Ambassador Cui Tiankai", "then-Vice President Biden": a past title."""
+        """ "then-Ambassador Cui Tiankai", "then-Vice President Biden": a past title."""
         for m in mentions.values():
             i = m.start - 1
             while i >= 0 and _TITLE_CASE.match(doc[i].text) and doc[i].lower_ != "then":

@@ -133,8 +133,9 @@ def make_tagger(method: str, lexicon: Lexicon, encoder: Encoder | None = None) -
     """The tagger for ``method``; ``auto`` falls back to keywords when no model is installed."""
     if method not in METHODS:
         raise UsageError(f"unknown method {method!r}; choose one of: {', '.join(METHODS)}")
+    numbers = lexicon.settings
     settings = EmbeddingSettings(
-        lexicon.settings.embedding_threshold, lexicon.settings.keyword_bonus
+        numbers.embedding_threshold, numbers.keyword_bonus, numbers.top_floor, numbers.top_margin
     )
     if method == "keywords":
         return KeywordTagger(lexicon)

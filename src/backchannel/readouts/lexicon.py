@@ -67,6 +67,8 @@ class Settings:
 
     embedding_threshold: float
     keyword_bonus: float
+    top_floor: float
+    top_margin: float
     commitment_match: float
     same_meeting_threshold: float
     max_days_apart: int
@@ -255,6 +257,8 @@ def _parse_settings(topics: dict[str, Any], cues: dict[str, Any], folder: Path) 
     return Settings(
         embedding_threshold=_number(embedding, "threshold", where_e, 0.0, 1.0),
         keyword_bonus=_number(embedding, "keyword_bonus", where_e, 0.0, 1.0),
+        top_floor=_number(embedding, "top_floor", where_e, 0.0, 1.0),
+        top_margin=_number(embedding, "top_margin", where_e, 0.0, 1.0),
         commitment_match=_number(embedding, "commitment_match", where_e, 0.0, 1.0),
         same_meeting_threshold=_number(same, "threshold", where_s, 0.0, 1.0),
         max_days_apart=int(_number(same, "max_days_apart", where_s, 0, 366)),

@@ -8,9 +8,11 @@ Two taggers share one interface (``Tagger``):
 ``EmbeddingTagger``
     each unit (sentence or clause) is embedded once; its score for a topic is
     the best cosine with that topic's ``examples``, plus ``keyword_bonus``
-    when a keyword also occurs. A topic is present at ``threshold`` or above,
-    so a paraphrase with no shared word still counts, and a keyword used in
-    passing ("without limiting trade") can be outvoted by the meaning.
+    when a keyword also occurs. A topic is present at ``threshold`` or above;
+    the best-scoring topic is also present when it reaches ``top_floor`` and
+    leads the runner-up by ``top_margin``. So a paraphrase with no shared word
+    still counts, and a keyword used in passing ("without limiting trade")
+    can be outvoted by the meaning.
 
 Both settings live in ``topics.yaml`` (``embedding:``), not in code.
 """
@@ -110,8 +112,10 @@ class Tagger(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class EmbeddingSettings:
-    threshold: float = 0.5
-    keyword_bonus: float = 0.15
+    threshold: float = 0.65
+    keyword_bonus: float = 0.3
+    top_floor: float = 1.0  # 1.0 switches the best-topic rule off
+    top_margin: float = 1.0
 
 
 class KeywordTagger:
@@ -174,8 +178,15 @@ class EmbeddingTagger:
         return scores
 
     def topics(self, unit: str) -> dict[str, float]:
-        threshold = self._settings.threshold
-        return {t: s for t, s in self.topic_scores(unit).items() if s >= threshold}
+        settings = self._settings
+        scores = self.topic_scores(unit)
+        found = {t: s for t, s in scores.items() if s >= settings.threshold}
+        ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+        if len(ranked) > 1:
+            (best, top), (_, second) = ranked[0], ranked[1]
+            if top >= settings.top_floor and top - second >= settings.top_margin:
+                found[best] = top  # a clear winner, even in words no example uses
+        return found
 
     def similarity(self, left: Sequence[str], right: Sequence[str]) -> Matrix:
         sims: Matrix = np.clip(self._vectors(left) @ self._vectors(right).T, 0.0, 1.0)
