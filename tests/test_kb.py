@@ -10,7 +10,8 @@ import pytest
 
 from backchannel.errors import KnowledgeBaseError, UsageError
 from backchannel.kb import SECTORS, KnowledgeBase
-from backchannel.kb.loader import Parts, combine, read_text
+from backchannel.kb.loader import combine, read_text
+from backchannel.kb.parse import Parts
 from backchannel.model import Actor
 
 

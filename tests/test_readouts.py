@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -81,7 +82,8 @@ def _report(scores: Scores) -> dict[str, dict[str, Counts]]:
     table["dev+heldout"] = every
     for split, row in table.items():
         figures = "  ".join(
-            f"{what} P={c.precision:.3f} R={c.recall:.3f} ({c.tp}/{c.tp + c.fn} found, {c.fp} extra)"
+            f"{what} P={c.precision:.3f} R={c.recall:.3f} "
+            f"({c.tp}/{c.tp + c.fn} found, {c.fp} extra)"
             for what, c in row.items()
         )
         print(f"[{scores.method}] {split:<11} {figures}")
@@ -146,9 +148,7 @@ def test_unrelated_pair_warns_and_annotated_pairs_do_not(keyword_scores: Scores)
     for result in keyword_scores.results:
         assert result.warned == (not result.pair.same_meeting), result.pair.name
         if result.warned:
-            assert "do not seem to describe the same meeting" in (
-                result.comparison.warning or ""
-            )
+            assert "do not seem to describe the same meeting" in (result.comparison.warning or "")
 
 
 def test_readouts_of_different_meetings_always_warn(pairs: list[AnnotatedPair]) -> None:
@@ -232,7 +232,8 @@ def test_embeddings_warn_only_on_the_unrelated_pair(embedding_scores: Scores) ->
 
 
 # Topics said without any word from the keyword lists (checked below): only the
-# meaning can connect them. Written before they were first run.
+# meaning can connect them. Written before they were first run; they found 3/10
+# with the absolute threshold alone, which is why the best-topic rule exists.
 PARAPHRASES = [
     ("Beijing will buy more produce from the American heartland.", "agriculture"),
     ("The generals of both countries will talk by phone again.", "military"),
@@ -253,7 +254,10 @@ PARAPHRASES = [
     ),
     ("Both sides will cut the import taxes they slapped on each other's products.", "trade"),
     ("The two sides will work together to cut the pollution that warms the planet.", "climate"),
-    ("They agreed to let more young people study at each other's universities.", "people_to_people"),
+    (
+        "They agreed to let more young people study at each other's universities.",
+        "people_to_people",
+    ),
     ("The leaders discussed the popular short-video app owned by a Beijing company.", "tiktok"),
 ]
 
@@ -271,7 +275,7 @@ def test_embeddings_align_topics_stated_in_other_words() -> None:
     tagger.prepare([s for s, _ in PARAPHRASES])
     found = [topic for sentence, topic in PARAPHRASES if topic in tagger.topics(sentence)]
     print(f"[embeddings] paraphrase probes: {len(found)}/{len(PARAPHRASES)} topics found")
-    assert len(found) >= 6
+    assert len(found) >= 8  # measured 8/10; military and climate lead by just under 0.10
 
 
 # ── method choice, lazy loading, offline ──────────────────────────────────────
@@ -476,3 +480,10 @@ def test_read_readout_reports_unusable_files(tmp_path: Path) -> None:
         read_readout(tmp_path / "empty.txt")
     good = read_readout(EXAMPLES / "02-bangkok-2024-01" / "us.txt", label="US", side="us")
     assert good.label == "US" and good.title.startswith("Readout of National Security")
+
+
+def test_comparison_pickles_and_serialises(pairs: list[AnnotatedPair]) -> None:
+    """Records go to worker processes and into JSON unchanged."""
+    cmp = compare_readouts(pairs[2].a, pairs[2].b, method="keywords")
+    assert pickle.loads(pickle.dumps(cmp)) == cmp
+    assert json.loads(json.dumps(cmp.to_dict()))["meeting"]["date"] == "2024-04-02"

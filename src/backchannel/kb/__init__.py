@@ -11,7 +11,7 @@ replace it. See ``loader`` for the file format and its validation.
 """
 
 from backchannel.kb.base import KnowledgeBase, side_of
-from backchannel.kb.loader import TOP_KEYS
+from backchannel.kb.parse import TOP_KEYS
 from backchannel.kb.records import (
     ACTOR_KINDS,
     SECTORS,

@@ -270,8 +270,10 @@ class EventExtractor:
             if m is None or any(f is m for f in found):
                 continue
             head = _span_root(tok.doc, m)
-            if _is_place(head, m):
-                continue  # "in Beijing", "in Busan, South Korea": a place, not a participant
+            if _is_place(head, m) or _in_dateline(head):
+                continue  # "in Beijing", "BUSAN, South Korea —": a place, not a participant
+            if _in_other_clause(head, root):
+                continue  # "He Lifeng, who succeeded Liu He": Liu He is not at the talks
             if head.dep_ in _PARTICIPANT_DEPS or head.i == root.i:
                 found.append(m)
             elif head.dep_ == "amod" and head.pos_ == "PROPN" and self._is_person(m.actor_id):
@@ -545,6 +547,34 @@ class EventExtractor:
             return True
         actor = self.kb.actors.get(actor_id)
         return actor is not None and actor.kind == "person"
+
+
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
+_MEMBERSHIP = frozenset({"include", "comprise", "join", "lead", "accompany"})
+
+
+def _in_other_clause(tok: Token, root: Token) -> bool:
+    """True when ``tok`` sits in a clause of its own below ``root`` ("…, who succeeded X")."""
+    while tok.i != root.i and tok.head.i != tok.i:
+        if (
+            tok.dep_ in {"nsubj", "nsubjpass"}
+            and tok.head.i != root.i
+            and tok.head.dep_ in _CLAUSES
+        ):
+            return True
+        if tok.dep_ in _CLAUSES and tok.lemma_.lower() not in _MEMBERSHIP:
+            return True
+        tok = tok.head
+    return False
+
+
+def _in_dateline(tok: Token) -> bool:
+    """A place named in a dateline ("BUSAN, South Korea — …") before the first dash."""
+    sent = tok.sent
+    for t in sent[: min(len(sent), 10)]:
+        if t.text in {"—", "–", "--"}:
+            return tok.i < t.i
+    return False
 
 
 def _is_place(head: Token, m: Linked) -> bool:

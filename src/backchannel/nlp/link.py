@@ -375,8 +375,14 @@ class Linker:
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if nxt is None or nxt.lower_ != "and":
             return False
-        return (tok.i + 2) in mentions or (
-            tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 2].ent_type_ == "PERSON"
+        if tok.i + 2 >= len(tok.doc):
+            return False
+        third = tok.doc[tok.i + 2]
+        return (
+            (tok.i + 2) in mentions
+            or third.ent_type_ == "PERSON"
+            or third.text in self._surnames
+            or any(form.startswith(third.text + " ") for form in self._alias_index)
         )
 
     def _resolve_surname(

@@ -278,4 +278,5 @@ def _parties(parties: frozenset[str]) -> str:
 
 
 def _short(text: str, limit: int = 110) -> str:
+    text = text.rstrip(" .")
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -33,10 +33,12 @@ def render_table(cmp: ReadoutComparison) -> str:
     """A plain-text report for a terminal, at most 100 columns wide."""
     a, b = cmp.label_a, cmp.label_b
     m = cmp.meeting
-    lines = [
+    lines = _wrap(
         f"Meeting: {', '.join(m.participants) or '(participants not found)'}"
         f" | {m.date or 'date unknown'} | {m.place or 'place unknown'}"
-        + (f" | {m.mode}" if m.mode else ""),
+        + (f" | {m.mode}" if m.mode else "")
+    )
+    lines += [
         f"Same meeting: {'yes' if cmp.same_meeting else 'NO'} "
         f"(score {cmp.same_meeting_score:.2f}) | method: {cmp.method_used}",
     ]

@@ -1,0 +1,293 @@
+"""What-if: the channel map without some actors, or with a proposed channel.
+
+The stages, in order (``whatif`` runs them):
+
+1. ``resolve_actor``   the names the user gave, as actor ids (close matches on a typo);
+2. ``derived_store``   an in-memory copy of the store with the removed actors'
+   event records left out and the proposed channels added as one asserted
+   contact on ``as_of`` each (document ``whatif``), so ``channels()``,
+   ``capacity()`` and ``brokers()`` recompute everything — including channels
+   that only existed because a removed actor was a broker;
+3. the diff: channels cut (and created), capacity before → after, and brokers
+   whose rank changed.
+
+``derived_store`` is also how ``compare`` looks at one period alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from backchannel.analysis.brokers import brokers
+from backchannel.analysis.capacity import Capacity, capacity, resolve_actor, roles_on
+from backchannel.analysis.channels import GOVERNMENT_SECTORS, Channel, channels
+from backchannel.errors import UsageError
+from backchannel.model import stable_id
+from backchannel.store import Store
+
+COPIED = ("documents", "actors", "roles", "role_changes", "event_records")
+PROPOSED_DOC = "whatif"
+
+
+@contextlib.contextmanager
+def derived_store(
+    store: Store,
+    *,
+    drop_actors: Sequence[str] = (),
+    since: str | None = None,
+    until: str | None = None,
+    extra_records: Sequence[dict[str, Any]] = (),
+) -> Iterator[Store]:
+    """An in-memory copy of ``store``, without some actors' events or outside a period.
+
+    ``since``/``until`` keep the event records whose date interval overlaps
+    that period. ``extra_records`` are ``event_records`` rows to add.
+    """
+    with Store.open(":memory:") as mem:
+        mem.migrate()
+        for table in COPIED:  # a fixed list of our own table names, never user input
+            arrow = store.con.sql(f"SELECT * FROM {table}").to_arrow_table()
+            mem.con.register("_src", arrow)
+            try:
+                mem.con.execute(f"INSERT INTO {table} SELECT * FROM _src")
+            finally:
+                mem.con.unregister("_src")
+        if drop_actors:
+            mem.con.execute(
+                "DELETE FROM event_records WHERE source_id IN (SELECT unnest(?)) "
+                "OR target_id IN (SELECT unnest(?))",
+                [list(drop_actors), list(drop_actors)],
+            )
+        if since is not None:
+            mem.con.execute(
+                "DELETE FROM event_records WHERE coalesce(date_end, date_start) < ?", [since]
+            )
+        if until is not None:
+            mem.con.execute("DELETE FROM event_records WHERE date_start > ?", [until])
+        if extra_records:
+            mem._upsert("documents", [_proposal_document()])
+            mem._upsert("event_records", list(extra_records))
+        yield mem
+
+
+def _proposal_document() -> dict[str, Any]:
+    return {
+        "doc_id": PROPOSED_DOC,
+        "title": "what-if: proposed channel",
+        "url": "",
+        "origin": "whatif",
+        "clean_text": "",
+    }
+
+
+def proposed_record(store: Store, a: dict[str, str], b: dict[str, str], day: str) -> dict[str, Any]:
+    """An asserted contact between ``a`` and ``b`` on ``day``: a proposed channel."""
+    held: dict[str, dict[str, Any]] = {}
+    for r in roles_on(store, day):
+        best = held.get(r["actor_id"])
+        if best is None or (r["sector"] in GOVERNMENT_SECTORS and r["leader"]):
+            held[r["actor_id"]] = r
+    facts = {
+        r["actor_id"]: r
+        for r in store.query(
+            "SELECT actor_id, name, kind, country, sector FROM actors "
+            "WHERE actor_id IN (SELECT unnest(?))",
+            [[a["actor_id"], b["actor_id"]]],
+        )
+    }
+    record_id = stable_id("whatif", a["actor_id"], b["actor_id"], day, prefix="w")
+    row: dict[str, Any] = {
+        "record_id": record_id,
+        "doc_id": PROPOSED_DOC,
+        "sentence": f"Proposed channel: {a['name']} – {b['name']} (what-if).",
+        "sentence_index": 0,
+        "type": "CONSULT",
+        "mode": "proposed",
+        "date_start": day,
+        "date_end": day,
+        "date_precision": "day",
+        "date_text": "",
+        "modality": "asserted",
+        "trigger": "",
+        "location": "",
+        "intensity": 1.0,
+        "confidence": 1.0,
+        "rule": "whatif",
+        "channel_name": "proposed",
+        "event_id": "e" + record_id[:16],
+    }
+    for prefix, end in (("source", a), ("target", b)):
+        actor = facts.get(end["actor_id"], {})
+        role = held.get(end["actor_id"])
+        row[f"{prefix}_id"] = end["actor_id"]
+        row[f"{prefix}_name"] = end["name"]
+        row[f"{prefix}_country"] = (role or {}).get("country") or actor.get("country") or ""
+        row[f"{prefix}_sector"] = (role or {}).get("sector") or actor.get("sector") or ""
+        row[f"{prefix}_kind"] = actor.get("kind") or "person"
+        row[f"{prefix}_role"] = (role or {}).get("title") or ""
+    return row
+
+
+@dataclass(frozen=True, slots=True)
+class WhatIf:
+    """What changes on ``as_of`` without ``removed`` and with ``added`` channels."""
+
+    as_of: str
+    removed: tuple[dict[str, str], ...]
+    added: tuple[tuple[dict[str, str], dict[str, str]], ...]
+    channels_cut: tuple[Channel, ...]
+    channels_new: tuple[Channel, ...]
+    status_changed: tuple[tuple[Channel, Channel], ...]
+    capacity_before: Capacity
+    capacity_after: Capacity
+    brokers_changed: tuple[dict[str, Any], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "as_of": self.as_of,
+            "removed": list(self.removed),
+            "added": [[a, b] for a, b in self.added],
+            "channels_cut": [c.to_dict() for c in self.channels_cut],
+            "channels_new": [c.to_dict() for c in self.channels_new],
+            "status_changed": [
+                {"before": b.to_dict(), "after": a.to_dict()} for b, a in self.status_changed
+            ],
+            "capacity": {
+                "before": self.capacity_before.to_dict(),
+                "after": self.capacity_after.to_dict(),
+            },
+            "brokers_changed": list(self.brokers_changed),
+        }
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One flat row per change, for tables and CSV."""
+        out: list[dict[str, Any]] = []
+        for c in self.channels_cut:
+            out.append(_change("channel cut", f"{c.a.name} – {c.b.name}", c.status, "gone"))
+        for c in self.channels_new:
+            out.append(_change("channel new", f"{c.a.name} – {c.b.name}", "", c.status))
+        for before, after in self.status_changed:
+            pair = f"{before.a.name} – {before.b.name}"
+            out.append(_change("channel status", pair, before.status, after.status))
+        cb, ca = self.capacity_before, self.capacity_after
+        out.append(
+            _change(
+                "capacity",
+                f"{cb.source['name']} → {cb.target['name']}",
+                str(cb.count),
+                str(ca.count),
+            )
+        )
+        for b in self.brokers_changed:
+            out.append(
+                _change(
+                    "broker rank",
+                    b["name"],
+                    _rank(b["rank_before"], b["total_before"]),
+                    _rank(b["rank_after"], b["total_after"]),
+                )
+            )
+        return out
+
+
+def _change(what: str, subject: str, before: str, after: str) -> dict[str, Any]:
+    return {"change": what, "subject": subject, "before": before, "after": after}
+
+
+def _rank(rank: int | None, total: int | None) -> str:
+    return "—" if rank is None else f"#{rank} ({total} brokered paths)"
+
+
+def _pair(c: Channel) -> tuple[str, str]:
+    a, b = c.a.actor_id, c.b.actor_id
+    return (a, b) if a < b else (b, a)
+
+
+def _broker_ranks(rows: Sequence[dict[str, Any]]) -> dict[str, tuple[int, int, str]]:
+    ranked = [r for r in rows if r["roles"]["total"] > 0]
+    return {r["actor_id"]: (i, r["roles"]["total"], r["name"]) for i, r in enumerate(ranked, 1)}
+
+
+def whatif(
+    store: Store,
+    as_of: str,
+    *,
+    sides: Sequence[str],
+    remove: Sequence[str] = (),
+    add_channels: Sequence[tuple[str, str]] = (),
+    source: str | None = None,
+    target: str | None = None,
+) -> WhatIf:
+    """Recompute channels, capacity and brokers without ``remove`` and with ``add_channels``.
+
+    Names are actor ids, names or aliases; an unknown one is a ``UsageError``
+    with close matches.
+    """
+    if not remove and not add_channels:
+        raise UsageError("nothing to change: give --remove NAME or --add-channel A B")
+    removed = tuple(resolve_actor(store, n) for n in remove)
+    added = tuple((resolve_actor(store, a), resolve_actor(store, b)) for a, b in add_channels)
+    gone = {r["actor_id"] for r in removed}
+    for a, b in added:
+        if a["actor_id"] == b["actor_id"]:
+            raise UsageError(f"--add-channel names {a['name']} twice: give two actors")
+        if gone & {a["actor_id"], b["actor_id"]}:
+            raise UsageError("--add-channel uses an actor that --remove takes out")
+    before_channels = channels(store, as_of, sides=sides)
+    before_cap = capacity(
+        store, as_of, sides=sides, source=source, target=target, found=before_channels
+    )
+    before_brokers = brokers(store, as_of, sides=sides)
+    extra = [proposed_record(store, a, b, as_of) for a, b in added]
+    with derived_store(store, drop_actors=sorted(gone), extra_records=extra) as mem:
+        after_channels = channels(mem, as_of, sides=sides)
+        after_cap = capacity(
+            mem,
+            as_of,
+            sides=sides,
+            source=before_cap.source["actor_id"],
+            target=before_cap.target["actor_id"],
+            found=after_channels,
+            without=sorted(gone),
+        )
+        after_brokers = brokers(mem, as_of, sides=sides)
+    after_by = {_pair(c): c for c in after_channels}
+    before_by = {_pair(c): c for c in before_channels}
+    cut = tuple(c for c in before_channels if _pair(c) not in after_by)
+    new = tuple(c for c in after_channels if _pair(c) not in before_by)
+    changed = tuple(
+        (c, after_by[_pair(c)])
+        for c in before_channels
+        if _pair(c) in after_by and after_by[_pair(c)].status != c.status
+    )
+    rb, ra = _broker_ranks(before_brokers), _broker_ranks(after_brokers)
+    moved = []
+    for actor_id in sorted(set(rb) | set(ra), key=lambda k: (rb.get(k, ra.get(k)) or (0,))[0]):
+        b_, a_ = rb.get(actor_id), ra.get(actor_id)
+        if b_ is not None and a_ is not None and b_[:2] == a_[:2]:
+            continue
+        moved.append(
+            {
+                "actor_id": actor_id,
+                "name": (b_ or a_ or (0, 0, actor_id))[2],
+                "rank_before": b_[0] if b_ else None,
+                "rank_after": a_[0] if a_ else None,
+                "total_before": b_[1] if b_ else None,
+                "total_after": a_[1] if a_ else None,
+                "removed": actor_id in gone,
+            }
+        )
+    return WhatIf(
+        as_of=as_of,
+        removed=removed,
+        added=added,
+        channels_cut=cut,
+        channels_new=new,
+        status_changed=changed,
+        capacity_before=before_cap,
+        capacity_after=after_cap,
+        brokers_changed=tuple(moved),
+    )

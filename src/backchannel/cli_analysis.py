@@ -1,0 +1,193 @@
+"""Analysis subcommands: capacity, whatif, export, compare, timeline.
+
+``register(sub)`` adds them to the ``backchannel`` parser. Each command opens
+the store read-only, calls one library function, and renders what it returns;
+errors are ``BackchannelError``s that ``cli.main`` turns into one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any, TextIO
+
+DEFAULT_DB = "backchannel.duckdb"
+FORMATS = ("table", "json", "jsonl", "csv")
+
+
+def _date(value: str) -> str:
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date: use YYYY-MM-DD") from exc
+
+
+def _sides(value: str) -> tuple[str, ...]:
+    parts = tuple(p.strip().upper() for p in value.split(",") if p.strip())
+    if len(parts) != 2:
+        raise argparse.ArgumentTypeError(f"'{value}' must name two sides, e.g. USA,CHN")
+    return parts
+
+
+def _common(p: argparse.ArgumentParser, *, fmt: bool = True, as_of: bool = True) -> None:
+    p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB store (default ./{DEFAULT_DB})")
+    if as_of:
+        p.add_argument("--as-of", type=_date, default=None, help="date (default today)")
+    p.add_argument("--sides", type=_sides, default=None, help="the two sides, e.g. USA,CHN")
+    if fmt:
+        p.add_argument("--format", choices=FORMATS, default="table", help="output format")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the analysis subcommands to the ``backchannel`` parser."""
+    p = sub.add_parser("capacity", help="independent routes between two leaders or actors")
+    _common(p)
+    p.add_argument("--from", dest="source", metavar="NAME", help="default: first side's leader")
+    p.add_argument("--to", dest="target", metavar="NAME", help="default: second side's leader")
+    p.add_argument(
+        "--include-collectives",
+        action="store_true",
+        help="also route through states and groups ('South Korea', 'Chinese officials')",
+    )
+    p.set_defaults(func=cmd_capacity)
+
+    p = sub.add_parser("whatif", help="what is lost without some actors (or with a new channel)")
+    _common(p)
+    p.add_argument("--remove", action="append", default=[], metavar="NAME")
+    p.add_argument("--add-channel", nargs=2, action="append", default=[], metavar=("A", "B"))
+    p.add_argument("--from", dest="source", metavar="NAME", help="capacity from (default leader)")
+    p.add_argument("--to", dest="target", metavar="NAME", help="capacity to (default leader)")
+    p.set_defaults(func=cmd_whatif)
+
+    p = sub.add_parser("export", help="the channel graph as GraphML, GEXF, CSV, JSON, Parquet, FtM")
+    _common(p, fmt=False)
+    p.add_argument(
+        "--format",
+        choices=("graphml", "gexf", "csv", "json", "parquet", "ftm"),
+        default="graphml",
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="file to write (default stdout)")
+    p.set_defaults(func=cmd_export)
+
+
+# -- helpers ---------------------------------------------------------------------
+
+
+def _today() -> str:
+    return dt.date.today().isoformat()
+
+
+def _sides_or_default(args: argparse.Namespace) -> tuple[str, ...]:
+    if args.sides:
+        return tuple(args.sides)
+    from backchannel.kb import KnowledgeBase
+
+    return tuple(KnowledgeBase.load().default_sides())
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, columns: Any, out: TextIO) -> None:
+    from backchannel.report import render
+
+    render(rows, fmt, columns=columns, stream=out)
+
+
+def _emit_object(payload: dict[str, Any], out: TextIO) -> None:
+    from backchannel.report.tables import jsonable
+
+    out.write(json.dumps(jsonable(payload), ensure_ascii=False, indent=2) + "\n")
+
+
+# -- commands --------------------------------------------------------------------
+
+
+def cmd_capacity(args: argparse.Namespace, out: TextIO) -> int:
+    from backchannel.analysis.capacity import capacity
+    from backchannel.report import Column
+    from backchannel.store import Store
+
+    with Store.open(args.db, read_only=True) as store:
+        result = capacity(
+            store,
+            args.as_of or _today(),
+            sides=_sides_or_default(args),
+            source=args.source,
+            target=args.target,
+            include_collectives=args.include_collectives,
+        )
+    if args.format == "json":
+        _emit_object(result.to_dict(), out)
+        return 0
+    if args.format == "table":
+        out.write(
+            f"{result.source['name']} → {result.target['name']} on {result.as_of}: "
+            f"{result.count} independent route{'s' if result.count != 1 else ''}\n"
+        )
+        for note in result.notes:
+            out.write(f"note: {note}\n")
+        if not result.routes:
+            return 0
+    columns = [
+        Column("#", "route", 2, "right"),
+        Column("hops", "hops", 4, "right"),
+        Column("path", "path", 60),
+        Column("via", "via", 70),
+    ]
+    _emit(result.rows(), args.format, columns, out)
+    return 0
+
+
+def cmd_whatif(args: argparse.Namespace, out: TextIO) -> int:
+    from backchannel.analysis.whatif import whatif
+    from backchannel.report import Column
+    from backchannel.store import Store
+
+    with Store.open(args.db, read_only=True) as store:
+        result = whatif(
+            store,
+            args.as_of or _today(),
+            sides=_sides_or_default(args),
+            remove=args.remove,
+            add_channels=[tuple(pair) for pair in args.add_channel],
+            source=args.source,
+            target=args.target,
+        )
+    if args.format == "json":
+        _emit_object(result.to_dict(), out)
+        return 0
+    if args.format == "table":
+        changes = [f"without {r['name']}" for r in result.removed]
+        changes += [f"with {a['name']} – {b['name']}" for a, b in result.added]
+        cb, ca = result.capacity_before, result.capacity_after
+        out.write(
+            f"{', '.join(changes)} on {result.as_of}: {len(result.channels_cut)} channel(s) cut, "
+            f"capacity {cb.source['name']} → {cb.target['name']} {cb.count} → {ca.count}\n"
+        )
+    columns = [
+        Column("change", "change", 14),
+        Column("subject", "subject", 40),
+        Column("before", "before", 26),
+        Column("after", "after", 26),
+    ]
+    _emit(result.rows(), args.format, columns, out)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
+    from backchannel.export import export
+    from backchannel.store import Store
+
+    target: TextIO | Path = Path(args.output) if args.output else out
+    with Store.open(args.db, read_only=True) as store:
+        snap = export(
+            store, args.as_of or _today(), args.format, target, sides=_sides_or_default(args)
+        )
+    if args.output:
+        print(
+            f"wrote {args.output}: {len(snap.nodes)} actors, {len(snap.edges)} channels",
+            file=sys.stderr,
+        )
+    return 0

@@ -1,0 +1,237 @@
+"""Capacity: node-disjoint routes between the two leaders through active channels."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from backchannel.analysis.capacity import capacity, max_flow, resolve_actor
+from backchannel.cli_analysis import register
+from backchannel.errors import UsageError
+from backchannel.model import (
+    Actor,
+    DateInterval,
+    Document,
+    Event,
+    Extraction,
+    Participant,
+    Role,
+)
+from backchannel.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+ACTORS = {
+    "donald-trump": Actor(
+        "donald-trump",
+        "Donald Trump",
+        country="USA",
+        aliases=("Trump",),
+        roles=(
+            Role("President of the United States", country="USA", start="2025-01-20", leader=True),
+        ),
+    ),
+    "xi-jinping": Actor(
+        "xi-jinping",
+        "Xi Jinping",
+        country="CHN",
+        roles=(Role("President of China", country="CHN", start="2013-03-14", leader=True),),
+    ),
+    "scott-bessent": Actor(
+        "scott-bessent",
+        "Scott Bessent",
+        country="USA",
+        roles=(Role("Secretary of the Treasury", country="USA", start="2025-01-28"),),
+    ),
+    "jamieson-greer": Actor(
+        "jamieson-greer",
+        "Jamieson Greer",
+        country="USA",
+        roles=(Role("Trade Representative", country="USA", start="2025-02-26"),),
+    ),
+    "he-lifeng": Actor(
+        "he-lifeng",
+        "He Lifeng",
+        country="CHN",
+        roles=(Role("Vice Premier", country="CHN", start="2023-03-12"),),
+    ),
+    "jensen-huang": Actor("jensen-huang", "Jensen Huang", country="USA", sector="business"),
+    "jared-kushner": Actor(
+        "jared-kushner",
+        "Jared Kushner",
+        country="USA",
+        roles=(Role("Senior Adviser", country="USA", start="2017-01-20", end="2021-01-20"),),
+    ),
+    "cui-tiankai": Actor(
+        "cui-tiankai",
+        "Cui Tiankai",
+        country="CHN",
+        roles=(Role("Ambassador", country="CHN", start="2013-04-01", end="2021-06-23"),),
+    ),
+}
+
+
+def person(actor_id: str) -> Participant:
+    a = ACTORS[actor_id]
+    sector = a.roles[0].sector if a.roles else a.sector
+    return Participant(actor_id, a.name, a.country, sector, "person")
+
+
+KOREA = Participant("state:KOR", "South Korea", "KOR", "government", "state")
+
+
+def meeting(a: Participant, b: Participant, day: str, n: int = 0) -> Extraction:
+    text = f"{a.name} met {b.name} on {day} ({n})."
+    doc = Document(Document.make_id(text), text, published=day, origin=text[:20])
+    ev = Event(
+        event_id=f"{doc.doc_id}-1",
+        doc_id=doc.doc_id,
+        sentence=text,
+        sentence_index=0,
+        type="CONSULT",
+        mode="meet",
+        source=a,
+        target=b,
+        date=DateInterval(day, day, "day"),
+        modality="asserted",
+        trigger="met",
+        intensity=1.0,
+    )
+    return Extraction(document=doc, clean_text=text, events=(ev,))
+
+
+def build(db: Path, extractions: list[Extraction]) -> Path:
+    with Store.open(db) as store:
+        store.migrate()
+        store.sync_kb(SimpleNamespace(actors=ACTORS))
+        store.write(extractions)
+        store.merge_events()
+    return db
+
+
+def scenario() -> list[Extraction]:
+    p = person
+    return [
+        meeting(p("donald-trump"), p("xi-jinping"), "2025-10-30"),
+        meeting(p("scott-bessent"), p("he-lifeng"), "2025-10-26"),
+        meeting(p("jamieson-greer"), p("he-lifeng"), "2025-10-26"),
+        meeting(p("donald-trump"), p("jensen-huang"), "2025-07-10"),
+        meeting(p("jensen-huang"), p("xi-jinping"), "2025-07-16"),
+        meeting(p("donald-trump"), KOREA, "2025-10-29"),
+        meeting(KOREA, p("xi-jinping"), "2025-10-30"),
+        meeting(p("jared-kushner"), p("cui-tiankai"), "2018-05-01"),
+    ]
+
+
+@pytest.fixture()
+def store_path(tmp_path: Path) -> Path:
+    return build(tmp_path / "cap.duckdb", scenario())
+
+
+def test_max_flow_counts_node_disjoint_routes_not_edge_disjoint() -> None:
+    # every route from s to t has to pass through m: one messenger, one route
+    edges = [("s", "a"), ("s", "b"), ("a", "m"), ("b", "m"), ("m", "t"), ("m", "c"), ("c", "t")]
+    adj: dict[str, list[str]] = {}
+    for u, v in edges:
+        adj.setdefault(u, []).append(v)
+        adj.setdefault(v, []).append(u)
+    count, paths = max_flow(adj, "s", "t")
+    assert count == 1 and len(paths) == 1 and "m" in paths[0]
+
+
+def test_leaders_have_three_routes_through_active_channels_and_chain_of_command(
+    store_path: Path,
+) -> None:
+    with Store.open(store_path, read_only=True) as store:
+        result = capacity(store, "2025-11-20", sides=("USA", "CHN"))
+    assert (result.source["name"], result.target["name"]) == ("Donald Trump", "Xi Jinping")
+    assert result.count == 3
+    texts = [" → ".join(r.names) for r in result.routes]
+    assert texts[0] == "Donald Trump → Xi Jinping"
+    assert "Donald Trump → Jensen Huang → Xi Jinping" in texts
+    # He Lifeng is one person: only one of Bessent and Greer gets a route through him
+    via_he = [t for t in texts if "He Lifeng" in t]
+    assert len(via_he) == 1 and via_he[0].endswith("He Lifeng → Xi Jinping")
+    chain = [h for r in result.routes for h in r.hops if h.via == "chain of command"]
+    assert {h.b for h in chain if h.a == "He Lifeng"} == {"Xi Jinping"}
+    # routes are really node-disjoint
+    inner = [n for r in result.routes for n in r.ids[1:-1]]
+    assert len(inner) == len(set(inner))
+
+
+def test_states_carry_messages_only_when_asked(store_path: Path) -> None:
+    with Store.open(store_path, read_only=True) as store:
+        result = capacity(store, "2025-11-20", sides=("USA", "CHN"), include_collectives=True)
+    assert result.count == 4
+    assert any("South Korea" in r.names for r in result.routes)
+
+
+def test_dormant_channel_does_not_count_and_past_leader_is_used(tmp_path: Path) -> None:
+    path = build(tmp_path / "old.duckdb", scenario())
+    with Store.open(path, read_only=True) as store:
+        # in 2019 the KB here knows no US leader: the user must name the end
+        with pytest.raises(UsageError, match="--from"):
+            capacity(store, "2019-01-01", sides=("USA", "CHN"))
+        result = capacity(
+            store, "2019-01-01", sides=("USA", "CHN"), source="Jared Kushner", target="cui-tiankai"
+        )
+        assert result.count == 1
+        later = capacity(
+            store, "2025-11-20", sides=("USA", "CHN"), source="jared kushner", target="Cui Tiankai"
+        )
+    assert later.count == 0 and later.routes == ()
+    assert any("no active channel" in n for n in later.notes)
+
+
+def test_names_resolve_by_alias_and_unknown_names_suggest(store_path: Path) -> None:
+    with Store.open(store_path, read_only=True) as store:
+        assert resolve_actor(store, "trump")["actor_id"] == "donald-trump"
+        with pytest.raises(UsageError, match="Scott Bessent"):
+            resolve_actor(store, "Scott Besent")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="backchannel")
+    register(parser.add_subparsers(dest="command", required=True))
+    return parser
+
+
+def run_cli(argv: list[str]) -> str:
+    args = _parser().parse_args(argv)
+    out = io.StringIO()
+    assert args.func(args, out) == 0
+    return out.getvalue()
+
+
+def test_cli_prints_the_count_and_the_paths(store_path: Path) -> None:
+    text = run_cli(["capacity", "--db", str(store_path), "--as-of", "2025-11-20"])
+    assert text.startswith("Donald Trump → Xi Jinping on 2025-11-20: 3 independent routes")
+    assert "Jensen Huang" in text
+    payload = json.loads(
+        run_cli(["capacity", "--db", str(store_path), "--as-of", "2025-11-20", "--format", "json"])
+    )
+    assert payload["capacity"] == 3 and len(payload["routes"]) == 3
+    csv_text = run_cli(
+        ["capacity", "--db", str(store_path), "--as-of", "2025-11-20", "--format", "csv"]
+    )
+    assert csv_text.count("\n") == 4
+
+
+@pytest.mark.model
+def test_example_corpus_trump_xi(tmp_path: Path) -> None:
+    from backchannel.cli import main
+
+    db = tmp_path / "corpus.duckdb"
+    argv = ["run", str(ROOT / "examples" / "corpus"), "--db", str(db), "--quiet"]
+    assert main([*argv, "--today", "2026-11-25"]) == 0
+    with Store.open(db, read_only=True) as store:
+        result = capacity(store, "2025-11-20", sides=("USA", "CHN"))
+    texts = [" → ".join(r.names) for r in result.routes]
+    assert result.count >= 3
+    assert "Donald Trump → Xi Jinping" in texts
+    assert "Donald Trump → Scott Bessent → Xi Jinping" in texts

@@ -1,0 +1,100 @@
+"""What-if: channels cut, capacity lost and brokers moved when actors are taken out."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from backchannel.analysis.channels import channels
+from backchannel.analysis.whatif import whatif
+from backchannel.cli_analysis import register
+from backchannel.errors import UsageError
+from backchannel.store import Store
+from test_capacity import build, scenario
+
+SIDES = ("USA", "CHN")
+
+
+@pytest.fixture()
+def store_path(tmp_path: Path) -> Path:
+    return build(tmp_path / "whatif.duckdb", scenario())
+
+
+def _run(argv: list[str]) -> str:
+    parser = argparse.ArgumentParser(prog="backchannel")
+    register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    out = io.StringIO()
+    assert args.func(args, out) == 0
+    return out.getvalue()
+
+
+def test_removing_the_only_go_between_cuts_his_channels_and_a_route(store_path: Path) -> None:
+    with Store.open(store_path, read_only=True) as store:
+        result = whatif(store, "2025-11-20", sides=SIDES, remove=["He Lifeng"])
+        # the real store is untouched
+        assert any(
+            c.a.name == "He Lifeng" or c.b.name == "He Lifeng"
+            for c in channels(store, "2025-11-20", sides=SIDES)
+        )
+    cut = {frozenset((c.a.name, c.b.name)) for c in result.channels_cut}
+    assert cut == {
+        frozenset(("Scott Bessent", "He Lifeng")),
+        frozenset(("Jamieson Greer", "He Lifeng")),
+    }
+    assert (result.capacity_before.count, result.capacity_after.count) == (3, 2)
+    lost = next(b for b in result.brokers_changed if b["name"] == "He Lifeng")
+    assert lost["rank_before"] is not None and lost["rank_after"] is None and lost["removed"]
+
+
+def test_a_proposed_channel_adds_a_route(store_path: Path) -> None:
+    with Store.open(store_path, read_only=True) as store:
+        result = whatif(
+            store, "2025-11-20", sides=SIDES, add_channels=[("Jared Kushner", "Xi Jinping")]
+        )
+    assert [(c.a.name, c.b.name, c.status) for c in result.channels_new] == [
+        ("Jared Kushner", "Xi Jinping", "active")
+    ] or [(c.b.name, c.a.name, c.status) for c in result.channels_new] == [
+        ("Jared Kushner", "Xi Jinping", "active")
+    ]
+    # Kushner holds no office in 2025: he reaches Trump only through a channel, so no new route
+    assert result.capacity_after.count == result.capacity_before.count == 3
+    with Store.open(store_path, read_only=True) as store:
+        result = whatif(
+            store,
+            "2025-11-20",
+            sides=SIDES,
+            add_channels=[("Jared Kushner", "Donald Trump")],
+            remove=["Jensen Huang"],
+        )
+    assert (result.capacity_before.count, result.capacity_after.count) == (3, 2)
+
+
+def test_removing_a_leader_leaves_no_route(store_path: Path) -> None:
+    with Store.open(store_path, read_only=True) as store:
+        result = whatif(store, "2025-11-20", sides=SIDES, remove=["xi-jinping"])
+    assert result.capacity_after.count == 0
+    assert len(result.channels_cut) == 3  # Trump, Huang and South Korea lose Xi
+
+
+def test_unknown_name_lists_close_matches(store_path: Path) -> None:
+    with Store.open(store_path, read_only=True) as store:
+        with pytest.raises(UsageError, match="did you mean 'Jensen Huang'"):
+            whatif(store, "2025-11-20", sides=SIDES, remove=["Jenson Huang"])
+        with pytest.raises(UsageError, match="nothing to change"):
+            whatif(store, "2025-11-20", sides=SIDES)
+
+
+def test_cli_shows_capacity_before_and_after(store_path: Path) -> None:
+    base = ["whatif", "--db", str(store_path), "--as-of", "2025-11-20", "--remove", "He Lifeng"]
+    text = _run(base)
+    first = text.splitlines()[0]
+    assert first.startswith("without He Lifeng on 2025-11-20: 2 channel(s) cut")
+    assert "capacity Donald Trump → Xi Jinping 3 → 2" in first
+    payload = json.loads(_run([*base, "--format", "json"]))
+    assert payload["capacity"]["before"]["capacity"] == 3
+    assert payload["capacity"]["after"]["capacity"] == 2
