@@ -11,7 +11,9 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml scripts/install_model.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	# The CPU build of torch first, so the embedding model's dependencies do not pull a GPU build.
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[dev,embeddings]'
 	bash scripts/install_model.sh $(BIN)/python
 	touch $(STAMP)
 

@@ -109,6 +109,13 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.set_defaults(func=cmd_skipped)
 
+    p = sub.add_parser("readouts", help="compare two governments' readouts of one meeting")
+    p.add_argument("a", help="first readout (text file)")
+    p.add_argument("b", help="second readout (text file)")
+    p.add_argument("--format", choices=("table", "json", "html"), default="table")
+    p.add_argument("--method", choices=("auto", "embeddings", "keywords"), default="auto")
+    p.set_defaults(func=cmd_readouts)
+
     p = sub.add_parser("report", help="write a static HTML report with a timeline plot")
     _common(p, fmt=False)
     p.add_argument("--html", required=True, metavar="FILE")
@@ -358,6 +365,27 @@ def cmd_skipped(args: argparse.Namespace, out: TextIO) -> int:
         Column("detail", "detail", 60),
     ]
     _emit(rows, args.format, columns, out)
+    return 0
+
+
+def cmd_readouts(args: argparse.Namespace, out: TextIO) -> int:
+    from backchannel.readouts import (
+        compare_readouts,
+        read_readout,
+        render_html,
+        render_json,
+        render_table,
+    )
+
+    a = read_readout(args.a, label="A")
+    b = read_readout(args.b, label="B")
+    cmp = compare_readouts(a, b, method=args.method)
+    if args.format == "json":
+        out.write(render_json(cmp) + "\n")
+    elif args.format == "html":
+        out.write(render_html(cmp, a, b))
+    else:
+        out.write(render_table(cmp) + "\n")
     return 0
 
 

@@ -71,6 +71,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("-o", "--output", metavar="FILE", help="file to write (default stdout)")
     p.set_defaults(func=cmd_export)
 
+    p = sub.add_parser("compare", help="channels and brokers gained and lost between two periods")
+    _common(p, as_of=False)
+    p.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
+    p.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE")
+    p.add_argument("--vs", nargs=2, type=_date, required=True, metavar=("DATE", "DATE"))
+    p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser("timeline", help="contact per period, and the breaks in it")
+    _common(p)
+    p.add_argument("--freq", choices=("week", "month"), default="month")
+    p.add_argument("--since", type=_date, default=None)
+    p.add_argument("--png", metavar="FILE", help="also draw the timeline to a PNG")
+    p.set_defaults(func=cmd_timeline)
+
 
 # -- helpers ---------------------------------------------------------------------
 
@@ -190,4 +204,68 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             f"wrote {args.output}: {len(snap.nodes)} actors, {len(snap.edges)} channels",
             file=sys.stderr,
         )
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
+    from backchannel.analysis.compare import compare
+    from backchannel.report import Column
+    from backchannel.store import Store
+
+    with Store.open(args.db, read_only=True) as store:
+        result = compare(
+            store, (args.start, args.end), tuple(args.vs), sides=_sides_or_default(args)
+        )
+    if args.format == "json":
+        _emit_object(result.to_dict(), out)
+        return 0
+    if args.format == "table":
+        out.write(
+            f"{result.first.label} vs {result.second.label}: {len(result.lost)} channel(s) lost, "
+            f"{len(result.gained)} gained, {len(result.kept)} kept; "
+            f"{len(result.brokers_lost)} broker(s) lost, {len(result.brokers_gained)} gained\n"
+        )
+    columns = [
+        Column("change", "change", 14),
+        Column("subject", "subject", 44),
+        Column(result.first.label, "first", 26),
+        Column(result.second.label, "second", 26),
+        Column("detail", "detail", 60),
+    ]
+    _emit(result.rows(), args.format, columns, out)
+    return 0
+
+
+def cmd_timeline(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
+    from backchannel.analysis.timeline import timeline
+    from backchannel.report import Column, timeline_png
+    from backchannel.store import Store
+
+    as_of = args.as_of or _today()
+    with Store.open(args.db, read_only=True) as store:
+        result = timeline(
+            store, as_of, sides=_sides_or_default(args), freq=args.freq, since=args.since
+        )
+    if args.png:
+        timeline_png(list(result.events), Path(args.png), freq=args.freq)
+    if args.format == "json":
+        _emit_object(result.to_dict(), out)
+        return 0
+    if args.format == "table":
+        for b in result.breaks:
+            out.write(f"{b.label}\n")
+            for e in b.evidence[:3]:
+                out.write(f"    {e['date']} {e['type']}: {e['sentence']}\n")
+    columns = [
+        Column("period", "period", 10),
+        Column("events", "events", 6, "right"),
+        Column("by type", lambda r: ", ".join(f"{k} {v}" for k, v in r["by_type"].items()), 40),
+        Column("intensity", "mean_intensity", 9, "right"),
+        Column("conflict", "conflict_share", 8, "right"),
+        Column("leaders", "leader_share", 7, "right"),
+        Column("active", "active_channels", 6, "right"),
+    ]
+    _emit(list(result.periods), args.format, columns, out)
     return 0
