@@ -232,6 +232,8 @@ def test_example_corpus_trump_xi(tmp_path: Path) -> None:
     with Store.open(db, read_only=True) as store:
         result = capacity(store, "2025-11-20", sides=("USA", "CHN"))
     texts = [" → ".join(r.names) for r in result.routes]
-    assert result.count >= 3
+    assert result.count == 3
     assert "Donald Trump → Xi Jinping" in texts
-    assert "Donald Trump → Scott Bessent → Xi Jinping" in texts
+    # the two US negotiators each carry one route (several equal decompositions exist)
+    inner = {n for r in result.routes for n in r.names[1:-1]}
+    assert {"Scott Bessent", "Jamieson Greer"} <= inner

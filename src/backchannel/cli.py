@@ -116,6 +116,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--method", choices=("auto", "embeddings", "keywords"), default="auto")
     p.set_defaults(func=cmd_readouts)
 
+    from backchannel.cli_analysis import register as register_analysis
+
+    register_analysis(sub)
+
     p = sub.add_parser("report", help="write a static HTML report with a timeline plot")
     _common(p, fmt=False)
     p.add_argument("--html", required=True, metavar="FILE")

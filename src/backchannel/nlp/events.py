@@ -237,6 +237,9 @@ class EventExtractor:
                     elif grand.dep_ in {"prep", "agent"} and grand.lower_ in {"with", "by"}:
                         targets += self._collect(grand, link)
         head = noun.head
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+            # "led a delegation to Beijing for talks with Liu": the verb's subject talks
+            sources = self._subjects(head.head, link) + sources
         if noun.dep_ in _OBJ and head.pos_ in {"VERB", "AUX"}:
             sources = self._subjects(head, link) + sources
             for child in head.children:
