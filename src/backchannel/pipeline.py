@@ -15,14 +15,19 @@ and lets the store upsert by deterministic ids.
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from backchannel.clean import clean
 from backchannel.kb import KnowledgeBase
 from backchannel.model import Document, Extraction, Mention, Skip
 from backchannel.nlp.pipeline import EVENTS_KEY, LINK_KEY, LinkComponent, build_pipeline
+
+if TYPE_CHECKING:
+    from backchannel.engines import Engine  # [scaling] run(engine=…)
 
 MAX_CHARS = 200_000  # spaCy's parser needs ~1 GB per 100k words; one article is far below
 
@@ -152,8 +157,13 @@ def run(
     batch_size: int = 32,
     progress: Callable[[int], object] | None = None,
     stdin: object = None,
+    engine: Engine | None = None,
 ) -> RunSummary:
-    """Read, extract and store: the main job. Holds the DuckDB file only while writing a batch."""
+    """Read, extract and store: the main job. Holds the DuckDB file only while writing a batch.
+
+    ``engine`` (see ``engines.py``) runs extraction elsewhere, e.g. in worker
+    processes; this process alone writes the store. Default: in-process.
+    """
     from backchannel import sources
     from backchannel.store import Store
 
@@ -164,25 +174,45 @@ def run(
         store.migrate()
         store.sync_kb(extractor_kb(extractor))
     items = sources.read_inputs(inputs, stdin=stdin)  # type: ignore[arg-type]
-    for batch in batched(items, batch_size):
-        docs = [d for d in batch if isinstance(d, Document)]
-        skips = [s for s in batch if isinstance(s, Skip)]
-        summary.read += len(docs)
-        with Store.open(db_path) as store:
-            known = store.known_documents([d.doc_id for d in docs])
-        fresh: list[Document] = []
-        seen_now: set[str] = set()
-        for d in docs:
-            if d.doc_id in known or d.doc_id in seen_now:
-                summary.duplicates += 1
-            else:
-                seen_now.add(d.doc_id)
-                fresh.append(d)
-        results = extractor.process_batch(fresh) if fresh else []
+    # --- [scaling] engine change (engines.py) -------------------------------------------
+    # Batches go to `engine.map_batches`, which may run a few of them ahead of the writes
+    # below, so the ids of batches extracted but not yet written count as duplicates too
+    # (`in_flight`, bounded by the engine's window). Without an engine: as before.
+    queued: deque[tuple[list[Document | Skip], list[Skip], set[str]]] = deque()
+    in_flight: set[str] = set()
+
+    def fresh_batches() -> Iterator[list[Document]]:
+        for batch in batched(items, batch_size):
+            docs = [d for d in batch if isinstance(d, Document)]
+            skips = [s for s in batch if isinstance(s, Skip)]
+            summary.read += len(docs)
+            with Store.open(db_path) as store:
+                known = store.known_documents([d.doc_id for d in docs])
+            fresh: list[Document] = []
+            seen_now: set[str] = set()
+            for d in docs:
+                if d.doc_id in known or d.doc_id in seen_now or d.doc_id in in_flight:
+                    summary.duplicates += 1
+                else:
+                    seen_now.add(d.doc_id)
+                    fresh.append(d)
+            in_flight.update(seen_now)
+            queued.append((batch, skips, seen_now))
+            yield fresh
+
+    mapped: Iterable[list[Extraction | Skip]] = (
+        engine.map_batches(settings, fresh_batches())
+        if engine is not None
+        else (extractor.process_batch(f) if f else [] for f in fresh_batches())
+    )
+    for results in mapped:
+        batch, skips, ids = queued.popleft()
+        # --- [scaling] end of engine change; the rest of the loop is unchanged ----------
         extractions = [r for r in results if isinstance(r, Extraction)]
         skips += [r for r in results if isinstance(r, Skip)]
         with Store.open(db_path) as store:
             store.write(extractions, skips)
+        in_flight.difference_update(ids)  # [scaling] written: the store now knows them
         summary.stored += len(extractions)
         summary.events += sum(len(e.events) for e in extractions)
         summary.role_changes += sum(len(e.role_changes) for e in extractions)

@@ -30,6 +30,7 @@ def report_data(store: Store, as_of: str, sides: Sequence[str]) -> dict[str, Any
         png = timeline_png(cross, Path(tmp) / "timeline.png", title="Cross-side events per month")
         png_bytes = png.read_bytes()
     counts = store.counts()
+    extra = _analyses(store, as_of, sides)
     return {
         "title": f"backchannel report: {' – '.join(sides)} as of {as_of}",
         "generated": dt.datetime.now().replace(microsecond=0).isoformat(),
@@ -47,7 +48,29 @@ def report_data(store: Store, as_of: str, sides: Sequence[str]) -> dict[str, Any
         "role_changes": role_changes(store),
         "skipped": skipped(store),
         "timeline_png": png_bytes,
+        **extra,
     }
+
+
+def _analyses(store: Store, as_of: str, sides: Sequence[str]) -> dict[str, Any]:
+    """Brokers, leader-to-leader capacity and breakdowns; a failing one is left out, not fatal."""
+    from backchannel.analysis.brokers import brokers
+    from backchannel.analysis.capacity import capacity
+    from backchannel.analysis.timeline import timeline
+    from backchannel.errors import BackchannelError
+
+    out: dict[str, Any] = {"brokers": brokers(store, as_of, sides=sides)}
+    try:
+        out["capacity"] = capacity(store, as_of, sides=sides).to_dict()
+    except BackchannelError:
+        out["capacity"] = None
+    try:
+        out["breaks"] = [
+            b.to_dict() for b in timeline(store, as_of, sides=sides, freq="month").breaks
+        ]
+    except BackchannelError:
+        out["breaks"] = []
+    return out
 
 
 def build_report(db: str | Path, path: Path, *, as_of: str, sides: Sequence[str]) -> Path:

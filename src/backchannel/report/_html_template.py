@@ -117,6 +117,7 @@ footer { margin-top: 48px; color: var(--muted); font-size: 12px; border-top: 1px
   </p>
   <nav class="toc">
     <a href="#summary">Summary</a><a href="#timeline">Timeline</a><a href="#channels">Channels</a>
+    <a href="#capacity">Capacity</a><a href="#brokers">Brokers</a><a href="#breaks">Breakdowns</a>
     <a href="#role-changes">Role changes</a><a href="#not-asserted">Reported but not asserted</a>
     <a href="#skipped">Skipped inputs</a>
   </nav>
@@ -196,6 +197,62 @@ footer { margin-top: 48px; color: var(--muted); font-size: 12px; border-top: 1px
   </table>
   {% else %}
   <p class="empty">No channels.</p>
+  {% endif %}
+</section>
+
+<section id="capacity">
+  <h2>Leader-to-leader capacity</h2>
+  {% if capacity %}
+  <p><strong>{{ capacity.count }}</strong> independent routes
+     from {{ capacity.source }} to {{ capacity.target }}
+     (node-disjoint paths through active channels and each side's chain of command).</p>
+  <ol>{% for r in capacity.routes %}<li>{{ r }}</li>{% endfor %}</ol>
+  {% for n in capacity.notes %}<p class="sub">{{ n }}</p>{% endfor %}
+  {% else %}
+  <p class="empty">Capacity could not be computed (no leader known on this date).</p>
+  {% endif %}
+</section>
+
+<section id="brokers">
+  <h2>Brokers <span class="count">({{ brokers | length }})</span></h2>
+  {% if brokers %}
+  <table class="zebra">
+    <thead><tr><th>Actor</th><th>Group</th><th>Coordinator</th><th>Itinerant</th>
+      <th>Representative</th><th>Gatekeeper</th><th>Liaison</th><th>Total</th>
+      <th>z (total)</th><th>Bridges</th></tr></thead>
+    <tbody>
+    {% for b in brokers %}
+      <tr><td class="who">{{ b.name }}</td><td>{{ b.group }}</td>
+        <td>{{ b.roles.coordinator }}</td><td>{{ b.roles.itinerant }}</td>
+        <td>{{ b.roles.representative }}</td><td>{{ b.roles.gatekeeper }}</td>
+        <td>{{ b.roles.liaison }}</td><td>{{ b.roles.total }}</td>
+        <td>{{ b.z }}</td><td>{{ b.bridges }}</td></tr>
+    {% endfor %}
+    </tbody>
+  </table>
+  {% else %}
+  <p class="empty">No brokerage on this date.</p>
+  {% endif %}
+</section>
+
+<section id="breaks">
+  <h2>Breakdowns and recoveries <span class="count">({{ breaks | length }})</span></h2>
+  {% if breaks %}
+  <table class="zebra">
+    <thead><tr><th>Date</th><th>Kind</th><th>Series</th><th>What changed</th>
+      <th>Evidence</th></tr></thead>
+    <tbody>
+    {% for b in breaks %}
+      <tr><td class="date">{{ b.date }}</td>
+        <td><span class="badge modality">{{ b.kind }}</span></td>
+        <td>{{ b.series }}</td><td>{{ b.label }}</td>
+        <td>{% for e in b.evidence %}<span class="quote">“{{ e }}”</span>
+          {%- if not loop.last %}<br>{% endif %}{% endfor %}</td></tr>
+    {% endfor %}
+    </tbody>
+  </table>
+  {% else %}
+  <p class="empty">No change points detected.</p>
   {% endif %}
 </section>
 

@@ -84,6 +84,39 @@ def view_model(data: Mapping[str, Any]) -> dict[str, Any]:
         ],
         "skipped": skipped,
         "skip_reasons": [{"reason": r, "count": n} for r, n in reasons.most_common()],
+        "brokers": [
+            {
+                "name": _text(b.get("name")),
+                "group": _text(b.get("group")),
+                "roles": {k: _count(v) for k, v in _mapping(b.get("roles")).items()},
+                "z": _number(_mapping(b.get("z")).get("total")),
+                "bridges": ", ".join(_text(x) for x in (b.get("bridges") or [])),
+            }
+            for b in _dicts(data.get("brokers"))[:15]
+        ],
+        "capacity": _capacity(_mapping(data.get("capacity"))),
+        "breaks": [
+            {
+                "date": _text(b.get("date")),
+                "kind": _text(b.get("kind")),
+                "series": _text(b.get("series")),
+                "label": _text(b.get("label")),
+                "evidence": [_text(e.get("sentence")) for e in _dicts(b.get("evidence"))[:3]],
+            }
+            for b in _dicts(data.get("breaks"))
+        ],
+    }
+
+
+def _capacity(cap: Mapping[str, Any]) -> dict[str, Any] | None:
+    if not cap:
+        return None
+    return {
+        "source": _text(_mapping(cap.get("source")).get("name")),
+        "target": _text(_mapping(cap.get("target")).get("name")),
+        "count": _count(cap.get("capacity")),
+        "routes": [_text(r.get("text")) for r in _dicts(cap.get("routes"))],
+        "notes": [_text(n) for n in (cap.get("notes") or [])],
     }
 
 
