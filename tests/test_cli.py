@@ -151,3 +151,39 @@ def test_directory_with_bad_files_stores_the_good_ones(tmp_path: Path) -> None:
     assert {"empty.txt", "binary.txt", "broken.jsonl"} <= set(reasons)
     events = json.loads(_out(["events", "--db", str(db), "--format", "json"]))
     assert any(e["source"]["name"] == "Scott Bessent" for e in events)
+
+
+@pytest.mark.model
+def test_user_kb_adds_people_the_bundled_kb_does_not_know(tmp_path: Path) -> None:
+    kb = tmp_path / "mine.yaml"
+    kb.write_text(
+        "actors:\n"
+        "  - id: jane-doe\n"
+        "    name: Jane Doe\n"
+        "    kind: person\n"
+        "    country: USA\n"
+        "    sector: academic\n"
+        "    surname: Doe\n"
+        "    roles:\n"
+        "      - {title: Special Envoy, org: Example Office, country: USA,"
+        " sector: government, start: 2025-01-01, end: null}\n"
+    )
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Title: Envoy\nDate: 2025-06-02\n\nJane Doe met Wang Yi in Beijing on Monday.\n"
+    )
+    db = tmp_path / "kb.duckdb"
+    assert main(["run", str(article), "--db", str(db), "--kb", str(kb), "--quiet"]) == 0
+    events = json.loads(_out(["events", "--db", str(db), "--format", "json"]))
+    ev = next(e for e in events if e["source"]["name"] == "Jane Doe")
+    assert ev["source"]["sector"] == "government" and ev["target"]["name"] == "Wang Yi"
+
+
+def test_bad_user_kb_is_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    kb = tmp_path / "bad.yaml"
+    kb.write_text("actors:\n  - id: x\n    roles: [{start: 2025-13-01}]\n")
+    article = tmp_path / "a.txt"
+    article.write_text("Some text about nothing.\n")
+    code = main(["run", str(article), "--db", str(tmp_path / "k.duckdb"), "--kb", str(kb)])
+    err = capsys.readouterr().err
+    assert code == 2 and err.startswith("error: ") and "bad.yaml" in err

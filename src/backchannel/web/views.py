@@ -1,0 +1,291 @@
+"""What the dashboard shows, as JSON-ready dicts: built from the analysis functions.
+
+Nothing here knows about HTTP. Every function takes an open ``Store`` and
+returns plain data; ``api.py`` turns it into responses. Article text passes
+through untouched: it is data, and the page inserts it with ``textContent``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from backchannel import queries
+from backchannel.analysis.brokers import brokers
+from backchannel.analysis.channels import GOVERNMENT_SECTORS, Channel, channels
+from backchannel.errors import UsageError
+from backchannel.store import Store
+
+ACADEMIC_SECTORS = frozenset({"academic", "media", "ngo"})
+CATEGORIES = ("government", "business", "academic", "retired", "collective", "other")
+CSV_COLUMNS = (
+    "a_id",
+    "a_name",
+    "a_side",
+    "b_id",
+    "b_name",
+    "b_side",
+    "status",
+    "reason",
+    "strength",
+    "events",
+    "first_contact",
+    "last_contact",
+    "name",
+)
+
+
+def meta(store: Store, sides: Sequence[str]) -> dict[str, Any]:
+    """Date range of the events, counts, and the values the filters offer."""
+    row = store.query(
+        "SELECT min(date_start) AS first, max(coalesce(date_end, date_start)) AS last "
+        "FROM event_records WHERE date_start IS NOT NULL"
+    )[0]
+    values = {
+        column: [
+            r["v"]
+            for r in store.query(
+                # a fixed column name of ours, never user input
+                f"SELECT DISTINCT {column} AS v FROM event_records "
+                f"WHERE {column} IS NOT NULL ORDER BY v"
+            )
+        ]
+        for column in ("type", "modality")
+    }
+    return {
+        "db": store.path,
+        "sides": list(sides),
+        "date_range": {"start": row["first"], "end": row["last"]},
+        "counts": store.counts(),
+        "categories": list(CATEGORIES),
+        "types": values["type"],
+        "modalities": values["modality"],
+    }
+
+
+def _roles_by_actor(store: Store, ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in store.query(
+        "SELECT actor_id, title, org, country, sector, start_date, end_date FROM roles "
+        "WHERE actor_id IN (SELECT unnest(?)) ORDER BY start_date NULLS FIRST",
+        [list(ids)],
+    ):
+        out[r["actor_id"]].append(r)
+    return out
+
+
+def category(kind: str, sector: str, roles: Sequence[dict[str, Any]], as_of: str) -> str:
+    """government, business, academic, retired, collective or other, on ``as_of``."""
+    if kind in {"state", "group"}:
+        return "collective"
+    held = [
+        r
+        for r in roles
+        if (r["start_date"] is None or r["start_date"] <= as_of)
+        and (r["end_date"] is None or as_of <= r["end_date"])
+    ]
+    sectors = [r["sector"] for r in held] or [sector]
+    if any(s in GOVERNMENT_SECTORS for s in sectors):
+        return "government"
+    if kind == "person" and any(
+        r["sector"] in GOVERNMENT_SECTORS and r["end_date"] and r["end_date"] < as_of
+        for r in roles
+    ):
+        return "retired"
+    first = sectors[0]
+    if first == "retired":
+        return "retired"
+    if first == "business":
+        return "business"
+    if first in ACADEMIC_SECTORS:
+        return "academic"
+    return "other"
+
+
+def _side(country: str, sides: Sequence[str]) -> str:
+    if not country:
+        return "unknown"
+    return country if (not sides or country in sides) else "third"
+
+
+def graph(store: Store, as_of: str, sides: Sequence[str]) -> dict[str, Any]:
+    """Nodes (actors with side, category, broker score) and edges (channels) on ``as_of``."""
+    found = channels(store, as_of, sides=sides)
+    ranks = {
+        b["actor_id"]: b
+        for b in brokers(store, as_of, sides=sides)
+        if b["roles"]["total"] > 0 and b["bridges"]
+    }
+    ends: dict[str, Any] = {}
+    for ch in found:
+        for end in (ch.a, ch.b):
+            ends.setdefault(end.actor_id, end)
+    roles = _roles_by_actor(store, sorted(ends))
+    nodes = []
+    for actor_id in sorted(ends):
+        end = ends[actor_id]
+        broker = ranks.get(actor_id)
+        nodes.append(
+            {
+                "id": actor_id,
+                "name": end.name,
+                "country": end.country,
+                "side": _side(end.country, sides),
+                "kind": end.kind,
+                "sector": end.sector,
+                "category": category(end.kind, end.sector, roles.get(actor_id, []), as_of),
+                "broker": broker is not None,
+                "brokerage": broker["roles"]["total"] if broker else 0,
+                "bridges": broker["bridges"] if broker else [],
+            }
+        )
+    return {
+        "as_of": as_of,
+        "sides": list(sides),
+        "nodes": nodes,
+        "edges": [_edge(ch, sides) for ch in found],
+    }
+
+
+def edge_id(a: str, b: str) -> str:
+    """The id of the channel between ``a`` and ``b``, whichever order they come in."""
+    return "|".join(sorted((a, b)))
+
+
+def _edge(ch: Channel, sides: Sequence[str]) -> dict[str, Any]:
+    modes = sorted({e["mode"] for e in ch.evidence if e.get("mode")})
+    types = sorted({e["type"] for e in ch.evidence if e.get("type")})
+    return {
+        "id": edge_id(ch.a.actor_id, ch.b.actor_id),
+        "source": ch.a.actor_id,
+        "target": ch.b.actor_id,
+        "a_name": ch.a.name,
+        "b_name": ch.b.name,
+        "a_side": _side(ch.a.country, sides),
+        "b_side": _side(ch.b.country, sides),
+        "status": ch.status,
+        "reason": ch.reason,
+        "strength": round(ch.strength, 3),
+        "events": ch.events,
+        "first_contact": ch.first_contact,
+        "last_contact": ch.last_contact,
+        "name": ch.name,
+        "types": types,
+        "modes": modes,
+    }
+
+
+def graph_csv(data: dict[str, Any]) -> str:
+    """The edges of ``graph()`` as CSV, one row per channel."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for e in data["edges"]:
+        writer.writerow(
+            {
+                "a_id": e["source"],
+                "a_name": e["a_name"],
+                "a_side": e["a_side"],
+                "b_id": e["target"],
+                "b_name": e["b_name"],
+                "b_side": e["b_side"],
+                **{k: e[k] for k in CSV_COLUMNS[6:]},
+            }
+        )
+    return buffer.getvalue()
+
+
+def search_actors(store: Store, q: str | None, limit: int) -> list[dict[str, Any]]:
+    """Actors seen in the articles whose name contains ``q`` (case-insensitive)."""
+    found = queries.actors(store)
+    if q:
+        wanted = q.casefold()
+        found = [a for a in found if wanted in (a["name"] or "").casefold()]
+    return found[:limit]
+
+
+def actor_detail(store: Store, actor_id: str, as_of: str | None) -> dict[str, Any] | None:
+    """One actor: dated roles, role changes, and every event with its evidence."""
+    rows = store.query(
+        "SELECT actor_id, name, kind, country, sector, origin FROM actors WHERE actor_id = ?",
+        [actor_id],
+    )
+    if not rows:
+        return None
+    actor = rows[0]
+    roles = _roles_by_actor(store, [actor_id]).get(actor_id, [])
+    found = [
+        e
+        for e in queries.events(store, queries.EventFilter(actor=actor_id))
+        if actor_id in (e["source"]["actor_id"], e["target"]["actor_id"])
+    ]
+    changes = [c for c in queries.role_changes(store, actor_id) if c["actor"]["actor_id"] == actor_id]
+    return {
+        **actor,
+        "category": category(actor["kind"], actor["sector"], roles, as_of) if as_of else None,
+        "roles": [
+            {
+                "title": r["title"],
+                "org": r["org"],
+                "country": r["country"],
+                "sector": r["sector"],
+                "start": r["start_date"],
+                "end": r["end_date"],
+            }
+            for r in roles
+        ],
+        "role_changes": changes,
+        "events": found,
+    }
+
+
+def channel_detail(
+    store: Store, a: str, b: str, as_of: str, sides: Sequence[str]
+) -> dict[str, Any] | None:
+    """One channel on ``as_of``: status, reason, and its whole history of events."""
+    wanted = edge_id(a, b)
+    ch = next((c for c in channels(store, as_of, sides=sides) if _pair(c) == wanted), None)
+    if ch is None:
+        return None
+    history = [
+        e
+        for e in queries.events(store, queries.EventFilter(actor=a, until=as_of))
+        if {e["source"]["actor_id"], e["target"]["actor_id"]} == {a, b}
+    ]
+    return {**ch.to_dict(), "id": wanted, "history": history}
+
+
+def _pair(c: Channel) -> str:
+    return edge_id(c.a.actor_id, c.b.actor_id)
+
+
+def what_if(store: Store, as_of: str, sides: Sequence[str], remove: Sequence[str]) -> dict[str, Any]:
+    """Channels lost and capacity before/after without ``remove`` (actor ids or names)."""
+    from backchannel.analysis.capacity import resolve_actor
+    from backchannel.analysis.whatif import derived_store, whatif
+
+    try:
+        result = whatif(store, as_of, sides=sides, remove=remove).to_dict()
+    except UsageError as exc:
+        # capacity needs a leader on each side; without one, still show what is cut
+        removed = [resolve_actor(store, name) for name in remove]
+        gone = sorted({r["actor_id"] for r in removed})
+        before = channels(store, as_of, sides=sides)
+        with derived_store(store, drop_actors=gone) as mem:
+            after = {_pair(c) for c in channels(mem, as_of, sides=sides)}
+        return {
+            "as_of": as_of,
+            "removed": removed,
+            "channels_cut": [c.to_dict() for c in before if _pair(c) not in after],
+            "status_changed": [],
+            "capacity": {"available": False, "reason": str(exc)},
+            "brokers_changed": [],
+        }
+    result["capacity"]["available"] = True
+    for key in ("channels_cut", "channels_new"):
+        for c in result[key]:
+            c["id"] = edge_id(c["a"]["actor_id"], c["b"]["actor_id"])
+    return result
