@@ -165,15 +165,28 @@ class EventExtractor:
             return None
         obj: Token | None = None
         if trig.objects:
-            obj = next(
-                (
-                    c
-                    for c in verb.children
-                    if c.dep_ in _OBJ | {"nsubjpass"}
-                    and (c.lemma_.lower() in trig.objects or c.lower_ in trig.objects)
-                ),
-                None,
-            )
+            obj = None
+            for c in verb.children:
+                if c.dep_ not in _OBJ | {"nsubjpass"}:
+                    continue
+                # "signed the deal", or "signed the first stage of a trade deal"
+                heads = [c] + [
+                    g
+                    for p in c.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children
+                ]
+                hit = next(
+                    (
+                        h
+                        for h in heads
+                        if h.lemma_.lower() in trig.objects or h.lower_ in trig.objects
+                    ),
+                    None,
+                )
+                if hit is not None:
+                    obj = hit
+                    break
             if obj is None:
                 return None
         sources = self._subjects(verb, link)
@@ -279,7 +292,11 @@ class EventExtractor:
                 continue  # "He Lifeng, who succeeded Liu He": Liu He is not at the talks
             if head.dep_ in _PARTICIPANT_DEPS or head.i == root.i:
                 found.append(m)
-            elif head.dep_ == "amod" and head.pos_ == "PROPN" and self._is_person(m.actor_id):
+            elif (
+                head.dep_ in {"amod", "nmod"}
+                and head.pos_ == "PROPN"
+                and self._is_person(m.actor_id)
+            ):
                 found.append(m)  # the small parser's "with both Trump and Chinese officials"
             elif allow_modifier and head.dep_ in {"poss", "compound", "nmod", "amod"}:
                 found.append(m)

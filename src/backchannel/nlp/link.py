@@ -555,8 +555,8 @@ class Linker:
         for tok in doc:
             if tok.lower_ not in PRONOUNS or tok.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
-            if tok.i in mentions:
-                continue
+            if any(m.start <= tok.i < m.end for m in mentions.values()):
+                continue  # part of a name already linked ("Liu He")
             earlier = [m for m in persons if m.end <= tok.i and self._is_person(m.actor_id)]
             if not earlier:
                 continue
