@@ -234,6 +234,6 @@ def test_example_corpus_trump_xi(tmp_path: Path) -> None:
     texts = [" → ".join(r.names) for r in result.routes]
     assert result.count == 3
     assert "Donald Trump → Xi Jinping" in texts
-    # the two US negotiators each carry one route (several equal decompositions exist)
+    # two of the US trade negotiators each carry one route (several equal decompositions exist)
     inner = {n for r in result.routes for n in r.names[1:-1]}
-    assert {"Scott Bessent", "Jamieson Greer"} <= inner
+    assert len(inner & {"Scott Bessent", "Jamieson Greer", "Howard Lutnick"}) >= 2
