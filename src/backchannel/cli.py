@@ -110,8 +110,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_skipped)
 
     p = sub.add_parser("readouts", help="compare two governments' readouts of one meeting")
-    p.add_argument("a", help="first readout (text file)")
-    p.add_argument("b", help="second readout (text file)")
+    p.add_argument("a", nargs="?", help="first readout: a text file or a stored document id")
+    p.add_argument("b", nargs="?", help="second readout: a text file or a stored document id")
+    p.add_argument(
+        "--find", action="store_true", help="list meetings with accounts from both sides"
+    )
+    p.add_argument("--db", default=DEFAULT_DB, help="store for --find and document ids")
+    p.add_argument("--sides", type=_sides, default=None)
     p.add_argument("--format", choices=("table", "json", "html"), default="table")
     p.add_argument("--method", choices=("auto", "embeddings", "keywords"), default="auto")
     p.set_defaults(func=cmd_readouts)
@@ -375,14 +380,17 @@ def cmd_skipped(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_readouts(args: argparse.Namespace, out: TextIO) -> int:
     from backchannel.readouts import (
         compare_readouts,
-        read_readout,
         render_html,
         render_json,
         render_table,
     )
 
-    a = read_readout(args.a, label="A")
-    b = read_readout(args.b, label="B")
+    if args.find:
+        return _find_readouts(args, out)
+    if not (args.a and args.b):
+        raise UsageError("give two readouts (files or stored document ids), or --find")
+    a = _readout(args.a, "A", args.db)
+    b = _readout(args.b, "B", args.db)
     cmp = compare_readouts(a, b, method=args.method)
     if args.format == "json":
         out.write(render_json(cmp) + "\n")
@@ -390,6 +398,39 @@ def cmd_readouts(args: argparse.Namespace, out: TextIO) -> int:
         out.write(render_html(cmp, a, b))
     else:
         out.write(render_table(cmp) + "\n")
+    return 0
+
+
+def _readout(ref: str, label: str, db: str) -> Any:
+    from backchannel.readouts import ReadoutText, read_readout
+    from backchannel.readouts.find import stored_readout_text
+    from backchannel.store import Store
+
+    if Path(ref).exists() or not Path(db).exists():
+        return read_readout(ref, label=label)
+    with Store.open(db, read_only=True) as store:
+        text, title, published = stored_readout_text(store, ref)
+    return ReadoutText(text=text, label=label, published=published, title=title)
+
+
+def _find_readouts(args: argparse.Namespace, out: TextIO) -> int:
+    from backchannel.readouts.find import find_meetings
+    from backchannel.report import Column
+    from backchannel.store import Store
+
+    with Store.open(args.db, read_only=True) as store:
+        rows = find_meetings(store, sides=args.sides or ())
+    columns = [
+        Column("date", "date.start", 10),
+        Column("meeting", lambda r: " – ".join(r["participants"]), 34),
+        Column("where", "location", 14),
+        Column(
+            "accounts",
+            lambda r: "  ".join(f"{a['side']}: {a['doc_id']}" for a in r["accounts"]),
+            60,
+        ),
+    ]
+    _emit(rows, "json" if args.format == "json" else "table", columns, out)
     return 0
 
 
