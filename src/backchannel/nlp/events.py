@@ -192,7 +192,8 @@ class EventExtractor:
         sources = self._subjects(verb, link)
         targets: list[Linked] = []
         for child in verb.children:
-            if (child.dep_ in _OBJ and (obj is None or child.i != obj.i)) or (
+            is_object = child.dep_ in _OBJ and (obj is None or child.i != obj.i)
+            if (is_object and not trig.topic_object) or (
                 child.dep_ == "prep" and child.lower_ not in _LOCATION_PREPS
             ):
                 targets += self._collect(child, link)
@@ -288,6 +289,8 @@ class EventExtractor:
             head = _span_root(tok.doc, m)
             if _is_place(head, m) or _in_dateline(head):
                 continue  # "in Beijing", "BUSAN, South Korea —": a place, not a participant
+            if m.actor_id.startswith("state:") and _of_modifier(head):
+                continue  # "President Hu Jintao of China": China describes Hu, it is not a party
             if _in_other_clause(head, root):
                 continue  # "He Lifeng, who succeeded Liu He": Liu He is not at the talks
             if head.dep_ in _PARTICIPANT_DEPS or head.i == root.i:
@@ -569,7 +572,7 @@ class EventExtractor:
         return actor is not None and actor.kind == "person"
 
 
-_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "pcomp"})
 _MEMBERSHIP = frozenset({"include", "comprise", "join", "lead", "accompany"})
 
 
@@ -586,6 +589,14 @@ def _in_other_clause(tok: Token, root: Token) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _of_modifier(tok: Token) -> bool:
+    """A noun in "<person or title> of <it>" ("President Xi of China", "leader of China")."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    owner = tok.head.head
+    return owner.pos_ == "PROPN" or owner.lower_ in {"leader", "leaders", "president", "presidents"}
 
 
 def _in_dateline(tok: Token) -> bool:

@@ -45,6 +45,7 @@ class Trigger:
     person_target: bool = False
     persons_only: bool = False
     needs_between: bool = False
+    topic_object: bool = False  # the direct object is what was discussed, never who
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,7 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
             person_target=bool(spec.get("person_target", False)),
             persons_only=bool(spec.get("persons_only", False)),
             needs_between=bool(spec.get("needs_between", False)),
+            topic_object=bool(spec.get("topic_object", False)),
         )
     return out
 
