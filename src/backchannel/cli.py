@@ -125,6 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_analysis(sub)
 
+    from backchannel.cli_evaluate import register as register_evaluate
+
+    register_evaluate(sub)
+
     p = sub.add_parser("report", help="write a static HTML report with a timeline plot")
     _common(p, fmt=False)
     p.add_argument("--html", required=True, metavar="FILE")

@@ -161,6 +161,10 @@ class EventExtractor:
         preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"}}
         if trig.not_preps & preps:
             return None
+        if trig.no_complement and any(c.dep_ in {"oprd", "attr", "xcomp"} for c in verb.children):
+            return None  # "called Xi a dictator"
+        if trig.no_complement and sum(c.dep_ in {"dobj", "dative"} for c in verb.children) > 1:
+            return None
         if trig.preps and not (trig.preps & preps) and not trig.symmetric:
             return None
         obj: Token | None = None
@@ -201,6 +205,13 @@ class EventExtractor:
             for child in obj.children:
                 if child.dep_ == "prep" and child.lower_ not in _LOCATION_PREPS:
                     targets += self._collect(child, link)
+        if not targets and trig.type in {"REQUEST", "ACCUSE", "THREATEN", "REJECT"}:
+            # "China demanded that the United States cancel the sale": the one asked
+            for clause in verb.children:
+                if clause.dep_ == "ccomp":
+                    for subj in clause.children:
+                        if subj.dep_ in _SUBJ:
+                            targets += self._collect(subj, link)
         if trig.person_target:
             targets = [t for t in targets if not t.actor_id.startswith("state:")]
             if not targets and not (trig.symmetric and len(sources) > 1):
@@ -251,11 +262,19 @@ class EventExtractor:
                     elif grand.dep_ in {"prep", "agent"} and grand.lower_ in {"with", "by"}:
                         targets += self._collect(grand, link)
         head = noun.head
-        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+        own = bool(sources)  # "a Trump visit", "Bessent's meeting": the noun names its party
+        if (
+            noun.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.lower_ in {"for", "to", "into"}
+            and head.head.pos_ in {"VERB", "AUX"}
+            and not own
+        ):
             # "led a delegation to Beijing for talks with Liu": the verb's subject talks
             sources = self._subjects(head.head, link) + sources
         if noun.dep_ in _OBJ and head.pos_ in {"VERB", "AUX"}:
-            sources = self._subjects(head, link) + sources
+            if not own:
+                sources = self._subjects(head, link) + sources
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in {"with", "between"}:
                     targets += self._collect(child, link)

@@ -46,6 +46,7 @@ class Trigger:
     persons_only: bool = False
     needs_between: bool = False
     topic_object: bool = False  # the direct object is what was discussed, never who
+    no_complement: bool = False  # "called Xi a dictator" is not a phone call
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,7 @@ class Lexicon:
     planned_verbs: frozenset[str]
     hypothetical_verbs: frozenset[str]
     denial_verbs: frozenset[str]
+    negating_verbs: frozenset[str]
     hypothetical_modifiers: frozenset[str]
     planned_modifiers: frozenset[str]
     conditional_marks: frozenset[str]
@@ -116,6 +118,7 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
             persons_only=bool(spec.get("persons_only", False)),
             needs_between=bool(spec.get("needs_between", False)),
             topic_object=bool(spec.get("topic_object", False)),
+            no_complement=bool(spec.get("no_complement", False)),
         )
     return out
 
@@ -166,6 +169,7 @@ def lexicon() -> Lexicon:
         planned_verbs=_words(modality, "planned_verbs", "modality.yaml"),
         hypothetical_verbs=_words(modality, "hypothetical_verbs", "modality.yaml"),
         denial_verbs=_words(modality, "denial_verbs", "modality.yaml"),
+        negating_verbs=_words(modality, "negating_verbs", "modality.yaml"),
         hypothetical_modifiers=_words(modality, "hypothetical_modifiers", "modality.yaml"),
         planned_modifiers=_words(modality, "planned_modifiers", "modality.yaml"),
         conditional_marks=_words(modality, "conditional_marks", "modality.yaml"),

@@ -19,10 +19,21 @@ _CLAUSE_STOP = frozenset({"relcl", "acl", "advcl", "parataxis"})
 
 
 def _cue(tok: Token, lex: Lexicon, is_trigger: bool, under_say: bool) -> Modality | None:
-    for child in tok.children:
+    lemma = tok.lemma_.lower()
+    children = list(tok.children)
+    if lemma == "rule" and any(c.lower_ == "out" for c in children):
+        # "did not rule out a visit": still possible, not denied
+        return "hypothetical"
+    for child in children:
         low = child.lower_
         if child.dep_ == "neg" or (low in lex.negation and child.dep_ in {"advmod", "det", "neg"}):
             return "negated"
+        if child.dep_ in {"nsubj", "nsubjpass"} and any(
+            g.dep_ == "preconj" and g.lower_ == "neither" for g in child.children
+        ):
+            return "negated"  # "Neither Bessent nor Greer met Xi"
+        if child.dep_ == "acomp" and low in lex.hypothetical_modifiers:
+            return "hypothetical"  # "a visit remains possible"
         if child.dep_ in {"aux", "auxpass"}:
             if low in lex.hypothetical_aux:
                 # Reported future ("he said they would meet") is a plan, not a maybe.
@@ -37,7 +48,8 @@ def _cue(tok: Token, lex: Lexicon, is_trigger: bool, under_say: bool) -> Modalit
             if low in lex.planned_modifiers:
                 return "planned"
     if not is_trigger:
-        lemma = tok.lemma_.lower()
+        if lemma in lex.negating_verbs:
+            return "negated"  # "postponed his trip", "suspended the talks", "refused to meet"
         if lemma in lex.denial_verbs:
             return "denied"
         if lemma in lex.hypothetical_verbs:
