@@ -205,7 +205,7 @@ class EventExtractor:
             for child in obj.children:
                 if child.dep_ == "prep" and child.lower_ not in _LOCATION_PREPS:
                     targets += self._collect(child, link)
-        if not targets and trig.type in {"REQUEST", "ACCUSE", "THREATEN", "REJECT"}:
+        if not targets and trig.type == "REQUEST":
             # "China demanded that the United States cancel the sale": the one asked
             for clause in verb.children:
                 if clause.dep_ == "ccomp":
@@ -230,6 +230,9 @@ class EventExtractor:
                 child.dep_ in _SUBJ and (child.dep_ != "nsubjpass" or raised)
             ) or child.dep_ == "agent":
                 found += self._collect(child, link)
+        if not found and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
+            # "responded by threatening tariffs": the one who responded threatens
+            return self._subjects(verb.head.head, link)
         if not found and verb.dep_ in {"xcomp", "advcl", "conj", "acl"} and verb.head.i != verb.i:
             head = verb.head
             if verb.dep_ == "acl" and head.i in link.token_to_mention:
@@ -312,7 +315,7 @@ class EventExtractor:
                 continue  # "President Hu Jintao of China": China describes Hu, it is not a party
             if _in_other_clause(head, root):
                 continue  # "He Lifeng, who succeeded Liu He": Liu He is not at the talks
-            if head.dep_ in _PARTICIPANT_DEPS or head.i == root.i:
+            if m.how == "leaders" or head.dep_ in _PARTICIPANT_DEPS or head.i == root.i:
                 found.append(m)
             elif (
                 head.dep_ in {"amod", "nmod"}

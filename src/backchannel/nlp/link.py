@@ -115,6 +115,14 @@ CHINESE_SURNAMES = frozenset(
     ]
 )
 PRONOUNS = {"he": "m", "she": "f"}
+# Nouns after a country adjective that stand for the country as a target of
+# sanctions, tariffs and easing ("tariffs on Chinese imports").
+_STATE_OBJECT_NOUNS = frozenset(
+    {
+        "imports", "exports", "goods", "products", "companies", "firms", "entities",
+        "chipmakers", "chips", "steel", "vehicles", "cars", "students", "airlines", "banks",
+    }
+)  # fmt: skip
 _TITLE_CASE = re.compile(r"^[A-Z][a-z'’-]+$")
 _ORG_SECTOR_WORDS = (
     ("university", "academic"),
@@ -215,6 +223,7 @@ class Linker:
         self._surnames_pass(doc, mentions, day)
         self._bare_titles(doc, mentions, title_spans, day)
         self._groups_and_states(doc, mentions)
+        self._both_leaders(doc, mentions, day)
         self._new_people(doc, mentions, new_actors)
         self._pronouns(doc, mentions)
         ordered = sorted(mentions.values(), key=lambda m: m.start)
@@ -437,6 +446,11 @@ class Linker:
             code = self._adjectives.get(tok.lower_)
             if code and tok.text[:1].isupper():
                 noun = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                if noun is not None and noun.lower_ in _STATE_OBJECT_NOUNS:
+                    # "tariffs on Chinese imports": the state is the one hit
+                    mentions[tok.i] = Linked(tok.i, tok.i + 2, f"state:{code}", "adjective")
+                    covered.update({tok.i, tok.i + 1})
+                    continue
                 if noun is not None and noun.lower_ in self._group_nouns:
                     sector = self._group_nouns[noun.lower_]
                     actor_id = f"group:{code}:{noun.lower_}"
@@ -455,6 +469,25 @@ class Linker:
             if code and ent.label_ != "NORP":
                 mentions[ent.start] = Linked(ent.start, ent.end, f"state:{code}", "state")
                 covered.update(range(ent.start, ent.end))
+
+    def _both_leaders(self, doc: Doc, mentions: dict[int, Linked], day: str | None) -> None:
+        """ "the two leaders", "both presidents": each side's leader on the article's date."""
+        if day is None:
+            return
+        sides = self.kb.default_sides()
+        leaders = [self.kb.leader_of(side, day) for side in sides]
+        if any(leader is None for leader in leaders):
+            return
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if tok.lower_ not in {"leaders", "presidents"} or prev.lower_ not in {"two", "both"}:
+                continue
+            if prev.i in mentions or tok.i in mentions:
+                continue
+            first, second = leaders
+            assert first is not None and second is not None
+            mentions[prev.i] = Linked(prev.i, prev.i + 1, first.actor_id, "leaders")
+            mentions[tok.i] = Linked(tok.i, tok.i + 1, second.actor_id, "leaders")
 
     # -- 7. people the KB does not know -------------------------------------
 
