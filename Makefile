@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml scripts/install_model.sh
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	# The CPU build of torch first, so the embedding model's dependencies do not pull a GPU build.
 	$(BIN)/python -m pip install --quiet torch==2.13.0
-	$(BIN)/python -m pip install --quiet -e '.[dev,embeddings]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,embeddings,dask]'
 	bash scripts/install_model.sh $(BIN)/python
 	touch $(STAMP)
 

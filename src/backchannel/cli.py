@@ -59,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--today", type=_date, default=None, help="the run's date (default today)")
     p.add_argument("--max-chars", type=int, default=200_000, help="per-document size limit")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    from backchannel.cli_scale import add_run_options
+
+    add_run_options(p)
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("clean", help="show what the cleaner keeps and removes from a file")
@@ -129,6 +132,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_evaluate(sub)
 
+    from backchannel.cli_scale import register as register_scale
+
+    register_scale(sub)
+
     p = sub.add_parser("report", help="write a static HTML report with a timeline plot")
     _common(p, fmt=False)
     p.add_argument("--html", required=True, metavar="FILE")
@@ -161,6 +168,7 @@ def _default_sides() -> tuple[str, str]:
 
 
 def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
+    from backchannel.cli_scale import engine_from_args
     from backchannel.pipeline import Settings, run
 
     settings = Settings(
@@ -182,6 +190,7 @@ def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
             batch_size=args.batch_size,
             progress=(lambda n: bar.update(n)) if bar is not None else None,
             stdin=sys.stdin,
+            engine=engine_from_args(args),
         )
     finally:
         if bar is not None:

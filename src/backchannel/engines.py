@@ -19,6 +19,7 @@ worker that joins later fills it on its first task.
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -71,7 +72,9 @@ def _warm(settings: Settings) -> None:
 class InProcessEngine:
     """Extraction in the calling process, one batch at a time."""
 
-    def map_batches(self, settings: Settings, batches: Iterable[list[Document]]) -> Iterator[Results]:
+    def map_batches(
+        self, settings: Settings, batches: Iterable[list[Document]]
+    ) -> Iterator[Results]:
         for batch in batches:
             yield extract_batch(settings, batch)
 
@@ -86,7 +89,9 @@ class PoolEngine:
         if self.workers < 1:
             raise UsageError(f"--workers must be at least 1, not {self.workers}")
 
-    def map_batches(self, settings: Settings, batches: Iterable[list[Document]]) -> Iterator[Results]:
+    def map_batches(
+        self, settings: Settings, batches: Iterable[list[Document]]
+    ) -> Iterator[Results]:
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(
             max_workers=self.workers,
@@ -116,9 +121,12 @@ class DaskEngine:
                     "or a scheduler address such as tcp://127.0.0.1:8786"
                 )
 
-    def map_batches(self, settings: Settings, batches: Iterable[list[Document]]) -> Iterator[Results]:
+    def map_batches(
+        self, settings: Settings, batches: Iterable[list[Document]]
+    ) -> Iterator[Results]:
         try:
-            from distributed import Client, LocalCluster
+            # Typed as Any: distributed is an optional dependency without complete stubs.
+            distributed: Any = importlib.import_module("distributed")
         except ImportError as exc:
             raise UsageError(
                 'Dask is not installed: pip install "dask[distributed]" (or use --workers N)'
@@ -126,16 +134,16 @@ class DaskEngine:
         cluster: Any = None
         if self.address.startswith("local:"):
             n = int(self.address.removeprefix("local:"))
-            cluster = LocalCluster(
+            cluster = distributed.LocalCluster(
                 n_workers=n,
                 threads_per_worker=1,
                 processes=True,
                 dashboard_address=None,
             )
-            client = Client(cluster)
+            client = distributed.Client(cluster)
         else:
             try:
-                client = Client(self.address, timeout="30s")
+                client = distributed.Client(self.address, timeout="30s")
             except OSError as exc:
                 raise UsageError(
                     f"cannot reach the Dask scheduler at {self.address}: {exc}"

@@ -1,0 +1,282 @@
+"""Benchmarks: extraction throughput vs bare spaCy, 1 vs 2 workers, peak RSS, GDELT import.
+
+    .venv/bin/python benchmarks/run.py [--quick] [--only NAME ...]
+
+Each benchmark prints its figures and writes bench-results/NAME.json. Sizes
+(full / --quick): throughput 600 / 200 articles; scaling 600 / 200; RSS 1k and
+10k / 200 and 1k documents (one subprocess per size); GDELT 1M / 200k rows.
+Timings on a shared 2-core machine are noisy: repeated figures are medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import platform
+import pstats
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = ROOT / "bench-results"
+sys.path.insert(0, str(HERE))
+
+from corpus import articles, write_articles, write_gdelt  # noqa: E402
+
+from backchannel.model import Document  # noqa: E402
+from backchannel.pipeline import Settings  # noqa: E402
+
+SETTINGS = Settings(today="2026-11-25")
+BATCH = 32
+
+
+def documents(n: int) -> list[Document]:
+    return [
+        Document(
+            doc_id=Document.make_id(a["text"]),
+            text=a["text"],
+            title=a["title"],
+            url=a["url"],
+            published=a["published"],
+            source=a["source"],
+            origin=a["id"],
+        )
+        for a in articles(n)
+    ]
+
+
+def save(name: str, figures: dict[str, Any]) -> None:
+    OUT.mkdir(exist_ok=True)
+    figures = {"benchmark": name, "machine": f"{platform.machine()}, {_cores()} cores", **figures}
+    (OUT / f"{name}.json").write_text(json.dumps(figures, indent=2) + "\n")
+    print(f"== {name}")
+    for k, v in figures.items():
+        print(f"   {k}: {v}")
+
+
+def _cores() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0))
+
+
+def _chunks(docs: list[Document], size: int) -> Iterator[list[Document]]:
+    for i in range(0, len(docs), size):
+        yield docs[i : i + size]
+
+
+# -- 1. throughput vs bare spaCy ---------------------------------------------------------------
+
+
+def bench_throughput(n: int, repeats: int = 3) -> None:
+    from backchannel.nlp.pipeline import load_model
+    from backchannel.pipeline import Extractor
+
+    docs = documents(n)
+    texts = [d.text for d in docs]
+    words = sum(len(t.split()) for t in texts)
+    ours = Extractor(SETTINGS)
+    bare = load_model()
+    ours.process_batch(docs[:8])  # warm both
+    list(bare.pipe(texts[:8]))
+    t_ours, t_bare = [], []
+    for _ in range(repeats):  # alternate, so both see the same machine load
+        t = time.perf_counter()
+        for batch in _chunks(docs, BATCH):
+            ours.process_batch(batch)
+        t_ours.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        for _doc in bare.pipe(texts, batch_size=BATCH):
+            pass
+        t_bare.append(time.perf_counter() - t)
+    m_ours, m_bare = statistics.median(t_ours), statistics.median(t_bare)
+    save(
+        "throughput",
+        {
+            "articles": n,
+            "words": words,
+            "repeats": repeats,
+            "backchannel_articles_per_s": round(n / m_ours, 1),
+            "backchannel_words_per_s": round(words / m_ours),
+            "bare_spacy_articles_per_s": round(n / m_bare, 1),
+            "bare_spacy_words_per_s": round(words / m_bare),
+            "ratio_vs_bare_spacy": round(m_bare / m_ours, 3),
+            "goal": ">= 0.8",
+            "seconds_ours": [round(x, 2) for x in t_ours],
+            "seconds_bare": [round(x, 2) for x in t_bare],
+        },
+    )
+    profile(ours, docs[: min(n, 200)])
+
+
+def profile(extractor: Any, docs: list[Document]) -> None:
+    prof = cProfile.Profile()
+    prof.enable()
+    for batch in _chunks(docs, BATCH):
+        extractor.process_batch(batch)
+    prof.disable()
+    text = io.StringIO()
+    pstats.Stats(prof, stream=text).sort_stats("tottime").print_stats(25)
+    OUT.mkdir(exist_ok=True)
+    (OUT / "profile.txt").write_text(text.getvalue())
+    print(f"   profile of {len(docs)} articles: bench-results/profile.txt")
+
+
+# -- 2. scaling: 1 vs 2 workers -------------------------------------------------------------
+
+
+def _engine_rate(engine: Any, docs: list[Document]) -> float:
+    """Articles/s from the first result on (worker start-up and model load excluded)."""
+    first = docs[:2]
+    rest = docs[2:]
+    t0 = 0.0
+    done = 0
+
+    def batches() -> Iterator[list[Document]]:
+        yield first
+        yield from _chunks(rest, BATCH)
+
+    for i, results in enumerate(engine.map_batches(SETTINGS, batches())):
+        if i == 0:
+            t0 = time.perf_counter()
+        else:
+            done += len(results)
+    return done / (time.perf_counter() - t0)
+
+
+def bench_scaling(n: int, repeats: int = 2) -> None:
+    from backchannel.engines import PoolEngine
+
+    docs = documents(n)
+    one, two = [], []
+    for _ in range(repeats):
+        one.append(_engine_rate(PoolEngine(1), docs))
+        two.append(_engine_rate(PoolEngine(2), docs))
+    r1, r2 = statistics.median(one), statistics.median(two)
+    save(
+        "scaling",
+        {
+            "articles": n,
+            "engine": "PoolEngine (local processes), batch 32",
+            "workers_1_articles_per_s": round(r1, 1),
+            "workers_2_articles_per_s": round(r2, 1),
+            "speedup": round(r2 / r1, 2),
+            "goal": ">= 1.7",
+            "runs_1": [round(x, 1) for x in one],
+            "runs_2": [round(x, 1) for x in two],
+        },
+    )
+
+
+# -- 3. peak RSS --------------------------------------------------------------------------
+
+
+def rss_child(n: int, workdir: Path) -> None:
+    """Run the whole job over n generated articles; print peak RSS of driver and workers."""
+    from backchannel.engines import PoolEngine
+    from backchannel.pipeline import run
+
+    corpus = write_articles(workdir / f"corpus-{n}.jsonl", n)
+    t = time.perf_counter()
+    summary = run([str(corpus)], workdir / f"rss-{n}.duckdb", SETTINGS, engine=PoolEngine(2))
+    seconds = time.perf_counter() - t
+    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(
+        json.dumps(
+            {
+                "documents": n,
+                "stored": summary.stored,
+                "seconds": round(seconds, 1),
+                "driver_peak_rss_mb": round(self_kb / 1024),
+                "largest_worker_peak_rss_mb": round(children_kb / 1024),
+            }
+        )
+    )
+
+
+def bench_rss(sizes: list[int]) -> None:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            out = subprocess.run(
+                [sys.executable, __file__, "--rss-child", str(n), tmp],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    save(
+        "rss",
+        {
+            "engine": "PoolEngine(2); driver reads, writes DuckDB; workers extract",
+            "runs": rows,
+            "goal": "< 1500 MB and flat",
+        },
+    )
+
+
+# -- 4. GDELT import ----------------------------------------------------------------------
+
+
+def bench_gdelt(n: int) -> None:
+    from backchannel.gdelt import import_gdelt
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_gdelt(Path(tmp) / "events.export.CSV", n)
+        size = path.stat().st_size
+        t = time.perf_counter()
+        summary = import_gdelt([path], Path(tmp) / "gdelt.duckdb")
+        seconds = time.perf_counter() - t
+    save(
+        "gdelt",
+        {
+            "rows": n,
+            "file_mb": round(size / 1e6),
+            "imported": summary.imported,
+            "malformed": summary.malformed,
+            "no_plover": summary.no_plover,
+            "one_actor": summary.one_actor,
+            "seconds": round(seconds, 2),
+            "rows_per_s": round(n / seconds),
+            "goal": ">= 200000",
+        },
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller sizes (said in the output)")
+    parser.add_argument(
+        "--only", nargs="*", choices=("throughput", "scaling", "rss", "gdelt"), default=None
+    )
+    parser.add_argument("--rss-child", nargs=2, metavar=("N", "DIR"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.rss_child:
+        rss_child(int(args.rss_child[0]), Path(args.rss_child[1]))
+        return
+    chosen = set(args.only or ("throughput", "scaling", "rss", "gdelt"))
+    if args.quick:
+        print("quick mode: smaller corpora than the goals ask for (see the docstring)")
+    if "throughput" in chosen:
+        bench_throughput(200 if args.quick else 600)
+    if "scaling" in chosen:
+        bench_scaling(200 if args.quick else 600)
+    if "rss" in chosen:
+        bench_rss([200, 1000] if args.quick else [1000, 10000])
+    if "gdelt" in chosen:
+        bench_gdelt(200_000 if args.quick else 1_000_000)
+
+
+if __name__ == "__main__":
+    main()
