@@ -136,6 +136,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_scale(sub)
 
+    from backchannel.cli_web import register as register_web
+
+    register_web(sub)
+
     p = sub.add_parser("report", help="write a static HTML report with a timeline plot")
     _common(p, fmt=False)
     p.add_argument("--html", required=True, metavar="FILE")

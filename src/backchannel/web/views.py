@@ -15,7 +15,12 @@ from typing import Any
 
 from backchannel import queries
 from backchannel.analysis.brokers import brokers
-from backchannel.analysis.channels import GOVERNMENT_SECTORS, Channel, channels
+from backchannel.analysis.channels import (
+    GOVERNMENT_SECTORS,
+    Channel,
+    channels,
+    communication_records,
+)
 from backchannel.errors import UsageError
 from backchannel.store import Store
 
@@ -87,14 +92,21 @@ def category(kind: str, sector: str, roles: Sequence[dict[str, Any]], as_of: str
         if (r["start_date"] is None or r["start_date"] <= as_of)
         and (r["end_date"] is None or as_of <= r["end_date"])
     ]
-    sectors = [r["sector"] for r in held] or [sector]
+    sectors = [r["sector"] for r in held]
     if any(s in GOVERNMENT_SECTORS for s in sectors):
         return "government"
-    if kind == "person" and any(
-        r["sector"] in GOVERNMENT_SECTORS and r["end_date"] and r["end_date"] < as_of
-        for r in roles
+    if (
+        not held
+        and kind == "person"
+        and any(
+            r["sector"] in GOVERNMENT_SECTORS and r["end_date"] and r["end_date"] < as_of
+            for r in roles
+        )
     ):
-        return "retired"
+        return "retired"  # held office before, holds no role now
+    sectors = sectors or [sector]
+    if any(s in GOVERNMENT_SECTORS for s in sectors):
+        return "government"
     first = sectors[0]
     if first == "retired":
         return "retired"
@@ -114,6 +126,12 @@ def _side(country: str, sides: Sequence[str]) -> str:
 def graph(store: Store, as_of: str, sides: Sequence[str]) -> dict[str, Any]:
     """Nodes (actors with side, category, broker score) and edges (channels) on ``as_of``."""
     found = channels(store, as_of, sides=sides)
+    kinds: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    for r in communication_records(store, as_of):
+        types, modes = kinds[edge_id(r["source_id"], r["target_id"])]
+        types.add(r["type"])
+        if r["mode"]:
+            modes.add(r["mode"])
     ranks = {
         b["actor_id"]: b
         for b in brokers(store, as_of, sides=sides)
@@ -146,7 +164,7 @@ def graph(store: Store, as_of: str, sides: Sequence[str]) -> dict[str, Any]:
         "as_of": as_of,
         "sides": list(sides),
         "nodes": nodes,
-        "edges": [_edge(ch, sides) for ch in found],
+        "edges": [_edge(ch, sides, kinds[_pair(ch)]) for ch in found],
     }
 
 
@@ -155,9 +173,7 @@ def edge_id(a: str, b: str) -> str:
     return "|".join(sorted((a, b)))
 
 
-def _edge(ch: Channel, sides: Sequence[str]) -> dict[str, Any]:
-    modes = sorted({e["mode"] for e in ch.evidence if e.get("mode")})
-    types = sorted({e["type"] for e in ch.evidence if e.get("type")})
+def _edge(ch: Channel, sides: Sequence[str], kinds: tuple[set[str], set[str]]) -> dict[str, Any]:
     return {
         "id": edge_id(ch.a.actor_id, ch.b.actor_id),
         "source": ch.a.actor_id,
@@ -173,8 +189,8 @@ def _edge(ch: Channel, sides: Sequence[str]) -> dict[str, Any]:
         "first_contact": ch.first_contact,
         "last_contact": ch.last_contact,
         "name": ch.name,
-        "types": types,
-        "modes": modes,
+        "types": sorted(kinds[0]),
+        "modes": sorted(kinds[1]),
     }
 
 
@@ -222,7 +238,9 @@ def actor_detail(store: Store, actor_id: str, as_of: str | None) -> dict[str, An
         for e in queries.events(store, queries.EventFilter(actor=actor_id))
         if actor_id in (e["source"]["actor_id"], e["target"]["actor_id"])
     ]
-    changes = [c for c in queries.role_changes(store, actor_id) if c["actor"]["actor_id"] == actor_id]
+    changes = [
+        c for c in queries.role_changes(store, actor_id) if c["actor"]["actor_id"] == actor_id
+    ]
     return {
         **actor,
         "category": category(actor["kind"], actor["sector"], roles, as_of) if as_of else None,
@@ -262,7 +280,9 @@ def _pair(c: Channel) -> str:
     return edge_id(c.a.actor_id, c.b.actor_id)
 
 
-def what_if(store: Store, as_of: str, sides: Sequence[str], remove: Sequence[str]) -> dict[str, Any]:
+def what_if(
+    store: Store, as_of: str, sides: Sequence[str], remove: Sequence[str]
+) -> dict[str, Any]:
     """Channels lost and capacity before/after without ``remove`` (actor ids or names)."""
     from backchannel.analysis.capacity import resolve_actor
     from backchannel.analysis.whatif import derived_store, whatif
@@ -279,7 +299,10 @@ def what_if(store: Store, as_of: str, sides: Sequence[str], remove: Sequence[str
         return {
             "as_of": as_of,
             "removed": removed,
-            "channels_cut": [c.to_dict() for c in before if _pair(c) not in after],
+            "channels_cut": [
+                {**c.to_dict(), "id": _pair(c)} for c in before if _pair(c) not in after
+            ],
+            "channels_new": [],
             "status_changed": [],
             "capacity": {"available": False, "reason": str(exc)},
             "brokers_changed": [],

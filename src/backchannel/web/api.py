@@ -1,0 +1,281 @@
+"""The JSON API under ``/api``: validated parameters in, ``views`` data out.
+
+Each endpoint opens the store read-only for the length of the request
+(``Store.open`` waits out a writer's lock), calls one function, and returns
+its data. Parameters are typed (dates are ``date``, lists are bounded) and
+reach SQL only as bound parameters inside the library.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import re
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, BeforeValidator
+
+from backchannel import queries
+from backchannel.analysis.brokers import brokers as broker_rows
+from backchannel.analysis.channels import channels as channel_list
+from backchannel.errors import UsageError
+from backchannel.store import Store
+from backchannel.web import views
+
+
+class Problem(BaseModel):
+    """An error, as RFC 9457 problem details (``application/problem+json``)."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+
+
+_PROBLEM = {
+    "description": "a problem (RFC 9457)",
+    "content": {"application/problem+json": {"schema": Problem.model_json_schema()}},
+}
+PROBLEMS: dict[int | str, dict[str, Any]] = {
+    400: _PROBLEM,
+    404: _PROBLEM,
+    422: {**_PROBLEM, "description": "invalid parameters"},
+    503: {**_PROBLEM, "description": "the store cannot be opened"},
+}
+
+
+class Status(StrEnum):
+    active = "active"
+    dormant = "dormant"
+    severed = "severed"
+
+
+class Modality(StrEnum):
+    asserted = "asserted"
+    negated = "negated"
+    hypothetical = "hypothetical"
+    planned = "planned"
+    denied = "denied"
+
+
+class Grouping(StrEnum):
+    side = "side"
+    side_sector = "side-sector"
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+    graphml = "graphml"
+    gexf = "gexf"
+
+
+MEDIA = {
+    "json": "application/json",
+    "csv": "text/csv; charset=utf-8",
+    "graphml": "application/xml",
+    "gexf": "application/xml",
+}
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_day(value: object) -> object:
+    # pydantic alone would also take "0" (a Unix timestamp) or "2024-01-01T00:00" as a date
+    if isinstance(value, str) and not ISO_DAY.fullmatch(value):
+        raise ValueError("use a date as YYYY-MM-DD")
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_iso_day)]
+AsOf = Annotated[
+    Day | None,
+    Query(description="the date to look at (YYYY-MM-DD); default: the store's last event date"),
+]
+Sides = Annotated[
+    str | None,
+    Query(
+        pattern=r"^[A-Z]{3},[A-Z]{3}$",
+        description="the two sides as ISO3 codes, e.g. USA,CHN (default: the KB's dyad)",
+    ),
+]
+ActorId = Annotated[str, Path(min_length=1, max_length=200)]
+
+router = APIRouter(prefix="/api", responses=PROBLEMS)
+
+
+@contextlib.contextmanager
+def _store(request: Request) -> Iterator[Store]:
+    with Store.open(request.app.state.db_path, read_only=True) as store:
+        yield store
+
+
+def _sides(request: Request, given: str | None) -> tuple[str, ...]:
+    if given:
+        a, b = given.split(",")
+        if a == b:
+            raise UsageError(f"sides '{given}' name one country twice: give two, e.g. USA,CHN")
+        return (a, b)
+    sides: tuple[str, ...] = request.app.state.sides()
+    return sides
+
+
+def _as_of(store: Store, given: dt.date | None) -> str:
+    if given is not None:
+        return given.isoformat()
+    row = store.query(
+        "SELECT max(coalesce(date_end, date_start)) AS last FROM event_records "
+        "WHERE date_start IS NOT NULL"
+    )[0]
+    return str(row["last"] or dt.date.today().isoformat())
+
+
+def not_found(detail: str) -> HTTPException:
+    return HTTPException(status_code=404, detail=detail)
+
+
+@router.get("/meta", summary="date range, counts, and the values the filters offer")
+def get_meta(request: Request) -> dict[str, Any]:
+    with _store(request) as store:
+        return views.meta(store, _sides(request, None))
+
+
+@router.get("/graph", summary="the channel map on a date: actors as nodes, channels as edges")
+def get_graph(request: Request, as_of: AsOf = None, sides: Sides = None) -> dict[str, Any]:
+    with _store(request) as store:
+        return views.graph(store, _as_of(store, as_of), _sides(request, sides))
+
+
+@router.get("/channels", summary="channels with their status and the reason for it")
+def get_channels(
+    request: Request,
+    as_of: AsOf = None,
+    sides: Sides = None,
+    status: Annotated[Status | None, Query()] = None,
+    dormant_after: Annotated[int, Query(ge=1, le=36500)] = 365,
+) -> list[dict[str, Any]]:
+    with _store(request) as store:
+        found = channel_list(
+            store,
+            _as_of(store, as_of),
+            sides=_sides(request, sides),
+            dormant_after=dormant_after,
+        )
+    return [c.to_dict() for c in found if status is None or c.status == status.value]
+
+
+@router.get("/channels/{a}/{b}", summary="one channel: status, reason and its whole history")
+def get_channel(
+    request: Request, a: ActorId, b: ActorId, as_of: AsOf = None, sides: Sides = None
+) -> dict[str, Any]:
+    with _store(request) as store:
+        found = views.channel_detail(store, a, b, _as_of(store, as_of), _sides(request, sides))
+    if found is None:
+        raise not_found(f"no channel between '{a}' and '{b}' on that date")
+    return found
+
+
+@router.get("/actors", summary="actors seen in the articles, by name")
+def get_actors(
+    request: Request,
+    q: Annotated[str | None, Query(max_length=200, description="part of a name")] = None,
+    limit: Annotated[int, Query(ge=1, le=10000)] = 50,
+) -> list[dict[str, Any]]:
+    with _store(request) as store:
+        return views.search_actors(store, q, limit)
+
+
+@router.get("/actors/{actor_id}", summary="one actor: dated roles, role changes, events")
+def get_actor(request: Request, actor_id: ActorId, as_of: AsOf = None) -> dict[str, Any]:
+    with _store(request) as store:
+        found = views.actor_detail(store, actor_id, _as_of(store, as_of))
+    if found is None:
+        raise not_found(f"no actor with id '{actor_id}': search with /api/actors?q=NAME")
+    return found
+
+
+@router.get("/events", summary="events merged across articles, with their sources")
+def get_events(
+    request: Request,
+    actor: Annotated[str | None, Query(max_length=200)] = None,
+    type: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{1,40}$")] = None,
+    modality: Annotated[Modality | None, Query()] = None,
+    since: Annotated[Day | None, Query()] = None,
+    until: Annotated[Day | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=100000)] = 1000,
+) -> list[dict[str, Any]]:
+    flt = queries.EventFilter(
+        since=since.isoformat() if since else None,
+        until=until.isoformat() if until else None,
+        actor=actor,
+        type=type,
+        modality=modality.value if modality else None,
+        limit=limit,
+    )
+    with _store(request) as store:
+        return queries.events(store, flt)
+
+
+@router.get("/brokers", summary="Gould–Fernandez brokerage roles on a date")
+def get_brokers(
+    request: Request,
+    as_of: AsOf = None,
+    sides: Sides = None,
+    by: Annotated[Grouping, Query()] = Grouping.side,
+) -> list[dict[str, Any]]:
+    with _store(request) as store:
+        return broker_rows(store, _as_of(store, as_of), sides=_sides(request, sides), by=by.value)
+
+
+@router.get("/whatif", summary="what is lost without some actors: channels and capacity")
+def get_whatif(
+    request: Request,
+    remove: Annotated[
+        list[Annotated[str, Query(min_length=1, max_length=200)]],
+        Query(min_length=1, max_length=50, description="actor ids (or names) to take out"),
+    ],
+    as_of: AsOf = None,
+    sides: Sides = None,
+) -> dict[str, Any]:
+    with _store(request) as store:
+        return views.what_if(store, _as_of(store, as_of), _sides(request, sides), remove)
+
+
+@router.get(
+    "/export",
+    summary="the channel graph on a date as a file (JSON, CSV, GraphML, GEXF)",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "the file, as an attachment",
+            "content": {
+                "application/json": {"schema": {"type": "object"}},
+                "text/csv": {"schema": {"type": "string"}},
+                "application/xml": {"schema": {"type": "string"}},
+            },
+        }
+    },
+)
+def get_export(
+    request: Request,
+    format: Annotated[ExportFormat, Query()] = ExportFormat.json,
+    as_of: AsOf = None,
+    sides: Sides = None,
+) -> Response:
+    from backchannel.export import export
+
+    buffer = io.StringIO()
+    with _store(request) as store:
+        day = _as_of(store, as_of)
+        export(store, day, format.value, buffer, sides=_sides(request, sides))
+    name = f"backchannel-{day}.{format.value}"
+    return Response(
+        buffer.getvalue(),
+        media_type=MEDIA[format.value],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

@@ -1,0 +1,167 @@
+"""The FastAPI application: one page, its static files, the JSON API, and error handling.
+
+``create_app(db_path)`` builds everything and touches nothing: the store is
+opened per request, read-only. Every response carries a Content-Security-Policy
+that allows scripts and styles only from this server (no inline script), so
+hostile article text that slipped into the DOM still could not run. Errors are
+``application/problem+json`` objects without stack traces.
+"""
+
+from __future__ import annotations
+
+import functools
+import http
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from backchannel import __version__
+from backchannel.errors import BackchannelError, StoreError
+from backchannel.web import api
+
+HERE = Path(__file__).resolve().parent
+STATIC = HERE / "static"
+TEMPLATES = HERE / "templates"
+
+# Cytoscape.js inserts one <style> element into <head> (".__________cytoscape_container
+# { position: relative; }"); its hash allows exactly that rule and no other inline style.
+CYTOSCAPE_STYLE_HASH = "'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8='"
+CSP = "; ".join(
+    (
+        "default-src 'none'",
+        "script-src 'self'",
+        f"style-src 'self' {CYTOSCAPE_STYLE_HASH}",
+        "img-src 'self' data: blob:",
+        "connect-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-ancestors 'none'",
+    )
+)
+SECURITY_HEADERS = (
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+)
+PROBLEM_TYPE = "application/problem+json"
+log = logging.getLogger(__name__)
+
+
+class SecurityHeaders:
+    """ASGI middleware: the CSP and friends on every HTTP response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in SECURITY_HEADERS if k not in names]
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def problem(status: int, detail: str, **extra: Any) -> JSONResponse:
+    """An RFC 9457 problem response."""
+    body = {
+        "type": "about:blank",
+        "title": http.HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        **extra,
+    }
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_TYPE)
+
+
+async def _on_backchannel_error(request: Request, exc: Exception) -> Response:
+    status = 503 if isinstance(exc, StoreError) else 400
+    return problem(status, str(exc))
+
+
+async def _on_validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    errors = [
+        {"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", ""))}
+        for e in exc.errors()
+    ]
+    detail = "; ".join(f"{'.'.join(e['loc'])}: {e['msg']}" for e in errors)
+    return problem(422, detail or "invalid request", errors=errors)
+
+
+async def _on_http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    detail = exc.detail if isinstance(exc.detail, str) else http.HTTPStatus(exc.status_code).phrase
+    response = problem(exc.status_code, detail)
+    if exc.headers:
+        response.headers.update(exc.headers)
+    return response
+
+
+async def _on_unexpected(request: Request, exc: Exception) -> Response:
+    log.exception("unexpected error on %s", request.url.path)
+    return problem(500, "unexpected error in backchannel; the server log has the details")
+
+
+def create_app(db_path: str, *, sides: Sequence[str] | None = None) -> FastAPI:
+    """The dashboard over the store at ``db_path`` (opened read-only per request).
+
+    ``sides`` defaults to the knowledge base's dyad, loaded on first use.
+    """
+    app = FastAPI(
+        title="backchannel",
+        version=__version__,
+        description="Who talks to whom between two governments, with evidence, at any date.",
+        openapi_url="/api/openapi.json",
+        docs_url=None,  # Swagger UI needs inline script and a CDN: not under our CSP
+        redoc_url=None,
+    )
+    app.state.db_path = str(db_path)
+    app.state.sides = _sides_loader(sides)
+    app.add_middleware(SecurityHeaders)
+    app.add_exception_handler(BackchannelError, _on_backchannel_error)
+    app.add_exception_handler(RequestValidationError, _on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, _on_http_error)
+    app.add_exception_handler(Exception, _on_unexpected)
+    app.include_router(api.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    templates = Environment(
+        loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(("html",))
+    )
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index() -> HTMLResponse:
+        page = templates.get_template("index.html").render(version=__version__)
+        return HTMLResponse(page)
+
+    return app
+
+
+def _sides_loader(sides: Sequence[str] | None) -> Any:
+    if sides is not None:
+        fixed = tuple(sides)
+        return lambda: fixed
+
+    @functools.cache
+    def load() -> tuple[str, ...]:
+        from backchannel.kb import KnowledgeBase
+
+        return tuple(KnowledgeBase.load().default_sides())
+
+    return load

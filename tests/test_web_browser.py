@@ -1,0 +1,293 @@
+"""The dashboard in a real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright).
+
+Run ``bash scripts/install_browser.sh`` once to get Chromium; Playwright's own
+browser download is never used.
+"""
+
+from __future__ import annotations
+
+import random
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip(
+        "browser tests need /usr/bin/chromium: run `bash scripts/install_browser.sh`",
+        allow_module_level=True,
+    )
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="browser tests need playwright: pip install playwright"
+)
+uvicorn = pytest.importorskip("uvicorn")
+
+from backchannel.store import Store  # noqa: E402
+from backchannel.web import create_app  # noqa: E402
+from test_web_api import HOSTILE_SENTENCE, HOSTILE_TITLE, SIDES, build_store  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    """uvicorn on 127.0.0.1 in a background thread, for one store."""
+
+    def __init__(self, db: Path, sides: tuple[str, ...] | None = SIDES) -> None:
+        self.port = _free_port()
+        config = uvicorn.Config(
+            create_app(str(db), sides=sides), host="127.0.0.1", port=self.port, log_level="warning"
+        )
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> Server:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+class Watch:
+    """Everything the page says that a user should never see: dialogs, errors, CSP refusals."""
+
+    def __init__(self, page: Any) -> None:
+        self.dialogs: list[str] = []
+        self.problems: list[str] = []
+        page.on("dialog", self._dialog)
+        page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+        page.on("console", self._console)
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def _console(self, msg: Any) -> None:
+        if msg.type == "error" or "Content Security Policy" in msg.text:
+            self.problems.append(msg.text)
+
+
+def _ready(page: Any, day: str, timeout: float = 30_000) -> None:
+    page.wait_for_selector(f"body[data-ready='{day}']", timeout=timeout)
+
+
+def test_dashboard_slider_actor_and_whatif(tmp_path: Path, browser: Any) -> None:
+    db = build_store(tmp_path / "web.duckdb")
+    with Server(db) as server:
+        page = browser.new_page(viewport={"width": 1400, "height": 850})
+        watch = Watch(page)
+        page.goto(server.url + "/")
+        _ready(page, "2024-08-27")
+        assert page.text_content("#date-label") == "2024-08-27"
+        assert page.text_content("#counts") == "4 actors, 2 channels shown"
+
+        # drag the slider's thumb to the far left: the map goes back to the first event
+        box = page.locator("#date").bounding_box()
+        y = box["y"] + box["height"] / 2
+        page.mouse.move(box["x"] + box["width"] - 4, y)
+        page.mouse.down()
+        page.mouse.move(box["x"] - 20, y, steps=8)
+        page.mouse.up()
+        _ready(page, "2023-09-17")
+        assert page.text_content("#date-label") == "2023-09-17"
+        assert page.text_content("#counts") == "2 actors, 1 channels shown"
+        page.focus("#date")
+        page.keyboard.press("End")
+        _ready(page, "2024-08-27")
+
+        # open an actor through the search box: roles, and the hostile sentence as text
+        page.fill("#search", "Sullivan")
+        page.click("#search-results button")
+        page.wait_for_selector("#details h2:text('Jake Sullivan')")
+        _ready(page, "2024-08-27")
+        assert "National Security Adviser" in page.text_content("#details ul.roles")
+        quotes = page.locator("#details blockquote.evidence").all_text_contents()
+        assert HOSTILE_SENTENCE in quotes
+        assert "Sullivan could meet Wang again." in quotes  # hypothetical, shown all the same
+        assert page.locator("img").count() == 0  # the <img onerror> stayed text
+        assert page.locator("#details script").count() == 0
+        assert page.locator("a[href^='javascript']").count() == 0
+        assert HOSTILE_TITLE in page.text_content("#details")  # the title, not a link
+        hrefs = page.eval_on_selector_all("#details a", "els => els.map(a => a.href)")
+        assert hrefs and all(h.startswith(("http://", "https://")) for h in hrefs)
+
+        # filter events by modality in the panel
+        page.select_option("#filter-modality", "hypothetical")
+        quotes = page.locator("#details blockquote.evidence").all_text_contents()
+        assert quotes == ["Sullivan could meet Wang again."]
+        page.select_option("#filter-modality", "")
+
+        # what-if: without Sullivan, his channel to Wang Yi is lost and capacity drops
+        page.click("#remove-actor")
+        page.click("#whatif-run")
+        page.wait_for_selector("#whatif-result .capacity")
+        result = page.text_content("#whatif-result")
+        assert "Capacity Joe Biden → Xi Jinping: 2 → 1 independent routes" in result
+        assert "Channels lost (1)" in result and "Jake Sullivan – Wang Yi" in result
+        assert watch.dialogs == [] and watch.problems == []
+        page.close()
+
+
+@pytest.mark.model
+def test_screenshot_of_the_main_view(tmp_path: Path, browser: Any) -> None:
+    from backchannel.pipeline import Settings, run
+
+    db = tmp_path / "corpus.duckdb"
+    run([str(ROOT / "examples" / "corpus")], str(db), Settings(today="2026-11-25"))
+    with Server(db, sides=None) as server:
+        page = browser.new_page(viewport={"width": 1400, "height": 850})
+        watch = Watch(page)
+        page.goto(server.url + "/")
+        _ready(page, "2025-10-30")
+        page.fill("#search", "Xi Jinping")
+        page.click("#search-results button")
+        page.wait_for_selector("#details h2:text('Xi Jinping')")
+        _ready(page, "2025-10-30")
+        assert page.locator("#details li.event").count() > 10
+        page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
+        assert watch.dialogs == [] and watch.problems == []
+        page.close()
+
+
+# -- time to interactive at scale ------------------------------------------------------
+
+
+def synthetic_store(path: Path, n_actors: int = 2000, n_events: int = 20000) -> str:
+    """A store with ``n_actors`` people on two sides and ``n_events`` meetings, written in bulk."""
+    rng = random.Random(7)
+    actors = [
+        {
+            "actor_id": f"a{i:05d}",
+            "name": f"Person {i:05d}",
+            "kind": "person",
+            "country": SIDES[i % 2],
+            "sector": ("government", "business", "academic")[i % 3],
+            "aliases": "[]",
+            "origin": "text",
+        }
+        for i in range(n_actors)
+    ]
+    docs, records = [], []
+    last = "2025-12-31"
+    for j in range(n_events):
+        a = rng.randrange(n_actors)
+        b = rng.randrange(n_actors)
+        while b % 2 == a % 2:  # most contact is across the sides
+            b = rng.randrange(n_actors)
+        day = f"{rng.randrange(2015, 2026)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
+        doc_id = f"d{j // 10:06d}"
+        if j % 10 == 0:
+            docs.append(
+                {"doc_id": doc_id, "title": f"Article {j // 10}", "url": "https://example.org/",
+                 "published": day, "source": "synthetic", "origin": "synthetic",
+                 "clean_text": "", "doc_date_start": day, "doc_date_end": day,
+                 "doc_date_precision": "day"}
+            )  # fmt: skip
+        row: dict[str, Any] = {
+            "record_id": f"r{j:07d}", "doc_id": doc_id, "sentence_index": j % 10,
+            "sentence": f"Person {a:05d} met Person {b:05d}.", "type": "CONSULT",
+            "mode": "meet", "date_start": day, "date_end": day, "date_precision": "day",
+            "date_text": "", "modality": "asserted", "trigger": "met", "location": "",
+            "intensity": 1.0, "confidence": 0.9, "rule": "synthetic", "channel_name": "",
+            "event_id": f"e{j:07d}",
+        }  # fmt: skip
+        for prefix, k in (("source", a), ("target", b)):
+            row |= {
+                f"{prefix}_id": f"a{k:05d}", f"{prefix}_name": f"Person {k:05d}",
+                f"{prefix}_country": SIDES[k % 2], f"{prefix}_kind": "person",
+                f"{prefix}_sector": ("government", "business", "academic")[k % 3],
+                f"{prefix}_role": "",
+            }  # fmt: skip
+        records.append(row)
+    with Store.open(path) as store:
+        store.migrate()
+        store.con.execute("BEGIN")
+        store._upsert("actors", actors)
+        store._upsert("documents", docs)
+        store._upsert("event_records", records)
+        store.con.execute("COMMIT")
+    return last
+
+
+@pytest.mark.slow
+def test_time_to_interactive_with_2000_actors_and_20000_events(
+    tmp_path: Path, browser: Any
+) -> None:
+    import httpx
+
+    db = tmp_path / "big.duckdb"
+    started = time.perf_counter()
+    synthetic_store(db)
+    build = time.perf_counter() - started
+    with Store.open(db, read_only=True) as store:
+        last = store.query("SELECT max(date_end) AS d FROM event_records")[0]["d"]
+    figures: list[tuple[str, float]] = [("build store (bulk write)", build)]
+    with Server(db) as server:
+        with httpx.Client(base_url=server.url, timeout=120) as http:
+            for label, path in (
+                ("/api/meta", "/api/meta"),
+                ("/api/graph", f"/api/graph?as_of={last}"),
+                ("/api/channels", f"/api/channels?as_of={last}"),
+                ("/api/brokers", f"/api/brokers?as_of={last}"),
+                ("/api/actors/{id}", f"/api/actors/a00001?as_of={last}"),
+                ("/api/events?limit=1000", "/api/events?limit=1000"),
+                ("/api/whatif?remove=1 actor", f"/api/whatif?remove=a00001&as_of={last}"),
+            ):
+                t0 = time.perf_counter()
+                r = http.get(path)
+                figures.append((f"GET {label}", time.perf_counter() - t0))
+                assert r.status_code == 200, r.text[:300]
+        page = browser.new_page(viewport={"width": 1400, "height": 850})
+        watch = Watch(page)
+        t0 = time.perf_counter()
+        page.goto(server.url + "/")
+        _ready(page, last, timeout=180_000)
+        figures.append(("page load → map interactive", time.perf_counter() - t0))
+        t0 = time.perf_counter()
+        page.eval_on_selector(
+            "#date",
+            "el => { el.value = String(Math.floor(el.max / 2)); "
+            "el.dispatchEvent(new Event('change')); }",
+        )
+        page.wait_for_function(
+            "(d) => document.body.dataset.ready !== 'no' && document.body.dataset.ready !== d",
+            arg=last,
+            timeout=120_000,
+        )
+        figures.append(("slider move → map redrawn", time.perf_counter() - t0))
+        shown = page.text_content("#counts")
+        assert watch.dialogs == [] and watch.problems == []
+        page.close()
+    print(f"\n2,000 actors, 20,000 events ({shown} at mid-range):")
+    for label, seconds in figures:
+        print(f"  {label:32s} {seconds:7.2f} s")
