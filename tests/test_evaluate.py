@@ -1,0 +1,111 @@
+"""The evaluation harness: scoring rules, the project gold set's integrity, the CLI."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from backchannel.errors import UsageError
+from backchannel.evaluate import evaluate
+from backchannel.evaluate.metrics import bcubed, macro_f1, match_multisets, per_label
+from backchannel.evaluate.ontology import cameo_to_plover, load_cameo_table, penta
+from backchannel.evaluate.project import GoldEvent, actor_key, default_path, gold_key, load
+from backchannel.kb import KnowledgeBase
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_multiset_matching_counts_duplicates_once_each() -> None:
+    c = match_multisets(["a", "a", "b"], ["a", "c"])
+    assert (c.tp, c.fp, c.fn) == (1, 1, 2)
+    assert c.precision == 0.5 and c.recall == pytest.approx(1 / 3)
+
+
+def test_macro_f1_scores_an_unseen_label_zero() -> None:
+    counts = per_label([("x", "x"), ("y", "x")])
+    assert counts["x"].f1 == pytest.approx(2 / 3)
+    assert macro_f1(counts, ["x", "y"]) == pytest.approx(1 / 3)
+
+
+def test_bcubed_perfect_and_all_singletons() -> None:
+    gold = {"m1": "A", "m2": "A", "m3": "B"}
+    assert bcubed(gold, gold) == (1.0, 1.0)
+    precision, recall = bcubed(gold, {})
+    assert precision == 1.0 and recall == pytest.approx((0.5 + 0.5 + 1) / 3)
+
+
+def test_states_and_groups_of_one_country_are_one_actor() -> None:
+    assert actor_key("state:CHN") == actor_key("group:CHN:officials") == "country:CHN"
+    assert actor_key("wang-yi") == "wang-yi"
+
+
+def test_consult_is_undirected_but_accuse_is_not() -> None:
+    def ev(s: str, t: str, typ: str) -> GoldEvent:
+        return GoldEvent(s, t, typ, "", "asserted", None, None)
+
+    assert gold_key(ev("a", "b", "CONSULT")) == gold_key(ev("b", "a", "CONSULT"))
+    assert gold_key(ev("a", "b", "ACCUSE")) != gold_key(ev("b", "a", "ACCUSE"))
+
+
+def test_cameo_table_takes_the_longest_known_prefix(tmp_path: Path) -> None:
+    table_file = tmp_path / "c2p.txt"
+    table_file.write_text(
+        "# header\n04: CONSULT\n042: CONSULT, visit,  # Make a visit\n"
+        "08: CONCEDE\n08: RETREAT\n~~~~~\n99: IGNORED\n",
+        encoding="utf-8",
+    )
+    table = load_cameo_table(table_file)
+    assert cameo_to_plover("0421", table) == "CONSULT"
+    assert cameo_to_plover("081", table) == "CONCEDE"
+    assert cameo_to_plover("99", table) is None
+    assert penta("DISAPPROVE") == penta("ACCUSE") == "verbal-conflict"
+
+
+def test_project_gold_set_is_complete_and_uses_known_actors() -> None:
+    records = load(default_path())
+    sentences = [r for r in records if r.kind == "sentence"]
+    articles = [r for r in records if r.kind == "article"]
+    assert len(sentences) >= 200 and len(articles) >= 10
+    assert {r.split for r in records} == {"dev", "test"}
+    assert len({r.item.item_id for r in records}) == len(records)
+    kb = KnowledgeBase.load()
+    states = set(kb.states)
+    for r in records:
+        for e in r.events:
+            for actor in (e.source, e.target):
+                if actor.startswith(("state:", "group:")):
+                    assert actor.split(":")[1] in states, (r.item.item_id, actor)
+                elif not actor.startswith("new:"):
+                    assert actor in kb.actors, (r.item.item_id, actor)
+        for c in r.changes:
+            assert c.actor in kb.actors, (r.item.item_id, c.actor)
+    assert any(not r.events and not r.changes for r in records)  # hard negatives
+
+
+def test_unknown_gold_set_is_a_usage_error_listing_the_choices() -> None:
+    with pytest.raises(UsageError, match="project, plover"):
+        evaluate("conll")
+
+
+def test_missing_public_data_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="--data"):
+        evaluate("plover", data=tmp_path / "nowhere")
+
+
+@pytest.mark.model
+def test_cli_prints_project_figures_as_json() -> None:
+    from backchannel.cli_evaluate import register
+
+    parser = argparse.ArgumentParser()
+    register(parser.add_subparsers())
+    args = parser.parse_args(["evaluate", "--gold", "project", "--limit", "12", "--format", "json"])
+    out = io.StringIO()
+    assert args.func(args, out) == 0
+    reports = {r["gold"]: r for r in json.loads(out.getvalue())}
+    assert set(reports) == {"project.dev", "project.test", "project"}
+    assert reports["project"]["items"] == 12
+    assert 0.0 < reports["project"]["measures"]["event_f1"]["value"] <= 1.0
