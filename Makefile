@@ -40,6 +40,7 @@ test: lint typecheck pytest
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/analysis.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info demo.duckdb report.html
