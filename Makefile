@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint typecheck pytest bench clean
+.PHONY: setup demo test lint typecheck pytest bench fuzz clean
 
 setup: $(STAMP)
 
@@ -41,6 +41,10 @@ test: lint typecheck pytest
 bench: setup
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/analysis.py
+
+fuzz: setup
+	$(BIN)/python -m pip install --quiet atheris
+	$(BIN)/python fuzz/run.py --seconds 60
 
 clean:
 	rm -rf $(VENV) build *.egg-info demo.duckdb report.html

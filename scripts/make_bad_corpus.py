@@ -6,8 +6,8 @@
 ``tests/data/bad/`` is committed small: the 50 MB text file and the symlinks
 (one pointing outside the input folder, one dangling) are only made with
 ``--large``, which ``tests/test_bad_inputs.py`` does in a temporary folder.
-``.expected.json`` (hidden, so a run passes over it) maps each file name (``name:LINE`` for a JSON line, ``name#N``
-for a feed entry) to ``"stored"`` or the skip reason a run must record for it.
+``.expected.json`` (hidden, so a run passes over it) maps each file name
+(``name:LINE`` for a JSON line) to ``"stored"`` or the skip reason a run must record for it.
 Everything is deterministic: the same bytes on every run.
 """
 
@@ -76,7 +76,7 @@ def write(dest: Path, *, large: bool = False) -> dict[str, str]:
         "</article></body></html>",
         "stored",
     )
-    put("duplicate-of-good-2.txt", article("Vienna", "2023-05-12", _SENTENCES[2]), "duplicate")
+    put("zz-copy-of-good-2.txt", article("Vienna", "2023-05-12", _SENTENCES[2]), "duplicate")
 
     # empty and binary
     put("empty.txt", b"", "empty")
@@ -90,7 +90,8 @@ def write(dest: Path, *, large: bool = False) -> dict[str, str]:
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(rng.randrange(256) for _ in range(512)),
         "binary-file",
     )
-    put("nul-in-html.html", b"<html><body><p>Wang Yi\x00\x00\x00 met</p></body></html>", "binary-file")
+    nul = b"<html><body><p>Wang Yi\x00\x00\x00 met</p></body></html>"
+    put("nul-in-html.html", nul, "binary-file")
 
     # encodings
     put(
@@ -106,17 +107,14 @@ def write(dest: Path, *, large: bool = False) -> dict[str, str]:
         "stored",
     )
     # UTF-8 with one cp1252 paragraph pasted in: the text is kept, the odd bytes decoded
-    mixed = (
-        article(
-            "Mixed",
-            "2024-03-04",
-            "Antony Blinken met Wang Yi in Munich \u2014 the first talks this year.",
-        ).encode("utf-8")
-        + "Le caf\u00e9 \u00e9tait ferm\u00e9, said one aide.\n".encode("cp1252")
-    )
+    mixed = article(
+        "Mixed",
+        "2024-03-04",
+        "Antony Blinken met Wang Yi in Munich \u2014 the first talks this year.",
+    ).encode("utf-8") + "Le caf\u00e9 \u00e9tait ferm\u00e9, said one aide.\n".encode("cp1252")
     put("mixed-encoding.txt", mixed, "stored")
-    # bytes that are valid in no encoding we try (C1 controls cp1252 leaves undefined)
-    put("undecodable.txt", bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D] * 200), "undecodable")
+    # a lead byte of every multi-byte encoding, then a newline: valid in none we try
+    put("undecodable.txt", b"\x81\n" * 300, "undecodable")
 
     # HTML
     depth = 5000
@@ -131,7 +129,7 @@ def write(dest: Path, *, large: bool = False) -> dict[str, str]:
     )
     put(
         "unterminated.html",
-        "<html><head><title>Open tags<body><article><p>Janet Yellen met He Lifeng in "
+        "<html><head><title>Open tags</title><body><article><p>Janet Yellen met He Lifeng in "
         "Guangzhou on Saturday. <p>The two sides agreed to keep talking <div><span><b><i",
         "any",
     )
@@ -169,7 +167,7 @@ def write(dest: Path, *, large: bool = False) -> dict[str, str]:
         '{"id": "big-number", "text": 1e999}',
         json.dumps({"id": "nested", "text": {"body": "x"}}),
         '{"id": "dupkey", "text": "first", "text": "Wang Yi met Blinken in Rome on Monday."}',
-        json.dumps({"id": "fr", "text": _FRENCH, "published": "2024-02-02"}),
+        json.dumps({"id": "fr", "text": _FRENCH + " Fin.", "published": "2024-02-02"}),
     ]
     put("broken.jsonl", "\n".join(lines) + "\n", "per-line")
     expected.update(
@@ -190,13 +188,15 @@ def write(dest: Path, *, large: bool = False) -> dict[str, str]:
             "broken.jsonl:15": "not-english",
         }
     )
-    put("invalid-utf8.jsonl", b'{"text": "caf\xe9 talks in Beijing"}\n', "undecodable")
+    put("invalid-utf8.jsonl", b'{"text": "caf\xe9 talks in Beijing"}\n', "per-line")
+    expected["invalid-utf8.jsonl:1"] = "undecodable"
 
     # not English
     put("french.txt", article("Pékin", "2024-02-02", _FRENCH), "not-english")
     put("spanish.md", article("Pekín", "2024-02-03", _SPANISH), "not-english")
     put("chinese-gb18030.txt", _CHINESE.encode("gb18030"), "not-english")
-    put("chinese-utf8.txt", article("王毅会见布林肯", "2024-02-04", _CHINESE), "not-english")
+    chinese = article("王毅会见布林肯", "2024-02-04", _CHINESE + "完。")
+    put("chinese-utf8.txt", chinese, "not-english")
 
     # a date after the run's day: kept, dated from the text, with a warning
     put(
@@ -208,7 +208,11 @@ def write(dest: Path, *, large: bool = False) -> dict[str, str]:
     # one sentence of 20,000 tokens: bounded by the per-sentence token cap
     words = [rng.choice(("talks", "tariffs", "Beijing", "officials", "said", "and")) for _ in
              range(LONG_SENTENCE_TOKENS)]  # fmt: skip
-    put("long-sentence.txt", article("Long", "2024-01-05", " ".join(words) + "."), "too-long")
+    put(
+        "long-sentence.txt",
+        article("Long", "2024-01-05", " ".join(words) + "."),
+        "sentence-too-long",
+    )
 
     # other file types
     put("notes.docx", b"PK\x03\x04" + bytes(rng.randrange(256) for _ in range(256)), "binary-file")

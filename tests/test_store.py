@@ -44,7 +44,7 @@ def _write(db: Path, *extractions: Extraction, skips: tuple[Skip, ...] = ()) -> 
 
 def test_migrations_are_named_and_applied_once(db: Path) -> None:
     with Store.open(db) as store:
-        assert store.migrate() == ["0001_initial"]
+        assert store.migrate() == ["0001_initial", "0002_warnings"]
         assert store.migrate() == []
 
 

@@ -35,7 +35,17 @@ import yaml
 from backchannel.errors import KnowledgeBaseError
 from backchannel.model import RemovedSpan
 
-__all__ = ["REASONS", "CleanResult", "CleanRules", "clean", "load_rules", "removed_summary"]
+__all__ = [
+    "REASONS",
+    "CleanResult",
+    "CleanRules",
+    "Language",
+    "clean",
+    "load_rules",
+    "longest_sentence",
+    "looks_english",
+    "removed_summary",
+]
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _LINE_END_PUNCT = frozenset('.!?:;"”’)]')
@@ -143,6 +153,50 @@ def removed_summary(result: CleanResult) -> dict[str, int]:
     """How many spans were removed, by reason (sorted by reason)."""
     counts = Counter(span.reason for span in result.removed)
     return dict(sorted(counts.items()))
+
+
+def looks_english(text: str, rules: CleanRules | None = None) -> str | None:
+    """None when ``text`` reads as English; else why not, in words a user can act on.
+
+    Cheap on purpose (it runs before spaCy): the share of letters in the Latin
+    script, then the share of words that are common English function words.
+    Thresholds are data (``language.yaml``, ``english``).
+    """
+    lang = (rules or load_rules()).language
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return None
+    latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f") / len(letters)
+    if latin < lang.min_latin_share:
+        return (
+            f"only {latin:.0%} of the letters are Latin script; backchannel reads English "
+            "articles: translate it first"
+        )
+    words = [w.casefold() for w in _WORD.findall(text)]
+    if len(words) < lang.min_words:
+        return None
+    stopwords = (rules or load_rules()).stopwords
+    share = sum(1 for w in words if w in stopwords) / len(words)
+    if share < lang.min_stopword_share:
+        return (
+            f"{share:.0%} of its {len(words):,} words are common English words (English text "
+            f"has over {lang.min_stopword_share:.0%}); backchannel reads English articles: "
+            "translate it first"
+        )
+    return None
+
+
+def longest_sentence(text: str, rules: CleanRules | None = None) -> int:
+    """Words in the longest sentence of ``text``, by the cleaner's (regex) segmentation.
+
+    Linear and cheap, so a run can refuse a pathological sentence before the
+    parser spends minutes on it.
+    """
+    longest = 0
+    for block in _segment(text, rules or load_rules()):
+        for start, end in block.sentences:
+            longest = max(longest, len(text[start:end].split()))
+    return longest
 
 
 # --- segmentation -----------------------------------------------------------------------
@@ -508,6 +562,15 @@ class OffTopic:
 
 
 @dataclass(frozen=True, slots=True)
+class Language:
+    """When a text counts as English (see :func:`looks_english`)."""
+
+    min_words: int
+    min_latin_share: float
+    min_stopword_share: float
+
+
+@dataclass(frozen=True, slots=True)
 class CleanRules:
     """Everything the cleaner looks up, compiled from ``data/clean/*.yaml``."""
 
@@ -530,6 +593,7 @@ class CleanRules:
     off_topic: OffTopic
     abbreviations: frozenset[str]
     stopwords: frozenset[str]
+    language: Language
 
 
 def load_rules(directory: Path | None = None) -> CleanRules:
@@ -586,6 +650,11 @@ def _compile_rules(files: dict[str, Path | Traversable]) -> CleanRules:
         ),
         abbreviations=frozenset(w.casefold() for w in lang.words("abbreviations")),
         stopwords=frozenset(w.casefold() for w in lang.words("stopwords")),
+        language=Language(
+            min_words=int(lang.number("english", "min_words")),
+            min_latin_share=lang.number("english", "min_latin_share"),
+            min_stopword_share=lang.number("english", "min_stopword_share"),
+        ),
     )
 
 

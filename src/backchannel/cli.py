@@ -58,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--today", type=_date, default=None, help="the run's date (default today)")
     p.add_argument("--max-chars", type=int, default=200_000, help="per-document size limit")
+    p.add_argument(
+        "--max-sentence-words", type=int, default=1_000, help="longest sentence parsed (words)"
+    )
+    p.add_argument(
+        "--max-bytes", type=int, default=5_000_000, help="per-file (per JSON line) size limit"
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     from backchannel.cli_scale import add_run_options
 
@@ -180,6 +186,7 @@ def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
         sides=tuple(args.sides),
         today=args.today or _today(),
         max_chars=args.max_chars,
+        max_sentence_words=args.max_sentence_words,
     )
     bar = None
     if not args.quiet and sys.stderr.isatty():
@@ -194,6 +201,7 @@ def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
             batch_size=args.batch_size,
             progress=(lambda n: bar.update(n)) if bar is not None else None,
             stdin=sys.stdin,
+            max_bytes=args.max_bytes,
             engine=engine_from_args(args),
         )
     finally:

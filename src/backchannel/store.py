@@ -72,6 +72,14 @@ MIGRATIONS: list[tuple[str, str]] = [
             rule VARCHAR);
         """,
     ),
+    (
+        "0002_warnings",
+        """
+        CREATE TABLE warnings (
+            origin VARCHAR, reason VARCHAR, detail VARCHAR, seen_at TIMESTAMP,
+            PRIMARY KEY (origin, reason));
+        """,
+    ),
 ]
 
 _LOCK_MARKERS = ("Could not set lock", "Conflicting lock", "database is locked")
@@ -171,8 +179,16 @@ class Store:
         self._insert("roles", _role_rows(actors))
         self.con.execute("COMMIT")
 
-    def write(self, extractions: Sequence[Extraction], skips: Sequence[Skip] = ()) -> None:
-        """Write a batch in one transaction: either all of it lands or none of it."""
+    def write(
+        self,
+        extractions: Sequence[Extraction],
+        skips: Sequence[Skip] = (),
+        warnings: Sequence[Skip] = (),
+    ) -> None:
+        """Write a batch in one transaction: either all of it lands or none of it.
+
+        ``warnings`` concern documents that were stored (a publication date in the future …).
+        """
         now = _now()
         docs, removed, mentions, events, changes, actors = [], [], [], [], [], []
         for ex in extractions:
@@ -227,6 +243,10 @@ class Store:
             {"origin": s.origin, "reason": s.reason, "detail": s.detail, "seen_at": now}
             for s in skips
         ]
+        warning_rows = [
+            {"origin": w.origin, "reason": w.reason, "detail": w.detail, "seen_at": now}
+            for w in warnings
+        ]
         try:
             self.con.execute("BEGIN")
             self._upsert("documents", docs)
@@ -235,6 +255,7 @@ class Store:
             self._upsert("event_records", events)
             self._upsert("role_changes", changes)
             self._upsert("skipped", skip_rows)
+            self._upsert("warnings", warning_rows)
             new = [a for a in _dedupe_actors(actors)]
             if new:
                 existing = {

@@ -7,7 +7,10 @@ Decoding order, for bytes that do not say what they are:
 3. a charset the file declares (``<meta charset>``, ``<?xml encoding>``), if it decodes;
 4. a multi-byte legacy encoding (GB18030, Big5, Shift-JIS, EUC-*) when
    charset-normalizer is confident: Chinese-language pages are part of the job;
-5. cp1252, then latin-1 — the usual Western fallback — if the result is text
+5. mixed: UTF-8 with some cp1252 bytes pasted in (a quote copied from an old
+   page), when the file holds real UTF-8 characters too — each stray byte is
+   read as cp1252, so neither part turns into mojibake;
+6. cp1252, then latin-1 — the usual Western fallback — if the result is text
    and not a mess of control characters.
 
 Short Western text is where detectors guess wrong (cp1250 for an English page
@@ -41,6 +44,8 @@ _MULTIBYTE = frozenset(
      "cp949", "iso2022_jp", "hz"}
 )  # fmt: skip
 _DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_MIXED = "utf-8+cp1252"
+_STRAY = re.compile("[\udc80-\udcff]")
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
 _MONTHS = {
     name: i
@@ -122,16 +127,24 @@ def decode(data: bytes, origin: str) -> str | Skip:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    for candidate in (_declared(data), _multibyte_guess(data), "cp1252", "latin-1"):
+    for candidate in (_declared(data), _multibyte_guess(data), _MIXED, "cp1252", "latin-1"):
         if candidate is None:
             continue
         try:
-            text = data.decode(candidate)
+            text = _mixed_utf8(data) if candidate == _MIXED else data.decode(candidate)
         except (UnicodeDecodeError, LookupError):
             continue
-        if _is_text(text):
+        if text is not None and _is_text(text):
             return text
     return Skip(origin, "undecodable", "not UTF-8, and no other encoding gives readable text")
+
+
+def _mixed_utf8(data: bytes) -> str | None:
+    """UTF-8 with each undecodable byte read as cp1252; None unless there is real UTF-8 in it."""
+    text = data.decode("utf-8", "surrogateescape")
+    if not any(c >= "\u0080" and not "\udc80" <= c <= "\udcff" for c in text):
+        return None
+    return _STRAY.sub(lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", "replace"), text)
 
 
 def _declared(data: bytes) -> str | None:

@@ -126,7 +126,8 @@ def fragment_text(markup: str) -> str:
         return normalise_text(_SPACES.sub(" ", markup))
     try:
         root = lxml_html.fragment_fromstring(markup, create_parent="div")
-    except (etree.ParserError, ValueError):
+    # lxml asserts ("too many bodies") on some markup, such as a lone "<html>\x0c"
+    except (etree.ParserError, ValueError, AssertionError):
         return ""
     parts: list[str] = []
     silent = 0
