@@ -13,22 +13,7 @@ import json
 import sys
 from typing import Any, TextIO
 
-DEFAULT_DB = "backchannel.duckdb"
-FORMATS = ("table", "json", "jsonl", "csv")
-
-
-def _date(value: str) -> str:
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date: use YYYY-MM-DD") from exc
-
-
-def _sides(value: str) -> tuple[str, ...]:
-    parts = tuple(p.strip().upper() for p in value.split(",") if p.strip())
-    if len(parts) != 2:
-        raise argparse.ArgumentTypeError(f"'{value}' must name two sides, e.g. USA,CHN")
-    return parts
+from backchannel.cli import DEFAULT_DB, FORMATS, _date, _sides
 
 
 def _common(p: argparse.ArgumentParser, *, fmt: bool = True, as_of: bool = True) -> None:

@@ -274,26 +274,20 @@ class Store:
             raise StoreError(f"writing to {self.path} failed: {_first_line(exc)}") from exc
 
     def _upsert(self, table: str, rows: list[dict[str, Any]]) -> None:
-        if not rows:
-            return
-        arrow = pa.Table.from_pylist(rows)
-        self.con.register("_incoming", arrow)
-        try:
-            cols = ", ".join(arrow.column_names)
-            self.con.execute(
-                f"INSERT OR REPLACE INTO {table} ({cols}) SELECT {cols} FROM _incoming"
-            )
-        finally:
-            self.con.unregister("_incoming")
+        """Bulk insert-or-replace by primary key (table names are ours, never user input)."""
+        self._bulk("INSERT OR REPLACE INTO", table, rows)
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        self._bulk("INSERT INTO", table, rows)
+
+    def _bulk(self, verb: str, table: str, rows: list[dict[str, Any]]) -> None:
         if not rows:
             return
         arrow = pa.Table.from_pylist(rows)
         self.con.register("_incoming", arrow)
         try:
             cols = ", ".join(arrow.column_names)
-            self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _incoming")
+            self.con.execute(f"{verb} {table} ({cols}) SELECT {cols} FROM _incoming")
         finally:
             self.con.unregister("_incoming")
 
