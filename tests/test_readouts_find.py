@@ -69,3 +69,29 @@ def test_find_lists_the_call_and_compares_the_two_stored_accounts(tmp_path: Path
     assert main([*argv, "--format", "json"], out=out) == 0
     result = json.loads(out.getvalue())
     assert result["same_meeting"] is True
+
+
+def test_dashboard_lists_and_shows_the_comparison_without_inline_script(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from backchannel.web import create_app
+
+    db = tmp_path / "r.duckdb"
+    hostile = US_TEXT + " <script>alert(1)</script> <img src=x onerror=alert(1)>"
+    us = _doc(hostile, "https://www.whitehouse.gov/briefing-room/readout", "The White House")
+    cn = _doc(CN_TEXT, "https://www.fmprc.gov.cn/eng/zxxx/call.html", "")
+    with Store.open(db) as store:
+        store.migrate()
+        store.write([us, cn])
+        store.merge_events()
+    client = TestClient(create_app(str(db), sides=("USA", "CHN")))
+    (meeting,) = client.get("/api/readouts").json()
+    ids = {a["side"]: a["doc_id"] for a in meeting["accounts"]}
+    page = client.get("/readouts", params={"a": ids["USA"], "b": ids["CHN"], "method": "keywords"})
+    assert page.status_code == 200
+    assert "<script>" not in page.text and "<img" not in page.text
+    assert "&lt;script&gt;" in page.text
+    csp = page.headers["content-security-policy"]
+    assert "script-src" not in csp and "'unsafe-inline'" not in csp and "sha256-" in csp
+    bad = client.get("/readouts", params={"a": "../etc/passwd", "b": ids["CHN"]})
+    assert bad.status_code == 422 and bad.headers["content-type"].startswith("application/problem")

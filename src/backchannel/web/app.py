@@ -26,7 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from backchannel import __version__
 from backchannel.errors import BackchannelError, StoreError
-from backchannel.web import api
+from backchannel.web import api, readouts
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -140,6 +140,7 @@ def create_app(db_path: str, *, sides: Sequence[str] | None = None) -> FastAPI:
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
     app.add_exception_handler(Exception, _on_unexpected)
     app.include_router(api.router)
+    app.include_router(readouts.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     templates = Environment(
         loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(("html",))
