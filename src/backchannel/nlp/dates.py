@@ -99,6 +99,11 @@ def resolve_sentence(
     return min(mentions, key=_specificity).interval
 
 
+def month_numbers() -> dict[str, int]:
+    """English month names and abbreviations, casefolded, to 1..12 (from ``data/dates.yaml``)."""
+    return _words().months
+
+
 def era(name_or_text: str, *, reference: str | None = None) -> DateInterval | None:
     """An era by table name ("biden", "trump-1") or the first era phrase in the text.
 

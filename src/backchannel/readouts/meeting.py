@@ -20,48 +20,37 @@ a meeting verb ("met", "held talks", "spoke") — readouts open with it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from backchannel.nlp.dates import month_numbers
 from backchannel.readouts.lexicon import Cues
 from backchannel.readouts.records import Meeting
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_DATES = (
-    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*(?:and|to|-|–)\s*[0-3]?\d)?(?:,?\s+{_YEAR})?\b", re.I),
-    re.compile(rf"\b{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?\b", re.I),
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
-)
+
+
+@functools.cache
+def _date_patterns() -> tuple[re.Pattern[str], ...]:
+    months = r"(?P<month>" + "|".join(sorted(month_numbers(), key=len, reverse=True)) + r")\.?"
+    return (
+        re.compile(
+            rf"\b{months}\s+{_DAY}(?:\s*(?:and|to|-|–)\s*[0-3]?\d)?(?:,?\s+{_YEAR})?\b", re.I
+        ),
+        re.compile(rf"\b{_DAY}\s+{months}(?:\s+{_YEAR})?\b", re.I),
+        re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    )
+
+
 _TOKEN = r"(?:[A-Z][\w'’.-]*)"
 _CONNECTOR = frozenset({"of", "the", "for", "on"})
 _PLACE = re.compile(r"\b(in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 _MODES = {"call": "a call", "in-person": "an in-person meeting"}
-_NOT_PLACES = frozenset({"the", "request", "today"} | set(_MONTHS))
+_NOT_PLACES = frozenset({"the", "request", "today"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,12 +175,12 @@ def find_dates(text: str, default_year: int | None = None) -> list[tuple[int, Da
     """Every date in ``text`` with its offset; a date without a year gets ``default_year``."""
     found: list[tuple[int, Date]] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _DATES:
+    for pattern in _date_patterns():
         for m in pattern.finditer(text):
             if any(s <= m.start() < e for s, e in taken):
                 continue
             month = m.group("month").lower().rstrip(".")
-            month_number = int(month) if month.isdigit() else _MONTHS[month]
+            month_number = int(month) if month.isdigit() else month_numbers()[month]
             day = int(m.group("day"))
             year = int(m.group("year")) if m.group("year") else default_year
             try:
@@ -238,7 +227,7 @@ def _place(sentence: str) -> str | None:
     candidates: dict[str, list[str]] = {"in": [], "at": []}
     for match in _PLACE.finditer(sentence):
         words = match.group(2).split()
-        if words[0].lower() in _NOT_PLACES:
+        if words[0].lower() in _NOT_PLACES or words[0].casefold() in month_numbers():
             continue
         candidates[match.group(1)].append(" ".join(words))
     for key in ("in", "at"):

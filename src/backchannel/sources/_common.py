@@ -29,6 +29,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from backchannel.model import Skip
+from backchannel.nlp.dates import month_numbers
 
 DEFAULT_MAX_BYTES = 5_000_000
 _SNIFF = 8192
@@ -47,27 +48,6 @@ _DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]+)""
 _MIXED = "utf-8+cp1252"
 _STRAY = re.compile("[\udc80-\udcff]")
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
-_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])")
 _SLASHED = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
@@ -139,6 +119,16 @@ def decode(data: bytes, origin: str) -> str | Skip:
     return Skip(origin, "undecodable", "not UTF-8, and no other encoding gives readable text")
 
 
+def read_text(path: Path, origin: str, max_bytes: int, kind: str) -> str | Skip:
+    """A file's decoded text, or the Skip saying why not (too large, binary, undecodable)."""
+    data = read_bytes(path, origin, max_bytes)
+    if isinstance(data, Skip):
+        return data
+    if looks_binary(data):
+        return Skip(origin, "binary-file", f"NUL or control bytes: not {kind}")
+    return decode(data, origin)
+
+
 def _mixed_utf8(data: bytes) -> str | None:
     """UTF-8 with each undecodable byte read as cp1252; None unless there is real UTF-8 in it."""
     text = data.decode("utf-8", "surrogateescape")
@@ -201,12 +191,13 @@ def parse_date(value: str) -> str | None:
         m = pattern.match(value)
         if m:
             return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    months = month_numbers()
     m = _MONTH_FIRST.match(value)
-    if m and m.group(1).casefold() in _MONTHS:
-        return _iso(int(m.group(3)), _MONTHS[m.group(1).casefold()], int(m.group(2)))
+    if m and m.group(1).casefold() in months:
+        return _iso(int(m.group(3)), months[m.group(1).casefold()], int(m.group(2)))
     m = _DAY_FIRST.match(value)
-    if m and m.group(2).casefold() in _MONTHS:
-        return _iso(int(m.group(3)), _MONTHS[m.group(2).casefold()], int(m.group(1)))
+    if m and m.group(2).casefold() in months:
+        return _iso(int(m.group(3)), months[m.group(2).casefold()], int(m.group(1)))
     try:
         return parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError):

@@ -31,11 +31,9 @@ from lxml import html as lxml_html
 from backchannel.model import Document, Skip
 from backchannel.sources._common import (
     DEFAULT_MAX_BYTES,
-    decode,
-    looks_binary,
     normalise_text,
     parse_date,
-    read_bytes,
+    read_text,
 )
 
 _DOCUMENT_START = re.compile(r"<\s*(?:!doctype\s+html|html|body|head)\b", re.IGNORECASE)
@@ -51,14 +49,7 @@ _SPACES = re.compile(r"[^\S\n]+")
 def read(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Skip]:
     """One Document (or Skip) from an HTML file."""
     origin = str(path)
-    data = read_bytes(path, origin, max_bytes)
-    if isinstance(data, Skip):
-        yield data
-        return
-    if looks_binary(data):
-        yield Skip(origin, "binary-file", "NUL or control bytes: not an HTML file")
-        return
-    markup = decode(data, origin)
+    markup = read_text(path, origin, max_bytes, "an HTML file")
     if isinstance(markup, Skip):
         yield markup
         return

@@ -24,11 +24,9 @@ from pathlib import Path
 from backchannel.model import Document, Skip
 from backchannel.sources._common import (
     DEFAULT_MAX_BYTES,
-    decode,
-    looks_binary,
     normalise_text,
     parse_date,
-    read_bytes,
+    read_text,
 )
 
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z -]{0,30}):[ \t]*(.*)$")
@@ -47,14 +45,7 @@ _MAX_TITLE = 200
 def read(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Skip]:
     """One Document (or Skip) from a text file."""
     origin = str(path)
-    data = read_bytes(path, origin, max_bytes)
-    if isinstance(data, Skip):
-        yield data
-        return
-    if looks_binary(data):
-        yield Skip(origin, "binary-file", "NUL or control bytes: not a text file")
-        return
-    text = decode(data, origin)
+    text = read_text(path, origin, max_bytes, "a text file")
     if isinstance(text, Skip):
         yield text
         return
