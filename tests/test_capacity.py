@@ -15,14 +15,13 @@ from backchannel.cli_analysis import register
 from backchannel.errors import UsageError
 from backchannel.model import (
     Actor,
-    DateInterval,
     Document,
-    Event,
     Extraction,
     Participant,
     Role,
 )
 from backchannel.store import Store
+from builders import one_event
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -88,21 +87,7 @@ KOREA = Participant("state:KOR", "South Korea", "KOR", "government", "state")
 def meeting(a: Participant, b: Participant, day: str, n: int = 0) -> Extraction:
     text = f"{a.name} met {b.name} on {day} ({n})."
     doc = Document(Document.make_id(text), text, published=day, origin=text[:20])
-    ev = Event(
-        event_id=f"{doc.doc_id}-1",
-        doc_id=doc.doc_id,
-        sentence=text,
-        sentence_index=0,
-        type="CONSULT",
-        mode="meet",
-        source=a,
-        target=b,
-        date=DateInterval(day, day, "day"),
-        modality="asserted",
-        trigger="met",
-        intensity=1.0,
-    )
-    return Extraction(document=doc, clean_text=text, events=(ev,))
+    return one_event(doc, a, b, intensity=1.0)
 
 
 def build(db: Path, extractions: list[Extraction]) -> Path:

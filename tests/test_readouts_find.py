@@ -7,9 +7,10 @@ import json
 from pathlib import Path
 
 from backchannel.cli import main
-from backchannel.model import DateInterval, Document, Event, Extraction, Participant
+from backchannel.model import Document, Extraction, Participant
 from backchannel.readouts.find import publisher_side
 from backchannel.store import Store
+from builders import one_event
 
 BIDEN = Participant("joe-biden", "Joe Biden", "USA", "government", "person", "President")
 XI = Participant("xi-jinping", "Xi Jinping", "CHN", "government", "person", "President")
@@ -27,20 +28,7 @@ CN_TEXT = (
 
 def _doc(text: str, url: str, source: str) -> Extraction:
     doc = Document(Document.make_id(text), text, "Readout", url, "2024-04-02", source, url)
-    ev = Event(
-        f"{doc.doc_id}-e",
-        doc.doc_id,
-        text.split(". ")[0],
-        0,
-        "CONSULT",
-        "phone",
-        BIDEN,
-        XI,
-        DateInterval("2024-04-02", "2024-04-02", "day"),
-        "asserted",
-        "spoke",
-    )
-    return Extraction(document=doc, clean_text=text, events=(ev,))
+    return one_event(doc, BIDEN, XI, mode="phone", trigger="spoke", sentence=text.split(". ")[0])
 
 
 def test_publisher_side_from_domain_or_name() -> None:

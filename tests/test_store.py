@@ -9,9 +9,10 @@ import pytest
 
 from backchannel.analysis.channels import channels
 from backchannel.errors import StoreError
-from backchannel.model import DateInterval, Document, Event, Extraction, Participant, Skip
+from backchannel.model import Document, Extraction, Participant, Skip
 from backchannel.queries import events
 from backchannel.store import Store
+from builders import one_event
 
 XI = Participant("xi-jinping", "Xi Jinping", "CHN", "government", "person", "President")
 TRUMP = Participant("donald-trump", "Donald Trump", "USA", "government", "person", "President")
@@ -19,20 +20,7 @@ TRUMP = Participant("donald-trump", "Donald Trump", "USA", "government", "person
 
 def _extraction(text: str, day: str, precision: str = "day", url: str = "") -> Extraction:
     doc = Document(Document.make_id(text), text, published=day, url=url, origin=text[:10])
-    ev = Event(
-        event_id=f"{doc.doc_id}-1",
-        doc_id=doc.doc_id,
-        sentence=text,
-        sentence_index=0,
-        type="CONSULT",
-        mode="meet",
-        source=XI,
-        target=TRUMP,
-        date=DateInterval(day, day, precision),  # type: ignore[arg-type]
-        modality="asserted",
-        trigger="met",
-    )
-    return Extraction(document=doc, clean_text=text, events=(ev,))
+    return one_event(doc, XI, TRUMP, precision=precision)  # type: ignore[arg-type]
 
 
 def _write(db: Path, *extractions: Extraction, skips: tuple[Skip, ...] = ()) -> None:

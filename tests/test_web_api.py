@@ -15,9 +15,7 @@ from fastapi.testclient import TestClient
 
 from backchannel.model import (
     Actor,
-    DateInterval,
     Document,
-    Event,
     Extraction,
     Participant,
     Role,
@@ -25,6 +23,7 @@ from backchannel.model import (
 from backchannel.store import Store
 from backchannel.web import create_app
 from backchannel.web.app import STATIC
+from builders import one_event
 
 SIDES = ("USA", "CHN")
 XI = Participant("xi-jinping", "Xi Jinping", "CHN", "government", "person", "President")
@@ -60,20 +59,7 @@ def _extraction(
     actors: tuple[Actor, ...] = (),
 ) -> Extraction:
     doc = Document(Document.make_id(text), text, title=title, url=url, published=day)
-    ev = Event(
-        event_id=f"{doc.doc_id}-1",
-        doc_id=doc.doc_id,
-        sentence=text,
-        sentence_index=0,
-        type="CONSULT",
-        mode="meet",
-        source=a,
-        target=b,
-        date=DateInterval(day, day, "day"),
-        modality=modality,  # type: ignore[arg-type]
-        trigger="met",
-    )
-    return Extraction(document=doc, clean_text=text, events=(ev,), new_actors=actors)
+    return one_event(doc, a, b, modality=modality, new_actors=actors)  # type: ignore[arg-type]
 
 
 def build_store(path: Path) -> Path:
