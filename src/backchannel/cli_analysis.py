@@ -8,12 +8,11 @@ errors are ``BackchannelError``s that ``cli.main`` turns into one line.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from typing import Any, TextIO
 
-from backchannel.cli import DEFAULT_DB, FORMATS, _date, _sides
+from backchannel.cli import DEFAULT_DB, FORMATS, _date, _default_sides, _emit, _sides, _today
 
 
 def _common(p: argparse.ArgumentParser, *, fmt: bool = True, as_of: bool = True) -> None:
@@ -74,22 +73,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 # -- helpers ---------------------------------------------------------------------
 
 
-def _today() -> str:
-    return dt.date.today().isoformat()
-
-
 def _sides_or_default(args: argparse.Namespace) -> tuple[str, ...]:
-    if args.sides:
-        return tuple(args.sides)
-    from backchannel.kb import KnowledgeBase
-
-    return tuple(KnowledgeBase.load().default_sides())
-
-
-def _emit(rows: list[dict[str, Any]], fmt: str, columns: Any, out: TextIO) -> None:
-    from backchannel.report import render
-
-    render(rows, fmt, columns=columns, stream=out)
+    return tuple(args.sides) if args.sides else _default_sides()
 
 
 def _emit_object(payload: dict[str, Any], out: TextIO) -> None:
