@@ -195,11 +195,10 @@ def run(
     from backchannel.store import Store
 
     settings = settings or Settings()
-    extractor = Extractor(settings)
     summary = RunSummary()
     with Store.open(db_path) as store:
         store.migrate()
-        store.sync_kb(extractor_kb(extractor))
+        store.sync_kb(KnowledgeBase.load(list(settings.kb_paths)))
     items = sources.read_inputs(inputs, stdin=stdin, max_bytes=max_bytes)  # type: ignore[arg-type]
     # --- [scaling] engine change (engines.py) -------------------------------------------
     # Batches go to `engine.map_batches`, which may run a few of them ahead of the writes
@@ -227,11 +226,13 @@ def run(
             queued.append((batch, skips, seen_now))
             yield fresh
 
-    mapped: Iterable[list[Extraction | Skip]] = (
-        engine.map_batches(settings, fresh_batches())
-        if engine is not None
-        else (extractor.process_batch(f) if f else [] for f in fresh_batches())
-    )
+    mapped: Iterable[list[Extraction | Skip]]
+    if engine is not None:
+        mapped = engine.map_batches(settings, fresh_batches())
+    else:
+        # the driver loads the model only when it extracts itself; workers load their own
+        extractor = Extractor(settings)
+        mapped = (extractor.process_batch(f) if f else [] for f in fresh_batches())
     for results in mapped:
         batch, skips, ids = queued.popleft()
         # --- [scaling] end of engine change; the rest of the loop is unchanged ----------
