@@ -36,6 +36,16 @@ def _sides(value: str) -> tuple[str, ...]:
     return parts
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of seconds") from exc
+    if not seconds >= 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"'{value}': use a number of seconds ≥ 0 (0: no limit)")
+    return seconds
+
+
 def _common(p: argparse.ArgumentParser, *, fmt: bool = True) -> None:
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB store (default ./{DEFAULT_DB})")
     if fmt:
@@ -63,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--max-bytes", type=int, default=5_000_000, help="per-file (per JSON line) size limit"
+    )
+    p.add_argument(
+        "--max-seconds",
+        type=_seconds,
+        default=60.0,
+        help="per-document time limit, wall clock (default 60; 0: no limit)",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     from backchannel.cli_scale import add_run_options
@@ -187,6 +203,7 @@ def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
         today=args.today or _today(),
         max_chars=args.max_chars,
         max_sentence_words=args.max_sentence_words,
+        max_seconds=args.max_seconds or None,
     )
     bar = None
     if not args.quiet and sys.stderr.isatty():

@@ -26,6 +26,7 @@ from backchannel.kb import KnowledgeBase
 from backchannel.model import Document, Extraction, Mention, Skip
 from backchannel.nlp.pipeline import EVENTS_KEY, LINK_KEY, LinkComponent, build_pipeline
 from backchannel.sources._common import DEFAULT_MAX_BYTES
+from backchannel.timelimit import TimeLimitExceeded, time_limit
 
 if TYPE_CHECKING:
     from backchannel.engines import Engine  # [scaling] run(engine=…)
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 MAX_CHARS = 200_000  # spaCy's parser needs ~1 GB per 100k words; one article is far below
 # parse time grows faster than linearly with sentence length: 2,000 words 2.5 s, 20,000: 46 s
 MAX_SENTENCE_WORDS = 1_000
+# a news article takes well under a second; a batch of 32, a few seconds
+MAX_SECONDS = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,7 @@ class Settings:
     today: str = field(default_factory=lambda: dt.date.today().isoformat())
     max_chars: int = MAX_CHARS
     max_sentence_words: int = MAX_SENTENCE_WORDS
+    max_seconds: float | None = MAX_SECONDS  # per document, wall clock; None or 0: no limit
 
 
 class Extractor:
@@ -57,6 +61,34 @@ class Extractor:
         return self.process_batch([document])[0]
 
     def process_batch(self, documents: Sequence[Document]) -> list[Extraction | Skip]:
+        """One result per document, in order; one over ``max_seconds`` becomes a ``too-slow`` Skip.
+
+        The batch runs under one limit of ``max_seconds``. If it runs out, the
+        batch is done again one document at a time, each under its own limit,
+        so only the slow documents are skipped and the others come out exactly
+        as they would have in the batch. One document costs at most twice the
+        limit; a normal batch pays only for arming a timer.
+        """
+        limit = self.settings.max_seconds
+        if not limit or limit <= 0:
+            return self._extract(documents)
+        try:
+            with time_limit(limit):
+                return self._extract(documents)
+        except TimeLimitExceeded:
+            if len(documents) == 1:
+                return [_too_slow(documents[0], limit)]
+        return [self._extract_one(document, limit) for document in documents]
+
+    def _extract_one(self, document: Document, limit: float) -> Extraction | Skip:
+        try:
+            with time_limit(limit):
+                return self._extract([document])[0]
+        except TimeLimitExceeded:
+            return _too_slow(document, limit)
+
+    def _extract(self, documents: Sequence[Document]) -> list[Extraction | Skip]:
+        """Clean, check the size limits, run the spaCy pipeline, build the records."""
         results: list[Extraction | Skip | None] = [None] * len(documents)
         cleaned = []
         for i, document in enumerate(documents):
@@ -127,6 +159,16 @@ class Extractor:
                 doc_date=link.doc_date,
             )
         return [r for r in results if r is not None]
+
+
+def _too_slow(document: Document, limit: float) -> Skip:
+    # No timing in the text: the same document and settings give the same record.
+    return Skip(
+        document.origin,
+        "too-slow",
+        f"cleaning and parsing it did not finish in {limit:g} s and were stopped; "
+        f"the limit is {limit:g} s per document (raise it with --max-seconds, 0 for none)",
+    )
 
 
 def _sentence_index(starts: list[int], token: int) -> int:
