@@ -1,4 +1,4 @@
-"""A document that takes too long is stopped and skipped as ``too-slow``; its batch is still stored.
+"""A document that takes too long is stopped and skipped as ``too-slow``; its batch is stored.
 
 The slow step is injected (a pipeline component or a cleaner that spins the
 CPU on one marked document) so the outcome does not depend on the machine's
@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from backchannel import pipeline, sources
 from backchannel.cli import main
-from backchannel.engines import PoolEngine
+from backchannel.engines import DaskEngine, PoolEngine
 from backchannel.model import Document, Extraction, Skip
 from backchannel.pipeline import Extractor, Settings, run
 from backchannel.store import Store
@@ -214,7 +214,11 @@ def pathological(words: int, seed: int = 7) -> str:
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_pool_workers_skip_a_pathological_document_like_the_driver(tmp_path: Path) -> None:
+def test_pool_and_dask_workers_skip_a_pathological_document_like_the_driver(
+    tmp_path: Path,
+) -> None:
+    # Pool workers run a batch in their main thread (SIGALRM); Dask in a worker thread.
+    pytest.importorskip("distributed")
     folder = tmp_path / "in"
     folder.mkdir()
     for name in sorted(p.name for p in ARTICLES.glob("*.txt"))[:3]:
@@ -222,7 +226,8 @@ def test_pool_workers_skip_a_pathological_document_like_the_driver(tmp_path: Pat
     (folder / "one-long-sentence.txt").write_text(pathological(10_000))
     settings = Settings(today=TODAY, max_seconds=2.0, max_sentence_words=100_000)
     rows = {}
-    for name, engine in (("in-process", None), ("pool", PoolEngine(2))):
+    engines = {"in-process": None, "pool": PoolEngine(2), "dask": DaskEngine("local:1")}
+    for name, engine in engines.items():
         db = tmp_path / f"{name}.duckdb"
         summary = run([str(folder)], db, settings, batch_size=2, engine=engine)
         assert (summary.stored, summary.skip_reasons) == (3, {"too-slow": 1}), name
@@ -233,6 +238,7 @@ def test_pool_workers_skip_a_pathological_document_like_the_driver(tmp_path: Pat
                 store.query("SELECT origin, reason, detail FROM skipped"),
             )
     assert rows["pool"] == rows["in-process"]
+    assert rows["dask"] == rows["in-process"]
     (skip,) = rows["pool"][2]
     assert Path(skip["origin"]).name == "one-long-sentence.txt"
     assert skip["detail"].startswith("cleaning and parsing it did not finish in 2 s")

@@ -213,6 +213,7 @@ def test_missing_store_is_a_503_problem(tmp_path: Path) -> None:
     client = TestClient(create_app(str(tmp_path / "none.duckdb"), sides=SIDES))
     r = client.get("/api/meta")
     assert r.status_code == 503 and "backchannel run" in r.json()["detail"]
+    assert r.headers["retry-after"] == "5"
 
 
 def test_every_html_response_carries_a_strict_csp(client: TestClient) -> None:

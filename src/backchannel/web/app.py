@@ -54,6 +54,7 @@ SECURITY_HEADERS = (
     (b"x-frame-options", b"DENY"),
 )
 PROBLEM_TYPE = "application/problem+json"
+RETRY_AFTER = "5"  # seconds, on a 503: the store may be back after the run's next write
 log = logging.getLogger(__name__)
 
 
@@ -91,8 +92,13 @@ def problem(status: int, detail: str, **extra: Any) -> JSONResponse:
 
 
 async def _on_backchannel_error(request: Request, exc: Exception) -> Response:
-    status = 503 if isinstance(exc, StoreError) else 400
-    return problem(status, str(exc))
+    if isinstance(exc, StoreError):
+        # Store.open has already waited out a writer's lock (with backoff, ~35 s at most):
+        # the store is missing, unreadable, or held far longer than a run's write batch.
+        response = problem(503, str(exc))
+        response.headers["Retry-After"] = RETRY_AFTER
+        return response
+    return problem(400, str(exc))
 
 
 async def _on_validation_error(request: Request, exc: Exception) -> Response:
