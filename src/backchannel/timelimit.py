@@ -37,7 +37,8 @@ class TimeLimitExceeded(BaseException):
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise ``TimeLimitExceeded`` in this thread if the block runs ``seconds`` or more.
 
-    ``None`` or 0: no limit. Not re-entrant in the main thread (one timer per process).
+    ``None`` or 0: no limit. A limit nested in another uses the timer thread
+    (a process has one SIGALRM timer).
     """
     if not seconds or seconds <= 0:
         yield
