@@ -18,7 +18,6 @@ from typing import Any
 import pytest
 
 from backchannel.cli import main
-from backchannel.pipeline import Settings
 from backchannel.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,10 +27,6 @@ SUMMARY = re.compile(
     r"^stored (\d+) documents \(\d+ events, \d+ role changes\); (\d+) duplicates; "
     r"(\d+) skipped( \(.+\))?$"
 )
-# Outcomes decided in the pipeline (language, sentence length, future dates): they
-# hold once pipeline.py applies docs/reliability.md "Changes asked of pipeline.py".
-PIPELINE_RULES = hasattr(Settings(), "max_sentence_words")
-PENDING = {"not-english", "sentence-too-long"}
 
 
 def _corpus_module() -> ModuleType:
@@ -99,8 +94,6 @@ def test_every_input_is_stored_or_skipped_with_an_actionable_reason(
 ) -> None:
     docs, skipped = bad_run["docs"], bad_run["skipped"]
     for name, outcome in bad_run["expected"].items():
-        if outcome in PENDING and not PIPELINE_RULES:
-            outcome = "stored"
         if outcome == "stored":
             assert name in docs, f"{name}: not stored ({skipped.get(name)})"
         elif outcome == "duplicate":
@@ -132,7 +125,6 @@ def test_too_large_names_the_limit_and_how_to_raise_it(bad_run: dict[str, Any]) 
 
 
 @pytest.mark.model
-@pytest.mark.xfail(not PIPELINE_RULES, reason="needs the pipeline.py change", strict=True)
 def test_language_sentence_length_and_future_date_rules(bad_run: dict[str, Any]) -> None:
     skipped, docs = bad_run["skipped"], bad_run["docs"]
     for name in ("french.txt", "spanish.md", "chinese-gb18030.txt", "broken.jsonl:15"):
