@@ -38,6 +38,8 @@ _PARTICIPANT_DEPS = frozenset(
 )
 _LOCATION_PREPS = frozenset({"in", "at", "near", "during", "from", "inside", "outside"})
 _MAX_PAIRS = 6
+# Verbs whose target may sit in the clause they govern ("offered to send aid to X").
+_COMMITTING = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT"})
 
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "era": 5}
@@ -127,8 +129,15 @@ class EventExtractor:
 
     def _trigger_for(self, tok: Token) -> Trigger | None:
         lemma = tok.lemma_.lower()
-        if tok.pos_ in {"VERB", "AUX"} and lemma in self.lex.verbs:
-            return self.lex.verbs[lemma]
+        if tok.pos_ in {"VERB", "AUX"}:
+            for child in tok.children:
+                # a phrasal verb ("call on", "pull out") wins over the bare verb
+                if child.dep_ in {"prt", "prep"}:
+                    phrasal = self.lex.verbs.get(f"{lemma} {child.lower_}")
+                    if phrasal is not None:
+                        return phrasal
+            if lemma in self.lex.verbs:
+                return self.lex.verbs[lemma]
         if tok.pos_ in {"NOUN", "PROPN"}:
             return self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(lemma)
         return None
@@ -201,6 +210,11 @@ class EventExtractor:
                 child.dep_ == "prep" and child.lower_ not in _LOCATION_PREPS
             ):
                 targets += self._collect(child, link)
+            if is_object and not targets:
+                # "condemned Israel's raid", "rejected Japan's proposal": whose it is
+                for owner in child.children:
+                    if owner.dep_ == "poss":
+                        targets += self._collect(owner, link, allow_modifier=True)
         if obj is not None:
             for child in obj.children:
                 if child.dep_ == "prep" and child.lower_ not in _LOCATION_PREPS:
@@ -212,6 +226,15 @@ class EventExtractor:
                     for subj in clause.children:
                         if subj.dep_ in _SUBJ:
                             targets += self._collect(subj, link)
+        if not targets and trig.type in _COMMITTING:
+            # "offered to hand over the suspects to Britain": the one the promise is for
+            for clause in verb.children:
+                if clause.dep_ == "xcomp":
+                    for child in clause.children:
+                        if child.dep_ in _OBJ or (
+                            child.dep_ in {"prep", "dative"} and child.lower_ not in _LOCATION_PREPS
+                        ):
+                            targets += self._collect(child, link)
         if trig.person_target:
             targets = [t for t in targets if not t.actor_id.startswith("state:")]
             if not targets and not (trig.symmetric and len(sources) > 1):
@@ -354,6 +377,10 @@ class EventExtractor:
                 "have",
             }:
                 event_mode = "phone"
+        event_modality = modality or modality_of(trig_tok, self.lex)
+        event_type = trig.type
+        if event_modality == "planned" and trig.type in self.lex.intent:
+            event_type = self.lex.intent[trig.type]  # a promise to act, not the act
         date = ctx.date_for(trig_tok)
         if ctx.inherited:
             date = self._tenure_date(src.actor_id, tgt.actor_id, date)
@@ -371,15 +398,15 @@ class EventExtractor:
             doc_id=doc_id,
             sentence=ctx.span.text.strip(),
             sentence_index=ctx.index,
-            type=trig.type,
+            type=event_type,
             mode=event_mode,
             source=source,
             target=target,
             date=date,
-            modality=modality or modality_of(trig_tok, self.lex),  # type: ignore[arg-type]
+            modality=event_modality,  # type: ignore[arg-type]
             trigger=trig_tok.text,
             location=self._location(ctx.span, link),
-            intensity=self.lex.intensity(trig.type, event_mode),
+            intensity=self.lex.intensity(event_type, event_mode),
             confidence=round(confidence, 2),
             rule=rule,
             channel_name=channel_name,
