@@ -378,9 +378,6 @@ class EventExtractor:
             }:
                 event_mode = "phone"
         event_modality = modality or modality_of(trig_tok, self.lex)
-        event_type = trig.type
-        if event_modality == "planned" and trig.type in self.lex.intent:
-            event_type = self.lex.intent[trig.type]  # a promise to act, not the act
         date = ctx.date_for(trig_tok)
         if ctx.inherited:
             date = self._tenure_date(src.actor_id, tgt.actor_id, date)
@@ -398,7 +395,7 @@ class EventExtractor:
             doc_id=doc_id,
             sentence=ctx.span.text.strip(),
             sentence_index=ctx.index,
-            type=event_type,
+            type=trig.type,
             mode=event_mode,
             source=source,
             target=target,
@@ -406,7 +403,7 @@ class EventExtractor:
             modality=event_modality,  # type: ignore[arg-type]
             trigger=trig_tok.text,
             location=self._location(ctx.span, link),
-            intensity=self.lex.intensity(event_type, event_mode),
+            intensity=self.lex.intensity(trig.type, event_mode),
             confidence=round(confidence, 2),
             rule=rule,
             channel_name=channel_name,

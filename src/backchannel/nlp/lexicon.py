@@ -69,7 +69,6 @@ class Lexicon:
     intermediary_nouns: frozenset[str]
     categories: dict[str, Category]
     communication: frozenset[str]
-    intent: dict[str, str]  # category of an act -> category of its promise
     negation: frozenset[str]
     hypothetical_aux: frozenset[str]
     planned_aux: frozenset[str]
@@ -124,17 +123,6 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
     return out
 
 
-def _intent(onto: dict[str, Any], categories: dict[str, Category]) -> dict[str, str]:
-    table = onto.get("intent") or {}
-    if not isinstance(table, dict) or not all(
-        k in categories and v in categories for k, v in table.items()
-    ):
-        raise KnowledgeBaseError(
-            f"data/ontology.yaml: 'intent' must map categories to categories among {sorted(categories)}"
-        )
-    return {str(k): str(v) for k, v in table.items()}
-
-
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The bundled lexicon, loaded and validated once per process."""
@@ -175,7 +163,6 @@ def lexicon() -> Lexicon:
         intermediary_nouns=_words(events, "intermediary_nouns", "events.yaml"),
         categories=categories,
         communication=frozenset(onto.get("communication", [])),
-        intent=_intent(onto, categories),
         negation=_words(modality, "negation", "modality.yaml"),
         hypothetical_aux=_words(modality, "hypothetical_aux", "modality.yaml"),
         planned_aux=_words(modality, "planned_aux", "modality.yaml"),

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from backchannel.kb import KnowledgeBase
+from backchannel.kb import SECTORS, KnowledgeBase
 from backchannel.model import Actor, DateInterval, Role
 
 CHINESE_SURNAMES = frozenset(
@@ -197,6 +197,7 @@ class Linker:
         self._names.add("NAME", [maker.make_doc(form) for form in self._alias_index])
         self._titles.add("TITLE", [maker.make_doc(form) for form in self._title_index])
         self._group_nouns = {g.noun.casefold(): g.sector for g in kb.groups}
+        self._offices = {g.noun.casefold(): g.sector for g in kb.groups if g.office}
         self._state_forms: dict[str, str] = {}
         self._adjectives: dict[str, str] = {}
         for state in kb.states.values():
@@ -206,6 +207,13 @@ class Linker:
                 self._adjectives[adj.casefold()] = state.code
         self._org_index = {
             a.name.casefold(): a for a in kb.actors.values() if a.kind == "organization"
+        }
+        # "China's commerce ministry": a KB body written in lower case
+        self._org_forms = {
+            form.casefold(): actor_id
+            for form, ids in self._alias_index.items()
+            for actor_id in ids[:1]
+            if self.kb.actors[actor_id].kind == "organization"
         }
 
     # -- the whole pass ---------------------------------------------------
@@ -222,7 +230,7 @@ class Linker:
         channels = self._named_channels(doc, mentions, day)
         self._surnames_pass(doc, mentions, day)
         self._bare_titles(doc, mentions, title_spans, day)
-        self._groups_and_states(doc, mentions)
+        self._groups_and_states(doc, mentions, new_actors)
         self._both_leaders(doc, mentions, day)
         self._new_people(doc, mentions, new_actors)
         self._pronouns(doc, mentions)
@@ -432,13 +440,32 @@ class Linker:
             )
             if not determined:
                 continue
-            holders = self.kb.holders(self._title_index[span.text.casefold()], day)
+            key = self._title_index[span.text.casefold()]
+            owner = self._country_before(doc, span.start)
+            if owner and owner != self.kb.positions[key].country:
+                continue  # "Taiwan's Vice Foreign Minister" is not China's
+            holders = self.kb.holders(key, day)
             if len(holders) == 1:
                 mentions[span.start] = Linked(span.start, span.end, holders[0].actor_id, "title")
 
     # -- 6. groups and states ----------------------------------------------
 
-    def _groups_and_states(self, doc: Doc, mentions: dict[int, Linked]) -> None:
+    def _country_before(self, doc: Doc, index: int) -> str:
+        """The country of an adjective or possessive just before ``index`` ("Taiwan's …")."""
+        prev = doc[index - 1] if index > 0 else None
+        if prev is None:
+            return ""
+        if prev.lower_ in self._adjectives and prev.text[:1].isupper():
+            return self._adjectives[prev.lower_]
+        if prev.text in {"'s", "’s"}:
+            for ent in doc.ents:
+                if ent.end == prev.i:
+                    return self._state_forms.get(_strip_the(ent.text).casefold(), "")
+        return ""
+
+    def _groups_and_states(
+        self, doc: Doc, mentions: dict[int, Linked], new_actors: dict[str, Actor]
+    ) -> None:
         covered = {i for m in mentions.values() for i in range(m.start, m.end)}
         for tok in doc:
             if tok.i in covered:
@@ -451,24 +478,107 @@ class Linker:
                     mentions[tok.i] = Linked(tok.i, tok.i + 2, f"state:{code}", "adjective")
                     covered.update({tok.i, tok.i + 1})
                     continue
-                if noun is not None and noun.lower_ in self._group_nouns:
+                if (
+                    noun is not None
+                    and noun.lower_ in self._group_nouns
+                    and noun.lower_ not in self._offices
+                ):
                     sector = self._group_nouns[noun.lower_]
                     actor_id = f"group:{code}:{noun.lower_}"
                     mentions[tok.i] = Linked(tok.i, tok.i + 2, actor_id, "group", sector)
                     covered.update({tok.i, tok.i + 1})
                     continue
+                end = self._agent(doc, tok.i, tok.i + 1, code, covered, mentions, new_actors)
+                if end:
+                    covered.update(range(tok.i, end))
         for ent in doc.ents:
             if ent.label_ not in {"GPE", "NORP", "ORG"} or any(
                 i in covered for i in range(ent.start, ent.end)
             ):
                 continue
-            text = ent.text
-            if text.casefold().startswith("the "):
-                text = text[4:]
-            code = self._state_forms.get(text.casefold())
+            code = self._state_forms.get(_strip_the(ent.text).casefold())
             if code and ent.label_ != "NORP":
+                after = doc[ent.end] if ent.end < len(doc) else None
+                if after is not None and after.text in {"'s", "’s"}:
+                    # "Taiwan's Vice Foreign Minister": the office, not the state
+                    end = self._agent(doc, ent.start, ent.end + 1, code, covered, mentions, new_actors)
+                    if end:
+                        covered.update(range(ent.start, end))
+                        continue
                 mentions[ent.start] = Linked(ent.start, ent.end, f"state:{code}", "state")
                 covered.update(range(ent.start, ent.end))
+
+    def _agent(
+        self,
+        doc: Doc,
+        start: int,
+        after: int,
+        code: str,
+        covered: set[int],
+        mentions: dict[int, Linked],
+        new_actors: dict[str, Actor],
+    ) -> int:
+        """Link "<country> <office>" ("a Russian official", "Taiwan's Vice Foreign Minister").
+
+        The phrase is the run of adjectives and nouns after the country word;
+        its last word (or last two) must be an office noun. Followed by a
+        person's name the KB does not know, that person becomes an actor of
+        the country and sector; else the phrase stands for the country's
+        actor of the sector. Returns the end of what was linked, 0 for nothing.
+        """
+        end = after
+        persons = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
+        while (
+            end < len(doc)
+            and end - after < 5
+            and end not in covered
+            and end not in persons
+            and doc[end].is_alpha
+            and doc[end].pos_ in {"ADJ", "NOUN", "PROPN"}
+        ):
+            end += 1
+        if end == after:
+            return 0
+        last = doc[end - 1]
+        pair = f"{doc[end - 2].lower_} {last.lower_}" if end - 2 >= after else ""
+        key = next(
+            (k for k in (pair, last.lower_, last.lemma_.lower()) if k in self._offices), None
+        )
+        if key is None:
+            return 0
+        sector = self._offices[key]
+        if end in covered:
+            return 0  # a title before a name the KB already knows
+        person = persons.get(end)
+        if person is not None:
+            if any(i in covered for i in range(person.start, person.end)):
+                return 0
+            if not all(t.text[:1].isupper() for t in doc[after:end]):
+                return 0  # "a Russian official Ivan Petrov": no title, leave it
+            title = doc[after:end].text
+            actor_id = "new:" + _slug(person.text)
+            if actor_id not in new_actors:
+                role = Role(title=title, org="", country=code, sector=sector)
+                new_actors[actor_id] = Actor(
+                    actor_id=actor_id,
+                    name=person.text,
+                    kind="person",
+                    country=code,
+                    sector=sector,
+                    roles=(role,),
+                    origin="text",
+                )
+            mentions[person.start] = Linked(
+                person.start, person.end, actor_id, "new-actor", role_hint=title
+            )
+            return person.end
+        known = self._org_forms.get(doc[start:end].text.casefold())
+        if known is not None:
+            mentions[start] = Linked(start, end, known, "name")
+            return end
+        actor_id = f"group:{code}:{sector}"
+        mentions[start] = Linked(start, end, actor_id, "office", sector)
+        return end
 
     def _both_leaders(self, doc: Doc, mentions: dict[int, Linked], day: str | None) -> None:
         """ "the two leaders", "both presidents": each side's leader on the article's date."""
@@ -656,6 +766,10 @@ def _ent_starting_at(doc: Doc, token_index: int) -> Span | None:
     return None
 
 
+def _strip_the(text: str) -> str:
+    return text[4:] if text.casefold().startswith("the ") else text
+
+
 def _org_sector(org: str) -> str:
     low = org.casefold()
     for word, sector in _ORG_SECTOR_WORDS:
@@ -669,7 +783,8 @@ def group_actor(actor_id: str, kb: KnowledgeBase, text: str = "") -> Actor:
     _, code, noun = actor_id.split(":", 2)
     state = kb.states.get(code)
     adjective = state.adjectives[0] if state and state.adjectives else code
-    sector = next((g.sector for g in kb.groups if g.noun.casefold() == noun), "government")
+    sector = next((g.sector for g in kb.groups if g.noun.casefold() == noun), "")
+    sector = sector or (noun if noun in SECTORS else "government")
     return Actor(
         actor_id=actor_id,
         name=f"{adjective} {noun}",
