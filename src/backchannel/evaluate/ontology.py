@@ -41,7 +41,7 @@ def penta_table() -> dict[str, int]:
 
 @cache
 def intent_table() -> dict[str, str]:
-    """Category of a promised act → PLOVER's category for the promise (``ontology.yaml`` ``intent``)."""
+    """Category of a promised act → PLOVER's category for the promise (``intent``)."""
     path = Path(__file__).resolve().parents[1] / "data" / "ontology.yaml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     return {str(k): str(v) for k, v in (raw.get("intent") or {}).items()}

@@ -39,7 +39,8 @@ _PARTICIPANT_DEPS = frozenset(
 _LOCATION_PREPS = frozenset({"in", "at", "near", "during", "from", "inside", "outside"})
 _MAX_PAIRS = 6
 # Verbs whose target may sit in the clause they govern ("offered to send aid to X").
-_COMMITTING = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT"})
+_COMMITTING = frozenset({"AGREE", "REQUEST", "THREATEN"})
+_TO_WHOM = frozenset({"to", "on", "against", "for"})
 
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "era": 5}
@@ -226,13 +227,18 @@ class EventExtractor:
                     for subj in clause.children:
                         if subj.dep_ in _SUBJ:
                             targets += self._collect(subj, link)
-        if not targets and trig.type in _COMMITTING:
+        if (
+            not targets
+            and trig.type in _COMMITTING
+            and not trig.symmetric
+            and not any(c.dep_ in {"dobj", "dative"} for c in verb.children)
+        ):
             # "offered to hand over the suspects to Britain": the one the promise is for
             for clause in verb.children:
                 if clause.dep_ == "xcomp":
                     for child in clause.children:
                         if child.dep_ in _OBJ or (
-                            child.dep_ in {"prep", "dative"} and child.lower_ not in _LOCATION_PREPS
+                            child.dep_ in {"prep", "dative"} and child.lower_ in _TO_WHOM
                         ):
                             targets += self._collect(child, link)
         if trig.person_target:
@@ -656,13 +662,13 @@ def _in_dateline(tok: Token) -> bool:
 
 def _is_place(head: Token, m: Linked) -> bool:
     """A state named under "in"/"at" (directly or in apposition to a city) is where, not who."""
-    if not m.actor_id.startswith("state:"):
+    if not m.actor_id.startswith(("state:", "group:")):
         return head.dep_ == "pobj" and head.head.lower_ in _LOCATION_PREPS
     tok = head
     for _ in range(4):
         if tok.dep_ == "pobj":
             return tok.head.lower_ in _LOCATION_PREPS
-        if tok.dep_ not in {"appos", "conj", "compound", "npadvmod"} or tok.head.i == tok.i:
+        if tok.dep_ not in {"appos", "conj", "compound", "npadvmod", "poss"} or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False

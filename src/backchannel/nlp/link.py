@@ -501,7 +501,9 @@ class Linker:
                 after = doc[ent.end] if ent.end < len(doc) else None
                 if after is not None and after.text in {"'s", "’s"}:
                     # "Taiwan's Vice Foreign Minister": the office, not the state
-                    end = self._agent(doc, ent.start, ent.end + 1, code, covered, mentions, new_actors)
+                    end = self._agent(
+                        doc, ent.start, ent.end + 1, code, covered, mentions, new_actors
+                    )
                     if end:
                         covered.update(range(ent.start, end))
                         continue
@@ -549,10 +551,18 @@ class Linker:
         sector = self._offices[key]
         if end in covered:
             return 0  # a title before a name the KB already knows
+        if (
+            last.dep_ == "appos" and (last.head.i in covered or last.head.ent_type_ == "PERSON")
+        ) or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in last.children):
+            return 0  # "Liu He, Beijing's lead negotiator": the person, named beside it
         person = persons.get(end)
         if person is not None:
             if any(i in covered for i in range(person.start, person.end)):
                 return 0
+            if len(person) < 2 or not all(_TITLE_CASE.match(t.text) for t in person):
+                return 0
+            if any(t.lower_ in self._offices for t in person):
+                return 0  # "State Councilor and Foreign Minister Wang Yi": a title read as a name
             if not all(t.text[:1].isupper() for t in doc[after:end]):
                 return 0  # "a Russian official Ivan Petrov": no title, leave it
             title = doc[after:end].text
