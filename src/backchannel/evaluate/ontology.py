@@ -47,11 +47,19 @@ def intent_table() -> dict[str, str]:
     return {str(k): str(v) for k, v in (raw.get("intent") or {}).items()}
 
 
+@cache
+def plover_modes() -> dict[str, str]:
+    """``TYPE/mode`` → the PLOVER category of that mode (``ontology.yaml`` ``plover_modes``)."""
+    path = Path(__file__).resolve().parents[1] / "data" / "ontology.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {str(k): str(v) for k, v in (raw.get("plover_modes") or {}).items()}
+
+
 def plover_category(event: Event) -> str:
-    """The event as PLOVER codes it: "will send aid" is an AGREE, not an AID."""
+    """The event as PLOVER codes it: "will send aid" is an AGREE, a signed treaty SUPPORT."""
     if event.modality == "planned":
         return intent_table().get(event.type, event.type)
-    return event.type
+    return plover_modes().get(f"{event.type}/{event.mode}", event.type)
 
 
 def penta(category: str) -> str:

@@ -262,7 +262,11 @@ class EventExtractor:
         if not found and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
             # "responded by threatening tariffs": the one who responded threatens
             return self._subjects(verb.head.head, link)
-        if not found and verb.dep_ in {"xcomp", "advcl", "conj", "acl"} and verb.head.i != verb.i:
+        if (
+            not found
+            and verb.dep_ in {"xcomp", "advcl", "conj", "acl", "acomp"}
+            and verb.head.i != verb.i
+        ):
             head = verb.head
             if verb.dep_ == "acl" and head.i in link.token_to_mention:
                 return [link.token_to_mention[head.i]]
@@ -327,7 +331,7 @@ class EventExtractor:
         else:
             pairs = []
         if trig.needs_between and not targets:
-            pairs = [p for p in pairs if p[0].how != "group"]
+            pairs = [p for p in pairs if p[0].how not in {"group", "coordinated"}]
         return [(s, t) for s, t in pairs if s.actor_id != t.actor_id][:_MAX_PAIRS]
 
     def _collect(self, root: Token, link: LinkResult, allow_modifier: bool = False) -> list[Linked]:
@@ -344,7 +348,11 @@ class EventExtractor:
                 continue  # "President Hu Jintao of China": China describes Hu, it is not a party
             if _in_other_clause(head, root):
                 continue  # "He Lifeng, who succeeded Liu He": Liu He is not at the talks
-            if m.how == "leaders" or head.dep_ in _PARTICIPANT_DEPS or head.i == root.i:
+            if (
+                m.how in {"leaders", "coordinated"}
+                or head.dep_ in _PARTICIPANT_DEPS
+                or head.i == root.i
+            ):
                 found.append(m)
             elif (
                 head.dep_ in {"amod", "nmod"}
