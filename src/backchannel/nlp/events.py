@@ -41,6 +41,9 @@ _MAX_PAIRS = 6
 # Verbs whose target may sit in the clause they govern ("offered to send aid to X").
 _COMMITTING = frozenset({"AGREE", "REQUEST", "THREATEN"})
 _TO_WHOM = frozenset({"to", "on", "against", "for"})
+# Verbs that judge or answer something owned: "condemned Israel's raid" targets Israel
+# (but "met at the prime minister's office" is not a meeting with the prime minister).
+_OWNER_TARGET = frozenset({"ACCUSE", "REJECT", "SUPPORT", "SANCTION", "THREATEN", "PROTEST"})
 
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "era": 5}
@@ -211,7 +214,7 @@ class EventExtractor:
                 child.dep_ == "prep" and child.lower_ not in _LOCATION_PREPS
             ):
                 targets += self._collect(child, link)
-            if is_object and not targets:
+            if is_object and not targets and trig.type in _OWNER_TARGET:
                 # "condemned Israel's raid", "rejected Japan's proposal": whose it is
                 for owner in child.children:
                     if owner.dep_ == "poss":
