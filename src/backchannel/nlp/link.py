@@ -115,6 +115,7 @@ CHINESE_SURNAMES = frozenset(
     ]
 )
 PRONOUNS = {"he": "m", "she": "f"}
+PRONOUN_FORMS = frozenset({"He", "She", "It", "They", "We", "I"})
 # Nouns after a country adjective that stand for the country as a target of
 # sanctions, tariffs and easing ("tariffs on Chinese imports").
 _STATE_OBJECT_NOUNS = frozenset(
@@ -591,7 +592,8 @@ class Linker:
         """A person the KB does not know, after a title: an actor with that country and sector."""
         if any(i in covered for i in range(person.start, person.end)):
             return 0
-        if len(person) < 2 or not all(_TITLE_CASE.match(t.text) for t in person):
+        # one word is enough after a title ("Minister Ellwood"), never the pronoun "He"
+        if not all(_TITLE_CASE.match(t.text) for t in person) or person.text in PRONOUN_FORMS:
             return 0
         if any(t.lower_ in self._offices for t in person):
             return 0  # "State Councilor and Foreign Minister Wang Yi": a title read as a name
@@ -664,7 +666,10 @@ class Linker:
         for ent in doc.ents:
             if ent.label_ != "PERSON" or any(i in covered for i in range(ent.start, ent.end)):
                 continue
-            if len(ent) < 2 or not all(_TITLE_CASE.match(t.text) for t in ent):
+            if len(ent) == 1:
+                self._title_only_person(doc, ent, covered, mentions, new_actors)
+                continue
+            if not all(_TITLE_CASE.match(t.text) for t in ent):
                 continue
             known = self._near_miss(ent.text)
             if known is not None:
