@@ -151,6 +151,8 @@ class EventExtractor:
     ) -> Iterator[Event]:
         fired_objects: set[int] = set()
         for tok in ctx.span:
+            if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in self.lex.obligation_verbs:
+                yield from self._obligation_events(ctx, tok, link, doc_id)
             trig = self._trigger_for(tok)
             if trig is None or tok.i in fired_objects:
                 if tok.lower_ in self.lex.intermediary_nouns:
@@ -499,6 +501,33 @@ class EventExtractor:
             yield self._event(
                 ctx, noun, trig, person, tgt, link, doc_id, modality=modality, rule="intermediary"
             )
+
+    def _obligation_events(
+        self, ctx: SentenceContext, verb: Token, link: LinkResult, doc_id: str
+    ) -> Iterator[Event]:
+        """ "Russia said Sudan must return the helicopter": a demand on Sudan."""
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or not any(
+                c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in clause.children
+            ):
+                continue
+            targets: list[Linked] = []
+            for subj in clause.children:
+                if subj.dep_ in _SUBJ:
+                    targets += self._collect(subj, link)
+            trig = Trigger(verb.lemma_.lower(), "verb", "REQUEST", "")
+            for src, tgt in self._pairs(self._subjects(verb, link), _unique(targets), trig):
+                yield self._event(
+                    ctx,
+                    verb,
+                    trig,
+                    src,
+                    tgt,
+                    link,
+                    doc_id,
+                    modality=modality_of(verb, self.lex),
+                    rule=f"{self.lex.version}:obligation",
+                )
 
     def _channel_event(
         self,
