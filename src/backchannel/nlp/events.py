@@ -240,12 +240,15 @@ class EventExtractor:
         ):
             # "offered to hand over the suspects to Britain": the one the promise is for
             for clause in verb.children:
-                if clause.dep_ == "xcomp":
-                    for child in clause.children:
-                        if child.dep_ in _OBJ or (
-                            child.dep_ in {"prep", "dative"} and child.lower_ in _TO_WHOM
-                        ):
-                            targets += self._collect(child, link)
+                if clause.dep_ != "xcomp":
+                    continue
+                if trig.type == "AGREE" and self._trigger_for(clause) is not None:
+                    continue  # "offered to meet X": the meeting is the event, planned
+                for child in clause.children:
+                    if child.dep_ in _OBJ or (
+                        child.dep_ in {"prep", "dative"} and child.lower_ in _TO_WHOM
+                    ):
+                        targets += self._collect(child, link)
         if trig.person_target:
             targets = [t for t in targets if not t.actor_id.startswith("state:")]
             if not targets and not (trig.symmetric and len(sources) > 1):
