@@ -11,9 +11,14 @@ The order matters, and is the order a careful reader uses:
 4. surnames after first mention ("Bessent", "He" — the surname, never the
    sentence-initial pronoun), preferring the person already named in the article;
 5. bare titles ("the Treasury secretary") → who held the post that day;
-6. groups ("Chinese officials") and states ("China", "Beijing");
+6. groups ("Chinese officials"), states ("China", "Beijing") and offices after
+   a country word ("a Russian official", "Taiwan's Vice Foreign Minister",
+   "the Jordanian government"): the country's actor of that sector,
+   ``group:RUS:government``; before a name the KB does not know, that person
+   ("Zimbabwean Prime Minister Robert Mugabe");
 7. people unknown to the KB, but given a title or organisation in apposition
-   ("Tsinghua University's Da Wei", "Sarah Beran of Macro Advisory Partners");
+   ("Tsinghua University's Da Wei", "Sarah Beran of Macro Advisory Partners",
+   "Defence Minister Pierre Joxe");
 8. "he"/"she" as the subject of a sentence → the person most recently named.
 """
 
