@@ -600,6 +600,8 @@ class Linker:
         # one word is enough after a title ("Minister Ellwood"), never the pronoun "He"
         if not all(_TITLE_CASE.match(t.text) for t in person) or person.text in PRONOUN_FORMS:
             return 0
+        if len(person) == 1 and (person.text in self._surnames or person.text in CHINESE_SURNAMES):
+            return 0  # "Premier Li": a KB surname left unresolved is not a new person
         if any(t.lower_ in self._offices for t in person):
             return 0  # "State Councilor and Foreign Minister Wang Yi": a title read as a name
         actor_id = "new:" + _slug(person.text)
