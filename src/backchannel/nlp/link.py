@@ -130,6 +130,10 @@ _STATE_OBJECT_NOUNS = frozenset(
     }
 )  # fmt: skip
 _TITLE_CASE = re.compile(r"^[A-Z][a-z'’-]+$")
+# A word of a person's name: "Tokayev", "Kassym-Jomart", "al-Abadi", "de", "bin".
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|(?:al|el|bin|ibn|de|da|di|van|von|der|le|la|du|dos)(?:-[A-Z][a-z'’]+)?)$"
+)
 _ORG_SECTOR_WORDS = (
     ("university", "academic"),
     ("institute", "academic"),
@@ -598,7 +602,7 @@ class Linker:
         if any(i in covered for i in range(person.start, person.end)):
             return 0
         # one word is enough after a title ("Minister Ellwood"), never the pronoun "He"
-        if not all(_TITLE_CASE.match(t.text) for t in person) or person.text in PRONOUN_FORMS:
+        if not _is_name(person) or person.text in PRONOUN_FORMS:
             return 0
         if len(person) == 1 and (person.text in self._surnames or person.text in CHINESE_SURNAMES):
             return 0  # "Premier Li": a KB surname left unresolved is not a new person
@@ -859,6 +863,15 @@ def _ent_starting_at(doc: Doc, token_index: int) -> Span | None:
         if ent.start <= token_index < ent.end:
             return ent
     return None
+
+
+def _is_name(span: Span) -> bool:
+    """Every word looks like part of a name, and the first and last are capitalised."""
+    return (
+        all(_NAME_WORD.match(t.text) or t.text in {"-", "‐"} for t in span)
+        and span[0].text[:1].isupper()
+        and span[-1].text[:1].isupper()
+    )
 
 
 def _after_complement(doc: Doc, end: int) -> int:
