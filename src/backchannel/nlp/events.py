@@ -135,7 +135,7 @@ class EventExtractor:
         lemma = tok.lemma_.lower()
         if tok.pos_ in {"VERB", "AUX"}:
             for child in tok.children:
-                # a phrasal verb ("call on", "pull out") wins over the bare verb
+                # a phrasal verb ("call on", "turn down") wins over the bare verb
                 if child.dep_ in {"prt", "prep"}:
                     phrasal = self.lex.verbs.get(f"{lemma} {child.lower_}")
                     if phrasal is not None:
@@ -399,7 +399,6 @@ class EventExtractor:
                 "have",
             }:
                 event_mode = "phone"
-        event_modality = modality or modality_of(trig_tok, self.lex)
         date = ctx.date_for(trig_tok)
         if ctx.inherited:
             date = self._tenure_date(src.actor_id, tgt.actor_id, date)
@@ -422,7 +421,7 @@ class EventExtractor:
             source=source,
             target=target,
             date=date,
-            modality=event_modality,  # type: ignore[arg-type]
+            modality=modality or modality_of(trig_tok, self.lex),  # type: ignore[arg-type]
             trigger=trig_tok.text,
             location=self._location(ctx.span, link),
             intensity=self.lex.intensity(trig.type, event_mode),
@@ -704,7 +703,8 @@ def _in_dateline(tok: Token) -> bool:
 
 
 def _is_place(head: Token, m: Linked) -> bool:
-    """A state named under "in"/"at" (directly or in apposition to a city) is where, not who."""
+    """A state or office named under "in"/"at" (directly, in apposition or as the owner
+    of the place: "at Rosenbad, the Swedish prime minister's office") is where, not who."""
     if not m.actor_id.startswith(("state:", "group:")):
         return head.dep_ == "pobj" and head.head.lower_ in _LOCATION_PREPS
     tok = head
