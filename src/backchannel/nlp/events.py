@@ -28,7 +28,8 @@ from backchannel.model import (
 )
 from backchannel.nlp.dates import DateMention, sentence_dates
 from backchannel.nlp.lexicon import Lexicon, Trigger
-from backchannel.nlp.link import Linked, LinkResult, group_actor, state_actor
+from backchannel.nlp.link import group_actor, state_actor
+from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import modality_of
 
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})

@@ -26,13 +26,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from backchannel.kb import SECTORS, KnowledgeBase
 from backchannel.model import Actor, DateInterval, Role
+from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
+from backchannel.nlp.mentions import Linked, LinkResult
+from backchannel.nlp.mentions import slug as _slug
+from backchannel.nlp.offices import Offices
 
 CHINESE_SURNAMES = frozenset(
     [
@@ -120,7 +123,6 @@ CHINESE_SURNAMES = frozenset(
     ]
 )
 PRONOUNS = {"he": "m", "she": "f"}
-PRONOUN_FORMS = frozenset({"He", "She", "It", "They", "We", "I"})
 # Nouns after a country adjective that stand for the country as a target of
 # sanctions, tariffs and easing ("tariffs on Chinese imports").
 _STATE_OBJECT_NOUNS = frozenset(
@@ -129,11 +131,6 @@ _STATE_OBJECT_NOUNS = frozenset(
         "chipmakers", "chips", "steel", "vehicles", "cars", "students", "airlines", "banks",
     }
 )  # fmt: skip
-_TITLE_CASE = re.compile(r"^[A-Z][a-z'’-]+$")
-# A word of a person's name: "Tokayev", "Kassym-Jomart", "al-Abadi", "de", "bin".
-_NAME_WORD = re.compile(
-    r"^(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|(?:al|el|bin|ibn|de|da|di|van|von|der|le|la|du|dos)(?:-[A-Z][a-z'’]+)?)$"
-)
 _ORG_SECTOR_WORDS = (
     ("university", "academic"),
     ("institute", "academic"),
@@ -159,31 +156,6 @@ _ORG_SECTOR_WORDS = (
     ("news", "media"),
     ("post", "media"),
 )
-
-
-@dataclass(slots=True)
-class Linked:
-    """A mention found in a Doc: token span, actor, and how it was recognised."""
-
-    start: int  # token index
-    end: int  # token index, exclusive
-    actor_id: str
-    how: str
-    role_hint: str = ""  # the title used next to the name, if any
-    then: bool = False  # "then-Ambassador …": the title was held at the time
-
-
-@dataclass(slots=True)
-class LinkResult:
-    mentions: list[Linked]
-    new_actors: dict[str, Actor]
-    doc_date: DateInterval
-    token_to_mention: dict[int, Linked] = field(default_factory=dict)
-    named_channels: list[tuple[Span, str, str, str]] = field(default_factory=list)
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
 class Linker:
@@ -219,12 +191,19 @@ class Linker:
             a.name.casefold(): a for a in kb.actors.values() if a.kind == "organization"
         }
         # "China's commerce ministry": a KB body written in lower case
-        self._org_forms = {
+        org_forms = {
             form.casefold(): actor_id
             for form, ids in self._alias_index.items()
             for actor_id in ids[:1]
             if self.kb.actors[actor_id].kind == "organization"
         }
+        self._office = Offices(
+            self._offices,
+            self._group_nouns,
+            self._adjectives,
+            {*self._surnames, *CHINESE_SURNAMES},
+            org_forms,
+        )
 
     # -- the whole pass ---------------------------------------------------
 
@@ -497,9 +476,9 @@ class Linker:
                     actor_id = f"group:{code}:{noun.lower_}"
                     mentions[tok.i] = Linked(tok.i, tok.i + 2, actor_id, "group", sector)
                     covered.update({tok.i, tok.i + 1})
-                    self._coordinated(doc, tok.i, tok.i + 2, noun.lower_, covered, mentions)
+                    self._office.coordinated(doc, tok.i, tok.i + 2, noun.lower_, covered, mentions)
                     continue
-                end = self._agent(doc, tok.i, tok.i + 1, code, covered, mentions, new_actors)
+                end = self._office.agent(doc, tok.i, tok.i + 1, code, covered, mentions, new_actors)
                 if end:
                     covered.update(range(tok.i, end))
         for ent in doc.ents:
@@ -512,7 +491,7 @@ class Linker:
                 after = doc[ent.end] if ent.end < len(doc) else None
                 if after is not None and after.text in {"'s", "’s"}:
                     # "Taiwan's Vice Foreign Minister": the office, not the state
-                    end = self._agent(
+                    end = self._office.agent(
                         doc, ent.start, ent.end + 1, code, covered, mentions, new_actors
                     )
                     if end:
@@ -520,134 +499,6 @@ class Linker:
                         continue
                 mentions[ent.start] = Linked(ent.start, ent.end, f"state:{code}", "state")
                 covered.update(range(ent.start, ent.end))
-
-    def _agent(
-        self,
-        doc: Doc,
-        start: int,
-        after: int,
-        code: str,
-        covered: set[int],
-        mentions: dict[int, Linked],
-        new_actors: dict[str, Actor],
-    ) -> int:
-        """Link "<country> <office>" ("a Russian official", "Taiwan's Vice Foreign Minister").
-
-        The phrase is the run of adjectives and nouns after the country word;
-        its last word (or last two) must be an office noun. Followed by a
-        person's name the KB does not know, that person becomes an actor of
-        the country and sector; else the phrase stands for the country's
-        actor of the sector. Returns the end of what was linked, 0 for nothing.
-        """
-        persons = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
-        end = after
-        while (
-            end < len(doc)
-            and end - after < 5
-            and end not in covered
-            and end not in persons
-            and doc[end].is_alpha
-            and doc[end].pos_ in {"ADJ", "NOUN", "PROPN"}
-        ):
-            end += 1
-            word = doc[end - 1]
-            if not (word.dep_ in {"compound", "amod", "nmod"} and word.head.i > word.i):
-                break  # the phrase's head: "a top US official today said"
-        key = self._office_key(doc, after, end)
-        if key is None or end in covered:
-            return 0  # no office, or a title before a name the KB already knows
-        last = doc[end - 1]
-        if (
-            last.dep_ == "appos" and (last.head.i in covered or last.head.ent_type_ == "PERSON")
-        ) or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in last.children):
-            return 0  # "Liu He, Beijing's lead negotiator": the person, named beside it
-        sector = self._offices[key]
-        name_at = _after_complement(doc, end)  # "Secretary of State Warren Christopher"
-        person = persons.get(name_at)
-        if person is not None:
-            if not all(t.text[:1].isupper() or t.lower_ == "of" for t in doc[after:name_at]):
-                return 0  # "a Russian official Ivan Petrov": no title, leave it
-            title = doc[after:name_at].text
-            return self._titled_person(person, title, code, sector, covered, mentions, new_actors)
-        known = self._org_forms.get(doc[start:end].text.casefold())
-        if known is not None:
-            mentions[start] = Linked(start, end, known, "name")
-            return end
-        actor_id = f"group:{code}:{sector}"
-        mentions[start] = Linked(start, end, actor_id, "office", sector)
-        self._coordinated(doc, start, end, actor_id.rsplit(":", 1)[1], covered, mentions)
-        return end
-
-    def _office_key(self, doc: Doc, start: int, end: int) -> str | None:
-        """The office noun heading ``doc[start:end]`` (its last word, or last two), if any."""
-        if end <= start:
-            return None
-        last = doc[end - 1]
-        pair = f"{doc[end - 2].lower_} {last.lower_}" if end - 2 >= start else ""
-        return next(
-            (k for k in (pair, last.lower_, last.lemma_.lower()) if k and k in self._offices), None
-        )
-
-    def _titled_person(
-        self,
-        person: Span,
-        title: str,
-        code: str,
-        sector: str,
-        covered: set[int],
-        mentions: dict[int, Linked],
-        new_actors: dict[str, Actor],
-    ) -> int:
-        """A person the KB does not know, after a title: an actor with that country and sector."""
-        if any(i in covered for i in range(person.start, person.end)):
-            return 0
-        # one word is enough after a title ("Minister Ellwood"), never the pronoun "He"
-        if not _is_name(person) or person.text in PRONOUN_FORMS:
-            return 0
-        if len(person) == 1 and (person.text in self._surnames or person.text in CHINESE_SURNAMES):
-            return 0  # "Premier Li": a KB surname left unresolved is not a new person
-        if any(t.lower_ in self._offices for t in person):
-            return 0  # "State Councilor and Foreign Minister Wang Yi": a title read as a name
-        actor_id = "new:" + _slug(person.text)
-        if actor_id not in new_actors:
-            role = Role(title=title, org="", country=code, sector=sector)
-            new_actors[actor_id] = Actor(
-                actor_id=actor_id,
-                name=person.text,
-                kind="person",
-                country=code,
-                sector=sector,
-                roles=(role,),
-                origin="text",
-            )
-        mentions[person.start] = Linked(
-            person.start, person.end, actor_id, "new-actor", role_hint=title
-        )
-        covered.update(range(person.start, person.end))
-        return person.end
-
-    def _coordinated(
-        self,
-        doc: Doc,
-        start: int,
-        end: int,
-        noun: str,
-        covered: set[int],
-        mentions: dict[int, Linked],
-    ) -> None:
-        """ "Hungarian and Romanian officials": the first adjective shares the noun."""
-        i = start - 1
-        while i >= 1 and doc[i].lower_ in {"and", ","}:
-            adjective = doc[i - 1]
-            code = self._adjectives.get(adjective.lower_)
-            if code is None or adjective.i in covered or not adjective.text[:1].isupper():
-                return
-            sector = self._group_nouns.get(noun, noun)
-            mentions[adjective.i] = Linked(
-                adjective.i, adjective.i + 1, f"group:{code}:{noun}", "coordinated", sector
-            )
-            covered.add(adjective.i)
-            i = adjective.i - 1
 
     def _both_leaders(self, doc: Doc, mentions: dict[int, Linked], day: str | None) -> None:
         """ "the two leaders", "both presidents": each side's leader on the article's date."""
@@ -678,7 +529,7 @@ class Linker:
             if ent.label_ != "PERSON" or any(i in covered for i in range(ent.start, ent.end)):
                 continue
             if len(ent) == 1:
-                self._title_only_person(doc, ent, covered, mentions, new_actors)
+                self._office.title_only_person(doc, ent, covered, mentions, new_actors)
                 continue
             if not all(_TITLE_CASE.match(t.text) for t in ent):
                 continue
@@ -689,7 +540,7 @@ class Linker:
                 continue
             role = self._apposition_role(doc, ent)
             if role is None:
-                self._title_only_person(doc, ent, covered, mentions, new_actors)
+                self._office.title_only_person(doc, ent, covered, mentions, new_actors)
                 continue
             actor_id = "new:" + _slug(ent.text)
             if actor_id not in new_actors:
@@ -704,32 +555,6 @@ class Linker:
                 )
             mentions[ent.start] = Linked(ent.start, ent.end, actor_id, "new-actor")
             covered.update(range(ent.start, ent.end))
-
-    def _title_only_person(
-        self,
-        doc: Doc,
-        ent: Span,
-        covered: set[int],
-        mentions: dict[int, Linked],
-        new_actors: dict[str, Actor],
-    ) -> None:
-        """ "Defence Minister Pierre Joxe": a title with no country still makes an actor."""
-        start = ent.start
-        while start > 0 and start - ent.start > -6 and _TITLE_CASE.match(doc[start - 1].text):
-            start -= 1
-        if start > 0 and doc[start - 1].lower_ == "of" and start - 1 > 0:
-            # "Minister of Defence Ali Nasser": step back over the complement
-            head_end = start - 1
-            start = head_end
-            while start > 0 and head_end - start < 4 and _TITLE_CASE.match(doc[start - 1].text):
-                start -= 1
-            key = self._office_key(doc, start, head_end)
-        else:
-            key = self._office_key(doc, start, ent.start)
-        if key is None or any(i in covered for i in range(start, ent.start)):
-            return
-        title = doc[start : ent.start].text
-        self._titled_person(ent, title, "", self._offices[key], covered, mentions, new_actors)
 
     def _near_miss(self, name: str) -> str | None:
         """A KB person whose full name differs by one letter in the surname ("Richard Haas")."""
@@ -863,26 +688,6 @@ def _ent_starting_at(doc: Doc, token_index: int) -> Span | None:
         if ent.start <= token_index < ent.end:
             return ent
     return None
-
-
-def _is_name(span: Span) -> bool:
-    """Every word looks like part of a name, and the first and last are capitalised."""
-    return (
-        all(_NAME_WORD.match(t.text) or t.text in {"-", "‐"} for t in span)
-        and span[0].text[:1].isupper()
-        and span[-1].text[:1].isupper()
-    )
-
-
-def _after_complement(doc: Doc, end: int) -> int:
-    """Past an "of …" complement in title case ("Secretary of State", "Minister of Defence")."""
-    if end + 1 < len(doc) and doc[end].lower_ == "of" and _TITLE_CASE.match(doc[end + 1].text):
-        j = end + 1
-        while j < len(doc) and j - end <= 4 and _TITLE_CASE.match(doc[j].text):
-            if doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B":
-                return j
-            j += 1
-    return end
 
 
 def _strip_the(text: str) -> str:
