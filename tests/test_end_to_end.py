@@ -88,6 +88,12 @@ def test_seed_adverts_make_no_actors(seed_db: Path) -> None:
     assert {"Sarah Beran", "Da Wei"} <= names
 
 
+def test_seed_makes_no_generic_or_titled_junk(seed_db: Path) -> None:
+    actors = _json(["actors", "--db", str(seed_db), "--format", "json"])
+    made = {a["name"] for a in actors if a["actor_id"].startswith(("new:", "group:"))}
+    assert made <= {"Sarah Beran", "Da Wei", "Chinese officials"}, made
+
+
 def test_rerun_is_idempotent(seed_db: Path, shared: Path) -> None:
     before = _json(["events", "--db", str(seed_db), "--format", "json"])
     seed = shared / "seed" / "000_10a43b467e112d3e.txt"

@@ -154,3 +154,109 @@ def test_adverts_are_removed_before_linking(extractor: Any) -> None:
     )
     assert ex.removed
     assert all("Industrial" not in m.text for m in ex.mentions)
+
+
+def test_country_and_office_stand_for_that_country(extractor: Any) -> None:
+    ex = _run(extractor, "A Russian official criticized the Jordanian government on Monday.")
+    ev = next(e for e in ex.events if e.type == "ACCUSE")
+    assert (ev.source.actor_id, ev.target.actor_id) == (
+        "group:RUS:government",
+        "group:JOR:government",
+    )
+    assert ev.source.kind == "group" and ev.source.sector == "government"
+    ex = _run(extractor, "Kenyan police arrested three Somali students on Tuesday.")
+    ev = next(e for e in ex.events if e.type == "COERCE")
+    assert (ev.source.country, ev.source.sector) == ("KEN", "police")
+
+
+def test_possessive_office_is_not_the_kb_holder_of_another_country(extractor: Any) -> None:
+    ex = _run(extractor, "Taiwan's Vice Foreign Minister visited Chinese authorities on Monday.")
+    linked = _linked(ex)
+    assert ("Taiwan's Vice Foreign Minister", "group:TWN:government", "office") in linked
+    assert not any(m[1] == "ma-zhaoxu" for m in linked)  # China's holder of that title
+
+
+def test_title_before_an_unknown_name_makes_an_actor(extractor: Any) -> None:
+    ex = _run(extractor, "Zimbabwean Prime Minister Tendai Moyo accused Britain of meddling.")
+    moyo = next(a for a in ex.new_actors if a.name == "Tendai Moyo")
+    assert (moyo.country, moyo.sector, moyo.roles[0].title) == (
+        "ZWE",
+        "government",
+        "Prime Minister",
+    )
+    assert ("Tendai Moyo", "United Kingdom", "ACCUSE", "asserted") in _events(ex)
+    ex = _run(
+        extractor,
+        "U.S. Secretary of State Richard Roe telephoned Russian Foreign Minister Ivan Petrov.",
+    )
+    assert {a.name: a.country for a in ex.new_actors} == {
+        "Richard Roe": "USA",
+        "Ivan Petrov": "RUS",
+    }
+    ex = _run(extractor, "Iraqi Prime Minister Haider al-Abadi met Peruvian officials.")
+    assert {a.name: a.country for a in ex.new_actors} == {"Haider al-Abadi": "IRQ"}
+    ex = _run(
+        extractor, "Chinese State Councilor and Foreign Minister Wang Yi met Blinken on Monday."
+    )
+    assert not ex.new_actors  # a title read as a name makes no actor
+
+
+def test_a_title_beside_a_named_person_is_that_person(extractor: Any) -> None:
+    ex = _run(
+        extractor,
+        "Vice Premier Liu He, Beijing's lead trade negotiator, attended the dinner on Saturday.",
+    )
+    assert not any(m[1].startswith("group:") for m in _linked(ex))
+
+
+def test_coordinated_country_adjectives_share_the_noun(extractor: Any) -> None:
+    ex = _run(extractor, "Senior Peruvian and Chilean officials agreed on Wednesday to cooperate.")
+    assert ("Peruvian officials", "Chilean officials", "AGREE", "asserted") in _events(ex)
+
+
+def test_wider_plover_triggers(extractor: Any) -> None:
+    cases = {
+        "Canada praised Mexico's efforts on Monday.": ("SUPPORT", "asserted"),
+        "Norway sent aid to Sudan on Monday.": ("AID", "asserted"),
+        "Chile is willing to send troops to Peru.": ("AID", "planned"),
+        "Peru called on Chile to release the fishermen.": ("REQUEST", "asserted"),
+        "Kenya expelled two Ugandan diplomats on Friday.": ("SANCTION", "asserted"),
+    }
+    for text, (etype, modality) in cases.items():
+        ex = _run(extractor, text)
+        assert any((e.type, e.modality) == (etype, modality) for e in ex.events), (
+            text,
+            _events(ex),
+        )
+
+
+def test_a_wish_about_another_actor_is_hypothetical(extractor: Any) -> None:
+    ex = _run(extractor, "Obama wants Putin to attack Switzerland.")
+    assert all(e.modality == "hypothetical" for e in ex.events)
+
+
+def test_example_corpus_makes_no_junk_actors(extractor: Any) -> None:
+    """Office actors and titled people in the examples are real parties, never words or titles."""
+    from pathlib import Path
+
+    from backchannel.kb import SECTORS
+    from backchannel.pipeline import extractor_kb
+    from backchannel.sources import read_inputs
+
+    nouns = {g.noun.casefold() for g in extractor_kb(extractor).groups} | set(SECTORS)
+
+    corpus = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+    docs = [d for d in read_inputs([str(corpus)]) if isinstance(d, Document)]
+    assert docs
+    for doc in docs:
+        ex = extractor.process(doc)
+        assert isinstance(ex, Extraction)
+        for actor in ex.new_actors:
+            words = actor.name.split()
+            assert all(w[:1].isupper() for w in words), actor
+            assert not {w.lower() for w in words} & {"councilor", "minister", "secretary"}, actor
+        for m in ex.mentions:
+            if m.actor_id.startswith("group:"):
+                _, code, noun = m.actor_id.split(":", 2)
+                assert len(code) == 3 and code.isupper(), m
+                assert noun in nouns, m

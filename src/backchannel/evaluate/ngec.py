@@ -35,6 +35,12 @@ SECTOR_CODES = {
     "ngo": "NGO",
     "party": "PTY",
     "retired": "ELI",
+    "police": "COP",
+    "judiciary": "JUD",
+    "legislature": "LEG",
+    "opposition": "OPP",
+    "rebel": "REB",
+    "civilian": "CVL",
 }
 
 
@@ -87,7 +93,7 @@ def resolve(kb: KnowledgeBase, result: Extraction | Skip, day: str) -> dict[str,
         return {"country": actor_id.split(":", 1)[1], "code_1": "GOV"}
     if actor_id.startswith("group:"):
         _, country, noun = actor_id.split(":", 2)
-        sector = next((g.sector for g in kb.groups if g.noun.lower() == noun.lower()), "")
+        sector = next((g.sector for g in kb.groups if g.noun.lower() == noun.lower()), noun)
         return {"country": country, "code_1": SECTOR_CODES.get(sector, "")}
     new = {a.actor_id: a for a in result.new_actors}
     if actor_id in new:

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from backchannel.errors import UsageError
+from backchannel.model import Event
 
 # PLOVER v0.5b1 (the GSR's version) → the categories backchannel uses.
 V05_TO_CURRENT = {
@@ -36,6 +37,29 @@ def penta_table() -> dict[str, int]:
     path = Path(__file__).resolve().parents[1] / "data" / "ontology.yaml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     return {name: int(spec["penta"]) for name, spec in raw["categories"].items()}
+
+
+@cache
+def intent_table() -> dict[str, str]:
+    """Category of a promised act → PLOVER's category for the promise (``intent``)."""
+    path = Path(__file__).resolve().parents[1] / "data" / "ontology.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {str(k): str(v) for k, v in (raw.get("intent") or {}).items()}
+
+
+@cache
+def plover_modes() -> dict[str, str]:
+    """``TYPE/mode`` → the PLOVER category of that mode (``ontology.yaml`` ``plover_modes``)."""
+    path = Path(__file__).resolve().parents[1] / "data" / "ontology.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {str(k): str(v) for k, v in (raw.get("plover_modes") or {}).items()}
+
+
+def plover_category(event: Event) -> str:
+    """The event as PLOVER codes it: "will send aid" is an AGREE, a signed treaty SUPPORT."""
+    if event.modality == "planned":
+        return intent_table().get(event.type, event.type)
+    return plover_modes().get(f"{event.type}/{event.mode}", event.type)
 
 
 def penta(category: str) -> str:

@@ -3,9 +3,10 @@
 Gold CAMEO codes become PLOVER categories through ``CAMEO2PLOVER-2021.txt``;
 actor codes are cut to their country (first three letters). CONSULT, AGREE
 and COOPERATE are compared as unordered pairs (PETR codes a meeting in both
-directions; backchannel records it once). Negated and
-denied events are not claims that something happened, so they are left out of
-the predicted triples.
+directions; backchannel records it once). Negated,
+denied and hypothetical events ("Obama wants Putin to attack Switzerland") are
+not claims that something happened, so they are left out of the predicted
+triples.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from backchannel.pipeline import Extractor
 
 RELATIVE = Path("derived") / "petr2_gsr_validation_gold.jsonl"
 TABLE = Path("plover") / "CAMEO2PLOVER-2021.txt"
-NOT_A_CLAIM = frozenset({"negated", "denied"})
+NOT_A_CLAIM = frozenset({"negated", "denied", "hypothetical"})
 
 Triple = tuple[str, str, str]
 
@@ -72,6 +73,8 @@ def evaluate_petr2(extractor: Extractor, data: Path, limit: int | None = None) -
     scored: list[tuple[int, Miss]] = []
     for record, result in zip(records, results, strict=True):
         events = [e for e in events_of(result) if e.modality not in NOT_A_CLAIM]
+        # PETRARCH codes the verb ("agreed to lift sanctions" is a RETREAT), so a
+        # promised act keeps its own category here, unlike in PLOVER's coding
         predicted = [(e.source.country, e.target.country, e.type) for e in events]
         if record.noevents:
             coded_noevent.add(bool(predicted))

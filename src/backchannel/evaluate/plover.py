@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from backchannel.evaluate.metrics import Ratio, macro_f1, per_label
-from backchannel.evaluate.ontology import PENTA_NAMES, current_category, penta
+from backchannel.evaluate.ontology import PENTA_NAMES, current_category, penta, plover_category
 from backchannel.evaluate.report import Measure, Miss, Report
 from backchannel.evaluate.runner import Item, describe, events_of, run_items
 from backchannel.pipeline import Extractor
@@ -62,10 +62,10 @@ def evaluate_plover(extractor: Extractor, data: Path, limit: int | None = None) 
     for record, result in zip(records, results, strict=True):
         events = events_of(result)
         first = events[0] if events else None
-        predicted = first.type if first else "none"
+        predicted = plover_category(first) if first else "none"
         coded.add(first is not None)
         category.add(predicted == record.category)
-        any_category.add(any(e.type == record.category for e in events))
+        any_category.add(any(plover_category(e) == record.category for e in events))
         cat_pairs.append((record.category, predicted))
         penta_pairs.append((penta(record.category), penta(predicted)))
         if record.sources:

@@ -14,7 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from backchannel.evaluate.metrics import Counts
-from backchannel.evaluate.ontology import penta
+from backchannel.evaluate.ontology import penta, plover_category
 from backchannel.evaluate.report import Miss, Report, prf
 from backchannel.evaluate.runner import Item, describe, run_items
 from backchannel.model import Extraction, Skip
@@ -65,7 +65,7 @@ def _predicted_pairs(result: Extraction | Skip) -> list[tuple[list[Span], list[S
     return [
         (spans.get(e.source.actor_id, []), spans.get(e.target.actor_id, []))
         for e in result.events
-        if penta(e.type) in VERBAL and e.modality not in ("negated", "denied")
+        if penta(plover_category(e)) in VERBAL and e.modality not in ("negated", "denied")
     ]
 
 

@@ -267,8 +267,10 @@ def _state(data: object, label: str, index: int) -> State:
 
 
 def _group(data: object, where: str) -> GroupNoun:
-    f = _Fields(data, where, ("noun", "sector"))
-    return GroupNoun(noun=f.text("noun"), sector=f.choice("sector", SECTORS))
+    f = _Fields(data, where, ("noun", "sector", "office"))
+    return GroupNoun(
+        noun=f.text("noun"), sector=f.choice("sector", SECTORS), office=bool(f.flag("office"))
+    )
 
 
 def _channel(data: object, label: str, index: int) -> NamedChannel:

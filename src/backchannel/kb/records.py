@@ -17,6 +17,12 @@ SECTORS: tuple[str, ...] = (
     "media",
     "ngo",
     "retired",
+    "police",
+    "judiciary",
+    "legislature",
+    "opposition",
+    "rebel",
+    "civilian",
 )
 """Every sector an actor, role, position or group noun may name."""
 
@@ -58,10 +64,18 @@ class State:
 
 @dataclass(frozen=True, slots=True)
 class GroupNoun:
-    """A noun that, after a country adjective, denotes a group ("Chinese officials")."""
+    """A noun that, after a country adjective, denotes a group ("Chinese officials").
+
+    An ``office`` noun names one post or body rather than a group ("a Russian
+    official", "the Iranian foreign ministry", "Zimbabwean Prime Minister
+    Robert Mugabe"): without a name it stands for the country's actor of that
+    sector (``group:RUS:government``), before a name the KB does not know it
+    gives that person a country and a sector.
+    """
 
     noun: str
     sector: str
+    office: bool = False
 
 
 @dataclass(frozen=True, slots=True)

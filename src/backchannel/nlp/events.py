@@ -28,7 +28,8 @@ from backchannel.model import (
 )
 from backchannel.nlp.dates import DateMention, sentence_dates
 from backchannel.nlp.lexicon import Lexicon, Trigger
-from backchannel.nlp.link import Linked, LinkResult, group_actor, state_actor
+from backchannel.nlp.link import group_actor, state_actor
+from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import modality_of
 
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -38,6 +39,12 @@ _PARTICIPANT_DEPS = frozenset(
 )
 _LOCATION_PREPS = frozenset({"in", "at", "near", "during", "from", "inside", "outside"})
 _MAX_PAIRS = 6
+# Verbs whose target may sit in the clause they govern ("offered to send aid to X").
+_COMMITTING = frozenset({"AGREE", "REQUEST", "THREATEN"})
+_TO_WHOM = frozenset({"to", "on", "against", "for"})
+# Verbs that judge or answer something owned: "condemned Israel's raid" targets Israel
+# (but "met at the prime minister's office" is not a meeting with the prime minister).
+_OWNER_TARGET = frozenset({"ACCUSE", "REJECT", "SUPPORT", "SANCTION", "THREATEN", "PROTEST"})
 
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "era": 5}
@@ -127,8 +134,15 @@ class EventExtractor:
 
     def _trigger_for(self, tok: Token) -> Trigger | None:
         lemma = tok.lemma_.lower()
-        if tok.pos_ in {"VERB", "AUX"} and lemma in self.lex.verbs:
-            return self.lex.verbs[lemma]
+        if tok.pos_ in {"VERB", "AUX"}:
+            for child in tok.children:
+                # a phrasal verb ("call on", "turn down") wins over the bare verb
+                if child.dep_ in {"prt", "prep"}:
+                    phrasal = self.lex.verbs.get(f"{lemma} {child.lower_}")
+                    if phrasal is not None:
+                        return phrasal
+            if lemma in self.lex.verbs:
+                return self.lex.verbs[lemma]
         if tok.pos_ in {"NOUN", "PROPN"}:
             return self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(lemma)
         return None
@@ -138,6 +152,8 @@ class EventExtractor:
     ) -> Iterator[Event]:
         fired_objects: set[int] = set()
         for tok in ctx.span:
+            if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in self.lex.obligation_verbs:
+                yield from self._obligation_events(ctx, tok, link, doc_id)
             trig = self._trigger_for(tok)
             if trig is None or tok.i in fired_objects:
                 if tok.lower_ in self.lex.intermediary_nouns:
@@ -201,6 +217,11 @@ class EventExtractor:
                 child.dep_ == "prep" and child.lower_ not in _LOCATION_PREPS
             ):
                 targets += self._collect(child, link)
+            if is_object and not targets and trig.type in _OWNER_TARGET:
+                # "condemned Israel's raid", "rejected Japan's proposal": whose it is
+                for owner in child.children:
+                    if owner.dep_ == "poss":
+                        targets += self._collect(owner, link, allow_modifier=True)
         if obj is not None:
             for child in obj.children:
                 if child.dep_ == "prep" and child.lower_ not in _LOCATION_PREPS:
@@ -212,6 +233,23 @@ class EventExtractor:
                     for subj in clause.children:
                         if subj.dep_ in _SUBJ:
                             targets += self._collect(subj, link)
+        if (
+            not targets
+            and trig.type in _COMMITTING
+            and not trig.symmetric
+            and not any(c.dep_ in {"dobj", "dative"} for c in verb.children)
+        ):
+            # "offered to hand over the suspects to Britain": the one the promise is for
+            for clause in verb.children:
+                if clause.dep_ != "xcomp":
+                    continue
+                if trig.type == "AGREE" and self._trigger_for(clause) is not None:
+                    continue  # "offered to meet X": the meeting is the event, planned
+                for child in clause.children:
+                    if child.dep_ in _OBJ or (
+                        child.dep_ in {"prep", "dative"} and child.lower_ in _TO_WHOM
+                    ):
+                        targets += self._collect(child, link)
         if trig.person_target:
             targets = [t for t in targets if not t.actor_id.startswith("state:")]
             if not targets and not (trig.symmetric and len(sources) > 1):
@@ -233,7 +271,11 @@ class EventExtractor:
         if not found and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
             # "responded by threatening tariffs": the one who responded threatens
             return self._subjects(verb.head.head, link)
-        if not found and verb.dep_ in {"xcomp", "advcl", "conj", "acl"} and verb.head.i != verb.i:
+        if (
+            not found
+            and verb.dep_ in {"xcomp", "advcl", "conj", "acl", "acomp"}
+            and verb.head.i != verb.i
+        ):
             head = verb.head
             if verb.dep_ == "acl" and head.i in link.token_to_mention:
                 return [link.token_to_mention[head.i]]
@@ -298,7 +340,7 @@ class EventExtractor:
         else:
             pairs = []
         if trig.needs_between and not targets:
-            pairs = [p for p in pairs if p[0].how != "group"]
+            pairs = [p for p in pairs if p[0].how not in {"group", "coordinated"}]
         return [(s, t) for s, t in pairs if s.actor_id != t.actor_id][:_MAX_PAIRS]
 
     def _collect(self, root: Token, link: LinkResult, allow_modifier: bool = False) -> list[Linked]:
@@ -315,7 +357,11 @@ class EventExtractor:
                 continue  # "President Hu Jintao of China": China describes Hu, it is not a party
             if _in_other_clause(head, root):
                 continue  # "He Lifeng, who succeeded Liu He": Liu He is not at the talks
-            if m.how == "leaders" or head.dep_ in _PARTICIPANT_DEPS or head.i == root.i:
+            if (
+                m.how in {"leaders", "coordinated"}
+                or head.dep_ in _PARTICIPANT_DEPS
+                or head.i == root.i
+            ):
                 found.append(m)
             elif (
                 head.dep_ in {"amod", "nmod"}
@@ -458,6 +504,33 @@ class EventExtractor:
             yield self._event(
                 ctx, noun, trig, person, tgt, link, doc_id, modality=modality, rule="intermediary"
             )
+
+    def _obligation_events(
+        self, ctx: SentenceContext, verb: Token, link: LinkResult, doc_id: str
+    ) -> Iterator[Event]:
+        """ "Russia said Sudan must return the helicopter": a demand on Sudan."""
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or not any(
+                c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in clause.children
+            ):
+                continue
+            targets: list[Linked] = []
+            for subj in clause.children:
+                if subj.dep_ in _SUBJ:
+                    targets += self._collect(subj, link)
+            trig = Trigger(verb.lemma_.lower(), "verb", "REQUEST", "")
+            for src, tgt in self._pairs(self._subjects(verb, link), _unique(targets), trig):
+                yield self._event(
+                    ctx,
+                    verb,
+                    trig,
+                    src,
+                    tgt,
+                    link,
+                    doc_id,
+                    modality=modality_of(verb, self.lex),
+                    rule=f"{self.lex.version}:obligation",
+                )
 
     def _channel_event(
         self,
@@ -631,14 +704,15 @@ def _in_dateline(tok: Token) -> bool:
 
 
 def _is_place(head: Token, m: Linked) -> bool:
-    """A state named under "in"/"at" (directly or in apposition to a city) is where, not who."""
-    if not m.actor_id.startswith("state:"):
+    """A state or office named under "in"/"at" (directly, in apposition or as the owner
+    of the place: "at Rosenbad, the Swedish prime minister's office") is where, not who."""
+    if not m.actor_id.startswith(("state:", "group:")):
         return head.dep_ == "pobj" and head.head.lower_ in _LOCATION_PREPS
     tok = head
     for _ in range(4):
         if tok.dep_ == "pobj":
             return tok.head.lower_ in _LOCATION_PREPS
-        if tok.dep_ not in {"appos", "conj", "compound", "npadvmod"} or tok.head.i == tok.i:
+        if tok.dep_ not in {"appos", "conj", "compound", "npadvmod", "poss"} or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False

@@ -67,6 +67,8 @@ class Lexicon:
     phone_cues: tuple[str, ...]
     channel_nouns: frozenset[str]
     intermediary_nouns: frozenset[str]
+    obligation_verbs: frozenset[str]
+    obligation_modals: frozenset[str]
     categories: dict[str, Category]
     communication: frozenset[str]
     negation: frozenset[str]
@@ -161,6 +163,8 @@ def lexicon() -> Lexicon:
         phone_cues=tuple(events.get("phone_cues", [])),
         channel_nouns=_words(events, "channel_nouns", "events.yaml"),
         intermediary_nouns=_words(events, "intermediary_nouns", "events.yaml"),
+        obligation_verbs=_words(events, "obligation_verbs", "events.yaml"),
+        obligation_modals=_words(events, "obligation_modals", "events.yaml"),
         categories=categories,
         communication=frozenset(onto.get("communication", [])),
         negation=_words(modality, "negation", "modality.yaml"),

@@ -11,9 +11,14 @@ The order matters, and is the order a careful reader uses:
 4. surnames after first mention ("Bessent", "He" — the surname, never the
    sentence-initial pronoun), preferring the person already named in the article;
 5. bare titles ("the Treasury secretary") → who held the post that day;
-6. groups ("Chinese officials") and states ("China", "Beijing");
+6. groups ("Chinese officials"), states ("China", "Beijing") and offices after
+   a country word ("a Russian official", "Taiwan's Vice Foreign Minister",
+   "the Jordanian government"): the country's actor of that sector,
+   ``group:RUS:government``; before a name the KB does not know, that person
+   ("Zimbabwean Prime Minister Robert Mugabe");
 7. people unknown to the KB, but given a title or organisation in apposition
-   ("Tsinghua University's Da Wei", "Sarah Beran of Macro Advisory Partners");
+   ("Tsinghua University's Da Wei", "Sarah Beran of Macro Advisory Partners",
+   "Defence Minister Pierre Joxe");
 8. "he"/"she" as the subject of a sentence → the person most recently named.
 """
 
@@ -21,13 +26,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from backchannel.kb import KnowledgeBase
+from backchannel.kb import SECTORS, KnowledgeBase
 from backchannel.model import Actor, DateInterval, Role
+from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
+from backchannel.nlp.mentions import Linked, LinkResult
+from backchannel.nlp.mentions import slug as _slug
+from backchannel.nlp.offices import Offices
 
 CHINESE_SURNAMES = frozenset(
     [
@@ -123,7 +131,6 @@ _STATE_OBJECT_NOUNS = frozenset(
         "chipmakers", "chips", "steel", "vehicles", "cars", "students", "airlines", "banks",
     }
 )  # fmt: skip
-_TITLE_CASE = re.compile(r"^[A-Z][a-z'’-]+$")
 _ORG_SECTOR_WORDS = (
     ("university", "academic"),
     ("institute", "academic"),
@@ -151,31 +158,6 @@ _ORG_SECTOR_WORDS = (
 )
 
 
-@dataclass(slots=True)
-class Linked:
-    """A mention found in a Doc: token span, actor, and how it was recognised."""
-
-    start: int  # token index
-    end: int  # token index, exclusive
-    actor_id: str
-    how: str
-    role_hint: str = ""  # the title used next to the name, if any
-    then: bool = False  # "then-Ambassador …": the title was held at the time
-
-
-@dataclass(slots=True)
-class LinkResult:
-    mentions: list[Linked]
-    new_actors: dict[str, Actor]
-    doc_date: DateInterval
-    token_to_mention: dict[int, Linked] = field(default_factory=dict)
-    named_channels: list[tuple[Span, str, str, str]] = field(default_factory=list)
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
-
-
 class Linker:
     """Finds actor mentions in spaCy Docs. Built once per process from a KB."""
 
@@ -197,6 +179,7 @@ class Linker:
         self._names.add("NAME", [maker.make_doc(form) for form in self._alias_index])
         self._titles.add("TITLE", [maker.make_doc(form) for form in self._title_index])
         self._group_nouns = {g.noun.casefold(): g.sector for g in kb.groups}
+        self._offices = {g.noun.casefold(): g.sector for g in kb.groups if g.office}
         self._state_forms: dict[str, str] = {}
         self._adjectives: dict[str, str] = {}
         for state in kb.states.values():
@@ -207,6 +190,20 @@ class Linker:
         self._org_index = {
             a.name.casefold(): a for a in kb.actors.values() if a.kind == "organization"
         }
+        # "China's commerce ministry": a KB body written in lower case
+        org_forms = {
+            form.casefold(): actor_id
+            for form, ids in self._alias_index.items()
+            for actor_id in ids[:1]
+            if self.kb.actors[actor_id].kind == "organization"
+        }
+        self._office = Offices(
+            self._offices,
+            self._group_nouns,
+            self._adjectives,
+            {*self._surnames, *CHINESE_SURNAMES},
+            org_forms,
+        )
 
     # -- the whole pass ---------------------------------------------------
 
@@ -222,7 +219,7 @@ class Linker:
         channels = self._named_channels(doc, mentions, day)
         self._surnames_pass(doc, mentions, day)
         self._bare_titles(doc, mentions, title_spans, day)
-        self._groups_and_states(doc, mentions)
+        self._groups_and_states(doc, mentions, new_actors)
         self._both_leaders(doc, mentions, day)
         self._new_people(doc, mentions, new_actors)
         self._pronouns(doc, mentions)
@@ -432,13 +429,32 @@ class Linker:
             )
             if not determined:
                 continue
-            holders = self.kb.holders(self._title_index[span.text.casefold()], day)
+            key = self._title_index[span.text.casefold()]
+            owner = self._country_before(doc, span.start)
+            if owner and owner != self.kb.positions[key].country:
+                continue  # "Taiwan's Vice Foreign Minister" is not China's
+            holders = self.kb.holders(key, day)
             if len(holders) == 1:
                 mentions[span.start] = Linked(span.start, span.end, holders[0].actor_id, "title")
 
     # -- 6. groups and states ----------------------------------------------
 
-    def _groups_and_states(self, doc: Doc, mentions: dict[int, Linked]) -> None:
+    def _country_before(self, doc: Doc, index: int) -> str:
+        """The country of an adjective or possessive just before ``index`` ("Taiwan's …")."""
+        prev = doc[index - 1] if index > 0 else None
+        if prev is None:
+            return ""
+        if prev.lower_ in self._adjectives and prev.text[:1].isupper():
+            return self._adjectives[prev.lower_]
+        if prev.text in {"'s", "’s"}:
+            for ent in doc.ents:
+                if ent.end == prev.i:
+                    return self._state_forms.get(_strip_the(ent.text).casefold(), "")
+        return ""
+
+    def _groups_and_states(
+        self, doc: Doc, mentions: dict[int, Linked], new_actors: dict[str, Actor]
+    ) -> None:
         covered = {i for m in mentions.values() for i in range(m.start, m.end)}
         for tok in doc:
             if tok.i in covered:
@@ -451,22 +467,36 @@ class Linker:
                     mentions[tok.i] = Linked(tok.i, tok.i + 2, f"state:{code}", "adjective")
                     covered.update({tok.i, tok.i + 1})
                     continue
-                if noun is not None and noun.lower_ in self._group_nouns:
+                if (
+                    noun is not None
+                    and noun.lower_ in self._group_nouns
+                    and noun.lower_ not in self._offices
+                ):
                     sector = self._group_nouns[noun.lower_]
                     actor_id = f"group:{code}:{noun.lower_}"
                     mentions[tok.i] = Linked(tok.i, tok.i + 2, actor_id, "group", sector)
                     covered.update({tok.i, tok.i + 1})
+                    self._office.coordinated(doc, tok.i, tok.i + 2, noun.lower_, covered, mentions)
                     continue
+                end = self._office.agent(doc, tok.i, tok.i + 1, code, covered, mentions, new_actors)
+                if end:
+                    covered.update(range(tok.i, end))
         for ent in doc.ents:
             if ent.label_ not in {"GPE", "NORP", "ORG"} or any(
                 i in covered for i in range(ent.start, ent.end)
             ):
                 continue
-            text = ent.text
-            if text.casefold().startswith("the "):
-                text = text[4:]
-            code = self._state_forms.get(text.casefold())
+            code = self._state_forms.get(_strip_the(ent.text).casefold())
             if code and ent.label_ != "NORP":
+                after = doc[ent.end] if ent.end < len(doc) else None
+                if after is not None and after.text in {"'s", "’s"}:
+                    # "Taiwan's Vice Foreign Minister": the office, not the state
+                    end = self._office.agent(
+                        doc, ent.start, ent.end + 1, code, covered, mentions, new_actors
+                    )
+                    if end:
+                        covered.update(range(ent.start, end))
+                        continue
                 mentions[ent.start] = Linked(ent.start, ent.end, f"state:{code}", "state")
                 covered.update(range(ent.start, ent.end))
 
@@ -498,7 +528,10 @@ class Linker:
         for ent in doc.ents:
             if ent.label_ != "PERSON" or any(i in covered for i in range(ent.start, ent.end)):
                 continue
-            if len(ent) < 2 or not all(_TITLE_CASE.match(t.text) for t in ent):
+            if len(ent) == 1:
+                self._office.title_only_person(doc, ent, covered, mentions, new_actors)
+                continue
+            if not all(_TITLE_CASE.match(t.text) for t in ent):
                 continue
             known = self._near_miss(ent.text)
             if known is not None:
@@ -507,6 +540,7 @@ class Linker:
                 continue
             role = self._apposition_role(doc, ent)
             if role is None:
+                self._office.title_only_person(doc, ent, covered, mentions, new_actors)
                 continue
             actor_id = "new:" + _slug(ent.text)
             if actor_id not in new_actors:
@@ -656,6 +690,10 @@ def _ent_starting_at(doc: Doc, token_index: int) -> Span | None:
     return None
 
 
+def _strip_the(text: str) -> str:
+    return text[4:] if text.casefold().startswith("the ") else text
+
+
 def _org_sector(org: str) -> str:
     low = org.casefold()
     for word, sector in _ORG_SECTOR_WORDS:
@@ -669,7 +707,8 @@ def group_actor(actor_id: str, kb: KnowledgeBase, text: str = "") -> Actor:
     _, code, noun = actor_id.split(":", 2)
     state = kb.states.get(code)
     adjective = state.adjectives[0] if state and state.adjectives else code
-    sector = next((g.sector for g in kb.groups if g.noun.casefold() == noun), "government")
+    sector = next((g.sector for g in kb.groups if g.noun.casefold() == noun), "")
+    sector = sector or (noun if noun in SECTORS else "government")
     return Actor(
         actor_id=actor_id,
         name=f"{adjective} {noun}",

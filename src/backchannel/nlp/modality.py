@@ -18,7 +18,14 @@ _SAY = frozenset({"say", "tell", "add", "note", "report", "announce", "state", "
 _CLAUSE_STOP = frozenset({"relcl", "acl", "advcl", "parataxis"})
 
 
-def _cue(tok: Token, lex: Lexicon, is_trigger: bool, under_say: bool) -> Modality | None:
+def _cue(
+    tok: Token,
+    lex: Lexicon,
+    is_trigger: bool,
+    under_say: bool,
+    governs: bool = True,
+    other_doer: bool = False,
+) -> Modality | None:
     lemma = tok.lemma_.lower()
     children = list(tok.children)
     if lemma == "rule" and any(c.lower_ == "out" for c in children):
@@ -47,7 +54,7 @@ def _cue(tok: Token, lex: Lexicon, is_trigger: bool, under_say: bool) -> Modalit
                 return "hypothetical"
             if low in lex.planned_modifiers:
                 return "planned"
-    if not is_trigger:
+    if not is_trigger and governs:
         if lemma in lex.negating_verbs:
             return "negated"  # "postponed his trip", "suspended the talks", "refused to meet"
         if lemma in lex.denial_verbs:
@@ -55,6 +62,8 @@ def _cue(tok: Token, lex: Lexicon, is_trigger: bool, under_say: bool) -> Modalit
         if lemma in lex.hypothetical_verbs:
             return "hypothetical"
         if lemma in lex.planned_verbs:
+            if other_doer or any(c.dep_ == "dobj" for c in children):
+                return "hypothetical"  # "Obama wants Putin to attack": a wish about another
             return "planned"
     return None
 
@@ -73,7 +82,18 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     say_positions = {i for i, t in enumerate(chain) if t.lemma_.lower() in _SAY}
     for i, tok in enumerate(chain):
         under_say = any(p > i for p in say_positions)
-        cue = _cue(tok, lex, is_trigger=(i == 0), under_say=under_say)
+        # "rejected the charge and urged X to …": a coordinated verb shares its
+        # auxiliaries and negation, but its own meaning does not govern the other
+        governs = i == 0 or chain[i - 1].dep_ != "conj"
+        other_doer = i > 0 and any(c.dep_ in {"nsubj", "dobj"} for c in chain[i - 1].children)
+        cue = _cue(
+            tok,
+            lex,
+            is_trigger=(i == 0),
+            under_say=under_say,
+            governs=governs,
+            other_doer=other_doer and chain[i - 1].dep_ == "ccomp",
+        )
         if cue is not None:
             return cue
         if tok.lemma_.lower() in _SAY and i > 0:

@@ -1,0 +1,218 @@
+"""Offices, bodies and titled people the knowledge base does not know.
+
+CAMEO and PLOVER code an unnamed agent by its country and sector: "a Russian
+official" is Russia's government, "Kenyan police" Kenya's police, "Taiwan's
+Vice Foreign Minister" Taiwan's government. ``Offices`` links such phrases to
+the country's actor of that sector (``group:RUS:government``) and turns a
+titled name the KB does not know ("Zimbabwean Prime Minister Robert Mugabe",
+"Defence Minister Pierre Joxe") into a new person with that country and
+sector. The office nouns are the ``office: true`` entries of ``kb/groups.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+
+from spacy.tokens import Doc, Span
+
+from backchannel.model import Actor, Role
+from backchannel.nlp.mentions import TITLE_CASE, Linked, slug
+
+PRONOUN_FORMS = frozenset({"He", "She", "It", "They", "We", "I"})
+# A word of a person's name: "Tokayev", "Kassym-Jomart", "al-Abadi", "de", "bin".
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|(?:al|el|bin|ibn|de|da|di|van|von|der|le|la|du|dos)(?:-[A-Z][a-z'’]+)?)$"
+)
+
+
+class Offices:
+    """Links "<country> <office>" phrases and titled unknown people. Built once per linker."""
+
+    def __init__(
+        self,
+        nouns: Mapping[str, str],
+        group_nouns: Mapping[str, str],
+        adjectives: Mapping[str, str],
+        surnames: Collection[str],
+        org_forms: Mapping[str, str],
+    ) -> None:
+        self.nouns = dict(nouns)  # office noun → sector
+        self.group_nouns = dict(group_nouns)  # every group noun → sector
+        self.adjectives = dict(adjectives)  # state adjective (casefolded) → ISO3
+        self.surnames = frozenset(surnames)  # never a new one-word person
+        self.org_forms = dict(org_forms)  # KB body, casefolded → actor id
+
+    def agent(
+        self,
+        doc: Doc,
+        start: int,
+        after: int,
+        code: str,
+        covered: set[int],
+        mentions: dict[int, Linked],
+        new_actors: dict[str, Actor],
+    ) -> int:
+        """Link "<country> <office>" ("a Russian official", "Taiwan's Vice Foreign Minister").
+
+        The phrase is the run of adjectives and nouns after the country word;
+        its last word (or last two) must be an office noun. Followed by a
+        person's name the KB does not know, that person becomes an actor of
+        the country and sector; else the phrase stands for the country's
+        actor of the sector. Returns the end of what was linked, 0 for nothing.
+        """
+        persons = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
+        end = after
+        while (
+            end < len(doc)
+            and end - after < 5
+            and end not in covered
+            and end not in persons
+            and doc[end].is_alpha
+            and doc[end].pos_ in {"ADJ", "NOUN", "PROPN"}
+        ):
+            end += 1
+            word = doc[end - 1]
+            if not (word.dep_ in {"compound", "amod", "nmod"} and word.head.i > word.i):
+                break  # the phrase's head: "a top US official today said"
+        key = self._office_key(doc, after, end)
+        if key is None or end in covered:
+            return 0  # no office, or a title before a name the KB already knows
+        last = doc[end - 1]
+        if (
+            last.dep_ == "appos" and (last.head.i in covered or last.head.ent_type_ == "PERSON")
+        ) or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in last.children):
+            return 0  # "Liu He, Beijing's lead negotiator": the person, named beside it
+        sector = self.nouns[key]
+        name_at = _after_complement(doc, end)  # "Secretary of State Warren Christopher"
+        person = persons.get(name_at)
+        if person is not None:
+            if not all(t.text[:1].isupper() or t.lower_ == "of" for t in doc[after:name_at]):
+                return 0  # "a Russian official Ivan Petrov": no title, leave it
+            title = doc[after:name_at].text
+            return self._titled_person(person, title, code, sector, covered, mentions, new_actors)
+        known = self.org_forms.get(doc[start:end].text.casefold())
+        if known is not None:
+            mentions[start] = Linked(start, end, known, "name")
+            return end
+        actor_id = f"group:{code}:{sector}"
+        mentions[start] = Linked(start, end, actor_id, "office", sector)
+        self.coordinated(doc, start, end, actor_id.rsplit(":", 1)[1], covered, mentions)
+        return end
+
+    def _office_key(self, doc: Doc, start: int, end: int) -> str | None:
+        """The office noun heading ``doc[start:end]`` (its last word, or last two), if any."""
+        if end <= start:
+            return None
+        last = doc[end - 1]
+        pair = f"{doc[end - 2].lower_} {last.lower_}" if end - 2 >= start else ""
+        return next(
+            (k for k in (pair, last.lower_, last.lemma_.lower()) if k and k in self.nouns), None
+        )
+
+    def _titled_person(
+        self,
+        person: Span,
+        title: str,
+        code: str,
+        sector: str,
+        covered: set[int],
+        mentions: dict[int, Linked],
+        new_actors: dict[str, Actor],
+    ) -> int:
+        """A person the KB does not know, after a title: an actor with that country and sector."""
+        if any(i in covered for i in range(person.start, person.end)):
+            return 0
+        # one word is enough after a title ("Minister Ellwood"), never the pronoun "He"
+        if not _is_name(person) or person.text in PRONOUN_FORMS:
+            return 0
+        if len(person) == 1 and (person.text in self.surnames):
+            return 0  # "Premier Li": a KB surname left unresolved is not a new person
+        if any(t.lower_ in self.nouns for t in person):
+            return 0  # "State Councilor and Foreign Minister Wang Yi": a title read as a name
+        actor_id = "new:" + slug(person.text)
+        if actor_id not in new_actors:
+            role = Role(title=title, org="", country=code, sector=sector)
+            new_actors[actor_id] = Actor(
+                actor_id=actor_id,
+                name=person.text,
+                kind="person",
+                country=code,
+                sector=sector,
+                roles=(role,),
+                origin="text",
+            )
+        mentions[person.start] = Linked(
+            person.start, person.end, actor_id, "new-actor", role_hint=title
+        )
+        covered.update(range(person.start, person.end))
+        return person.end
+
+    def coordinated(
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        noun: str,
+        covered: set[int],
+        mentions: dict[int, Linked],
+    ) -> None:
+        """ "Hungarian and Romanian officials": the first adjective shares the noun."""
+        i = start - 1
+        while i >= 1 and doc[i].lower_ in {"and", ","}:
+            adjective = doc[i - 1]
+            code = self.adjectives.get(adjective.lower_)
+            if code is None or adjective.i in covered or not adjective.text[:1].isupper():
+                return
+            sector = self.group_nouns.get(noun, noun)
+            mentions[adjective.i] = Linked(
+                adjective.i, adjective.i + 1, f"group:{code}:{noun}", "coordinated", sector
+            )
+            covered.add(adjective.i)
+            i = adjective.i - 1
+
+    def title_only_person(
+        self,
+        doc: Doc,
+        ent: Span,
+        covered: set[int],
+        mentions: dict[int, Linked],
+        new_actors: dict[str, Actor],
+    ) -> None:
+        """ "Defence Minister Pierre Joxe": a title with no country still makes an actor."""
+        start = ent.start
+        while start > 0 and start - ent.start > -6 and TITLE_CASE.match(doc[start - 1].text):
+            start -= 1
+        if start > 0 and doc[start - 1].lower_ == "of" and start - 1 > 0:
+            # "Minister of Defence Ali Nasser": step back over the complement
+            head_end = start - 1
+            start = head_end
+            while start > 0 and head_end - start < 4 and TITLE_CASE.match(doc[start - 1].text):
+                start -= 1
+            key = self._office_key(doc, start, head_end)
+        else:
+            key = self._office_key(doc, start, ent.start)
+        if key is None or any(i in covered for i in range(start, ent.start)):
+            return
+        title = doc[start : ent.start].text
+        self._titled_person(ent, title, "", self.nouns[key], covered, mentions, new_actors)
+
+
+def _is_name(span: Span) -> bool:
+    """Every word looks like part of a name, and the first and last are capitalised."""
+    return (
+        all(_NAME_WORD.match(t.text) or t.text in {"-", "‐"} for t in span)
+        and span[0].text[:1].isupper()
+        and span[-1].text[:1].isupper()
+    )
+
+
+def _after_complement(doc: Doc, end: int) -> int:
+    """Past an "of …" complement in title case ("Secretary of State", "Minister of Defence")."""
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and TITLE_CASE.match(doc[end + 1].text):
+        j = end + 1
+        while j < len(doc) and j - end <= 4 and TITLE_CASE.match(doc[j].text):
+            if doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B":
+                return j
+            j += 1
+    return end
