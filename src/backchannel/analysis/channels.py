@@ -21,6 +21,7 @@ Strength is the sum over distinct contacts of ``exp(-age / 365 days)``.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 from collections import defaultdict
@@ -101,6 +102,36 @@ def communication_records(store: Store, as_of: str) -> list[dict[str, Any]]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ChannelInputs:
+    """Everything ``channels()`` reads from the store, loaded once for any number of dates.
+
+    A reader that asks about many dates of an unchanged store (the dashboard's
+    slider) loads this once and slices it per date instead of querying again.
+    """
+
+    records: tuple[dict[str, Any], ...]  # every dated asserted communication record, in order
+    starts: tuple[str, ...]  # their ``date_start``, for bisecting by date
+    roles: dict[str, list[dict[str, Any]]]
+    exits: dict[str, list[dict[str, Any]]]
+    returns: dict[str, list[str]]
+
+    @classmethod
+    def load(cls, store: Store) -> ChannelInputs:
+        records = tuple(communication_records(store, "9999-12-31"))
+        return cls(
+            records=records,
+            starts=tuple(r["date_start"] for r in records),
+            roles=_roles(store),
+            exits=_exits(store),
+            returns=_reactivations(store),
+        )
+
+    def records_until(self, as_of: str) -> list[dict[str, Any]]:
+        """What ``communication_records(store, as_of)`` returns, without a query."""
+        return list(self.records[: bisect.bisect_right(self.starts, as_of)])
+
+
 def _roles(store: Store) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in store.query("SELECT * FROM roles"):
@@ -147,9 +178,15 @@ def channels(
     sides: Sequence[str] = (),
     dormant_after: int = 365,
     include_brokered: bool = True,
+    inputs: ChannelInputs | None = None,
 ) -> list[Channel]:
-    """Every channel known on ``as_of``, strongest first, each with its status and reason."""
-    records = communication_records(store, as_of)
+    """Every channel known on ``as_of``, strongest first, each with its status and reason.
+
+    ``inputs`` (from ``ChannelInputs.load`` on the same, unchanged store) saves the queries.
+    """
+    if inputs is None:
+        inputs = ChannelInputs.load(store)
+    records = inputs.records_until(as_of)
     side_set = set(sides)
     pairs: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     cross_actors: set[str] = set()
@@ -160,9 +197,7 @@ def channels(
         pairs[(key[0], key[1])].append(r)
         if _cross(r, side_set):
             cross_actors.update({r["source_id"], r["target_id"]})
-    roles = _roles(store)
-    exits = _exits(store)
-    returns = _reactivations(store)
+    roles, exits, returns = inputs.roles, inputs.exits, inputs.returns
     result: list[Channel] = []
     for (a_id, b_id), rows in pairs.items():
         cross = any(_cross(r, side_set) for r in rows)

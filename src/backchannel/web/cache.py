@@ -1,0 +1,107 @@
+"""Answers computed once per store version: the slider's dates come back instantly.
+
+The dashboard reads a store that ``backchannel run`` may be writing. A cached
+answer is keyed on the store file's identity (inode, size and modification
+time of the database file and of its write-ahead log), read while the request
+holds its read-only connection: DuckDB lets no writer in while a reader is
+open, so the identity and the data read under it belong together, and any
+later write changes the identity and misses the cache.
+
+Two levels: the store's channel inputs (every communication record, roles,
+departures), loaded once per version instead of once per request, and whole
+encoded JSON responses per (version, endpoint, parameters).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from backchannel.analysis.channels import ChannelInputs
+from backchannel.store import Store
+
+Identity = tuple[tuple[int, int, int] | None, ...]
+
+
+def store_identity(path: str) -> Identity:
+    """(inode, size, mtime in ns) of the database file and its WAL; ``None`` for a missing file."""
+    out: list[tuple[int, int, int] | None] = []
+    for name in (path, f"{path}.wal"):
+        try:
+            st = os.stat(name)
+        except FileNotFoundError:
+            out.append(None)
+        else:
+            out.append((st.st_ino, st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+class LRU:
+    """A small thread-safe least-recently-used map."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> Any | None:
+        with self._lock:
+            if key not in self._items:
+                return None
+            self._items.move_to_end(key)
+            return self._items[key]
+
+    def put(self, key: Hashable, value: Any) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._items)
+
+
+def encode(data: Any) -> bytes:
+    """Compact JSON, as FastAPI would send it (the values here are plain JSON types already)."""
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+
+
+class StoreCache:
+    """Per store version: the channel inputs, and encoded answers by endpoint and parameters.
+
+    Concurrent misses on one key may both compute; they compute the same thing.
+    """
+
+    def __init__(self, answers: int = 64, versions: int = 2) -> None:
+        self.inputs = LRU(versions)
+        self.answers = LRU(answers)
+
+    def channel_inputs(self, store: Store) -> ChannelInputs:
+        """The store's channel inputs, loaded at most once per version."""
+        key = store_identity(store.path)
+        found = self.inputs.get(key)
+        if found is None:
+            found = ChannelInputs.load(store)
+            self.inputs.put(key, found)
+        assert isinstance(found, ChannelInputs)
+        return found
+
+    def answer(self, store: Store, key: Hashable, compute: Callable[[], Any]) -> bytes:
+        """The JSON of ``compute()`` for ``key`` on this version of ``store``."""
+        full = (store_identity(store.path), key)
+        found = self.answers.get(full)
+        if found is None:
+            found = encode(compute())
+            self.answers.put(full, found)
+        assert isinstance(found, bytes)
+        return found
