@@ -135,3 +135,19 @@ def test_bridges_match_the_definition(arcs: set[tuple[str, str]], assigned: dict
             if i != j and (i, j) not in arcs and groups[i] != groups[j]
         }
         assert _bridges(ins, outs, arcs, groups) == expected
+
+
+def test_a_limit_on_events_keeps_the_first_events_in_order(db: Path, tmp_path: Path) -> None:
+    from backchannel.queries import EventFilter, events
+
+    big = tmp_path / "synthetic.duckdb"
+    synthetic_store(big, n_actors=40, n_events=300)
+    for path in (db, big):
+        with Store.open(path, read_only=True) as store:
+            every = events(store)
+            for n in (1, 2, 3, 50, 1000):
+                assert events(store, EventFilter(limit=n)) == every[:n]
+            assert (
+                events(store, EventFilter(limit=2, modality="asserted"))
+                == [e for e in every if e["modality"] == "asserted"][:2]
+            )

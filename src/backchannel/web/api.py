@@ -26,7 +26,6 @@ from pydantic import BaseModel, BeforeValidator
 
 from backchannel import queries
 from backchannel.analysis.brokers import brokers as broker_rows
-from backchannel.analysis.channels import channels as channel_list
 from backchannel.errors import UsageError
 from backchannel.store import Store
 from backchannel.web import views
@@ -178,7 +177,9 @@ def cached_graph(cache: StoreCache, store: Store, day: str, sides: tuple[str, ..
     return cache.answer(
         store,
         ("graph", day, sides),
-        lambda: views.graph(store, day, sides, cache.channel_inputs(store)),
+        lambda: views.graph(
+            store, day, sides, cache.channel_inputs(store), cache.channel_list(store, day, sides)
+        ),
     )
 
 
@@ -200,13 +201,7 @@ def get_channels(
         day, pair = _as_of(store, as_of), _sides(request, sides)
 
         def compute() -> list[dict[str, Any]]:
-            found = channel_list(
-                store,
-                day,
-                sides=pair,
-                dormant_after=dormant_after,
-                inputs=cache.channel_inputs(store),
-            )
+            found = cache.channel_list(store, day, pair, dormant_after)
             return [c.to_dict() for c in found if wanted is None or c.status == wanted]
 
         return _json(cache.answer(store, ("channels", day, pair, wanted, dormant_after), compute))
@@ -218,9 +213,8 @@ def get_channel(
 ) -> dict[str, Any]:
     cache = _cache(request)
     with _store(request) as store:
-        found = views.channel_detail(
-            store, a, b, _as_of(store, as_of), _sides(request, sides), cache.channel_inputs(store)
-        )
+        day, pair = _as_of(store, as_of), _sides(request, sides)
+        found = views.channel_detail(store, a, b, day, pair, cache.channel_list(store, day, pair))
     if found is None:
         raise not_found(f"no channel between '{a}' and '{b}' on that date")
     return found

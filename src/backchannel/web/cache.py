@@ -7,8 +7,9 @@ holds its read-only connection: DuckDB lets no writer in while a reader is
 open, so the identity and the data read under it belong together, and any
 later write changes the identity and misses the cache.
 
-Two levels: the store's channel inputs (every communication record, roles,
-departures), loaded once per version instead of once per request, and whole
+Three levels: the store's channel inputs (every communication record, roles,
+departures), loaded once per version instead of once per request; the channels
+on a date (for the map, the channel list and one channel's panel); and whole
 encoded JSON responses per (version, endpoint, parameters).
 """
 
@@ -18,10 +19,10 @@ import json
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
-from backchannel.analysis.channels import ChannelInputs
+from backchannel.analysis.channels import Channel, ChannelInputs, channels
 from backchannel.store import Store
 
 Identity = tuple[tuple[int, int, int] | None, ...]
@@ -82,8 +83,9 @@ class StoreCache:
     Concurrent misses on one key may both compute; they compute the same thing.
     """
 
-    def __init__(self, answers: int = 64, versions: int = 2) -> None:
+    def __init__(self, answers: int = 64, versions: int = 2, dates: int = 16) -> None:
         self.inputs = LRU(versions)
+        self.channels = LRU(dates)
         self.answers = LRU(answers)
 
     def channel_inputs(self, store: Store) -> ChannelInputs:
@@ -94,6 +96,24 @@ class StoreCache:
             found = ChannelInputs.load(store)
             self.inputs.put(key, found)
         assert isinstance(found, ChannelInputs)
+        return found
+
+    def channel_list(
+        self, store: Store, as_of: str, sides: Sequence[str], dormant_after: int = 365
+    ) -> list[Channel]:
+        """``channels(store, as_of, ...)``, computed at most once per version and parameters."""
+        key = (store_identity(store.path), as_of, tuple(sides), dormant_after)
+        found = self.channels.get(key)
+        if found is None:
+            found = channels(
+                store,
+                as_of,
+                sides=sides,
+                dormant_after=dormant_after,
+                inputs=self.channel_inputs(store),
+            )
+            self.channels.put(key, found)
+        assert isinstance(found, list)
         return found
 
     def answer(self, store: Store, key: Hashable, compute: Callable[[], Any]) -> bytes:

@@ -127,16 +127,22 @@ def _side(country: str, sides: Sequence[str]) -> str:
 
 
 def graph(
-    store: Store, as_of: str, sides: Sequence[str], inputs: ChannelInputs | None = None
+    store: Store,
+    as_of: str,
+    sides: Sequence[str],
+    inputs: ChannelInputs | None = None,
+    found: list[Channel] | None = None,
 ) -> dict[str, Any]:
     """Nodes (actors with side, category, broker score) and edges (channels) on ``as_of``.
 
-    ``inputs`` (``ChannelInputs.load`` on the same, unchanged store) saves the queries.
+    ``inputs`` (``ChannelInputs.load`` on the same, unchanged store) saves the
+    queries; ``found``, the channels on ``as_of`` computed from them, saves that.
     """
     if inputs is None:
         inputs = ChannelInputs.load(store)
     records = inputs.records_until(as_of)
-    found = channels(store, as_of, sides=sides, inputs=inputs)
+    if found is None:
+        found = channels(store, as_of, sides=sides, inputs=inputs)
     kinds: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
     for r in records:
         types, modes = kinds[edge_id(r["source_id"], r["target_id"])]
@@ -323,11 +329,15 @@ def channel_detail(
     b: str,
     as_of: str,
     sides: Sequence[str],
-    inputs: ChannelInputs | None = None,
+    found: list[Channel] | None = None,
 ) -> dict[str, Any] | None:
-    """One channel on ``as_of``: status, reason, and its whole history of events."""
+    """One channel on ``as_of``: status, reason, and its whole history of events.
+
+    ``found`` are the channels on ``as_of`` when the caller has them already.
+    """
     wanted = edge_id(a, b)
-    found = channels(store, as_of, sides=sides, inputs=inputs)
+    if found is None:
+        found = channels(store, as_of, sides=sides)
     ch = next((c for c in found if _pair(c) == wanted), None)
     if ch is None:
         return None
