@@ -77,24 +77,38 @@ def encode(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
 
 
-class StoreCache:
-    """Per store version: the channel inputs, and encoded answers by endpoint and parameters.
+class Striped:
+    """A fixed set of locks chosen by key: a second request for a key being computed waits
+    for that answer instead of computing it again on a busy machine."""
 
-    Concurrent misses on one key may both compute; they compute the same thing.
+    def __init__(self, n: int = 16) -> None:
+        self._locks = [threading.Lock() for _ in range(n)]
+
+    def __call__(self, key: Hashable) -> threading.Lock:
+        return self._locks[hash(key) % len(self._locks)]
+
+
+class StoreCache:
+    """Per store version: the channel inputs, the channels by date, and encoded answers.
+
+    Each level has its own locks, always taken in the order answers → channels →
+    inputs, so two requests never wait for each other in a circle.
     """
 
     def __init__(self, answers: int = 64, versions: int = 2, dates: int = 16) -> None:
         self.inputs = LRU(versions)
         self.channels = LRU(dates)
         self.answers = LRU(answers)
+        self._inputs_lock, self._channels_lock, self._answers_lock = Striped(), Striped(), Striped()
 
     def channel_inputs(self, store: Store) -> ChannelInputs:
         """The store's channel inputs, loaded at most once per version."""
         key = store_identity(store.path)
-        found = self.inputs.get(key)
-        if found is None:
-            found = ChannelInputs.load(store)
-            self.inputs.put(key, found)
+        with self._inputs_lock(key):
+            found = self.inputs.get(key)
+            if found is None:
+                found = ChannelInputs.load(store)
+                self.inputs.put(key, found)
         assert isinstance(found, ChannelInputs)
         return found
 
@@ -103,16 +117,17 @@ class StoreCache:
     ) -> list[Channel]:
         """``channels(store, as_of, ...)``, computed at most once per version and parameters."""
         key = (store_identity(store.path), as_of, tuple(sides), dormant_after)
-        found = self.channels.get(key)
-        if found is None:
-            found = channels(
-                store,
-                as_of,
-                sides=sides,
-                dormant_after=dormant_after,
-                inputs=self.channel_inputs(store),
-            )
-            self.channels.put(key, found)
+        with self._channels_lock(key):
+            found = self.channels.get(key)
+            if found is None:
+                found = channels(
+                    store,
+                    as_of,
+                    sides=sides,
+                    dormant_after=dormant_after,
+                    inputs=self.channel_inputs(store),
+                )
+                self.channels.put(key, found)
         assert isinstance(found, list)
         return found
 
@@ -121,7 +136,10 @@ class StoreCache:
         full = (store_identity(store.path), key)
         found = self.answers.get(full)
         if found is None:
-            found = encode(compute())
-            self.answers.put(full, found)
+            with self._answers_lock(full):
+                found = self.answers.get(full)
+                if found is None:
+                    found = encode(compute())
+                    self.answers.put(full, found)
         assert isinstance(found, bytes)
         return found

@@ -183,6 +183,20 @@
     return element;
   }
 
+  // zoom and pan that fit the server's positions: cytoscape's own fit would first measure
+  // every element's box, labels included, which costs more than drawing them
+  function viewport(nodes, container, padding) {
+    if (!nodes.length) return {};
+    const xs = nodes.map((n) => n.x);
+    const ys = nodes.map((n) => n.y);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const w = container.clientWidth - 2 * padding;
+    const h = container.clientHeight - 2 * padding;
+    const zoom = Math.min(4, w / Math.max(1, x1 - x0 + 30), h / Math.max(1, y1 - y0 + 30));
+    return { zoom, pan: { x: container.clientWidth / 2 - zoom * (x0 + x1) / 2,
+      y: container.clientHeight / 2 - zoom * (y0 + y1) / 2 } };
+  }
+
   function createMap(graph) {
     state.large = graph.nodes.length > LARGE;
     $('draw-all-label').hidden = !state.large;
@@ -193,7 +207,8 @@
       container: $('cy'), style: cyStyle(state.large), minZoom: 0.02, maxZoom: 4,
       hideEdgesOnViewport: state.large, textureOnViewport: state.large,
       elements: [...graph.nodes.map(nodeElement), ...edges],
-      layout: state.large ? { name: 'preset', fit: true, padding: 20 } : { name: 'cose', animate: false,
+      ...(state.large ? viewport(graph.nodes, $('cy'), 20) : {}),
+      layout: state.large ? { name: 'preset', fit: false } : { name: 'cose', animate: false,
         randomize: true, nodeRepulsion: () => 8000, idealEdgeLength: () => 80, numIter: 1000, fit: true,
         padding: 30 },
     });
