@@ -353,9 +353,21 @@
     }
   }
 
-  // resolves once the map has drawn a frame with the new elements (ready means visible)
+  // Resolves once the map has drawn the new elements (ready means visible): cytoscape
+  // emits 'render' after drawing a frame; when nothing needed drawing, two animation
+  // frames pass without one.
   function drawn() {
-    return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return new Promise((resolve) => {
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        state.cy.off('render', finish);
+        resolve();
+      };
+      state.cy.one('render', finish);
+      requestAnimationFrame(() => requestAnimationFrame(finish));
+    });
   }
 
   function sliderDate() { return state.dates[Number($('date').value)]; }
