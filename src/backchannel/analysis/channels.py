@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -86,7 +87,13 @@ class Channel:
 
 
 def _days(a: str, b: str) -> int:
-    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
+    return _ordinal(b) - _ordinal(a)
+
+
+@functools.lru_cache(maxsize=65536)
+def _ordinal(day: str) -> int:
+    # a few thousand distinct days, parsed again for every contact without this
+    return dt.date.fromisoformat(day).toordinal()
 
 
 def communication_records(store: Store, as_of: str) -> list[dict[str, Any]]:
@@ -193,8 +200,8 @@ def channels(
     for r in records:
         if r["source_id"] == r["target_id"]:
             continue
-        key = tuple(sorted((r["source_id"], r["target_id"])))
-        pairs[(key[0], key[1])].append(r)
+        s, t = r["source_id"], r["target_id"]
+        pairs[(s, t) if s <= t else (t, s)].append(r)
         if _cross(r, side_set):
             cross_actors.update({r["source_id"], r["target_id"]})
     roles, exits, returns = inputs.roles, inputs.exits, inputs.returns

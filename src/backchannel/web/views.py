@@ -233,7 +233,7 @@ def positions(inputs: ChannelInputs, sides: Sequence[str]) -> dict[str, tuple[fl
 
 def edge_id(a: str, b: str) -> str:
     """The id of the channel between ``a`` and ``b``, whichever order they come in."""
-    return "|".join(sorted((a, b)))
+    return f"{a}|{b}" if a <= b else f"{b}|{a}"
 
 
 def _edge(ch: Channel, sides: Sequence[str], kinds: tuple[set[str], set[str]]) -> dict[str, Any]:
