@@ -178,7 +178,12 @@ def cached_graph(cache: StoreCache, store: Store, day: str, sides: tuple[str, ..
         store,
         ("graph", day, sides),
         lambda: views.graph(
-            store, day, sides, cache.channel_inputs(store), cache.channel_list(store, day, sides)
+            store,
+            day,
+            sides,
+            cache.channel_inputs(store),
+            cache.channel_list(store, day, sides),
+            cache.positions(store, sides),
         ),
     )
 

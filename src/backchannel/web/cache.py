@@ -8,9 +8,10 @@ open, so the identity and the data read under it belong together, and any
 later write changes the identity and misses the cache.
 
 Three levels: the store's channel inputs (every communication record, roles,
-departures), loaded once per version instead of once per request; the channels
-on a date (for the map, the channel list and one channel's panel); and whole
-encoded JSON responses per (version, endpoint, parameters).
+departures), loaded once per version instead of once per request, with the
+map's fixed positions; the channels on a date (for the map, the channel list
+and one channel's panel); and whole encoded JSON responses per (version,
+endpoint, parameters).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Any
 
 from backchannel.analysis.channels import Channel, ChannelInputs, channels
 from backchannel.store import Store
+from backchannel.web.views import positions
 
 Identity = tuple[tuple[int, int, int] | None, ...]
 
@@ -97,6 +99,7 @@ class StoreCache:
 
     def __init__(self, answers: int = 64, versions: int = 2, dates: int = 16) -> None:
         self.inputs = LRU(versions)
+        self.places = LRU(versions)
         self.channels = LRU(dates)
         self.answers = LRU(answers)
         self._inputs_lock, self._channels_lock, self._answers_lock = Striped(), Striped(), Striped()
@@ -110,6 +113,16 @@ class StoreCache:
                 found = ChannelInputs.load(store)
                 self.inputs.put(key, found)
         assert isinstance(found, ChannelInputs)
+        return found
+
+    def positions(self, store: Store, sides: Sequence[str]) -> dict[str, tuple[float, float]]:
+        """``views.positions`` for this version of the store, computed at most once."""
+        key = (store_identity(store.path), tuple(sides))
+        found = self.places.get(key)
+        if found is None:  # cheap next to the rest: two requests may both compute it
+            found = positions(self.channel_inputs(store), sides)
+            self.places.put(key, found)
+        assert isinstance(found, dict)
         return found
 
     def channel_list(

@@ -132,11 +132,13 @@ def graph(
     sides: Sequence[str],
     inputs: ChannelInputs | None = None,
     found: list[Channel] | None = None,
+    place: dict[str, tuple[float, float]] | None = None,
 ) -> dict[str, Any]:
     """Nodes (actors with side, category, broker score) and edges (channels) on ``as_of``.
 
     ``inputs`` (``ChannelInputs.load`` on the same, unchanged store) saves the
-    queries; ``found``, the channels on ``as_of`` computed from them, saves that.
+    queries; ``found``, the channels on ``as_of`` computed from them, and
+    ``place``, ``positions(inputs, sides)``, save computing those again.
     """
     if inputs is None:
         inputs = ChannelInputs.load(store)
@@ -159,7 +161,8 @@ def graph(
         for end in (ch.a, ch.b):
             ends.setdefault(end.actor_id, end)
     roles = _roles_by_actor(store, sorted(ends))
-    place = positions(inputs, sides)
+    if place is None:
+        place = positions(inputs, sides)
     nodes = []
     for actor_id in sorted(ends):
         end = ends[actor_id]
