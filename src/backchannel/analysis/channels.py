@@ -125,6 +125,7 @@ class ChannelInputs:
 
     @classmethod
     def load(cls, store: Store) -> ChannelInputs:
+        """Read every dated record (no date is after 9999-12-31) and the role tables."""
         records = tuple(communication_records(store, "9999-12-31"))
         return cls(
             records=records,

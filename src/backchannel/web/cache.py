@@ -80,8 +80,11 @@ def encode(data: Any) -> bytes:
 
 
 class Striped:
-    """A fixed set of locks chosen by key: a second request for a key being computed waits
-    for that answer instead of computing it again on a busy machine."""
+    """A fixed set of locks, one chosen per key.
+
+    A second request for a key being computed waits for that answer instead of
+    computing it again on a busy machine.
+    """
 
     def __init__(self, n: int = 16) -> None:
         self._locks = [threading.Lock() for _ in range(n)]
