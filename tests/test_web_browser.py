@@ -7,6 +7,7 @@ browser download is never used.
 from __future__ import annotations
 
 import socket
+import statistics
 import threading
 import time
 from collections.abc import Iterator
@@ -182,12 +183,43 @@ def test_screenshot_of_the_main_view(tmp_path: Path, browser: Any) -> None:
 # -- time to interactive at scale ------------------------------------------------------
 
 
+def _load(page: Any, url: str, day: str) -> float:
+    """Seconds from navigation to an interactive map (see ``_ready``'s attribute)."""
+    t0 = time.perf_counter()
+    page.goto(url)
+    _ready(page, day, timeout=180_000)
+    return time.perf_counter() - t0
+
+
+def _move_slider(page: Any, fraction: float, current: str) -> float:
+    t0 = time.perf_counter()
+    page.eval_on_selector(
+        "#date",
+        "(el, f) => { el.value = String(Math.floor(el.max * f)); "
+        "el.dispatchEvent(new Event('change')); }",
+        fraction,
+    )
+    page.wait_for_function(
+        "(d) => document.body.dataset.ready !== 'no' && document.body.dataset.ready !== d",
+        arg=current,
+        timeout=120_000,
+    )
+    return time.perf_counter() - t0
+
+
 @pytest.mark.slow
 def test_time_to_interactive_with_2000_actors_and_20000_events(
     tmp_path: Path, browser: Any
 ) -> None:
-    import httpx
+    """Prints the figures in docs/dashboard.md; asserts only what a user would see.
 
+    *Interactive* is from ``page.goto`` until ``body[data-ready]`` names the last
+    date: the page has its metadata and the map for that date, every actor is
+    placed, the channels to draw are added, and two animation frames have run
+    since (so the map is on screen). The search box and the slider are then
+    timed too. The first load follows the server start (its precomputation may
+    still be running); the next three show the usual case.
+    """
     db = tmp_path / "big.duckdb"
     started = time.perf_counter()
     synthetic_store(db)
@@ -196,41 +228,41 @@ def test_time_to_interactive_with_2000_actors_and_20000_events(
         last = store.query("SELECT max(date_end) AS d FROM event_records")[0]["d"]
     figures: list[tuple[str, float]] = [("build store (bulk write)", build)]
     with Server(db) as server:
-        with httpx.Client(base_url=server.url, timeout=120) as http:
-            for label, path in (
-                ("/api/meta", "/api/meta"),
-                ("/api/graph", f"/api/graph?as_of={last}"),
-                ("/api/channels", f"/api/channels?as_of={last}"),
-                ("/api/brokers", f"/api/brokers?as_of={last}"),
-                ("/api/actors/{id}", f"/api/actors/a00001?as_of={last}"),
-                ("/api/events?limit=1000", "/api/events?limit=1000"),
-                ("/api/whatif?remove=1 actor", f"/api/whatif?remove=a00001&as_of={last}"),
-            ):
-                t0 = time.perf_counter()
-                r = http.get(path)
-                figures.append((f"GET {label}", time.perf_counter() - t0))
-                assert r.status_code == 200, r.text[:300]
         page = browser.new_page(viewport={"width": 1400, "height": 850})
         watch = Watch(page)
-        t0 = time.perf_counter()
-        page.goto(server.url + "/")
-        _ready(page, last, timeout=180_000)
-        figures.append(("page load → map interactive", time.perf_counter() - t0))
-        t0 = time.perf_counter()
-        page.eval_on_selector(
-            "#date",
-            "el => { el.value = String(Math.floor(el.max / 2)); "
-            "el.dispatchEvent(new Event('change')); }",
+        figures.append(("first load after server start", _load(page, server.url + "/", last)))
+        loads = [_load(page, server.url + "/", last) for _ in range(3)]
+        figures.append(("page load → map interactive", statistics.median(loads)))
+        marks = dict(
+            page.evaluate(
+                "performance.getEntriesByType('mark').map(m => [m.name.split(' ')[0], m.startTime])"
+            )
         )
-        page.wait_for_function(
-            "(d) => document.body.dataset.ready !== 'no' && document.body.dataset.ready !== d",
-            arg=last,
-            timeout=120_000,
-        )
-        figures.append(("slider move → map redrawn", time.perf_counter() - t0))
+        for label, mark in (
+            ("  map data received at", "graph-received"),
+            ("  elements added at", "map-updated"),
+            ("  map drawn at", "map-drawn"),
+        ):
+            figures.append((label, marks[mark] / 1000))
+        drawn_at_end = page.text_content("#counts")
+
+        t0 = time.perf_counter()
+        page.fill("#search", "Person 00042")
+        page.wait_for_selector("#search-results button")
+        figures.append(("search → results (150 ms debounce)", time.perf_counter() - t0))
+
+        moves, current = [], last
+        for fraction in (0.5, 0.25, 0.75):
+            moves.append(_move_slider(page, fraction, current))
+            current = page.evaluate("document.body.dataset.ready")
+        figures.append(("slider → map redrawn (new date)", statistics.median(moves)))
+        figures.append(("slider → map redrawn (date seen)", _move_slider(page, 0.5, current)))
         shown = page.text_content("#counts")
         assert watch.dialogs == [] and watch.problems == []
         page.close()
-    print(f"\n2,000 actors, 20,000 events ({shown} at mid-range):")
+    # a large map says that it draws only the strongest channels
+    assert "strongest drawn" in drawn_at_end and "2000 actors" in drawn_at_end
+    print(f"\n2,000 actors, 20,000 events; at the last date: {drawn_at_end}; mid-range: {shown}")
+    print("(page loads: median of 3; slider: median of 3 new dates; marks: the last load)")
     for label, seconds in figures:
-        print(f"  {label:32s} {seconds:7.2f} s")
+        print(f"  {label:36s} {seconds:7.2f} s")

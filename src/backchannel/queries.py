@@ -40,7 +40,8 @@ def _participant(row: dict[str, Any], prefix: str) -> dict[str, Any]:
 def events(store: Store, flt: EventFilter | None = None) -> list[dict[str, Any]]:
     """One object per real-world event (records merged across articles), oldest first."""
     flt = flt or EventFilter()
-    where, params = ["1=1"], []
+    where: list[str] = ["1=1"]
+    params: list[Any] = []
     if flt.since:
         where.append("coalesce(r.date_end, r.date_start) >= ?")
         params.append(flt.since)
@@ -60,10 +61,19 @@ def events(store: Store, flt: EventFilter | None = None) -> list[dict[str, Any]]
         )
         pattern = f"%{flt.actor.lower()}%"
         params += [flt.actor, flt.actor, pattern, pattern]
+    matching = "FROM event_records r JOIN documents d USING (doc_id) WHERE " + " AND ".join(where)
+    if flt.limit is not None:
+        # only the first ``limit`` events need their rows: an event comes first at its
+        # earliest dated record, so this is the order of the query below
+        matching += (
+            " AND r.event_id IN (SELECT r.event_id "
+            + matching
+            + " GROUP BY r.event_id ORDER BY min(r.date_start) NULLS LAST, r.event_id LIMIT ?)"
+        )
+        params = [*params, *params, flt.limit]
     rows = store.query(
-        "SELECT r.*, d.url, d.title, d.published FROM event_records r "
-        "JOIN documents d USING (doc_id) WHERE "
-        + " AND ".join(where)
+        "SELECT r.*, d.url, d.title, d.published "
+        + matching
         + " ORDER BY r.date_start NULLS LAST, r.event_id, r.confidence DESC, r.record_id",
         params,
     )

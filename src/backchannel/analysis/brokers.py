@@ -31,14 +31,23 @@ def _group(country: str, sector: str, by: str, sides: set[str]) -> str:
 
 
 def network(
-    store: Store, as_of: str, *, sides: Sequence[str] = (), by: str = "side"
+    store: Store,
+    as_of: str,
+    *,
+    sides: Sequence[str] = (),
+    by: str = "side",
+    records: list[dict[str, Any]] | None = None,
 ) -> tuple[list[tuple[str, str]], dict[str, str], dict[str, str], list[dict[str, Any]]]:
-    """Arcs, node → group, node → name, and the records behind them."""
+    """Arcs, node → group, node → name, and the records behind them.
+
+    ``records`` are ``communication_records(store, as_of)`` when the caller has them already.
+    """
     if by not in GROUPINGS:
         raise UsageError(f"unknown grouping '{by}': choose {' or '.join(GROUPINGS)}")
     side_set = set(sides)
     symmetric = {t.type for t in lexicon().verbs.values() if t.symmetric}
-    records = communication_records(store, as_of)
+    if records is None:
+        records = communication_records(store, as_of)
     arcs: list[tuple[str, str]] = []
     groups: dict[str, str] = {}
     names: dict[str, str] = {}
@@ -56,10 +65,18 @@ def network(
 
 
 def brokers(
-    store: Store, as_of: str, *, sides: Sequence[str] = (), by: str = "side"
+    store: Store,
+    as_of: str,
+    *,
+    sides: Sequence[str] = (),
+    by: str = "side",
+    records: list[dict[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
-    """Per actor: the five role counts and z-scores, the side pairs they bridge, and evidence."""
-    arcs, groups, names, records = network(store, as_of, sides=sides, by=by)
+    """Per actor: the five role counts and z-scores, the side pairs they bridge, and evidence.
+
+    ``records`` are ``communication_records(store, as_of)`` when the caller has them already.
+    """
+    arcs, groups, names, records = network(store, as_of, sides=sides, by=by, records=records)
     if not groups:
         return []
     result = brokerage(arcs, groups)
@@ -79,11 +96,7 @@ def brokers(
     rows = []
     for row in result.rows:
         b = row.node
-        bridges: set[tuple[str, str]] = set()
-        for i in in_nbrs[b]:
-            for j in out_nbrs[b]:
-                if i != j and (i, j) not in arcset and groups[i] != groups[j]:
-                    bridges.add((groups[i], groups[j]))
+        bridges = _bridges(in_nbrs[b], out_nbrs[b], arcset, groups)
         record: dict[str, Any] = {
             "actor_id": b,
             "name": names.get(b, b),
@@ -97,6 +110,25 @@ def brokers(
         rows.append(record)
     rows.sort(key=lambda r: (-r["roles"]["total"], r["name"]))
     return rows
+
+
+def _bridges(
+    ins: set[str], outs: set[str], arcs: set[tuple[str, str]], groups: dict[str, str]
+) -> set[tuple[str, str]]:
+    """Group pairs (g, h) with some i → broker → j, i in g, j in h ≠ g, and no arc i → j."""
+    ins_by: dict[str, list[str]] = defaultdict(list)
+    outs_by: dict[str, list[str]] = defaultdict(list)
+    for i in ins:
+        ins_by[groups[i]].append(i)
+    for j in outs:
+        outs_by[groups[j]].append(j)
+    # one unlinked pair per group pair is enough: stop at the first
+    return {
+        (g, h)
+        for g, group_ins in ins_by.items()
+        for h, group_outs in outs_by.items()
+        if g != h and any((i, j) not in arcs for i in group_ins for j in group_outs)
+    }
 
 
 def _finite(value: float) -> float | None:

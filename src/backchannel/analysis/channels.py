@@ -21,7 +21,9 @@ Strength is the sum over distinct contacts of ``exp(-age / 365 days)``.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -85,7 +87,13 @@ class Channel:
 
 
 def _days(a: str, b: str) -> int:
-    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
+    return _ordinal(b) - _ordinal(a)
+
+
+@functools.lru_cache(maxsize=65536)
+def _ordinal(day: str) -> int:
+    # a few thousand distinct days, parsed again for every contact without this
+    return dt.date.fromisoformat(day).toordinal()
 
 
 def communication_records(store: Store, as_of: str) -> list[dict[str, Any]]:
@@ -99,6 +107,37 @@ def communication_records(store: Store, as_of: str) -> list[dict[str, Any]]:
         "ORDER BY r.date_start, r.record_id",
         [kinds, as_of],
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelInputs:
+    """Everything ``channels()`` reads from the store, loaded once for any number of dates.
+
+    A reader that asks about many dates of an unchanged store (the dashboard's
+    slider) loads this once and slices it per date instead of querying again.
+    """
+
+    records: tuple[dict[str, Any], ...]  # every dated asserted communication record, in order
+    starts: tuple[str, ...]  # their ``date_start``, for bisecting by date
+    roles: dict[str, list[dict[str, Any]]]
+    exits: dict[str, list[dict[str, Any]]]
+    returns: dict[str, list[str]]
+
+    @classmethod
+    def load(cls, store: Store) -> ChannelInputs:
+        """Read every dated record (no date is after 9999-12-31) and the role tables."""
+        records = tuple(communication_records(store, "9999-12-31"))
+        return cls(
+            records=records,
+            starts=tuple(r["date_start"] for r in records),
+            roles=_roles(store),
+            exits=_exits(store),
+            returns=_reactivations(store),
+        )
+
+    def records_until(self, as_of: str) -> list[dict[str, Any]]:
+        """What ``communication_records(store, as_of)`` returns, without a query."""
+        return list(self.records[: bisect.bisect_right(self.starts, as_of)])
 
 
 def _roles(store: Store) -> dict[str, list[dict[str, Any]]]:
@@ -147,22 +186,26 @@ def channels(
     sides: Sequence[str] = (),
     dormant_after: int = 365,
     include_brokered: bool = True,
+    inputs: ChannelInputs | None = None,
 ) -> list[Channel]:
-    """Every channel known on ``as_of``, strongest first, each with its status and reason."""
-    records = communication_records(store, as_of)
+    """Every channel known on ``as_of``, strongest first, each with its status and reason.
+
+    ``inputs`` (from ``ChannelInputs.load`` on the same, unchanged store) saves the queries.
+    """
+    if inputs is None:
+        inputs = ChannelInputs.load(store)
+    records = inputs.records_until(as_of)
     side_set = set(sides)
     pairs: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     cross_actors: set[str] = set()
     for r in records:
         if r["source_id"] == r["target_id"]:
             continue
-        key = tuple(sorted((r["source_id"], r["target_id"])))
-        pairs[(key[0], key[1])].append(r)
+        s, t = r["source_id"], r["target_id"]
+        pairs[(s, t) if s <= t else (t, s)].append(r)
         if _cross(r, side_set):
             cross_actors.update({r["source_id"], r["target_id"]})
-    roles = _roles(store)
-    exits = _exits(store)
-    returns = _reactivations(store)
+    roles, exits, returns = inputs.roles, inputs.exits, inputs.returns
     result: list[Channel] = []
     for (a_id, b_id), rows in pairs.items():
         cross = any(_cross(r, side_set) for r in rows)

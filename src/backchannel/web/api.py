@@ -4,6 +4,10 @@ Each endpoint opens the store read-only for the length of the request
 (``Store.open`` waits out a writer's lock), calls one function, and returns
 its data. Parameters are typed (dates are ``date``, lists are bounded) and
 reach SQL only as bound parameters inside the library.
+
+The map's endpoints (graph, channels, one channel, brokers, what-if) answer
+from ``app.state.cache`` (``cache.StoreCache``) while the store is unchanged:
+moving the slider back to a date already seen costs no computation.
 """
 
 from __future__ import annotations
@@ -22,10 +26,10 @@ from pydantic import BaseModel, BeforeValidator
 
 from backchannel import queries
 from backchannel.analysis.brokers import brokers as broker_rows
-from backchannel.analysis.channels import channels as channel_list
 from backchannel.errors import UsageError
 from backchannel.store import Store
 from backchannel.web import views
+from backchannel.web.cache import StoreCache
 
 
 class Problem(BaseModel):
@@ -126,13 +130,25 @@ def _sides(request: Request, given: str | None) -> tuple[str, ...]:
 
 
 def _as_of(store: Store, given: dt.date | None) -> str:
-    if given is not None:
-        return given.isoformat()
+    return given.isoformat() if given is not None else default_as_of(store)
+
+
+def default_as_of(store: Store) -> str:
+    """The store's last event date (today for a store without dated events)."""
     row = store.query(
         "SELECT max(coalesce(date_end, date_start)) AS last FROM event_records "
         "WHERE date_start IS NOT NULL"
     )[0]
     return str(row["last"] or dt.date.today().isoformat())
+
+
+def _cache(request: Request) -> StoreCache:
+    cache: StoreCache = request.app.state.cache
+    return cache
+
+
+def _json(body: bytes) -> Response:
+    return Response(body, media_type="application/json")
 
 
 def not_found(detail: str) -> HTTPException:
@@ -145,36 +161,65 @@ def get_meta(request: Request) -> dict[str, Any]:
         return views.meta(store, _sides(request, None))
 
 
-@router.get("/graph", summary="the channel map on a date: actors as nodes, channels as edges")
-def get_graph(request: Request, as_of: AsOf = None, sides: Sides = None) -> dict[str, Any]:
+@router.get(
+    "/graph",
+    summary="the channel map on a date: actors as nodes, channels as edges",
+    response_model=dict[str, Any],
+)
+def get_graph(request: Request, as_of: AsOf = None, sides: Sides = None) -> Response:
     with _store(request) as store:
-        return views.graph(store, _as_of(store, as_of), _sides(request, sides))
+        day, pair = _as_of(store, as_of), _sides(request, sides)
+        return _json(cached_graph(_cache(request), store, day, pair))
 
 
-@router.get("/channels", summary="channels with their status and the reason for it")
+def cached_graph(cache: StoreCache, store: Store, day: str, sides: tuple[str, ...]) -> bytes:
+    """The JSON of ``views.graph`` for this version of ``store``, computed at most once."""
+    return cache.answer(
+        store,
+        ("graph", day, sides),
+        lambda: views.graph(
+            store,
+            day,
+            sides,
+            cache.channel_inputs(store),
+            cache.channel_list(store, day, sides),
+            cache.positions(store, sides),
+        ),
+    )
+
+
+@router.get(
+    "/channels",
+    summary="channels with their status and the reason for it",
+    response_model=list[dict[str, Any]],
+)
 def get_channels(
     request: Request,
     as_of: AsOf = None,
     sides: Sides = None,
     status: Annotated[Status | None, Query()] = None,
     dormant_after: Annotated[int, Query(ge=1, le=36500)] = 365,
-) -> list[dict[str, Any]]:
+) -> Response:
+    cache = _cache(request)
+    wanted = status.value if status else None
     with _store(request) as store:
-        found = channel_list(
-            store,
-            _as_of(store, as_of),
-            sides=_sides(request, sides),
-            dormant_after=dormant_after,
-        )
-    return [c.to_dict() for c in found if status is None or c.status == status.value]
+        day, pair = _as_of(store, as_of), _sides(request, sides)
+
+        def compute() -> list[dict[str, Any]]:
+            found = cache.channel_list(store, day, pair, dormant_after)
+            return [c.to_dict() for c in found if wanted is None or c.status == wanted]
+
+        return _json(cache.answer(store, ("channels", day, pair, wanted, dormant_after), compute))
 
 
 @router.get("/channels/{a}/{b}", summary="one channel: status, reason and its whole history")
 def get_channel(
     request: Request, a: ActorId, b: ActorId, as_of: AsOf = None, sides: Sides = None
 ) -> dict[str, Any]:
+    cache = _cache(request)
     with _store(request) as store:
-        found = views.channel_detail(store, a, b, _as_of(store, as_of), _sides(request, sides))
+        day, pair = _as_of(store, as_of), _sides(request, sides)
+        found = views.channel_detail(store, a, b, day, pair, cache.channel_list(store, day, pair))
     if found is None:
         raise not_found(f"no channel between '{a}' and '{b}' on that date")
     return found
@@ -221,18 +266,40 @@ def get_events(
         return queries.events(store, flt)
 
 
-@router.get("/brokers", summary="Gould–Fernandez brokerage roles on a date")
+@router.get(
+    "/brokers",
+    summary="Gould–Fernandez brokerage roles on a date",
+    response_model=list[dict[str, Any]],
+)
 def get_brokers(
     request: Request,
     as_of: AsOf = None,
     sides: Sides = None,
     by: Annotated[Grouping, Query()] = Grouping.side,
-) -> list[dict[str, Any]]:
+) -> Response:
+    cache = _cache(request)
     with _store(request) as store:
-        return broker_rows(store, _as_of(store, as_of), sides=_sides(request, sides), by=by.value)
+        day, pair = _as_of(store, as_of), _sides(request, sides)
+        return _json(
+            cache.answer(
+                store,
+                ("brokers", day, pair, by.value),
+                lambda: broker_rows(
+                    store,
+                    day,
+                    sides=pair,
+                    by=by.value,
+                    records=cache.channel_inputs(store).records_until(day),
+                ),
+            )
+        )
 
 
-@router.get("/whatif", summary="what is lost without some actors: channels and capacity")
+@router.get(
+    "/whatif",
+    summary="what is lost without some actors: channels and capacity",
+    response_model=dict[str, Any],
+)
 def get_whatif(
     request: Request,
     remove: Annotated[
@@ -241,9 +308,17 @@ def get_whatif(
     ],
     as_of: AsOf = None,
     sides: Sides = None,
-) -> dict[str, Any]:
+) -> Response:
+    cache = _cache(request)
     with _store(request) as store:
-        return views.what_if(store, _as_of(store, as_of), _sides(request, sides), remove)
+        day, pair = _as_of(store, as_of), _sides(request, sides)
+        return _json(
+            cache.answer(
+                store,
+                ("whatif", day, pair, tuple(remove)),
+                lambda: views.what_if(store, day, pair, remove),
+            )
+        )
 
 
 @router.get(

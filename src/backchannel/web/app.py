@@ -1,7 +1,9 @@
 """The FastAPI application: one page, its static files, the JSON API, and error handling.
 
 ``create_app(db_path)`` builds everything and touches nothing: the store is
-opened per request, read-only. Every response carries a Content-Security-Policy
+opened per request, read-only. When the server starts, a background thread
+computes the map for the default date into the answer cache, so the first
+page load does not wait for it. Every response carries a Content-Security-Policy
 that allows scripts and styles only from this server (no inline script), so
 hostile article text that slipped into the DOM still could not run. Errors are
 ``application/problem+json`` objects without stack traces.
@@ -9,10 +11,12 @@ hostile article text that slipped into the DOM still could not run. Errors are
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http
 import logging
-from collections.abc import Sequence
+import threading
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +31,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from backchannel import __version__
 from backchannel.errors import BackchannelError, StoreError
 from backchannel.web import api, readouts
+from backchannel.web.cache import StoreCache
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -130,6 +135,12 @@ def create_app(db_path: str, *, sides: Sequence[str] | None = None) -> FastAPI:
 
     ``sides`` defaults to the knowledge base's dyad, loaded on first use.
     """
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        threading.Thread(target=warm, args=(app,), name="backchannel-warm", daemon=True).start()
+        yield
+
     app = FastAPI(
         title="backchannel",
         version=__version__,
@@ -137,9 +148,11 @@ def create_app(db_path: str, *, sides: Sequence[str] | None = None) -> FastAPI:
         openapi_url="/api/openapi.json",
         docs_url=None,  # Swagger UI needs inline script and a CDN: not under our CSP
         redoc_url=None,
+        lifespan=lifespan,
     )
     app.state.db_path = str(db_path)
     app.state.sides = _sides_loader(sides)
+    app.state.cache = StoreCache()
     app.add_middleware(SecurityHeaders)
     app.add_exception_handler(BackchannelError, _on_backchannel_error)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
@@ -158,6 +171,20 @@ def create_app(db_path: str, *, sides: Sequence[str] | None = None) -> FastAPI:
         return HTMLResponse(page)
 
     return app
+
+
+def warm(app: FastAPI) -> None:
+    """Put the map for the store's last date and the default sides into the answer cache."""
+    from backchannel.store import Store
+
+    cache: StoreCache = app.state.cache
+    try:
+        with Store.open(app.state.db_path, read_only=True) as store:
+            day = api.default_as_of(store)
+            pair = app.state.sides()
+            api.cached_graph(cache, store, day, pair)
+    except Exception as exc:  # a store that is not there yet: the page will say so
+        log.warning("could not precompute the map: %s", exc)
 
 
 def _sides_loader(sides: Sequence[str] | None) -> Any:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,14 +19,16 @@ from backchannel.analysis.brokers import brokers
 from backchannel.analysis.channels import (
     GOVERNMENT_SECTORS,
     Channel,
+    ChannelInputs,
     channels,
-    communication_records,
 )
 from backchannel.errors import UsageError
 from backchannel.store import Store
 
 ACADEMIC_SECTORS = frozenset({"academic", "media", "ngo"})
 CATEGORIES = ("government", "business", "academic", "retired", "collective", "other")
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+SPACING = 28.0  # pixels between neighbouring actors in the fixed layout
 CSV_COLUMNS = (
     "a_id",
     "a_name",
@@ -123,18 +126,34 @@ def _side(country: str, sides: Sequence[str]) -> str:
     return country if (not sides or country in sides) else "third"
 
 
-def graph(store: Store, as_of: str, sides: Sequence[str]) -> dict[str, Any]:
-    """Nodes (actors with side, category, broker score) and edges (channels) on ``as_of``."""
-    found = channels(store, as_of, sides=sides)
+def graph(
+    store: Store,
+    as_of: str,
+    sides: Sequence[str],
+    inputs: ChannelInputs | None = None,
+    found: list[Channel] | None = None,
+    place: dict[str, tuple[float, float]] | None = None,
+) -> dict[str, Any]:
+    """Nodes (actors with side, category, broker score) and edges (channels) on ``as_of``.
+
+    ``inputs`` (``ChannelInputs.load`` on the same, unchanged store) saves the
+    queries; ``found``, the channels on ``as_of`` computed from them, and
+    ``place``, ``positions(inputs, sides)``, save computing those again.
+    """
+    if inputs is None:
+        inputs = ChannelInputs.load(store)
+    records = inputs.records_until(as_of)
+    if found is None:
+        found = channels(store, as_of, sides=sides, inputs=inputs)
     kinds: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
-    for r in communication_records(store, as_of):
+    for r in records:
         types, modes = kinds[edge_id(r["source_id"], r["target_id"])]
         types.add(r["type"])
         if r["mode"]:
             modes.add(r["mode"])
     ranks = {
         b["actor_id"]: b
-        for b in brokers(store, as_of, sides=sides)
+        for b in brokers(store, as_of, sides=sides, records=records)
         if b["roles"]["total"] > 0 and b["bridges"]
     }
     ends: dict[str, Any] = {}
@@ -142,6 +161,8 @@ def graph(store: Store, as_of: str, sides: Sequence[str]) -> dict[str, Any]:
         for end in (ch.a, ch.b):
             ends.setdefault(end.actor_id, end)
     roles = _roles_by_actor(store, sorted(ends))
+    if place is None:
+        place = positions(inputs, sides)
     nodes = []
     for actor_id in sorted(ends):
         end = ends[actor_id]
@@ -158,6 +179,8 @@ def graph(store: Store, as_of: str, sides: Sequence[str]) -> dict[str, Any]:
                 "broker": broker is not None,
                 "brokerage": broker["roles"]["total"] if broker else 0,
                 "bridges": broker["bridges"] if broker else [],
+                "x": place.get(actor_id, (0.0, 0.0))[0],
+                "y": place.get(actor_id, (0.0, 0.0))[1],
             }
         )
     return {
@@ -168,9 +191,52 @@ def graph(store: Store, as_of: str, sides: Sequence[str]) -> dict[str, Any]:
     }
 
 
+def positions(inputs: ChannelInputs, sides: Sequence[str]) -> dict[str, tuple[float, float]]:
+    """A fixed place for every actor with contact on any date: one disc per side.
+
+    Each side is a sunflower (Vogel) spiral with its busiest actors in the
+    middle; the first side on the left, the second on the right, third
+    countries below. The places depend on the store, not on the date, so the
+    map holds still while the slider moves, and they cost O(records) where a
+    force layout in the browser takes seconds at a few thousand actors.
+    """
+    degree: Counter[str] = Counter()
+    side: dict[str, str] = {}
+    for r in inputs.records:
+        for prefix in ("source", "target"):
+            actor_id = r[f"{prefix}_id"]
+            degree[actor_id] += 1
+            side[actor_id] = _side(r[f"{prefix}_country"], sides)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for actor_id in sorted(degree, key=lambda a: (-degree[a], a)):
+        groups[side[actor_id]].append(actor_id)
+    radius = {g: SPACING * math.sqrt(len(members)) for g, members in groups.items()}
+    first, second = (*sides, "", "")[:2]
+    gap = 3 * SPACING
+    centres = {
+        first: (-radius.get(first, 0.0) - gap, 0.0),
+        second: (radius.get(second, 0.0) + gap, 0.0),
+    }
+    below = max(radius.get(first, 0.0), radius.get(second, 0.0)) + gap
+    for g in sorted(groups):
+        if g not in centres:
+            centres[g] = (0.0, below + radius[g])
+            below += 2 * radius[g] + gap
+    out: dict[str, tuple[float, float]] = {}
+    for g, members in groups.items():
+        cx, cy = centres[g]
+        for k, actor_id in enumerate(members):
+            dist, theta = SPACING * math.sqrt(k + 0.5), k * GOLDEN_ANGLE
+            out[actor_id] = (
+                round(cx + dist * math.cos(theta), 1),
+                round(cy + dist * math.sin(theta), 1),
+            )
+    return out
+
+
 def edge_id(a: str, b: str) -> str:
     """The id of the channel between ``a`` and ``b``, whichever order they come in."""
-    return "|".join(sorted((a, b)))
+    return f"{a}|{b}" if a <= b else f"{b}|{a}"
 
 
 def _edge(ch: Channel, sides: Sequence[str], kinds: tuple[set[str], set[str]]) -> dict[str, Any]:
@@ -261,11 +327,21 @@ def actor_detail(store: Store, actor_id: str, as_of: str | None) -> dict[str, An
 
 
 def channel_detail(
-    store: Store, a: str, b: str, as_of: str, sides: Sequence[str]
+    store: Store,
+    a: str,
+    b: str,
+    as_of: str,
+    sides: Sequence[str],
+    found: list[Channel] | None = None,
 ) -> dict[str, Any] | None:
-    """One channel on ``as_of``: status, reason, and its whole history of events."""
+    """One channel on ``as_of``: status, reason, and its whole history of events.
+
+    ``found`` are the channels on ``as_of`` when the caller has them already.
+    """
     wanted = edge_id(a, b)
-    ch = next((c for c in channels(store, as_of, sides=sides) if _pair(c) == wanted), None)
+    if found is None:
+        found = channels(store, as_of, sides=sides)
+    ch = next((c for c in found if _pair(c) == wanted), None)
     if ch is None:
         return None
     history = [

@@ -5,13 +5,19 @@
 
 (() => {
   const DAY = 86400000;
+  // Above this many actors the map uses the server's fixed layout, cheaper drawing, and
+  // draws at most EDGE_BUDGET channels: the strongest that pass the filters (plus any a
+  // what-if cuts). The counts say how many more there are; "draw every channel" lifts it.
+  const LARGE = 400;
+  const EDGE_BUDGET = 3000;
   const SIDE_CLASS = ['side-a', 'side-b'];
   const CATEGORY_LABEL = {
     government: 'government', business: 'business', academic: 'academic',
     retired: 'retired', collective: 'state / group', other: 'other',
   };
   const state = {
-    meta: null, dates: [], asOf: null, graph: null, cy: null,
+    meta: null, dates: [], asOf: null, graph: null, cy: null, large: false,
+    nodeInfo: new Map(), shownEdges: [],
     removed: new Map(), whatif: null, playing: false, selected: null, loading: 0,
   };
   const $ = (id) => document.getElementById(id);
@@ -99,12 +105,15 @@
 
   // -- the map ---------------------------------------------------------------------
 
-  function cyStyle() {
+  function cyStyle(large) {
+    // a large map: straight edges and labels only once zoomed in (both cut drawing time)
+    const labels = large ? { 'min-zoomed-font-size': 9 } : {};
+    const edges = large ? { 'curve-style': 'haystack', 'haystack-radius': 0 } : { 'curve-style': 'bezier' };
     return [
       { selector: 'node', style: {
         label: 'data(name)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3,
         'background-color': '#a0aec0', width: 18, height: 18, 'border-width': 1, 'border-color': '#fff',
-        'text-wrap': 'ellipsis', 'text-max-width': 120 } },
+        'text-wrap': 'ellipsis', 'text-max-width': 120, ...labels } },
       { selector: 'node.side-a', style: { 'background-color': '#2b6cb0' } },
       { selector: 'node.side-b', style: { 'background-color': '#c53030' } },
       { selector: 'node.side-third', style: { 'background-color': '#718096' } },
@@ -116,7 +125,7 @@
       { selector: 'node.cat-other', style: { shape: 'round-tag' } },
       { selector: 'node.broker', style: { 'border-width': 4, 'border-color': '#d69e2e', width: 24, height: 24 } },
       { selector: 'edge', style: {
-        width: 'data(w)', 'curve-style': 'bezier', 'line-color': '#2f855a', opacity: 0.85 } },
+        width: 'data(w)', 'line-color': '#2f855a', opacity: 0.85, ...edges } },
       { selector: 'edge.dormant', style: { 'line-color': '#a0aec0', 'line-style': 'dashed' } },
       { selector: 'edge.severed', style: { 'line-color': '#e53e3e', 'line-style': 'dotted', opacity: 0.6 } },
       { selector: 'edge.cut', style: { 'line-color': '#000', 'line-style': 'dashed', opacity: 1, width: 3 } },
@@ -136,67 +145,129 @@
   }
 
   function edgeWeight(strength, max) {
-    return 1 + 7 * Math.sqrt(Math.max(0, strength) / (max || 1));
+    // in half-pixel steps, so a new date restyles only the edges whose width visibly changes
+    return Math.round(2 * (1 + 7 * Math.sqrt(Math.max(0, strength) / (max || 1)))) / 2;
   }
 
-  function elements(graph) {
-    const max = Math.max(0.001, ...graph.edges.map((e) => e.strength));
-    return [
-      ...graph.nodes.map((n) => ({ group: 'nodes', data: { ...n }, classes: nodeClasses(n) })),
-      ...graph.edges.map((e) => ({ group: 'edges', data: { ...e, w: edgeWeight(e.strength, max) }, classes: e.status })),
-    ];
+  function maxStrength(graph) {
+    let max = 0.001;
+    for (const e of graph.edges) if (e.strength > max) max = e.strength;
+    return max;
   }
 
-  function layoutOptions(count) {
-    if (count <= 400) {
-      return { name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 8000,
-        idealEdgeLength: () => 80, numIter: 1000, fit: true, padding: 30 };
-    }
-    // cose is quadratic per iteration: a big map gets a quick, stable layout instead
-    return { name: 'concentric', animate: false, fit: true, padding: 20, minNodeSpacing: 4,
-      concentric: (n) => n.degree(), levelWidth: () => 2 };
+  // The map's elements carry only what styling and filtering read; the full records
+  // (for downloads) stay in state.graph.
+  function nodeData(n) {
+    return { id: n.id, name: n.name, side: n.side, category: n.category, absent: false,
+      cls: nodeClasses(n) };
+  }
+
+  function edgeData(e, max) {
+    return { id: e.id, source: e.source, target: e.target, status: e.status,
+      types: e.types, w: edgeWeight(e.strength, max), absent: false };
+  }
+
+  function remember(graph) {
+    state.nodeInfo = new Map(graph.nodes.map((n) => [n.id, n]));
+  }
+
+  function edgeElement(e, max, cut) {
+    return { group: 'edges', data: edgeData(e, max), classes: cut.has(e.id) ? `${e.status} cut` : e.status };
+  }
+
+  function nodeElement(n) {
+    const data = nodeData(n);
+    const element = { group: 'nodes', data, classes: data.cls };
+    // a large map is placed by the server (stable across dates); a small one by cose
+    element.position = state.large ? { x: n.x, y: n.y } : { x: Math.random() * 400, y: Math.random() * 400 };
+    return element;
+  }
+
+  // zoom and pan that fit the server's positions: cytoscape's own fit would first measure
+  // every element's box, labels included, which costs more than drawing them
+  function viewport(nodes, container, padding) {
+    if (!nodes.length) return {};
+    const xs = nodes.map((n) => n.x);
+    const ys = nodes.map((n) => n.y);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const w = container.clientWidth - 2 * padding;
+    const h = container.clientHeight - 2 * padding;
+    const zoom = Math.min(4, w / Math.max(1, x1 - x0 + 30), h / Math.max(1, y1 - y0 + 30));
+    return { zoom, pan: { x: container.clientWidth / 2 - zoom * (x0 + x1) / 2,
+      y: container.clientHeight / 2 - zoom * (y0 + y1) / 2 } };
   }
 
   function createMap(graph) {
+    state.large = graph.nodes.length > LARGE;
+    $('draw-all-label').hidden = !state.large;
+    const max = maxStrength(graph);
+    // a small map's edges shape its force layout; a large map's come with applyFilters()
+    const edges = state.large ? [] : graph.edges.map((e) => edgeElement(e, max, new Set()));
     state.cy = cytoscape({
-      container: $('cy'), elements: elements(graph), style: cyStyle(),
-      minZoom: 0.05, maxZoom: 4,
-      hideEdgesOnViewport: graph.edges.length > 3000, textureOnViewport: graph.nodes.length > 1000,
+      container: $('cy'), style: cyStyle(state.large), minZoom: 0.02, maxZoom: 4,
+      hideEdgesOnViewport: state.large, textureOnViewport: state.large,
+      elements: [...graph.nodes.map(nodeElement), ...edges],
+      ...(state.large ? viewport(graph.nodes, $('cy'), 20) : {}),
+      layout: state.large ? { name: 'preset', fit: false } : { name: 'cose', animate: false,
+        randomize: true, nodeRepulsion: () => 8000, idealEdgeLength: () => 80, numIter: 1000, fit: true,
+        padding: 30 },
     });
-    state.cy.layout(layoutOptions(graph.nodes.length)).run();
     state.cy.on('tap', 'node', (evt) => openActor(evt.target.id()));
     state.cy.on('tap', 'edge', (evt) => openChannel(evt.target.data('source'), evt.target.data('target')));
   }
 
   function updateMap(graph) {
+    // positions stay; only what changed on the new date is touched (edges: applyFilters)
     const cy = state.cy;
-    const max = Math.max(0.001, ...graph.edges.map((e) => e.strength));
     const present = new Set();
     cy.batch(() => {
       for (const n of graph.nodes) {
         present.add(n.id);
         const node = cy.getElementById(n.id);
         if (node.empty()) {
-          cy.add({ group: 'nodes', data: { ...n }, classes: nodeClasses(n),
-            position: { x: Math.random() * 400, y: Math.random() * 400 } });
-        } else {
-          node.data(n);
-          node.classes(nodeClasses(n));
+          cy.add(nodeElement(n));
+          continue;
         }
+        const data = nodeData(n);
+        if (node.data('cls') !== data.cls) node.classes(data.cls);
+        if (Object.keys(data).some((k) => node.data(k) !== data[k])) node.data(data);
       }
-      for (const e of graph.edges) {
-        present.add(e.id);
-        const edge = cy.getElementById(e.id);
-        const data = { ...e, w: edgeWeight(e.strength, max) };
-        if (edge.empty()) cy.add({ group: 'edges', data, classes: e.status });
-        else {
-          edge.data(data);
-          edge.classes(e.status);
-        }
-      }
-      cy.elements().forEach((x) => { x.data('absent', !present.has(x.id())); });
+      cy.nodes().forEach((x) => { if (!present.has(x.id()) && !x.data('absent')) x.data('absent', true); });
     });
     applyFilters();
+  }
+
+  function drawable(shownEdges, cut) {
+    if (!state.large || $('draw-all').checked || shownEdges.length <= EDGE_BUDGET) return shownEdges;
+    const strongest = [...shownEdges].sort((x, y) => y.strength - x.strength).slice(0, EDGE_BUDGET);
+    const ids = new Set(strongest.map((e) => e.id));
+    return [...strongest, ...shownEdges.filter((e) => cut.has(e.id) && !ids.has(e.id))];
+  }
+
+  // the map's edges become exactly ``list``: removed, added, or restyled where they changed
+  function syncEdges(list, cut, toggle) {
+    const cy = state.cy;
+    const max = maxStrength(state.graph);
+    const keep = new Set(list.map((e) => e.id));
+    const gone = cy.edges().filter((x) => !keep.has(x.id()));
+    if (gone.nonempty()) cy.remove(gone);
+    const added = [];
+    for (const e of list) {
+      const edge = cy.getElementById(e.id);
+      if (edge.empty()) {
+        added.push(edgeElement(e, max, cut));
+        continue;
+      }
+      const w = edgeWeight(e.strength, max);
+      if (edge.data('w') !== w) edge.data('w', w);
+      if (edge.data('status') !== e.status) {
+        edge.data('status', e.status);
+        edge.classes(e.status);
+      }
+      if (edge.data('types').join() !== e.types.join()) edge.data('types', e.types);
+      toggle(edge, 'cut', cut.has(e.id));
+    }
+    if (added.length) cy.add(added);
   }
 
   // -- filters ---------------------------------------------------------------------
@@ -225,25 +296,28 @@
     const type = $('filter-type').value;
     const removed = state.whatif ? new Set(state.removed.keys()) : new Set();
     const cut = new Set(state.whatif ? state.whatif.channels_cut.map((c) => c.id) : []);
+    let nodes = 0;
+    let drawn = 0;
+    const hiddenNodes = new Set();
+    // toggle a class only when it changes: every change costs a restyle of that element
+    const toggle = (x, cls, on) => { if (x.hasClass(cls) !== on) x.toggleClass(cls, on); };
     state.cy.batch(() => {
       state.cy.nodes().forEach((n) => {
         const side = state.meta.sides.includes(n.data('side')) ? n.data('side') : 'third';
         const show = !n.data('absent') && sides.has(side) && cats.has(n.data('category'));
-        n.toggleClass('hidden', !show);
-        n.toggleClass('removed', removed.has(n.id()));
+        if (show) nodes += 1; else hiddenNodes.add(n.id());
+        toggle(n, 'hidden', !show);
+        toggle(n, 'removed', removed.has(n.id()));
       });
-      state.cy.edges().forEach((e) => {
-        const typeOk = !type || (e.data('types') || []).includes(type);
-        const show = !e.data('absent') && statuses.has(e.data('status')) && typeOk
-          && !e.source().hasClass('hidden') && !e.target().hasClass('hidden');
-        e.toggleClass('hidden', !show);
-        e.toggleClass('cut', cut.has(e.id()));
-      });
+      state.shownEdges = state.graph.edges.filter((e) => statuses.has(e.status)
+        && (!type || e.types.includes(type)) && !hiddenNodes.has(e.source) && !hiddenNodes.has(e.target));
+      const list = drawable(state.shownEdges, cut);
+      drawn = list.length;
+      syncEdges(list, cut, toggle);
     });
-    // our own flag, not ':visible' (cytoscape recomputes styles after the batch lazily)
-    const nodes = shown(state.cy.nodes()).length;
-    const edges = shown(state.cy.edges()).length;
-    $('counts').textContent = `${nodes} actors, ${edges} channels shown`;
+    const edges = state.shownEdges.length;
+    $('counts').textContent = `${nodes} actors, ${edges} channels shown`
+      + (drawn < edges ? ` (the ${drawn} strongest drawn)` : '');
     if (state.selected && state.selected.kind === 'actor') renderEventsFilter();
   }
 
@@ -252,14 +326,21 @@
   async function loadDate(asOf) {
     busy(+1);
     try {
+      // performance marks: the browser test prints where the time goes
+      performance.mark(`graph-requested ${asOf}`);
       const graph = await api('/api/graph', { as_of: asOf });
+      performance.mark(`graph-received ${asOf}`);
       state.asOf = asOf;
       state.graph = graph;
+      remember(graph);
       if (state.cy) updateMap(graph);
       else {
         createMap(graph);
         applyFilters();
       }
+      performance.mark(`map-updated ${asOf}`);
+      await drawn();
+      performance.mark(`map-drawn ${asOf}`);
       $('dl-gexf').href = `/api/export?format=gexf&as_of=${encodeURIComponent(asOf)}`;
       $('dl-graphml').href = `/api/export?format=graphml&as_of=${encodeURIComponent(asOf)}`;
       if (state.whatif) await runWhatif();
@@ -270,6 +351,23 @@
     } finally {
       busy(-1);
     }
+  }
+
+  // Resolves once the map has drawn the new elements (ready means visible): cytoscape
+  // emits 'render' after drawing a frame; when nothing needed drawing, two animation
+  // frames pass without one.
+  function drawn() {
+    return new Promise((resolve) => {
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        state.cy.off('render', finish);
+        resolve();
+      };
+      state.cy.one('render', finish);
+      requestAnimationFrame(() => requestAnimationFrame(finish));
+    });
   }
 
   function sliderDate() { return state.dates[Number($('date').value)]; }
@@ -543,8 +641,8 @@
   }
 
   function visibleView() {
-    const nodes = shown(state.cy.nodes()).map((n) => { const d = { ...n.data() }; delete d.absent; return d; });
-    const edges = shown(state.cy.edges()).map((e) => { const d = { ...e.data() }; delete d.absent; delete d.w; return d; });
+    const nodes = shown(state.cy.nodes()).map((n) => state.nodeInfo.get(n.id())).filter(Boolean);
+    const edges = state.shownEdges;
     return { as_of: state.asOf, sides: state.meta.sides, nodes, edges };
   }
 
@@ -598,6 +696,7 @@
       setupSearch();
       setupDownloads();
       $('whatif-run').addEventListener('click', runWhatif);
+      $('draw-all').addEventListener('change', applyFilters);
       $('whatif-clear').addEventListener('click', clearWhatif);
       await loadDate(sliderDate());
     } catch (err) {

@@ -1,0 +1,150 @@
+"""Dashboard API response times at scale: 2,000 actors and 20,000 events.
+
+    .venv/bin/python benchmarks/dashboard.py [--actors N] [--events N] [--runs N]
+
+Builds a synthetic store (``backchannel.synthetic``), serves it with uvicorn
+on 127.0.0.1 (a free port), and times each endpoint over real HTTP, body
+read included:
+
+* **cold**: the answer cache emptied before each request (median of 3; the
+  store's channel inputs are loaded again too);
+* **new date**: the inputs loaded but the date not asked before, as when
+  the slider moves (median over ``--runs`` dates; map endpoints only);
+* **warm**: the same request again (median of ``--runs``).
+
+Prints a table and writes bench-results/dashboard.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import socket
+import statistics
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import uvicorn
+
+from backchannel.synthetic import SIDES, synthetic_store
+from backchannel.web import create_app
+from backchannel.web.cache import StoreCache
+
+ROOT = Path(__file__).resolve().parents[1]
+AS_OF = "2025-12-28"
+COLD_RUNS = 3
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(http: httpx.Client, path: str) -> float:
+    start = time.perf_counter()
+    response = http.get(path)
+    response.read()
+    elapsed = time.perf_counter() - start
+    if response.status_code != 200:
+        raise SystemExit(f"GET {path}: {response.status_code} {response.text[:200]}")
+    return elapsed
+
+
+def _endpoints(http: httpx.Client) -> dict[str, tuple[str, str | None]]:
+    """label → (path on AS_OF, path with a {day} placeholder for the new-date runs, or None)."""
+    edges = http.get("/api/graph", params={"as_of": AS_OF}).json()["edges"]
+    edge = min(edges, key=lambda e: e["first_contact"])  # a channel on every date asked
+    a, b = edge["source"], edge["target"]
+    return {
+        "/api/meta": ("/api/meta", None),
+        "/api/graph": (f"/api/graph?as_of={AS_OF}", "/api/graph?as_of={day}"),
+        "/api/channels": (f"/api/channels?as_of={AS_OF}", "/api/channels?as_of={day}"),
+        "/api/channels/{a}/{b}": (
+            f"/api/channels/{a}/{b}?as_of={AS_OF}",
+            f"/api/channels/{a}/{b}?as_of={{day}}",
+        ),
+        "/api/actors?q=": ("/api/actors?q=Person%200001&limit=20", None),
+        "/api/actors/{id}": (f"/api/actors/{a}?as_of={AS_OF}", None),
+        "/api/brokers": (f"/api/brokers?as_of={AS_OF}", "/api/brokers?as_of={day}"),
+        "/api/whatif": (f"/api/whatif?remove={a}&as_of={AS_OF}", None),
+        "/api/events?limit=1000": ("/api/events?limit=1000", None),
+    }
+
+
+def _days(runs: int) -> list[str]:
+    """Dates the slider might land on, none of them AS_OF."""
+    return [f"{2016 + k % 10}-{1 + (5 * k) % 12:02d}-15" for k in range(runs)]
+
+
+def measure(db: Path, runs: int) -> dict[str, dict[str, float | None]]:
+    app = create_app(str(db), sides=SIDES)
+    config = uvicorn.Config(app, host="127.0.0.1", port=_free_port(), log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.02)
+    for warm in threading.enumerate():  # the start-up precomputation, out of the way
+        if warm.name == "backchannel-warm":
+            warm.join()
+    out: dict[str, dict[str, float | None]] = {}
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{config.port}", timeout=600) as http:
+            for label, (path, dated) in _endpoints(http).items():
+                cold = []
+                for _ in range(COLD_RUNS):
+                    app.state.cache = StoreCache()
+                    cold.append(_get(http, path))
+                new_date = None
+                if dated is not None:
+                    _get(http, path)  # the inputs, loaded once
+                    new_date = statistics.median(
+                        _get(http, dated.format(day=day)) for day in _days(runs)
+                    )
+                warm = statistics.median(_get(http, path) for _ in range(runs))
+                out[label] = {
+                    "cold_s": statistics.median(cold),
+                    "new_date_s": new_date,
+                    "warm_s": warm,
+                }
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--actors", type=int, default=2000)
+    parser.add_argument("--events", type=int, default=20000)
+    parser.add_argument("--runs", type=int, default=5, help="requests per median (at least 5)")
+    args = parser.parse_args()
+    runs = max(5, args.runs)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "synthetic.duckdb"
+        synthetic_store(db, args.actors, args.events)
+        endpoints = measure(db, runs)
+    print(f"{args.actors} actors, {args.events} events; medians in seconds")
+    print(f"{'endpoint':26} {'cold':>8} {'new date':>9} {'warm':>8}")
+    for label, t in endpoints.items():
+        new = f"{t['new_date_s']:9.3f}" if t["new_date_s"] is not None else f"{'—':>9}"
+        print(f"{label:26} {t['cold_s']:8.3f} {new} {t['warm_s']:8.3f}")
+    figures: dict[str, Any] = {
+        "actors": args.actors,
+        "events": args.events,
+        "as_of": AS_OF,
+        "runs": runs,
+        "endpoints": endpoints,
+    }
+    out = ROOT / "bench-results"
+    out.mkdir(exist_ok=True)
+    (out / "dashboard.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

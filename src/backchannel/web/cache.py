@@ -1,0 +1,161 @@
+"""Answers computed once per store version: the slider's dates come back instantly.
+
+The dashboard reads a store that ``backchannel run`` may be writing. A cached
+answer is keyed on the store file's identity (inode, size and modification
+time of the database file and of its write-ahead log), read while the request
+holds its read-only connection: DuckDB lets no writer in while a reader is
+open, so the identity and the data read under it belong together, and any
+later write changes the identity and misses the cache.
+
+Three levels: the store's channel inputs (every communication record, roles,
+departures), loaded once per version instead of once per request, with the
+map's fixed positions; the channels on a date (for the map, the channel list
+and one channel's panel); and whole encoded JSON responses per (version,
+endpoint, parameters).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any
+
+from backchannel.analysis.channels import Channel, ChannelInputs, channels
+from backchannel.store import Store
+from backchannel.web.views import positions
+
+Identity = tuple[tuple[int, int, int] | None, ...]
+
+
+def store_identity(path: str) -> Identity:
+    """(inode, size, mtime in ns) of the database file and its WAL; ``None`` for a missing file."""
+    out: list[tuple[int, int, int] | None] = []
+    for name in (path, f"{path}.wal"):
+        try:
+            st = os.stat(name)
+        except FileNotFoundError:
+            out.append(None)
+        else:
+            out.append((st.st_ino, st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+class LRU:
+    """A small thread-safe least-recently-used map."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> Any | None:
+        with self._lock:
+            if key not in self._items:
+                return None
+            self._items.move_to_end(key)
+            return self._items[key]
+
+    def put(self, key: Hashable, value: Any) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._items)
+
+
+def encode(data: Any) -> bytes:
+    """Compact JSON, as FastAPI would send it (the values here are plain JSON types already)."""
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+
+
+class Striped:
+    """A fixed set of locks, one chosen per key.
+
+    A second request for a key being computed waits for that answer instead of
+    computing it again on a busy machine.
+    """
+
+    def __init__(self, n: int = 16) -> None:
+        self._locks = [threading.Lock() for _ in range(n)]
+
+    def __call__(self, key: Hashable) -> threading.Lock:
+        return self._locks[hash(key) % len(self._locks)]
+
+
+class StoreCache:
+    """Per store version: the channel inputs, the channels by date, and encoded answers.
+
+    Each level has its own locks, always taken in the order answers → channels →
+    inputs, so two requests never wait for each other in a circle.
+    """
+
+    def __init__(self, answers: int = 64, versions: int = 2, dates: int = 16) -> None:
+        self.inputs = LRU(versions)
+        self.places = LRU(versions)
+        self.channels = LRU(dates)
+        self.answers = LRU(answers)
+        self._inputs_lock, self._channels_lock, self._answers_lock = Striped(), Striped(), Striped()
+
+    def channel_inputs(self, store: Store) -> ChannelInputs:
+        """The store's channel inputs, loaded at most once per version."""
+        key = store_identity(store.path)
+        with self._inputs_lock(key):
+            found = self.inputs.get(key)
+            if found is None:
+                found = ChannelInputs.load(store)
+                self.inputs.put(key, found)
+        assert isinstance(found, ChannelInputs)
+        return found
+
+    def positions(self, store: Store, sides: Sequence[str]) -> dict[str, tuple[float, float]]:
+        """``views.positions`` for this version of the store, computed at most once."""
+        key = (store_identity(store.path), tuple(sides))
+        found = self.places.get(key)
+        if found is None:  # cheap next to the rest: two requests may both compute it
+            found = positions(self.channel_inputs(store), sides)
+            self.places.put(key, found)
+        assert isinstance(found, dict)
+        return found
+
+    def channel_list(
+        self, store: Store, as_of: str, sides: Sequence[str], dormant_after: int = 365
+    ) -> list[Channel]:
+        """``channels(store, as_of, ...)``, computed at most once per version and parameters."""
+        key = (store_identity(store.path), as_of, tuple(sides), dormant_after)
+        with self._channels_lock(key):
+            found = self.channels.get(key)
+            if found is None:
+                found = channels(
+                    store,
+                    as_of,
+                    sides=sides,
+                    dormant_after=dormant_after,
+                    inputs=self.channel_inputs(store),
+                )
+                self.channels.put(key, found)
+        assert isinstance(found, list)
+        return found
+
+    def answer(self, store: Store, key: Hashable, compute: Callable[[], Any]) -> bytes:
+        """The JSON of ``compute()`` for ``key`` on this version of ``store``."""
+        full = (store_identity(store.path), key)
+        found = self.answers.get(full)
+        if found is None:
+            with self._answers_lock(full):
+                found = self.answers.get(full)
+                if found is None:
+                    found = encode(compute())
+                    self.answers.put(full, found)
+        assert isinstance(found, bytes)
+        return found

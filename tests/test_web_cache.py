@@ -1,0 +1,153 @@
+"""The dashboard's answer cache: answers equal a fresh computation and never outlive a write."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+
+from fastapi.testclient import TestClient
+
+from backchannel.analysis.brokers import _bridges, brokers
+from backchannel.analysis.channels import ChannelInputs, channels, communication_records
+from backchannel.model import Document
+from backchannel.store import Store
+from backchannel.synthetic import synthetic_store
+from backchannel.web import create_app, views
+from backchannel.web.cache import LRU, store_identity
+from builders import one_event
+from test_web_api import BIDEN, SIDES, WANG, build_store
+
+DATES = ("2023-09-17", "2023-12-01", "2024-04-02", "2024-08-27", "2025-06-01")
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Path:
+    return build_store(tmp_path / "web.duckdb")
+
+
+def _fresh(db: Path, day: str) -> tuple[dict[str, object], list[dict[str, object]]]:
+    """The graph and the channels on ``day``, computed from scratch on a new connection."""
+    with Store.open(db, read_only=True) as store:
+        graph = views.graph(store, day, SIDES)
+        found = [c.to_dict() for c in channels(store, day, sides=SIDES)]
+    return json.loads(json.dumps(graph)), json.loads(json.dumps(found))
+
+
+def test_cached_answers_equal_a_fresh_computation_on_every_date(db: Path) -> None:
+    client = TestClient(create_app(str(db), sides=SIDES))
+    # back and forth, so later answers come from the cache
+    for day in (*DATES, *reversed(DATES), *DATES):
+        graph, found = _fresh(db, day)
+        assert client.get("/api/graph", params={"as_of": day}).json() == graph
+        assert client.get("/api/channels", params={"as_of": day}).json() == found
+    assert len(client.app.state.cache.answers) == 2 * len(DATES)  # type: ignore[attr-defined]
+
+
+def test_loaded_inputs_slice_like_the_query_by_date(tmp_path: Path) -> None:
+    db = tmp_path / "synthetic.duckdb"
+    synthetic_store(db, n_actors=60, n_events=400)
+    with Store.open(db, read_only=True) as store:
+        inputs = ChannelInputs.load(store)
+        for day in ("2014-01-01", "2015-01-01", "2019-06-15", "2025-12-31"):
+            assert inputs.records_until(day) == communication_records(store, day)
+            assert brokers(store, day, sides=SIDES) == brokers(
+                store, day, sides=SIDES, records=inputs.records_until(day)
+            )
+
+
+def test_a_write_to_the_store_is_seen_at_once(db: Path) -> None:
+    client = TestClient(create_app(str(db), sides=SIDES))
+    day = "2024-08-27"
+    before = client.get("/api/graph", params={"as_of": day}).json()
+    assert "joe-biden|wang-yi" not in {e["id"] for e in before["edges"]}
+    identity = store_identity(str(db))
+
+    text = "Biden met Wang Yi in Washington."
+    doc = Document(
+        Document.make_id(text), text, url="https://example.org/w", published="2024-05-01"
+    )
+    with Store.open(db) as store:
+        store.write([one_event(doc, BIDEN, WANG)])
+        store.merge_events()
+
+    assert store_identity(str(db)) != identity
+    after = client.get("/api/graph", params={"as_of": day}).json()
+    assert "joe-biden|wang-yi" in {e["id"] for e in after["edges"]}
+    assert after == _fresh(db, day)[0]
+    channel = client.get("/api/channels/joe-biden/wang-yi", params={"as_of": day})
+    assert channel.status_code == 200 and channel.json()["last_contact"] == "2024-05-01"
+
+
+def test_the_server_start_precomputes_the_default_map(db: Path) -> None:
+    app = create_app(str(db), sides=SIDES)
+    with TestClient(app) as client:  # runs the lifespan, which starts the warm-up
+        for thread in threading.enumerate():
+            if thread.name == "backchannel-warm":
+                thread.join(timeout=30)
+        assert len(app.state.cache.answers) == 1
+        graph = client.get("/api/graph").json()
+    assert graph["as_of"] == "2024-08-27"
+    assert len(app.state.cache.answers) == 1  # answered from the precomputed entry
+
+
+def test_large_map_positions_are_fixed_per_store_and_separate_the_sides(tmp_path: Path) -> None:
+    db = tmp_path / "synthetic.duckdb"
+    synthetic_store(db, n_actors=200, n_events=1000)
+    with Store.open(db, read_only=True) as store:
+        early = views.graph(store, "2016-06-01", SIDES)
+        late = views.graph(store, "2025-12-31", SIDES)
+    late_places = {n["id"]: (n["x"], n["y"]) for n in late["nodes"]}
+    assert all(late_places[n["id"]] == (n["x"], n["y"]) for n in early["nodes"])
+    assert all((n["x"] < 0) == (n["side"] == "USA") for n in late["nodes"])
+    assert len(set(late_places.values())) == len(late_places)
+
+
+def test_the_lru_forgets_the_least_recently_used() -> None:
+    lru = LRU(2)
+    lru.put("a", 1)
+    lru.put("b", 2)
+    assert lru.get("a") == 1
+    lru.put("c", 3)
+    assert lru.get("b") is None and lru.get("a") == 1 and lru.get("c") == 3
+
+
+@given(
+    st.sets(st.tuples(st.sampled_from("abcdef"), st.sampled_from("abcdef")), max_size=20),
+    st.dictionaries(st.sampled_from("abcdef"), st.sampled_from(("USA", "CHN", "third"))),
+)
+def test_bridges_match_the_definition(arcs: set[tuple[str, str]], assigned: dict[str, str]) -> None:
+    groups = {n: assigned.get(n, "USA") for n in "abcdef"}
+    for b in "abcdef":
+        ins = {i for i, j in arcs if j == b}
+        outs = {j for i, j in arcs if i == b}
+        expected = {
+            (groups[i], groups[j])
+            for i in ins
+            for j in outs
+            if i != j and (i, j) not in arcs and groups[i] != groups[j]
+        }
+        assert _bridges(ins, outs, arcs, groups) == expected
+
+
+def test_a_limit_on_events_keeps_the_first_events_in_order(db: Path, tmp_path: Path) -> None:
+    from backchannel.queries import EventFilter, events
+
+    big = tmp_path / "synthetic.duckdb"
+    synthetic_store(big, n_actors=40, n_events=300)
+    for path in (db, big):
+        with Store.open(path, read_only=True) as store:
+            every = events(store)
+            for n in (1, 2, 3, 50, 1000):
+                assert events(store, EventFilter(limit=n)) == every[:n]
+            assert (
+                events(store, EventFilter(limit=2, modality="asserted"))
+                == [e for e in every if e["modality"] == "asserted"][:2]
+            )
