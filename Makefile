@@ -41,6 +41,7 @@ test: lint typecheck pytest
 bench: setup
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/analysis.py
+	$(BIN)/python benchmarks/dashboard.py
 
 fuzz: setup
 	$(BIN)/python -m pip install --quiet atheris
