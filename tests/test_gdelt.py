@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
+import json
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from backchannel.gdelt import import_gdelt, load_cameo_map, load_spec
 FIXTURES = Path(__file__).parent / "fixtures" / "gdelt"
 EXPORT = FIXTURES / "20251030063000.export.CSV"
 ZIPPED = FIXTURES / "20251030063000.export.CSV.zip"
+EXPECTED = FIXTURES / "expected.json"  # every stored row of EXPORT, pinned
 MALFORMED_LINES = {5, 12, 20, 28, 33, 40}  # see make_fixture.py
 
 
@@ -59,6 +61,30 @@ def test_counts_and_us_china_events(imported: Path) -> None:
         "WHERE list_sort([source_country, target_country]) = ['CHN', 'USA']",
     )
     assert us_china == 28
+
+
+PINNED = {
+    "event_records": "SELECT * FROM event_records ORDER BY record_id",
+    "documents": "SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY doc_id",
+    "actors": "SELECT * FROM actors ORDER BY actor_id",
+    "skipped": "SELECT origin, reason, detail FROM skipped ORDER BY origin, reason",
+}
+
+
+def test_every_stored_row_matches_the_pinned_import(imported: Path) -> None:
+    expected = json.loads(EXPECTED.read_text(encoding="utf-8"))
+    for table, sql in PINNED.items():
+        con = duckdb.connect(str(imported), read_only=True)
+        try:
+            cursor = con.execute(sql)
+            columns = [d[0] for d in cursor.description]
+            got = [list(r) for r in cursor.fetchall()]
+        finally:
+            con.close()
+        if table == "skipped":
+            got = [[r[0].replace(str(EXPORT), "EXPORT"), *r[1:]] for r in got]
+        assert columns == expected[table]["columns"], table
+        assert got == expected[table]["rows"], table
 
 
 def test_one_event_is_mapped_field_by_field(imported: Path) -> None:
