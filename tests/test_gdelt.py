@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import io
 import json
@@ -170,6 +171,41 @@ def test_zip_gives_the_same_rows_and_reimport_changes_nothing(
     import_gdelt([EXPORT, ZIPPED], imported)
     after = {t: one(imported, f"SELECT count(*) FROM {t}") for t in before}
     assert after == before
+
+
+def test_gzip_gives_the_same_rows_and_is_cut_off_at_the_limit(
+    imported: Path, tmp_path: Path
+) -> None:
+    packed = tmp_path / "20251030063000.export.CSV.gz"
+    packed.write_bytes(gzip.compress(EXPORT.read_bytes()))
+    other = tmp_path / "gz.duckdb"
+    assert import_gdelt([packed], other).imported == 36
+    sql = "SELECT * EXCLUDE (event_id) FROM event_records ORDER BY record_id"
+    assert rows(other, sql) == rows(imported, sql)
+    (refused,) = import_gdelt([packed], tmp_path / "small.duckdb", max_bytes=1_000).refused
+    assert refused.reason == "zip-too-large" and "more than 1,000 bytes" in refused.detail
+
+
+def test_line_numbers_count_empty_and_rejected_lines(db: Path, tmp_path: Path) -> None:
+    lines = EXPORT.read_text(encoding="utf-8").splitlines()
+    good = [line for line in lines if line.count("\t") == 60 and line.startswith("1270001")]
+    broken = "\t".join(good[2].split("\t")[:10])
+    bad_date = good[3].replace("\t20251030\t", "\tnot-a-day\t", 1)
+    text = "\n".join(["", good[0], broken, "", "", good[1], bad_date, good[4]]) + "\n"
+    path = tmp_path / "lines.export.CSV"
+    path.write_text(text, encoding="utf-8")
+    summary = import_gdelt([path], db)
+    assert (summary.rows, summary.imported, summary.malformed) == (8, 3, 5)
+    found = dict(
+        rows(db, "SELECT origin, detail FROM skipped WHERE reason = 'gdelt-malformed-row'")
+    )
+    assert found == {
+        f"{path}:1": "empty line",
+        f"{path}:3": "expected 61 tab-separated columns, found 10",
+        f"{path}:4": "empty line",
+        f"{path}:5": "empty line",
+        f"{path}:7": "SQLDATE 'not-a-day' is not a date YYYYMMDD",
+    }
 
 
 def _bomb(path: Path, size: int) -> Path:
