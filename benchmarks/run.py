@@ -64,6 +64,14 @@ def save(name: str, figures: dict[str, Any]) -> None:
         print(f"   {k}: {v}")
 
 
+def load_average() -> str:
+    """The 1/5/15-minute load: on a shared machine, read every timing beside it."""
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
+
+
 def _cores() -> int:
     import os
 
@@ -181,12 +189,12 @@ def bench_scaling(n: int, repeats: int = 2) -> None:
 # -- 3. peak RSS --------------------------------------------------------------------------
 
 
-def rss_child(n: int, workdir: Path) -> None:
+def rss_child(n: int, workdir: Path, paragraphs: tuple[int, int]) -> None:
     """Run the whole job over n generated articles; print peak RSS of driver and workers."""
     from backchannel.engines import PoolEngine
     from backchannel.pipeline import run
 
-    corpus = write_articles(workdir / f"corpus-{n}.jsonl", n)
+    corpus = write_articles(workdir / f"corpus-{n}.jsonl", n, paragraphs=paragraphs)
     t = time.perf_counter()
     summary = run([str(corpus)], workdir / f"rss-{n}.duckdb", SETTINGS, engine=PoolEngine(2))
     seconds = time.perf_counter() - t
@@ -196,8 +204,10 @@ def rss_child(n: int, workdir: Path) -> None:
         json.dumps(
             {
                 "documents": n,
+                "paragraphs_per_article": list(paragraphs),
                 "stored": summary.stored,
                 "seconds": round(seconds, 1),
+                "load_average_after": load_average(),
                 "driver_peak_rss_mb": round(self_kb / 1024),
                 "largest_worker_peak_rss_mb": round(children_kb / 1024),
             }
@@ -205,12 +215,13 @@ def rss_child(n: int, workdir: Path) -> None:
     )
 
 
-def bench_rss(sizes: list[int]) -> None:
+def bench_rss(sizes: list[int], paragraphs: tuple[int, int] = (5, 9)) -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
+            lo, hi = paragraphs
             out = subprocess.run(
-                [sys.executable, __file__, "--rss-child", str(n), tmp],
+                [sys.executable, __file__, "--rss-child", str(n), str(lo), str(hi), tmp],
                 check=True,
                 capture_output=True,
                 text=True,
@@ -260,10 +271,21 @@ def main() -> None:
     parser.add_argument(
         "--only", nargs="*", choices=("throughput", "scaling", "rss", "gdelt"), default=None
     )
-    parser.add_argument("--rss-child", nargs=2, metavar=("N", "DIR"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--rss-paragraphs",
+        nargs=2,
+        type=int,
+        default=(5, 9),
+        metavar=("LO", "HI"),
+        help="paragraphs per article for the RSS runs (shorter: 10k documents sooner)",
+    )
+    parser.add_argument(
+        "--rss-child", nargs=4, metavar=("N", "LO", "HI", "DIR"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     if args.rss_child:
-        rss_child(int(args.rss_child[0]), Path(args.rss_child[1]))
+        n, lo, hi, workdir = args.rss_child
+        rss_child(int(n), Path(workdir), (int(lo), int(hi)))
         return
     chosen = set(args.only or ("throughput", "scaling", "rss", "gdelt"))
     if args.quick:
@@ -273,7 +295,7 @@ def main() -> None:
     if "scaling" in chosen:
         bench_scaling(200 if args.quick else 600)
     if "rss" in chosen:
-        bench_rss([200, 1000] if args.quick else [1000, 10000])
+        bench_rss([200, 1000] if args.quick else [1000, 10000], tuple(args.rss_paragraphs))
     if "gdelt" in chosen:
         bench_gdelt(200_000 if args.quick else 1_000_000)
 

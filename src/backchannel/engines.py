@@ -68,6 +68,27 @@ def _warm(settings: Settings) -> None:
     extractor_for(settings)
 
 
+def _warm_single_threaded(settings: Settings) -> None:
+    """Pool initializer: the model, then one native thread per worker process.
+
+    numpy's BLAS and torch's OpenMP pool each start a thread per core; with one worker
+    process per core those threads only compete with the other workers.
+    """
+    import sys
+
+    _warm(settings)  # first, so the libraries the model loads are limited too
+    try:
+        # Typed as Any: threadpoolctl (installed with scikit-learn and others) has no stubs.
+        threadpoolctl: Any = importlib.import_module("threadpoolctl")
+    except ImportError:  # not installed: the libraries keep their defaults
+        pass
+    else:
+        threadpoolctl.threadpool_limits(1)
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        torch.set_num_threads(1)
+
+
 @dataclass(frozen=True, slots=True)
 class InProcessEngine:
     """Extraction in the calling process, one batch at a time."""
@@ -96,7 +117,7 @@ class PoolEngine:
         with ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=context,
-            initializer=_warm,
+            initializer=_warm_single_threaded,
             initargs=(settings,),
         ) as pool:
 
