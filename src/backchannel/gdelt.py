@@ -450,7 +450,7 @@ SELECT g.ord, coalesce(g.GLOBALEVENTID, '') AS gid, {used},
        c.type AS ptype, c.mode AS pmode,
        try_strptime(g.SQLDATE, '%Y%m%d')::DATE AS day,
        CASE
-         WHEN NOT regexp_full_match(gid, '[0-9]{{1,19}}') THEN 'bad-id'
+         WHEN length(gid) NOT BETWEEN 1 AND 19 OR ltrim(gid, '0123456789') <> '' THEN 'bad-id'
          WHEN day IS NULL THEN 'bad-date'
          WHEN c.code IS NULL THEN 'bad-code'
          WHEN c.type IS NULL THEN 'no-plover'
@@ -516,16 +516,16 @@ _DOCUMENTS = """
 INSERT OR REPLACE INTO documents (
   doc_id, title, url, published, source, origin, clean_text,
   doc_date_start, doc_date_end, doc_date_precision, ingested_at)
-SELECT doc_id, '', arg_min(SOURCEURL, ord), arg_min(published, ord),
-       arg_min(regexp_extract(SOURCEURL, '^[a-zA-Z]+://(?:www\\.)?([^/:?#]+)', 1), ord),
-       'gdelt', '', arg_min(published, ord), arg_min(published, ord), 'day', ?
+SELECT doc_id, '', first.url,
+       strftime(coalesce(try_strptime(first.added, '%Y%m%d%H%M%S')::DATE, first.day), '%Y-%m-%d')
+         AS published,
+       regexp_extract(first.url, '^[a-zA-Z]+://(?:www\\.)?([^/:?#]+)', 1),
+       'gdelt', '', published, published, 'day', ?
 FROM (
-  SELECT doc_id, SOURCEURL, ord,
-         strftime(coalesce(try_strptime(DATEADDED, '%Y%m%d%H%M%S')::DATE, day), '%Y-%m-%d')
-           AS published
-  FROM _gdelt_rows WHERE status = 'ok'
+  -- an article's first row in the file gives its fields
+  SELECT doc_id, arg_min({'url': SOURCEURL, 'added': DATEADDED, 'day': day}, ord) AS first
+  FROM _gdelt_rows WHERE status = 'ok' GROUP BY doc_id
 )
-GROUP BY doc_id
 """
 
 _ACTORS = """
