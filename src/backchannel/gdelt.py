@@ -349,6 +349,7 @@ def _import_file(
     import duckdb
 
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    con.execute("SET enable_progress_bar = false")  # a library does not draw on the terminal
     con.register("_gdelt_codes", codes)
     con.register("_gdelt_sectors", sectors)
     try:
