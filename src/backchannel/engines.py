@@ -102,13 +102,24 @@ class InProcessEngine:
 
 @dataclass(frozen=True, slots=True)
 class PoolEngine:
-    """A local pool of ``workers`` processes (spawned, so no DuckDB or model state is forked)."""
+    """A local pool of ``workers`` processes (spawned, so no DuckDB or model state is forked).
+
+    A worker is replaced after ``batches_per_worker`` batches: spaCy's string store
+    grows with every new token string, so a long run would otherwise grow without bound
+    (measured: ~8 MB per 1,000 articles). The default reloads the model (a few
+    seconds) about every 30,000 articles.
+    """
 
     workers: int
+    batches_per_worker: int = 1000
 
     def __post_init__(self) -> None:
         if self.workers < 1:
             raise UsageError(f"--workers must be at least 1, not {self.workers}")
+        if self.batches_per_worker < 1:
+            raise UsageError(
+                f"batches_per_worker must be at least 1, not {self.batches_per_worker}"
+            )
 
     def map_batches(
         self, settings: Settings, batches: Iterable[list[Document]]
@@ -119,6 +130,7 @@ class PoolEngine:
             mp_context=context,
             initializer=_warm_single_threaded,
             initargs=(settings,),
+            max_tasks_per_child=self.batches_per_worker,
         ) as pool:
 
             def submit(batch: list[Document]) -> Future[Results]:
