@@ -4,8 +4,12 @@
 
 Each benchmark prints its figures and writes bench-results/NAME.json. Sizes
 (full / --quick): throughput 600 / 200 articles; scaling 600 / 200; RSS 1k and
-10k / 200 and 1k documents (one subprocess per size); GDELT 1M / 200k rows.
-Timings on a shared 2-core machine are noisy: repeated figures are medians.
+10k / 200 and 1k documents (one subprocess per size; ``--rss-paragraphs 2 4``
+for shorter articles, so 10k finishes sooner); GDELT 1M / 200k rows.
+Timings on a shared 2-core machine are noisy: repeated figures are medians,
+each benchmark records the load average, and CPU time where it helps to read
+the wall time (GDELT: the process's CPU seconds; scaling: the cores the
+workers actually got).
 """
 
 from __future__ import annotations
