@@ -399,10 +399,9 @@ def _import_file(
         else:
             detail = str(message)
         skips.append(Skip(f"{origin}:{line}", "gdelt-malformed-row", detail))
-    skipped_lines = sorted([int(r[0]) for r in rejected] + empty)
-    for ordinal, status, event_id, sqldate, code in bad:
+    lines = _lines_of([int(r[0]) for r in bad], sorted([int(r[0]) for r in rejected] + empty))
+    for line, (_, status, event_id, sqldate, code) in zip(lines, bad, strict=True):
         values = {"GLOBALEVENTID": event_id, "SQLDATE": sqldate, "EventCode": code}
-        line = _line_of(int(ordinal), skipped_lines)
         skips.append(
             Skip(f"{origin}:{line}", "gdelt-malformed-row", _DETAIL[status].format(**values))
         )
@@ -410,7 +409,7 @@ def _import_file(
     if no_plover:
         skips.append(
             Skip(
-                origin if "!" not in origin else origin.split("!", 1)[0],
+                origin,
                 "gdelt-no-plover-category",
                 f"{no_plover} events with CAMEO codes PLOVER has no event for "
                 "(01x public statements)",
@@ -419,7 +418,7 @@ def _import_file(
     if one_actor:
         skips.append(
             Skip(
-                origin if "!" not in origin else origin.split("!", 1)[0],
+                origin,
                 "gdelt-one-actor",
                 f"{one_actor} events name only one actor (no interaction)",
             )
@@ -427,15 +426,14 @@ def _import_file(
     return skips
 
 
-def _line_of(ordinal: int, skipped_lines: list[int]) -> int:
-    """The file line of the ``ordinal``-th stored row, given the lines the reader skipped."""
-    line = ordinal + 1
-    for bad in skipped_lines:
-        if bad <= line:
-            line += 1
-        else:
-            break
-    return line
+def _lines_of(ordinals: list[int], skipped_lines: list[int]) -> list[int]:
+    """File lines of stored rows (ordinals ascending), given the lines the reader skipped."""
+    lines, passed = [], 0
+    for ordinal in ordinals:
+        while passed < len(skipped_lines) and skipped_lines[passed] <= ordinal + 1 + passed:
+            passed += 1
+        lines.append(ordinal + 1 + passed)
+    return lines
 
 
 def _read_sql(spec: Spec) -> str:
