@@ -107,7 +107,7 @@ class PoolEngine:
     A worker is replaced after ``batches_per_worker`` batches: spaCy's string store
     grows with every new token string, so a long run would otherwise grow without bound
     (measured: ~8 MB per 1,000 articles). The default reloads the model (a few
-    seconds) about every 30,000 articles.
+    seconds) every 32,000 articles at ``run``'s batch size.
     """
 
     workers: int
