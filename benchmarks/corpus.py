@@ -73,9 +73,11 @@ def _paragraphs() -> list[str]:
     return out
 
 
-def articles(n: int, seed: int = 20251030) -> Iterator[dict[str, str]]:
+def articles(
+    n: int, seed: int = 20251030, paragraphs: tuple[int, int] = (5, 9)
+) -> Iterator[dict[str, str]]:
     rng = random.Random(seed)
-    paragraphs = _paragraphs()
+    pool = _paragraphs()
     names = re.compile("|".join(re.escape(x) for x in sorted(US + CN, key=len, reverse=True)))
     for i in range(n):
         us, cn = US[:], CN[:]
@@ -95,7 +97,7 @@ def articles(n: int, seed: int = 20251030) -> Iterator[dict[str, str]]:
 
         body = [
             DATE.sub(move, names.sub(lambda m, swap=swap: swap[m.group(0)], p))
-            for p in rng.sample(paragraphs, rng.randint(5, 9))
+            for p in rng.sample(pool, rng.randint(*paragraphs))
         ]
         outlet = rng.choice(OUTLETS)
         lead = f"WASHINGTON, {MONTHS[day.month - 1]} {day.day} ({outlet}) — "
@@ -110,9 +112,11 @@ def articles(n: int, seed: int = 20251030) -> Iterator[dict[str, str]]:
         }
 
 
-def write_articles(path: Path, n: int, seed: int = 20251030) -> Path:
+def write_articles(
+    path: Path, n: int, seed: int = 20251030, paragraphs: tuple[int, int] = (5, 9)
+) -> Path:
     with path.open("w", encoding="utf-8") as f:
-        for a in articles(n, seed):
+        for a in articles(n, seed, paragraphs):
             f.write(json.dumps(a, ensure_ascii=False) + "\n")
     return path
 

@@ -82,7 +82,9 @@ def test_pool_engine_gives_identical_rows(
     in_process: dict[str, list[tuple[Any, ...]]], tmp_path: Path
 ) -> None:
     db = tmp_path / "pool.duckdb"
-    summary = run([str(CORPUS)], db, SETTINGS, batch_size=4, engine=PoolEngine(2))
+    # two batches per worker process: the four batches also cross a worker replacement
+    engine = PoolEngine(2, batches_per_worker=2)
+    summary = run([str(CORPUS)], db, SETTINGS, batch_size=4, engine=engine)
     assert summary.stored == 16
     assert_same(dump(db), in_process)
 
@@ -162,3 +164,5 @@ def test_engine_options_are_checked() -> None:
         DaskEngine("local:zero")
     with pytest.raises(UsageError, match="at least 1"):
         PoolEngine(0)
+    with pytest.raises(UsageError, match="at least 1"):
+        PoolEngine(2, batches_per_worker=0)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import io
+import json
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ from backchannel.gdelt import import_gdelt, load_cameo_map, load_spec
 FIXTURES = Path(__file__).parent / "fixtures" / "gdelt"
 EXPORT = FIXTURES / "20251030063000.export.CSV"
 ZIPPED = FIXTURES / "20251030063000.export.CSV.zip"
+EXPECTED = FIXTURES / "expected.json"  # every stored row of EXPORT, pinned
 MALFORMED_LINES = {5, 12, 20, 28, 33, 40}  # see make_fixture.py
 
 
@@ -59,6 +62,30 @@ def test_counts_and_us_china_events(imported: Path) -> None:
         "WHERE list_sort([source_country, target_country]) = ['CHN', 'USA']",
     )
     assert us_china == 28
+
+
+PINNED = {
+    "event_records": "SELECT * FROM event_records ORDER BY record_id",
+    "documents": "SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY doc_id",
+    "actors": "SELECT * FROM actors ORDER BY actor_id",
+    "skipped": "SELECT origin, reason, detail FROM skipped ORDER BY origin, reason",
+}
+
+
+def test_every_stored_row_matches_the_pinned_import(imported: Path) -> None:
+    expected = json.loads(EXPECTED.read_text(encoding="utf-8"))
+    for table, sql in PINNED.items():
+        con = duckdb.connect(str(imported), read_only=True)
+        try:
+            cursor = con.execute(sql)
+            columns = [d[0] for d in cursor.description]
+            got = [list(r) for r in cursor.fetchall()]
+        finally:
+            con.close()
+        if table == "skipped":
+            got = [[r[0].replace(str(EXPORT), "EXPORT"), *r[1:]] for r in got]
+        assert columns == expected[table]["columns"], table
+        assert got == expected[table]["rows"], table
 
 
 def test_one_event_is_mapped_field_by_field(imported: Path) -> None:
@@ -144,6 +171,41 @@ def test_zip_gives_the_same_rows_and_reimport_changes_nothing(
     import_gdelt([EXPORT, ZIPPED], imported)
     after = {t: one(imported, f"SELECT count(*) FROM {t}") for t in before}
     assert after == before
+
+
+def test_gzip_gives_the_same_rows_and_is_cut_off_at_the_limit(
+    imported: Path, tmp_path: Path
+) -> None:
+    packed = tmp_path / "20251030063000.export.CSV.gz"
+    packed.write_bytes(gzip.compress(EXPORT.read_bytes()))
+    other = tmp_path / "gz.duckdb"
+    assert import_gdelt([packed], other).imported == 36
+    sql = "SELECT * EXCLUDE (event_id) FROM event_records ORDER BY record_id"
+    assert rows(other, sql) == rows(imported, sql)
+    (refused,) = import_gdelt([packed], tmp_path / "small.duckdb", max_bytes=1_000).refused
+    assert refused.reason == "zip-too-large" and "more than 1,000 bytes" in refused.detail
+
+
+def test_line_numbers_count_empty_and_rejected_lines(db: Path, tmp_path: Path) -> None:
+    lines = EXPORT.read_text(encoding="utf-8").splitlines()
+    good = [line for line in lines if line.count("\t") == 60 and line.startswith("1270001")]
+    broken = "\t".join(good[2].split("\t")[:10])
+    bad_date = good[3].replace("\t20251030\t", "\tnot-a-day\t", 1)
+    text = "\n".join(["", good[0], broken, "", "", good[1], bad_date, good[4]]) + "\n"
+    path = tmp_path / "lines.export.CSV"
+    path.write_text(text, encoding="utf-8")
+    summary = import_gdelt([path], db)
+    assert (summary.rows, summary.imported, summary.malformed) == (8, 3, 5)
+    found = dict(
+        rows(db, "SELECT origin, detail FROM skipped WHERE reason = 'gdelt-malformed-row'")
+    )
+    assert found == {
+        f"{path}:1": "empty line",
+        f"{path}:3": "expected 61 tab-separated columns, found 10",
+        f"{path}:4": "empty line",
+        f"{path}:5": "empty line",
+        f"{path}:7": "SQLDATE 'not-a-day' is not a date YYYYMMDD",
+    }
 
 
 def _bomb(path: Path, size: int) -> Path:

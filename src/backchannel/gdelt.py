@@ -1,18 +1,21 @@
 """GDELT 2.0 event exports into the store, in bulk.
 
-    open_export     a .CSV / .csv.gz path, or a .zip whose member is streamed (size checked first)
-    pyarrow.csv     streaming, tab-separated, 61 columns as strings; a row with the wrong
-                    number of columns is recorded with its line number and dropped
-    DuckDB SQL      per chunk of rows: validate (id, SQLDATE, EventCode), map CAMEO → PLOVER,
-                    INSERT OR REPLACE into event_records and documents, new actors into actors
-    Store.write     malformed rows as ``skipped`` records (origin ``FILE:LINE``)
+    open_export     a .CSV path as it is; a .zip member (size checked first) or a .gz file
+                    stream-unpacked to a temporary file, cut off at ``max_bytes``
+    DuckDB SQL      one parallel ``read_csv`` (tab-separated, 61 columns as strings) into a
+                    temp table: CAMEO → PLOVER by one join, every row classified; then one
+                    INSERT each into event_records, documents and actors — one transaction
+    skipped         lines the reader rejected (wrong number of columns, with DuckDB's
+                    line numbers), empty lines, rows with a bad id, date or code
+                    (origin ``FILE:LINE``), and per-file counts of rows left out
 
 Nothing is done row by row in Python. Every GDELT event becomes one
 ``event_records`` row: ``record_id`` ``gdelt:<GLOBALEVENTID>``, rule
 ``gdelt.v1``, modality ``asserted``, actors ``gdelt:<CAMEO actor code>``, a
 day-precision date from SQLDATE, the location from ActionGeo_FullName. Its
 document is the source article: ``doc_id`` ``gdelt:<md5(SOURCEURL)[:16]>``,
-origin ``gdelt``, no text. Re-importing a file changes nothing (upserts on ids).
+origin ``gdelt``, no text. Re-importing a file changes nothing (events are inserted
+only for ids not yet stored).
 
 CAMEO codes are mapped through a CAMEO2PLOVER conversion table when one is
 given (the format of PLOVER's ``CAMEO2PLOVER-2021.txt``), else through
@@ -24,8 +27,12 @@ interaction: both are counted per file in ``skipped``, not imported.
 from __future__ import annotations
 
 import contextlib
+import gzip
+import mmap
 import re
+import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -34,7 +41,6 @@ from pathlib import Path
 from typing import IO, Any
 
 import pyarrow as pa
-import pyarrow.csv as pacsv
 import yaml
 
 from backchannel.errors import SourceError
@@ -43,7 +49,6 @@ from backchannel.model import Skip
 RULE = "gdelt.v1"
 DEFAULT_MAX_BYTES = 4 * 1024**3  # a whole day of GDELT 2.0 events unpacks to well under 1 GiB
 MAX_RATIO = 200  # GDELT exports deflate about 5:1; hundreds to one is a bomb, not a CSV
-CHUNK_ROWS = 262_144
 
 
 # -- the column spec and the CAMEO → PLOVER table -------------------------------------------
@@ -152,21 +157,37 @@ class Refused(Exception):
 
 
 @contextlib.contextmanager
-def open_export(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[tuple[str, Any]]:
-    """Yield (origin, source) for pyarrow.csv: a path, or a zip member opened as a stream.
+def open_export(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[tuple[str, Path]]:
+    """Yield (origin, plain file): the path itself, or the export unpacked to a temporary file.
 
     A zip member is checked before anything is inflated: its declared size must be at
     most ``max_bytes`` and its compression ratio at most ``MAX_RATIO``. (``zipfile``
-    never reads past the declared size, so the check cannot be lied around.)
+    never reads past the declared size, so the check cannot be lied around.) A ``.gz``
+    file has no trustworthy declared size: it is cut off, and refused, at ``max_bytes``.
     """
-    if not zipfile.is_zipfile(path):
-        yield str(path), str(path)
-        return
+    if zipfile.is_zipfile(path):
+        with _unzipped(path, max_bytes) as unpacked:
+            yield unpacked
+    elif path.suffix.lower() == ".gz":
+        with tempfile.TemporaryDirectory(prefix="backchannel-gdelt-") as tmp:
+            target = Path(tmp) / path.stem
+            try:
+                with gzip.open(path, "rb") as stream:
+                    _copy_at_most(stream, target, max_bytes, path.name)
+            except (OSError, EOFError, zlib.error) as exc:
+                raise Refused("unreadable", f"not a readable gzip file: {exc}") from exc
+            yield str(path), target
+    else:
+        yield str(path), path
+
+
+@contextlib.contextmanager
+def _unzipped(path: Path, max_bytes: int) -> Iterator[tuple[str, Path]]:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
         raise Refused("bad-zip", f"not a readable zip archive: {exc}") from exc
-    with archive:
+    with archive, tempfile.TemporaryDirectory(prefix="backchannel-gdelt-") as tmp:
         members = [m for m in archive.infolist() if not m.is_dir()]
         if len(members) != 1:
             raise Refused(
@@ -187,8 +208,29 @@ def open_export(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[tupl
                 f"{member.filename} would unpack {ratio:,.0f} times its packed size "
                 f"(GDELT exports are about 5 times); refusing what looks like a zip bomb",
             )
-        with archive.open(member) as stream:
-            yield f"{path}!{member.filename}", stream
+        target = Path(tmp) / "export.CSV"
+        try:
+            with archive.open(member) as stream:
+                _copy_at_most(stream, target, max_bytes, member.filename)
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+            raise Refused("bad-zip", f"{member.filename} cannot be unpacked: {exc}") from exc
+        yield f"{path}!{member.filename}", target
+
+
+def _copy_at_most(
+    stream: IO[bytes] | gzip.GzipFile, target: Path, max_bytes: int, name: str
+) -> None:
+    written = 0
+    with target.open("wb") as out:
+        while block := stream.read(1 << 20):
+            written += len(block)
+            if written > max_bytes:
+                raise Refused(
+                    "zip-too-large",
+                    f"{name} unpacks to more than {max_bytes:,} bytes, the limit "
+                    "(raise it with --max-bytes if the file is genuine)",
+                )
+            out.write(block)
 
 
 # -- the import -----------------------------------------------------------------------------
@@ -221,7 +263,6 @@ def import_gdelt(
     *,
     cameo_map: str | Path | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    chunk_rows: int = CHUNK_ROWS,
 ) -> ImportSummary:
     """Load GDELT 2.0 event export files into the store; malformed rows go to ``skipped``."""
     from backchannel.store import Store
@@ -231,175 +272,219 @@ def import_gdelt(
         if not f.is_file():
             raise SourceError(f"GDELT file not found: {f} (give .CSV, .csv.gz or .zip exports)")
     spec = load_spec()
-    mapping = load_cameo_map(cameo_map)
+    codes = _code_table(load_cameo_map(cameo_map))
+    sectors = pa.table({"t": list(spec.sectors), "sector": list(spec.sectors.values())})
+    summary = ImportSummary()
     with Store.open(db_path) as store:
         store.migrate()
-    summary = ImportSummary()
-    for f in files:
-        try:
-            with open_export(f, max_bytes) as (origin, source):
-                _import_file(spec, mapping, origin, source, db_path, chunk_rows, summary)
-        except Refused as exc:
-            skip = Skip(str(f), exc.reason, exc.detail)
-            summary.refused.append(skip)
-            with Store.open(db_path) as store:
+        for f in files:
+            try:
+                with open_export(f, max_bytes) as (origin, plain):
+                    skips = _import_file(store.con, spec, codes, sectors, plain, origin, summary)
+            except Refused as exc:
+                skip = Skip(str(f), exc.reason, exc.detail)
+                summary.refused.append(skip)
                 store.write([], [skip])
-            continue
-        summary.files += 1
+                continue
+            store.write([], skips)
+            summary.files += 1
     return summary
 
 
+def _code_table(mapping: CameoMap) -> pa.Table:
+    """Every 2–4 digit code the map resolves, with its category and mode (one join in SQL).
+
+    The exact code is tried first, then its first three digits, then its root; the
+    category is the first one found that has a PLOVER event.
+    """
+    rows: list[tuple[str, str | None, str | None]] = []
+    for width in (2, 3, 4):
+        for n in range(10**width):
+            code = f"{n:0{width}d}"
+            found = [mapping.codes[k] for k in (code, code[:3], code[:2]) if k in mapping.codes]
+            if not found:
+                continue
+            category = next((v[0] for v in found if v is not None), None)
+            rows.append((code, category, found[0][1] if found[0] is not None else None))
+    return pa.table(
+        {
+            "code": [r[0] for r in rows],
+            "type": [r[1] for r in rows],
+            "mode": [r[2] for r in rows],
+        }
+    )
+
+
+def _empty_lines(path: Path) -> list[int]:
+    """Line numbers of empty lines (DuckDB's reader skips them; we report them)."""
+    found: list[int] = []
+    if path.stat().st_size == 0:
+        return found
+    with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        if data[:1] == b"\n":
+            found.append(1)
+        line, counted_to = 0, 0  # newlines counted so far = the number of the line they end
+        at = data.find(b"\n\n")
+        while at != -1:
+            line += data[counted_to : at + 1].count(b"\n")
+            counted_to = at + 1
+            if at + 2 < len(data):  # a final newline ends the last line, it is not one more
+                found.append(line + 1)
+            at = data.find(b"\n\n", at + 1)
+    return found
+
+
 def _import_file(
+    con: Any,
     spec: Spec,
-    mapping: CameoMap,
+    codes: pa.Table,
+    sectors: pa.Table,
+    path: Path,
     origin: str,
-    source: str | IO[bytes],
-    db_path: str | Path,
-    chunk_rows: int,
     summary: ImportSummary,
-) -> None:
-    from backchannel.store import Store
+) -> list[Skip]:
+    """Load one plain export in one transaction; return the skips to record for it."""
+    import datetime as dt
 
-    bad_lines: list[tuple[int, str]] = []
+    import duckdb
 
-    def invalid(row: Any) -> str:
-        bad_lines.append(
-            (
-                int(row.number) if row.number is not None else -1,
-                f"expected {row.expected_columns} tab-separated columns, "
-                f"found {row.actual_columns}",
-            )
-        )
-        return "skip"
-
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    con.execute("SET enable_progress_bar = false")  # a library does not draw on the terminal
+    con.register("_gdelt_codes", codes)
+    con.register("_gdelt_sectors", sectors)
     try:
-        reader = pacsv.open_csv(
-            source,
-            read_options=pacsv.ReadOptions(
-                column_names=list(spec.columns), use_threads=False, block_size=16 << 20
-            ),
-            parse_options=pacsv.ParseOptions(
-                delimiter="\t",
-                quote_char=False,
-                double_quote=False,
-                escape_char=False,
-                ignore_empty_lines=False,
-                invalid_row_handler=invalid,
-            ),
-            convert_options=pacsv.ConvertOptions(
-                column_types={c: pa.string() for c in spec.used},
-                include_columns=list(spec.used),
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
+        con.execute("BEGIN")
+        try:
+            con.execute(_read_sql(spec), [str(path)])
+        except duckdb.Error as exc:
+            raise Refused("unreadable", f"not a GDELT event export: {exc}") from exc
+        duplicates = con.execute(
+            "SELECT count(*) - count(DISTINCT gid) FROM _gdelt_rows WHERE status = 'ok'"
+        ).fetchone()
+        con.execute(_EVENTS_DEDUPED if duplicates and duplicates[0] else _EVENTS, [RULE])
+        con.execute(_DOCUMENTS, [now])
+        con.execute(_ACTORS)
+        counts = dict(
+            con.execute("SELECT status, count(*) FROM _gdelt_rows GROUP BY status").fetchall()
         )
-    except (pa.ArrowInvalid, OSError) as exc:
-        raise Refused("unreadable", f"not a GDELT event export: {exc}") from exc
-    semantic: list[tuple[int, str, str]] = []  # (ordinal among parsed rows, reason, detail)
-    no_plover_before, one_actor_before = summary.no_plover, summary.one_actor
-    ordinal = 0
-    pending: list[pa.RecordBatch] = []
-    pending_rows = 0
-    cameo = mapping.table()
-    sectors = pa.table({"t": list(spec.sectors), "sector": list(spec.sectors.values())})
+        bad = con.execute(
+            "SELECT ord, status, gid, SQLDATE, EventCode FROM _gdelt_rows "
+            "WHERE status IN ('bad-id', 'bad-date', 'bad-code') ORDER BY ord"
+        ).fetchall()
+        rejected = con.execute(_REJECTED).fetchall()
+        con.execute("DROP TABLE _gdelt_rows")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.unregister("_gdelt_codes")
+        con.unregister("_gdelt_sectors")
+        for table in ("_gdelt_rejects", "_gdelt_scans"):
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+    empty = _empty_lines(path)
+    summary.rows += sum(counts.values()) + len(rejected) + len(empty)
+    summary.imported += int(counts.get("ok", 0))
+    summary.malformed += len(rejected) + len(empty) + len(bad)
+    no_plover, one_actor = int(counts.get("no-plover", 0)), int(counts.get("one-actor", 0))
+    summary.no_plover += no_plover
+    summary.one_actor += one_actor
 
-    def flush() -> None:
-        nonlocal pending, pending_rows, ordinal
-        if not pending:
-            return
-        table = pa.Table.from_batches(pending)
-        table = table.append_column(
-            "ord", pa.array(range(ordinal, ordinal + table.num_rows), type=pa.int64())
+    skips = [Skip(f"{origin}:{line}", "gdelt-malformed-row", "empty line") for line in empty]
+    for line, kind, fewest, most, message in rejected:
+        if kind == "MISSING COLUMNS":
+            detail = f"expected {len(spec.columns)} tab-separated columns, found {fewest}"
+        elif kind == "TOO MANY COLUMNS":
+            detail = f"expected {len(spec.columns)} tab-separated columns, found {most}"
+        else:
+            detail = str(message)
+        skips.append(Skip(f"{origin}:{line}", "gdelt-malformed-row", detail))
+    lines = _lines_of([int(r[0]) for r in bad], sorted([int(r[0]) for r in rejected] + empty))
+    for line, (_, status, event_id, sqldate, code) in zip(lines, bad, strict=True):
+        values = {"GLOBALEVENTID": event_id, "SQLDATE": sqldate, "EventCode": code}
+        skips.append(
+            Skip(f"{origin}:{line}", "gdelt-malformed-row", _DETAIL[status].format(**values))
         )
-        ordinal += table.num_rows
-        pending, pending_rows = [], 0
-        with Store.open(db_path) as store:
-            _load_chunk(store.con, table, cameo, sectors, semantic, summary)
-
-    try:
-        for batch in reader:
-            pending.append(batch)
-            pending_rows += batch.num_rows
-            if pending_rows >= chunk_rows:
-                flush()
-        flush()
-    except pa.ArrowInvalid as exc:
-        raise Refused("unreadable", f"stopped reading after {ordinal} rows: {exc}") from exc
-    summary.rows += ordinal + len(bad_lines)
-    summary.malformed += len(bad_lines) + len(semantic)
-    base = origin
-    skips = [Skip(f"{base}:{line}", "gdelt-malformed-row", detail) for line, detail in bad_lines]
-    invalid_lines = sorted(line for line, _ in bad_lines)
-    for ordinal_k, reason, detail in semantic:
-        skips.append(Skip(f"{base}:{_line_of(ordinal_k, invalid_lines)}", reason, detail))
     # Counted per file, not per row: a day of GDELT has ~100k of each.
-    if summary.no_plover > no_plover_before:
-        n = summary.no_plover - no_plover_before
+    if no_plover:
         skips.append(
             Skip(
-                base,
+                origin,
                 "gdelt-no-plover-category",
-                f"{n} events with CAMEO codes PLOVER has no event for (01x public statements)",
+                f"{no_plover} events with CAMEO codes PLOVER has no event for "
+                "(01x public statements)",
             )
         )
-    if summary.one_actor > one_actor_before:
-        n = summary.one_actor - one_actor_before
+    if one_actor:
         skips.append(
-            Skip(base, "gdelt-one-actor", f"{n} events name only one actor (no interaction)")
+            Skip(
+                origin,
+                "gdelt-one-actor",
+                f"{one_actor} events name only one actor (no interaction)",
+            )
         )
-    with Store.open(db_path) as store:
-        store.write([], skips)
+    return skips
 
 
-def _line_of(ordinal: int, invalid_lines: list[int]) -> int:
-    """The file line of the ``ordinal``-th parsed row, given the lines that failed to parse."""
-    line = ordinal + 1
-    for bad in invalid_lines:
-        if bad <= line:
-            line += 1
-        else:
-            break
-    return line
+def _lines_of(ordinals: list[int], skipped_lines: list[int]) -> list[int]:
+    """File lines of stored rows (ordinals ascending), given the lines the reader skipped."""
+    lines, passed = [], 0
+    for ordinal in ordinals:
+        while passed < len(skipped_lines) and skipped_lines[passed] <= ordinal + 1 + passed:
+            passed += 1
+        lines.append(ordinal + 1 + passed)
+    return lines
 
 
-_STAGE = """
-CREATE OR REPLACE TEMP TABLE _gdelt_stage AS
-SELECT g.*,
+def _read_sql(spec: Spec) -> str:
+    """Read the export in parallel, map codes and classify every row; one temp table."""
+    if not all(re.fullmatch(r"[A-Za-z0-9_]+", c) for c in spec.columns):
+        raise SourceError("data/gdelt/events-v2.yaml: column names must be identifiers")
+    columns = ", ".join(f"'{c}': 'VARCHAR'" for c in spec.columns)
+    used = ", ".join(f"coalesce(g.{c}, '') AS {c}" for c in spec.used if c != "GLOBALEVENTID")
+    return f"""
+CREATE TEMP TABLE _gdelt_rows AS
+SELECT g.ord, coalesce(g.GLOBALEVENTID, '') AS gid, {used},
+       'gdelt:' || substr(md5(coalesce(g.SOURCEURL, '')), 1, 16) AS doc_id,
+       c.type AS ptype, c.mode AS pmode,
        try_strptime(g.SQLDATE, '%Y%m%d')::DATE AS day,
-       coalesce(c4.code, c3.code, c2.code) AS known_code,
-       coalesce(c4.type, c3.type, c2.type) AS ptype,
-       CASE WHEN c4.code IS NOT NULL THEN c4.mode
-            WHEN c3.code IS NOT NULL THEN c3.mode ELSE c2.mode END AS pmode
-FROM _gdelt_in g
-LEFT JOIN _gdelt_cameo c4 ON c4.code = g.EventCode
-LEFT JOIN _gdelt_cameo c3 ON c3.code = substr(g.EventCode, 1, 3)
-LEFT JOIN _gdelt_cameo c2 ON c2.code = substr(g.EventCode, 1, 2)
+       CASE
+         WHEN length(gid) NOT BETWEEN 1 AND 19 OR ltrim(gid, '0123456789') <> '' THEN 'bad-id'
+         WHEN day IS NULL THEN 'bad-date'
+         WHEN c.code IS NULL THEN 'bad-code'
+         WHEN c.type IS NULL THEN 'no-plover'
+         WHEN coalesce(g.Actor1Code, '') = '' OR coalesce(g.Actor2Code, '') = '' THEN 'one-actor'
+         ELSE 'ok'
+       END AS status
+FROM (
+  -- the reader's row order, kept before the join may reorder rows (for line numbers)
+  SELECT *, row_number() OVER () - 1 AS ord
+  FROM read_csv(?, delim = '\t', header = false, quote = '', escape = '', new_line = '\\n',
+                columns = {{{columns}}}, auto_detect = false, ignore_errors = true,
+                store_rejects = true, rejects_table = '_gdelt_rejects',
+                rejects_scan = '_gdelt_scans')
+) g
+LEFT JOIN _gdelt_codes c ON c.code = g.EventCode
 """
 
-_STATUS = """
-CREATE OR REPLACE TEMP TABLE _gdelt_rows AS
-SELECT *,
-  CASE
-    WHEN GLOBALEVENTID = '' AND SQLDATE = '' AND EventCode = '' AND SOURCEURL = '' THEN 'empty'
-    WHEN NOT regexp_full_match(GLOBALEVENTID, '[0-9]{1,19}') THEN 'bad-id'
-    WHEN day IS NULL THEN 'bad-date'
-    WHEN NOT regexp_full_match(EventCode, '[0-9]{2,4}') OR known_code IS NULL THEN 'bad-code'
-    WHEN ptype IS NULL THEN 'no-plover'
-    WHEN Actor1Code = '' OR Actor2Code = '' THEN 'one-actor'
-    ELSE 'ok'
-  END AS status
-FROM _gdelt_stage
+
+_REJECTED = r"""
+SELECT line, any_value(error_type)::VARCHAR,
+       min(try_cast(regexp_extract(error_message, 'Found: (\d+)', 1) AS INTEGER)),
+       max(try_cast(regexp_extract(error_message, 'Found: (\d+)', 1) AS INTEGER)),
+       any_value(error_message)
+FROM _gdelt_rejects GROUP BY line ORDER BY line
 """
 
-_EVENTS = """
-INSERT INTO event_records (
+_EVENT_COLUMNS = """
   record_id, doc_id, sentence, sentence_index, type, mode,
   source_id, source_name, source_country, source_sector, source_kind, source_role,
   target_id, target_name, target_country, target_sector, target_kind, target_role,
   date_start, date_end, date_precision, date_text, modality, trigger, location,
-  intensity, confidence, rule, channel_name, event_id)
-SELECT 'gdelt:' || r.GLOBALEVENTID AS record_id,
-       'gdelt:' || substr(md5(r.SOURCEURL), 1, 16) AS doc_id,
+  intensity, confidence, rule, channel_name, event_id"""
+
+_EVENT_VALUES = """
+SELECT 'gdelt:' || r.gid AS record_id, r.doc_id,
        '[GDELT ' || r.EventCode || '] ' || r.Actor1Name || ' → ' || r.Actor2Name AS sentence,
        0 AS sentence_index, r.ptype AS type, r.pmode AS mode,
        'gdelt:' || r.Actor1Code, r.Actor1Name, r.Actor1CountryCode, coalesce(s1.sector, ''),
@@ -411,30 +496,35 @@ SELECT 'gdelt:' || r.GLOBALEVENTID AS record_id,
        strftime(r.day, '%Y-%m-%d'), strftime(r.day, '%Y-%m-%d'), 'day', r.SQLDATE,
        'asserted', r.EventCode, r.ActionGeo_FullName,
        coalesce(try_cast(r.GoldsteinScale AS DOUBLE), 0.0),
-       0.5, ?, '', 'egdelt:' || r.GLOBALEVENTID
+       0.5, ?, '', 'egdelt:' || r.gid
 FROM _gdelt_rows r
 LEFT JOIN _gdelt_sectors s1 ON s1.t = r.Actor1Type1Code
 LEFT JOIN _gdelt_sectors s2 ON s2.t = r.Actor2Type1Code
 WHERE r.status = 'ok'
-  AND NOT EXISTS (
-    SELECT 1 FROM event_records e WHERE e.record_id = 'gdelt:' || r.GLOBALEVENTID)
-QUALIFY row_number() OVER (PARTITION BY r.GLOBALEVENTID ORDER BY r.ord) = 1
+  AND NOT EXISTS (SELECT 1 FROM event_records e WHERE e.record_id = 'gdelt:' || r.gid)
 """
+
+_EVENTS = f"INSERT INTO event_records ({_EVENT_COLUMNS}) {_EVENT_VALUES}"
+# A file that repeats a GLOBALEVENTID: its first row wins (checked first, as it is rare).
+_EVENTS_DEDUPED = (
+    f"INSERT INTO event_records ({_EVENT_COLUMNS}) {_EVENT_VALUES}"
+    "QUALIFY row_number() OVER (PARTITION BY r.gid ORDER BY r.ord) = 1"
+)
 
 _DOCUMENTS = """
 INSERT OR REPLACE INTO documents (
   doc_id, title, url, published, source, origin, clean_text,
   doc_date_start, doc_date_end, doc_date_precision, ingested_at)
-SELECT doc_id, '', arg_min(SOURCEURL, ord), arg_min(published, ord),
-       arg_min(regexp_extract(SOURCEURL, '^[a-zA-Z]+://(?:www\\.)?([^/:?#]+)', 1), ord),
-       'gdelt', '', arg_min(published, ord), arg_min(published, ord), 'day', ?
+SELECT doc_id, '', first.url,
+       strftime(coalesce(try_strptime(first.added, '%Y%m%d%H%M%S')::DATE, first.day), '%Y-%m-%d')
+         AS published,
+       regexp_extract(first.url, '^[a-zA-Z]+://(?:www\\.)?([^/:?#]+)', 1),
+       'gdelt', '', published, published, 'day', ?
 FROM (
-  SELECT 'gdelt:' || substr(md5(SOURCEURL), 1, 16) AS doc_id, SOURCEURL, ord,
-         strftime(coalesce(try_strptime(DATEADDED, '%Y%m%d%H%M%S')::DATE, day), '%Y-%m-%d')
-           AS published
-  FROM _gdelt_rows WHERE status = 'ok'
+  -- an article's first row in the file gives its fields
+  SELECT doc_id, arg_min({'url': SOURCEURL, 'added': DATEADDED, 'day': day}, ord) AS first
+  FROM _gdelt_rows WHERE status = 'ok' GROUP BY doc_id
 )
-GROUP BY doc_id
 """
 
 _ACTORS = """
@@ -458,53 +548,7 @@ GROUP BY actor_id
 """
 
 _DETAIL = {
-    "empty": "empty line",
     "bad-id": "GLOBALEVENTID {GLOBALEVENTID!r} is not a number",
     "bad-date": "SQLDATE {SQLDATE!r} is not a date YYYYMMDD",
     "bad-code": "EventCode {EventCode!r} is not a CAMEO event code",
 }
-
-
-def _load_chunk(
-    con: Any,
-    table: pa.Table,
-    cameo: pa.Table,
-    sectors: pa.Table,
-    semantic: list[tuple[int, str, str]],
-    summary: ImportSummary,
-) -> None:
-    import datetime as dt
-
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
-    con.register("_gdelt_in", table)
-    con.register("_gdelt_cameo", cameo)
-    con.register("_gdelt_sectors", sectors)
-    try:
-        con.execute("BEGIN")
-        con.execute(_STAGE)
-        con.execute(_STATUS)
-        con.execute(_EVENTS, [RULE])
-        con.execute(_DOCUMENTS, [now])
-        con.execute(_ACTORS)
-        counts = dict(
-            con.execute("SELECT status, count(*) FROM _gdelt_rows GROUP BY status").fetchall()
-        )
-        bad = con.execute(
-            "SELECT ord, status, GLOBALEVENTID, SQLDATE, EventCode FROM _gdelt_rows "
-            "WHERE status IN ('empty', 'bad-id', 'bad-date', 'bad-code') ORDER BY ord"
-        ).fetchall()
-        con.execute("DROP TABLE _gdelt_rows")
-        con.execute("DROP TABLE _gdelt_stage")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
-    finally:
-        for name in ("_gdelt_in", "_gdelt_cameo", "_gdelt_sectors"):
-            con.unregister(name)
-    summary.imported += int(counts.get("ok", 0))
-    summary.no_plover += int(counts.get("no-plover", 0))
-    summary.one_actor += int(counts.get("one-actor", 0))
-    for ordinal, status, event_id, sqldate, code in bad:
-        values = {"GLOBALEVENTID": event_id, "SQLDATE": sqldate, "EventCode": code}
-        semantic.append((ordinal, "gdelt-malformed-row", _DETAIL[status].format(**values)))
