@@ -8,6 +8,7 @@ speed; the pool test uses a real pathological document instead, a sentence of
 
 from __future__ import annotations
 
+import gc
 import json
 import random
 import re
@@ -98,6 +99,46 @@ def test_limit_stops_cpu_bound_code_in_another_thread() -> None:
     (stopped, took), (stopped_fast, _), last = outcomes
     assert stopped and took < 1.0
     assert not stopped_fast and last == (False, 0.0)
+
+
+def spin_and_collect(seconds: float) -> None:
+    """Work that spends much of its time in gc callbacks, where an exception is dropped."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        gc.collect(0)  # the youngest generation: quick, so time is shared with the callback
+        spin_while(True, 0.005)
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_an_interruption_dropped_in_a_gc_callback_is_repeated() -> None:
+    # Python drops an exception raised in a gc callback (or a __del__): the limit
+    # must still stop the block, in the main thread and in a worker thread.
+    def callback(phase: str, info: dict[str, int]) -> None:
+        spin_while(True, 0.005)
+
+    outcomes: list[bool] = []
+
+    def limited() -> None:
+        try:
+            with time_limit(0.2):
+                spin_and_collect(10.0)
+        except TimeLimitExceeded:
+            outcomes.append(True)
+        else:
+            outcomes.append(False)
+
+    gc.callbacks.append(callback)
+    try:
+        start = time.monotonic()
+        limited()
+        thread = threading.Thread(target=limited)
+        thread.start()
+        thread.join(15)
+        took = time.monotonic() - start
+    finally:
+        gc.callbacks.remove(callback)
+    assert outcomes == [True, True]
+    assert took < 5.0
 
 
 def test_no_limit_means_no_timer() -> None:

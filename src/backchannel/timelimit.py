@@ -59,54 +59,71 @@ def _can_use_alarm() -> bool:
     )
 
 
+# An interruption raised where Python swallows exceptions (a gc callback, a
+# ``__del__``, a weakref callback) is lost: repeat it at this interval until the
+# block has ended.
+REPEAT = 0.05
+
+
 @contextmanager
 def _alarm(seconds: float) -> Iterator[None]:
     armed = True
 
     def on_alarm(signum: int, frame: FrameType | None) -> None:
-        nonlocal armed
-        if armed:  # at most once, so the clean-up below cannot be cut short twice
-            armed = False
+        if armed:
             raise TimeLimitExceeded
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
     try:
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
-            yield
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)
+        yield
     finally:
-        armed = False
-        signal.signal(signal.SIGALRM, previous)
+        while True:  # an alarm may land here once, before ``armed`` is cleared
+            try:
+                armed = False
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+                break
+            except TimeLimitExceeded:
+                continue
 
 
 @contextmanager
 def _async_exception(seconds: float) -> Iterator[None]:
     target = threading.get_ident()
     lock = threading.Lock()
-    state = {"done": False, "fired": False}
+    done = threading.Event()
+    fired = False
 
     def fire() -> None:
-        with lock:
-            if not state["done"]:
-                state["fired"] = True
+        nonlocal fired
+        if done.wait(seconds):
+            return
+        while True:
+            with lock:
+                if done.is_set():
+                    return
+                fired = True
                 _set_async_exc(target, TimeLimitExceeded)
+            if done.wait(REPEAT):
+                return
 
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    timer.start()
+    watcher = threading.Thread(target=fire, name="backchannel-time-limit", daemon=True)
+    watcher.start()
     try:
         yield
     finally:
-        with lock:
-            state["done"] = True
-            timer.cancel()
-            if state["fired"]:
-                # The exception may still be pending (the block ended first): clear it,
-                # so it cannot surface later in unrelated code, and raise it here instead.
-                _set_async_exc(target, None)
-        if state["fired"]:
+        while True:  # the exception may land here, before ``done`` is set
+            try:
+                with lock:
+                    done.set()
+                    # A pending exception (the block ended first) is cleared, so it
+                    # cannot surface later in unrelated code; it is raised below instead.
+                    _set_async_exc(target, None)
+                break
+            except TimeLimitExceeded:
+                continue
+        if fired:
             raise TimeLimitExceeded
 
 
