@@ -29,7 +29,7 @@ from backchannel.sources._common import DEFAULT_MAX_BYTES
 from backchannel.timelimit import TimeLimitExceeded, time_limit
 
 if TYPE_CHECKING:
-    from backchannel.engines import Engine  # [scaling] run(engine=…)
+    from backchannel.engines import Engine
 
 MAX_CHARS = 200_000  # spaCy's parser needs ~1 GB per 100k words; one article is far below
 # parse time grows faster than linearly with sentence length: 2,000 words 2.5 s, 20,000: 46 s
@@ -242,10 +242,9 @@ def run(
         store.migrate()
         store.sync_kb(KnowledgeBase.load(list(settings.kb_paths)))
     items = sources.read_inputs(inputs, stdin=stdin, max_bytes=max_bytes)  # type: ignore[arg-type]
-    # --- [scaling] engine change (engines.py) -------------------------------------------
     # Batches go to `engine.map_batches`, which may run a few of them ahead of the writes
     # below, so the ids of batches extracted but not yet written count as duplicates too
-    # (`in_flight`, bounded by the engine's window). Without an engine: as before.
+    # (`in_flight`, bounded by the engine's window).
     queued: deque[tuple[list[Document | Skip], list[Skip], set[str]]] = deque()
     in_flight: set[str] = set()
 
@@ -277,7 +276,6 @@ def run(
         mapped = (extractor.process_batch(f) if f else [] for f in fresh_batches())
     for results in mapped:
         batch, skips, ids = queued.popleft()
-        # --- [scaling] end of engine change; the rest of the loop is unchanged ----------
         extractions = [r for r in results if isinstance(r, Extraction)]
         skips += [r for r in results if isinstance(r, Skip)]
         warnings = [
@@ -294,7 +292,7 @@ def run(
             store.write(extractions, skips, warnings)
         for w in warnings:
             summary.warnings[w.reason] = summary.warnings.get(w.reason, 0) + 1
-        in_flight.difference_update(ids)  # [scaling] written: the store now knows them
+        in_flight.difference_update(ids)  # written: the store now knows them
         summary.stored += len(extractions)
         summary.events += sum(len(e.events) for e in extractions)
         summary.role_changes += sum(len(e.role_changes) for e in extractions)
