@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from backchannel.analysis.brokers import brokers
+from backchannel.analysis.capacity import capacity
 from backchannel.analysis.channels import channels
-from backchannel.analysis.whatif import whatif
+from backchannel.analysis.whatif import derived_store, whatif
 from backchannel.cli_analysis import register
 from backchannel.errors import UsageError
 from backchannel.store import Store
@@ -49,6 +51,37 @@ def test_removing_the_only_go_between_cuts_his_channels_and_a_route(store_path: 
     assert (result.capacity_before.count, result.capacity_after.count) == (3, 2)
     lost = next(b for b in result.brokers_changed if b["name"] == "He Lifeng")
     assert lost["rank_before"] is not None and lost["rank_after"] is None and lost["removed"]
+
+
+def test_removal_on_loaded_inputs_equals_a_store_without_those_records(
+    store_path: Path,
+) -> None:
+    # whatif computes removals on the loaded inputs; a store copy without the
+    # actors' event records is the definition it must match
+    day, gone = "2025-11-20", ["he-lifeng", "jamieson-greer"]
+    with Store.open(store_path, read_only=True) as store:
+        result = whatif(store, day, sides=SIDES, remove=gone)
+        before = channels(store, day, sides=SIDES)
+        with derived_store(store, drop_actors=gone) as mem:
+            expected_channels = channels(mem, day, sides=SIDES)
+            expected_capacity = capacity(
+                mem,
+                day,
+                sides=SIDES,
+                source=result.capacity_before.source["actor_id"],
+                target=result.capacity_before.target["actor_id"],
+                found=expected_channels,
+                without=gone,
+            )
+            expected_brokers = brokers(mem, day, sides=SIDES)
+    assert result.capacity_after == expected_capacity
+    after = {(c.a.actor_id, c.b.actor_id) for c in expected_channels}
+    cut = [c for c in before if (c.a.actor_id, c.b.actor_id) not in after]
+    assert cut and list(result.channels_cut) == cut
+    ranked = [b["actor_id"] for b in expected_brokers if b["roles"]["total"] > 0]
+    for moved in result.brokers_changed:
+        if moved["rank_after"] is not None:
+            assert ranked[moved["rank_after"] - 1] == moved["actor_id"]
 
 
 def test_a_proposed_channel_adds_a_route(store_path: Path) -> None:

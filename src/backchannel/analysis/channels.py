@@ -26,8 +26,8 @@ import datetime as dt
 import functools
 import math
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from backchannel.nlp.lexicon import lexicon
@@ -138,6 +138,18 @@ class ChannelInputs:
     def records_until(self, as_of: str) -> list[dict[str, Any]]:
         """What ``communication_records(store, as_of)`` returns, without a query."""
         return list(self.records[: bisect.bisect_right(self.starts, as_of)])
+
+    def without(self, actor_ids: Collection[str]) -> ChannelInputs:
+        """The same inputs with every record that involves one of ``actor_ids`` left out.
+
+        What a store without those actors' event records gives (the what-if);
+        roles and role changes stay, as they do in ``whatif.derived_store``.
+        """
+        gone = set(actor_ids)
+        kept = tuple(
+            r for r in self.records if r["source_id"] not in gone and r["target_id"] not in gone
+        )
+        return replace(self, records=kept, starts=tuple(r["date_start"] for r in kept))
 
 
 def _roles(store: Store) -> dict[str, list[dict[str, Any]]]:

@@ -23,7 +23,7 @@ from typing import Any
 
 from backchannel.analysis.brokers import brokers
 from backchannel.analysis.capacity import Capacity, capacity, resolve_actor, roles_on
-from backchannel.analysis.channels import GOVERNMENT_SECTORS, Channel, channels
+from backchannel.analysis.channels import GOVERNMENT_SECTORS, Channel, ChannelInputs, channels
 from backchannel.errors import UsageError
 from backchannel.model import stable_id
 from backchannel.store import Store
@@ -220,11 +220,14 @@ def whatif(
     add_channels: Sequence[tuple[str, str]] = (),
     source: str | None = None,
     target: str | None = None,
+    inputs: ChannelInputs | None = None,
 ) -> WhatIf:
     """Recompute channels, capacity and brokers without ``remove`` and with ``add_channels``.
 
     Names are actor ids, names or aliases; an unknown one is a ``UsageError``
-    with close matches.
+    with close matches. ``inputs`` (``ChannelInputs.load`` of this unchanged
+    store) saves reading it again. Removals alone are computed on those inputs
+    with the actors' records left out; a proposed channel needs a derived store.
     """
     if not remove and not add_channels:
         raise UsageError("nothing to change: give --remove NAME or --add-channel A B")
@@ -236,24 +239,41 @@ def whatif(
             raise UsageError(f"--add-channel names {a['name']} twice: give two actors")
         if gone & {a["actor_id"], b["actor_id"]}:
             raise UsageError("--add-channel uses an actor that --remove takes out")
-    before_channels = channels(store, as_of, sides=sides)
+    inputs = inputs if inputs is not None else ChannelInputs.load(store)
+    before_channels = channels(store, as_of, sides=sides, inputs=inputs)
     before_cap = capacity(
         store, as_of, sides=sides, source=source, target=target, found=before_channels
     )
-    before_brokers = brokers(store, as_of, sides=sides)
-    extra = [proposed_record(store, a, b, as_of) for a, b in added]
-    with derived_store(store, drop_actors=sorted(gone), extra_records=extra) as mem:
-        after_channels = channels(mem, as_of, sides=sides)
+    before_brokers = brokers(store, as_of, sides=sides, records=inputs.records_until(as_of))
+    src, dst = before_cap.source["actor_id"], before_cap.target["actor_id"]
+    if added:
+        extra = [proposed_record(store, a, b, as_of) for a, b in added]
+        with derived_store(store, drop_actors=sorted(gone), extra_records=extra) as mem:
+            after_channels = channels(mem, as_of, sides=sides)
+            after_cap = capacity(
+                mem,
+                as_of,
+                sides=sides,
+                source=src,
+                target=dst,
+                found=after_channels,
+                without=sorted(gone),
+            )
+            after_brokers = brokers(mem, as_of, sides=sides)
+    else:
+        # only event records differ from the store: the same inputs without those actors
+        after = inputs.without(gone)
+        after_channels = channels(store, as_of, sides=sides, inputs=after)
         after_cap = capacity(
-            mem,
+            store,
             as_of,
             sides=sides,
-            source=before_cap.source["actor_id"],
-            target=before_cap.target["actor_id"],
+            source=src,
+            target=dst,
             found=after_channels,
             without=sorted(gone),
         )
-        after_brokers = brokers(mem, as_of, sides=sides)
+        after_brokers = brokers(store, as_of, sides=sides, records=after.records_until(as_of))
     after_by = {_pair(c): c for c in after_channels}
     before_by = {_pair(c): c for c in before_channels}
     cut = tuple(c for c in before_channels if _pair(c) not in after_by)

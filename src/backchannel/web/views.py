@@ -357,21 +357,25 @@ def _pair(c: Channel) -> str:
 
 
 def what_if(
-    store: Store, as_of: str, sides: Sequence[str], remove: Sequence[str]
+    store: Store,
+    as_of: str,
+    sides: Sequence[str],
+    remove: Sequence[str],
+    inputs: ChannelInputs | None = None,
 ) -> dict[str, Any]:
     """Channels lost and capacity before/after without ``remove`` (actor ids or names)."""
     from backchannel.analysis.capacity import resolve_actor
-    from backchannel.analysis.whatif import derived_store, whatif
+    from backchannel.analysis.whatif import whatif
 
+    inputs = inputs if inputs is not None else ChannelInputs.load(store)
     try:
-        result = whatif(store, as_of, sides=sides, remove=remove).to_dict()
+        result = whatif(store, as_of, sides=sides, remove=remove, inputs=inputs).to_dict()
     except UsageError as exc:
         # capacity needs a leader on each side; without one, still show what is cut
         removed = [resolve_actor(store, name) for name in remove]
         gone = sorted({r["actor_id"] for r in removed})
-        before = channels(store, as_of, sides=sides)
-        with derived_store(store, drop_actors=gone) as mem:
-            after = {_pair(c) for c in channels(mem, as_of, sides=sides)}
+        before = channels(store, as_of, sides=sides, inputs=inputs)
+        after = {_pair(c) for c in channels(store, as_of, sides=sides, inputs=inputs.without(gone))}
         return {
             "as_of": as_of,
             "removed": removed,
