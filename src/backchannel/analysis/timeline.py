@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from backchannel.analysis.channels import channels
+from backchannel.analysis.channels import ChannelInputs, channels
 from backchannel.errors import UsageError
 from backchannel.store import Store
 
@@ -174,6 +174,7 @@ def timeline(
     last = dt.date.fromisoformat(as_of)
     periods: list[dict[str, Any]] = []
     members: list[list[dict[str, Any]]] = []
+    inputs = ChannelInputs.load(store)  # once: each period's end is a slice of the same records
     start = first
     while start <= last:
         end = min(_next(start, freq) - dt.timedelta(days=1), last)
@@ -182,7 +183,9 @@ def timeline(
         conflict = sum(n for t, n in by_type.items() if t in CONFLICT)
         intensities = [e["intensity"] for e in inside if e["intensity"] is not None]
         active = sum(
-            1 for c in channels(store, end.isoformat(), sides=sides) if c.status == "active"
+            1
+            for c in channels(store, end.isoformat(), sides=sides, inputs=inputs)
+            if c.status == "active"
         )
         periods.append(
             {
