@@ -6,9 +6,11 @@ import argparse
 import io
 from pathlib import Path
 
+from backchannel.analysis.channels import ChannelInputs, active_count, channels
 from backchannel.analysis.timeline import binary_segmentation, timeline
 from backchannel.cli_analysis import register
 from backchannel.store import Store
+from backchannel.synthetic import SIDES, synthetic_store
 from test_capacity import build, meeting, person
 
 
@@ -47,3 +49,18 @@ def test_monthly_contact_drop_is_named_with_dates_and_sentences(tmp_path: Path) 
     assert args.func(args, out) == 0
     assert out.getvalue().startswith("breakdown from 2025-07-01")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_active_count_is_the_number_of_active_channels_on_each_date(tmp_path: Path) -> None:
+    # the timeline counts active channels without building them; channels() is the definition
+    db = tmp_path / "synthetic.duckdb"
+    synthetic_store(db, 150, 1500)
+    with Store.open(db, read_only=True) as store:
+        inputs = ChannelInputs.load(store)
+        counts = []
+        for day in ("2016-06-30", "2019-01-31", "2021-12-31", "2024-03-31", "2025-12-31"):
+            found = channels(store, day, sides=SIDES, inputs=inputs)
+            expected = sum(c.status == "active" for c in found)
+            assert active_count(inputs, day, sides=SIDES) == expected, day
+            counts.append(expected)
+    assert any(counts) and len(set(counts)) > 1  # the dates differ, so the check means something

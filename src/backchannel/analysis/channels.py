@@ -26,7 +26,7 @@ import datetime as dt
 import functools
 import math
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -206,33 +206,59 @@ def channels(
     """
     if inputs is None:
         inputs = ChannelInputs.load(store)
-    records = inputs.records_until(as_of)
-    side_set = set(sides)
+    roles, exits, returns = inputs.roles, inputs.exits, inputs.returns
+    result = [
+        _channel(a_id, b_id, rows, as_of, dormant_after, roles, exits, returns, cross)
+        for a_id, b_id, rows, cross in _pairs(inputs, as_of, set(sides), include_brokered)
+    ]
+    order = {"active": 0, "dormant": 1, "severed": 2}
+    result.sort(key=lambda c: (order[c.status], -c.strength, c.a.name, c.b.name))
+    return result
+
+
+def active_count(
+    inputs: ChannelInputs, as_of: str, *, sides: Sequence[str] = (), dormant_after: int = 365
+) -> int:
+    """How many of ``channels()`` on ``as_of`` are active, without building them (timelines)."""
+    count = 0
+    for a_id, b_id, rows, _ in _pairs(inputs, as_of, set(sides), True):
+        last = max(min(r["date_end"] or r["date_start"], as_of) for r in rows)
+        if _days(last, as_of) > dormant_after:
+            continue  # dormant, or severed: not active either way
+        a, b = _endpoint(a_id, rows), _endpoint(b_id, rows)
+        status, _ = _status(
+            a, b, last, as_of, dormant_after, inputs.roles, inputs.exits, inputs.returns
+        )
+        count += status == "active"
+    return count
+
+
+def _pairs(
+    inputs: ChannelInputs, as_of: str, sides: set[str], include_brokered: bool
+) -> Iterator[tuple[str, str, list[dict[str, Any]], bool]]:
+    """The pairs that are channels on ``as_of``: their records, and whether they cross sides.
+
+    A pair within one side counts when one of its actors has a cross-side
+    contact (a broker's link back home) and ``include_brokered`` is set.
+    """
     pairs: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     cross_actors: set[str] = set()
-    for r in records:
+    for r in inputs.records_until(as_of):
         if r["source_id"] == r["target_id"]:
             continue
         s, t = r["source_id"], r["target_id"]
         pairs[(s, t) if s <= t else (t, s)].append(r)
-        if _cross(r, side_set):
+        if _cross(r, sides):
             cross_actors.update({r["source_id"], r["target_id"]})
-    roles, exits, returns = inputs.roles, inputs.exits, inputs.returns
-    result: list[Channel] = []
     for (a_id, b_id), rows in pairs.items():
-        cross = any(_cross(r, side_set) for r in rows)
+        cross = any(_cross(r, sides) for r in rows)
         if not cross:
             brokered = a_id in cross_actors or b_id in cross_actors
             if not (include_brokered and brokered):
                 continue
-            if not any(_on_a_side(r, side_set) for r in rows):
+            if not any(_on_a_side(r, sides) for r in rows):
                 continue
-        result.append(
-            _channel(a_id, b_id, rows, as_of, dormant_after, roles, exits, returns, cross)
-        )
-    order = {"active": 0, "dormant": 1, "severed": 2}
-    result.sort(key=lambda c: (order[c.status], -c.strength, c.a.name, c.b.name))
-    return result
+        yield a_id, b_id, rows, cross
 
 
 def _cross(r: dict[str, Any], sides: set[str]) -> bool:

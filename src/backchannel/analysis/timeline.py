@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from backchannel.analysis.channels import ChannelInputs, channels
+from backchannel.analysis.channels import ChannelInputs, active_count
 from backchannel.errors import UsageError
 from backchannel.store import Store
 
@@ -178,15 +178,12 @@ def timeline(
     start = first
     while start <= last:
         end = min(_next(start, freq) - dt.timedelta(days=1), last)
-        inside = [e for e in events if start.isoformat() <= e["date_start"] <= end.isoformat()]
+        lo, hi = start.isoformat(), end.isoformat()
+        inside = [e for e in events if lo <= e["date_start"] <= hi]
         by_type = Counter(e["type"] for e in inside)
         conflict = sum(n for t, n in by_type.items() if t in CONFLICT)
         intensities = [e["intensity"] for e in inside if e["intensity"] is not None]
-        active = sum(
-            1
-            for c in channels(store, end.isoformat(), sides=sides, inputs=inputs)
-            if c.status == "active"
-        )
+        active = active_count(inputs, hi, sides=sides)
         periods.append(
             {
                 "period": start.isoformat(),
