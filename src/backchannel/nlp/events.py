@@ -38,6 +38,11 @@ _PARTICIPANT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT", "dative", "attr", "npadvmod"}
 )
 _LOCATION_PREPS = frozenset({"in", "at", "near", "during", "from", "inside", "outside"})
+# Prepositions whose object is the cause, topic or time, never a party: "sanctioned
+# Pelosi over her visit to Taiwan", "met Xi after his trip to Japan".
+_NOT_PARTY_PREPS = _LOCATION_PREPS | frozenset(
+    {"over", "about", "regarding", "concerning", "amid", "despite", "after", "before", "since"}
+)
 _MAX_PAIRS = 6
 # Verbs whose target may sit in the clause they govern ("offered to send aid to X").
 _COMMITTING = frozenset({"AGREE", "REQUEST", "THREATEN"})
@@ -81,6 +86,8 @@ class EventExtractor:
         self.kb = kb
         self.lex = lex
         self.sides = sides
+        # "Ambassador to China", "envoy to the US": the state completes a title
+        self._offices = frozenset(g.noun.casefold() for g in kb.groups if g.office)
 
     def extract(
         self, doc: Doc, link: LinkResult, doc_id: str, published: str | None
@@ -214,7 +221,7 @@ class EventExtractor:
         for child in verb.children:
             is_object = child.dep_ in _OBJ and (obj is None or child.i != obj.i)
             if (is_object and not trig.topic_object) or (
-                child.dep_ == "prep" and child.lower_ not in _LOCATION_PREPS
+                child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS
             ):
                 targets += self._collect(child, link)
             if is_object and not targets and trig.type in _OWNER_TARGET:
@@ -224,7 +231,7 @@ class EventExtractor:
                         targets += self._collect(owner, link, allow_modifier=True)
         if obj is not None:
             for child in obj.children:
-                if child.dep_ == "prep" and child.lower_ not in _LOCATION_PREPS:
+                if child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS:
                     targets += self._collect(child, link)
         if not targets and trig.type == "REQUEST":
             # "China demanded that the United States cancel the sale": the one asked
@@ -297,7 +304,7 @@ class EventExtractor:
                 sources += self._collect(child, link, allow_modifier=True)
             elif child.dep_ == "prep" and child.lower_ in {"between", "among"}:
                 sources += self._collect(child, link)
-            elif child.dep_ == "prep" and child.lower_ not in _LOCATION_PREPS:
+            elif child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS:
                 targets += self._collect(child, link)
             elif child.dep_ in {"acl", "relcl"}:
                 # "the rapport developed between X and Y"
@@ -353,8 +360,10 @@ class EventExtractor:
             head = _span_root(tok.doc, m)
             if _is_place(head, m) or _in_dateline(head):
                 continue  # "in Beijing", "BUSAN, South Korea —": a place, not a participant
-            if m.actor_id.startswith("state:") and _of_modifier(head):
-                continue  # "President Hu Jintao of China": China describes Hu, it is not a party
+            if m.actor_id.startswith("state:") and (
+                _of_modifier(head) or self._title_complement(head)
+            ):
+                continue  # "President Hu Jintao of China", "Ambassador to China David Perdue"
             if _in_other_clause(head, root):
                 continue  # "He Lifeng, who succeeded Liu He": Liu He is not at the talks
             if (
@@ -372,6 +381,15 @@ class EventExtractor:
             elif allow_modifier and head.dep_ in {"poss", "compound", "nmod", "amod"}:
                 found.append(m)
         return found
+
+    def _title_complement(self, tok: Token) -> bool:
+        """A state completing an office noun: "Ambassador to China", "envoy for Iran"."""
+        if tok.dep_ != "pobj" or tok.head.lower_ not in {"to", "for", "in"}:
+            return False
+        office = tok.head.head
+        return office.pos_ in {"NOUN", "PROPN"} and (
+            office.lower_ in self._offices or office.lemma_.lower() in self._offices
+        )
 
     def _event(
         self,

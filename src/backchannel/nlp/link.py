@@ -424,8 +424,15 @@ class Linker:
             if nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PERSON"):
                 continue  # title before a name the KB does not know
             prev = doc[span.start - 1] if span.start > 0 else None
-            determined = prev is not None and (
-                prev.lower_ in {"the", "'s", "’s"} or prev.lower_ in self._adjectives
+            # "the Treasury secretary", "China's vice premier": a determiner or a
+            # country word before the title, or inside it ("met China's vice premier"
+            # matches the whole pattern "China's Vice Premier")
+            determined = (
+                prev is not None
+                and (prev.lower_ in {"the", "'s", "’s"} or prev.lower_ in self._adjectives)
+            ) or any(
+                t.lower_ in {"'s", "’s"} or (t.lower_ in self._adjectives and t.text[:1].isupper())
+                for t in span[:3]
             )
             if not determined:
                 continue
