@@ -10,9 +10,10 @@ Role changes (``data/rolechanges.yaml``) and named channels work the same way.
 
 from __future__ import annotations
 
+
 import itertools
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -166,6 +167,10 @@ class EventExtractor:
                 if tok.lower_ in self.lex.intermediary_nouns:
                     yield from self._intermediary_events(ctx, tok, link, doc_id)
                 continue
+            if self._is_content(tok):
+                continue  # "urged Beijing to lift the ban": the request is the event
+            if trig.pos == "noun" and trig.type == "SANCTION" and self._reversed(tok):
+                trig = replace(trig, type="RETREAT", mode="ease")
             if trig.pos == "verb":
                 found = self._verb_participants(tok, trig, link)
                 if found is None:
@@ -177,6 +182,22 @@ class EventExtractor:
                 sources, targets = self._noun_participants(tok, trig, link)
             for src, tgt in self._pairs(sources, targets, trig):
                 yield self._event(ctx, tok, trig, src, tgt, link, doc_id)
+
+    def _is_content(self, tok: Token) -> bool:
+        """The trigger is (or is the object of) what another trigger asks or threatens."""
+        verb = tok.head if tok.dep_ in _OBJ and tok.head.pos_ in {"VERB", "AUX"} else tok
+        if verb.dep_ not in {"xcomp", "ccomp"} or verb.head.i == verb.i:
+            return False
+        governing = self._trigger_for(verb.head)
+        return governing is not None and governing.type in self.lex.content_of
+
+    def _reversed(self, noun: Token) -> bool:
+        """"cut its tariffs on US goods": the object of a verb that undoes it."""
+        return (
+            noun.dep_ in _OBJ | {"nsubjpass"}
+            and noun.head.pos_ in {"VERB", "AUX"}
+            and noun.head.lemma_.lower() in self.lex.reversing_verbs
+        )
 
     def _verb_participants(
         self, verb: Token, trig: Trigger, link: LinkResult
@@ -290,6 +311,8 @@ class EventExtractor:
                 objs = [c for c in head.children if c.dep_ in _OBJ]
                 for o in objs:
                     found += self._collect(o, link)
+                if objs and not found:
+                    return []  # "invited him to visit": the doer is "him", not the inviter
             if not found:
                 found = self._subjects(head, link, raised=verb.dep_ == "xcomp")
         return _unique(found)
@@ -527,13 +550,24 @@ class EventExtractor:
         self, ctx: SentenceContext, verb: Token, link: LinkResult, doc_id: str
     ) -> Iterator[Event]:
         """ "Russia said Sudan must return the helicopter": a demand on Sudan."""
+        addressed: list[Linked] = []
+        for addressee in verb.children:
+            if addressee.dep_ in {"dobj", "dative"}:
+                addressed += self._collect(addressee, link)
         for clause in verb.children:
+            # "should" asks only for an act ("should remove"), not a state ("should be partners")
+            addressed_act = bool(addressed) and clause.lemma_.lower() != "be"
+            modals = self.lex.obligation_modals | (
+                self.lex.addressed_modals if addressed_act else frozenset()
+            )
             if clause.dep_ != "ccomp" or not any(
-                c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in clause.children
+                c.dep_ == "aux" and c.lower_ in modals for c in clause.children
             ):
                 continue
-            targets: list[Linked] = []
-            for subj in clause.children:
+            # "Xi told Trump that the United States should …": the demand is made to
+            # the one addressed; else to the one who must act
+            targets: list[Linked] = list(addressed)
+            for subj in clause.children if not targets else ():
                 if subj.dep_ in _SUBJ:
                     targets += self._collect(subj, link)
             trig = Trigger(verb.lemma_.lower(), "verb", "REQUEST", "")

@@ -69,6 +69,9 @@ class Lexicon:
     intermediary_nouns: frozenset[str]
     obligation_verbs: frozenset[str]
     obligation_modals: frozenset[str]
+    addressed_modals: frozenset[str]
+    reversing_verbs: frozenset[str]
+    content_of: frozenset[str]
     categories: dict[str, Category]
     communication: frozenset[str]
     negation: frozenset[str]
@@ -165,6 +168,9 @@ def lexicon() -> Lexicon:
         intermediary_nouns=_words(events, "intermediary_nouns", "events.yaml"),
         obligation_verbs=_words(events, "obligation_verbs", "events.yaml"),
         obligation_modals=_words(events, "obligation_modals", "events.yaml"),
+        addressed_modals=_words(events, "addressed_modals", "events.yaml"),
+        reversing_verbs=_words(events, "reversing_verbs", "events.yaml"),
+        content_of=frozenset(v.upper() for v in _words(events, "content_of", "events.yaml")),
         categories=categories,
         communication=frozenset(onto.get("communication", [])),
         negation=_words(modality, "negation", "modality.yaml"),
