@@ -10,7 +10,6 @@ Role changes (``data/rolechanges.yaml``) and named channels work the same way.
 
 from __future__ import annotations
 
-
 import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -192,7 +191,7 @@ class EventExtractor:
         return governing is not None and governing.type in self.lex.content_of
 
     def _reversed(self, noun: Token) -> bool:
-        """"cut its tariffs on US goods": the object of a verb that undoes it."""
+        """ "cut its tariffs on US goods": the object of a verb that undoes it."""
         return (
             noun.dep_ in _OBJ | {"nsubjpass"}
             and noun.head.pos_ in {"VERB", "AUX"}
