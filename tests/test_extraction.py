@@ -260,3 +260,55 @@ def test_example_corpus_makes_no_junk_actors(extractor: Any) -> None:
                 _, code, noun = m.actor_id.split(":", 2)
                 assert len(code) == 3 and code.isupper(), m
                 assert noun in nouns, m
+
+
+def test_a_country_title_is_its_holder_and_a_title_complement_is_no_party(extractor: Any) -> None:
+    ex = _run(extractor, "Bessent held talks with China's vice premier in Geneva on Saturday.")
+    assert ("Scott Bessent", "He Lifeng", "CONSULT", "asserted") in _events(ex)
+    ex = _run(extractor, "U.S. Ambassador to China David Perdue met Wang Yi in Beijing on Monday.")
+    assert {(e.source.actor_id, e.target.actor_id) for e in ex.events} == {
+        ("david-perdue", "wang-yi")
+    }
+
+
+def test_cause_and_content_are_not_further_events(extractor: Any) -> None:
+    ex = _run(extractor, "China sanctioned House Speaker Nancy Pelosi over her visit to Taiwan.")
+    assert {e.target.actor_id for e in ex.events} == {"nancy-pelosi"}
+    ex = _run(extractor, "US lawmakers urged the administration to ban TikTok.")
+    assert not any(e.type == "SANCTION" for e in ex.events)
+    ex = _run(extractor, "Trump said Xi had invited him to visit China.")
+    assert not any(e.type == "CONSULT" for e in ex.events)
+
+
+def test_cutting_tariffs_is_a_concession(extractor: Any) -> None:
+    ex = _run(extractor, "China will cut its tariffs on US goods to 10 percent.")
+    assert {(e.type, e.modality) for e in ex.events} == {("RETREAT", "planned")}
+
+
+def test_a_demand_told_to_someone_is_made_to_them(extractor: Any) -> None:
+    ex = _run(
+        extractor,
+        "Xi told Trump that the United States should remove the negative measures.",
+    )
+    assert ("Xi Jinping", "Donald Trump", "REQUEST", "asserted") in _events(ex)
+    ex = _run(extractor, "Xi told Blinken that the two countries should be partners.")
+    assert not any(e.type == "REQUEST" for e in ex.events)
+
+
+def test_international_organisations_and_ngos_take_part(extractor: Any) -> None:
+    ex = _run(extractor, "Amnesty International criticised China on Monday.")
+    ev = next(e for e in ex.events if e.type == "ACCUSE")
+    assert (ev.source.actor_id, ev.source.country, ev.target.country) == (
+        "amnesty-international",
+        "NGO",
+        "CHN",
+    )
+    ex = _run(extractor, "China criticised NATO for expanding into Asia.")
+    assert {(e.target.actor_id, e.target.country) for e in ex.events} == {("nato", "IGO")}
+    ex = _run(extractor, "The United Nations called on Washington to resume talks.")
+    assert {(e.source.country, e.type) for e in ex.events} == {("UNO", "REQUEST")}
+    # a post at an organisation is no event with it
+    ex = _run(
+        extractor, "Trump said he would nominate Mike Waltz as ambassador to the United Nations."
+    )
+    assert not ex.events

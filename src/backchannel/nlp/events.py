@@ -349,8 +349,13 @@ class EventExtractor:
         if noun.dep_ in _OBJ and head.pos_ in {"VERB", "AUX"}:
             if not own:
                 sources = self._subjects(head, link) + sources
+            # "held talks with X"; "raised tariffs on Chinese goods", where the parser
+            # hangs the noun's "on" phrase on the verb (but "talks on Taiwan" is a topic)
+            preps = {"with", "between"} | (
+                {"on", "against"} if trig.type in {"SANCTION", "RETREAT"} else set()
+            )
             for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in {"with", "between"}:
+                if child.dep_ == "prep" and child.lower_ in preps:
                     targets += self._collect(child, link)
         if trig.persons_only:
             sources = [m for m in sources if self._is_person(m.actor_id)]

@@ -504,8 +504,15 @@ class Linker:
                     if end:
                         covered.update(range(ent.start, end))
                         continue
-                mentions[ent.start] = Linked(ent.start, ent.end, f"state:{code}", "state")
-                covered.update(range(ent.start, ent.end))
+                end = ent.end
+                if (
+                    after is not None
+                    and after.lower_ in _STATE_OBJECT_NOUNS
+                    and ent.end not in covered
+                ):
+                    end += 1  # "tariffs on US goods": the state is the one hit
+                mentions[ent.start] = Linked(ent.start, end, f"state:{code}", "state")
+                covered.update(range(ent.start, end))
 
     def _both_leaders(self, doc: Doc, mentions: dict[int, Linked], day: str | None) -> None:
         """ "the two leaders", "both presidents": each side's leader on the article's date."""
