@@ -312,3 +312,10 @@ def test_international_organisations_and_ngos_take_part(extractor: Any) -> None:
         extractor, "Trump said he would nominate Mike Waltz as ambassador to the United Nations."
     )
     assert not ex.events
+
+
+def test_a_topic_or_a_source_of_the_report_is_no_party(extractor: Any) -> None:
+    ex = _run(extractor, "Trump spoke with reporters aboard Air Force One about China.")
+    assert not ex.events
+    ex = _run(extractor, "China has agreed to open its market, according to the White House.")
+    assert not any(e.target.actor_id == "white-house" for e in ex.events)

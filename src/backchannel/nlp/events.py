@@ -41,7 +41,19 @@ _LOCATION_PREPS = frozenset({"in", "at", "near", "during", "from", "inside", "ou
 # Prepositions whose object is the cause, topic or time, never a party: "sanctioned
 # Pelosi over her visit to Taiwan", "met Xi after his trip to Japan".
 _NOT_PARTY_PREPS = _LOCATION_PREPS | frozenset(
-    {"over", "about", "regarding", "concerning", "amid", "despite", "after", "before", "since"}
+    {
+        "over",
+        "about",
+        "regarding",
+        "concerning",
+        "amid",
+        "despite",
+        "after",
+        "before",
+        "since",
+        "aboard",
+        "via",
+    }
 )
 _MAX_PAIRS = 6
 # Verbs whose target may sit in the clause they govern ("offered to send aid to X").
@@ -387,6 +399,8 @@ class EventExtractor:
             head = _span_root(tok.doc, m)
             if _is_place(head, m) or _in_dateline(head):
                 continue  # "in Beijing", "BUSAN, South Korea —": a place, not a participant
+            if _behind_preposition(head, root):
+                continue  # "spoke with reporters about China", "according to the White House"
             if m.actor_id.startswith("state:") and (
                 _of_modifier(head) or self._title_complement(head)
             ):
@@ -737,6 +751,21 @@ def _in_other_clause(tok: Token, root: Token) -> bool:
         ):
             return True
         if tok.dep_ in _CLAUSES and tok.lemma_.lower() not in _MEMBERSHIP:
+            return True
+        tok = tok.head
+    return False
+
+
+def _behind_preposition(tok: Token, root: Token) -> bool:
+    """``tok`` sits in a phrase that names a topic, a cause or a source, not a party.
+
+    Below ``root``: a preposition of topic, cause or time ("reporters about
+    China", "her visit to Taiwan" under "over"), or "according to".
+    """
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and (
+            tok.lower_ in _NOT_PARTY_PREPS or tok.head.lower_ == "according"
+        ):
             return True
         tok = tok.head
     return False
