@@ -189,6 +189,10 @@ class EventExtractor:
                 sources, targets, obj = found
                 if obj is not None:
                     fired_objects.add(obj.i)
+                    named = self._trigger_for(obj)
+                    if named is not None and named.type == trig.type and named.mode:
+                        # "imposed sanctions", "imposed export controls": the object says which
+                        trig = replace(trig, mode=named.mode)
             else:
                 sources, targets = self._noun_participants(tok, trig, link)
             for src, tgt in self._pairs(sources, targets, trig):
