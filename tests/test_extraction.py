@@ -319,3 +319,10 @@ def test_a_topic_or_a_source_of_the_report_is_no_party(extractor: Any) -> None:
     assert not ex.events
     ex = _run(extractor, "China has agreed to open its market, according to the White House.")
     assert not any(e.target.actor_id == "white-house" for e in ex.events)
+
+
+def test_an_event_made_less_likely_is_hypothetical(extractor: Any) -> None:
+    ex = _run(
+        extractor, "Analysts said the escalation made a call between Trump and Xi less likely."
+    )
+    assert ex.events and all(e.modality == "hypothetical" for e in ex.events)
