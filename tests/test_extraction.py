@@ -326,3 +326,10 @@ def test_an_event_made_less_likely_is_hypothetical(extractor: Any) -> None:
         extractor, "Analysts said the escalation made a call between Trump and Xi less likely."
     )
     assert ex.events and all(e.modality == "hypothetical" for e in ex.events)
+
+
+def test_whose_position_is_judged_not_what_it_is_about(extractor: Any) -> None:
+    ex = _run(extractor, "Xi backed Putin's position on Ukraine.")
+    assert {e.target.actor_id for e in ex.events} == {"vladimir-putin"}
+    ex = _run(extractor, "Wang Yi warned Washington against supporting Taiwan independence.")
+    assert {e.type for e in ex.events} == {"THREATEN"}

@@ -201,9 +201,14 @@ class EventExtractor:
     def _is_content(self, tok: Token) -> bool:
         """The trigger is (or is the object of) what another trigger asks or threatens."""
         verb = tok.head if tok.dep_ in _OBJ and tok.head.pos_ in {"VERB", "AUX"} else tok
-        if verb.dep_ not in {"xcomp", "ccomp"} or verb.head.i == verb.i:
+        governor = verb.head
+        if verb.dep_ == "pcomp" and governor.dep_ == "prep":
+            governor = governor.head  # "warned Washington against supporting …"
+        elif verb.dep_ not in {"xcomp", "ccomp"}:
             return False
-        governing = self._trigger_for(verb.head)
+        if governor.i == verb.i:
+            return False
+        governing = self._trigger_for(governor)
         return governing is not None and governing.type in self.lex.content_of
 
     def _reversed(self, noun: Token) -> bool:
@@ -256,15 +261,19 @@ class EventExtractor:
         targets: list[Linked] = []
         for child in verb.children:
             is_object = child.dep_ in _OBJ and (obj is None or child.i != obj.i)
+            owners: list[Linked] = []
+            if is_object and trig.type in _OWNER_TARGET and child.i not in link.token_to_mention:
+                # "condemned Israel's raid", "backed Putin's position on Ukraine",
+                # "criticized the US arms sale": whose it is, not what it is about
+                for owner in child.children:
+                    if owner.dep_ in {"poss", "compound"}:
+                        owners += self._collect(owner, link, allow_modifier=True)
             if (is_object and not trig.topic_object) or (
                 child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS
             ):
-                targets += self._collect(child, link)
-            if is_object and not targets and trig.type in _OWNER_TARGET:
-                # "condemned Israel's raid", "rejected Japan's proposal": whose it is
-                for owner in child.children:
-                    if owner.dep_ == "poss":
-                        targets += self._collect(owner, link, allow_modifier=True)
+                found = self._collect(child, link)
+                direct = [m for m in found if not _under_prep(_span_root(verb.doc, m), child)]
+                targets += found if direct or not owners else owners
         if obj is not None:
             for child in obj.children:
                 if child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS:
@@ -755,6 +764,15 @@ def _in_other_clause(tok: Token, root: Token) -> bool:
         ):
             return True
         if tok.dep_ in _CLAUSES and tok.lemma_.lower() not in _MEMBERSHIP:
+            return True
+        tok = tok.head
+    return False
+
+
+def _under_prep(tok: Token, root: Token) -> bool:
+    """``tok`` hangs from a prepositional phrase inside ``root``'s phrase."""
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep":
             return True
         tok = tok.head
     return False
