@@ -333,3 +333,10 @@ def test_whose_position_is_judged_not_what_it_is_about(extractor: Any) -> None:
     assert {e.target.actor_id for e in ex.events} == {"vladimir-putin"}
     ex = _run(extractor, "Wang Yi warned Washington against supporting Taiwan independence.")
     assert {e.type for e in ex.events} == {"THREATEN"}
+
+
+def test_tariffs_on_a_countrys_goods_and_threatened_tariffs(extractor: Any) -> None:
+    ex = _run(extractor, "Biden quadrupled tariffs on Chinese electric vehicles on Tuesday.")
+    assert ("Joe Biden", "China", "SANCTION", "asserted") in _events(ex)
+    ex = _run(extractor, "Trump responded by threatening a 100 percent tariff on Chinese imports.")
+    assert {e.type for e in ex.events} == {"THREATEN"}

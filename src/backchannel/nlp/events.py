@@ -200,6 +200,10 @@ class EventExtractor:
 
     def _is_content(self, tok: Token) -> bool:
         """The trigger is (or is the object of) what another trigger asks or threatens."""
+        if tok.dep_ in _OBJ and tok.head.pos_ in {"VERB", "AUX"}:
+            direct = self._trigger_for(tok.head)
+            if direct is not None and direct.type in self.lex.content_of:
+                return True  # "threatening a 100 percent tariff": the threat is the event
         verb = tok.head if tok.dep_ in _OBJ and tok.head.pos_ in {"VERB", "AUX"} else tok
         governor = verb.head
         if verb.dep_ == "pcomp" and governor.dep_ == "prep":

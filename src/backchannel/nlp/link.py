@@ -129,6 +129,7 @@ _STATE_OBJECT_NOUNS = frozenset(
     {
         "imports", "exports", "goods", "products", "companies", "firms", "entities",
         "chipmakers", "chips", "steel", "vehicles", "cars", "students", "airlines", "banks",
+        "coal", "soybeans", "semiconductors", "shipments", "ships", "automakers", "drones",
     }
 )  # fmt: skip
 _ORG_SECTOR_WORDS = (
@@ -469,10 +470,20 @@ class Linker:
             code = self._adjectives.get(tok.lower_)
             if code and tok.text[:1].isupper():
                 noun = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-                if noun is not None and noun.lower_ in _STATE_OBJECT_NOUNS:
+                goods: Token | None = tok.head  # "Chinese electric vehicles", "American farm goods"
+                if goods is None or not (
+                    tok.dep_ in {"amod", "compound", "nmod"}
+                    and 0 < goods.i - tok.i <= 3
+                    and goods.lower_ in _STATE_OBJECT_NOUNS
+                    and not any(i in covered for i in range(tok.i, goods.i + 1))
+                ):
+                    goods = (
+                        noun if noun is not None and noun.lower_ in _STATE_OBJECT_NOUNS else None
+                    )
+                if goods is not None:
                     # "tariffs on Chinese imports": the state is the one hit
-                    mentions[tok.i] = Linked(tok.i, tok.i + 2, f"state:{code}", "adjective")
-                    covered.update({tok.i, tok.i + 1})
+                    mentions[tok.i] = Linked(tok.i, goods.i + 1, f"state:{code}", "adjective")
+                    covered.update(range(tok.i, goods.i + 1))
                     continue
                 if (
                     noun is not None
