@@ -340,3 +340,14 @@ def test_tariffs_on_a_countrys_goods_and_threatened_tariffs(extractor: Any) -> N
     assert ("Joe Biden", "China", "SANCTION", "asserted") in _events(ex)
     ex = _run(extractor, "Trump responded by threatening a 100 percent tariff on Chinese imports.")
     assert {e.type for e in ex.events} == {"THREATEN"}
+
+
+def test_offers_and_calls_that_are_no_event(extractor: Any) -> None:
+    for text in (
+        "Xi offered condolences to Biden after the shooting.",
+        "Trump offered praise for Xi.",
+        "Xi repeated his call for dialogue with Washington.",
+    ):
+        assert not _run(extractor, text).events, text
+    ex = _run(extractor, "China offered to help the United States on fentanyl.")
+    assert any(e.type == "AGREE" for e in ex.events)

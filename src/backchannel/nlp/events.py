@@ -194,6 +194,8 @@ class EventExtractor:
                         # "imposed sanctions", "imposed export controls": the object says which
                         trig = replace(trig, mode=named.mode)
             else:
+                if trig.not_preps & {c.lower_ for c in tok.children if c.dep_ == "prep"}:
+                    continue  # "his call for dialogue" is an appeal, not a phone call
                 sources, targets = self._noun_participants(tok, trig, link)
             for src, tgt in self._pairs(sources, targets, trig):
                 yield self._event(ctx, tok, trig, src, tgt, link, doc_id)
@@ -259,8 +261,12 @@ class EventExtractor:
                 if hit is not None:
                     obj = hit
                     break
-            if obj is None:
-                return None
+            if obj is None and not (
+                trig.or_clause
+                and any(c.dep_ == "xcomp" for c in verb.children)
+                and not any(c.dep_ == "dobj" for c in verb.children)
+            ):
+                return None  # "offered condolences" is no commitment; "offered to help" is
         sources = self._subjects(verb, link)
         targets: list[Linked] = []
         for child in verb.children:

@@ -47,6 +47,7 @@ class Trigger:
     needs_between: bool = False
     topic_object: bool = False  # the direct object is what was discussed, never who
     no_complement: bool = False  # "called Xi a dictator" is not a phone call
+    or_clause: bool = False  # with no listed object, an infinitive will do ("offered to help")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +125,7 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
             needs_between=bool(spec.get("needs_between", False)),
             topic_object=bool(spec.get("topic_object", False)),
             no_complement=bool(spec.get("no_complement", False)),
+            or_clause=bool(spec.get("or_clause", False)),
         )
     return out
 
