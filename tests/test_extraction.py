@@ -308,6 +308,8 @@ def test_international_organisations_and_ngos_take_part(extractor: Any) -> None:
     ex = _run(extractor, "The United Nations called on Washington to resume talks.")
     assert {(e.source.country, e.type) for e in ex.events} == {("UNO", "REQUEST")}
     # a post at an organisation is no event with it
+    ex = _run(extractor, "China's envoy to the United Nations accused Washington of hypocrisy.")
+    assert not any(e.source.actor_id == "united-nations" for e in ex.events)
     ex = _run(
         extractor, "Trump said he would nominate Mike Waltz as ambassador to the United Nations."
     )

@@ -424,10 +424,12 @@ class EventExtractor:
                 continue  # "in Beijing", "BUSAN, South Korea —": a place, not a participant
             if _behind_preposition(head, root):
                 continue  # "spoke with reporters about China", "according to the White House"
-            if m.actor_id.startswith("state:") and (
+            if self._is_state_or_body(m.actor_id) and (
                 _of_modifier(head) or self._title_complement(head)
             ):
-                continue  # "President Hu Jintao of China", "Ambassador to China David Perdue"
+                # "President Hu Jintao of China", "Ambassador to China David Perdue",
+                # "China's ambassador to the UN"
+                continue
             if _in_other_clause(head, root):
                 continue  # "He Lifeng, who succeeded Liu He": Liu He is not at the talks
             if (
@@ -447,7 +449,7 @@ class EventExtractor:
         return found
 
     def _title_complement(self, tok: Token) -> bool:
-        """A state completing an office noun: "Ambassador to China", "envoy for Iran"."""
+        """A state or body completing an office noun: "Ambassador to China", "envoy to the UN"."""
         if tok.dep_ != "pobj" or tok.head.lower_ not in {"to", "for", "in"}:
             return False
         office = tok.head.head
@@ -752,6 +754,10 @@ class EventExtractor:
             sector = actor.sector or (first.sector if first else "")
             role = first.title if first else ""
         return Participant(actor_id, actor.name, country, sector, actor.kind, role)
+
+    def _is_state_or_body(self, actor_id: str) -> bool:
+        actor = self.kb.actors.get(actor_id)
+        return actor_id.startswith("state:") or (actor is not None and actor.kind == "organization")
 
     def _is_person(self, actor_id: str) -> bool:
         if actor_id.startswith("new:"):
