@@ -353,3 +353,17 @@ def test_offers_and_calls_that_are_no_event(extractor: Any) -> None:
         assert not _run(extractor, text).events, text
     ex = _run(extractor, "China offered to help the United States on fentanyl.")
     assert any(e.type == "AGREE" for e in ex.events)
+
+
+def test_telling_someone_is_a_contact_between_two_people(extractor: Any) -> None:
+    ex = _run(
+        extractor, "Hegseth told Dong that the United States did not seek conflict with China."
+    )
+    assert ("Pete Hegseth", "Dong Jun", "CONSULT", "asserted") in _events(ex)
+    for text in (
+        "Trump told reporters that talks with China were going well.",
+        "Trump told Fox News that he would speak with Xi.",
+    ):
+        assert not any(e.trigger == "told" for e in _run(extractor, text).events), text
+    ex = _run(extractor, "Xi told Trump that the United States should remove the measures.")
+    assert {e.type for e in ex.events} == {"REQUEST"}

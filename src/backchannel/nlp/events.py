@@ -312,6 +312,12 @@ class EventExtractor:
                         child.dep_ in {"prep", "dative"} and child.lower_ in _TO_WHOM
                     ):
                         targets += self._collect(child, link)
+        if trig.persons_only:
+            # "Xi told Blinken that …": two people talked; "told reporters", "told CNN" is no event
+            sources = [m for m in sources if self._is_person(m.actor_id)]
+            targets = [m for m in targets if self._is_person(m.actor_id)]
+            if any(c.dep_ == "ccomp" and self._demands(c) for c in verb.children):
+                return None  # "told Trump that the United States should …" is the demand
         if trig.person_target:
             targets = [t for t in targets if not t.actor_id.startswith("state:")]
             if not targets and not (trig.symmetric and len(sources) > 1):
@@ -588,6 +594,13 @@ class EventExtractor:
             yield self._event(
                 ctx, noun, trig, person, tgt, link, doc_id, modality=modality, rule="intermediary"
             )
+
+    def _demands(self, clause: Token) -> bool:
+        """The clause says someone must or should act (what ``_obligation_events`` codes)."""
+        modals = self.lex.obligation_modals | self.lex.addressed_modals
+        return clause.lemma_.lower() != "be" and any(
+            c.dep_ == "aux" and c.lower_ in modals for c in clause.children
+        )
 
     def _obligation_events(
         self, ctx: SentenceContext, verb: Token, link: LinkResult, doc_id: str
