@@ -367,3 +367,10 @@ def test_telling_someone_is_a_contact_between_two_people(extractor: Any) -> None
         assert not any(e.trigger == "told" for e in _run(extractor, text).events), text
     ex = _run(extractor, "Xi told Trump that the United States should remove the measures.")
     assert {e.type for e in ex.events} == {"REQUEST"}
+
+
+def test_the_two_sides_are_the_two_states_compared(extractor: Any) -> None:
+    ex = _run(extractor, "Li Chenggang said the two sides had reached a preliminary consensus.")
+    assert {(e.source.country, e.target.country, e.type) for e in ex.events} == {
+        ("USA", "CHN", "AGREE")
+    }

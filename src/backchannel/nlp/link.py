@@ -526,7 +526,7 @@ class Linker:
                 covered.update(range(ent.start, end))
 
     def _both_leaders(self, doc: Doc, mentions: dict[int, Linked], day: str | None) -> None:
-        """ "the two leaders", "both presidents": each side's leader on the article's date."""
+        """ "the two leaders": each side's leader that day; "the two sides": each side's state."""
         if day is None:
             return
         sides = self.kb.default_sides()
@@ -535,14 +535,19 @@ class Linker:
             return
         for tok in doc[1:]:
             prev = doc[tok.i - 1]
-            if tok.lower_ not in {"leaders", "presidents"} or prev.lower_ not in {"two", "both"}:
+            if prev.lower_ not in {"two", "both"} or prev.i in mentions or tok.i in mentions:
                 continue
-            if prev.i in mentions or tok.i in mentions:
+            if tok.lower_ in {"leaders", "presidents"}:
+                first, second = leaders
+                assert first is not None and second is not None
+                ids = (first.actor_id, second.actor_id)
+            elif tok.lower_ in {"sides", "countries", "governments"}:
+                # "the two sides agreed": the two states the run compares
+                ids = (f"state:{sides[0]}", f"state:{sides[1]}")
+            else:
                 continue
-            first, second = leaders
-            assert first is not None and second is not None
-            mentions[prev.i] = Linked(prev.i, prev.i + 1, first.actor_id, "leaders")
-            mentions[tok.i] = Linked(tok.i, tok.i + 1, second.actor_id, "leaders")
+            mentions[prev.i] = Linked(prev.i, prev.i + 1, ids[0], "leaders")
+            mentions[tok.i] = Linked(tok.i, tok.i + 1, ids[1], "leaders")
 
     # -- 7. people the KB does not know -------------------------------------
 
