@@ -307,6 +307,13 @@ def test_international_organisations_and_ngos_take_part(extractor: Any) -> None:
     assert {(e.target.actor_id, e.target.country) for e in ex.events} == {("nato", "IGO")}
     ex = _run(extractor, "The United Nations called on Washington to resume talks.")
     assert {(e.source.country, e.type) for e in ex.events} == {("UNO", "REQUEST")}
+    # a forum named after organisations is no event between them
+    ex = _run(
+        extractor, "Bessent met He Lifeng during the IMF and World Bank meetings in Washington."
+    )
+    assert {(e.source.actor_id, e.target.actor_id) for e in ex.events} == {
+        ("scott-bessent", "he-lifeng")
+    }
     # a post at an organisation is no event with it
     ex = _run(extractor, "China's envoy to the United Nations accused Washington of hypocrisy.")
     assert not any(e.source.actor_id == "united-nations" for e in ex.events)

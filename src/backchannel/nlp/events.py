@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from backchannel.kb import KnowledgeBase
+from backchannel.kb import TRANSNATIONAL, KnowledgeBase
 from backchannel.model import (
     Actor,
     ChangeKind,
@@ -364,7 +364,11 @@ class EventExtractor:
         targets: list[Linked] = []
         for child in noun.children:
             if child.dep_ == "poss" or child.dep_ in {"compound", "nmod", "amod"}:
-                sources += self._collect(child, link, allow_modifier=True)
+                found = self._collect(child, link, allow_modifier=True)
+                if child.dep_ != "poss":
+                    # "the ASEAN summit", "the IMF and World Bank meetings": the forum
+                    found = [m for m in found if not self._is_transnational(m.actor_id)]
+                sources += found
             elif child.dep_ == "prep" and child.lower_ in {"between", "among"}:
                 sources += self._collect(child, link)
             elif child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS:
@@ -767,6 +771,10 @@ class EventExtractor:
             sector = actor.sector or (first.sector if first else "")
             role = first.title if first else ""
         return Participant(actor_id, actor.name, country, sector, actor.kind, role)
+
+    def _is_transnational(self, actor_id: str) -> bool:
+        actor = self.kb.actors.get(actor_id)
+        return actor is not None and actor.country in TRANSNATIONAL
 
     def _is_state_or_body(self, actor_id: str) -> bool:
         actor = self.kb.actors.get(actor_id)
