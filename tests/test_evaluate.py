@@ -12,7 +12,7 @@ import pytest
 from backchannel.errors import UsageError
 from backchannel.evaluate import evaluate
 from backchannel.evaluate.metrics import bcubed, macro_f1, match_multisets, per_label
-from backchannel.evaluate.ontology import cameo_to_plover, load_cameo_table, penta
+from backchannel.evaluate.ontology import cameo_country, cameo_to_plover, load_cameo_table, penta
 from backchannel.evaluate.project import GoldEvent, actor_key, default_path, gold_key, load
 from backchannel.kb import KnowledgeBase
 
@@ -109,3 +109,11 @@ def test_cli_prints_project_figures_as_json() -> None:
     assert set(reports) == {"project.dev", "project.test", "project"}
     assert reports["project"]["items"] == 12
     assert 0.0 < reports["project"]["measures"]["event_f1"]["value"] <= 1.0
+
+
+def test_un_bodies_compare_as_igo_against_cameo_coded_gold() -> None:
+    # CAMEO codes the UN IGOUNO; PLOVER and PETR-2 gold keep its first three letters
+    assert cameo_country("UNO") == "IGO"
+    assert cameo_country("IGO") == "IGO"
+    assert cameo_country("NGO") == "NGO"
+    assert cameo_country("CHN") == "CHN"

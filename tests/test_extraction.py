@@ -260,3 +260,124 @@ def test_example_corpus_makes_no_junk_actors(extractor: Any) -> None:
                 _, code, noun = m.actor_id.split(":", 2)
                 assert len(code) == 3 and code.isupper(), m
                 assert noun in nouns, m
+
+
+def test_a_country_title_is_its_holder_and_a_title_complement_is_no_party(extractor: Any) -> None:
+    ex = _run(extractor, "Bessent held talks with China's vice premier in Geneva on Saturday.")
+    assert ("Scott Bessent", "He Lifeng", "CONSULT", "asserted") in _events(ex)
+    ex = _run(extractor, "U.S. Ambassador to China David Perdue met Wang Yi in Beijing on Monday.")
+    assert {(e.source.actor_id, e.target.actor_id) for e in ex.events} == {
+        ("david-perdue", "wang-yi")
+    }
+
+
+def test_cause_and_content_are_not_further_events(extractor: Any) -> None:
+    ex = _run(extractor, "China sanctioned House Speaker Nancy Pelosi over her visit to Taiwan.")
+    assert {e.target.actor_id for e in ex.events} == {"nancy-pelosi"}
+    ex = _run(extractor, "US lawmakers urged the administration to ban TikTok.")
+    assert not any(e.type == "SANCTION" for e in ex.events)
+    ex = _run(extractor, "Trump said Xi had invited him to visit China.")
+    assert not any(e.type == "CONSULT" for e in ex.events)
+
+
+def test_cutting_tariffs_is_a_concession(extractor: Any) -> None:
+    ex = _run(extractor, "China will cut its tariffs on US goods to 10 percent.")
+    assert {(e.type, e.modality) for e in ex.events} == {("RETREAT", "planned")}
+
+
+def test_a_demand_told_to_someone_is_made_to_them(extractor: Any) -> None:
+    ex = _run(
+        extractor,
+        "Xi told Trump that the United States should remove the negative measures.",
+    )
+    assert ("Xi Jinping", "Donald Trump", "REQUEST", "asserted") in _events(ex)
+    ex = _run(extractor, "Xi told Blinken that the two countries should be partners.")
+    assert not any(e.type == "REQUEST" for e in ex.events)
+
+
+def test_international_organisations_and_ngos_take_part(extractor: Any) -> None:
+    ex = _run(extractor, "Amnesty International criticised China on Monday.")
+    ev = next(e for e in ex.events if e.type == "ACCUSE")
+    assert (ev.source.actor_id, ev.source.country, ev.target.country) == (
+        "amnesty-international",
+        "NGO",
+        "CHN",
+    )
+    ex = _run(extractor, "China criticised NATO for expanding into Asia.")
+    assert {(e.target.actor_id, e.target.country) for e in ex.events} == {("nato", "IGO")}
+    ex = _run(extractor, "The United Nations called on Washington to resume talks.")
+    assert {(e.source.country, e.type) for e in ex.events} == {("UNO", "REQUEST")}
+    # a forum named after organisations is no event between them
+    ex = _run(
+        extractor, "Bessent met He Lifeng during the IMF and World Bank meetings in Washington."
+    )
+    assert {(e.source.actor_id, e.target.actor_id) for e in ex.events} == {
+        ("scott-bessent", "he-lifeng")
+    }
+    # a post at an organisation is no event with it
+    ex = _run(extractor, "China's envoy to the United Nations accused Washington of hypocrisy.")
+    assert not any(e.source.actor_id == "united-nations" for e in ex.events)
+    ex = _run(
+        extractor, "Trump said he would nominate Mike Waltz as ambassador to the United Nations."
+    )
+    assert not ex.events
+
+
+def test_a_topic_or_a_source_of_the_report_is_no_party(extractor: Any) -> None:
+    ex = _run(extractor, "Trump spoke with reporters aboard Air Force One about China.")
+    assert not ex.events
+    ex = _run(extractor, "China has agreed to open its market, according to the White House.")
+    assert not any(e.target.actor_id == "white-house" for e in ex.events)
+
+
+def test_an_event_made_less_likely_is_hypothetical(extractor: Any) -> None:
+    ex = _run(
+        extractor, "Analysts said the escalation made a call between Trump and Xi less likely."
+    )
+    assert ex.events and all(e.modality == "hypothetical" for e in ex.events)
+
+
+def test_whose_position_is_judged_not_what_it_is_about(extractor: Any) -> None:
+    ex = _run(extractor, "Xi backed Putin's position on Ukraine.")
+    assert {e.target.actor_id for e in ex.events} == {"vladimir-putin"}
+    ex = _run(extractor, "Wang Yi warned Washington against supporting Taiwan independence.")
+    assert {e.type for e in ex.events} == {"THREATEN"}
+
+
+def test_tariffs_on_a_countrys_goods_and_threatened_tariffs(extractor: Any) -> None:
+    ex = _run(extractor, "Biden quadrupled tariffs on Chinese electric vehicles on Tuesday.")
+    assert ("Joe Biden", "China", "SANCTION", "asserted") in _events(ex)
+    ex = _run(extractor, "Trump responded by threatening a 100 percent tariff on Chinese imports.")
+    assert {e.type for e in ex.events} == {"THREATEN"}
+
+
+def test_offers_and_calls_that_are_no_event(extractor: Any) -> None:
+    for text in (
+        "Xi offered condolences to Biden after the shooting.",
+        "Trump offered praise for Xi.",
+        "Xi repeated his call for dialogue with Washington.",
+    ):
+        assert not _run(extractor, text).events, text
+    ex = _run(extractor, "China offered to help the United States on fentanyl.")
+    assert any(e.type == "AGREE" for e in ex.events)
+
+
+def test_telling_someone_is_a_contact_between_two_people(extractor: Any) -> None:
+    ex = _run(
+        extractor, "Hegseth told Dong that the United States did not seek conflict with China."
+    )
+    assert ("Pete Hegseth", "Dong Jun", "CONSULT", "asserted") in _events(ex)
+    for text in (
+        "Trump told reporters that talks with China were going well.",
+        "Trump told Fox News that he would speak with Xi.",
+    ):
+        assert not any(e.trigger == "told" for e in _run(extractor, text).events), text
+    ex = _run(extractor, "Xi told Trump that the United States should remove the measures.")
+    assert {e.type for e in ex.events} == {"REQUEST"}
+
+
+def test_the_two_sides_are_the_two_states_compared(extractor: Any) -> None:
+    ex = _run(extractor, "Li Chenggang said the two sides had reached a preliminary consensus.")
+    assert {(e.source.country, e.target.country, e.type) for e in ex.events} == {
+        ("USA", "CHN", "AGREE")
+    }

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from backchannel.errors import KnowledgeBaseError, UsageError
-from backchannel.kb import SECTORS, KnowledgeBase
+from backchannel.kb import SECTORS, TRANSNATIONAL, KnowledgeBase
 from backchannel.kb.loader import combine, read_text
 from backchannel.kb.parse import Parts
 from backchannel.model import Actor
@@ -63,7 +63,9 @@ def test_every_actor_is_complete(kb: KnowledgeBase) -> None:
         assert actor.actor_id == actor_id
         assert actor.origin == "kb"
         assert actor.sector in SECTORS, actor_id
-        assert actor.country == "" or actor.country in kb.states, actor_id
+        assert actor.country == "" or actor.country in {*kb.states, *TRANSNATIONAL}, actor_id
+        if actor.country in TRANSNATIONAL:
+            assert actor.kind == "organization", actor_id
         if actor.kind == "person":
             assert kb.surnames[actor_id] in f"{actor.name} {' '.join(actor.aliases)}"
         else:
@@ -490,3 +492,21 @@ def test_bundled_files_may_not_repeat_an_id() -> None:
     assert str(caught.value) == (
         "kb/actors/b.yaml: duplicate actor id 'jane-doe' (already defined in kb/actors/a.yaml)"
     )
+
+
+def test_international_organisations_are_coded_as_cameo_codes_them(kb: KnowledgeBase) -> None:
+    aliases = kb.alias_index()
+    for form, code in {
+        "United Nations": "UNO",
+        "IAEA": "UNO",
+        "NATO": "IGO",
+        "ASEAN": "IGO",
+        "World Bank": "IGO",
+        "Amnesty International": "NGO",
+        "Red Cross": "NGO",
+        "Human Rights Watch": "NGO",
+    }.items():
+        (actor_id, *_) = aliases[form]
+        assert kb.actors[actor_id].country == code, form
+    assert (kb.actors["hezbollah"].country, kb.actors["hezbollah"].sector) == ("LBN", "rebel")
+    assert not {"IGO", "UNO", "NGO"} & set(kb.default_sides())

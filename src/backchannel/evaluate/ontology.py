@@ -27,6 +27,17 @@ PENTA_NAMES = {
 }
 
 
+# The KB gives the United Nations and its bodies the country code UNO (as NGEC's
+# country list does); CAMEO codes them IGOUNO…, whose first three letters, the
+# part PLOVER and PETRARCH gold keeps, are IGO.
+_CAMEO_COUNTRY = {"UNO": "IGO"}
+
+
+def cameo_country(code: str) -> str:
+    """A participant's country as CAMEO-coded gold writes it (UNO → IGO)."""
+    return _CAMEO_COUNTRY.get(code, code)
+
+
 def current_category(name: str) -> str:
     return V05_TO_CURRENT.get(name, name)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from backchannel.evaluate.metrics import Counts, Ratio, match_multisets
-from backchannel.evaluate.ontology import cameo_to_plover, load_cameo_table
+from backchannel.evaluate.ontology import cameo_country, cameo_to_plover, load_cameo_table
 from backchannel.evaluate.project import UNDIRECTED
 from backchannel.evaluate.report import Measure, Miss, Report, prf
 from backchannel.evaluate.runner import Item, describe, events_of, iso_date, run_items
@@ -75,7 +75,10 @@ def evaluate_petr2(extractor: Extractor, data: Path, limit: int | None = None) -
         events = [e for e in events_of(result) if e.modality not in NOT_A_CLAIM]
         # PETRARCH codes the verb ("agreed to lift sanctions" is a RETREAT), so a
         # promised act keeps its own category here, unlike in PLOVER's coding
-        predicted = [(e.source.country, e.target.country, e.type) for e in events]
+        predicted = [
+            (cameo_country(e.source.country), cameo_country(e.target.country), e.type)
+            for e in events
+        ]
         if record.noevents:
             coded_noevent.add(bool(predicted))
         gold_keys, pred_keys = _keys(record.triples), _keys(predicted)

@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from backchannel.evaluate.metrics import Ratio, macro_f1, per_label
-from backchannel.evaluate.ontology import PENTA_NAMES, current_category, penta, plover_category
+from backchannel.evaluate.ontology import (
+    PENTA_NAMES,
+    cameo_country,
+    current_category,
+    penta,
+    plover_category,
+)
 from backchannel.evaluate.report import Measure, Miss, Report
 from backchannel.evaluate.runner import Item, describe, events_of, run_items
 from backchannel.pipeline import Extractor
@@ -69,9 +75,9 @@ def evaluate_plover(extractor: Extractor, data: Path, limit: int | None = None) 
         cat_pairs.append((record.category, predicted))
         penta_pairs.append((penta(record.category), penta(predicted)))
         if record.sources:
-            source.add(first is not None and first.source.country in record.sources)
+            source.add(first is not None and cameo_country(first.source.country) in record.sources)
         if record.targets:
-            target.add(first is not None and first.target.country in record.targets)
+            target.add(first is not None and cameo_country(first.target.country) in record.targets)
         if predicted != record.category:
             expected = (
                 f"{record.category} {'+'.join(sorted(record.sources)) or '-'}"

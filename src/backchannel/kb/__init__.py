@@ -15,6 +15,7 @@ from backchannel.kb.parse import TOP_KEYS
 from backchannel.kb.records import (
     ACTOR_KINDS,
     SECTORS,
+    TRANSNATIONAL,
     GroupNoun,
     NamedChannel,
     Position,
@@ -25,6 +26,7 @@ __all__ = [
     "ACTOR_KINDS",
     "SECTORS",
     "TOP_KEYS",
+    "TRANSNATIONAL",
     "GroupNoun",
     "KnowledgeBase",
     "NamedChannel",

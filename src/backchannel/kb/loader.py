@@ -32,7 +32,7 @@ import yaml
 
 from backchannel.errors import KnowledgeBaseError
 from backchannel.kb.parse import ActorSpec, Parts, parse_document
-from backchannel.kb.records import GroupNoun, NamedChannel, Position, State
+from backchannel.kb.records import TRANSNATIONAL, GroupNoun, NamedChannel, Position, State
 from backchannel.model import Actor, Role
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
@@ -207,7 +207,7 @@ def _did_you_mean(key: str, known: Collection[str]) -> str:
 
 
 def _known_state(code: str, states: dict[str, State], where: str) -> None:
-    if code and code not in states:
+    if code and code not in states and code not in TRANSNATIONAL:
         raise KnowledgeBaseError(
             f"{where}: unknown country {code!r}{_did_you_mean(code, states)}; "
             "add it to the states of your KB file"

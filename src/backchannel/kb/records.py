@@ -31,6 +31,13 @@ OFFICIAL_SECTORS: frozenset[str] = frozenset({"government", "military", "party"}
 
 ACTOR_KINDS: tuple[str, ...] = ("person", "organization", "state", "group")
 
+TRANSNATIONAL: dict[str, str] = {
+    "IGO": "intergovernmental organisation",
+    "UNO": "the United Nations and its bodies",
+    "NGO": "non-governmental organisation",
+}
+"""Country codes of organisations that belong to no state, as CAMEO and PLOVER code them."""
+
 
 @dataclass(frozen=True, slots=True)
 class Position:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from backchannel.kb import KnowledgeBase
+from backchannel.kb import TRANSNATIONAL, KnowledgeBase
 from backchannel.model import (
     Actor,
     ChangeKind,
@@ -38,6 +38,23 @@ _PARTICIPANT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT", "dative", "attr", "npadvmod"}
 )
 _LOCATION_PREPS = frozenset({"in", "at", "near", "during", "from", "inside", "outside"})
+# Prepositions whose object is the cause, topic or time, never a party: "sanctioned
+# Pelosi over her visit to Taiwan", "met Xi after his trip to Japan".
+_NOT_PARTY_PREPS = _LOCATION_PREPS | frozenset(
+    {
+        "over",
+        "about",
+        "regarding",
+        "concerning",
+        "amid",
+        "despite",
+        "after",
+        "before",
+        "since",
+        "aboard",
+        "via",
+    }
+)
 _MAX_PAIRS = 6
 # Verbs whose target may sit in the clause they govern ("offered to send aid to X").
 _COMMITTING = frozenset({"AGREE", "REQUEST", "THREATEN"})
@@ -81,6 +98,8 @@ class EventExtractor:
         self.kb = kb
         self.lex = lex
         self.sides = sides
+        # "Ambassador to China", "envoy to the US": the state completes a title
+        self._offices = frozenset(g.noun.casefold() for g in kb.groups if g.office)
 
     def extract(
         self, doc: Doc, link: LinkResult, doc_id: str, published: str | None
@@ -159,6 +178,10 @@ class EventExtractor:
                 if tok.lower_ in self.lex.intermediary_nouns:
                     yield from self._intermediary_events(ctx, tok, link, doc_id)
                 continue
+            if self._is_content(tok):
+                continue  # "urged Beijing to lift the ban": the request is the event
+            if trig.pos == "noun" and trig.type == "SANCTION" and self._reversed(tok):
+                trig = replace(trig, type="RETREAT", mode="ease")
             if trig.pos == "verb":
                 found = self._verb_participants(tok, trig, link)
                 if found is None:
@@ -166,10 +189,41 @@ class EventExtractor:
                 sources, targets, obj = found
                 if obj is not None:
                     fired_objects.add(obj.i)
+                    named = self._trigger_for(obj)
+                    if named is not None and named.type == trig.type and named.mode:
+                        # "imposed sanctions", "imposed export controls": the object says which
+                        trig = replace(trig, mode=named.mode)
             else:
+                if trig.not_preps & {c.lower_ for c in tok.children if c.dep_ == "prep"}:
+                    continue  # "his call for dialogue" is an appeal, not a phone call
                 sources, targets = self._noun_participants(tok, trig, link)
             for src, tgt in self._pairs(sources, targets, trig):
                 yield self._event(ctx, tok, trig, src, tgt, link, doc_id)
+
+    def _is_content(self, tok: Token) -> bool:
+        """The trigger is (or is the object of) what another trigger asks or threatens."""
+        if tok.dep_ in _OBJ and tok.head.pos_ in {"VERB", "AUX"}:
+            direct = self._trigger_for(tok.head)
+            if direct is not None and direct.type in self.lex.content_of:
+                return True  # "threatening a 100 percent tariff": the threat is the event
+        verb = tok.head if tok.dep_ in _OBJ and tok.head.pos_ in {"VERB", "AUX"} else tok
+        governor = verb.head
+        if verb.dep_ == "pcomp" and governor.dep_ == "prep":
+            governor = governor.head  # "warned Washington against supporting …"
+        elif verb.dep_ not in {"xcomp", "ccomp"}:
+            return False
+        if governor.i == verb.i:
+            return False
+        governing = self._trigger_for(governor)
+        return governing is not None and governing.type in self.lex.content_of
+
+    def _reversed(self, noun: Token) -> bool:
+        """ "cut its tariffs on US goods": the object of a verb that undoes it."""
+        return (
+            noun.dep_ in _OBJ | {"nsubjpass"}
+            and noun.head.pos_ in {"VERB", "AUX"}
+            and noun.head.lemma_.lower() in self.lex.reversing_verbs
+        )
 
     def _verb_participants(
         self, verb: Token, trig: Trigger, link: LinkResult
@@ -207,24 +261,32 @@ class EventExtractor:
                 if hit is not None:
                     obj = hit
                     break
-            if obj is None:
-                return None
+            if obj is None and not (
+                trig.or_clause
+                and any(c.dep_ == "xcomp" for c in verb.children)
+                and not any(c.dep_ == "dobj" for c in verb.children)
+            ):
+                return None  # "offered condolences" is no commitment; "offered to help" is
         sources = self._subjects(verb, link)
         targets: list[Linked] = []
         for child in verb.children:
             is_object = child.dep_ in _OBJ and (obj is None or child.i != obj.i)
-            if (is_object and not trig.topic_object) or (
-                child.dep_ == "prep" and child.lower_ not in _LOCATION_PREPS
-            ):
-                targets += self._collect(child, link)
-            if is_object and not targets and trig.type in _OWNER_TARGET:
-                # "condemned Israel's raid", "rejected Japan's proposal": whose it is
+            owners: list[Linked] = []
+            if is_object and trig.type in _OWNER_TARGET and child.i not in link.token_to_mention:
+                # "condemned Israel's raid", "backed Putin's position on Ukraine",
+                # "criticized the US arms sale": whose it is, not what it is about
                 for owner in child.children:
-                    if owner.dep_ == "poss":
-                        targets += self._collect(owner, link, allow_modifier=True)
+                    if owner.dep_ in {"poss", "compound"}:
+                        owners += self._collect(owner, link, allow_modifier=True)
+            if (is_object and not trig.topic_object) or (
+                child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS
+            ):
+                found = self._collect(child, link)
+                direct = [m for m in found if not _under_prep(_span_root(verb.doc, m), child)]
+                targets += found if direct or not owners else owners
         if obj is not None:
             for child in obj.children:
-                if child.dep_ == "prep" and child.lower_ not in _LOCATION_PREPS:
+                if child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS:
                     targets += self._collect(child, link)
         if not targets and trig.type == "REQUEST":
             # "China demanded that the United States cancel the sale": the one asked
@@ -250,6 +312,12 @@ class EventExtractor:
                         child.dep_ in {"prep", "dative"} and child.lower_ in _TO_WHOM
                     ):
                         targets += self._collect(child, link)
+        if trig.persons_only:
+            # "Xi told Blinken that …": two people talked; "told reporters", "told CNN" is no event
+            sources = [m for m in sources if self._is_person(m.actor_id)]
+            targets = [m for m in targets if self._is_person(m.actor_id)]
+            if any(c.dep_ == "ccomp" and self._demands(c) for c in verb.children):
+                return None  # "told Trump that the United States should …" is the demand
         if trig.person_target:
             targets = [t for t in targets if not t.actor_id.startswith("state:")]
             if not targets and not (trig.symmetric and len(sources) > 1):
@@ -283,6 +351,8 @@ class EventExtractor:
                 objs = [c for c in head.children if c.dep_ in _OBJ]
                 for o in objs:
                     found += self._collect(o, link)
+                if objs and not found:
+                    return []  # "invited him to visit": the doer is "him", not the inviter
             if not found:
                 found = self._subjects(head, link, raised=verb.dep_ == "xcomp")
         return _unique(found)
@@ -294,10 +364,14 @@ class EventExtractor:
         targets: list[Linked] = []
         for child in noun.children:
             if child.dep_ == "poss" or child.dep_ in {"compound", "nmod", "amod"}:
-                sources += self._collect(child, link, allow_modifier=True)
+                found = self._collect(child, link, allow_modifier=True)
+                if child.dep_ != "poss":
+                    # "the ASEAN summit", "the IMF and World Bank meetings": the forum
+                    found = [m for m in found if not self._is_transnational(m.actor_id)]
+                sources += found
             elif child.dep_ == "prep" and child.lower_ in {"between", "among"}:
                 sources += self._collect(child, link)
-            elif child.dep_ == "prep" and child.lower_ not in _LOCATION_PREPS:
+            elif child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS:
                 targets += self._collect(child, link)
             elif child.dep_ in {"acl", "relcl"}:
                 # "the rapport developed between X and Y"
@@ -320,8 +394,13 @@ class EventExtractor:
         if noun.dep_ in _OBJ and head.pos_ in {"VERB", "AUX"}:
             if not own:
                 sources = self._subjects(head, link) + sources
+            # "held talks with X"; "raised tariffs on Chinese goods", where the parser
+            # hangs the noun's "on" phrase on the verb (but "talks on Taiwan" is a topic)
+            preps = {"with", "between"} | (
+                {"on", "against"} if trig.type in {"SANCTION", "RETREAT"} else set()
+            )
             for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in {"with", "between"}:
+                if child.dep_ == "prep" and child.lower_ in preps:
                     targets += self._collect(child, link)
         if trig.persons_only:
             sources = [m for m in sources if self._is_person(m.actor_id)]
@@ -353,8 +432,14 @@ class EventExtractor:
             head = _span_root(tok.doc, m)
             if _is_place(head, m) or _in_dateline(head):
                 continue  # "in Beijing", "BUSAN, South Korea —": a place, not a participant
-            if m.actor_id.startswith("state:") and _of_modifier(head):
-                continue  # "President Hu Jintao of China": China describes Hu, it is not a party
+            if _behind_preposition(head, root):
+                continue  # "spoke with reporters about China", "according to the White House"
+            if self._is_state_or_body(m.actor_id) and (
+                _of_modifier(head) or self._title_complement(head)
+            ):
+                # "President Hu Jintao of China", "Ambassador to China David Perdue",
+                # "China's ambassador to the UN"
+                continue
             if _in_other_clause(head, root):
                 continue  # "He Lifeng, who succeeded Liu He": Liu He is not at the talks
             if (
@@ -372,6 +457,15 @@ class EventExtractor:
             elif allow_modifier and head.dep_ in {"poss", "compound", "nmod", "amod"}:
                 found.append(m)
         return found
+
+    def _title_complement(self, tok: Token) -> bool:
+        """A state or body completing an office noun: "Ambassador to China", "envoy to the UN"."""
+        if tok.dep_ != "pobj" or tok.head.lower_ not in {"to", "for", "in"}:
+            return False
+        office = tok.head.head
+        return office.pos_ in {"NOUN", "PROPN"} and (
+            office.lower_ in self._offices or office.lemma_.lower() in self._offices
+        )
 
     def _event(
         self,
@@ -505,17 +599,35 @@ class EventExtractor:
                 ctx, noun, trig, person, tgt, link, doc_id, modality=modality, rule="intermediary"
             )
 
+    def _demands(self, clause: Token) -> bool:
+        """The clause says someone must or should act (what ``_obligation_events`` codes)."""
+        modals = self.lex.obligation_modals | self.lex.addressed_modals
+        return clause.lemma_.lower() != "be" and any(
+            c.dep_ == "aux" and c.lower_ in modals for c in clause.children
+        )
+
     def _obligation_events(
         self, ctx: SentenceContext, verb: Token, link: LinkResult, doc_id: str
     ) -> Iterator[Event]:
         """ "Russia said Sudan must return the helicopter": a demand on Sudan."""
+        addressed: list[Linked] = []
+        for addressee in verb.children:
+            if addressee.dep_ in {"dobj", "dative"}:
+                addressed += self._collect(addressee, link)
         for clause in verb.children:
+            # "should" asks only for an act ("should remove"), not a state ("should be partners")
+            addressed_act = bool(addressed) and clause.lemma_.lower() != "be"
+            modals = self.lex.obligation_modals | (
+                self.lex.addressed_modals if addressed_act else frozenset()
+            )
             if clause.dep_ != "ccomp" or not any(
-                c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in clause.children
+                c.dep_ == "aux" and c.lower_ in modals for c in clause.children
             ):
                 continue
-            targets: list[Linked] = []
-            for subj in clause.children:
+            # "Xi told Trump that the United States should …": the demand is made to
+            # the one addressed; else to the one who must act
+            targets: list[Linked] = list(addressed)
+            for subj in clause.children if not targets else ():
                 if subj.dep_ in _SUBJ:
                     targets += self._collect(subj, link)
             trig = Trigger(verb.lemma_.lower(), "verb", "REQUEST", "")
@@ -660,6 +772,14 @@ class EventExtractor:
             role = first.title if first else ""
         return Participant(actor_id, actor.name, country, sector, actor.kind, role)
 
+    def _is_transnational(self, actor_id: str) -> bool:
+        actor = self.kb.actors.get(actor_id)
+        return actor is not None and actor.country in TRANSNATIONAL
+
+    def _is_state_or_body(self, actor_id: str) -> bool:
+        actor = self.kb.actors.get(actor_id)
+        return actor_id.startswith("state:") or (actor is not None and actor.kind == "organization")
+
     def _is_person(self, actor_id: str) -> bool:
         if actor_id.startswith("new:"):
             return True
@@ -681,6 +801,30 @@ def _in_other_clause(tok: Token, root: Token) -> bool:
         ):
             return True
         if tok.dep_ in _CLAUSES and tok.lemma_.lower() not in _MEMBERSHIP:
+            return True
+        tok = tok.head
+    return False
+
+
+def _under_prep(tok: Token, root: Token) -> bool:
+    """``tok`` hangs from a prepositional phrase inside ``root``'s phrase."""
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep":
+            return True
+        tok = tok.head
+    return False
+
+
+def _behind_preposition(tok: Token, root: Token) -> bool:
+    """``tok`` sits in a phrase that names a topic, a cause or a source, not a party.
+
+    Below ``root``: a preposition of topic, cause or time ("reporters about
+    China", "her visit to Taiwan" under "over"), or "according to".
+    """
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and (
+            tok.lower_ in _NOT_PARTY_PREPS or tok.head.lower_ == "according"
+        ):
             return True
         tok = tok.head
     return False

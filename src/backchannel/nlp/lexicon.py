@@ -47,6 +47,7 @@ class Trigger:
     needs_between: bool = False
     topic_object: bool = False  # the direct object is what was discussed, never who
     no_complement: bool = False  # "called Xi a dictator" is not a phone call
+    or_clause: bool = False  # with no listed object, an infinitive will do ("offered to help")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,9 @@ class Lexicon:
     intermediary_nouns: frozenset[str]
     obligation_verbs: frozenset[str]
     obligation_modals: frozenset[str]
+    addressed_modals: frozenset[str]
+    reversing_verbs: frozenset[str]
+    content_of: frozenset[str]
     categories: dict[str, Category]
     communication: frozenset[str]
     negation: frozenset[str]
@@ -121,6 +125,7 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
             needs_between=bool(spec.get("needs_between", False)),
             topic_object=bool(spec.get("topic_object", False)),
             no_complement=bool(spec.get("no_complement", False)),
+            or_clause=bool(spec.get("or_clause", False)),
         )
     return out
 
@@ -165,6 +170,9 @@ def lexicon() -> Lexicon:
         intermediary_nouns=_words(events, "intermediary_nouns", "events.yaml"),
         obligation_verbs=_words(events, "obligation_verbs", "events.yaml"),
         obligation_modals=_words(events, "obligation_modals", "events.yaml"),
+        addressed_modals=_words(events, "addressed_modals", "events.yaml"),
+        reversing_verbs=_words(events, "reversing_verbs", "events.yaml"),
+        content_of=frozenset(v.upper() for v in _words(events, "content_of", "events.yaml")),
         categories=categories,
         communication=frozenset(onto.get("communication", [])),
         negation=_words(modality, "negation", "modality.yaml"),

@@ -129,6 +129,7 @@ _STATE_OBJECT_NOUNS = frozenset(
     {
         "imports", "exports", "goods", "products", "companies", "firms", "entities",
         "chipmakers", "chips", "steel", "vehicles", "cars", "students", "airlines", "banks",
+        "coal", "soybeans", "semiconductors", "shipments", "ships", "automakers", "drones",
     }
 )  # fmt: skip
 _ORG_SECTOR_WORDS = (
@@ -424,8 +425,15 @@ class Linker:
             if nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PERSON"):
                 continue  # title before a name the KB does not know
             prev = doc[span.start - 1] if span.start > 0 else None
-            determined = prev is not None and (
-                prev.lower_ in {"the", "'s", "’s"} or prev.lower_ in self._adjectives
+            # "the Treasury secretary", "China's vice premier": a determiner or a
+            # country word before the title, or inside it ("met China's vice premier"
+            # matches the whole pattern "China's Vice Premier")
+            determined = (
+                prev is not None
+                and (prev.lower_ in {"the", "'s", "’s"} or prev.lower_ in self._adjectives)
+            ) or any(
+                t.lower_ in {"'s", "’s"} or (t.lower_ in self._adjectives and t.text[:1].isupper())
+                for t in span[:3]
             )
             if not determined:
                 continue
@@ -462,10 +470,20 @@ class Linker:
             code = self._adjectives.get(tok.lower_)
             if code and tok.text[:1].isupper():
                 noun = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-                if noun is not None and noun.lower_ in _STATE_OBJECT_NOUNS:
+                goods: Token | None = tok.head  # "Chinese electric vehicles", "American farm goods"
+                if goods is None or not (
+                    tok.dep_ in {"amod", "compound", "nmod"}
+                    and 0 < goods.i - tok.i <= 3
+                    and goods.lower_ in _STATE_OBJECT_NOUNS
+                    and not any(i in covered for i in range(tok.i, goods.i + 1))
+                ):
+                    goods = (
+                        noun if noun is not None and noun.lower_ in _STATE_OBJECT_NOUNS else None
+                    )
+                if goods is not None:
                     # "tariffs on Chinese imports": the state is the one hit
-                    mentions[tok.i] = Linked(tok.i, tok.i + 2, f"state:{code}", "adjective")
-                    covered.update({tok.i, tok.i + 1})
+                    mentions[tok.i] = Linked(tok.i, goods.i + 1, f"state:{code}", "adjective")
+                    covered.update(range(tok.i, goods.i + 1))
                     continue
                 if (
                     noun is not None
@@ -497,11 +515,18 @@ class Linker:
                     if end:
                         covered.update(range(ent.start, end))
                         continue
-                mentions[ent.start] = Linked(ent.start, ent.end, f"state:{code}", "state")
-                covered.update(range(ent.start, ent.end))
+                end = ent.end
+                if (
+                    after is not None
+                    and after.lower_ in _STATE_OBJECT_NOUNS
+                    and ent.end not in covered
+                ):
+                    end += 1  # "tariffs on US goods": the state is the one hit
+                mentions[ent.start] = Linked(ent.start, end, f"state:{code}", "state")
+                covered.update(range(ent.start, end))
 
     def _both_leaders(self, doc: Doc, mentions: dict[int, Linked], day: str | None) -> None:
-        """ "the two leaders", "both presidents": each side's leader on the article's date."""
+        """ "the two leaders": each side's leader that day; "the two sides": each side's state."""
         if day is None:
             return
         sides = self.kb.default_sides()
@@ -510,14 +535,19 @@ class Linker:
             return
         for tok in doc[1:]:
             prev = doc[tok.i - 1]
-            if tok.lower_ not in {"leaders", "presidents"} or prev.lower_ not in {"two", "both"}:
+            if prev.lower_ not in {"two", "both"} or prev.i in mentions or tok.i in mentions:
                 continue
-            if prev.i in mentions or tok.i in mentions:
+            if tok.lower_ in {"leaders", "presidents"}:
+                first, second = leaders
+                assert first is not None and second is not None
+                ids = (first.actor_id, second.actor_id)
+            elif tok.lower_ in {"sides", "countries", "governments"}:
+                # "the two sides agreed": the two states the run compares
+                ids = (f"state:{sides[0]}", f"state:{sides[1]}")
+            else:
                 continue
-            first, second = leaders
-            assert first is not None and second is not None
-            mentions[prev.i] = Linked(prev.i, prev.i + 1, first.actor_id, "leaders")
-            mentions[tok.i] = Linked(tok.i, tok.i + 1, second.actor_id, "leaders")
+            mentions[prev.i] = Linked(prev.i, prev.i + 1, ids[0], "leaders")
+            mentions[tok.i] = Linked(tok.i, tok.i + 1, ids[1], "leaders")
 
     # -- 7. people the KB does not know -------------------------------------
 

@@ -39,8 +39,12 @@ def _cue(
             g.dep_ == "preconj" and g.lower_ == "neither" for g in child.children
         ):
             return "negated"  # "Neither Bessent nor Greer met Xi"
-        if child.dep_ == "acomp" and low in lex.hypothetical_modifiers:
-            return "hypothetical"  # "a visit remains possible"
+        if (
+            child.dep_ in {"acomp", "oprd", "advcl"}
+            and child.pos_ == "ADJ"
+            and low in lex.hypothetical_modifiers
+        ):
+            return "hypothetical"  # "a visit remains possible", "made a call less likely"
         if child.dep_ in {"aux", "auxpass"}:
             if low in lex.hypothetical_aux:
                 # Reported future ("he said they would meet") is a plan, not a maybe.
@@ -54,6 +58,8 @@ def _cue(
                 return "hypothetical"
             if low in lex.planned_modifiers:
                 return "planned"
+    if not is_trigger and tok.pos_ == "ADJ" and lemma in lex.hypothetical_modifiers:
+        return "hypothetical"  # "made a call between them less likely"
     if not is_trigger and governs:
         if lemma in lex.negating_verbs:
             return "negated"  # "postponed his trip", "suspended the talks", "refused to meet"
