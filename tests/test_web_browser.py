@@ -165,15 +165,20 @@ def test_screenshot_of_the_main_view(tmp_path: Path, browser: Any) -> None:
 
     db = tmp_path / "corpus.duckdb"
     run([str(ROOT / "examples" / "corpus")], str(db), Settings(today="2026-11-25"))
+    with Store.open(db, read_only=True) as store:
+        # the page opens on the last dated event (Busan, late October 2025)
+        last = store.query("SELECT max(coalesce(date_end, date_start)) AS d FROM event_records")
+    day = last[0]["d"]
+    assert day.startswith("2025-10")
     with Server(db, sides=None) as server:
         page = browser.new_page(viewport={"width": 1400, "height": 850})
         watch = Watch(page)
         page.goto(server.url + "/")
-        _ready(page, "2025-10-30")
+        _ready(page, day)
         page.fill("#search", "Xi Jinping")
         page.click("#search-results button")
         page.wait_for_selector("#details h2:text('Xi Jinping')")
-        _ready(page, "2025-10-30")
+        _ready(page, day)
         assert page.locator("#details li.event").count() > 10
         page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
         assert watch.dialogs == [] and watch.problems == []
