@@ -144,8 +144,9 @@ class EventExtractor:
                 if obj is not None:
                     fired_objects.add(obj.i)
                     named = self.find.trigger_for(obj)
-                    if named is not None and named.type == trig.type and named.mode:
-                        # "imposed sanctions", "imposed export controls": the object says which
+                    if named is not None and named.type == trig.type == "SANCTION" and named.mode:
+                        # "imposed sanctions", "imposed export controls": the object says
+                        # which ("signed an agreement" stays a signing)
                         trig = replace(trig, mode=named.mode)
             else:
                 if trig.not_preps & {c.lower_ for c in tok.children if c.dep_ == "prep"}:

@@ -69,6 +69,7 @@ class Lexicon:
     channel_nouns: frozenset[str]
     intermediary_nouns: frozenset[str]
     obligation_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
     obligation_modals: frozenset[str]
     addressed_modals: frozenset[str]
     reversing_verbs: frozenset[str]
@@ -169,6 +170,7 @@ def lexicon() -> Lexicon:
         channel_nouns=_words(events, "channel_nouns", "events.yaml"),
         intermediary_nouns=_words(events, "intermediary_nouns", "events.yaml"),
         obligation_verbs=_words(events, "obligation_verbs", "events.yaml"),
+        speech_verbs=_words(events, "speech_verbs", "events.yaml"),
         obligation_modals=_words(events, "obligation_modals", "events.yaml"),
         addressed_modals=_words(events, "addressed_modals", "events.yaml"),
         reversing_verbs=_words(events, "reversing_verbs", "events.yaml"),

@@ -94,12 +94,18 @@ class ParticipantFinder:
                 if c.dep_ not in OBJ | {"nsubjpass"}:
                     continue
                 # "signed the deal", or "signed the first stage of a trade deal"
-                heads = [c] + [
-                    g
-                    for p in c.children
-                    if p.dep_ == "prep" and p.lower_ == "of"
-                    for g in p.children
-                ]
+                # (or "signed the phase one trade agreement", where the parser makes
+                # "agreement" an apposition of "phase")
+                heads = (
+                    [c]
+                    + [
+                        g
+                        for p in c.children
+                        if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children
+                    ]
+                    + [p for p in c.children if p.dep_ == "appos"]
+                )
                 hit = next(
                     (
                         h
@@ -120,6 +126,10 @@ class ParticipantFinder:
         sources = self.subjects(verb, link)
         targets: list[Linked] = []
         for child in verb.children:
+            if child.dep_ == "nsubjpass" and (obj is None or child.i != obj.i):
+                # "Li was sanctioned by Washington", "Li, who was sanctioned by …"
+                targets += self.collect(child, link) or _antecedent(verb, child, link)
+                continue
             is_object = child.dep_ in OBJ and (obj is None or child.i != obj.i)
             owners: list[Linked] = []
             if is_object and trig.type in _OWNER_TARGET and child.i not in link.token_to_mention:
@@ -182,10 +192,14 @@ class ParticipantFinder:
         """
         found: list[Linked] = []
         for child in verb.children:
-            if (
+            if child.dep_ == "nsubj":
+                # "Wang Yi, who met Blinken": the one the relative clause is about
+                found += self.collect(child, link) or _antecedent(verb, child, link)
+            elif (
                 child.dep_ in SUBJ and (child.dep_ != "nsubjpass" or raised)
             ) or child.dep_ == "agent":
                 found += self.collect(child, link)
+        found = _coordinated(found, link, verb.doc)
         if not found and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
             # "responded by threatening tariffs": the one who responded threatens
             return self.subjects(verb.head.head, link)
@@ -212,8 +226,12 @@ class ParticipantFinder:
     ) -> tuple[list[Linked], list[Linked]]:
         sources: list[Linked] = []
         targets: list[Linked] = []
+        agents: list[Linked] = []
         for child in noun.children:
-            if child.dep_ == "poss" or child.dep_ in {"compound", "nmod", "amod"}:
+            if child.dep_ in {"prep", "agent"} and child.lower_ == "by":
+                # "the first visit to China by a US national security adviser"
+                agents += self.collect(child, link)
+            elif child.dep_ == "poss" or child.dep_ in {"compound", "nmod", "amod"}:
                 found = self.collect(child, link, allow_modifier=True)
                 if child.dep_ != "poss":
                     # "the ASEAN summit", "the IMF and World Bank meetings": the forum
@@ -235,11 +253,15 @@ class ParticipantFinder:
         if (
             noun.dep_ == "pobj"
             and head.dep_ == "prep"
-            and head.lower_ in {"for", "to", "into"}
+            and (
+                head.lower_ in {"for", "to", "into"}
+                or (head.lower_ == "with" and trig.type != "CONSULT")
+            )
             and head.head.pos_ in {"VERB", "AUX"}
             and not own
         ):
-            # "led a delegation to Beijing for talks with Liu": the verb's subject talks
+            # "led a delegation to Beijing for talks with Liu": the verb's subject talks;
+            # "retaliated with a 34 percent tariff": the one who retaliated imposes it
             sources = self.subjects(head.head, link) + sources
         if noun.dep_ in OBJ and head.pos_ in {"VERB", "AUX"}:
             if not own:
@@ -252,10 +274,34 @@ class ParticipantFinder:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in preps:
                     targets += self.collect(child, link)
+        sources += agents
+        if (
+            not sources
+            and trig.type == "CONSULT"
+            and any(self.is_person(t.actor_id) for t in targets)
+        ):
+            sources = self._speaker(noun, link)
         if trig.persons_only:
             sources = [m for m in sources if self.is_person(m.actor_id)]
             targets = [m for m in targets if self.is_person(m.actor_id)]
         return unique(sources), unique(targets)
+
+    def _speaker(self, noun: Token, link: LinkResult) -> list[Linked]:
+        """ "Bessent said the talks with He had been productive": the speaker took part.
+
+        For talks and meetings only: one who speaks of a threat or a tariff need
+        not have made it.
+
+        Only for the subject of a clause reported by a verb of saying, and only
+        between people: "the ministry said the talks with X …" or "Trump said
+        talks with China were going well" names no participant.
+        """
+        if noun.dep_ not in SUBJ or noun.head.dep_ != "ccomp":
+            return []
+        verb = noun.head.head
+        if verb.lemma_.lower() not in self.lex.speech_verbs:
+            return []
+        return [m for m in self.subjects(verb, link) if self.is_person(m.actor_id)]
 
     def pairs(
         self, sources: list[Linked], targets: list[Linked], trig: Trigger
@@ -339,6 +385,7 @@ class ParticipantFinder:
         return actor is not None and actor.kind == "person"
 
 
+_RELATIVE = frozenset({"who", "that", "which"})
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "pcomp"})
 _MEMBERSHIP = frozenset({"include", "comprise", "join", "lead", "accompany"})
 
@@ -412,6 +459,39 @@ def _is_place(head: Token, m: Linked) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _antecedent(verb: Token, pronoun: Token, link: LinkResult) -> list[Linked]:
+    """The actor a relative pronoun stands for: "Li, who was sanctioned …" → Li."""
+    if verb.dep_ != "relcl" or pronoun.lower_ not in _RELATIVE:
+        return []
+    m = link.token_to_mention.get(verb.head.i)
+    return [m] if m is not None else []
+
+
+def _coordinated(found: list[Linked], link: LinkResult, doc: Doc) -> list[Linked]:
+    """Add actors joined to a found one by "and" that the parser left elsewhere.
+
+    The small parser often hangs the first of two coordinated subjects off the
+    verb ("Bessent and He Lifeng held talks": "Bessent" as an adverb) or
+    makes it a sentence of its own ("Trump and Liu He signed …"). An actor
+    written right before "and" and a found subject is coordinated with it,
+    unless the parse gives it a role of its own (the object of an earlier verb,
+    a preposition's object, a possessive).
+    """
+    out = list(found)
+    for m in found:
+        i = m.start - 1
+        while i >= 1 and doc[i].lower_ == "and":
+            prev = link.token_to_mention.get(i - 1)
+            if prev is None or any(p is prev for p in out):
+                break
+            root = _span_root(doc, prev)
+            if root.dep_ in OBJ | SUBJ | {"pobj", "poss", "dative", "agent", "appos"}:
+                break
+            out.append(prev)
+            i = prev.start - 1
+    return unique(out)
 
 
 def _span_root(doc: Doc, m: Linked) -> Token:
