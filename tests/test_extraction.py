@@ -437,3 +437,23 @@ def test_a_person_reporting_talks_with_another_took_part(extractor: Any) -> None
         "Bessent said the threat of a 100 percent tariff on Chinese goods was off the table.",
     ):
         assert not _run(extractor, text).events, text
+
+
+def test_parser_slips_on_verbs(extractor: Any) -> None:
+    # "meet" tagged a noun, and "NAME hosted NAME" read as one noun phrase
+    ex = _run(extractor, "If Xi and Trump meet this year, the truce could become permanent.")
+    assert ("Xi Jinping", "Donald Trump", "CONSULT", "hypothetical") in _events(ex)
+    ex = _run(
+        extractor, "Trump hosted Xi at his Mar-a-Lago resort on Thursday and Friday.", "2025-11-22"
+    )
+    assert [(e.source.name, e.target.name, e.mode) for e in ex.events] == [
+        ("Donald Trump", "Xi Jinping", "host")
+    ]
+    assert (ex.events[0].date.start, ex.events[0].date.end) == ("2025-11-20", "2025-11-21")
+
+
+def test_declining_a_request_rejects_its_owner(extractor: Any) -> None:
+    ex = _run(extractor, "China declined a US request for a meeting between the defence chiefs.")
+    assert ("China", "United States", "REJECT", "asserted") in _events(ex)
+    for text in ("Chinese exports declined in May.", "The ministry declined to comment."):
+        assert not _run(extractor, text).events, text

@@ -72,6 +72,10 @@ class ParticipantFinder:
             if lemma in self.lex.verbs:
                 return self.lex.verbs[lemma]
         if tok.pos_ in {"NOUN", "PROPN"}:
+            if lemma in self.lex.verbs and any(c.dep_ == "nsubj" for c in tok.children):
+                # "If Xi and Trump meet this year", with "meet" tagged a noun: a word
+                # with a subject is a verb
+                return self.lex.verbs[lemma]
             return self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(lemma)
         return None
 
@@ -123,6 +127,9 @@ class ParticipantFinder:
                 and not any(c.dep_ == "dobj" for c in verb.children)
             ):
                 return None  # "offered condolences" is no commitment; "offered to help" is
+        between = _between_names(verb, link)
+        if between is not None:
+            return [between[0]], [between[1]], obj
         sources = self.subjects(verb, link)
         targets: list[Linked] = []
         for child in verb.children:
@@ -492,6 +499,24 @@ def _coordinated(found: list[Linked], link: LinkResult, doc: Doc) -> list[Linked
             out.append(prev)
             i = prev.start - 1
     return unique(out)
+
+
+def _between_names(verb: Token, link: LinkResult) -> tuple[Linked, Linked] | None:
+    """ "Trump hosted Xi at Mar-a-Lago", parsed as a phrase about Xi ("Trump-hosted Xi").
+
+    The small parser sometimes reads "NAME verbed NAME" as one noun phrase, the
+    verb a modifier of the second name and the first name hanging from it too.
+    Then the first name does it and the second is its object.
+    """
+    if verb.dep_ != "amod" or verb.tag_ not in {"VBD", "VBN"} or verb.i == 0:
+        return None
+    target = link.token_to_mention.get(verb.head.i)
+    source = link.token_to_mention.get(verb.i - 1)
+    if target is None or source is None or target is source or verb.head.i < verb.i:
+        return None
+    if _span_root(verb.doc, source).head.i != verb.head.i or target.start != verb.i + 1:
+        return None
+    return source, target
 
 
 def _span_root(doc: Doc, m: Linked) -> Token:
