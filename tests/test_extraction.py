@@ -457,3 +457,16 @@ def test_declining_a_request_rejects_its_owner(extractor: Any) -> None:
     assert ("China", "United States", "REJECT", "asserted") in _events(ex)
     for text in ("Chinese exports declined in May.", "The ministry declined to comment."):
         assert not _run(extractor, text).events, text
+
+
+def test_talks_measured_in_days_and_the_one_joined(extractor: Any) -> None:
+    ex = _run(extractor, "Greer joined Bessent for two days of talks with He Lifeng in Geneva.")
+    assert {(e.source.name, e.target.name) for e in ex.events} == {
+        ("Jamieson Greer", "He Lifeng"),
+        ("Scott Bessent", "He Lifeng"),
+    }
+    # a dash between two names joins them; a dateline's dash stands apart
+    ex = _run(extractor, "The Trump–Xi call lasted ninety minutes.")
+    assert ("Donald Trump", "Xi Jinping", "CONSULT", "asserted") in _events(ex)
+    ex = _run(extractor, "BUSAN, South Korea — Trump met Xi on Thursday.")
+    assert {e.target.name for e in ex.events} == {"Xi Jinping"}

@@ -70,6 +70,8 @@ class Lexicon:
     intermediary_nouns: frozenset[str]
     obligation_verbs: frozenset[str]
     speech_verbs: frozenset[str]
+    measure_nouns: frozenset[str]
+    joining_verbs: frozenset[str]
     obligation_modals: frozenset[str]
     addressed_modals: frozenset[str]
     reversing_verbs: frozenset[str]
@@ -171,6 +173,8 @@ def lexicon() -> Lexicon:
         intermediary_nouns=_words(events, "intermediary_nouns", "events.yaml"),
         obligation_verbs=_words(events, "obligation_verbs", "events.yaml"),
         speech_verbs=_words(events, "speech_verbs", "events.yaml"),
+        measure_nouns=_words(events, "measure_nouns", "events.yaml"),
+        joining_verbs=_words(events, "joining_verbs", "events.yaml"),
         obligation_modals=_words(events, "obligation_modals", "events.yaml"),
         addressed_modals=_words(events, "addressed_modals", "events.yaml"),
         reversing_verbs=_words(events, "reversing_verbs", "events.yaml"),

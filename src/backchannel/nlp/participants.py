@@ -255,10 +255,17 @@ class ParticipantFinder:
                         sources += self.collect(grand, link)
                     elif grand.dep_ in {"prep", "agent"} and grand.lower_ in {"with", "by"}:
                         targets += self.collect(grand, link)
-        head = noun.head
-        own = bool(sources)  # "a Trump visit", "Bessent's meeting": the noun names its party
+        slot = noun  # where the phrase sits: "two days of talks" sits where "days" does
         if (
             noun.dep_ == "pobj"
+            and noun.head.lower_ == "of"
+            and noun.head.head.lemma_.lower() in self.lex.measure_nouns
+        ):
+            slot = noun.head.head
+        head = slot.head
+        own = bool(sources)  # "a Trump visit", "Bessent's meeting": the noun names its party
+        if (
+            slot.dep_ == "pobj"
             and head.dep_ == "prep"
             and (
                 head.lower_ in {"for", "to", "into"}
@@ -270,7 +277,12 @@ class ParticipantFinder:
             # "led a delegation to Beijing for talks with Liu": the verb's subject talks;
             # "retaliated with a 34 percent tariff": the one who retaliated imposes it
             sources = self.subjects(head.head, link) + sources
-        if noun.dep_ in OBJ and head.pos_ in {"VERB", "AUX"}:
+            if head.head.lemma_.lower() in self.lex.joining_verbs:
+                # "Greer joined Bessent for talks with He": Bessent talks too
+                for obj in head.head.children:
+                    if obj.dep_ in OBJ:
+                        sources += self.collect(obj, link)
+        if slot.dep_ in OBJ and head.pos_ in {"VERB", "AUX"}:
             if not own:
                 sources = self.subjects(head, link) + sources
             # "held talks with X"; "raised tariffs on Chinese goods", where the parser
@@ -448,7 +460,8 @@ def _in_dateline(tok: Token) -> bool:
     """A place named in a dateline ("BUSAN, South Korea — …") before the first dash."""
     sent = tok.sent
     for t in sent[: min(len(sent), 10)]:
-        if t.text in {"—", "–", "--"}:
+        # a dateline's dash stands apart; "the Trump–Xi call" joins two names
+        if t.text in {"—", "–", "--"} and t.i > 0 and t.doc[t.i - 1].whitespace_:
             return tok.i < t.i
     return False
 
