@@ -470,3 +470,18 @@ def test_talks_measured_in_days_and_the_one_joined(extractor: Any) -> None:
     assert ("Donald Trump", "Xi Jinping", "CONSULT", "asserted") in _events(ex)
     ex = _run(extractor, "BUSAN, South Korea — Trump met Xi on Thursday.")
     assert {e.target.name for e in ex.events} == {"Xi Jinping"}
+
+
+def test_a_lone_surname_is_the_opposite_number_of_someone_named(extractor: Any) -> None:
+    # no earlier "He Lifeng": "He" mid-sentence is Bessent's counterpart on the date
+    ex = _run(
+        extractor,
+        "Swedish Prime Minister Ulf Kristersson received Bessent and He at Rosenbad.",
+        "2025-07-30",
+    )
+    assert {e.target.name for e in ex.events} == {"Scott Bessent", "He Lifeng"}
+    ex = _run(extractor, "Bessent said the talks with He had been productive.", "2025-05-12")
+    assert ("Scott Bessent", "He Lifeng", "CONSULT", "asserted") in _events(ex)
+    # the sentence-initial pronoun stays a pronoun
+    ex = _run(extractor, "Bessent arrived in Geneva. He said the talks would be hard.")
+    assert not any(m.actor_id == "he-lifeng" for m in ex.mentions)

@@ -137,7 +137,13 @@ class ParticipantFinder:
                 # "Li was sanctioned by Washington", "Li, who was sanctioned by …"
                 targets += self.collect(child, link) or _antecedent(verb, child, link)
                 continue
-            is_object = child.dep_ in OBJ and (obj is None or child.i != obj.i)
+            is_object = (child.dep_ in OBJ and (obj is None or child.i != obj.i)) or (
+                # "received Bessent and He", with "He" parsed as a second verb phrase
+                child.dep_ == "conj"
+                and child.pos_ in {"PROPN", "PRON", "NOUN"}
+                and child.i in link.token_to_mention
+                and any(c.dep_ in OBJ for c in verb.children)
+            )
             owners: list[Linked] = []
             if is_object and trig.type in _OWNER_TARGET and child.i not in link.token_to_mention:
                 # "condemned Israel's raid", "backed Putin's position on Ukraine",
