@@ -485,3 +485,10 @@ def test_a_lone_surname_is_the_opposite_number_of_someone_named(extractor: Any) 
     # the sentence-initial pronoun stays a pronoun
     ex = _run(extractor, "Bessent arrived in Geneva. He said the talks would be hard.")
     assert not any(m.actor_id == "he-lifeng" for m in ex.mentions)
+
+
+def test_a_reported_wish_is_hypothetical_and_a_reported_future_planned(extractor: Any) -> None:
+    ex = _run(extractor, "Washington would welcome a visit by Dong Jun, a Pentagon spokesman said.")
+    assert {e.modality for e in ex.events} == {"hypothetical"}
+    ex = _run(extractor, "Trump said he would meet Xi Jinping in April.")
+    assert ("Donald Trump", "Xi Jinping", "CONSULT", "planned") in _events(ex)

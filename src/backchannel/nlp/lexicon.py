@@ -83,6 +83,7 @@ class Lexicon:
     planned_aux: frozenset[str]
     planned_verbs: frozenset[str]
     hypothetical_verbs: frozenset[str]
+    wish_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     negating_verbs: frozenset[str]
     hypothetical_modifiers: frozenset[str]
@@ -186,6 +187,7 @@ def lexicon() -> Lexicon:
         planned_aux=_words(modality, "planned_aux", "modality.yaml"),
         planned_verbs=_words(modality, "planned_verbs", "modality.yaml"),
         hypothetical_verbs=_words(modality, "hypothetical_verbs", "modality.yaml"),
+        wish_verbs=_words(modality, "wish_verbs", "modality.yaml"),
         denial_verbs=_words(modality, "denial_verbs", "modality.yaml"),
         negating_verbs=_words(modality, "negating_verbs", "modality.yaml"),
         hypothetical_modifiers=_words(modality, "hypothetical_modifiers", "modality.yaml"),
