@@ -6,6 +6,11 @@ modifiers, or the subject of the clause a participle hangs from, and leaves
 out actors that name a place, a topic, a cause, an office's country or a
 clause of their own. ``pairs`` turns sources and targets into the
 source–target pairs that become events.
+
+The small English parser often loses a participant; a few repairs read the
+words around a found actor instead: a name before "and" and a subject
+(``_coordinated``), "NAME hosted NAME" read as one noun phrase
+(``_between_names``), and a relative pronoun's antecedent (``_antecedent``).
 """
 
 from __future__ import annotations
