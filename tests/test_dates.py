@@ -568,3 +568,14 @@ def test_reference_only_adds_dates(text: str, reference: str) -> None:
 @given(n=st.integers(1000, 99_999_999))
 def test_grouped_numbers_and_money_are_not_years(n: int) -> None:
     assert find_dates(f"China bought {n:,} tons in {n:,} ships for ${n}.", R) == []
+
+
+def test_two_days_joined_by_and_are_one_span() -> None:
+    # a Saturday reference: "Thursday and Friday" are the two days before it
+    got = resolve_sentence("Trump hosted Xi in Florida on Thursday and Friday.", "2017-04-08")
+    assert (got.start, got.end) == ("2017-04-06", "2017-04-07")
+    # days out of order, or in separate phrases, stay separate dates
+    got = resolve_sentence("They talked on Friday and Monday.", "2017-04-08")
+    assert got.start == got.end
+    got = resolve_sentence("He left on Monday, and on Friday he returned.", "2017-04-08")
+    assert got.start == got.end

@@ -381,3 +381,114 @@ def test_the_two_sides_are_the_two_states_compared(extractor: Any) -> None:
     assert {(e.source.country, e.target.country, e.type) for e in ex.events} == {
         ("USA", "CHN", "AGREE")
     }
+
+
+def test_coordinated_subjects_the_parser_splits(extractor: Any) -> None:
+    # the small parser hangs "Bessent" off the verb, or makes "Trump" a sentence of its own
+    ex = _run(extractor, "Bessent and He Lifeng held talks in Geneva.")
+    assert {(e.type, frozenset((e.source.name, e.target.name))) for e in ex.events} == {
+        ("CONSULT", frozenset({"Scott Bessent", "He Lifeng"}))
+    }
+    ex = _run(extractor, "Trump and Liu He signed the trade agreement at the White House.")
+    assert [(e.type, e.mode) for e in ex.events] == [("AGREE", "sign")]
+    assert {ex.events[0].source.name, ex.events[0].target.name} == {"Donald Trump", "Liu He"}
+    # an actor before "and" with a role of its own is not a coordinated subject
+    ex = _run(extractor, "Xi met Biden and Trump criticized the deal.")
+    assert not any(
+        {e.source.name, e.target.name} == {"Joe Biden", "Donald Trump"} for e in ex.events
+    )
+
+
+def test_passive_and_relative_clauses(extractor: Any) -> None:
+    ex = _run(extractor, "Li Shangfu was sanctioned by Washington in 2018.")
+    assert ("United States", "Li Shangfu", "SANCTION", "asserted") in _events(ex)
+    ex = _run(
+        extractor,
+        "Li Shangfu, who was sanctioned by Washington in 2018, said the sanctions "
+        "were an obstacle to dialogue.",
+    )
+    assert ("United States", "Li Shangfu", "SANCTION", "asserted") in _events(ex)
+    ex = _run(extractor, "Wang Yi, who met Blinken in Munich, said the talks were candid.")
+    assert {frozenset((e.source.name, e.target.name)) for e in ex.events} == {
+        frozenset({"Wang Yi", "Antony Blinken"})
+    }
+
+
+def test_nominal_events_by_and_with(extractor: Any) -> None:
+    ex = _run(
+        extractor, "It was the first visit to China by Jake Sullivan since 2016.", "2024-08-30"
+    )
+    assert ("Jake Sullivan", "China", "CONSULT", "asserted") in _events(ex)
+    ex = _run(extractor, "China retaliated on Friday with a 34 percent tariff on American goods.")
+    assert ("China", "United States", "SANCTION", "asserted") in _events(ex)
+    # "with" a contact noun is not the doer's weapon: no event without a party
+    assert not _run(extractor, "China responded with talks.").events
+
+
+def test_a_person_reporting_talks_with_another_took_part(extractor: Any) -> None:
+    ex = _run(
+        extractor, "Bessent told reporters that the talks with He Lifeng had been productive."
+    )
+    assert ("Scott Bessent", "He Lifeng", "CONSULT", "asserted") in _events(ex)
+    for text in (
+        # a ministry, talks with a state, or a threat spoken of: no party
+        "The foreign ministry said the talks with Wang Yi had been candid.",
+        "Trump said talks with China were going well.",
+        "Bessent said the threat of a 100 percent tariff on Chinese goods was off the table.",
+    ):
+        assert not _run(extractor, text).events, text
+
+
+def test_parser_slips_on_verbs(extractor: Any) -> None:
+    # "meet" tagged a noun, and "NAME hosted NAME" read as one noun phrase
+    ex = _run(extractor, "If Xi and Trump meet this year, the truce could become permanent.")
+    assert ("Xi Jinping", "Donald Trump", "CONSULT", "hypothetical") in _events(ex)
+    ex = _run(
+        extractor, "Trump hosted Xi at his Mar-a-Lago resort on Thursday and Friday.", "2025-11-22"
+    )
+    assert [(e.source.name, e.target.name, e.mode) for e in ex.events] == [
+        ("Donald Trump", "Xi Jinping", "host")
+    ]
+    assert (ex.events[0].date.start, ex.events[0].date.end) == ("2025-11-20", "2025-11-21")
+
+
+def test_declining_a_request_rejects_its_owner(extractor: Any) -> None:
+    ex = _run(extractor, "China declined a US request for a meeting between the defence chiefs.")
+    assert ("China", "United States", "REJECT", "asserted") in _events(ex)
+    for text in ("Chinese exports declined in May.", "The ministry declined to comment."):
+        assert not _run(extractor, text).events, text
+
+
+def test_talks_measured_in_days_and_the_one_joined(extractor: Any) -> None:
+    ex = _run(extractor, "Greer joined Bessent for two days of talks with He Lifeng in Geneva.")
+    assert {(e.source.name, e.target.name) for e in ex.events} == {
+        ("Jamieson Greer", "He Lifeng"),
+        ("Scott Bessent", "He Lifeng"),
+    }
+    # a dash between two names joins them; a dateline's dash stands apart
+    ex = _run(extractor, "The Trump–Xi call lasted ninety minutes.")
+    assert ("Donald Trump", "Xi Jinping", "CONSULT", "asserted") in _events(ex)
+    ex = _run(extractor, "BUSAN, South Korea — Trump met Xi on Thursday.")
+    assert {e.target.name for e in ex.events} == {"Xi Jinping"}
+
+
+def test_a_lone_surname_is_the_opposite_number_of_someone_named(extractor: Any) -> None:
+    # no earlier "He Lifeng": "He" mid-sentence is Bessent's counterpart on the date
+    ex = _run(
+        extractor,
+        "Swedish Prime Minister Ulf Kristersson received Bessent and He at Rosenbad.",
+        "2025-07-30",
+    )
+    assert {e.target.name for e in ex.events} == {"Scott Bessent", "He Lifeng"}
+    ex = _run(extractor, "Bessent said the talks with He had been productive.", "2025-05-12")
+    assert ("Scott Bessent", "He Lifeng", "CONSULT", "asserted") in _events(ex)
+    # the sentence-initial pronoun stays a pronoun
+    ex = _run(extractor, "Bessent arrived in Geneva. He said the talks would be hard.")
+    assert not any(m.actor_id == "he-lifeng" for m in ex.mentions)
+
+
+def test_a_reported_wish_is_hypothetical_and_a_reported_future_planned(extractor: Any) -> None:
+    ex = _run(extractor, "Washington would welcome a visit by Dong Jun, a Pentagon spokesman said.")
+    assert {e.modality for e in ex.events} == {"hypothetical"}
+    ex = _run(extractor, "Trump said he would meet Xi Jinping in April.")
+    assert ("Donald Trump", "Xi Jinping", "CONSULT", "planned") in _events(ex)

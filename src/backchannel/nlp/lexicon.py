@@ -69,6 +69,9 @@ class Lexicon:
     channel_nouns: frozenset[str]
     intermediary_nouns: frozenset[str]
     obligation_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    measure_nouns: frozenset[str]
+    joining_verbs: frozenset[str]
     obligation_modals: frozenset[str]
     addressed_modals: frozenset[str]
     reversing_verbs: frozenset[str]
@@ -80,6 +83,7 @@ class Lexicon:
     planned_aux: frozenset[str]
     planned_verbs: frozenset[str]
     hypothetical_verbs: frozenset[str]
+    wish_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     negating_verbs: frozenset[str]
     hypothetical_modifiers: frozenset[str]
@@ -169,6 +173,9 @@ def lexicon() -> Lexicon:
         channel_nouns=_words(events, "channel_nouns", "events.yaml"),
         intermediary_nouns=_words(events, "intermediary_nouns", "events.yaml"),
         obligation_verbs=_words(events, "obligation_verbs", "events.yaml"),
+        speech_verbs=_words(events, "speech_verbs", "events.yaml"),
+        measure_nouns=_words(events, "measure_nouns", "events.yaml"),
+        joining_verbs=_words(events, "joining_verbs", "events.yaml"),
         obligation_modals=_words(events, "obligation_modals", "events.yaml"),
         addressed_modals=_words(events, "addressed_modals", "events.yaml"),
         reversing_verbs=_words(events, "reversing_verbs", "events.yaml"),
@@ -180,6 +187,7 @@ def lexicon() -> Lexicon:
         planned_aux=_words(modality, "planned_aux", "modality.yaml"),
         planned_verbs=_words(modality, "planned_verbs", "modality.yaml"),
         hypothetical_verbs=_words(modality, "hypothetical_verbs", "modality.yaml"),
+        wish_verbs=_words(modality, "wish_verbs", "modality.yaml"),
         denial_verbs=_words(modality, "denial_verbs", "modality.yaml"),
         negating_verbs=_words(modality, "negating_verbs", "modality.yaml"),
         hypothetical_modifiers=_words(modality, "hypothetical_modifiers", "modality.yaml"),

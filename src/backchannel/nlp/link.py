@@ -408,6 +408,17 @@ class Linker:
             in_office = [c for c in candidates if self.kb.actors[c].roles_on(day)]
             if len(in_office) == 1:
                 return in_office[0]
+            # "Bessent and He", "the talks with He": the opposite number of someone
+            # already named, when exactly one candidate is
+            partners = {
+                a.actor_id
+                for m in before
+                if m.actor_id in self.kb.actors
+                for a in self.kb.counterparts_of(m.actor_id, day)
+            }
+            matched = [c for c in in_office if c in partners]
+            if len(matched) == 1:
+                return matched[0]
         return None  # ambiguous: better no link than a wrong one
 
     # -- 5. bare titles ----------------------------------------------------

@@ -47,8 +47,12 @@ def _cue(
             return "hypothetical"  # "a visit remains possible", "made a call less likely"
         if child.dep_ in {"aux", "auxpass"}:
             if low in lex.hypothetical_aux:
-                # Reported future ("he said they would meet") is a plan, not a maybe.
-                return "planned" if (low in {"would", "'d"} and under_say) else "hypothetical"
+                # Reported future ("he said they would meet") is a plan, not a maybe;
+                # a reported wish ("would welcome a visit") stays a maybe.
+                reported_plan = low in {"would", "'d"} and under_say
+                return (
+                    "planned" if reported_plan and lemma not in lex.wish_verbs else "hypothetical"
+                )
             if low in lex.planned_aux:
                 return "planned"
         if child.dep_ == "mark" and low in lex.conditional_marks:

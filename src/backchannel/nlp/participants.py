@@ -1,0 +1,558 @@
+"""Who fills an event's roles: participants from the dependency parse.
+
+Given a trigger word, ``ParticipantFinder`` collects the linked actors that
+are its subject, object, "with"/"between"/"by" phrases, possessives and
+modifiers, or the subject of the clause a participle hangs from, and leaves
+out actors that name a place, a topic, a cause, an office's country or a
+clause of their own. ``pairs`` turns sources and targets into the
+source–target pairs that become events.
+
+The small English parser often loses a participant; a few repairs read the
+words around a found actor instead: a name before "and" and a subject
+(``_coordinated``), "NAME hosted NAME" read as one noun phrase
+(``_between_names``), and a relative pronoun's antecedent (``_antecedent``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from backchannel.kb import TRANSNATIONAL, KnowledgeBase
+from backchannel.nlp.lexicon import Lexicon, Trigger
+from backchannel.nlp.mentions import Linked, LinkResult
+
+SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJ = frozenset({"dobj", "dative", "obj", "attr", "oprd"})
+_PARTICIPANT_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT", "dative", "attr", "npadvmod"}
+)
+_LOCATION_PREPS = frozenset({"in", "at", "near", "during", "from", "inside", "outside"})
+# Prepositions whose object is the cause, topic or time, never a party: "sanctioned
+# Pelosi over her visit to Taiwan", "met Xi after his trip to Japan".
+_NOT_PARTY_PREPS = _LOCATION_PREPS | frozenset(
+    {
+        "over",
+        "about",
+        "regarding",
+        "concerning",
+        "amid",
+        "despite",
+        "after",
+        "before",
+        "since",
+        "aboard",
+        "via",
+    }
+)
+_MAX_PAIRS = 6
+# Verbs whose target may sit in the clause they govern ("offered to send aid to X").
+_COMMITTING = frozenset({"AGREE", "REQUEST", "THREATEN"})
+_TO_WHOM = frozenset({"to", "on", "against", "for"})
+# Verbs that judge or answer something owned: "condemned Israel's raid" targets Israel
+# (but "met at the prime minister's office" is not a meeting with the prime minister).
+_OWNER_TARGET = frozenset({"ACCUSE", "REJECT", "SUPPORT", "SANCTION", "THREATEN", "PROTEST"})
+
+
+class ParticipantFinder:
+    """Finds an event trigger's participants among the linked mentions."""
+
+    def __init__(self, kb: KnowledgeBase, lex: Lexicon) -> None:
+        self.kb = kb
+        self.lex = lex
+        # "Ambassador to China", "envoy to the US": the state completes a title
+        self._offices = frozenset(g.noun.casefold() for g in kb.groups if g.office)
+
+    def trigger_for(self, tok: Token) -> Trigger | None:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in {"VERB", "AUX"}:
+            for child in tok.children:
+                # a phrasal verb ("call on", "turn down") wins over the bare verb
+                if child.dep_ in {"prt", "prep"}:
+                    phrasal = self.lex.verbs.get(f"{lemma} {child.lower_}")
+                    if phrasal is not None:
+                        return phrasal
+            if lemma in self.lex.verbs:
+                return self.lex.verbs[lemma]
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            if lemma in self.lex.verbs and any(c.dep_ == "nsubj" for c in tok.children):
+                # "If Xi and Trump meet this year", with "meet" tagged a noun: a word
+                # with a subject is a verb
+                return self.lex.verbs[lemma]
+            return self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(lemma)
+        return None
+
+    def verb_participants(
+        self, verb: Token, trig: Trigger, link: LinkResult
+    ) -> tuple[list[Linked], list[Linked], Token | None] | None:
+        preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"}}
+        if trig.not_preps & preps:
+            return None
+        if trig.no_complement and any(c.dep_ in {"oprd", "attr", "xcomp"} for c in verb.children):
+            return None  # "called Xi a dictator"
+        if trig.no_complement and sum(c.dep_ in {"dobj", "dative"} for c in verb.children) > 1:
+            return None
+        if trig.preps and not (trig.preps & preps) and not trig.symmetric:
+            return None
+        obj: Token | None = None
+        if trig.objects:
+            obj = None
+            for c in verb.children:
+                if c.dep_ not in OBJ | {"nsubjpass"}:
+                    continue
+                # "signed the deal", or "signed the first stage of a trade deal"
+                # (or "signed the phase one trade agreement", where the parser makes
+                # "agreement" an apposition of "phase")
+                heads = (
+                    [c]
+                    + [
+                        g
+                        for p in c.children
+                        if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children
+                    ]
+                    + [p for p in c.children if p.dep_ == "appos"]
+                )
+                hit = next(
+                    (
+                        h
+                        for h in heads
+                        if h.lemma_.lower() in trig.objects or h.lower_ in trig.objects
+                    ),
+                    None,
+                )
+                if hit is not None:
+                    obj = hit
+                    break
+            if obj is None and not (
+                trig.or_clause
+                and any(c.dep_ == "xcomp" for c in verb.children)
+                and not any(c.dep_ == "dobj" for c in verb.children)
+            ):
+                return None  # "offered condolences" is no commitment; "offered to help" is
+        between = _between_names(verb, link)
+        if between is not None:
+            return [between[0]], [between[1]], obj
+        sources = self.subjects(verb, link)
+        targets: list[Linked] = []
+        for child in verb.children:
+            if child.dep_ == "nsubjpass" and (obj is None or child.i != obj.i):
+                # "Li was sanctioned by Washington", "Li, who was sanctioned by …"
+                targets += self.collect(child, link) or _antecedent(verb, child, link)
+                continue
+            is_object = (child.dep_ in OBJ and (obj is None or child.i != obj.i)) or (
+                # "received Bessent and He", with "He" parsed as a second verb phrase
+                child.dep_ == "conj"
+                and child.pos_ in {"PROPN", "PRON", "NOUN"}
+                and child.i in link.token_to_mention
+                and any(c.dep_ in OBJ for c in verb.children)
+            )
+            owners: list[Linked] = []
+            if is_object and trig.type in _OWNER_TARGET and child.i not in link.token_to_mention:
+                # "condemned Israel's raid", "backed Putin's position on Ukraine",
+                # "criticized the US arms sale": whose it is, not what it is about
+                for owner in child.children:
+                    if owner.dep_ in {"poss", "compound"}:
+                        owners += self.collect(owner, link, allow_modifier=True)
+            if (is_object and not trig.topic_object) or (
+                child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS
+            ):
+                found = self.collect(child, link)
+                direct = [m for m in found if not _under_prep(_span_root(verb.doc, m), child)]
+                targets += found if direct or not owners else owners
+        if obj is not None:
+            for child in obj.children:
+                if child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS:
+                    targets += self.collect(child, link)
+        if not targets and trig.type == "REQUEST":
+            # "China demanded that the United States cancel the sale": the one asked
+            for clause in verb.children:
+                if clause.dep_ == "ccomp":
+                    for subj in clause.children:
+                        if subj.dep_ in SUBJ:
+                            targets += self.collect(subj, link)
+        if (
+            not targets
+            and trig.type in _COMMITTING
+            and not trig.symmetric
+            and not any(c.dep_ in {"dobj", "dative"} for c in verb.children)
+        ):
+            # "offered to hand over the suspects to Britain": the one the promise is for
+            for clause in verb.children:
+                if clause.dep_ != "xcomp":
+                    continue
+                if trig.type == "AGREE" and self.trigger_for(clause) is not None:
+                    continue  # "offered to meet X": the meeting is the event, planned
+                for child in clause.children:
+                    if child.dep_ in OBJ or (
+                        child.dep_ in {"prep", "dative"} and child.lower_ in _TO_WHOM
+                    ):
+                        targets += self.collect(child, link)
+        if trig.persons_only:
+            # "Xi told Blinken that …": two people talked; "told reporters", "told CNN" is no event
+            sources = [m for m in sources if self.is_person(m.actor_id)]
+            targets = [m for m in targets if self.is_person(m.actor_id)]
+            if any(c.dep_ == "ccomp" and self.demands(c) for c in verb.children):
+                return None  # "told Trump that the United States should …" is the demand
+        if trig.person_target:
+            targets = [t for t in targets if not t.actor_id.startswith("state:")]
+            if not targets and not (trig.symmetric and len(sources) > 1):
+                return None
+        return sources, unique(targets), obj
+
+    def subjects(self, verb: Token, link: LinkResult, raised: bool = False) -> list[Linked]:
+        """Who does it: the subject, the passive agent, or the subject of the governing verb.
+
+        ``raised`` is set when climbing from an infinitive ("Trump is expected
+        to meet"): there the passive subject of the governing verb is the doer.
+        """
+        found: list[Linked] = []
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                # "Wang Yi, who met Blinken": the one the relative clause is about
+                found += self.collect(child, link) or _antecedent(verb, child, link)
+            elif (
+                child.dep_ in SUBJ and (child.dep_ != "nsubjpass" or raised)
+            ) or child.dep_ == "agent":
+                found += self.collect(child, link)
+        found = _coordinated(found, link, verb.doc)
+        if not found and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
+            # "responded by threatening tariffs": the one who responded threatens
+            return self.subjects(verb.head.head, link)
+        if (
+            not found
+            and verb.dep_ in {"xcomp", "advcl", "conj", "acl", "acomp"}
+            and verb.head.i != verb.i
+        ):
+            head = verb.head
+            if verb.dep_ == "acl" and head.i in link.token_to_mention:
+                return [link.token_to_mention[head.i]]
+            if verb.dep_ == "xcomp":
+                objs = [c for c in head.children if c.dep_ in OBJ]
+                for o in objs:
+                    found += self.collect(o, link)
+                if objs and not found:
+                    return []  # "invited him to visit": the doer is "him", not the inviter
+            if not found:
+                found = self.subjects(head, link, raised=verb.dep_ == "xcomp")
+        return unique(found)
+
+    def noun_participants(
+        self, noun: Token, trig: Trigger, link: LinkResult
+    ) -> tuple[list[Linked], list[Linked]]:
+        sources: list[Linked] = []
+        targets: list[Linked] = []
+        agents: list[Linked] = []
+        for child in noun.children:
+            if child.dep_ in {"prep", "agent"} and child.lower_ == "by":
+                # "the first visit to China by a US national security adviser"
+                agents += self.collect(child, link)
+            elif child.dep_ == "poss" or child.dep_ in {"compound", "nmod", "amod"}:
+                found = self.collect(child, link, allow_modifier=True)
+                if child.dep_ != "poss":
+                    # "the ASEAN summit", "the IMF and World Bank meetings": the forum
+                    found = [m for m in found if not self.is_transnational(m.actor_id)]
+                sources += found
+            elif child.dep_ == "prep" and child.lower_ in {"between", "among"}:
+                sources += self.collect(child, link)
+            elif child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS:
+                targets += self.collect(child, link)
+            elif child.dep_ in {"acl", "relcl"}:
+                # "the rapport developed between X and Y"
+                for grand in child.children:
+                    if grand.dep_ == "prep" and grand.lower_ in {"between", "among"}:
+                        sources += self.collect(grand, link)
+                    elif grand.dep_ in {"prep", "agent"} and grand.lower_ in {"with", "by"}:
+                        targets += self.collect(grand, link)
+        slot = noun  # where the phrase sits: "two days of talks" sits where "days" does
+        if (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "of"
+            and noun.head.head.lemma_.lower() in self.lex.measure_nouns
+        ):
+            slot = noun.head.head
+        head = slot.head
+        own = bool(sources)  # "a Trump visit", "Bessent's meeting": the noun names its party
+        if (
+            slot.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and (
+                head.lower_ in {"for", "to", "into"}
+                or (head.lower_ == "with" and trig.type != "CONSULT")
+            )
+            and head.head.pos_ in {"VERB", "AUX"}
+            and not own
+        ):
+            # "led a delegation to Beijing for talks with Liu": the verb's subject talks;
+            # "retaliated with a 34 percent tariff": the one who retaliated imposes it
+            sources = self.subjects(head.head, link) + sources
+            if head.head.lemma_.lower() in self.lex.joining_verbs:
+                # "Greer joined Bessent for talks with He": Bessent talks too
+                for obj in head.head.children:
+                    if obj.dep_ in OBJ:
+                        sources += self.collect(obj, link)
+        if slot.dep_ in OBJ and head.pos_ in {"VERB", "AUX"}:
+            if not own:
+                sources = self.subjects(head, link) + sources
+            # "held talks with X"; "raised tariffs on Chinese goods", where the parser
+            # hangs the noun's "on" phrase on the verb (but "talks on Taiwan" is a topic)
+            preps = {"with", "between"} | (
+                {"on", "against"} if trig.type in {"SANCTION", "RETREAT"} else set()
+            )
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in preps:
+                    targets += self.collect(child, link)
+        sources += agents
+        if (
+            not sources
+            and trig.type == "CONSULT"
+            and any(self.is_person(t.actor_id) for t in targets)
+        ):
+            sources = self._speaker(noun, link)
+        if trig.persons_only:
+            sources = [m for m in sources if self.is_person(m.actor_id)]
+            targets = [m for m in targets if self.is_person(m.actor_id)]
+        return unique(sources), unique(targets)
+
+    def _speaker(self, noun: Token, link: LinkResult) -> list[Linked]:
+        """ "Bessent said the talks with He had been productive": the speaker took part.
+
+        For talks and meetings only: one who speaks of a threat or a tariff need
+        not have made it.
+
+        Only for the subject of a clause reported by a verb of saying, and only
+        between people: "the ministry said the talks with X …" or "Trump said
+        talks with China were going well" names no participant.
+        """
+        if noun.dep_ not in SUBJ or noun.head.dep_ != "ccomp":
+            return []
+        verb = noun.head.head
+        if verb.lemma_.lower() not in self.lex.speech_verbs:
+            return []
+        return [m for m in self.subjects(verb, link) if self.is_person(m.actor_id)]
+
+    def pairs(
+        self, sources: list[Linked], targets: list[Linked], trig: Trigger
+    ) -> Iterable[tuple[Linked, Linked]]:
+        if sources and targets:
+            pairs = [(s, t) for s in sources for t in targets if s.actor_id != t.actor_id]
+        elif (trig.symmetric or trig.pos == "noun") and len(sources) >= 2:
+            pairs = list(itertools.combinations(sources, 2))
+        elif trig.pos == "noun" and len(targets) >= 2 and trig.symmetric:
+            pairs = list(itertools.combinations(targets, 2))
+        else:
+            pairs = []
+        if trig.needs_between and not targets:
+            pairs = [p for p in pairs if p[0].how not in {"group", "coordinated"}]
+        return [(s, t) for s, t in pairs if s.actor_id != t.actor_id][:_MAX_PAIRS]
+
+    def collect(self, root: Token, link: LinkResult, allow_modifier: bool = False) -> list[Linked]:
+        """Actors heading noun phrases under ``root`` (not mere modifiers like "Nvidia's")."""
+        found: list[Linked] = []
+        for tok in root.subtree:
+            m = link.token_to_mention.get(tok.i)
+            if m is None or any(f is m for f in found):
+                continue
+            head = _span_root(tok.doc, m)
+            if _is_place(head, m) or _in_dateline(head):
+                continue  # "in Beijing", "BUSAN, South Korea —": a place, not a participant
+            if _behind_preposition(head, root):
+                continue  # "spoke with reporters about China", "according to the White House"
+            if self.is_state_or_body(m.actor_id) and (
+                _of_modifier(head) or self._title_complement(head)
+            ):
+                # "President Hu Jintao of China", "Ambassador to China David Perdue",
+                # "China's ambassador to the UN"
+                continue
+            if _in_other_clause(head, root):
+                continue  # "He Lifeng, who succeeded Liu He": Liu He is not at the talks
+            if (
+                m.how in {"leaders", "coordinated"}
+                or head.dep_ in _PARTICIPANT_DEPS
+                or head.i == root.i
+            ):
+                found.append(m)
+            elif (
+                head.dep_ in {"amod", "nmod"}
+                and head.pos_ == "PROPN"
+                and self.is_person(m.actor_id)
+            ):
+                found.append(m)  # the small parser's "with both Trump and Chinese officials"
+            elif allow_modifier and head.dep_ in {"poss", "compound", "nmod", "amod"}:
+                found.append(m)
+        return found
+
+    def _title_complement(self, tok: Token) -> bool:
+        """A state or body completing an office noun: "Ambassador to China", "envoy to the UN"."""
+        if tok.dep_ != "pobj" or tok.head.lower_ not in {"to", "for", "in"}:
+            return False
+        office = tok.head.head
+        return office.pos_ in {"NOUN", "PROPN"} and (
+            office.lower_ in self._offices or office.lemma_.lower() in self._offices
+        )
+
+    def demands(self, clause: Token) -> bool:
+        """The clause says someone must or should act (what ``_obligation_events`` codes)."""
+        modals = self.lex.obligation_modals | self.lex.addressed_modals
+        return clause.lemma_.lower() != "be" and any(
+            c.dep_ == "aux" and c.lower_ in modals for c in clause.children
+        )
+
+    def is_transnational(self, actor_id: str) -> bool:
+        actor = self.kb.actors.get(actor_id)
+        return actor is not None and actor.country in TRANSNATIONAL
+
+    def is_state_or_body(self, actor_id: str) -> bool:
+        actor = self.kb.actors.get(actor_id)
+        return actor_id.startswith("state:") or (actor is not None and actor.kind == "organization")
+
+    def is_person(self, actor_id: str) -> bool:
+        if actor_id.startswith("new:"):
+            return True
+        actor = self.kb.actors.get(actor_id)
+        return actor is not None and actor.kind == "person"
+
+
+_RELATIVE = frozenset({"who", "that", "which"})
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "pcomp"})
+_MEMBERSHIP = frozenset({"include", "comprise", "join", "lead", "accompany"})
+
+
+def _in_other_clause(tok: Token, root: Token) -> bool:
+    """True when ``tok`` sits in a clause of its own below ``root`` ("…, who succeeded X")."""
+    while tok.i != root.i and tok.head.i != tok.i:
+        if (
+            tok.dep_ in {"nsubj", "nsubjpass"}
+            and tok.head.i != root.i
+            and tok.head.dep_ in _CLAUSES
+        ):
+            return True
+        if tok.dep_ in _CLAUSES and tok.lemma_.lower() not in _MEMBERSHIP:
+            return True
+        tok = tok.head
+    return False
+
+
+def _under_prep(tok: Token, root: Token) -> bool:
+    """``tok`` hangs from a prepositional phrase inside ``root``'s phrase."""
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep":
+            return True
+        tok = tok.head
+    return False
+
+
+def _behind_preposition(tok: Token, root: Token) -> bool:
+    """``tok`` sits in a phrase that names a topic, a cause or a source, not a party.
+
+    Below ``root``: a preposition of topic, cause or time ("reporters about
+    China", "her visit to Taiwan" under "over"), or "according to".
+    """
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and (
+            tok.lower_ in _NOT_PARTY_PREPS or tok.head.lower_ == "according"
+        ):
+            return True
+        tok = tok.head
+    return False
+
+
+def _of_modifier(tok: Token) -> bool:
+    """A noun in "<person or title> of <it>" ("President Xi of China", "leader of China")."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    owner = tok.head.head
+    return owner.pos_ == "PROPN" or owner.lower_ in {"leader", "leaders", "president", "presidents"}
+
+
+def _in_dateline(tok: Token) -> bool:
+    """A place named in a dateline ("BUSAN, South Korea — …") before the first dash."""
+    sent = tok.sent
+    for t in sent[: min(len(sent), 10)]:
+        # a dateline's dash stands apart; "the Trump–Xi call" joins two names
+        if t.text in {"—", "–", "--"} and t.i > 0 and t.doc[t.i - 1].whitespace_:
+            return tok.i < t.i
+    return False
+
+
+def _is_place(head: Token, m: Linked) -> bool:
+    """A state or office named under "in"/"at" (directly, in apposition or as the owner
+    of the place: "at Rosenbad, the Swedish prime minister's office") is where, not who."""
+    if not m.actor_id.startswith(("state:", "group:")):
+        return head.dep_ == "pobj" and head.head.lower_ in _LOCATION_PREPS
+    tok = head
+    for _ in range(4):
+        if tok.dep_ == "pobj":
+            return tok.head.lower_ in _LOCATION_PREPS
+        if tok.dep_ not in {"appos", "conj", "compound", "npadvmod", "poss"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _antecedent(verb: Token, pronoun: Token, link: LinkResult) -> list[Linked]:
+    """The actor a relative pronoun stands for: "Li, who was sanctioned …" → Li."""
+    if verb.dep_ != "relcl" or pronoun.lower_ not in _RELATIVE:
+        return []
+    m = link.token_to_mention.get(verb.head.i)
+    return [m] if m is not None else []
+
+
+def _coordinated(found: list[Linked], link: LinkResult, doc: Doc) -> list[Linked]:
+    """Add actors joined to a found one by "and" that the parser left elsewhere.
+
+    The small parser often hangs the first of two coordinated subjects off the
+    verb ("Bessent and He Lifeng held talks": "Bessent" as an adverb) or
+    makes it a sentence of its own ("Trump and Liu He signed …"). An actor
+    written right before "and" and a found subject is coordinated with it,
+    unless the parse gives it a role of its own (the object of an earlier verb,
+    a preposition's object, a possessive).
+    """
+    out = list(found)
+    for m in found:
+        i = m.start - 1
+        while i >= 1 and doc[i].lower_ == "and":
+            prev = link.token_to_mention.get(i - 1)
+            if prev is None or any(p is prev for p in out):
+                break
+            root = _span_root(doc, prev)
+            if root.dep_ in OBJ | SUBJ | {"pobj", "poss", "dative", "agent", "appos"}:
+                break
+            out.append(prev)
+            i = prev.start - 1
+    return unique(out)
+
+
+def _between_names(verb: Token, link: LinkResult) -> tuple[Linked, Linked] | None:
+    """ "Trump hosted Xi at Mar-a-Lago", parsed as a phrase about Xi ("Trump-hosted Xi").
+
+    The small parser sometimes reads "NAME verbed NAME" as one noun phrase, the
+    verb a modifier of the second name and the first name hanging from it too.
+    Then the first name does it and the second is its object.
+    """
+    if verb.dep_ != "amod" or verb.tag_ not in {"VBD", "VBN"} or verb.i == 0:
+        return None
+    target = link.token_to_mention.get(verb.head.i)
+    source = link.token_to_mention.get(verb.i - 1)
+    if target is None or source is None or target is source or verb.head.i < verb.i:
+        return None
+    if _span_root(verb.doc, source).head.i != verb.head.i or target.start != verb.i + 1:
+        return None
+    return source, target
+
+
+def _span_root(doc: Doc, m: Linked) -> Token:
+    span = doc[m.start : m.end]
+    return span.root
+
+
+def unique(mentions: Iterable[Linked]) -> list[Linked]:
+    seen: set[str] = set()
+    out: list[Linked] = []
+    for m in mentions:
+        if m.actor_id not in seen:
+            seen.add(m.actor_id)
+            out.append(m)
+    return out
