@@ -22,6 +22,8 @@ demo: setup
 	$(BIN)/backchannel run examples/corpus --db demo.duckdb
 	$(BIN)/backchannel channels --db demo.duckdb --as-of 2025-11-20
 	$(BIN)/backchannel report --db demo.duckdb --as-of 2025-11-20 --html report.html
+	@echo
+	@echo "Open the dashboard on the demo data: $(BIN)/backchannel serve --db demo.duckdb  (then http://127.0.0.1:8765/)"
 
 
 lint: setup
