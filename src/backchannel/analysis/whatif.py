@@ -3,11 +3,12 @@
 The stages, in order (``whatif`` runs them):
 
 1. ``resolve_actor``   the names the user gave, as actor ids (close matches on a typo);
-2. ``derived_store``   an in-memory copy of the store with the removed actors'
-   event records left out and the proposed channels added as one asserted
-   contact on ``as_of`` each (document ``whatif``), so ``channels()``,
-   ``capacity()`` and ``brokers()`` recompute everything — including channels
-   that only existed because a removed actor was a broker;
+2. the store's channel inputs (``ChannelInputs``) without the removed actors'
+   event records — or, when channels are proposed, ``derived_store``: an
+   in-memory copy of the store with those records left out and each proposed
+   channel added as one asserted contact on ``as_of`` (document ``whatif``) —
+   so ``channels()``, ``capacity()`` and ``brokers()`` recompute everything,
+   including channels that only existed because a removed actor was a broker;
 3. the diff: channels cut (and created), capacity before → after, and brokers
    whose rank changed.
 
@@ -245,35 +246,27 @@ def whatif(
         store, as_of, sides=sides, source=source, target=target, found=before_channels
     )
     before_brokers = brokers(store, as_of, sides=sides, records=inputs.records_until(as_of))
-    src, dst = before_cap.source["actor_id"], before_cap.target["actor_id"]
-    if added:
-        extra = [proposed_record(store, a, b, as_of) for a, b in added]
-        with derived_store(store, drop_actors=sorted(gone), extra_records=extra) as mem:
-            after_channels = channels(mem, as_of, sides=sides)
-            after_cap = capacity(
-                mem,
-                as_of,
-                sides=sides,
-                source=src,
-                target=dst,
-                found=after_channels,
-                without=sorted(gone),
+    with contextlib.ExitStack() as stack:
+        if added:
+            extra = [proposed_record(store, a, b, as_of) for a, b in added]
+            base = stack.enter_context(
+                derived_store(store, drop_actors=sorted(gone), extra_records=extra)
             )
-            after_brokers = brokers(mem, as_of, sides=sides)
-    else:
-        # only event records differ from the store: the same inputs without those actors
-        after = inputs.without(gone)
-        after_channels = channels(store, as_of, sides=sides, inputs=after)
+            after = ChannelInputs.load(base)
+        else:
+            # only event records differ from the store: the same inputs without those actors
+            base, after = store, inputs.without(gone)
+        after_channels = channels(base, as_of, sides=sides, inputs=after)
         after_cap = capacity(
-            store,
+            base,
             as_of,
             sides=sides,
-            source=src,
-            target=dst,
+            source=before_cap.source["actor_id"],
+            target=before_cap.target["actor_id"],
             found=after_channels,
             without=sorted(gone),
         )
-        after_brokers = brokers(store, as_of, sides=sides, records=after.records_until(as_of))
+        after_brokers = brokers(base, as_of, sides=sides, records=after.records_until(as_of))
     after_by = {_pair(c): c for c in after_channels}
     before_by = {_pair(c): c for c in before_channels}
     cut = tuple(c for c in before_channels if _pair(c) not in after_by)
