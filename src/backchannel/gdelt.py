@@ -2,9 +2,11 @@
 
     open_export     a .CSV path as it is; a .zip member (size checked first) or a .gz file
                     stream-unpacked to a temporary file, cut off at ``max_bytes``
-    DuckDB SQL      one parallel ``read_csv`` (tab-separated, 61 columns as strings) into a
-                    temp table: CAMEO → PLOVER by one join, every row classified; then one
-                    INSERT each into event_records, documents and actors — one transaction
+    DuckDB SQL      one parallel ``read_csv`` (tab-separated, 61 columns as strings, the 18
+                    used kept) into a temp table in file order; then, in one transaction,
+                    CAMEO → PLOVER by one join with every row classified, and one INSERT
+                    each into event_records, documents and actors (inserts run in
+                    parallel: ``preserve_insertion_order`` is off for them)
     skipped         lines the reader rejected (wrong number of columns, with DuckDB's
                     line numbers), empty lines, rows with a bad id, date or code
                     (origin ``FILE:LINE``), and per-file counts of rows left out
@@ -14,8 +16,9 @@ Nothing is done row by row in Python. Every GDELT event becomes one
 ``gdelt.v1``, modality ``asserted``, actors ``gdelt:<CAMEO actor code>``, a
 day-precision date from SQLDATE, the location from ActionGeo_FullName. Its
 document is the source article: ``doc_id`` ``gdelt:<md5(SOURCEURL)[:16]>``,
-origin ``gdelt``, no text. Re-importing a file changes nothing (events are inserted
-only for ids not yet stored).
+origin ``gdelt``, no text; an article already stored by an earlier file keeps
+the fields it was first stored with. Re-importing a file changes nothing (events
+and documents are inserted only for ids not yet stored).
 
 CAMEO codes are mapped through a CAMEO2PLOVER conversion table when one is
 given (the format of PLOVER's ``CAMEO2PLOVER-2021.txt``), else through
@@ -352,35 +355,42 @@ def _import_file(
     con.execute("SET enable_progress_bar = false")  # a library does not draw on the terminal
     con.register("_gdelt_codes", codes)
     con.register("_gdelt_sectors", sectors)
+    read, classify = _read_sql(spec)
     try:
-        con.execute("BEGIN")
+        # Outside the transaction, so the temp table's rowids are 0, 1, … in reader order.
         try:
-            con.execute(_read_sql(spec), [str(path)])
+            con.execute(read, [str(path)])
         except duckdb.Error as exc:
             raise Refused("unreadable", f"not a GDELT event export: {exc}") from exc
-        duplicates = con.execute(
-            "SELECT count(*) - count(DISTINCT gid) FROM _gdelt_rows WHERE status = 'ok'"
-        ).fetchone()
-        con.execute(_EVENTS_DEDUPED if duplicates and duplicates[0] else _EVENTS, [RULE])
-        con.execute(_DOCUMENTS, [now])
-        con.execute(_ACTORS)
-        counts = dict(
-            con.execute("SELECT status, count(*) FROM _gdelt_rows GROUP BY status").fetchall()
-        )
-        bad = con.execute(
-            "SELECT ord, status, gid, SQLDATE, EventCode FROM _gdelt_rows "
-            "WHERE status IN ('bad-id', 'bad-date', 'bad-code') ORDER BY ord"
-        ).fetchall()
-        rejected = con.execute(_REJECTED).fetchall()
-        con.execute("DROP TABLE _gdelt_rows")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+        con.execute("SET preserve_insertion_order = false")
+        con.execute("BEGIN")
+        try:
+            con.execute(classify)
+            con.execute("DROP TABLE _gdelt_read")
+            duplicates = con.execute(
+                "SELECT count(*) - count(DISTINCT gid) FROM _gdelt_rows WHERE status = 'ok'"
+            ).fetchone()
+            con.execute(_EVENTS_DEDUPED if duplicates and duplicates[0] else _EVENTS, [RULE])
+            con.execute(_DOCUMENTS, [now])
+            con.execute(_ACTORS)
+            counts = dict(
+                con.execute("SELECT status, count(*) FROM _gdelt_rows GROUP BY status").fetchall()
+            )
+            bad = con.execute(
+                "SELECT ord, status, gid, SQLDATE, EventCode FROM _gdelt_rows "
+                "WHERE status IN ('bad-id', 'bad-date', 'bad-code') ORDER BY ord"
+            ).fetchall()
+            rejected = con.execute(_REJECTED).fetchall()
+            con.execute("DROP TABLE _gdelt_rows")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
     finally:
+        con.execute("RESET preserve_insertion_order")
         con.unregister("_gdelt_codes")
         con.unregister("_gdelt_sectors")
-        for table in ("_gdelt_rejects", "_gdelt_scans"):
+        for table in ("_gdelt_read", "_gdelt_rejects", "_gdelt_scans"):
             con.execute(f"DROP TABLE IF EXISTS {table}")
     empty = _empty_lines(path)
     summary.rows += sum(counts.values()) + len(rejected) + len(empty)
@@ -436,16 +446,31 @@ def _lines_of(ordinals: list[int], skipped_lines: list[int]) -> list[int]:
     return lines
 
 
-def _read_sql(spec: Spec) -> str:
-    """Read the export in parallel, map codes and classify every row; one temp table."""
+def _read_sql(spec: Spec) -> tuple[str, str]:
+    """Read the export in parallel into a temp table, then classify its rows into another.
+
+    The reader keeps only the columns the importer uses, and its temp table keeps the
+    reader's row order (it is filled outside any transaction), so its ``rowid`` is the
+    row's ordinal, for line numbers and "first row wins", without a window over the
+    whole file. The second table joins the CAMEO table and gives every row one status.
+    """
     if not all(re.fullmatch(r"[A-Za-z0-9_]+", c) for c in spec.columns):
         raise SourceError("data/gdelt/events-v2.yaml: column names must be identifiers")
     columns = ", ".join(f"'{c}': 'VARCHAR'" for c in spec.columns)
-    used = ", ".join(f"coalesce(g.{c}, '') AS {c}" for c in spec.used if c != "GLOBALEVENTID")
-    return f"""
+    read = ", ".join(f"coalesce({c}, '') AS {c}" for c in spec.used)
+    used = ", ".join(f"g.{c}" for c in spec.used if c != "GLOBALEVENTID")
+    read_sql = f"""
+CREATE TEMP TABLE _gdelt_read AS
+SELECT {read}
+FROM read_csv(?, delim = '\t', header = false, quote = '', escape = '', new_line = '\\n',
+              columns = {{{columns}}}, auto_detect = false, ignore_errors = true,
+              store_rejects = true, rejects_table = '_gdelt_rejects',
+              rejects_scan = '_gdelt_scans')
+"""
+    classify_sql = f"""
 CREATE TEMP TABLE _gdelt_rows AS
-SELECT g.ord, coalesce(g.GLOBALEVENTID, '') AS gid, {used},
-       'gdelt:' || substr(md5(coalesce(g.SOURCEURL, '')), 1, 16) AS doc_id,
+SELECT g.rowid AS ord, g.GLOBALEVENTID AS gid, {used},
+       'gdelt:' || substr(md5(g.SOURCEURL), 1, 16) AS doc_id,
        c.type AS ptype, c.mode AS pmode,
        try_strptime(g.SQLDATE, '%Y%m%d')::DATE AS day,
        CASE
@@ -453,19 +478,13 @@ SELECT g.ord, coalesce(g.GLOBALEVENTID, '') AS gid, {used},
          WHEN day IS NULL THEN 'bad-date'
          WHEN c.code IS NULL THEN 'bad-code'
          WHEN c.type IS NULL THEN 'no-plover'
-         WHEN coalesce(g.Actor1Code, '') = '' OR coalesce(g.Actor2Code, '') = '' THEN 'one-actor'
+         WHEN g.Actor1Code = '' OR g.Actor2Code = '' THEN 'one-actor'
          ELSE 'ok'
        END AS status
-FROM (
-  -- the reader's row order, kept before the join may reorder rows (for line numbers)
-  SELECT *, row_number() OVER () - 1 AS ord
-  FROM read_csv(?, delim = '\t', header = false, quote = '', escape = '', new_line = '\\n',
-                columns = {{{columns}}}, auto_detect = false, ignore_errors = true,
-                store_rejects = true, rejects_table = '_gdelt_rejects',
-                rejects_scan = '_gdelt_scans')
-) g
+FROM _gdelt_read g
 LEFT JOIN _gdelt_codes c ON c.code = g.EventCode
 """
+    return read_sql, classify_sql
 
 
 _REJECTED = r"""
@@ -512,7 +531,7 @@ _EVENTS_DEDUPED = (
 )
 
 _DOCUMENTS = """
-INSERT OR REPLACE INTO documents (
+INSERT INTO documents (
   doc_id, title, url, published, source, origin, clean_text,
   doc_date_start, doc_date_end, doc_date_precision, ingested_at)
 SELECT doc_id, '', first.url,
@@ -524,7 +543,9 @@ FROM (
   -- an article's first row in the file gives its fields
   SELECT doc_id, arg_min({'url': SOURCEURL, 'added': DATEADDED, 'day': day}, ord) AS first
   FROM _gdelt_rows WHERE status = 'ok' GROUP BY doc_id
-)
+) x
+-- an article already stored (by an earlier file) keeps the fields it was stored with
+WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = x.doc_id)
 """
 
 _ACTORS = """
