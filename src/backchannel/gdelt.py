@@ -517,10 +517,11 @@ SELECT 'gdelt:' || r.gid AS record_id, r.doc_id,
        coalesce(try_cast(r.GoldsteinScale AS DOUBLE), 0.0),
        0.5, ?, '', 'egdelt:' || r.gid
 FROM _gdelt_rows r
+-- an anti join, not NOT EXISTS: the correlated form materialises every row first
+ANTI JOIN event_records e ON e.record_id = 'gdelt:' || r.gid
 LEFT JOIN _gdelt_sectors s1 ON s1.t = r.Actor1Type1Code
 LEFT JOIN _gdelt_sectors s2 ON s2.t = r.Actor2Type1Code
 WHERE r.status = 'ok'
-  AND NOT EXISTS (SELECT 1 FROM event_records e WHERE e.record_id = 'gdelt:' || r.gid)
 """
 
 _EVENTS = f"INSERT INTO event_records ({_EVENT_COLUMNS}) {_EVENT_VALUES}"
@@ -545,7 +546,7 @@ FROM (
   FROM _gdelt_rows WHERE status = 'ok' GROUP BY doc_id
 ) x
 -- an article already stored (by an earlier file) keeps the fields it was stored with
-WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = x.doc_id)
+ANTI JOIN documents d ON d.doc_id = x.doc_id
 """
 
 _ACTORS = """
