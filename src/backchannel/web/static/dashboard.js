@@ -113,18 +113,19 @@
     // a large map: straight edges, and labels only once zoomed in far enough to read them.
     // Below that zoom its nodes have no label at all: cytoscape would otherwise measure
     // all of them for the first frame (with min-zoomed-font-size alone it still does).
-    const label = !large ? { label: 'data(name)' }
-      : labels ? { label: 'data(name)', 'min-zoomed-font-size': LABEL_FONT_MIN } : {};
-    const edges = large ? { 'curve-style': 'haystack', 'haystack-radius': 0 } : { 'curve-style': 'bezier' };
+    // an unlabelled map leaves out the text properties too; ellipse is cytoscape's default
+    // node shape and a haystack edge's default radius is 0
+    const text = { label: 'data(name)', 'font-size': LABEL_FONT, 'text-valign': 'bottom', 'text-margin-y': 3,
+      'text-wrap': 'ellipsis', 'text-max-width': 120 };
+    const label = !large ? text : labels ? { ...text, 'min-zoomed-font-size': LABEL_FONT_MIN } : {};
+    const edges = large ? { 'curve-style': 'haystack' } : { 'curve-style': 'bezier' };
     return [
       { selector: 'node', style: {
-        'font-size': LABEL_FONT, 'text-valign': 'bottom', 'text-margin-y': 3,
         'background-color': '#a0aec0', width: 18, height: 18, 'border-width': 1, 'border-color': '#fff',
-        'text-wrap': 'ellipsis', 'text-max-width': 120, ...label } },
+        ...label } },
       { selector: 'node.side-a', style: { 'background-color': '#2b6cb0' } },
       { selector: 'node.side-b', style: { 'background-color': '#c53030' } },
       { selector: 'node.side-third', style: { 'background-color': '#718096' } },
-      { selector: 'node.cat-government', style: { shape: 'ellipse' } },
       { selector: 'node.cat-business', style: { shape: 'round-rectangle' } },
       { selector: 'node.cat-academic', style: { shape: 'diamond' } },
       { selector: 'node.cat-retired', style: { shape: 'triangle' } },
