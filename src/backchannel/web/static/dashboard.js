@@ -284,12 +284,15 @@
     const cy = state.cy;
     const max = maxStrength(state.graph);
     const keep = new Set(list.map((e) => e.id));
+    const present = new Map();
+    cy.edges().forEach((x) => { present.set(x.id(), x); });
     const gone = cy.edges().filter((x) => !keep.has(x.id()));
     if (gone.nonempty()) cy.remove(gone);
     const added = [];
     for (const e of list) {
-      const edge = cy.getElementById(e.id);
-      if (edge.empty()) {
+      // a map lookup: cytoscape's getElementById makes an empty collection for each miss
+      const edge = present.get(e.id);
+      if (edge === undefined) {
         added.push(edgeElement(e, max, cut));
         continue;
       }
