@@ -134,7 +134,10 @@
       { selector: 'node.broker', style: { 'border-width': 4, 'border-color': '#d69e2e', width: 24, height: 24 } },
       { selector: 'edge', style: {
         width: 'data(w)', 'line-color': '#2f855a', opacity: 0.85, ...edges } },
-      { selector: 'edge.dormant', style: { 'line-color': '#a0aec0', 'line-style': 'dashed' } },
+      // zoomed out, a dashed line's dashes are under 2 px: a large map draws dormant channels
+      // solid (in their grey) until it shows labels, as dashes cost the most to paint
+      { selector: 'edge.dormant', style: { 'line-color': '#a0aec0',
+        'line-style': large && !labels ? 'solid' : 'dashed' } },
       { selector: 'edge.severed', style: { 'line-color': '#e53e3e', 'line-style': 'dotted', opacity: 0.6 } },
       { selector: 'edge.cut', style: { 'line-color': '#000', 'line-style': 'dashed', opacity: 1, width: 3 } },
       { selector: '.removed', style: { opacity: 0.2 } },
@@ -223,7 +226,8 @@
     if (large) state.cy.on('zoom', relabel);
   }
 
-  // a large map gets its labels when zoomed in to where they are readable, and loses them again
+  // a large map gets its labels (and dashed dormant channels) when zoomed in to where labels
+  // are readable, and loses them again when zoomed out
   function relabel() {
     const labels = state.cy.zoom() >= LABEL_ZOOM;
     if (labels === state.labels) return;
