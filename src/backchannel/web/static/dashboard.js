@@ -110,11 +110,11 @@
   // -- the map ---------------------------------------------------------------------
 
   function cyStyle(large, labels) {
-    // a large map: straight edges, and labels only once zoomed in far enough to read them.
-    // Below that zoom its nodes have no label at all: cytoscape would otherwise measure
-    // all of them for the first frame (with min-zoomed-font-size alone it still does).
-    // an unlabelled map leaves out the text properties too; ellipse is cytoscape's default
-    // node shape and a haystack edge's default radius is 0
+    // A large map: straight edges, and labels only once zoomed in far enough to read them.
+    // Below that zoom the stylesheet has no label or text property at all: cytoscape would
+    // otherwise measure every label for the first frame (min-zoomed-font-size alone hides
+    // them but they are still measured). Ellipse is cytoscape's default node shape, and 0
+    // a haystack edge's default radius, so neither is restated.
     const text = { label: 'data(name)', 'font-size': LABEL_FONT, 'text-valign': 'bottom', 'text-margin-y': 3,
       'text-wrap': 'ellipsis', 'text-max-width': 120 };
     const label = !large ? text : labels ? { ...text, 'min-zoomed-font-size': LABEL_FONT_MIN } : {};
