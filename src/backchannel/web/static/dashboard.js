@@ -10,14 +10,18 @@
   // what-if cuts). The counts say how many more there are; "draw every channel" lifts it.
   const LARGE = 400;
   const EDGE_BUDGET = 3000;
+  // a large map labels its nodes from the zoom at which a label is LABEL_FONT_MIN px tall
+  const LABEL_FONT = 10;
+  const LABEL_FONT_MIN = 9;
+  const LABEL_ZOOM = LABEL_FONT_MIN / LABEL_FONT;
   const SIDE_CLASS = ['side-a', 'side-b'];
   const CATEGORY_LABEL = {
     government: 'government', business: 'business', academic: 'academic',
     retired: 'retired', collective: 'state / group', other: 'other',
   };
   const state = {
-    meta: null, dates: [], asOf: null, graph: null, cy: null, large: false,
-    nodeInfo: new Map(), shownEdges: [],
+    meta: null, dates: [], asOf: null, graph: null, cy: null, large: false, labels: false,
+    nodeInfo: new Map(), shownEdges: [], firstFrame: null, filled: false,
     removed: new Map(), whatif: null, playing: false, selected: null, loading: 0,
   };
   const $ = (id) => document.getElementById(id);
@@ -105,19 +109,23 @@
 
   // -- the map ---------------------------------------------------------------------
 
-  function cyStyle(large) {
-    // a large map: straight edges and labels only once zoomed in (both cut drawing time)
-    const labels = large ? { 'min-zoomed-font-size': 9 } : {};
-    const edges = large ? { 'curve-style': 'haystack', 'haystack-radius': 0 } : { 'curve-style': 'bezier' };
+  function cyStyle(large, labels) {
+    // A large map: straight edges, and labels only once zoomed in far enough to read them.
+    // Below that zoom the stylesheet has no label or text property at all: cytoscape would
+    // otherwise measure every label for the first frame (min-zoomed-font-size alone hides
+    // them but they are still measured). Ellipse is cytoscape's default node shape, and 0
+    // a haystack edge's default radius, so neither is restated.
+    const text = { label: 'data(name)', 'font-size': LABEL_FONT, 'text-valign': 'bottom', 'text-margin-y': 3,
+      'text-wrap': 'ellipsis', 'text-max-width': 120 };
+    const label = !large ? text : labels ? { ...text, 'min-zoomed-font-size': LABEL_FONT_MIN } : {};
+    const edges = large ? { 'curve-style': 'haystack' } : { 'curve-style': 'bezier' };
     return [
       { selector: 'node', style: {
-        label: 'data(name)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3,
         'background-color': '#a0aec0', width: 18, height: 18, 'border-width': 1, 'border-color': '#fff',
-        'text-wrap': 'ellipsis', 'text-max-width': 120, ...labels } },
+        ...label } },
       { selector: 'node.side-a', style: { 'background-color': '#2b6cb0' } },
       { selector: 'node.side-b', style: { 'background-color': '#c53030' } },
       { selector: 'node.side-third', style: { 'background-color': '#718096' } },
-      { selector: 'node.cat-government', style: { shape: 'ellipse' } },
       { selector: 'node.cat-business', style: { shape: 'round-rectangle' } },
       { selector: 'node.cat-academic', style: { shape: 'diamond' } },
       { selector: 'node.cat-retired', style: { shape: 'triangle' } },
@@ -126,7 +134,10 @@
       { selector: 'node.broker', style: { 'border-width': 4, 'border-color': '#d69e2e', width: 24, height: 24 } },
       { selector: 'edge', style: {
         width: 'data(w)', 'line-color': '#2f855a', opacity: 0.85, ...edges } },
-      { selector: 'edge.dormant', style: { 'line-color': '#a0aec0', 'line-style': 'dashed' } },
+      // zoomed out, a dashed line's dashes are under 2 px: a large map draws dormant channels
+      // solid (in their grey) until it shows labels, as dashes cost the most to paint
+      { selector: 'edge.dormant', style: { 'line-color': '#a0aec0',
+        'line-style': large && !labels ? 'solid' : 'dashed' } },
       { selector: 'edge.severed', style: { 'line-color': '#e53e3e', 'line-style': 'dotted', opacity: 0.6 } },
       { selector: 'edge.cut', style: { 'line-color': '#000', 'line-style': 'dashed', opacity: 1, width: 3 } },
       { selector: '.removed', style: { opacity: 0.2 } },
@@ -197,23 +208,52 @@
       y: container.clientHeight / 2 - zoom * (y0 + y1) / 2 } };
   }
 
-  function createMap(graph) {
-    state.large = graph.nodes.length > LARGE;
-    $('draw-all-label').hidden = !state.large;
-    const max = maxStrength(graph);
-    // a small map's edges shape its force layout; a large map's come with applyFilters()
-    const edges = state.large ? [] : graph.edges.map((e) => edgeElement(e, max, new Set()));
+  // The map is made empty while the first date's data is on its way, so cytoscape's setup
+  // and first (empty) frame overlap the request. fillMap waits for that frame: it settles
+  // cytoscape's layer cache, so the frame that draws the actors paints them straight onto
+  // the screen instead of first into an off-screen layer (the layers are built afterwards).
+  // Measured, the first frame of a large map costs 0.3-0.4 s more CPU without it.
+  function createMap(large) {
+    state.large = large;
+    state.labels = false;
+    $('draw-all-label').hidden = !large;
     state.cy = cytoscape({
-      container: $('cy'), style: cyStyle(state.large), minZoom: 0.02, maxZoom: 4,
-      hideEdgesOnViewport: state.large, textureOnViewport: state.large,
-      elements: [...graph.nodes.map(nodeElement), ...edges],
-      ...(state.large ? viewport(graph.nodes, $('cy'), 20) : {}),
-      layout: state.large ? { name: 'preset', fit: false } : { name: 'cose', animate: false,
-        randomize: true, nodeRepulsion: () => 8000, idealEdgeLength: () => 80, numIter: 1000, fit: true,
-        padding: 30 },
+      container: $('cy'), style: cyStyle(large, false), minZoom: 0.02, maxZoom: 4,
+      hideEdgesOnViewport: large, textureOnViewport: large,
     });
     state.cy.on('tap', 'node', (evt) => openActor(evt.target.id()));
     state.cy.on('tap', 'edge', (evt) => openChannel(evt.target.data('source'), evt.target.data('target')));
+    if (large) state.cy.on('zoom', relabel);
+  }
+
+  // a large map gets its labels (and dashed dormant channels) when zoomed in to where labels
+  // are readable, and loses them again when zoomed out
+  function relabel() {
+    const labels = state.cy.zoom() >= LABEL_ZOOM;
+    if (labels === state.labels) return;
+    state.labels = labels;
+    state.cy.style(cyStyle(true, labels));
+  }
+
+  // the first date's elements: a large map at the server's places, a small one laid out by cose
+  function fillMap(graph) {
+    if (state.large !== graph.nodes.length > LARGE) {
+      state.cy.destroy();
+      createMap(graph.nodes.length > LARGE);
+    }
+    const cy = state.cy;
+    const max = maxStrength(graph);
+    if (state.large) {
+      cy.viewport(viewport(graph.nodes, $('cy'), 20));
+      cy.batch(() => cy.add(graph.nodes.map(nodeElement)));
+      applyFilters(); // adds the edges to draw
+      relabel();
+      return;
+    }
+    cy.add([...graph.nodes.map(nodeElement), ...graph.edges.map((e) => edgeElement(e, max, new Set()))]);
+    cy.layout({ name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 8000,
+      idealEdgeLength: () => 80, numIter: 1000, fit: true, padding: 30 }).run();
+    applyFilters();
   }
 
   function updateMap(graph) {
@@ -249,12 +289,15 @@
     const cy = state.cy;
     const max = maxStrength(state.graph);
     const keep = new Set(list.map((e) => e.id));
+    const present = new Map();
+    cy.edges().forEach((x) => { present.set(x.id(), x); });
     const gone = cy.edges().filter((x) => !keep.has(x.id()));
     if (gone.nonempty()) cy.remove(gone);
     const added = [];
     for (const e of list) {
-      const edge = cy.getElementById(e.id);
-      if (edge.empty()) {
+      // a map lookup: cytoscape's getElementById makes an empty collection for each miss
+      const edge = present.get(e.id);
+      if (edge === undefined) {
         added.push(edgeElement(e, max, cut));
         continue;
       }
@@ -289,7 +332,7 @@
   function shown(collection) { return collection.filter((x) => !x.hasClass('hidden')); }
 
   function applyFilters() {
-    if (!state.cy) return;
+    if (!state.cy || !state.graph) return;
     const sides = checked('filter-side');
     const cats = checked('filter-category');
     const statuses = checked('filter-status');
@@ -330,13 +373,14 @@
       performance.mark(`graph-requested ${asOf}`);
       const graph = await api('/api/graph', { as_of: asOf });
       performance.mark(`graph-received ${asOf}`);
+      if (!state.filled) await state.firstFrame;
       state.asOf = asOf;
       state.graph = graph;
       remember(graph);
-      if (state.cy) updateMap(graph);
+      if (state.filled) updateMap(graph);
       else {
-        createMap(graph);
-        applyFilters();
+        state.filled = true;
+        fillMap(graph);
       }
       performance.mark(`map-updated ${asOf}`);
       await drawn();
@@ -665,8 +709,12 @@
         `backchannel-view-${state.asOf}.csv`);
     });
     $('dl-png').addEventListener('click', () => {
-      save(state.cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }),
-        `backchannel-view-${state.asOf}.png`);
+      // the whole map at twice its size: labelled, whatever the zoom on screen
+      const unlabelled = state.large && !state.labels;
+      if (unlabelled) state.cy.style(cyStyle(true, true));
+      const png = state.cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 });
+      if (unlabelled) state.cy.style(cyStyle(true, false));
+      save(png, `backchannel-view-${state.asOf}.png`);
     });
   }
 
@@ -698,7 +746,11 @@
       $('whatif-run').addEventListener('click', runWhatif);
       $('draw-all').addEventListener('change', applyFilters);
       $('whatif-clear').addEventListener('click', clearWhatif);
-      await loadDate(sliderDate());
+      const loading = loadDate(sliderDate()); // the request goes out before the map is made
+      // the store's actor count is the first guess at the map's size (fillMap checks it)
+      createMap((state.meta.counts.actors || 0) > LARGE);
+      state.firstFrame = drawn(); // its first, empty frame: fillMap waits for it
+      await loading;
     } catch (err) {
       showError(`Could not start: ${err.message}`);
     } finally {
