@@ -492,3 +492,18 @@ def test_a_reported_wish_is_hypothetical_and_a_reported_future_planned(extractor
     assert {e.modality for e in ex.events} == {"hypothetical"}
     ex = _run(extractor, "Trump said he would meet Xi Jinping in April.")
     assert ("Donald Trump", "Xi Jinping", "CONSULT", "planned") in _events(ex)
+
+
+def test_lower_case_office_and_office_like_surname_before_a_name(extractor: Any) -> None:
+    ex = _run(
+        extractor, "Kenyan leader Amani Wekesa and Ghanaian President Kofi Mensah signed a treaty."
+    )
+    assert {a.name: a.country for a in ex.new_actors} == {
+        "Amani Wekesa": "KEN",
+        "Kofi Mensah": "GHA",
+    }
+    assert any(e.type == "AGREE" and e.mode == "sign" for e in ex.events)
+    ex = _run(extractor, "Australian Defence Minister John King met Fijian officials on Monday.")
+    assert {a.name: a.country for a in ex.new_actors} == {"John King": "AUS"}
+    ex = _run(extractor, "A Russian official Ivan Petrov met Peruvian officials.")
+    assert not ex.new_actors
