@@ -507,3 +507,21 @@ def test_lower_case_office_and_office_like_surname_before_a_name(extractor: Any)
     assert {a.name: a.country for a in ex.new_actors} == {"John King": "AUS"}
     ex = _run(extractor, "A Russian official Ivan Petrov met Peruvian officials.")
     assert not ex.new_actors
+
+
+def test_it_and_they_reported_by_a_state_or_group(extractor: Any) -> None:
+    ex = _run(extractor, "Peru said on Monday it would withdraw its troops from Ecuador.")
+    assert ("Peru", "Ecuador", "RETREAT", "planned") in _events(ex)
+    ex = _run(extractor, "Chilean rebels said they will release two Peruvian diplomats.")
+    assert any((e.source.actor_id, e.type) == ("group:CHL:rebel", "RETREAT") for e in ex.events), (
+        _events(ex)
+    )
+    ex = _run(extractor, "Peru said they will release two Chilean diplomats.")
+    assert not any(m.actor_id == "state:PER" and m.text == "they" for m in ex.mentions)
+
+
+def test_arriving_in_a_capital_on_a_visit_is_a_visit_to_its_state(extractor: Any) -> None:
+    ex = _run(extractor, "Kenyan President Amani Wekesa arrived in Kampala on a state visit.")
+    assert ("Amani Wekesa", "Uganda", "CONSULT", "asserted") in _events(ex)
+    ex = _run(extractor, "Amani Wekesa met reporters in Kampala on Monday.")
+    assert not any(e.target.country == "UGA" for e in ex.events)

@@ -19,7 +19,8 @@ The order matters, and is the order a careful reader uses:
 7. people unknown to the KB, but given a title or organisation in apposition
    ("Tsinghua University's Da Wei", "Sarah Beran of Macro Advisory Partners",
    "Defence Minister Pierre Joxe");
-8. "he"/"she" as the subject of a sentence → the person most recently named.
+8. "he"/"she" as the subject of a sentence → the person most recently named;
+   "it"/"they" reported by a state or group ("Syria says it …") → that actor.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.mentions import slug as _slug
 from backchannel.nlp.offices import Offices
+from backchannel.nlp.pronouns import reported_subjects
 
 CHINESE_SURNAMES = frozenset(
     [
@@ -224,6 +226,7 @@ class Linker:
         self._both_leaders(doc, mentions, day)
         self._new_people(doc, mentions, new_actors)
         self._pronouns(doc, mentions)
+        reported_subjects(doc, mentions, self._is_person)
         ordered = sorted(mentions.values(), key=lambda m: m.start)
         index = {i: m for m in ordered for i in range(m.start, m.end)}
         return LinkResult(ordered, new_actors, doc_date, index, channels)

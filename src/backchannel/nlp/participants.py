@@ -156,6 +156,9 @@ class ParticipantFinder:
                 for owner in child.children:
                     if owner.dep_ in {"poss", "compound"}:
                         owners += self.collect(owner, link, allow_modifier=True)
+            if child.dep_ == "prep" and child.lower_ in trig.place_preps:
+                targets += self.collect(child, link, places=True)
+                continue
             if (is_object and not trig.topic_object) or (
                 child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS
             ):
@@ -293,6 +296,19 @@ class ParticipantFinder:
                 for obj in head.head.children:
                     if obj.dep_ in OBJ:
                         sources += self.collect(obj, link)
+        if (
+            slot.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.lower_ in {"on", "for"}
+            and trig.type == "CONSULT"
+            and head.head.lemma_.lower() in self.lex.arrival_verbs
+            and not own
+        ):
+            # "arrived in Amman on a visit", "flew to Moscow for talks"
+            sources = self.subjects(head.head, link) + sources
+            for child in head.head.children:
+                if child.dep_ == "prep" and child.lower_ in {"in", "at", "to"}:
+                    targets += self.collect(child, link, places=True)
         if slot.dep_ in OBJ and head.pos_ in {"VERB", "AUX"}:
             if not own:
                 sources = self.subjects(head, link) + sources
@@ -348,14 +364,23 @@ class ParticipantFinder:
             pairs = [p for p in pairs if p[0].how not in {"group", "coordinated"}]
         return [(s, t) for s, t in pairs if s.actor_id != t.actor_id][:_MAX_PAIRS]
 
-    def collect(self, root: Token, link: LinkResult, allow_modifier: bool = False) -> list[Linked]:
-        """Actors heading noun phrases under ``root`` (not mere modifiers like "Nvidia's")."""
+    def collect(
+        self, root: Token, link: LinkResult, allow_modifier: bool = False, places: bool = False
+    ) -> list[Linked]:
+        """Actors heading noun phrases under ``root`` (not mere modifiers like "Nvidia's").
+
+        With ``places``, ``root`` is a preposition whose place is the party ("withdrew
+        from Lebanon", "arrived in Amman on a visit"): a state right under it counts.
+        """
         found: list[Linked] = []
         for tok in root.subtree:
             m = link.token_to_mention.get(tok.i)
             if m is None or any(f is m for f in found):
                 continue
             head = _span_root(tok.doc, m)
+            if places and head.head.i == root.i and m.actor_id.startswith("state:"):
+                found.append(m)
+                continue
             if _is_place(head, m) or _in_dateline(head):
                 continue  # "in Beijing", "BUSAN, South Korea —": a place, not a participant
             if _behind_preposition(head, root):
