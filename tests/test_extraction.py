@@ -525,3 +525,12 @@ def test_arriving_in_a_capital_on_a_visit_is_a_visit_to_its_state(extractor: Any
     assert ("Amani Wekesa", "Uganda", "CONSULT", "asserted") in _events(ex)
     ex = _run(extractor, "Amani Wekesa met reporters in Kampala on Monday.")
     assert not any(e.target.country == "UGA" for e in ex.events)
+
+
+def test_state_names_the_recogniser_misses(extractor: Any) -> None:
+    ex = _run(extractor, "Sri Lanka has restored diplomatic ties with Bhutan.")
+    assert ("Sri Lanka", "Bhutan", "SUPPORT", "asserted") in _events(ex)
+    ex = _run(extractor, "The Ivory Coast's foreign minister criticized Ghana on Monday.")
+    assert ("Ivory Coast's foreign minister", "group:CIV:government", "office") in _linked(ex)
+    ex = _run(extractor, "Michael Jordan met Chad Smith in Chicago.")
+    assert not any(m.actor_id.startswith("state:") for m in ex.mentions)

@@ -37,6 +37,7 @@ from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.mentions import slug as _slug
 from backchannel.nlp.offices import Offices
+from backchannel.nlp.places import unlabelled_states
 from backchannel.nlp.pronouns import reported_subjects
 
 CHINESE_SURNAMES = frozenset(
@@ -520,24 +521,44 @@ class Linker:
                 continue
             code = self._state_forms.get(_strip_the(ent.text).casefold())
             if code and ent.label_ != "NORP":
-                after = doc[ent.end] if ent.end < len(doc) else None
-                if after is not None and after.text in {"'s", "’s"}:
-                    # "Taiwan's Vice Foreign Minister": the office, not the state
-                    end = self._office.agent(
-                        doc, ent.start, ent.end + 1, code, covered, mentions, new_actors
-                    )
-                    if end:
-                        covered.update(range(ent.start, end))
-                        continue
-                end = ent.end
-                if (
-                    after is not None
-                    and after.lower_ in _STATE_OBJECT_NOUNS
-                    and ent.end not in covered
-                ):
-                    end += 1  # "tariffs on US goods": the state is the one hit
-                mentions[ent.start] = Linked(ent.start, end, f"state:{code}", "state")
-                covered.update(range(ent.start, end))
+                self._state(doc, ent.start, ent.end, code, covered, mentions, new_actors)
+        for start, end, code in unlabelled_states(doc, self._state_forms, covered):
+            noun = doc[end] if end < len(doc) else None
+            if noun is not None and noun.lower_ in self._group_nouns and noun.is_lower:
+                # "the Mozambique government": as "the Mozambican government"
+                actor_id = f"group:{code}:{noun.lower_}"
+                sector = self._group_nouns[noun.lower_]
+                mentions[start] = Linked(start, end + 1, actor_id, "group", sector)
+                covered.update(range(start, end + 1))
+            else:
+                stop = self._office.agent(doc, start, end, code, covered, mentions, new_actors)
+                if stop:
+                    covered.update(range(start, stop))
+                else:
+                    self._state(doc, start, end, code, covered, mentions, new_actors)
+
+    def _state(
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        code: str,
+        covered: set[int],
+        mentions: dict[int, Linked],
+        new_actors: dict[str, Actor],
+    ) -> None:
+        """A state's name at ``doc[start:end]``, or the office it owns ("Taiwan's envoy")."""
+        after = doc[end] if end < len(doc) else None
+        if after is not None and after.text in {"'s", "’s"}:
+            # "Taiwan's Vice Foreign Minister": the office, not the state
+            stop = self._office.agent(doc, start, end + 1, code, covered, mentions, new_actors)
+            if stop:
+                covered.update(range(start, stop))
+                return
+        if after is not None and after.lower_ in _STATE_OBJECT_NOUNS and end not in covered:
+            end += 1  # "tariffs on US goods": the state is the one hit
+        mentions[start] = Linked(start, end, f"state:{code}", "state")
+        covered.update(range(start, end))
 
     def _both_leaders(self, doc: Doc, mentions: dict[int, Linked], day: str | None) -> None:
         """ "the two leaders": each side's leader that day; "the two sides": each side's state."""
