@@ -534,3 +534,5 @@ def test_state_names_the_recogniser_misses(extractor: Any) -> None:
     assert ("Ivory Coast's foreign minister", "group:CIV:government", "office") in _linked(ex)
     ex = _run(extractor, "Michael Jordan met Chad Smith in Chicago.")
     assert not any(m.actor_id.startswith("state:") for m in ex.mentions)
+    ex = _run(extractor, "Kenya hosted the first Warsaw Pact foreign minister to visit.")
+    assert not any(m.actor_id.endswith(":POL") or ":POL:" in m.actor_id for m in ex.mentions)

@@ -522,7 +522,9 @@ class Linker:
             code = self._state_forms.get(_strip_the(ent.text).casefold())
             if code and ent.label_ != "NORP":
                 self._state(doc, ent.start, ent.end, code, covered, mentions, new_actors)
-        for start, end, code in unlabelled_states(doc, self._state_forms, covered):
+        for start, end, code in unlabelled_states(
+            doc, self._state_forms, covered, self._group_nouns
+        ):
             noun = doc[end] if end < len(doc) else None
             if noun is not None and noun.lower_ in self._group_nouns and noun.is_lower:
                 # "the Mozambique government": as "the Mozambican government"

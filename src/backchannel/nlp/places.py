@@ -6,7 +6,7 @@ the possessive into "The Ivory Coast's". A capitalised run of words that is
 exactly a state's name or capital (``kb/states.yaml``) is that state, unless
 the model calls it something else: one word read as a person ("Jordan",
 "Santiago") stays a person; a facility, work or event ("the Jordan Valley")
-is no state.
+is no state, nor is a name inside a longer one ("the Warsaw Pact").
 """
 
 from __future__ import annotations
@@ -21,9 +21,14 @@ _STATE_LIKE = frozenset({"GPE", "ORG", "NORP", "LOC"})
 
 
 def unlabelled_states(
-    doc: Doc, forms: Mapping[str, str], covered: Collection[int]
+    doc: Doc, forms: Mapping[str, str], covered: Collection[int], titles: Collection[str]
 ) -> Iterator[tuple[int, int, str]]:
-    """``(start, end, ISO3)`` for each state name not yet linked, longest first, left to right."""
+    """``(start, end, ISO3)`` for each state name not yet linked, longest first, left to right.
+
+    ``titles`` are the nouns that may follow a state's name in capitals ("Uzbekistan
+    President …"); any other capitalised word after it makes a longer name
+    ("Warsaw Pact").
+    """
     ents = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     i = 0
     while i < len(doc):
@@ -39,8 +44,14 @@ def unlabelled_states(
             i += 1
             continue
         start, end, code = found
-        if not any(t in covered for t in range(start, end)) and _state_reading(
-            doc[start:end], ents
+        nxt = doc[end] if end < len(doc) else None
+        longer = nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
+        if longer and nxt is not None and nxt.lower_ in titles:
+            longer = False
+        if (
+            not longer
+            and not any(t in covered for t in range(start, end))
+            and _state_reading(doc[start:end], ents)
         ):
             yield start, end, code
         i = end
@@ -61,4 +72,7 @@ def _state_reading(span: Span, ents: Mapping[int, Span]) -> bool:
     if ent.label_ == "PERSON":
         # "Sri Lanka" read as a name; one word ("Jordan") may well be one
         return (ent.start, ent.end) == (span.start, span.end) and len(span) > 1
-    return ent.label_ in _STATE_LIKE
+    # the recogniser's span may add "the" or "'s" ("The Ivory Coast's"), never more
+    # words ("the Warsaw Pact", "the Palestine Liberation Organization")
+    inner = [t for t in ent if t.lower_ not in {"the", "'s", "’s"}]
+    return ent.label_ in _STATE_LIKE and len(inner) == len(span)
