@@ -536,3 +536,54 @@ def test_state_names_the_recogniser_misses(extractor: Any) -> None:
     assert not any(m.actor_id.startswith("state:") for m in ex.mentions)
     ex = _run(extractor, "Kenya hosted the first Warsaw Pact foreign minister to visit.")
     assert not any(m.actor_id.endswith(":POL") or ":POL:" in m.actor_id for m in ex.mentions)
+
+
+def test_more_plover_objects_and_nouns(extractor: Any) -> None:
+    cases = {
+        "Chile and Peru have restored their diplomatic ties.": ("Chile", "Peru", "SUPPORT"),
+        "Kenyan intelligence officials have shared evidence with Uganda.": (
+            "Kenyan government",
+            "Uganda",
+            "COOPERATE",
+        ),
+        "Norway is providing maps and military intelligence to Estonia.": (
+            "Norway",
+            "Estonia",
+            "AID",
+        ),
+        "Chile granted asylum to three Bolivian army officers.": (
+            "Chile",
+            "Bolivian military",
+            "AID",
+        ),
+        "Peru completed the withdrawal of its forces from Ecuador on Monday.": (
+            "Peru",
+            "Ecuador",
+            "RETREAT",
+        ),
+        "A judge opened investigations against three Kenyan government officials.": (
+            "",
+            "",
+            "",
+        ),
+        "Peru repeated its demand that Chile release the fishermen.": (
+            "Peru",
+            "Chile",
+            "REQUEST",
+        ),
+    }
+    for text, (source, target, etype) in cases.items():
+        ex = _run(extractor, text)
+        if not etype:
+            assert not ex.events, (text, _events(ex))  # no doer named
+            continue
+        assert (source, target, etype) in {
+            (e.source.name, e.target.name, e.type) for e in ex.events
+        }, (
+            text,
+            _events(ex),
+        )
+    ex = _run(extractor, "Peru repeated its demand that Chile release the fishermen.")
+    assert [e.type for e in ex.events] == ["REQUEST"]  # the release is what is asked
+    ex = _run(extractor, "Kenya's minister opened an investigation against Ugandan officials.")
+    assert any(e.type == "ACCUSE" and e.target.country == "UGA" for e in ex.events), _events(ex)

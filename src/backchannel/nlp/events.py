@@ -170,6 +170,10 @@ class EventExtractor:
         if governor.i == verb.i:
             return False
         governing = self.find.trigger_for(governor)
+        if governing is None and verb.dep_ == "ccomp":
+            # "reiterated its demand that Israel ease …": what the demand asks
+            asked = (self.find.trigger_for(o) for o in governor.children if o.dep_ in OBJ)
+            governing = next((t for t in asked if t is not None and t.pos == "noun"), None)
         return governing is not None and governing.type in self.lex.content_of
 
     def _reversed(self, noun: Token) -> bool:

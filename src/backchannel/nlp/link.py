@@ -507,8 +507,11 @@ class Linker:
                 ):
                     sector = self._group_nouns[noun.lower_]
                     actor_id = f"group:{code}:{noun.lower_}"
-                    mentions[tok.i] = Linked(tok.i, tok.i + 2, actor_id, "group", sector)
-                    covered.update({tok.i, tok.i + 1})
+                    end = tok.i + 2  # "Chilean government officials": the whole phrase
+                    if end < len(doc) and f"{noun.lower_} {doc[end].lower_}" in self._group_nouns:
+                        end += 1
+                    mentions[tok.i] = Linked(tok.i, end, actor_id, "group", sector)
+                    covered.update(range(tok.i, end))
                     self._office.coordinated(doc, tok.i, tok.i + 2, noun.lower_, covered, mentions)
                     continue
                 end = self._office.agent(doc, tok.i, tok.i + 1, code, covered, mentions, new_actors)

@@ -113,7 +113,7 @@ class ParticipantFinder:
                         if p.dep_ == "prep" and p.lower_ == "of"
                         for g in p.children
                     ]
-                    + [p for p in c.children if p.dep_ == "appos"]
+                    + [p for p in c.children if p.dep_ in {"appos", "conj"}]
                 )
                 hit = next(
                     (
@@ -260,6 +260,14 @@ class ParticipantFinder:
                 sources += found
             elif child.dep_ == "prep" and child.lower_ in {"between", "among"}:
                 sources += self.collect(child, link)
+            elif child.dep_ == "prep" and child.lower_ in trig.place_preps:
+                targets += self.collect(child, link, places=True)  # "withdrawal from Panama"
+            elif child.dep_ == "prep" and child.lower_ == "of" and trig.place_preps:
+                # "the withdrawal of its forces from Panama"
+                for obj in child.children:
+                    for prep in obj.children:
+                        if prep.dep_ == "prep" and prep.lower_ in trig.place_preps:
+                            targets += self.collect(prep, link, places=True)
             elif child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS:
                 targets += self.collect(child, link)
             elif child.dep_ in {"acl", "relcl"}:
@@ -317,9 +325,21 @@ class ParticipantFinder:
             preps = {"with", "between"} | (
                 {"on", "against"} if trig.type in {"SANCTION", "RETREAT"} else set()
             )
+            if trig.type == "ACCUSE":
+                preps |= {"against"}  # "opened investigations against 28 officials"
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in preps:
                     targets += self.collect(child, link)
+        if not targets and trig.type == "REQUEST":
+            # "reiterated its demand that Israel ease restrictions": the one asked
+            holders = [noun] + ([head] if slot.dep_ in OBJ else [])
+            for clause in (c for h in holders for c in h.children):
+                if clause.dep_ in {"ccomp", "acl"} and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+                ):
+                    for subj in clause.children:
+                        if subj.dep_ in SUBJ:
+                            targets += self.collect(subj, link)
         sources += agents
         if (
             not sources
