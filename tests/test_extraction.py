@@ -571,6 +571,11 @@ def test_more_plover_objects_and_nouns(extractor: Any) -> None:
             "Chile",
             "REQUEST",
         ),
+        "The Kenyan army lifted its blockade on Somali trucks.": (
+            "Kenyan military",
+            "Somalia",
+            "RETREAT",
+        ),
     }
     for text, (source, target, etype) in cases.items():
         ex = _run(extractor, text)

@@ -133,6 +133,7 @@ _STATE_OBJECT_NOUNS = frozenset(
         "imports", "exports", "goods", "products", "companies", "firms", "entities",
         "chipmakers", "chips", "steel", "vehicles", "cars", "students", "airlines", "banks",
         "coal", "soybeans", "semiconductors", "shipments", "ships", "automakers", "drones",
+        "trucks", "lorries",
     }
 )  # fmt: skip
 _ORG_SECTOR_WORDS = (
