@@ -592,3 +592,17 @@ def test_more_plover_objects_and_nouns(extractor: Any) -> None:
     assert [e.type for e in ex.events] == ["REQUEST"]  # the release is what is asked
     ex = _run(extractor, "Kenya's minister opened an investigation against Ugandan officials.")
     assert any(e.type == "ACCUSE" and e.target.country == "UGA" for e in ex.events), _events(ex)
+
+
+def test_statement_issuer_peoples_and_what_was_agreed_to(extractor: Any) -> None:
+    ex = _run(extractor, "Peru issued a statement condemning Chile's raid.")
+    assert ("Peru", "Chile", "ACCUSE", "asserted") in _events(ex)
+    ex = _run(extractor, "Xi met a delegation visiting Beijing.")
+    assert not any(e.target.country == "CHN" and e.source.country == "CHN" for e in ex.events)
+    ex = _run(extractor, "Kenya and the Somalis reached an agreement on Monday.")
+    assert any(
+        {e.source.actor_id, e.target.actor_id} == {"state:KEN", "group:SOM:civilian"}
+        for e in ex.events
+    ), _events(ex)
+    ex = _run(extractor, "Kenya agreed to Uganda's proposal on Monday.")
+    assert ("Kenya", "Uganda", "AGREE", "asserted") in _events(ex)

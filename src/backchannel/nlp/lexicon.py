@@ -74,6 +74,7 @@ class Lexicon:
     measure_nouns: frozenset[str]
     joining_verbs: frozenset[str]
     arrival_verbs: frozenset[str]
+    statement_nouns: frozenset[str]
     obligation_modals: frozenset[str]
     addressed_modals: frozenset[str]
     reversing_verbs: frozenset[str]
@@ -180,6 +181,7 @@ def lexicon() -> Lexicon:
         measure_nouns=_words(events, "measure_nouns", "events.yaml"),
         joining_verbs=_words(events, "joining_verbs", "events.yaml"),
         arrival_verbs=_words(events, "arrival_verbs", "events.yaml"),
+        statement_nouns=_words(events, "statement_nouns", "events.yaml"),
         obligation_modals=_words(events, "obligation_modals", "events.yaml"),
         addressed_modals=_words(events, "addressed_modals", "events.yaml"),
         reversing_verbs=_words(events, "reversing_verbs", "events.yaml"),

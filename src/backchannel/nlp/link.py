@@ -37,7 +37,7 @@ from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.mentions import slug as _slug
 from backchannel.nlp.offices import Offices
-from backchannel.nlp.places import unlabelled_states
+from backchannel.nlp.places import demonym, unlabelled_states
 from backchannel.nlp.pronouns import reported_subjects
 
 CHINESE_SURNAMES = frozenset(
@@ -482,6 +482,11 @@ class Linker:
         covered = {i for m in mentions.values() for i in range(m.start, m.end)}
         for tok in doc:
             if tok.i in covered:
+                continue
+            people = demonym(tok, self._adjectives)
+            if people:  # "Israel and the Palestinians": the people, as civilians
+                mentions[tok.i] = Linked(tok.i, tok.i + 1, f"group:{people}:civilian", "group")
+                covered.add(tok.i)
                 continue
             code = self._adjectives.get(tok.lower_)
             if code and tok.text[:1].isupper():

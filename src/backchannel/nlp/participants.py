@@ -150,12 +150,18 @@ class ParticipantFinder:
                 and any(c.dep_ in OBJ for c in verb.children)
             )
             owners: list[Linked] = []
-            if is_object and trig.type in _OWNER_TARGET and child.i not in link.token_to_mention:
+            agreed_to = child.dep_ == "prep" and child.lower_ == "to" and trig.type == "AGREE"
+            if (is_object and trig.type in _OWNER_TARGET) or agreed_to:
                 # "condemned Israel's raid", "backed Putin's position on Ukraine",
-                # "criticized the US arms sale": whose it is, not what it is about
-                for owner in child.children:
-                    if owner.dep_ in {"poss", "compound"}:
-                        owners += self.collect(owner, link, allow_modifier=True)
+                # "criticized the US arms sale", "agreed to US mediation": whose it
+                # is, not what it is about
+                nouns = [child] if is_object else [g for g in child.children if g.dep_ == "pobj"]
+                for noun in nouns:
+                    if noun.i in link.token_to_mention:
+                        continue
+                    for owner in noun.children:
+                        if owner.dep_ in {"poss", "compound"}:
+                            owners += self.collect(owner, link, allow_modifier=True)
             if child.dep_ == "prep" and child.lower_ in trig.place_preps:
                 targets += self.collect(child, link, places=True)
                 continue
@@ -232,6 +238,14 @@ class ParticipantFinder:
             head = verb.head
             if verb.dep_ == "acl" and head.i in link.token_to_mention:
                 return [link.token_to_mention[head.i]]
+            if (
+                verb.dep_ == "acl"
+                and head.lower_ in self.lex.statement_nouns
+                and head.dep_ in OBJ
+                and head.head.i != head.i
+            ):
+                # "issued a declaration demanding that …": the one who issued it
+                return self.subjects(head.head, link)
             if verb.dep_ == "xcomp":
                 objs = [c for c in head.children if c.dep_ in OBJ]
                 for o in objs:

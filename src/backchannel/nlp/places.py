@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 _LONGEST = 5
 # Labels under which the recogniser's span may still be a state it mis-bounded.
@@ -76,3 +76,19 @@ def _state_reading(span: Span, ents: Mapping[int, Span]) -> bool:
     # words ("the Warsaw Pact", "the Palestine Liberation Organization")
     inner = [t for t in ent if t.lower_ not in {"the", "'s", "’s"}]
     return ent.label_ in _STATE_LIKE and len(inner) == len(span)
+
+
+def demonym(tok: Token, adjectives: Mapping[str, str]) -> str:
+    """The country of a people named by a plural demonym ("the Palestinians", "Afghans").
+
+    Only as a noun phrase's head, never as a modifier ("Afghans' rights" is theirs).
+    """
+    if (
+        not tok.text[:1].isupper()
+        or tok.tag_ not in {"NNPS", "NNS"}
+        or not tok.lower_.endswith("s")
+    ):
+        return ""
+    if tok.dep_ in {"amod", "compound", "nmod", "poss"}:
+        return ""
+    return adjectives.get(tok.lower_[:-1], "")
