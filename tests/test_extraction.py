@@ -606,3 +606,11 @@ def test_statement_issuer_peoples_and_what_was_agreed_to(extractor: Any) -> None
     ), _events(ex)
     ex = _run(extractor, "Kenya agreed to Uganda's proposal on Monday.")
     assert ("Kenya", "Uganda", "AGREE", "asserted") in _events(ex)
+
+
+def test_preposition_the_parser_left_without_its_object(extractor: Any) -> None:
+    ex = _run(
+        extractor,
+        "Chile has granted asylum to four Bolivian army officers holed up in an embassy.",
+    )
+    assert ("Chile", "Bolivian military", "AID", "asserted") in _events(ex)

@@ -168,7 +168,7 @@ class ParticipantFinder:
             if (is_object and not trig.topic_object) or (
                 child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS
             ):
-                found = self.collect(child, link)
+                found = self.collect(child, link) or _dangling(child, link)
                 direct = [m for m in found if not _under_prep(_span_root(verb.doc, m), child)]
                 targets += found if direct or not owners else owners
         if obj is not None:
@@ -600,6 +600,24 @@ def _between_names(verb: Token, link: LinkResult) -> tuple[Linked, Linked] | Non
     if _span_root(verb.doc, source).head.i != verb.head.i or target.start != verb.i + 1:
         return None
     return source, target
+
+
+def _dangling(prep: Token, link: LinkResult) -> list[Linked]:
+    """ "granted asylum to five Panamanian officers holed up …": the parser left "to"
+    without its object and made the officers a clause's subject; the actor the
+    preposition is followed by (past numbers, articles and modifiers) is its object."""
+    if prep.dep_ not in {"prep", "dative"} or any(True for _ in prep.children):
+        return []
+    doc = prep.doc
+    i = prep.i + 1
+    while i < len(doc) and i - prep.i <= 4 and doc[i].i not in link.token_to_mention:
+        if doc[i].pos_ not in {"DET", "NUM", "ADJ"}:
+            return []
+        i += 1
+    m = link.token_to_mention.get(i)
+    if m is None or m.start != i:
+        return []
+    return [m] if _span_root(doc, m).dep_ in SUBJ else []
 
 
 def _span_root(doc: Doc, m: Linked) -> Token:
