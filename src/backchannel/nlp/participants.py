@@ -7,10 +7,8 @@ out actors that name a place, a topic, a cause, an office's country or a
 clause of their own. ``pairs`` turns sources and targets into the
 source–target pairs that become events.
 
-The small English parser often loses a participant; a few repairs read the
-words around a found actor instead: a name before "and" and a subject
-(``_coordinated``), "NAME hosted NAME" read as one noun phrase
-(``_between_names``), and a relative pronoun's antecedent (``_antecedent``).
+The small English parser often loses a participant; the repairs in
+``nlp/repairs.py`` read the words around a found actor instead.
 """
 
 from __future__ import annotations
@@ -18,14 +16,22 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from backchannel.kb import TRANSNATIONAL, KnowledgeBase
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
+from backchannel.nlp.repairs import OBJ as OBJ
+from backchannel.nlp.repairs import SUBJ as SUBJ
+from backchannel.nlp.repairs import (
+    antecedent,
+    between_names,
+    coordinated,
+    dangling,
+    span_root,
+)
+from backchannel.nlp.repairs import unique as unique
 
-SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
-OBJ = frozenset({"dobj", "dative", "obj", "attr", "oprd"})
 _PARTICIPANT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT", "dative", "attr", "npadvmod"}
 )
@@ -132,7 +138,7 @@ class ParticipantFinder:
                 and not any(c.dep_ == "dobj" for c in verb.children)
             ):
                 return None  # "offered condolences" is no commitment; "offered to help" is
-        between = _between_names(verb, link)
+        between = between_names(verb, link)
         if between is not None:
             return [between[0]], [between[1]], obj
         sources = self.subjects(verb, link)
@@ -140,7 +146,7 @@ class ParticipantFinder:
         for child in verb.children:
             if child.dep_ == "nsubjpass" and (obj is None or child.i != obj.i):
                 # "Li was sanctioned by Washington", "Li, who was sanctioned by …"
-                targets += self.collect(child, link) or _antecedent(verb, child, link)
+                targets += self.collect(child, link) or antecedent(verb, child, link)
                 continue
             is_object = (child.dep_ in OBJ and (obj is None or child.i != obj.i)) or (
                 # "received Bessent and He", with "He" parsed as a second verb phrase
@@ -168,8 +174,8 @@ class ParticipantFinder:
             if (is_object and not trig.topic_object) or (
                 child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS
             ):
-                found = self.collect(child, link) or _dangling(child, link)
-                direct = [m for m in found if not _under_prep(_span_root(verb.doc, m), child)]
+                found = self.collect(child, link) or dangling(child, link)
+                direct = [m for m in found if not _under_prep(span_root(verb.doc, m), child)]
                 targets += found if direct or not owners else owners
         if obj is not None:
             for child in obj.children:
@@ -221,12 +227,12 @@ class ParticipantFinder:
         for child in verb.children:
             if child.dep_ == "nsubj":
                 # "Wang Yi, who met Blinken": the one the relative clause is about
-                found += self.collect(child, link) or _antecedent(verb, child, link)
+                found += self.collect(child, link) or antecedent(verb, child, link)
             elif (
                 child.dep_ in SUBJ and (child.dep_ != "nsubjpass" or raised)
             ) or child.dep_ == "agent":
                 found += self.collect(child, link)
-        found = _coordinated(found, link, verb.doc)
+        found = coordinated(found, link, verb.doc)
         if not found and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
             # "responded by threatening tariffs": the one who responded threatens
             return self.subjects(verb.head.head, link)
@@ -411,7 +417,7 @@ class ParticipantFinder:
             m = link.token_to_mention.get(tok.i)
             if m is None or any(f is m for f in found):
                 continue
-            head = _span_root(tok.doc, m)
+            head = span_root(tok.doc, m)
             if places and head.head.i == root.i and m.actor_id.startswith("state:"):
                 found.append(m)
                 continue
@@ -474,7 +480,6 @@ class ParticipantFinder:
         return actor is not None and actor.kind == "person"
 
 
-_RELATIVE = frozenset({"who", "that", "which"})
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "pcomp"})
 _MEMBERSHIP = frozenset({"include", "comprise", "join", "lead", "accompany"})
 
@@ -549,87 +554,3 @@ def _is_place(head: Token, m: Linked) -> bool:
             return False
         tok = tok.head
     return False
-
-
-def _antecedent(verb: Token, pronoun: Token, link: LinkResult) -> list[Linked]:
-    """The actor a relative pronoun stands for: "Li, who was sanctioned …" → Li."""
-    if verb.dep_ != "relcl" or pronoun.lower_ not in _RELATIVE:
-        return []
-    m = link.token_to_mention.get(verb.head.i)
-    return [m] if m is not None else []
-
-
-def _coordinated(found: list[Linked], link: LinkResult, doc: Doc) -> list[Linked]:
-    """Add actors joined to a found one by "and" that the parser left elsewhere.
-
-    The small parser often hangs the first of two coordinated subjects off the
-    verb ("Bessent and He Lifeng held talks": "Bessent" as an adverb) or
-    makes it a sentence of its own ("Trump and Liu He signed …"). An actor
-    written right before "and" and a found subject is coordinated with it,
-    unless the parse gives it a role of its own (the object of an earlier verb,
-    a preposition's object, a possessive).
-    """
-    out = list(found)
-    for m in found:
-        i = m.start - 1
-        while i >= 1 and doc[i].lower_ == "and":
-            prev = link.token_to_mention.get(i - 1)
-            if prev is None or any(p is prev for p in out):
-                break
-            root = _span_root(doc, prev)
-            if root.dep_ in OBJ | SUBJ | {"pobj", "poss", "dative", "agent", "appos"}:
-                break
-            out.append(prev)
-            i = prev.start - 1
-    return unique(out)
-
-
-def _between_names(verb: Token, link: LinkResult) -> tuple[Linked, Linked] | None:
-    """ "Trump hosted Xi at Mar-a-Lago", parsed as a phrase about Xi ("Trump-hosted Xi").
-
-    The small parser sometimes reads "NAME verbed NAME" as one noun phrase, the
-    verb a modifier of the second name and the first name hanging from it too.
-    Then the first name does it and the second is its object.
-    """
-    if verb.dep_ != "amod" or verb.tag_ not in {"VBD", "VBN"} or verb.i == 0:
-        return None
-    target = link.token_to_mention.get(verb.head.i)
-    source = link.token_to_mention.get(verb.i - 1)
-    if target is None or source is None or target is source or verb.head.i < verb.i:
-        return None
-    if _span_root(verb.doc, source).head.i != verb.head.i or target.start != verb.i + 1:
-        return None
-    return source, target
-
-
-def _dangling(prep: Token, link: LinkResult) -> list[Linked]:
-    """ "granted asylum to five Panamanian officers holed up …": the parser left "to"
-    without its object and made the officers a clause's subject; the actor the
-    preposition is followed by (past numbers, articles and modifiers) is its object."""
-    if prep.dep_ not in {"prep", "dative"} or any(True for _ in prep.children):
-        return []
-    doc = prep.doc
-    i = prep.i + 1
-    while i < len(doc) and i - prep.i <= 4 and doc[i].i not in link.token_to_mention:
-        if doc[i].pos_ not in {"DET", "NUM", "ADJ"}:
-            return []
-        i += 1
-    m = link.token_to_mention.get(i)
-    if m is None or m.start != i:
-        return []
-    return [m] if _span_root(doc, m).dep_ in SUBJ else []
-
-
-def _span_root(doc: Doc, m: Linked) -> Token:
-    span = doc[m.start : m.end]
-    return span.root
-
-
-def unique(mentions: Iterable[Linked]) -> list[Linked]:
-    seen: set[str] = set()
-    out: list[Linked] = []
-    for m in mentions:
-        if m.actor_id not in seen:
-            seen.add(m.actor_id)
-            out.append(m)
-    return out
