@@ -614,3 +614,12 @@ def test_preposition_the_parser_left_without_its_object(extractor: Any) -> None:
         "Chile has granted asylum to four Bolivian army officers holed up in an embassy.",
     )
     assert ("Chile", "Bolivian military", "AID", "asserted") in _events(ex)
+
+
+def test_welcoming_a_thing_and_a_statement_that_another_must_act(extractor: Any) -> None:
+    ex = _run(extractor, "Kenya welcomed Uganda's decision on Monday.")
+    assert ("Kenya", "Uganda", "SUPPORT", "asserted") in _events(ex)
+    ex = _run(extractor, "Kenya welcomed the Ugandan president on Monday.")
+    assert all(e.type == "CONSULT" for e in ex.events) and ex.events
+    ex = _run(extractor, "Peru issued a stern reminder to Chile that it must return the boats.")
+    assert ("Peru", "Chile", "REQUEST", "asserted") in _events(ex)

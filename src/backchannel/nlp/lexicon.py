@@ -49,6 +49,7 @@ class Trigger:
     no_complement: bool = False  # "called Xi a dictator" is not a phone call
     or_clause: bool = False  # with no listed object, an infinitive will do ("offered to help")
     place_preps: frozenset[str] = frozenset()  # "withdrew its troops from Lebanon": a party
+    thing_type: str = ""  # the type when the object is a thing: "welcomed the decision"
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +135,7 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
             no_complement=bool(spec.get("no_complement", False)),
             or_clause=bool(spec.get("or_clause", False)),
             place_preps=frozenset(spec.get("place_preps", [])),
+            thing_type=str(spec.get("thing_type") or ""),
         )
     return out
 
