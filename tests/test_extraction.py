@@ -623,3 +623,14 @@ def test_welcoming_a_thing_and_a_statement_that_another_must_act(extractor: Any)
     assert all(e.type == "CONSULT" for e in ex.events) and ex.events
     ex = _run(extractor, "Peru issued a stern reminder to Chile that it must return the boats.")
     assert ("Peru", "Chile", "REQUEST", "asserted") in _events(ex)
+
+
+def test_defending_an_actor_or_its_right_and_purpose_clauses(extractor: Any) -> None:
+    ex = _run(extractor, "Kenya defended Uganda against Western criticism on Friday.")
+    assert ("Kenya", "Uganda", "SUPPORT", "asserted") in _events(ex)
+    ex = _run(extractor, "Kenya defended the right of Uganda troops to patrol the border.")
+    assert ("Kenya", "Uganda", "SUPPORT", "asserted") in _events(ex)
+    ex = _run(extractor, "Kenya defended its decision on Friday.")
+    assert not ex.events
+    ex = _run(extractor, "Chile is willing to send equipment to help defend Peru.")
+    assert ("Chile", "Peru", "SUPPORT", "planned") in _events(ex)

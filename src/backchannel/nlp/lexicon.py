@@ -50,6 +50,7 @@ class Trigger:
     or_clause: bool = False  # with no listed object, an infinitive will do ("offered to help")
     place_preps: frozenset[str] = frozenset()  # "withdrew its troops from Lebanon": a party
     thing_type: str = ""  # the type when the object is a thing: "welcomed the decision"
+    or_actor: bool = False  # with no listed object, an actor will do ("defended Iraq")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,7 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
             or_clause=bool(spec.get("or_clause", False)),
             place_preps=frozenset(spec.get("place_preps", [])),
             thing_type=str(spec.get("thing_type") or ""),
+            or_actor=bool(spec.get("or_actor", False)),
         )
     return out
 

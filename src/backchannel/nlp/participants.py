@@ -132,10 +132,19 @@ class ParticipantFinder:
                 if hit is not None:
                     obj = hit
                     break
-            if obj is None and not (
-                trig.or_clause
-                and any(c.dep_ == "xcomp" for c in verb.children)
-                and not any(c.dep_ == "dobj" for c in verb.children)
+            if (
+                obj is None
+                and not (
+                    trig.or_clause
+                    and any(c.dep_ == "xcomp" for c in verb.children)
+                    and not any(c.dep_ == "dobj" for c in verb.children)
+                )
+                and not (
+                    trig.or_actor
+                    and any(
+                        c.dep_ == "dobj" and c.i in link.token_to_mention for c in verb.children
+                    )
+                )
             ):
                 return None  # "offered condolences" is no commitment; "offered to help" is
         between = between_names(verb, link)
@@ -163,11 +172,7 @@ class ParticipantFinder:
                 # is, not what it is about
                 nouns = [child] if is_object else [g for g in child.children if g.dep_ == "pobj"]
                 for noun in nouns:
-                    if noun.i in link.token_to_mention:
-                        continue
-                    for owner in noun.children:
-                        if owner.dep_ in {"poss", "compound"}:
-                            owners += self.collect(owner, link, allow_modifier=True)
+                    owners += self._owners(noun, link)
             if child.dep_ == "prep" and child.lower_ in trig.place_preps:
                 targets += self.collect(child, link, places=True)
                 continue
@@ -181,6 +186,8 @@ class ParticipantFinder:
             for child in obj.children:
                 if child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS:
                     targets += self.collect(child, link)
+            if not targets and trig.type in _OWNER_TARGET:
+                targets += self._owners(obj, link)  # "defended the right of Russia troops"
         if not targets and trig.type == "REQUEST":
             # "China demanded that the United States cancel the sale": the one asked
             for clause in verb.children:
@@ -216,6 +223,17 @@ class ParticipantFinder:
             if not targets and not (trig.symmetric and len(sources) > 1):
                 return None
         return sources, unique(targets), obj
+
+    def _owners(self, noun: Token, link: LinkResult) -> list[Linked]:
+        """Whose ``noun`` is: "Israel's raid", "the US arms sale", "the right of Russia troops"."""
+        if noun.i in link.token_to_mention:
+            return []
+        owners: list[Linked] = []
+        of = [g for p in noun.children if p.lower_ == "of" for g in p.children]
+        for owner in itertools.chain(noun.children, *(g.children for g in of)):
+            if owner.dep_ in {"poss", "compound"}:
+                owners += self.collect(owner, link, allow_modifier=True)
+        return owners
 
     def subjects(self, verb: Token, link: LinkResult, raised: bool = False) -> list[Linked]:
         """Who does it: the subject, the passive agent, or the subject of the governing verb.
