@@ -117,3 +117,18 @@ def test_un_bodies_compare_as_igo_against_cameo_coded_gold() -> None:
     assert cameo_country("IGO") == "IGO"
     assert cameo_country("NGO") == "NGO"
     assert cameo_country("CHN") == "CHN"
+
+
+def test_plover_reads_a_promise_as_the_codebook_does() -> None:
+    from types import SimpleNamespace
+    from typing import Any
+
+    from backchannel.evaluate.ontology import plover_category
+
+    def ev(typ: str, modality: str, mode: str = "") -> Any:
+        return SimpleNamespace(type=typ, modality=modality, mode=mode)
+
+    # "willing to meet in the future" is AGREE; a promise to withdraw is CONCEDE
+    assert plover_category(ev("CONSULT", "planned", "visit")) == "AGREE"
+    assert plover_category(ev("CONSULT", "asserted", "visit")) == "CONSULT"
+    assert plover_category(ev("RETREAT", "planned", "withdraw")) == "CONCEDE"

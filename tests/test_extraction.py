@@ -492,3 +492,145 @@ def test_a_reported_wish_is_hypothetical_and_a_reported_future_planned(extractor
     assert {e.modality for e in ex.events} == {"hypothetical"}
     ex = _run(extractor, "Trump said he would meet Xi Jinping in April.")
     assert ("Donald Trump", "Xi Jinping", "CONSULT", "planned") in _events(ex)
+
+
+def test_lower_case_office_and_office_like_surname_before_a_name(extractor: Any) -> None:
+    ex = _run(
+        extractor, "Kenyan leader Amani Wekesa and Ghanaian President Kofi Mensah signed a treaty."
+    )
+    assert {a.name: a.country for a in ex.new_actors} == {
+        "Amani Wekesa": "KEN",
+        "Kofi Mensah": "GHA",
+    }
+    assert any(e.type == "AGREE" and e.mode == "sign" for e in ex.events)
+    ex = _run(extractor, "Australian Defence Minister John King met Fijian officials on Monday.")
+    assert {a.name: a.country for a in ex.new_actors} == {"John King": "AUS"}
+    ex = _run(extractor, "A Russian official Ivan Petrov met Peruvian officials.")
+    assert not ex.new_actors
+
+
+def test_it_and_they_reported_by_a_state_or_group(extractor: Any) -> None:
+    ex = _run(extractor, "Peru said on Monday it would withdraw its troops from Ecuador.")
+    assert ("Peru", "Ecuador", "RETREAT", "planned") in _events(ex)
+    ex = _run(extractor, "Chilean rebels said they will release two Peruvian diplomats.")
+    assert any((e.source.actor_id, e.type) == ("group:CHL:rebel", "RETREAT") for e in ex.events), (
+        _events(ex)
+    )
+    ex = _run(extractor, "Peru said they will release two Chilean diplomats.")
+    assert not any(m.actor_id == "state:PER" and m.text == "they" for m in ex.mentions)
+
+
+def test_arriving_in_a_capital_on_a_visit_is_a_visit_to_its_state(extractor: Any) -> None:
+    ex = _run(extractor, "Kenyan President Amani Wekesa arrived in Kampala on a state visit.")
+    assert ("Amani Wekesa", "Uganda", "CONSULT", "asserted") in _events(ex)
+    ex = _run(extractor, "Amani Wekesa met reporters in Kampala on Monday.")
+    assert not any(e.target.country == "UGA" for e in ex.events)
+
+
+def test_state_names_the_recogniser_misses(extractor: Any) -> None:
+    ex = _run(extractor, "Sri Lanka has restored diplomatic ties with Bhutan.")
+    assert ("Sri Lanka", "Bhutan", "SUPPORT", "asserted") in _events(ex)
+    ex = _run(extractor, "The Ivory Coast's foreign minister criticized Ghana on Monday.")
+    assert ("Ivory Coast's foreign minister", "group:CIV:government", "office") in _linked(ex)
+    ex = _run(extractor, "Michael Jordan met Chad Smith in Chicago.")
+    assert not any(m.actor_id.startswith("state:") for m in ex.mentions)
+    ex = _run(extractor, "Kenya hosted the first Warsaw Pact foreign minister to visit.")
+    assert not any(m.actor_id.endswith(":POL") or ":POL:" in m.actor_id for m in ex.mentions)
+
+
+def test_more_plover_objects_and_nouns(extractor: Any) -> None:
+    cases = {
+        "Chile and Peru have restored their diplomatic ties.": ("Chile", "Peru", "SUPPORT"),
+        "Kenyan intelligence officials have shared evidence with Uganda.": (
+            "Kenyan government",
+            "Uganda",
+            "COOPERATE",
+        ),
+        "Norway is providing maps and military intelligence to Estonia.": (
+            "Norway",
+            "Estonia",
+            "AID",
+        ),
+        "Chile granted asylum to three Bolivian army officers.": (
+            "Chile",
+            "Bolivian military",
+            "AID",
+        ),
+        "Peru completed the withdrawal of its forces from Ecuador on Monday.": (
+            "Peru",
+            "Ecuador",
+            "RETREAT",
+        ),
+        "A judge opened investigations against three Kenyan government officials.": (
+            "",
+            "",
+            "",
+        ),
+        "Peru repeated its demand that Chile release the fishermen.": (
+            "Peru",
+            "Chile",
+            "REQUEST",
+        ),
+        "The Kenyan army lifted its blockade on Somali trucks.": (
+            "Kenyan military",
+            "Somalia",
+            "RETREAT",
+        ),
+    }
+    for text, (source, target, etype) in cases.items():
+        ex = _run(extractor, text)
+        if not etype:
+            assert not ex.events, (text, _events(ex))  # no doer named
+            continue
+        assert (source, target, etype) in {
+            (e.source.name, e.target.name, e.type) for e in ex.events
+        }, (
+            text,
+            _events(ex),
+        )
+    ex = _run(extractor, "Peru repeated its demand that Chile release the fishermen.")
+    assert [e.type for e in ex.events] == ["REQUEST"]  # the release is what is asked
+    ex = _run(extractor, "Kenya's minister opened an investigation against Ugandan officials.")
+    assert any(e.type == "ACCUSE" and e.target.country == "UGA" for e in ex.events), _events(ex)
+
+
+def test_statement_issuer_peoples_and_what_was_agreed_to(extractor: Any) -> None:
+    ex = _run(extractor, "Peru issued a statement condemning Chile's raid.")
+    assert ("Peru", "Chile", "ACCUSE", "asserted") in _events(ex)
+    ex = _run(extractor, "Xi met a delegation visiting Beijing.")
+    assert not any(e.target.country == "CHN" and e.source.country == "CHN" for e in ex.events)
+    ex = _run(extractor, "Kenya and the Somalis reached an agreement on Monday.")
+    assert any(
+        {e.source.actor_id, e.target.actor_id} == {"state:KEN", "group:SOM:civilian"}
+        for e in ex.events
+    ), _events(ex)
+    ex = _run(extractor, "Kenya agreed to Uganda's proposal on Monday.")
+    assert ("Kenya", "Uganda", "AGREE", "asserted") in _events(ex)
+
+
+def test_preposition_the_parser_left_without_its_object(extractor: Any) -> None:
+    ex = _run(
+        extractor,
+        "Chile has granted asylum to four Bolivian army officers holed up in an embassy.",
+    )
+    assert ("Chile", "Bolivian military", "AID", "asserted") in _events(ex)
+
+
+def test_welcoming_a_thing_and_a_statement_that_another_must_act(extractor: Any) -> None:
+    ex = _run(extractor, "Kenya welcomed Uganda's decision on Monday.")
+    assert ("Kenya", "Uganda", "SUPPORT", "asserted") in _events(ex)
+    ex = _run(extractor, "Kenya welcomed the Ugandan president on Monday.")
+    assert all(e.type == "CONSULT" for e in ex.events) and ex.events
+    ex = _run(extractor, "Peru issued a stern reminder to Chile that it must return the boats.")
+    assert ("Peru", "Chile", "REQUEST", "asserted") in _events(ex)
+
+
+def test_defending_an_actor_or_its_right_and_purpose_clauses(extractor: Any) -> None:
+    ex = _run(extractor, "Kenya defended Uganda against Western criticism on Friday.")
+    assert ("Kenya", "Uganda", "SUPPORT", "asserted") in _events(ex)
+    ex = _run(extractor, "Kenya defended the right of Uganda troops to patrol the border.")
+    assert ("Kenya", "Uganda", "SUPPORT", "asserted") in _events(ex)
+    ex = _run(extractor, "Kenya defended its decision on Friday.")
+    assert not ex.events
+    ex = _run(extractor, "Chile is willing to send equipment to help defend Peru.")
+    assert ("Chile", "Peru", "SUPPORT", "planned") in _events(ex)

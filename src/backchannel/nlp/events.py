@@ -125,7 +125,9 @@ class EventExtractor:
     ) -> Iterator[Event]:
         fired_objects: set[int] = set()
         for tok in ctx.span:
-            if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in self.lex.obligation_verbs:
+            if tok.pos_ in {"VERB", "AUX"} and (
+                tok.lemma_.lower() in self.lex.obligation_verbs or self._statement_of(tok)
+            ):
                 yield from self._obligation_events(ctx, tok, link, doc_id)
             trig = self.find.trigger_for(tok)
             if trig is None or tok.i in fired_objects:
@@ -136,6 +138,8 @@ class EventExtractor:
                 continue  # "urged Beijing to lift the ban": the request is the event
             if trig.pos == "noun" and trig.type == "SANCTION" and self._reversed(tok):
                 trig = replace(trig, type="RETREAT", mode="ease")
+            if trig.pos == "verb" and trig.thing_type:
+                trig = self._thing_reading(tok, trig, link)
             if trig.pos == "verb":
                 found = self.find.verb_participants(tok, trig, link)
                 if found is None:
@@ -155,6 +159,25 @@ class EventExtractor:
             for src, tgt in self.find.pairs(sources, targets, trig):
                 yield self._event(ctx, tok, trig, src, tgt, link, doc_id)
 
+    def _thing_reading(self, verb: Token, trig: Trigger, link: LinkResult) -> Trigger:
+        """ "welcomed Reagan's statement": approval of a thing, not a host's welcome."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if (
+            obj is None
+            or obj.pos_ != "NOUN"
+            or obj.i in link.token_to_mention
+            or self.find.trigger_for(obj) is not None
+        ):
+            return trig
+        return replace(trig, type=trig.thing_type, mode="", person_target=False)
+
+    def _statement_of(self, verb: Token) -> Token | None:
+        """ "issued a stern reminder to Iraq that it must …": the statement a verb issues."""
+        return next(
+            (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in self.lex.statement_nouns),
+            None,
+        )
+
     def _is_content(self, tok: Token) -> bool:
         """The trigger is (or is the object of) what another trigger asks or threatens."""
         if tok.dep_ in OBJ and tok.head.pos_ in {"VERB", "AUX"}:
@@ -170,6 +193,10 @@ class EventExtractor:
         if governor.i == verb.i:
             return False
         governing = self.find.trigger_for(governor)
+        if governing is None and verb.dep_ == "ccomp":
+            # "reiterated its demand that Israel ease …": what the demand asks
+            asked = (self.find.trigger_for(o) for o in governor.children if o.dep_ in OBJ)
+            governing = next((t for t in asked if t is not None and t.pos == "noun"), None)
         return governing is not None and governing.type in self.lex.content_of
 
     def _reversed(self, noun: Token) -> bool:
@@ -322,13 +349,15 @@ class EventExtractor:
         for addressee in verb.children:
             if addressee.dep_ in {"dobj", "dative"}:
                 addressed += self.find.collect(addressee, link)
-        for clause in verb.children:
+        statement = self._statement_of(verb)
+        clauses = list(verb.children) + (list(statement.children) if statement else [])
+        for clause in clauses:
             # "should" asks only for an act ("should remove"), not a state ("should be partners")
             addressed_act = bool(addressed) and clause.lemma_.lower() != "be"
             modals = self.lex.obligation_modals | (
                 self.lex.addressed_modals if addressed_act else frozenset()
             )
-            if clause.dep_ != "ccomp" or not any(
+            if clause.dep_ not in {"ccomp", "acl"} or not any(
                 c.dep_ == "aux" and c.lower_ in modals for c in clause.children
             ):
                 continue

@@ -48,6 +48,9 @@ class Trigger:
     topic_object: bool = False  # the direct object is what was discussed, never who
     no_complement: bool = False  # "called Xi a dictator" is not a phone call
     or_clause: bool = False  # with no listed object, an infinitive will do ("offered to help")
+    place_preps: frozenset[str] = frozenset()  # "withdrew its troops from Lebanon": a party
+    thing_type: str = ""  # the type when the object is a thing: "welcomed the decision"
+    or_actor: bool = False  # with no listed object, an actor will do ("defended Iraq")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +75,8 @@ class Lexicon:
     speech_verbs: frozenset[str]
     measure_nouns: frozenset[str]
     joining_verbs: frozenset[str]
+    arrival_verbs: frozenset[str]
+    statement_nouns: frozenset[str]
     obligation_modals: frozenset[str]
     addressed_modals: frozenset[str]
     reversing_verbs: frozenset[str]
@@ -130,6 +135,9 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
             topic_object=bool(spec.get("topic_object", False)),
             no_complement=bool(spec.get("no_complement", False)),
             or_clause=bool(spec.get("or_clause", False)),
+            place_preps=frozenset(spec.get("place_preps", [])),
+            thing_type=str(spec.get("thing_type") or ""),
+            or_actor=bool(spec.get("or_actor", False)),
         )
     return out
 
@@ -176,6 +184,8 @@ def lexicon() -> Lexicon:
         speech_verbs=_words(events, "speech_verbs", "events.yaml"),
         measure_nouns=_words(events, "measure_nouns", "events.yaml"),
         joining_verbs=_words(events, "joining_verbs", "events.yaml"),
+        arrival_verbs=_words(events, "arrival_verbs", "events.yaml"),
+        statement_nouns=_words(events, "statement_nouns", "events.yaml"),
         obligation_modals=_words(events, "obligation_modals", "events.yaml"),
         addressed_modals=_words(events, "addressed_modals", "events.yaml"),
         reversing_verbs=_words(events, "reversing_verbs", "events.yaml"),

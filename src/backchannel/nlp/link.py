@@ -19,7 +19,8 @@ The order matters, and is the order a careful reader uses:
 7. people unknown to the KB, but given a title or organisation in apposition
    ("Tsinghua University's Da Wei", "Sarah Beran of Macro Advisory Partners",
    "Defence Minister Pierre Joxe");
-8. "he"/"she" as the subject of a sentence → the person most recently named.
+8. "he"/"she" as the subject of a sentence → the person most recently named;
+   "it"/"they" reported by a state or group ("Syria says it …") → that actor.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.mentions import slug as _slug
 from backchannel.nlp.offices import Offices
+from backchannel.nlp.places import demonym, unlabelled_states
+from backchannel.nlp.pronouns import reported_subjects
 
 CHINESE_SURNAMES = frozenset(
     [
@@ -130,6 +133,7 @@ _STATE_OBJECT_NOUNS = frozenset(
         "imports", "exports", "goods", "products", "companies", "firms", "entities",
         "chipmakers", "chips", "steel", "vehicles", "cars", "students", "airlines", "banks",
         "coal", "soybeans", "semiconductors", "shipments", "ships", "automakers", "drones",
+        "trucks", "lorries",
     }
 )  # fmt: skip
 _ORG_SECTOR_WORDS = (
@@ -224,6 +228,7 @@ class Linker:
         self._both_leaders(doc, mentions, day)
         self._new_people(doc, mentions, new_actors)
         self._pronouns(doc, mentions)
+        reported_subjects(doc, mentions, self._is_person)
         ordered = sorted(mentions.values(), key=lambda m: m.start)
         index = {i: m for m in ordered for i in range(m.start, m.end)}
         return LinkResult(ordered, new_actors, doc_date, index, channels)
@@ -478,6 +483,11 @@ class Linker:
         for tok in doc:
             if tok.i in covered:
                 continue
+            people = demonym(tok, self._adjectives)
+            if people:  # "Israel and the Palestinians": the people, as civilians
+                mentions[tok.i] = Linked(tok.i, tok.i + 1, f"group:{people}:civilian", "group")
+                covered.add(tok.i)
+                continue
             code = self._adjectives.get(tok.lower_)
             if code and tok.text[:1].isupper():
                 noun = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -503,8 +513,11 @@ class Linker:
                 ):
                     sector = self._group_nouns[noun.lower_]
                     actor_id = f"group:{code}:{noun.lower_}"
-                    mentions[tok.i] = Linked(tok.i, tok.i + 2, actor_id, "group", sector)
-                    covered.update({tok.i, tok.i + 1})
+                    end = tok.i + 2  # "Chilean government officials": the whole phrase
+                    if end < len(doc) and f"{noun.lower_} {doc[end].lower_}" in self._group_nouns:
+                        end += 1
+                    mentions[tok.i] = Linked(tok.i, end, actor_id, "group", sector)
+                    covered.update(range(tok.i, end))
                     self._office.coordinated(doc, tok.i, tok.i + 2, noun.lower_, covered, mentions)
                     continue
                 end = self._office.agent(doc, tok.i, tok.i + 1, code, covered, mentions, new_actors)
@@ -517,24 +530,46 @@ class Linker:
                 continue
             code = self._state_forms.get(_strip_the(ent.text).casefold())
             if code and ent.label_ != "NORP":
-                after = doc[ent.end] if ent.end < len(doc) else None
-                if after is not None and after.text in {"'s", "’s"}:
-                    # "Taiwan's Vice Foreign Minister": the office, not the state
-                    end = self._office.agent(
-                        doc, ent.start, ent.end + 1, code, covered, mentions, new_actors
-                    )
-                    if end:
-                        covered.update(range(ent.start, end))
-                        continue
-                end = ent.end
-                if (
-                    after is not None
-                    and after.lower_ in _STATE_OBJECT_NOUNS
-                    and ent.end not in covered
-                ):
-                    end += 1  # "tariffs on US goods": the state is the one hit
-                mentions[ent.start] = Linked(ent.start, end, f"state:{code}", "state")
-                covered.update(range(ent.start, end))
+                self._state(doc, ent.start, ent.end, code, covered, mentions, new_actors)
+        for start, end, code in unlabelled_states(
+            doc, self._state_forms, covered, self._group_nouns
+        ):
+            noun = doc[end] if end < len(doc) else None
+            if noun is not None and noun.lower_ in self._group_nouns and noun.is_lower:
+                # "the Mozambique government": as "the Mozambican government"
+                actor_id = f"group:{code}:{noun.lower_}"
+                sector = self._group_nouns[noun.lower_]
+                mentions[start] = Linked(start, end + 1, actor_id, "group", sector)
+                covered.update(range(start, end + 1))
+            else:
+                stop = self._office.agent(doc, start, end, code, covered, mentions, new_actors)
+                if stop:
+                    covered.update(range(start, stop))
+                else:
+                    self._state(doc, start, end, code, covered, mentions, new_actors)
+
+    def _state(
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        code: str,
+        covered: set[int],
+        mentions: dict[int, Linked],
+        new_actors: dict[str, Actor],
+    ) -> None:
+        """A state's name at ``doc[start:end]``, or the office it owns ("Taiwan's envoy")."""
+        after = doc[end] if end < len(doc) else None
+        if after is not None and after.text in {"'s", "’s"}:
+            # "Taiwan's Vice Foreign Minister": the office, not the state
+            stop = self._office.agent(doc, start, end + 1, code, covered, mentions, new_actors)
+            if stop:
+                covered.update(range(start, stop))
+                return
+        if after is not None and after.lower_ in _STATE_OBJECT_NOUNS and end not in covered:
+            end += 1  # "tariffs on US goods": the state is the one hit
+        mentions[start] = Linked(start, end, f"state:{code}", "state")
+        covered.update(range(start, end))
 
     def _both_leaders(self, doc: Doc, mentions: dict[int, Linked], day: str | None) -> None:
         """ "the two leaders": each side's leader that day; "the two sides": each side's state."""

@@ -85,7 +85,11 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     while tok.head.i != tok.i:
         # A relative, participial or adverbial clause states its own fact:
         # "the deal negotiated by X", "…, having met Trump".
-        if tok.dep_ in _CLAUSE_STOP:
+        # A purpose infinitive is not ("willing to send aid to help defend X"): it
+        # shares the intent of the act it serves.
+        if tok.dep_ in _CLAUSE_STOP and not (
+            tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        ):
             break
         tok = tok.head
         chain.append(tok)

@@ -20,6 +20,8 @@ from backchannel.model import Actor, Role
 from backchannel.nlp.mentions import TITLE_CASE, Linked, slug
 
 PRONOUN_FORMS = frozenset({"He", "She", "It", "They", "We", "I"})
+# Offices written in lower case before a name: "Libyan leader Muammar Gaddafi".
+_LOWER_TITLES = frozenset({"leader", "president", "premier", "minister", "chief"})
 # A word of a person's name: "Tokayev", "Kassym-Jomart", "al-Abadi", "de", "bin".
 _NAME_WORD = re.compile(
     r"^(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|(?:al|el|bin|ibn|de|da|di|van|von|der|le|la|du|dos)(?:-[A-Z][a-z'’]+)?)$"
@@ -87,8 +89,13 @@ class Offices:
         name_at = _after_complement(doc, end)  # "Secretary of State Warren Christopher"
         person = persons.get(name_at)
         if person is not None:
-            if not all(t.text[:1].isupper() or t.lower_ == "of" for t in doc[after:name_at]):
-                return 0  # "a Russian official Ivan Petrov": no title, leave it
+            if (
+                not all(t.text[:1].isupper() or t.lower_ == "of" for t in doc[after:name_at])
+                and doc[name_at - 1].lower_ not in _LOWER_TITLES
+            ):
+                # "a Russian official Ivan Petrov": no title, leave it; "Palestinian
+                # leader Yasser Arafat" names him by his office
+                return 0
             title = doc[after:name_at].text
             return self._titled_person(person, title, code, sector, covered, mentions, new_actors)
         known = self.org_forms.get(doc[start:end].text.casefold())
@@ -128,8 +135,10 @@ class Offices:
             return 0
         if len(person) == 1 and (person.text in self.surnames):
             return 0  # "Premier Li": a KB surname left unresolved is not a new person
-        if any(t.lower_ in self.nouns for t in person):
-            return 0  # "State Councilor and Foreign Minister Wang Yi": a title read as a name
+        if any(t.lower_ in self.nouns for t in person[:-1]):
+            # "State Councilor and Foreign Minister Wang Yi": a title read as a name
+            # (a surname that is also an office noun, "Tom King", is still a name)
+            return 0
         actor_id = "new:" + slug(person.text)
         if actor_id not in new_actors:
             role = Role(title=title, org="", country=code, sector=sector)

@@ -7,10 +7,8 @@ out actors that name a place, a topic, a cause, an office's country or a
 clause of their own. ``pairs`` turns sources and targets into the
 source–target pairs that become events.
 
-The small English parser often loses a participant; a few repairs read the
-words around a found actor instead: a name before "and" and a subject
-(``_coordinated``), "NAME hosted NAME" read as one noun phrase
-(``_between_names``), and a relative pronoun's antecedent (``_antecedent``).
+The small English parser often loses a participant; the repairs in
+``nlp/repairs.py`` read the words around a found actor instead.
 """
 
 from __future__ import annotations
@@ -18,14 +16,22 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from backchannel.kb import TRANSNATIONAL, KnowledgeBase
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
+from backchannel.nlp.repairs import OBJ as OBJ
+from backchannel.nlp.repairs import SUBJ as SUBJ
+from backchannel.nlp.repairs import (
+    antecedent,
+    between_names,
+    coordinated,
+    dangling,
+    span_root,
+)
+from backchannel.nlp.repairs import unique as unique
 
-SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
-OBJ = frozenset({"dobj", "dative", "obj", "attr", "oprd"})
 _PARTICIPANT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT", "dative", "attr", "npadvmod"}
 )
@@ -113,7 +119,7 @@ class ParticipantFinder:
                         if p.dep_ == "prep" and p.lower_ == "of"
                         for g in p.children
                     ]
-                    + [p for p in c.children if p.dep_ == "appos"]
+                    + [p for p in c.children if p.dep_ in {"appos", "conj"}]
                 )
                 hit = next(
                     (
@@ -126,13 +132,22 @@ class ParticipantFinder:
                 if hit is not None:
                     obj = hit
                     break
-            if obj is None and not (
-                trig.or_clause
-                and any(c.dep_ == "xcomp" for c in verb.children)
-                and not any(c.dep_ == "dobj" for c in verb.children)
+            if (
+                obj is None
+                and not (
+                    trig.or_clause
+                    and any(c.dep_ == "xcomp" for c in verb.children)
+                    and not any(c.dep_ == "dobj" for c in verb.children)
+                )
+                and not (
+                    trig.or_actor
+                    and any(
+                        c.dep_ == "dobj" and c.i in link.token_to_mention for c in verb.children
+                    )
+                )
             ):
                 return None  # "offered condolences" is no commitment; "offered to help" is
-        between = _between_names(verb, link)
+        between = between_names(verb, link)
         if between is not None:
             return [between[0]], [between[1]], obj
         sources = self.subjects(verb, link)
@@ -140,7 +155,7 @@ class ParticipantFinder:
         for child in verb.children:
             if child.dep_ == "nsubjpass" and (obj is None or child.i != obj.i):
                 # "Li was sanctioned by Washington", "Li, who was sanctioned by …"
-                targets += self.collect(child, link) or _antecedent(verb, child, link)
+                targets += self.collect(child, link) or antecedent(verb, child, link)
                 continue
             is_object = (child.dep_ in OBJ and (obj is None or child.i != obj.i)) or (
                 # "received Bessent and He", with "He" parsed as a second verb phrase
@@ -150,22 +165,29 @@ class ParticipantFinder:
                 and any(c.dep_ in OBJ for c in verb.children)
             )
             owners: list[Linked] = []
-            if is_object and trig.type in _OWNER_TARGET and child.i not in link.token_to_mention:
+            agreed_to = child.dep_ == "prep" and child.lower_ == "to" and trig.type == "AGREE"
+            if (is_object and trig.type in _OWNER_TARGET) or agreed_to:
                 # "condemned Israel's raid", "backed Putin's position on Ukraine",
-                # "criticized the US arms sale": whose it is, not what it is about
-                for owner in child.children:
-                    if owner.dep_ in {"poss", "compound"}:
-                        owners += self.collect(owner, link, allow_modifier=True)
+                # "criticized the US arms sale", "agreed to US mediation": whose it
+                # is, not what it is about
+                nouns = [child] if is_object else [g for g in child.children if g.dep_ == "pobj"]
+                for noun in nouns:
+                    owners += self._owners(noun, link)
+            if child.dep_ == "prep" and child.lower_ in trig.place_preps:
+                targets += self.collect(child, link, places=True)
+                continue
             if (is_object and not trig.topic_object) or (
                 child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS
             ):
-                found = self.collect(child, link)
-                direct = [m for m in found if not _under_prep(_span_root(verb.doc, m), child)]
+                found = self.collect(child, link) or dangling(child, link)
+                direct = [m for m in found if not _under_prep(span_root(verb.doc, m), child)]
                 targets += found if direct or not owners else owners
         if obj is not None:
             for child in obj.children:
                 if child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS:
                     targets += self.collect(child, link)
+            if not targets and trig.type in _OWNER_TARGET:
+                targets += self._owners(obj, link)  # "defended the right of Russia troops"
         if not targets and trig.type == "REQUEST":
             # "China demanded that the United States cancel the sale": the one asked
             for clause in verb.children:
@@ -202,6 +224,17 @@ class ParticipantFinder:
                 return None
         return sources, unique(targets), obj
 
+    def _owners(self, noun: Token, link: LinkResult) -> list[Linked]:
+        """Whose ``noun`` is: "Israel's raid", "the US arms sale", "the right of Russia troops"."""
+        if noun.i in link.token_to_mention:
+            return []
+        owners: list[Linked] = []
+        of = [g for p in noun.children if p.lower_ == "of" for g in p.children]
+        for owner in itertools.chain(noun.children, *(g.children for g in of)):
+            if owner.dep_ in {"poss", "compound"}:
+                owners += self.collect(owner, link, allow_modifier=True)
+        return owners
+
     def subjects(self, verb: Token, link: LinkResult, raised: bool = False) -> list[Linked]:
         """Who does it: the subject, the passive agent, or the subject of the governing verb.
 
@@ -212,12 +245,12 @@ class ParticipantFinder:
         for child in verb.children:
             if child.dep_ == "nsubj":
                 # "Wang Yi, who met Blinken": the one the relative clause is about
-                found += self.collect(child, link) or _antecedent(verb, child, link)
+                found += self.collect(child, link) or antecedent(verb, child, link)
             elif (
                 child.dep_ in SUBJ and (child.dep_ != "nsubjpass" or raised)
             ) or child.dep_ == "agent":
                 found += self.collect(child, link)
-        found = _coordinated(found, link, verb.doc)
+        found = coordinated(found, link, verb.doc)
         if not found and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
             # "responded by threatening tariffs": the one who responded threatens
             return self.subjects(verb.head.head, link)
@@ -229,6 +262,14 @@ class ParticipantFinder:
             head = verb.head
             if verb.dep_ == "acl" and head.i in link.token_to_mention:
                 return [link.token_to_mention[head.i]]
+            if (
+                verb.dep_ == "acl"
+                and head.lower_ in self.lex.statement_nouns
+                and head.dep_ in OBJ
+                and head.head.i != head.i
+            ):
+                # "issued a declaration demanding that …": the one who issued it
+                return self.subjects(head.head, link)
             if verb.dep_ == "xcomp":
                 objs = [c for c in head.children if c.dep_ in OBJ]
                 for o in objs:
@@ -257,6 +298,14 @@ class ParticipantFinder:
                 sources += found
             elif child.dep_ == "prep" and child.lower_ in {"between", "among"}:
                 sources += self.collect(child, link)
+            elif child.dep_ == "prep" and child.lower_ in trig.place_preps:
+                targets += self.collect(child, link, places=True)  # "withdrawal from Panama"
+            elif child.dep_ == "prep" and child.lower_ == "of" and trig.place_preps:
+                # "the withdrawal of its forces from Panama"
+                for obj in child.children:
+                    for prep in obj.children:
+                        if prep.dep_ == "prep" and prep.lower_ in trig.place_preps:
+                            targets += self.collect(prep, link, places=True)
             elif child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS:
                 targets += self.collect(child, link)
             elif child.dep_ in {"acl", "relcl"}:
@@ -293,6 +342,19 @@ class ParticipantFinder:
                 for obj in head.head.children:
                     if obj.dep_ in OBJ:
                         sources += self.collect(obj, link)
+        if (
+            slot.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.lower_ in {"on", "for"}
+            and trig.type == "CONSULT"
+            and head.head.lemma_.lower() in self.lex.arrival_verbs
+            and not own
+        ):
+            # "arrived in Amman on a visit", "flew to Moscow for talks"
+            sources = self.subjects(head.head, link) + sources
+            for child in head.head.children:
+                if child.dep_ == "prep" and child.lower_ in {"in", "at", "to"}:
+                    targets += self.collect(child, link, places=True)
         if slot.dep_ in OBJ and head.pos_ in {"VERB", "AUX"}:
             if not own:
                 sources = self.subjects(head, link) + sources
@@ -301,9 +363,21 @@ class ParticipantFinder:
             preps = {"with", "between"} | (
                 {"on", "against"} if trig.type in {"SANCTION", "RETREAT"} else set()
             )
+            if trig.type == "ACCUSE":
+                preps |= {"against"}  # "opened investigations against 28 officials"
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in preps:
                     targets += self.collect(child, link)
+        if not targets and trig.type == "REQUEST":
+            # "reiterated its demand that Israel ease restrictions": the one asked
+            holders = [noun] + ([head] if slot.dep_ in OBJ else [])
+            for clause in (c for h in holders for c in h.children):
+                if clause.dep_ in {"ccomp", "acl"} and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+                ):
+                    for subj in clause.children:
+                        if subj.dep_ in SUBJ:
+                            targets += self.collect(subj, link)
         sources += agents
         if (
             not sources
@@ -348,14 +422,23 @@ class ParticipantFinder:
             pairs = [p for p in pairs if p[0].how not in {"group", "coordinated"}]
         return [(s, t) for s, t in pairs if s.actor_id != t.actor_id][:_MAX_PAIRS]
 
-    def collect(self, root: Token, link: LinkResult, allow_modifier: bool = False) -> list[Linked]:
-        """Actors heading noun phrases under ``root`` (not mere modifiers like "Nvidia's")."""
+    def collect(
+        self, root: Token, link: LinkResult, allow_modifier: bool = False, places: bool = False
+    ) -> list[Linked]:
+        """Actors heading noun phrases under ``root`` (not mere modifiers like "Nvidia's").
+
+        With ``places``, ``root`` is a preposition whose place is the party ("withdrew
+        from Lebanon", "arrived in Amman on a visit"): a state right under it counts.
+        """
         found: list[Linked] = []
         for tok in root.subtree:
             m = link.token_to_mention.get(tok.i)
             if m is None or any(f is m for f in found):
                 continue
-            head = _span_root(tok.doc, m)
+            head = span_root(tok.doc, m)
+            if places and head.head.i == root.i and m.actor_id.startswith("state:"):
+                found.append(m)
+                continue
             if _is_place(head, m) or _in_dateline(head):
                 continue  # "in Beijing", "BUSAN, South Korea —": a place, not a participant
             if _behind_preposition(head, root):
@@ -415,7 +498,6 @@ class ParticipantFinder:
         return actor is not None and actor.kind == "person"
 
 
-_RELATIVE = frozenset({"who", "that", "which"})
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "pcomp"})
 _MEMBERSHIP = frozenset({"include", "comprise", "join", "lead", "accompany"})
 
@@ -490,69 +572,3 @@ def _is_place(head: Token, m: Linked) -> bool:
             return False
         tok = tok.head
     return False
-
-
-def _antecedent(verb: Token, pronoun: Token, link: LinkResult) -> list[Linked]:
-    """The actor a relative pronoun stands for: "Li, who was sanctioned …" → Li."""
-    if verb.dep_ != "relcl" or pronoun.lower_ not in _RELATIVE:
-        return []
-    m = link.token_to_mention.get(verb.head.i)
-    return [m] if m is not None else []
-
-
-def _coordinated(found: list[Linked], link: LinkResult, doc: Doc) -> list[Linked]:
-    """Add actors joined to a found one by "and" that the parser left elsewhere.
-
-    The small parser often hangs the first of two coordinated subjects off the
-    verb ("Bessent and He Lifeng held talks": "Bessent" as an adverb) or
-    makes it a sentence of its own ("Trump and Liu He signed …"). An actor
-    written right before "and" and a found subject is coordinated with it,
-    unless the parse gives it a role of its own (the object of an earlier verb,
-    a preposition's object, a possessive).
-    """
-    out = list(found)
-    for m in found:
-        i = m.start - 1
-        while i >= 1 and doc[i].lower_ == "and":
-            prev = link.token_to_mention.get(i - 1)
-            if prev is None or any(p is prev for p in out):
-                break
-            root = _span_root(doc, prev)
-            if root.dep_ in OBJ | SUBJ | {"pobj", "poss", "dative", "agent", "appos"}:
-                break
-            out.append(prev)
-            i = prev.start - 1
-    return unique(out)
-
-
-def _between_names(verb: Token, link: LinkResult) -> tuple[Linked, Linked] | None:
-    """ "Trump hosted Xi at Mar-a-Lago", parsed as a phrase about Xi ("Trump-hosted Xi").
-
-    The small parser sometimes reads "NAME verbed NAME" as one noun phrase, the
-    verb a modifier of the second name and the first name hanging from it too.
-    Then the first name does it and the second is its object.
-    """
-    if verb.dep_ != "amod" or verb.tag_ not in {"VBD", "VBN"} or verb.i == 0:
-        return None
-    target = link.token_to_mention.get(verb.head.i)
-    source = link.token_to_mention.get(verb.i - 1)
-    if target is None or source is None or target is source or verb.head.i < verb.i:
-        return None
-    if _span_root(verb.doc, source).head.i != verb.head.i or target.start != verb.i + 1:
-        return None
-    return source, target
-
-
-def _span_root(doc: Doc, m: Linked) -> Token:
-    span = doc[m.start : m.end]
-    return span.root
-
-
-def unique(mentions: Iterable[Linked]) -> list[Linked]:
-    seen: set[str] = set()
-    out: list[Linked] = []
-    for m in mentions:
-        if m.actor_id not in seen:
-            seen.add(m.actor_id)
-            out.append(m)
-    return out

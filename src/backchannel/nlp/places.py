@@ -1,0 +1,94 @@
+"""States named in the text that the model's entity recogniser missed or mislabelled.
+
+The small model tags "Sri Lanka" as a person, leaves "Uzbekistan" untagged,
+reads "Mozambique" in "the Mozambique government" as a nationality and takes
+the possessive into "The Ivory Coast's". A capitalised run of words that is
+exactly a state's name or capital (``kb/states.yaml``) is that state, unless
+the model calls it something else: one word read as a person ("Jordan",
+"Santiago") stays a person; a facility, work or event ("the Jordan Valley")
+is no state, nor is a name inside a longer one ("the Warsaw Pact").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping
+
+from spacy.tokens import Doc, Span, Token
+
+_LONGEST = 5
+# Labels under which the recogniser's span may still be a state it mis-bounded.
+_STATE_LIKE = frozenset({"GPE", "ORG", "NORP", "LOC"})
+
+
+def unlabelled_states(
+    doc: Doc, forms: Mapping[str, str], covered: Collection[int], titles: Collection[str]
+) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, ISO3)`` for each state name not yet linked, longest first, left to right.
+
+    ``titles`` are the nouns that may follow a state's name in capitals ("Uzbekistan
+    President …"); any other capitalised word after it makes a longer name
+    ("Warsaw Pact").
+    """
+    ents = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    i = 0
+    while i < len(doc):
+        found = None
+        if doc[i].text[:1].isupper() and i not in covered:
+            for n in range(min(_LONGEST, len(doc) - i), 0, -1):
+                span = doc[i : i + n]
+                code = forms.get(span.text.casefold())
+                if code and span[-1].text[:1].isupper() and _as_written(span):
+                    found = (i, i + n, code)
+                    break
+        if found is None:
+            i += 1
+            continue
+        start, end, code = found
+        nxt = doc[end] if end < len(doc) else None
+        longer = nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
+        if longer and nxt is not None and nxt.lower_ in titles:
+            longer = False
+        if (
+            not longer
+            and not any(t in covered for t in range(start, end))
+            and _state_reading(doc[start:end], ents)
+        ):
+            yield start, end, code
+        i = end
+
+
+def _as_written(span: Span) -> bool:
+    """All-caps forms ("US") only as written; "Us" is a pronoun."""
+    return not (len(span) == 1 and span.text.lower() == "us" and span.text != "US")
+
+
+def _state_reading(span: Span, ents: Mapping[int, Span]) -> bool:
+    labels = {ents[t].label_ for t in range(span.start, span.end) if t in ents}
+    if not labels:
+        return True
+    if len({id(ents[t]) for t in range(span.start, span.end) if t in ents}) > 1:
+        return False
+    ent = next(ents[t] for t in range(span.start, span.end) if t in ents)
+    if ent.label_ == "PERSON":
+        # "Sri Lanka" read as a name; one word ("Jordan") may well be one
+        return (ent.start, ent.end) == (span.start, span.end) and len(span) > 1
+    # the recogniser's span may add "the" or "'s" ("The Ivory Coast's"), never more
+    # words ("the Warsaw Pact", "the Palestine Liberation Organization")
+    inner = [t for t in ent if t.lower_ not in {"the", "'s", "’s"}]
+    return ent.label_ in _STATE_LIKE and len(inner) == len(span)
+
+
+def demonym(tok: Token, adjectives: Mapping[str, str]) -> str:
+    """The country of a people named by a plural demonym ("the Palestinians", "Afghans").
+
+    Only as a noun phrase's head, never as a modifier ("Afghans' rights" is theirs).
+    """
+    if (
+        not tok.text[:1].isupper()
+        or tok.tag_ not in {"NNPS", "NNS"}
+        or not tok.lower_.endswith("s")
+    ):
+        return ""
+    if tok.dep_ in {"amod", "compound", "nmod", "poss"}:
+        return ""
+    return adjectives.get(tok.lower_[:-1], "")

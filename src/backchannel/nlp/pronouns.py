@@ -1,0 +1,59 @@
+"""A state, body or group that says what "it" or "they" will do.
+
+"Syria says it is willing to withdraw", "Iraq said it would allow the return of
+inspectors", "the rebels said they would release the hostages": the subject
+of a clause reported by a verb of saying, when that subject is "it" or
+"they", is the one who says it, if that one is a state, a body or a group
+(never a person: "he" and "she" are resolved by the linker's own pass).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from backchannel.nlp.mentions import Linked
+
+# Verbs (lemma) that report what their subject says it does or will do.
+REPORTING_VERBS = frozenset(
+    {"say", "announce", "declare", "state", "insist", "add", "reiterate", "confirm", "stress"}
+)
+_PLURAL_FORMS = frozenset({"they"})
+_SINGULAR_FORMS = frozenset({"it"})
+
+
+def reported_subjects(
+    doc: Doc, mentions: dict[int, Linked], is_person: Callable[[str], bool]
+) -> None:
+    """Link "it"/"they" heading a reported clause to the reporting verb's subject."""
+    covered = {i for m in mentions.values() for i in range(m.start, m.end)}
+    index = {i: m for m in mentions.values() for i in range(m.start, m.end)}
+    for tok in doc:
+        form = tok.lower_
+        if form not in _PLURAL_FORMS | _SINGULAR_FORMS or tok.i in covered:
+            continue
+        if tok.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        speaker = _speaker(tok.head, index)
+        if speaker is None or is_person(speaker.actor_id):
+            continue
+        plural = speaker.actor_id.startswith("group:")
+        if (form in _PLURAL_FORMS) != plural:
+            continue  # "the rebels said they …", "Syria said it …"
+        mentions[tok.i] = Linked(tok.i, tok.i + 1, speaker.actor_id, "pronoun")
+        covered.add(tok.i)
+
+
+def _speaker(clause: Token, index: dict[int, Linked]) -> Linked | None:
+    """The linked subject of the verb of saying that reports ``clause``."""
+    if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        return None
+    verb = clause.head
+    if verb.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.i < clause.i:
+            m = index.get(child.i)
+            return m
+    return None

@@ -1,0 +1,103 @@
+"""Repairs for participants the small English parser loses.
+
+Each reads the words around a found actor instead of the parse: a name before
+"and" and a subject (``coordinated``), "NAME hosted NAME" read as one noun
+phrase (``between_names``), a relative pronoun's antecedent (``antecedent``)
+and a preposition left without its object (``dangling``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from backchannel.nlp.mentions import Linked, LinkResult
+
+SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJ = frozenset({"dobj", "dative", "obj", "attr", "oprd"})
+_RELATIVE = frozenset({"who", "that", "which"})
+
+
+def antecedent(verb: Token, pronoun: Token, link: LinkResult) -> list[Linked]:
+    """The actor a relative pronoun stands for: "Li, who was sanctioned …" → Li."""
+    if verb.dep_ != "relcl" or pronoun.lower_ not in _RELATIVE:
+        return []
+    m = link.token_to_mention.get(verb.head.i)
+    return [m] if m is not None else []
+
+
+def coordinated(found: list[Linked], link: LinkResult, doc: Doc) -> list[Linked]:
+    """Add actors joined to a found one by "and" that the parser left elsewhere.
+
+    The small parser often hangs the first of two coordinated subjects off the
+    verb ("Bessent and He Lifeng held talks": "Bessent" as an adverb) or
+    makes it a sentence of its own ("Trump and Liu He signed …"). An actor
+    written right before "and" and a found subject is coordinated with it,
+    unless the parse gives it a role of its own (the object of an earlier verb,
+    a preposition's object, a possessive).
+    """
+    out = list(found)
+    for m in found:
+        i = m.start - 1
+        while i >= 1 and doc[i].lower_ == "and":
+            prev = link.token_to_mention.get(i - 1)
+            if prev is None or any(p is prev for p in out):
+                break
+            root = span_root(doc, prev)
+            if root.dep_ in OBJ | SUBJ | {"pobj", "poss", "dative", "agent", "appos"}:
+                break
+            out.append(prev)
+            i = prev.start - 1
+    return unique(out)
+
+
+def between_names(verb: Token, link: LinkResult) -> tuple[Linked, Linked] | None:
+    """ "Trump hosted Xi at Mar-a-Lago", parsed as a phrase about Xi ("Trump-hosted Xi").
+
+    The small parser sometimes reads "NAME verbed NAME" as one noun phrase, the
+    verb a modifier of the second name and the first name hanging from it too.
+    Then the first name does it and the second is its object.
+    """
+    if verb.dep_ != "amod" or verb.tag_ not in {"VBD", "VBN"} or verb.i == 0:
+        return None
+    target = link.token_to_mention.get(verb.head.i)
+    source = link.token_to_mention.get(verb.i - 1)
+    if target is None or source is None or target is source or verb.head.i < verb.i:
+        return None
+    if span_root(verb.doc, source).head.i != verb.head.i or target.start != verb.i + 1:
+        return None
+    return source, target
+
+
+def dangling(prep: Token, link: LinkResult) -> list[Linked]:
+    """ "granted asylum to five Panamanian officers holed up …": the parser left "to"
+    without its object and made the officers a clause's subject; the actor the
+    preposition is followed by (past numbers, articles and modifiers) is its object."""
+    if prep.dep_ not in {"prep", "dative"} or any(True for _ in prep.children):
+        return []
+    doc = prep.doc
+    i = prep.i + 1
+    while i < len(doc) and i - prep.i <= 4 and doc[i].i not in link.token_to_mention:
+        if doc[i].pos_ not in {"DET", "NUM", "ADJ"}:
+            return []
+        i += 1
+    m = link.token_to_mention.get(i)
+    if m is None or m.start != i:
+        return []
+    return [m] if span_root(doc, m).dep_ in SUBJ else []
+
+
+def span_root(doc: Doc, m: Linked) -> Token:
+    span = doc[m.start : m.end]
+    return span.root
+
+
+def unique(mentions: Iterable[Linked]) -> list[Linked]:
+    seen: set[str] = set()
+    out: list[Linked] = []
+    for m in mentions:
+        if m.actor_id not in seen:
+            seen.add(m.actor_id)
+            out.append(m)
+    return out
