@@ -5,8 +5,7 @@
     DuckDB SQL      one parallel ``read_csv`` (tab-separated, 61 columns as strings, the 18
                     used kept) into a temp table in file order; then, in one transaction,
                     CAMEO → PLOVER by one join with every row classified, and one INSERT
-                    each into event_records, documents and actors (inserts run in
-                    parallel: ``preserve_insertion_order`` is off for them)
+                    each into event_records, documents and actors
     skipped         lines the reader rejected (wrong number of columns, with DuckDB's
                     line numbers), empty lines, rows with a bad id, date or code
                     (origin ``FILE:LINE``), and per-file counts of rows left out
@@ -362,7 +361,6 @@ def _import_file(
             con.execute(read, [str(path)])
         except duckdb.Error as exc:
             raise Refused("unreadable", f"not a GDELT event export: {exc}") from exc
-        con.execute("SET preserve_insertion_order = false")
         con.execute("BEGIN")
         try:
             con.execute(classify)
@@ -387,7 +385,6 @@ def _import_file(
             con.execute("ROLLBACK")
             raise
     finally:
-        con.execute("RESET preserve_insertion_order")
         con.unregister("_gdelt_codes")
         con.unregister("_gdelt_sectors")
         for table in ("_gdelt_read", "_gdelt_rejects", "_gdelt_scans"):
