@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from backchannel.analysis.brokerage import ROLES, brokerage
+from backchannel.analysis.brokerage import ROLES, brokerage_bridges
 from backchannel.analysis.channels import communication_records
 from backchannel.errors import UsageError
 from backchannel.nlp.lexicon import lexicon
@@ -79,13 +79,7 @@ def brokers(
     arcs, groups, names, records = network(store, as_of, sides=sides, by=by, records=records)
     if not groups:
         return []
-    result = brokerage(arcs, groups)
-    out_nbrs: dict[str, set[str]] = defaultdict(set)
-    in_nbrs: dict[str, set[str]] = defaultdict(set)
-    for s, t in arcs:
-        out_nbrs[s].add(t)
-        in_nbrs[t].add(s)
-    arcset = set(arcs)
+    result, bridges = brokerage_bridges(arcs, groups)
     evidence: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in records:
         for node in (r["source_id"], r["target_id"]):
@@ -93,23 +87,68 @@ def brokers(
                 evidence[node].append(
                     {"date": r["date_start"], "sentence": r["sentence"], "doc_id": r["doc_id"]}
                 )
+    expected: dict[tuple[float, ...], dict[str, float | None]] = {}
     rows = []
     for row in result.rows:
         b = row.node
-        bridges = _bridges(in_nbrs[b], out_nbrs[b], arcset, groups)
+        key = tuple(row.expected.values())
+        moments = expected.get(key)
+        if moments is None:  # the same for every node of a group size
+            moments = expected[key] = {
+                role: _finite(row.expected[role]) for role in (*ROLES, "total")
+            }
         record: dict[str, Any] = {
             "actor_id": b,
             "name": names.get(b, b),
             "group": row.group,
             "roles": {role: row.raw[role] for role in (*ROLES, "total")},
             "z": {role: _finite(row.z[role]) for role in (*ROLES, "total")},
-            "expected": {role: _finite(row.expected[role]) for role in (*ROLES, "total")},
-            "bridges": [f"{a}→{c}" for a, c in sorted(bridges)],
+            "expected": dict(moments),
+            "bridges": [f"{a}→{c}" for a, c in sorted(bridges[b])],
             "evidence": evidence.get(b, []),
         }
         rows.append(record)
     rows.sort(key=lambda r: (-r["roles"]["total"], r["name"]))
     return rows
+
+
+def bridging(
+    store: Store,
+    as_of: str,
+    *,
+    sides: Sequence[str] = (),
+    records: list[dict[str, Any]] | None = None,
+) -> dict[str, tuple[int, list[str]]]:
+    """Actor → (brokered paths, bridges) for the rows of ``brokers()`` with both, by side.
+
+    What the map marks as brokers, without the scores and evidence the full rows carry.
+    """
+    arcs, groups, _, _ = network(store, as_of, sides=sides, records=records)
+    if not groups:
+        return {}
+    result, bridges = brokerage_bridges(arcs, groups)
+    return {
+        row.node: (row.raw["total"], [f"{a}→{c}" for a, c in sorted(bridges[row.node])])
+        for row in result.rows
+        if row.raw["total"] > 0 and bridges[row.node]
+    }
+
+
+def ranking(
+    store: Store,
+    as_of: str,
+    *,
+    sides: Sequence[str] = (),
+    records: list[dict[str, Any]] | None = None,
+) -> list[tuple[str, str, int]]:
+    """(actor id, name, brokered paths) for every actor, in the order ``brokers()`` lists them."""
+    arcs, groups, names, _ = network(store, as_of, sides=sides, records=records)
+    if not groups:
+        return []
+    result, _ = brokerage_bridges(arcs, groups)
+    out = [(row.node, names.get(row.node, row.node), row.raw["total"]) for row in result.rows]
+    out.sort(key=lambda r: (-r[2], r[1]))
+    return out
 
 
 def _bridges(

@@ -22,7 +22,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from backchannel.analysis.brokers import brokers
+from backchannel.analysis.asof import ChannelIndex
+from backchannel.analysis.brokers import ranking
 from backchannel.analysis.capacity import Capacity, capacity, resolve_actor, roles_on
 from backchannel.analysis.channels import GOVERNMENT_SECTORS, Channel, ChannelInputs, channels
 from backchannel.errors import UsageError
@@ -207,9 +208,9 @@ def _pair(c: Channel) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
 
-def _broker_ranks(rows: Sequence[dict[str, Any]]) -> dict[str, tuple[int, int, str]]:
-    ranked = [r for r in rows if r["roles"]["total"] > 0]
-    return {r["actor_id"]: (i, r["roles"]["total"], r["name"]) for i, r in enumerate(ranked, 1)}
+def _broker_ranks(rows: Sequence[tuple[str, str, int]]) -> dict[str, tuple[int, int, str]]:
+    ranked = [r for r in rows if r[2] > 0]
+    return {actor_id: (i, total, name) for i, (actor_id, name, total) in enumerate(ranked, 1)}
 
 
 def whatif(
@@ -222,12 +223,14 @@ def whatif(
     source: str | None = None,
     target: str | None = None,
     inputs: ChannelInputs | None = None,
+    index: ChannelIndex | None = None,
 ) -> WhatIf:
     """Recompute channels, capacity and brokers without ``remove`` and with ``add_channels``.
 
     Names are actor ids, names or aliases; an unknown one is a ``UsageError``
     with close matches. ``inputs`` (``ChannelInputs.load`` of this unchanged
-    store) saves reading it again. Removals alone are computed on those inputs
+    store) saves reading it again, and ``index`` (``ChannelIndex.build`` of them
+    for ``sides``) grouping them again. Removals alone are computed on the index
     with the actors' records left out; a proposed channel needs a derived store.
     """
     if not remove and not add_channels:
@@ -240,12 +243,16 @@ def whatif(
             raise UsageError(f"--add-channel names {a['name']} twice: give two actors")
         if gone & {a["actor_id"], b["actor_id"]}:
             raise UsageError("--add-channel uses an actor that --remove takes out")
-    inputs = inputs if inputs is not None else ChannelInputs.load(store)
-    before_channels = channels(store, as_of, sides=sides, inputs=inputs)
+    if index is None or index.sides != tuple(sides):
+        inputs = inputs if inputs is not None else ChannelInputs.load(store)
+        index = ChannelIndex.build(inputs, sides)
+    inputs = index.inputs
+    before_channels = index.channels(as_of)
     before_cap = capacity(
         store, as_of, sides=sides, source=source, target=target, found=before_channels
     )
-    before_brokers = brokers(store, as_of, sides=sides, records=inputs.records_until(as_of))
+    records = inputs.records_until(as_of)
+    before_brokers = ranking(store, as_of, sides=sides, records=records)
     with contextlib.ExitStack() as stack:
         if added:
             extra = [proposed_record(store, a, b, as_of) for a, b in added]
@@ -253,10 +260,15 @@ def whatif(
                 derived_store(store, drop_actors=sorted(gone), extra_records=extra)
             )
             after = ChannelInputs.load(base)
+            after_channels = channels(base, as_of, sides=sides, inputs=after)
+            after_records = after.records_until(as_of)
         else:
             # only event records differ from the store: the same inputs without those actors
-            base, after = store, inputs.without(gone)
-        after_channels = channels(base, as_of, sides=sides, inputs=after)
+            base = store
+            after_channels = index.channels(as_of, without=gone)
+            after_records = [
+                r for r in records if r["source_id"] not in gone and r["target_id"] not in gone
+            ]
         after_cap = capacity(
             base,
             as_of,
@@ -266,7 +278,7 @@ def whatif(
             found=after_channels,
             without=sorted(gone),
         )
-        after_brokers = brokers(base, as_of, sides=sides, records=after.records_until(as_of))
+        after_brokers = ranking(base, as_of, sides=sides, records=after_records)
     after_by = {_pair(c): c for c in after_channels}
     before_by = {_pair(c): c for c in before_channels}
     cut = tuple(c for c in before_channels if _pair(c) not in after_by)
@@ -278,7 +290,8 @@ def whatif(
     )
     rb, ra = _broker_ranks(before_brokers), _broker_ranks(after_brokers)
     moved = []
-    for actor_id in sorted(set(rb) | set(ra), key=lambda k: (rb.get(k, ra.get(k)) or (0,))[0]):
+    # by rank (before, else after); actor id breaks ties, which set order would leave to chance
+    for actor_id in sorted(set(rb) | set(ra), key=lambda k: ((rb.get(k) or ra[k])[0], k)):
         b_, a_ = rb.get(actor_id), ra.get(actor_id)
         if b_ is not None and a_ is not None and b_[:2] == a_[:2]:
             continue

@@ -316,7 +316,7 @@ def get_whatif(
             cache.answer(
                 store,
                 ("whatif", day, pair, tuple(remove)),
-                lambda: views.what_if(store, day, pair, remove, cache.channel_inputs(store)),
+                lambda: views.what_if(store, day, pair, remove, index=cache.index(store, pair)),
             )
         )
 

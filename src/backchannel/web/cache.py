@@ -23,7 +23,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
-from backchannel.analysis.channels import Channel, ChannelInputs, channels
+from backchannel.analysis.asof import ChannelIndex
+from backchannel.analysis.channels import Channel, ChannelInputs
 from backchannel.store import Store
 from backchannel.web.views import positions
 
@@ -97,15 +98,17 @@ class StoreCache:
     """Per store version: the channel inputs, the channels by date, and encoded answers.
 
     Each level has its own locks, always taken in the order answers → channels →
-    inputs, so two requests never wait for each other in a circle.
+    index → inputs, so two requests never wait for each other in a circle.
     """
 
     def __init__(self, answers: int = 64, versions: int = 2, dates: int = 16) -> None:
         self.inputs = LRU(versions)
+        self.indexes = LRU(versions)
         self.places = LRU(versions)
         self.channels = LRU(dates)
         self.answers = LRU(answers)
         self._inputs_lock, self._channels_lock, self._answers_lock = Striped(), Striped(), Striped()
+        self._index_lock = Striped()
 
     def channel_inputs(self, store: Store) -> ChannelInputs:
         """The store's channel inputs, loaded at most once per version."""
@@ -116,6 +119,17 @@ class StoreCache:
                 found = ChannelInputs.load(store)
                 self.inputs.put(key, found)
         assert isinstance(found, ChannelInputs)
+        return found
+
+    def index(self, store: Store, sides: Sequence[str]) -> ChannelIndex:
+        """The channel inputs grouped by pair for ``sides``, built at most once per version."""
+        key = (store_identity(store.path), tuple(sides))
+        with self._index_lock(key):
+            found = self.indexes.get(key)
+            if found is None:
+                found = ChannelIndex.build(self.channel_inputs(store), sides)
+                self.indexes.put(key, found)
+        assert isinstance(found, ChannelIndex)
         return found
 
     def positions(self, store: Store, sides: Sequence[str]) -> dict[str, tuple[float, float]]:
@@ -136,13 +150,7 @@ class StoreCache:
         with self._channels_lock(key):
             found = self.channels.get(key)
             if found is None:
-                found = channels(
-                    store,
-                    as_of,
-                    sides=sides,
-                    dormant_after=dormant_after,
-                    inputs=self.channel_inputs(store),
-                )
+                found = self.index(store, sides).channels(as_of, dormant_after=dormant_after)
                 self.channels.put(key, found)
         assert isinstance(found, list)
         return found

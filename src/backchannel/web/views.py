@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from backchannel import queries
-from backchannel.analysis.brokers import brokers
+from backchannel.analysis.asof import ChannelIndex
+from backchannel.analysis.brokers import bridging
 from backchannel.analysis.channels import (
     GOVERNMENT_SECTORS,
     Channel,
@@ -151,11 +152,7 @@ def graph(
         types.add(r["type"])
         if r["mode"]:
             modes.add(r["mode"])
-    ranks = {
-        b["actor_id"]: b
-        for b in brokers(store, as_of, sides=sides, records=records)
-        if b["roles"]["total"] > 0 and b["bridges"]
-    }
+    ranks = bridging(store, as_of, sides=sides, records=records)
     ends: dict[str, Any] = {}
     for ch in found:
         for end in (ch.a, ch.b):
@@ -177,8 +174,8 @@ def graph(
                 "sector": end.sector,
                 "category": category(end.kind, end.sector, roles.get(actor_id, []), as_of),
                 "broker": broker is not None,
-                "brokerage": broker["roles"]["total"] if broker else 0,
-                "bridges": broker["bridges"] if broker else [],
+                "brokerage": broker[0] if broker else 0,
+                "bridges": broker[1] if broker else [],
                 "x": place.get(actor_id, (0.0, 0.0))[0],
                 "y": place.get(actor_id, (0.0, 0.0))[1],
             }
@@ -362,20 +359,26 @@ def what_if(
     sides: Sequence[str],
     remove: Sequence[str],
     inputs: ChannelInputs | None = None,
+    index: ChannelIndex | None = None,
 ) -> dict[str, Any]:
-    """Channels lost and capacity before/after without ``remove`` (actor ids or names)."""
+    """Channels lost and capacity before/after without ``remove`` (actor ids or names).
+
+    ``index`` (``ChannelIndex.build`` of ``inputs`` for ``sides``) saves building it.
+    """
     from backchannel.analysis.capacity import resolve_actor
     from backchannel.analysis.whatif import whatif
 
-    inputs = inputs if inputs is not None else ChannelInputs.load(store)
+    if index is None or index.sides != tuple(sides):
+        inputs = inputs if inputs is not None else ChannelInputs.load(store)
+        index = ChannelIndex.build(inputs, sides)
     try:
-        result = whatif(store, as_of, sides=sides, remove=remove, inputs=inputs).to_dict()
+        result = whatif(store, as_of, sides=sides, remove=remove, index=index).to_dict()
     except UsageError as exc:
         # capacity needs a leader on each side; without one, still show what is cut
         removed = [resolve_actor(store, name) for name in remove]
         gone = sorted({r["actor_id"] for r in removed})
-        before = channels(store, as_of, sides=sides, inputs=inputs)
-        after = {_pair(c) for c in channels(store, as_of, sides=sides, inputs=inputs.without(gone))}
+        before = index.channels(as_of)
+        after = {_pair(c) for c in index.channels(as_of, without=gone)}
         return {
             "as_of": as_of,
             "removed": removed,
