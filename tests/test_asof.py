@@ -245,3 +245,32 @@ def test_whatif_on_the_index_equals_a_store_without_the_actors(store_path: Path)
             if fast["capacity"]["available"]:
                 result = whatif(store, day, sides=SIDES, remove=gone)
                 assert fast["capacity"]["after"] == result.capacity_after.to_dict()
+
+
+def test_the_api_answers_equal_the_direct_computations(store_path: Path) -> None:
+    pytest.importorskip("httpx")
+    from fastapi.testclient import TestClient
+
+    from backchannel.web import create_app
+    from backchannel.web.cache import encode
+
+    client = TestClient(create_app(str(store_path), sides=SIDES))
+    with Store.open(store_path, read_only=True) as store:
+        inputs = ChannelInputs.load(store)
+        ids = sorted({r["source_id"] for r in inputs.records})
+        for day in (*DATES, *reversed(DATES)):
+            found = [c.to_dict() for c in channels(store, day, sides=SIDES)]
+            expected = {
+                "graph": views.graph(store, day, SIDES),
+                "channels": found,
+                "brokers": brokers(store, day, sides=SIDES),
+                "whatif": views.what_if(store, day, SIDES, ids[3:5]),
+            }
+            got = {
+                "graph": client.get("/api/graph", params={"as_of": day}),
+                "channels": client.get("/api/channels", params={"as_of": day}),
+                "brokers": client.get("/api/brokers", params={"as_of": day}),
+                "whatif": client.get("/api/whatif", params={"as_of": day, "remove": ids[3:5]}),
+            }
+            for name, response in got.items():
+                assert response.content == encode(expected[name]), (name, day)

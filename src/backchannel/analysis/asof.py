@@ -59,6 +59,8 @@ class _Prefix:
     latest: str  # latest contact date (interval end, or start)
     contacts: tuple[str, ...]  # latest contact date per event, in the order events first appear
     name: str  # the first channel name in sort order, or ""
+    types: tuple[str, ...]  # event types, sorted
+    modes: tuple[str, ...]  # modes given, sorted
     a: Endpoint
     b: Endpoint
     evidence: tuple[dict[str, Any], ...]
@@ -81,6 +83,8 @@ class _Pair:
         """A ``_Prefix`` for every number of records, in one pass over them."""
         contacts: dict[str, str] = {}
         names: set[str] = set()
+        types: set[str] = set()
+        modes: set[str] = set()
         evidence: list[dict[str, Any]] = []
         first = latest = ""
         for k, r in enumerate(self.rows, 1):
@@ -88,6 +92,9 @@ class _Pair:
             contacts[r["event_id"]] = max(contacts.get(r["event_id"], ""), when)
             if r["channel_name"]:
                 names.add(r["channel_name"])
+            types.add(r["type"])
+            if r["mode"]:
+                modes.add(r["mode"])
             first = r["date_start"] if k == 1 else min(first, r["date_start"])
             latest = max(latest, contacts[r["event_id"]])
             evidence.append(
@@ -109,6 +116,8 @@ class _Pair:
                     latest=latest,
                     contacts=tuple(contacts.values()),
                     name=min(names) if names else "",
+                    types=tuple(sorted(types)),
+                    modes=tuple(sorted(modes)),
                     a=_endpoint(self.a_id, rows),
                     b=_endpoint(self.b_id, rows),
                     evidence=tuple(evidence[-5:]),
@@ -126,6 +135,8 @@ class ChannelIndex:
     pairs: list[_Pair]  # in the order their first record comes
     firsts: list[str]  # their first records' start dates, ascending
     checked: frozenset[str]  # actors whose roles or departures can sever a channel
+    by_key: dict[tuple[str, str], _Pair]  # (smaller id, larger id) → pair
+    crossings: dict[str, list[tuple[str, str]]]  # actor → (start, partner) of cross-side pairs
 
     @classmethod
     def build(
@@ -161,8 +172,16 @@ class ChannelIndex:
             pairs,
             [p.starts[0] for p in pairs],
             frozenset(checked),
+            by_key,
+            {},
         )
-        brokers = index._cross_from(pairs, set())
+        for p in pairs:
+            if p.cross_from is not None:
+                index.crossings.setdefault(p.a_id, []).append((p.cross_from, p.b_id))
+                index.crossings.setdefault(p.b_id, []).append((p.cross_from, p.a_id))
+        for crossing in index.crossings.values():
+            crossing.sort()
+        brokers = {actor_id: c[0][0] for actor_id, c in index.crossings.items()}
         for p in pairs:
             p.entry = index._entry(p, brokers)
         return index
@@ -175,36 +194,52 @@ class ChannelIndex:
             entry = min(entry, max(start, p.side_from))
         return entry
 
-    @staticmethod
-    def _cross_from(pairs: Sequence[_Pair], gone: set[str]) -> dict[str, str]:
-        """Actor → start of their first cross-side record with someone not in ``gone``."""
-        out: dict[str, str] = {}
-        for p in pairs:
-            when = p.cross_from
-            if when is None or p.a_id in gone or p.b_id in gone:
+    def _cross_from(self, actor_id: str, gone: Collection[str]) -> str:
+        """The start of ``actor_id``'s first cross-side pair with someone not in ``gone``."""
+        for when, partner in self.crossings.get(actor_id, ()):
+            if partner not in gone:
+                return when
+        return NEVER
+
+    def kinds(self, a_id: str, b_id: str, as_of: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The sorted event types and modes between ``a_id`` and ``b_id`` up to ``as_of``."""
+        p = self.by_key[(a_id, b_id) if a_id <= b_id else (b_id, a_id)]
+        k = bisect.bisect_right(p.starts, as_of)
+        return (p.prefixes[k - 1].types, p.prefixes[k - 1].modes) if k else ((), ())
+
+    def remaining(
+        self, found: Sequence[Channel], as_of: str, without: Collection[str]
+    ) -> list[Channel]:
+        """``channels(as_of)`` (given as ``found``) on the inputs without ``without``'s records.
+
+        A pair keeps its own records, so its channel is unchanged; it goes
+        when an end is removed, or when it was a channel only through a broker
+        whose every cross-side contact on ``as_of`` was with removed actors.
+        """
+        gone = set(without)
+        out = []
+        for c in found:
+            a_id, b_id = c.a.actor_id, c.b.actor_id
+            if a_id in gone or b_id in gone:
                 continue
-            for actor_id in (p.a_id, p.b_id):
-                if actor_id not in out or when < out[actor_id]:
-                    out[actor_id] = when
+            if not c.cross_side:
+                start = min(self._cross_from(a_id, gone), self._cross_from(b_id, gone))
+                if start > as_of:
+                    continue
+            out.append(c)
         return out
 
     def channels(
         self, as_of: str, *, dormant_after: int = 365, without: Collection[str] = ()
     ) -> list[Channel]:
         """``channels(store, as_of, ...)`` on these inputs, or on ``inputs.without(without)``."""
-        gone = set(without)
-        present = self.pairs[: bisect.bisect_right(self.firsts, as_of)]
-        if gone:
-            present = [p for p in present if p.a_id not in gone and p.b_id not in gone]
-            brokers = self._cross_from(present, gone)
-            entries = [self._entry(p, brokers) for p in present]
-        else:
-            entries = [p.entry for p in present]
+        if without:
+            return self.remaining(self.channels(as_of, dormant_after=dormant_after), as_of, without)
         inputs, checked = self.inputs, self.checked
         today = _ordinal(as_of)
         result: list[Channel] = []
-        for p, entry in zip(present, entries, strict=True):
-            if entry > as_of:
+        for p in self.pairs[: bisect.bisect_right(self.firsts, as_of)]:
+            if p.entry > as_of:
                 continue
             cross = p.cross_from is not None and p.cross_from <= as_of
             pre = p.prefixes[bisect.bisect_right(p.starts, as_of) - 1]

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from backchannel.analysis.brokerage import ROLES, brokerage_bridges
+from backchannel.analysis.brokerage import ROLES, _index, brokerage_bridges, open_paths
 from backchannel.analysis.channels import communication_records
 from backchannel.errors import UsageError
 from backchannel.nlp.lexicon import lexicon
@@ -145,8 +145,14 @@ def ranking(
     arcs, groups, names, _ = network(store, as_of, sides=sides, records=records)
     if not groups:
         return []
-    result, _ = brokerage_bridges(arcs, groups)
-    out = [(row.node, names.get(row.node, row.node), row.raw["total"]) for row in result.rows]
+    nodes = list(groups)
+    out_adj, _ = _index(arcs, nodes)
+    # a total counts every open two-path, whatever the groups: one group will do
+    paths = open_paths(out_adj, [0] * len(nodes))
+    out = [
+        (node, names.get(node, node), sum(by_groups.values()))
+        for node, by_groups in zip(nodes, paths, strict=True)
+    ]
     out.sort(key=lambda r: (-r[2], r[1]))
     return out
 

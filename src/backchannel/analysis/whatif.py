@@ -224,13 +224,15 @@ def whatif(
     target: str | None = None,
     inputs: ChannelInputs | None = None,
     index: ChannelIndex | None = None,
+    found: Sequence[Channel] | None = None,
 ) -> WhatIf:
     """Recompute channels, capacity and brokers without ``remove`` and with ``add_channels``.
 
     Names are actor ids, names or aliases; an unknown one is a ``UsageError``
     with close matches. ``inputs`` (``ChannelInputs.load`` of this unchanged
     store) saves reading it again, and ``index`` (``ChannelIndex.build`` of them
-    for ``sides``) grouping them again. Removals alone are computed on the index
+    for ``sides``) grouping them again; ``found``, ``index.channels(as_of)``, saves
+    computing the channels before. Removals alone are computed on the index
     with the actors' records left out; a proposed channel needs a derived store.
     """
     if not remove and not add_channels:
@@ -247,7 +249,7 @@ def whatif(
         inputs = inputs if inputs is not None else ChannelInputs.load(store)
         index = ChannelIndex.build(inputs, sides)
     inputs = index.inputs
-    before_channels = index.channels(as_of)
+    before_channels = list(found) if found is not None else index.channels(as_of)
     before_cap = capacity(
         store, as_of, sides=sides, source=source, target=target, found=before_channels
     )
@@ -265,7 +267,7 @@ def whatif(
         else:
             # only event records differ from the store: the same inputs without those actors
             base = store
-            after_channels = index.channels(as_of, without=gone)
+            after_channels = index.remaining(before_channels, as_of, gone)
             after_records = [
                 r for r in records if r["source_id"] not in gone and r["target_id"] not in gone
             ]

@@ -184,6 +184,7 @@ def cached_graph(cache: StoreCache, store: Store, day: str, sides: tuple[str, ..
             cache.channel_inputs(store),
             cache.channel_list(store, day, sides),
             cache.positions(store, sides),
+            cache.index(store, sides),
         ),
     )
 
@@ -316,7 +317,14 @@ def get_whatif(
             cache.answer(
                 store,
                 ("whatif", day, pair, tuple(remove)),
-                lambda: views.what_if(store, day, pair, remove, index=cache.index(store, pair)),
+                lambda: views.what_if(
+                    store,
+                    day,
+                    pair,
+                    remove,
+                    index=cache.index(store, pair),
+                    found=cache.channel_list(store, day, pair),
+                ),
             )
         )
 

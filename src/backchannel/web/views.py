@@ -134,24 +134,35 @@ def graph(
     inputs: ChannelInputs | None = None,
     found: list[Channel] | None = None,
     place: dict[str, tuple[float, float]] | None = None,
+    index: ChannelIndex | None = None,
 ) -> dict[str, Any]:
     """Nodes (actors with side, category, broker score) and edges (channels) on ``as_of``.
 
     ``inputs`` (``ChannelInputs.load`` on the same, unchanged store) saves the
-    queries; ``found``, the channels on ``as_of`` computed from them, and
-    ``place``, ``positions(inputs, sides)``, save computing those again.
+    queries; ``found``, the channels on ``as_of`` computed from them,
+    ``place``, ``positions(inputs, sides)``, and ``index``, ``ChannelIndex.build``
+    of them, save computing those again.
     """
+    if index is not None:
+        inputs = index.inputs
     if inputs is None:
         inputs = ChannelInputs.load(store)
     records = inputs.records_until(as_of)
     if found is None:
         found = channels(store, as_of, sides=sides, inputs=inputs)
-    kinds: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
-    for r in records:
-        types, modes = kinds[edge_id(r["source_id"], r["target_id"])]
-        types.add(r["type"])
-        if r["mode"]:
-            modes.add(r["mode"])
+    kinds: dict[str, tuple[Sequence[str], Sequence[str]]] = {}
+    if index is not None:
+        for ch in found:
+            kinds[_pair(ch)] = index.kinds(ch.a.actor_id, ch.b.actor_id, as_of)
+    else:
+        found_kinds: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+        for r in records:
+            types, modes = found_kinds[edge_id(r["source_id"], r["target_id"])]
+            types.add(r["type"])
+            if r["mode"]:
+                modes.add(r["mode"])
+        for key, (types, modes) in found_kinds.items():
+            kinds[key] = (sorted(types), sorted(modes))
     ranks = bridging(store, as_of, sides=sides, records=records)
     ends: dict[str, Any] = {}
     for ch in found:
@@ -184,7 +195,7 @@ def graph(
         "as_of": as_of,
         "sides": list(sides),
         "nodes": nodes,
-        "edges": [_edge(ch, sides, kinds[_pair(ch)]) for ch in found],
+        "edges": [_edge(ch, sides, kinds.get(_pair(ch), ((), ()))) for ch in found],
     }
 
 
@@ -236,7 +247,9 @@ def edge_id(a: str, b: str) -> str:
     return f"{a}|{b}" if a <= b else f"{b}|{a}"
 
 
-def _edge(ch: Channel, sides: Sequence[str], kinds: tuple[set[str], set[str]]) -> dict[str, Any]:
+def _edge(
+    ch: Channel, sides: Sequence[str], kinds: tuple[Sequence[str], Sequence[str]]
+) -> dict[str, Any]:
     return {
         "id": edge_id(ch.a.actor_id, ch.b.actor_id),
         "source": ch.a.actor_id,
@@ -252,8 +265,8 @@ def _edge(ch: Channel, sides: Sequence[str], kinds: tuple[set[str], set[str]]) -
         "first_contact": ch.first_contact,
         "last_contact": ch.last_contact,
         "name": ch.name,
-        "types": sorted(kinds[0]),
-        "modes": sorted(kinds[1]),
+        "types": list(kinds[0]),
+        "modes": list(kinds[1]),
     }
 
 
@@ -360,10 +373,12 @@ def what_if(
     remove: Sequence[str],
     inputs: ChannelInputs | None = None,
     index: ChannelIndex | None = None,
+    found: list[Channel] | None = None,
 ) -> dict[str, Any]:
     """Channels lost and capacity before/after without ``remove`` (actor ids or names).
 
-    ``index`` (``ChannelIndex.build`` of ``inputs`` for ``sides``) saves building it.
+    ``index`` (``ChannelIndex.build`` of ``inputs`` for ``sides``) saves building
+    it, and ``found``, ``index.channels(as_of)``, computing the channels before.
     """
     from backchannel.analysis.capacity import resolve_actor
     from backchannel.analysis.whatif import whatif
@@ -372,13 +387,15 @@ def what_if(
         inputs = inputs if inputs is not None else ChannelInputs.load(store)
         index = ChannelIndex.build(inputs, sides)
     try:
-        result = whatif(store, as_of, sides=sides, remove=remove, index=index).to_dict()
+        result = whatif(
+            store, as_of, sides=sides, remove=remove, index=index, found=found
+        ).to_dict()
     except UsageError as exc:
         # capacity needs a leader on each side; without one, still show what is cut
         removed = [resolve_actor(store, name) for name in remove]
         gone = sorted({r["actor_id"] for r in removed})
-        before = index.channels(as_of)
-        after = {_pair(c) for c in index.channels(as_of, without=gone)}
+        before = found if found is not None else index.channels(as_of)
+        after = {_pair(c) for c in index.remaining(before, as_of, gone)}
         return {
             "as_of": as_of,
             "removed": removed,
