@@ -124,14 +124,18 @@ def bridging(
     What the map marks as brokers, without the scores and evidence the full rows carry.
     """
     arcs, groups, _, _ = network(store, as_of, sides=sides, records=records)
-    if not groups:
-        return {}
-    result, bridges = brokerage_bridges(arcs, groups)
-    return {
-        row.node: (row.raw["total"], [f"{a}→{c}" for a, c in sorted(bridges[row.node])])
-        for row in result.rows
-        if row.raw["total"] > 0 and bridges[row.node]
-    }
+    nodes = list(groups)
+    names: dict[str, int] = {}
+    cls = [names.setdefault(groups[node], len(names)) for node in nodes]
+    group_names = list(names)
+    out_adj, _ = _index(arcs, nodes)
+    out: dict[str, tuple[int, list[str]]] = {}
+    for node, by_groups in zip(nodes, open_paths(out_adj, cls), strict=True):
+        bridges = {(g, h) for (g, h), k in by_groups.items() if g != h and k > 0}
+        if bridges:
+            named = sorted((group_names[g], group_names[h]) for g, h in bridges)
+            out[node] = (sum(by_groups.values()), [f"{a}→{c}" for a, c in named])
+    return out
 
 
 def ranking(

@@ -151,10 +151,7 @@ def graph(
     if found is None:
         found = channels(store, as_of, sides=sides, inputs=inputs)
     kinds: dict[str, tuple[Sequence[str], Sequence[str]]] = {}
-    if index is not None:
-        for ch in found:
-            kinds[_pair(ch)] = index.kinds(ch.a.actor_id, ch.b.actor_id, as_of)
-    else:
+    if index is None:
         found_kinds: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
         for r in records:
             types, modes = found_kinds[edge_id(r["source_id"], r["target_id"])]
@@ -195,7 +192,16 @@ def graph(
         "as_of": as_of,
         "sides": list(sides),
         "nodes": nodes,
-        "edges": [_edge(ch, sides, kinds.get(_pair(ch), ((), ()))) for ch in found],
+        "edges": [
+            _edge(
+                ch,
+                sides,
+                kinds[_pair(ch)]
+                if index is None
+                else index.kinds(ch.a.actor_id, ch.b.actor_id, as_of),
+            )
+            for ch in found
+        ],
     }
 
 
@@ -395,13 +401,11 @@ def what_if(
         removed = [resolve_actor(store, name) for name in remove]
         gone = sorted({r["actor_id"] for r in removed})
         before = found if found is not None else index.channels(as_of)
-        after = {_pair(c) for c in index.remaining(before, as_of, gone)}
+        kept = {id(c) for c in index.remaining(before, as_of, gone)}
         return {
             "as_of": as_of,
             "removed": removed,
-            "channels_cut": [
-                {**c.to_dict(), "id": _pair(c)} for c in before if _pair(c) not in after
-            ],
+            "channels_cut": [{**c.to_dict(), "id": _pair(c)} for c in before if id(c) not in kept],
             "channels_new": [],
             "status_changed": [],
             "capacity": {"available": False, "reason": str(exc)},
