@@ -274,3 +274,29 @@ def test_the_api_answers_equal_the_direct_computations(store_path: Path) -> None
             }
             for name, response in got.items():
                 assert response.content == encode(expected[name]), (name, day)
+
+
+@pytest.mark.parametrize("by", ["side", "side-sector"])
+def test_arc_index_gives_the_network_and_brokers_of_every_date(store_path: Path, by: str) -> None:
+    from backchannel.analysis.brokers import ArcIndex
+
+    with Store.open(store_path, read_only=True) as store:
+        inputs = ChannelInputs.load(store)
+        arcs = ArcIndex.build(inputs.records, sides=SIDES, by=by)
+        starts = sorted({r["date_start"] for r in inputs.records})
+        for day in (*DATES, *starts[::40], starts[-1]):
+            expected = network(store, day, sides=SIDES, by=by)
+            got = arcs.network(day)
+            assert got[0] == expected[0]
+            for k in (1, 2):  # the same nodes in the same order: it is the brokers' row order
+                assert list(got[k].items()) == list(expected[k].items())
+            assert brokers(store, day, sides=SIDES, by=by, arc_index=arcs) == brokers(
+                store, day, sides=SIDES, by=by
+            )
+            if by == "side":
+                assert bridging(store, day, sides=SIDES, arc_index=arcs) == bridging(
+                    store, day, sides=SIDES
+                )
+                assert ranking(store, day, sides=SIDES, arc_index=arcs) == ranking(
+                    store, day, sides=SIDES
+                )

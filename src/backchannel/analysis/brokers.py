@@ -10,8 +10,10 @@ the same country fall in different groups.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from backchannel.analysis.brokerage import ROLES, _index, brokerage_bridges, open_paths
@@ -64,6 +66,96 @@ def network(
     return sorted(set(arcs)), groups, names, records
 
 
+@dataclass(frozen=True, slots=True)
+class ArcIndex:
+    """``network()`` and the brokers' evidence for any date, from one pass over the records.
+
+    Built on every record in store order (``ChannelInputs.records``); the
+    network on a date is the one its first ``n`` records give. Each arc is
+    kept with the record that first gives it, each node with the records it
+    appears in (for its group and name, which the latest one sets) and the
+    first three evidence entries ``brokers()`` would list.
+    """
+
+    starts: list[str]  # the records' start dates, for bisecting by date
+    arcs: list[tuple[str, str]]  # every distinct arc, sorted
+    arc_from: list[int]  # the record that first gives each
+    nodes: list[str]  # in the order they first appear
+    node_from: list[int]  # the record where each first appears
+    seen: dict[str, tuple[list[int], list[str], list[str]]]  # node → records, groups, names
+    evidence: dict[str, list[tuple[int, dict[str, Any]]]]  # node → (record, entry), first three
+
+    @classmethod
+    def build(
+        cls, records: Sequence[dict[str, Any]], *, sides: Sequence[str] = (), by: str = "side"
+    ) -> ArcIndex:
+        if by not in GROUPINGS:
+            raise UsageError(f"unknown grouping '{by}': choose {' or '.join(GROUPINGS)}")
+        side_set = set(sides)
+        symmetric = {t.type for t in lexicon().verbs.values() if t.symmetric}
+        arc_from: dict[tuple[str, str], int] = {}
+        seen: dict[str, tuple[list[int], list[str], list[str]]] = {}
+        evidence: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+        for n, r in enumerate(records):
+            s, t = r["source_id"], r["target_id"]
+            for node in (s, t):
+                entries = evidence.setdefault(node, [])
+                if len(entries) < 3:
+                    entries.append(
+                        (
+                            n,
+                            {
+                                "date": r["date_start"],
+                                "sentence": r["sentence"],
+                                "doc_id": r["doc_id"],
+                            },
+                        )
+                    )
+            if s == t:
+                continue
+            for prefix, node in (("source", s), ("target", t)):
+                at, grouped, named = seen.setdefault(node, ([], [], []))
+                at.append(n)
+                grouped.append(_group(r[f"{prefix}_country"], r[f"{prefix}_sector"], by, side_set))
+                named.append(r[f"{prefix}_name"])
+            arc_from.setdefault((s, t), n)
+            if r["type"] in symmetric:
+                arc_from.setdefault((t, s), n)
+        arcs = sorted(arc_from)
+        return cls(
+            starts=[r["date_start"] for r in records],
+            arcs=arcs,
+            arc_from=[arc_from[a] for a in arcs],
+            nodes=list(seen),
+            node_from=[at[0] for at, _, _ in seen.values()],
+            seen=seen,
+            evidence=evidence,
+        )
+
+    def network(
+        self, as_of: str
+    ) -> tuple[list[tuple[str, str]], dict[str, str], dict[str, str], int]:
+        """``network()``'s arcs, groups and names on ``as_of``, and how many records give them."""
+        n = bisect.bisect_right(self.starts, as_of)
+        arcs = [a for a, first in zip(self.arcs, self.arc_from, strict=True) if first < n]
+        groups: dict[str, str] = {}
+        names: dict[str, str] = {}
+        for node in self.nodes[: bisect.bisect_left(self.node_from, n)]:
+            at, grouped, named = self.seen[node]
+            k = bisect.bisect_left(at, n) - 1
+            groups[node], names[node] = grouped[k], named[k]
+        return arcs, groups, names, n
+
+    def evidence_on(self, n: int) -> dict[str, list[dict[str, Any]]]:
+        """The evidence ``brokers()`` lists per node, from the first ``n`` records."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        for node, entries in self.evidence.items():
+            found = [entry for at, entry in entries if at < n]
+            if found:
+                out[node] = found
+        return out
+
+
 def brokers(
     store: Store,
     as_of: str,
@@ -71,22 +163,30 @@ def brokers(
     sides: Sequence[str] = (),
     by: str = "side",
     records: list[dict[str, Any]] | None = None,
+    arc_index: ArcIndex | None = None,
 ) -> list[dict[str, Any]]:
     """Per actor: the five role counts and z-scores, the side pairs they bridge, and evidence.
 
-    ``records`` are ``communication_records(store, as_of)`` when the caller has them already.
+    ``records`` are ``communication_records(store, as_of)`` when the caller has
+    them already; ``arc_index``, ``ArcIndex.build`` of all of them for ``sides``
+    and ``by``, answers in their place.
     """
-    arcs, groups, names, records = network(store, as_of, sides=sides, by=by, records=records)
+    evidence: dict[str, list[dict[str, Any]]]
+    if arc_index is not None:
+        arcs, groups, names, n = arc_index.network(as_of)
+        evidence = arc_index.evidence_on(n)
+    else:
+        arcs, groups, names, records = network(store, as_of, sides=sides, by=by, records=records)
+        evidence = defaultdict(list)
+        for r in records:
+            for node in (r["source_id"], r["target_id"]):
+                if len(evidence[node]) < 3:
+                    evidence[node].append(
+                        {"date": r["date_start"], "sentence": r["sentence"], "doc_id": r["doc_id"]}
+                    )
     if not groups:
         return []
     result, bridges = brokerage_bridges(arcs, groups)
-    evidence: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in records:
-        for node in (r["source_id"], r["target_id"]):
-            if len(evidence[node]) < 3:
-                evidence[node].append(
-                    {"date": r["date_start"], "sentence": r["sentence"], "doc_id": r["doc_id"]}
-                )
     expected: dict[tuple[float, ...], dict[str, float | None]] = {}
     rows = []
     for row in result.rows:
@@ -118,12 +218,17 @@ def bridging(
     *,
     sides: Sequence[str] = (),
     records: list[dict[str, Any]] | None = None,
+    arc_index: ArcIndex | None = None,
 ) -> dict[str, tuple[int, list[str]]]:
     """Actor → (brokered paths, bridges) for the rows of ``brokers()`` with both, by side.
 
-    What the map marks as brokers, without the scores and evidence the full rows carry.
+    What the map marks as brokers, without the scores and evidence the full
+    rows carry. ``records`` and ``arc_index`` (built ``by="side"``) as for ``brokers()``.
     """
-    arcs, groups, _, _ = network(store, as_of, sides=sides, records=records)
+    if arc_index is not None:
+        arcs, groups, _, _ = arc_index.network(as_of)
+    else:
+        arcs, groups, _, _ = network(store, as_of, sides=sides, records=records)
     nodes = list(groups)
     names: dict[str, int] = {}
     cls = [names.setdefault(groups[node], len(names)) for node in nodes]
@@ -144,9 +249,16 @@ def ranking(
     *,
     sides: Sequence[str] = (),
     records: list[dict[str, Any]] | None = None,
+    arc_index: ArcIndex | None = None,
 ) -> list[tuple[str, str, int]]:
-    """(actor id, name, brokered paths) for every actor, in the order ``brokers()`` lists them."""
-    arcs, groups, names, _ = network(store, as_of, sides=sides, records=records)
+    """(actor id, name, brokered paths) for every actor, in the order ``brokers()`` lists them.
+
+    ``records`` and ``arc_index`` as for ``brokers()``.
+    """
+    if arc_index is not None:
+        arcs, groups, names, _ = arc_index.network(as_of)
+    else:
+        arcs, groups, names, _ = network(store, as_of, sides=sides, records=records)
     if not groups:
         return []
     nodes = list(groups)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from backchannel.analysis.asof import ChannelIndex
-from backchannel.analysis.brokers import ranking
+from backchannel.analysis.brokers import ArcIndex, ranking
 from backchannel.analysis.capacity import Capacity, capacity, resolve_actor, roles_on
 from backchannel.analysis.channels import GOVERNMENT_SECTORS, Channel, ChannelInputs, channels
 from backchannel.errors import UsageError
@@ -225,6 +225,7 @@ def whatif(
     inputs: ChannelInputs | None = None,
     index: ChannelIndex | None = None,
     found: Sequence[Channel] | None = None,
+    arc_index: ArcIndex | None = None,
 ) -> WhatIf:
     """Recompute channels, capacity and brokers without ``remove`` and with ``add_channels``.
 
@@ -232,8 +233,10 @@ def whatif(
     with close matches. ``inputs`` (``ChannelInputs.load`` of this unchanged
     store) saves reading it again, and ``index`` (``ChannelIndex.build`` of them
     for ``sides``) grouping them again; ``found``, ``index.channels(as_of)``, saves
-    computing the channels before. Removals alone are computed on the index
-    with the actors' records left out; a proposed channel needs a derived store.
+    computing the channels before, and ``arc_index`` (``ArcIndex.build`` of the
+    inputs' records for ``sides``) the brokers' network before. Removals alone
+    are computed on the index with the actors' records left out; a proposed
+    channel needs a derived store.
     """
     if not remove and not add_channels:
         raise UsageError("nothing to change: give --remove NAME or --add-channel A B")
@@ -254,7 +257,7 @@ def whatif(
         store, as_of, sides=sides, source=source, target=target, found=before_channels
     )
     records = inputs.records_until(as_of)
-    before_brokers = ranking(store, as_of, sides=sides, records=records)
+    before_brokers = ranking(store, as_of, sides=sides, records=records, arc_index=arc_index)
     with contextlib.ExitStack() as stack:
         if added:
             extra = [proposed_record(store, a, b, as_of) for a, b in added]

@@ -185,6 +185,7 @@ def cached_graph(cache: StoreCache, store: Store, day: str, sides: tuple[str, ..
             cache.channel_list(store, day, sides),
             cache.positions(store, sides),
             cache.index(store, sides),
+            cache.arc_index(store, sides),
         ),
     )
 
@@ -286,11 +287,7 @@ def get_brokers(
                 store,
                 ("brokers", day, pair, by.value),
                 lambda: broker_rows(
-                    store,
-                    day,
-                    sides=pair,
-                    by=by.value,
-                    records=cache.channel_inputs(store).records_until(day),
+                    store, day, sides=pair, by=by.value, arc_index=cache.arc_index(store, pair, by)
                 ),
             )
         )
@@ -324,6 +321,7 @@ def get_whatif(
                     remove,
                     index=cache.index(store, pair),
                     found=cache.channel_list(store, day, pair),
+                    arc_index=cache.arc_index(store, pair),
                 ),
             )
         )

@@ -24,6 +24,7 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 from backchannel.analysis.asof import ChannelIndex
+from backchannel.analysis.brokers import ArcIndex
 from backchannel.analysis.channels import Channel, ChannelInputs
 from backchannel.store import Store
 from backchannel.web.views import positions
@@ -104,6 +105,7 @@ class StoreCache:
     def __init__(self, answers: int = 64, versions: int = 2, dates: int = 16) -> None:
         self.inputs = LRU(versions)
         self.indexes = LRU(versions)
+        self.arcs = LRU(2 * versions)
         self.places = LRU(versions)
         self.channels = LRU(dates)
         self.answers = LRU(answers)
@@ -130,6 +132,17 @@ class StoreCache:
                 found = ChannelIndex.build(self.channel_inputs(store), sides)
                 self.indexes.put(key, found)
         assert isinstance(found, ChannelIndex)
+        return found
+
+    def arc_index(self, store: Store, sides: Sequence[str], by: str = "side") -> ArcIndex:
+        """The brokers' network for any date, built at most once per version, sides and grouping."""
+        key = (store_identity(store.path), tuple(sides), by)
+        with self._index_lock(key):
+            found = self.arcs.get(key)
+            if found is None:
+                found = ArcIndex.build(self.channel_inputs(store).records, sides=sides, by=by)
+                self.arcs.put(key, found)
+        assert isinstance(found, ArcIndex)
         return found
 
     def positions(self, store: Store, sides: Sequence[str]) -> dict[str, tuple[float, float]]:

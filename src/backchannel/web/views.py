@@ -16,7 +16,7 @@ from typing import Any
 
 from backchannel import queries
 from backchannel.analysis.asof import ChannelIndex
-from backchannel.analysis.brokers import bridging
+from backchannel.analysis.brokers import ArcIndex, bridging
 from backchannel.analysis.channels import (
     GOVERNMENT_SECTORS,
     Channel,
@@ -135,13 +135,15 @@ def graph(
     found: list[Channel] | None = None,
     place: dict[str, tuple[float, float]] | None = None,
     index: ChannelIndex | None = None,
+    arc_index: ArcIndex | None = None,
 ) -> dict[str, Any]:
     """Nodes (actors with side, category, broker score) and edges (channels) on ``as_of``.
 
     ``inputs`` (``ChannelInputs.load`` on the same, unchanged store) saves the
     queries; ``found``, the channels on ``as_of`` computed from them,
-    ``place``, ``positions(inputs, sides)``, and ``index``, ``ChannelIndex.build``
-    of them, save computing those again.
+    ``place``, ``positions(inputs, sides)``, ``index``, ``ChannelIndex.build``
+    of them, and ``arc_index``, ``ArcIndex.build`` of their records, save
+    computing those again.
     """
     if index is not None:
         inputs = index.inputs
@@ -160,7 +162,7 @@ def graph(
                 modes.add(r["mode"])
         for key, (types, modes) in found_kinds.items():
             kinds[key] = (sorted(types), sorted(modes))
-    ranks = bridging(store, as_of, sides=sides, records=records)
+    ranks = bridging(store, as_of, sides=sides, records=records, arc_index=arc_index)
     ends: dict[str, Any] = {}
     for ch in found:
         for end in (ch.a, ch.b):
@@ -380,11 +382,13 @@ def what_if(
     inputs: ChannelInputs | None = None,
     index: ChannelIndex | None = None,
     found: list[Channel] | None = None,
+    arc_index: ArcIndex | None = None,
 ) -> dict[str, Any]:
     """Channels lost and capacity before/after without ``remove`` (actor ids or names).
 
     ``index`` (``ChannelIndex.build`` of ``inputs`` for ``sides``) saves building
-    it, and ``found``, ``index.channels(as_of)``, computing the channels before.
+    it, ``found``, ``index.channels(as_of)``, computing the channels before, and
+    ``arc_index`` (``ArcIndex.build`` of its records) the brokers' network before.
     """
     from backchannel.analysis.capacity import resolve_actor
     from backchannel.analysis.whatif import whatif
@@ -394,7 +398,7 @@ def what_if(
         index = ChannelIndex.build(inputs, sides)
     try:
         result = whatif(
-            store, as_of, sides=sides, remove=remove, index=index, found=found
+            store, as_of, sides=sides, remove=remove, index=index, found=found, arc_index=arc_index
         ).to_dict()
     except UsageError as exc:
         # capacity needs a leader on each side; without one, still show what is cut
