@@ -300,3 +300,24 @@ def test_arc_index_gives_the_network_and_brokers_of_every_date(store_path: Path,
                 assert ranking(store, day, sides=SIDES, arc_index=arcs) == ranking(
                     store, day, sides=SIDES
                 )
+
+
+def test_rankings_without_actors_equal_the_ranking_of_the_records_left(store_path: Path) -> None:
+    from backchannel.analysis.brokers import ArcIndex
+
+    with Store.open(store_path, read_only=True) as store:
+        inputs = ChannelInputs.load(store)
+        arcs = ArcIndex.build(inputs.records, sides=SIDES)
+        ids = sorted({r["source_id"] for r in inputs.records})
+        rng = random.Random(1)
+        for day in DATES:
+            for _ in range(3):
+                gone = set(rng.sample(ids, rng.randrange(1, 5)))
+                left = [
+                    r
+                    for r in inputs.records_until(day)
+                    if r["source_id"] not in gone and r["target_id"] not in gone
+                ]
+                before, after = arcs.rankings(day, gone)
+                assert before == ranking(store, day, sides=SIDES)
+                assert after == ranking(store, day, sides=SIDES, records=left)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,6 +84,7 @@ class ArcIndex:
     node_from: list[int]  # the record where each first appears
     seen: dict[str, tuple[list[int], list[str], list[str]]]  # node → records, groups, names
     evidence: dict[str, list[tuple[int, dict[str, Any]]]]  # node → (record, entry), first three
+    partners: dict[str, list[tuple[str, int]]]  # node → (other end, 0 if source else 1) per record
 
     @classmethod
     def build(
@@ -96,6 +97,7 @@ class ArcIndex:
         arc_from: dict[tuple[str, str], int] = {}
         seen: dict[str, tuple[list[int], list[str], list[str]]] = {}
         evidence: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+        partners: dict[str, list[tuple[str, int]]] = {}
         for n, r in enumerate(records):
             s, t = r["source_id"], r["target_id"]
             for node in (s, t):
@@ -118,6 +120,8 @@ class ArcIndex:
                 at.append(n)
                 grouped.append(_group(r[f"{prefix}_country"], r[f"{prefix}_sector"], by, side_set))
                 named.append(r[f"{prefix}_name"])
+            partners.setdefault(s, []).append((t, 0))
+            partners.setdefault(t, []).append((s, 1))
             arc_from.setdefault((s, t), n)
             if r["type"] in symmetric:
                 arc_from.setdefault((t, s), n)
@@ -130,6 +134,7 @@ class ArcIndex:
             node_from=[at[0] for at, _, _ in seen.values()],
             seen=seen,
             evidence=evidence,
+            partners=partners,
         )
 
     def network(
@@ -145,6 +150,55 @@ class ArcIndex:
             k = bisect.bisect_left(at, n) - 1
             groups[node], names[node] = grouped[k], named[k]
         return arcs, groups, names, n
+
+    def rankings(
+        self, as_of: str, without: Collection[str]
+    ) -> tuple[list[tuple[str, str, int]], list[tuple[str, str, int]]]:
+        """``ranking()`` on ``as_of``, and on the records without those of ``without``.
+
+        Taking actors out changes the brokered paths only of their neighbours,
+        which are counted again; a node's place in the order and its name come
+        from its first and last records left.
+        """
+        arcs, groups, names, n = self.network(as_of)
+        nodes = list(groups)
+        out_adj, _ = _index(arcs, nodes)
+        totals = [sum(paths.values()) for paths in open_paths(out_adj, [0] * len(nodes))]
+        before = [(node, names[node], total) for node, total in zip(nodes, totals, strict=True)]
+        before.sort(key=lambda r: (-r[2], r[1]))
+        gone = set(without)
+        position = {node: k for k, node in enumerate(nodes)}
+        in_adj: list[set[int]] = [set() for _ in nodes]
+        for source, targets in enumerate(out_adj):
+            for target in targets:
+                in_adj[target].add(source)
+        removed = {position[g] for g in gone if g in position}
+        changed: set[int] = set()
+        for k in removed:
+            changed |= out_adj[k] | in_adj[k]
+        for b in changed - removed:
+            ins, outs = in_adj[b] - removed, out_adj[b] - removed
+            totals[b] = sum(1 for i in ins for j in outs if i != j and j not in out_adj[i])
+        kept: list[
+            tuple[tuple[int, int], str, str, int]
+        ] = []  # (first record, end), id, name, total
+        for k, node in enumerate(nodes):
+            if k in removed:
+                continue
+            at = self.seen[node][0]
+            left = [
+                (idx, end, m)
+                for m, (idx, (other, end)) in enumerate(zip(at, self.partners[node], strict=True))
+                if idx < n and other not in gone
+            ]
+            if not left:
+                continue
+            name = self.seen[node][2][left[-1][2]]
+            kept.append(((left[0][0], left[0][1]), node, name, totals[k]))
+        kept.sort(key=lambda r: r[0])
+        after = [(node, name, total) for _, node, name, total in kept]
+        after.sort(key=lambda r: (-r[2], r[1]))
+        return before, after
 
     def evidence_on(self, n: int) -> dict[str, list[dict[str, Any]]]:
         """The evidence ``brokers()`` lists per node, from the first ``n`` records."""

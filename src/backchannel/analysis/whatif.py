@@ -256,24 +256,36 @@ def whatif(
     before_cap = capacity(
         store, as_of, sides=sides, source=source, target=target, found=before_channels
     )
-    records = inputs.records_until(as_of)
-    before_brokers = ranking(store, as_of, sides=sides, records=records, arc_index=arc_index)
+    if arc_index is None:
+        arc_index = ArcIndex.build(inputs.records, sides=sides)
     with contextlib.ExitStack() as stack:
         if added:
+            before_brokers = ranking(store, as_of, sides=sides, arc_index=arc_index)
             extra = [proposed_record(store, a, b, as_of) for a, b in added]
             base = stack.enter_context(
                 derived_store(store, drop_actors=sorted(gone), extra_records=extra)
             )
             after = ChannelInputs.load(base)
             after_channels = channels(base, as_of, sides=sides, inputs=after)
-            after_records = after.records_until(as_of)
+            after_brokers = ranking(base, as_of, sides=sides, records=after.records_until(as_of))
+            after_by = {_pair(c): c for c in after_channels}
+            before_by = {_pair(c): c for c in before_channels}
+            cut = tuple(c for c in before_channels if _pair(c) not in after_by)
+            new = tuple(c for c in after_channels if _pair(c) not in before_by)
+            changed = tuple(
+                (c, after_by[_pair(c)])
+                for c in before_channels
+                if _pair(c) in after_by and after_by[_pair(c)].status != c.status
+            )
         else:
-            # only event records differ from the store: the same inputs without those actors
+            # only event records differ from the store: the same inputs without those
+            # actors, where every channel left is the one before, unchanged
             base = store
+            before_brokers, after_brokers = arc_index.rankings(as_of, gone)
             after_channels = index.remaining(before_channels, as_of, gone)
-            after_records = [
-                r for r in records if r["source_id"] not in gone and r["target_id"] not in gone
-            ]
+            kept = {id(c) for c in after_channels}
+            cut = tuple(c for c in before_channels if id(c) not in kept)
+            new, changed = (), ()
         after_cap = capacity(
             base,
             as_of,
@@ -283,16 +295,6 @@ def whatif(
             found=after_channels,
             without=sorted(gone),
         )
-        after_brokers = ranking(base, as_of, sides=sides, records=after_records)
-    after_by = {_pair(c): c for c in after_channels}
-    before_by = {_pair(c): c for c in before_channels}
-    cut = tuple(c for c in before_channels if _pair(c) not in after_by)
-    new = tuple(c for c in after_channels if _pair(c) not in before_by)
-    changed = tuple(
-        (c, after_by[_pair(c)])
-        for c in before_channels
-        if _pair(c) in after_by and after_by[_pair(c)].status != c.status
-    )
     rb, ra = _broker_ranks(before_brokers), _broker_ranks(after_brokers)
     moved = []
     # by rank (before, else after); actor id breaks ties, which set order would leave to chance
