@@ -11,9 +11,10 @@ the same country fall in different groups.
 from __future__ import annotations
 
 import bisect
+import threading
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from backchannel.analysis.brokerage import ROLES, _index, brokerage_bridges, open_paths
@@ -23,6 +24,7 @@ from backchannel.nlp.lexicon import lexicon
 from backchannel.store import Store
 
 GROUPINGS = ("side", "side-sector")
+STATES = 16  # networks on dates kept per ArcIndex
 
 
 def _group(country: str, sector: str, by: str, sides: set[str]) -> str:
@@ -67,6 +69,48 @@ def network(
 
 
 @dataclass(frozen=True, slots=True)
+class NetworkState:
+    """The network on one date: nodes in order, names, arcs, and open two-paths by group pair."""
+
+    nodes: list[str]
+    names: dict[str, str]
+    out_adj: list[set[int]]
+    in_adj: list[set[int]]
+    totals: list[int]  # open two-paths through each node
+    bridges: list[set[tuple[str, str]]]  # the pairs of different groups each node bridges
+
+    @classmethod
+    def count(
+        cls, arcs: list[tuple[str, str]], groups: dict[str, str], names: dict[str, str]
+    ) -> NetworkState:
+        nodes = list(groups)
+        ids: dict[str, int] = {}
+        group_of = [ids.setdefault(groups[node], len(ids)) for node in nodes]
+        group_names = list(ids)
+        out_adj, _ = _index(arcs, nodes)
+        paths = open_paths(out_adj, group_of)
+        in_adj: list[set[int]] = [set() for _ in nodes]
+        for source, targets in enumerate(out_adj):
+            for target in targets:
+                in_adj[target].add(source)
+        return cls(
+            nodes=nodes,
+            names=names,
+            out_adj=out_adj,
+            in_adj=in_adj,
+            totals=[sum(by_groups.values()) for by_groups in paths],
+            bridges=[
+                {
+                    (group_names[g], group_names[h])
+                    for (g, h), k in by_groups.items()
+                    if g != h and k
+                }
+                for by_groups in paths
+            ],
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class ArcIndex:
     """``network()`` and the brokers' evidence for any date, from one pass over the records.
 
@@ -85,6 +129,8 @@ class ArcIndex:
     seen: dict[str, tuple[list[int], list[str], list[str]]]  # node → records, groups, names
     evidence: dict[str, list[tuple[int, dict[str, Any]]]]  # node → (record, entry), first three
     partners: dict[str, list[tuple[str, int]]]  # node → (other end, 0 if source else 1) per record
+    states: dict[int, NetworkState] = field(default_factory=dict)  # the latest few, by records
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @classmethod
     def build(
@@ -151,27 +197,37 @@ class ArcIndex:
             groups[node], names[node] = grouped[k], named[k]
         return arcs, groups, names, n
 
+    def state(self, as_of: str) -> NetworkState:
+        """The network on ``as_of`` with its open two-paths counted, kept for the next caller."""
+        n = bisect.bisect_right(self.starts, as_of)
+        with self.lock:
+            found = self.states.get(n)
+        if found is None:  # two threads may both count it: the same answer either way
+            arcs, groups, names, _ = self.network(as_of)
+            found = NetworkState.count(arcs, groups, names)
+            with self.lock:
+                self.states[n] = found
+                while len(self.states) > STATES:
+                    del self.states[next(iter(self.states))]
+        return found
+
     def rankings(
         self, as_of: str, without: Collection[str]
     ) -> tuple[list[tuple[str, str, int]], list[tuple[str, str, int]]]:
         """``ranking()`` on ``as_of``, and on the records without those of ``without``.
 
         Taking actors out changes the brokered paths only of their neighbours,
-        which are counted again; a node's place in the order and its name come
-        from its first and last records left.
+        which are counted again; so does their place in the order and their
+        name, which come from their first and last records left.
         """
-        arcs, groups, names, n = self.network(as_of)
-        nodes = list(groups)
-        out_adj, _ = _index(arcs, nodes)
-        totals = [sum(paths.values()) for paths in open_paths(out_adj, [0] * len(nodes))]
+        n = bisect.bisect_right(self.starts, as_of)
+        state = self.state(as_of)
+        nodes, names, out_adj, in_adj = state.nodes, state.names, state.out_adj, state.in_adj
+        totals = list(state.totals)
         before = [(node, names[node], total) for node, total in zip(nodes, totals, strict=True)]
         before.sort(key=lambda r: (-r[2], r[1]))
         gone = set(without)
-        position = {node: k for k, node in enumerate(nodes)}
-        in_adj: list[set[int]] = [set() for _ in nodes]
-        for source, targets in enumerate(out_adj):
-            for target in targets:
-                in_adj[target].add(source)
+        position = {node: k for k, node in enumerate(nodes) if node in gone}
         removed = {position[g] for g in gone if g in position}
         changed: set[int] = set()
         for k in removed:
@@ -179,11 +235,14 @@ class ArcIndex:
         for b in changed - removed:
             ins, outs = in_adj[b] - removed, out_adj[b] - removed
             totals[b] = sum(1 for i in ins for j in outs if i != j and j not in out_adj[i])
-        kept: list[
-            tuple[tuple[int, int], str, str, int]
-        ] = []  # (first record, end), id, name, total
+        # (first record, which end), id, name, total
+        kept: list[tuple[tuple[int, int], str, str, int]] = []
         for k, node in enumerate(nodes):
             if k in removed:
+                continue
+            if k not in changed:
+                first = (self.seen[node][0][0], self.partners[node][0][1])
+                kept.append((first, node, names[node], totals[k]))
                 continue
             at = self.seen[node][0]
             left = [
@@ -191,10 +250,9 @@ class ArcIndex:
                 for m, (idx, (other, end)) in enumerate(zip(at, self.partners[node], strict=True))
                 if idx < n and other not in gone
             ]
-            if not left:
-                continue
-            name = self.seen[node][2][left[-1][2]]
-            kept.append(((left[0][0], left[0][1]), node, name, totals[k]))
+            if left:
+                name = self.seen[node][2][left[-1][2]]
+                kept.append(((left[0][0], left[0][1]), node, name, totals[k]))
         kept.sort(key=lambda r: r[0])
         after = [(node, name, total) for _, node, name, total in kept]
         after.sort(key=lambda r: (-r[2], r[1]))
@@ -280,21 +338,14 @@ def bridging(
     rows carry. ``records`` and ``arc_index`` (built ``by="side"``) as for ``brokers()``.
     """
     if arc_index is not None:
-        arcs, groups, _, _ = arc_index.network(as_of)
+        state = arc_index.state(as_of)
     else:
-        arcs, groups, _, _ = network(store, as_of, sides=sides, records=records)
-    nodes = list(groups)
-    names: dict[str, int] = {}
-    cls = [names.setdefault(groups[node], len(names)) for node in nodes]
-    group_names = list(names)
-    out_adj, _ = _index(arcs, nodes)
-    out: dict[str, tuple[int, list[str]]] = {}
-    for node, by_groups in zip(nodes, open_paths(out_adj, cls), strict=True):
-        bridges = {(g, h) for (g, h), k in by_groups.items() if g != h and k > 0}
-        if bridges:
-            named = sorted((group_names[g], group_names[h]) for g, h in bridges)
-            out[node] = (sum(by_groups.values()), [f"{a}→{c}" for a, c in named])
-    return out
+        state = NetworkState.count(*network(store, as_of, sides=sides, records=records)[:3])
+    return {
+        node: (total, [f"{a}→{c}" for a, c in sorted(bridges)])
+        for node, total, bridges in zip(state.nodes, state.totals, state.bridges, strict=True)
+        if bridges
+    }
 
 
 def ranking(
@@ -310,9 +361,14 @@ def ranking(
     ``records`` and ``arc_index`` as for ``brokers()``.
     """
     if arc_index is not None:
-        arcs, groups, names, _ = arc_index.network(as_of)
-    else:
-        arcs, groups, names, _ = network(store, as_of, sides=sides, records=records)
+        state = arc_index.state(as_of)
+        out = [
+            (node, state.names[node], total)
+            for node, total in zip(state.nodes, state.totals, strict=True)
+        ]
+        out.sort(key=lambda r: (-r[2], r[1]))
+        return out
+    arcs, groups, names, _ = network(store, as_of, sides=sides, records=records)
     if not groups:
         return []
     nodes = list(groups)
