@@ -321,3 +321,17 @@ def test_rankings_without_actors_equal_the_ranking_of_the_records_left(store_pat
                 before, after = arcs.rankings(day, gone)
                 assert before == ranking(store, day, sides=SIDES)
                 assert after == ranking(store, day, sides=SIDES, records=left)
+
+
+def test_channel_json_is_the_encoded_channel_list(store_path: Path) -> None:
+    from backchannel.web.cache import encode
+    from backchannel.web.fastjson import ChannelJSON
+
+    with Store.open(store_path, read_only=True) as store:
+        index = ChannelIndex.build(ChannelInputs.load(store), SIDES)
+        encoder = ChannelJSON(index)
+        for day in (*DATES, *DATES):
+            found = index.channels(day)
+            assert encoder.encode(found, day) == encode([c.to_dict() for c in found])
+            active = [c for c in found if c.status == "active"]
+            assert encoder.encode(active, day) == encode([c.to_dict() for c in active])

@@ -207,11 +207,12 @@ def get_channels(
     with _store(request) as store:
         day, pair = _as_of(store, as_of), _sides(request, sides)
 
-        def compute() -> list[dict[str, Any]]:
+        def compute() -> bytes:
             found = cache.channel_list(store, day, pair, dormant_after)
-            return [c.to_dict() for c in found if wanted is None or c.status == wanted]
+            chosen = [c for c in found if wanted is None or c.status == wanted]
+            return cache.channel_json(store, pair).encode(chosen, day)
 
-        return _json(cache.answer(store, ("channels", day, pair, wanted, dormant_after), compute))
+        return _json(cache.encoded(store, ("channels", day, pair, wanted, dormant_after), compute))
 
 
 @router.get("/channels/{a}/{b}", summary="one channel: status, reason and its whole history")

@@ -7,11 +7,13 @@ holds its read-only connection: DuckDB lets no writer in while a reader is
 open, so the identity and the data read under it belong together, and any
 later write changes the identity and misses the cache.
 
-Three levels: the store's channel inputs (every communication record, roles,
+Four levels: the store's channel inputs (every communication record, roles,
 departures), loaded once per version instead of once per request, with the
-map's fixed positions; the channels on a date (for the map, the channel list
-and one channel's panel); and whole encoded JSON responses per (version,
-endpoint, parameters).
+map's fixed positions; the indexes built from them once per version and sides
+(``ChannelIndex``: channels on any date; ``ArcIndex``: the brokers' network on
+any date); the channels on a date (for the map, the channel list, one
+channel's panel and the what-if); and whole encoded JSON responses per
+(version, endpoint, parameters).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from backchannel.analysis.asof import ChannelIndex
 from backchannel.analysis.brokers import ArcIndex
 from backchannel.analysis.channels import Channel, ChannelInputs
 from backchannel.store import Store
+from backchannel.web.fastjson import ChannelJSON
 from backchannel.web.views import positions
 
 Identity = tuple[tuple[int, int, int] | None, ...]
@@ -106,6 +109,7 @@ class StoreCache:
         self.inputs = LRU(versions)
         self.indexes = LRU(versions)
         self.arcs = LRU(2 * versions)
+        self.encoders = LRU(versions)
         self.places = LRU(versions)
         self.channels = LRU(dates)
         self.answers = LRU(answers)
@@ -170,13 +174,27 @@ class StoreCache:
 
     def answer(self, store: Store, key: Hashable, compute: Callable[[], Any]) -> bytes:
         """The JSON of ``compute()`` for ``key`` on this version of ``store``."""
+        return self.encoded(store, key, lambda: encode(compute()))
+
+    def encoded(self, store: Store, key: Hashable, compute: Callable[[], bytes]) -> bytes:
+        """``compute()``, JSON already, for ``key`` on this version of ``store``."""
         full = (store_identity(store.path), key)
         found = self.answers.get(full)
         if found is None:
             with self._answers_lock(full):
                 found = self.answers.get(full)
                 if found is None:
-                    found = encode(compute())
+                    found = compute()
                     self.answers.put(full, found)
         assert isinstance(found, bytes)
+        return found
+
+    def channel_json(self, store: Store, sides: Sequence[str]) -> ChannelJSON:
+        """The channel-list encoder for this version of the store and ``sides``."""
+        key = (store_identity(store.path), tuple(sides))
+        found = self.encoders.get(key)
+        if found is None:  # cheap: two requests may both make one, and the parts kept differ
+            found = ChannelJSON(self.index(store, sides))
+            self.encoders.put(key, found)
+        assert isinstance(found, ChannelJSON)
         return found
