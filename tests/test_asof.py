@@ -335,3 +335,19 @@ def test_channel_json_is_the_encoded_channel_list(store_path: Path) -> None:
             assert encoder.encode(found, day) == encode([c.to_dict() for c in found])
             active = [c for c in found if c.status == "active"]
             assert encoder.encode(active, day) == encode([c.to_dict() for c in active])
+
+
+def test_graph_edges_json_is_the_encoded_edge_list(store_path: Path) -> None:
+    import json
+
+    from backchannel.web.cache import encode
+    from backchannel.web.fastjson import ChannelJSON
+
+    with Store.open(store_path, read_only=True) as store:
+        index = ChannelIndex.build(ChannelInputs.load(store), SIDES)
+        encoder = ChannelJSON(index)
+        for day in (*DATES, *DATES):
+            found = index.channels(day)
+            edges = views.graph(store, day, SIDES, found=found, index=index)["edges"]
+            assert encoder.edges(found, day).encode() == encode(edges)
+            assert json.loads(encoder.edges(found, day)) == edges

@@ -29,7 +29,7 @@ from backchannel.analysis.brokers import brokers as broker_rows
 from backchannel.errors import UsageError
 from backchannel.store import Store
 from backchannel.web import views
-from backchannel.web.cache import StoreCache
+from backchannel.web.cache import StoreCache, encode
 
 
 class Problem(BaseModel):
@@ -174,20 +174,24 @@ def get_graph(request: Request, as_of: AsOf = None, sides: Sides = None) -> Resp
 
 def cached_graph(cache: StoreCache, store: Store, day: str, sides: tuple[str, ...]) -> bytes:
     """The JSON of ``views.graph`` for this version of ``store``, computed at most once."""
-    return cache.answer(
-        store,
-        ("graph", day, sides),
-        lambda: views.graph(
+
+    def compute() -> bytes:
+        found = cache.channel_list(store, day, sides)
+        head = views.graph(
             store,
             day,
             sides,
-            cache.channel_inputs(store),
-            cache.channel_list(store, day, sides),
-            cache.positions(store, sides),
-            cache.index(store, sides),
-            cache.arc_index(store, sides),
-        ),
-    )
+            found=found,
+            place=cache.positions(store, sides),
+            index=cache.index(store, sides),
+            arc_index=cache.arc_index(store, sides),
+            with_edges=False,
+        )
+        edges = cache.channel_json(store, sides).edges(found, day)
+        # the edges come last: the object without them, reopened
+        return encode(head)[:-1] + b',"edges":' + edges.encode() + b"}"
+
+    return cache.encoded(store, ("graph", day, sides), compute)
 
 
 @router.get(

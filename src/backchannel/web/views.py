@@ -121,7 +121,7 @@ def category(kind: str, sector: str, roles: Sequence[dict[str, Any]], as_of: str
     return "other"
 
 
-def _side(country: str, sides: Sequence[str]) -> str:
+def side_of(country: str, sides: Sequence[str]) -> str:
     if not country:
         return "unknown"
     return country if (not sides or country in sides) else "third"
@@ -136,8 +136,12 @@ def graph(
     place: dict[str, tuple[float, float]] | None = None,
     index: ChannelIndex | None = None,
     arc_index: ArcIndex | None = None,
+    with_edges: bool = True,
 ) -> dict[str, Any]:
     """Nodes (actors with side, category, broker score) and edges (channels) on ``as_of``.
+
+    Without ``with_edges`` the ``edges`` key is left out, for a caller that
+    writes them itself (``fastjson.ChannelJSON.edges``).
 
     ``inputs`` (``ChannelInputs.load`` on the same, unchanged store) saves the
     queries; ``found``, the channels on ``as_of`` computed from them,
@@ -179,7 +183,7 @@ def graph(
                 "id": actor_id,
                 "name": end.name,
                 "country": end.country,
-                "side": _side(end.country, sides),
+                "side": side_of(end.country, sides),
                 "kind": end.kind,
                 "sector": end.sector,
                 "category": category(end.kind, end.sector, roles.get(actor_id, []), as_of),
@@ -190,10 +194,11 @@ def graph(
                 "y": place.get(actor_id, (0.0, 0.0))[1],
             }
         )
+    out: dict[str, Any] = {"as_of": as_of, "sides": list(sides), "nodes": nodes}
+    if not with_edges:
+        return out
     return {
-        "as_of": as_of,
-        "sides": list(sides),
-        "nodes": nodes,
+        **out,
         "edges": [
             _edge(
                 ch,
@@ -222,7 +227,7 @@ def positions(inputs: ChannelInputs, sides: Sequence[str]) -> dict[str, tuple[fl
         for prefix in ("source", "target"):
             actor_id = r[f"{prefix}_id"]
             degree[actor_id] += 1
-            side[actor_id] = _side(r[f"{prefix}_country"], sides)
+            side[actor_id] = side_of(r[f"{prefix}_country"], sides)
     groups: dict[str, list[str]] = defaultdict(list)
     for actor_id in sorted(degree, key=lambda a: (-degree[a], a)):
         groups[side[actor_id]].append(actor_id)
@@ -264,8 +269,8 @@ def _edge(
         "target": ch.b.actor_id,
         "a_name": ch.a.name,
         "b_name": ch.b.name,
-        "a_side": _side(ch.a.country, sides),
-        "b_side": _side(ch.b.country, sides),
+        "a_side": side_of(ch.a.country, sides),
+        "b_side": side_of(ch.b.country, sides),
         "status": ch.status,
         "reason": ch.reason,
         "strength": round(ch.strength, 3),
