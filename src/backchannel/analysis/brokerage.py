@@ -126,15 +126,29 @@ def brokerage_bridges(
     cls = [group_ids.setdefault(groups[node], len(group_ids)) for node in nodes]
     out_adj, n_arcs = _index(edges, nodes)
     paths = open_paths(out_adj, cls)
-    counts = _roles_from_paths(paths, cls)
     names = list(group_ids)
     bridges = {
         node: {(names[g], names[h]) for (g, h), k in by_groups.items() if g != h and k > 0}
         for node, by_groups in zip(nodes, paths, strict=True)
     }
+    return score(groups, cls, n_arcs, paths), bridges
 
+
+def score(
+    groups: Mapping[str, str],
+    cls: Sequence[int],
+    n_arcs: int,
+    paths: Sequence[dict[tuple[int, int], int]],
+) -> BrokerageResult:
+    """``brokerage``'s result from the open two-paths already counted (``open_paths``).
+
+    ``cls`` numbers the groups in the order they first appear in ``groups``;
+    ``n_arcs`` counts the distinct arcs, self-loops included.
+    """
+    nodes = list(groups)
+    counts = _roles_from_paths(paths, cls)
     n = len(nodes)
-    sizes = [0] * len(group_ids)
+    sizes = [0] * (max(cls) + 1 if cls else 0)
     for c in cls:
         sizes[c] += 1
     density = n_arcs / (n * (n - 1)) if n > 1 else _NAN
@@ -167,7 +181,7 @@ def brokerage_bridges(
             for col, t, e, s in zip(COLUMNS, totals, global_exp, global_sd, strict=True)
         },
     }
-    return BrokerageResult(rows=tuple(rows), global_=global_), bridges
+    return BrokerageResult(rows=tuple(rows), global_=global_)
 
 
 def _index(edges: Iterable[tuple[str, str]], nodes: Sequence[str]) -> tuple[list[set[int]], int]:

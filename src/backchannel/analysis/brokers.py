@@ -17,7 +17,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from backchannel.analysis.brokerage import ROLES, _index, brokerage_bridges, open_paths
+from backchannel.analysis.brokerage import ROLES, _index, brokerage_bridges, open_paths, score
 from backchannel.analysis.channels import communication_records
 from backchannel.errors import UsageError
 from backchannel.nlp.lexicon import lexicon
@@ -74,8 +74,12 @@ class NetworkState:
 
     nodes: list[str]
     names: dict[str, str]
+    groups: dict[str, str]
+    group_of: list[int]  # each node's group, numbered in order of first appearance
+    n_arcs: int
     out_adj: list[set[int]]
     in_adj: list[set[int]]
+    paths: list[dict[tuple[int, int], int]]  # open two-paths through each node, by group pair
     totals: list[int]  # open two-paths through each node
     bridges: list[set[tuple[str, str]]]  # the pairs of different groups each node bridges
 
@@ -87,7 +91,7 @@ class NetworkState:
         ids: dict[str, int] = {}
         group_of = [ids.setdefault(groups[node], len(ids)) for node in nodes]
         group_names = list(ids)
-        out_adj, _ = _index(arcs, nodes)
+        out_adj, n_arcs = _index(arcs, nodes)
         paths = open_paths(out_adj, group_of)
         in_adj: list[set[int]] = [set() for _ in nodes]
         for source, targets in enumerate(out_adj):
@@ -96,8 +100,12 @@ class NetworkState:
         return cls(
             nodes=nodes,
             names=names,
+            groups=groups,
+            group_of=group_of,
+            n_arcs=n_arcs,
             out_adj=out_adj,
             in_adj=in_adj,
+            paths=paths,
             totals=[sum(by_groups.values()) for by_groups in paths],
             bridges=[
                 {
@@ -285,8 +293,13 @@ def brokers(
     """
     evidence: dict[str, list[dict[str, Any]]]
     if arc_index is not None:
-        arcs, groups, names, n = arc_index.network(as_of)
-        evidence = arc_index.evidence_on(n)
+        state = arc_index.state(as_of)
+        groups, names = state.groups, state.names
+        evidence = arc_index.evidence_on(bisect.bisect_right(arc_index.starts, as_of))
+        if not groups:
+            return []
+        result = score(groups, state.group_of, state.n_arcs, state.paths)
+        bridges = dict(zip(state.nodes, state.bridges, strict=True))
     else:
         arcs, groups, names, records = network(store, as_of, sides=sides, by=by, records=records)
         evidence = defaultdict(list)
@@ -296,9 +309,9 @@ def brokers(
                     evidence[node].append(
                         {"date": r["date_start"], "sentence": r["sentence"], "doc_id": r["doc_id"]}
                     )
-    if not groups:
-        return []
-    result, bridges = brokerage_bridges(arcs, groups)
+        if not groups:
+            return []
+        result, bridges = brokerage_bridges(arcs, groups)
     expected: dict[tuple[float, ...], dict[str, float | None]] = {}
     rows = []
     for row in result.rows:
