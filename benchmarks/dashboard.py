@@ -7,10 +7,15 @@ on 127.0.0.1 (a free port), and times each endpoint over real HTTP, body
 read included:
 
 * **cold**: the answer cache emptied before each request (median of 3; the
-  store's channel inputs are loaded again too);
+  store's channel inputs are loaded again, and the per-version indexes built);
 * **new date**: the inputs loaded but the date not asked before, as when
-  the slider moves (median over ``--runs`` dates; map endpoints only);
+  the slider moves (median over ``--runs`` dates; map endpoints and the
+  what-if, which removes a different actor each time);
 * **warm**: the same request again (median of ``--runs``).
+
+The synthetic store gets a leader on each side (``LEADERS``), so the what-if
+runs its capacity part too (max-flow between the leaders) instead of stopping
+at "no leader known".
 
 Prints a table and writes bench-results/dashboard.json.
 """
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import socket
 import statistics
 import tempfile
@@ -30,6 +36,7 @@ from typing import Any
 import httpx
 import uvicorn
 
+from backchannel.store import Store
 from backchannel.synthetic import SIDES, synthetic_store
 from backchannel.web import create_app
 from backchannel.web.cache import StoreCache
@@ -37,6 +44,30 @@ from backchannel.web.cache import StoreCache
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = "2025-12-28"
 COLD_RUNS = 3
+LEADERS = (("a00000", "USA"), ("a00001", "CHN"))
+
+
+def _add_leaders(db: Path) -> None:
+    """A head of state for each side, in office on every date (synthetic stores have no roles)."""
+    with Store.open(db) as store:
+        store._insert(
+            "roles",
+            [
+                {
+                    "actor_id": actor_id,
+                    "title": "Leader",
+                    "org": "",
+                    "country": side,
+                    "sector": "government",
+                    "start_date": "2000-01-01",
+                    "end_date": None,
+                    "position": "",
+                    "leader": True,
+                    "origin": "benchmark",
+                }
+                for actor_id, side in LEADERS
+            ],
+        )
 
 
 def _free_port() -> int:
@@ -71,7 +102,10 @@ def _endpoints(http: httpx.Client) -> dict[str, tuple[str, str | None]]:
         "/api/actors?q=": ("/api/actors?q=Person%200001&limit=20", None),
         "/api/actors/{id}": (f"/api/actors/{a}?as_of={AS_OF}", None),
         "/api/brokers": (f"/api/brokers?as_of={AS_OF}", "/api/brokers?as_of={day}"),
-        "/api/whatif": (f"/api/whatif?remove={a}&as_of={AS_OF}", None),
+        "/api/whatif": (
+            f"/api/whatif?remove={a}&as_of={AS_OF}",
+            "/api/whatif?remove=a{actor:05d}&as_of={day}",
+        ),
         "/api/events?limit=1000": ("/api/events?limit=1000", None),
     }
 
@@ -104,7 +138,8 @@ def measure(db: Path, runs: int) -> dict[str, dict[str, float | None]]:
                 if dated is not None:
                     _get(http, path)  # the inputs, loaded once
                     new_date = statistics.median(
-                        _get(http, dated.format(day=day)) for day in _days(runs)
+                        _get(http, dated.format(day=day, actor=10 + k))
+                        for k, day in enumerate(_days(runs))
                     )
                 warm = statistics.median(_get(http, path) for _ in range(runs))
                 out[label] = {
@@ -128,8 +163,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "synthetic.duckdb"
         synthetic_store(db, args.actors, args.events)
+        _add_leaders(db)
         endpoints = measure(db, runs)
+    load = os.getloadavg()
     print(f"{args.actors} actors, {args.events} events; medians in seconds")
+    print(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     print(f"{'endpoint':26} {'cold':>8} {'new date':>9} {'warm':>8}")
     for label, t in endpoints.items():
         new = f"{t['new_date_s']:9.3f}" if t["new_date_s"] is not None else f"{'—':>9}"
@@ -139,6 +177,7 @@ def main() -> None:
         "events": args.events,
         "as_of": AS_OF,
         "runs": runs,
+        "load_average": list(load),
         "endpoints": endpoints,
     }
     out = ROOT / "bench-results"

@@ -14,7 +14,10 @@ groups of the three name the role ``b`` plays on that path::
 The stages, in order (``brokerage`` runs them):
 
 1. ``_index``        nodes from ``groups``; arcs deduplicated, self-loops kept aside
-2. ``_count_roles``  per broker: in-neighbours × out-neighbours, set lookups only
+2. ``open_paths``    per broker and pair of groups: in-neighbours × out-neighbours,
+                     less ``i = j`` and the pairs closed by an arc ``i → j``
+                     (one set intersection per arc); ``_count_roles`` sums them
+                     into the five roles
 3. ``_node_moments`` / ``_global_moments``  sna's null model (see below)
 4. z-scores          ``(raw - exp) / sd``; ``nan`` where sd is 0 and raw equals exp
 
@@ -107,14 +110,45 @@ def brokerage(edges: Iterable[tuple[str, str]], groups: Mapping[str, str]) -> Br
     order; nodes with no arcs are valid. An edge naming a node that is not in
     ``groups`` raises ``UsageError``.
     """
+    return brokerage_bridges(edges, groups)[0]
+
+
+def brokerage_bridges(
+    edges: Iterable[tuple[str, str]], groups: Mapping[str, str]
+) -> tuple[BrokerageResult, dict[str, set[tuple[str, str]]]]:
+    """``brokerage`` and, per node, the pairs of different groups ``(g, h)`` it bridges.
+
+    A node bridges ``(g, h)`` when some open two-path ``i → node → j`` has
+    ``i`` in ``g`` and ``j`` in ``h``.
+    """
     nodes = list(groups)
     group_ids: dict[str, int] = {}
     cls = [group_ids.setdefault(groups[node], len(group_ids)) for node in nodes]
     out_adj, n_arcs = _index(edges, nodes)
-    counts = _count_roles(out_adj, cls)
+    paths = open_paths(out_adj, cls)
+    names = list(group_ids)
+    bridges = {
+        node: {(names[g], names[h]) for (g, h), k in by_groups.items() if g != h and k > 0}
+        for node, by_groups in zip(nodes, paths, strict=True)
+    }
+    return score(groups, cls, n_arcs, paths), bridges
 
+
+def score(
+    groups: Mapping[str, str],
+    cls: Sequence[int],
+    n_arcs: int,
+    paths: Sequence[dict[tuple[int, int], int]],
+) -> BrokerageResult:
+    """``brokerage``'s result from the open two-paths already counted (``open_paths``).
+
+    ``cls`` numbers the groups in the order they first appear in ``groups``;
+    ``n_arcs`` counts the distinct arcs, self-loops included.
+    """
+    nodes = list(groups)
+    counts = _roles_from_paths(paths, cls)
     n = len(nodes)
-    sizes = [0] * len(group_ids)
+    sizes = [0] * (max(cls) + 1 if cls else 0)
     for c in cls:
         sizes[c] += 1
     density = n_arcs / (n * (n - 1)) if n > 1 else _NAN
@@ -170,8 +204,73 @@ def _index(edges: Iterable[tuple[str, str]], nodes: Sequence[str]) -> tuple[list
     return out_adj, sum(len(targets) for targets in out_adj) + len(loops)
 
 
+def open_paths(out_adj: Sequence[set[int]], cls: Sequence[int]) -> list[dict[tuple[int, int], int]]:
+    """Per broker ``b``: open two-paths ``i → b → j`` counted by the groups of ``i`` and ``j``.
+
+    Counted without walking the paths: every in-neighbour with every
+    out-neighbour, less the pairs where ``i`` is ``j`` and the pairs closed by
+    an arc ``i → j`` (found once per arc, as the brokers between its ends).
+    """
+    n = len(out_adj)
+    in_adj: list[set[int]] = [set() for _ in range(n)]
+    for source, targets in enumerate(out_adj):
+        for target in targets:
+            in_adj[target].add(source)
+    closed: dict[tuple[int, int, int], int] = {}
+    for i, targets in enumerate(out_adj):
+        ci = cls[i]
+        for j in targets:
+            for b in targets & in_adj[j] if len(targets) < len(in_adj[j]) else in_adj[j] & targets:
+                key = (b, ci, cls[j])
+                closed[key] = closed.get(key, 0) + 1
+    out: list[dict[tuple[int, int], int]] = [{} for _ in range(n)]
+    for b in range(n):
+        ins, outs = in_adj[b], out_adj[b]
+        if not ins or not outs:
+            continue
+        by_in: dict[int, int] = {}
+        by_out: dict[int, int] = {}
+        for i in ins:
+            by_in[cls[i]] = by_in.get(cls[i], 0) + 1
+        for j in outs:
+            by_out[cls[j]] = by_out.get(cls[j], 0) + 1
+        paths = out[b]
+        for g, k in by_in.items():
+            for h, m in by_out.items():
+                paths[(g, h)] = k * m
+        for i in ins & outs:  # i → b → i is no two-path
+            paths[(cls[i], cls[i])] -= 1
+    for (b, g, h), k in closed.items():
+        out[b][(g, h)] -= k
+    return out
+
+
 def _count_roles(out_adj: Sequence[set[int]], cls: Sequence[int]) -> list[list[int]]:
     """Raw role counts per node, in ``ROLES`` order, over open two-paths through it."""
+    return _roles_from_paths(open_paths(out_adj, cls), cls)
+
+
+def _roles_from_paths(
+    paths: Sequence[dict[tuple[int, int], int]], cls: Sequence[int]
+) -> list[list[int]]:
+    counts = [[0] * len(ROLES) for _ in paths]
+    for broker, by_groups in enumerate(paths):
+        cb = cls[broker]
+        tally = counts[broker]
+        for (ci, cj), k in by_groups.items():
+            if ci == cb:
+                tally[0 if cj == cb else 2] += k  # coordinator / representative
+            elif cj == cb:
+                tally[3] += k  # gatekeeper
+            elif ci == cj:
+                tally[1] += k  # itinerant
+            else:
+                tally[4] += k  # liaison
+    return counts
+
+
+def _walk_roles(out_adj: Sequence[set[int]], cls: Sequence[int]) -> list[list[int]]:
+    """``_count_roles`` by walking every two-path: the definition, kept to check the counting."""
     in_adj: list[list[int]] = [[] for _ in out_adj]
     for source, targets in enumerate(out_adj):
         for target in targets:

@@ -10,17 +10,21 @@ the same country fall in different groups.
 
 from __future__ import annotations
 
+import bisect
+import threading
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from backchannel.analysis.brokerage import ROLES, brokerage
+from backchannel.analysis.brokerage import ROLES, _index, brokerage_bridges, open_paths, score
 from backchannel.analysis.channels import communication_records
 from backchannel.errors import UsageError
 from backchannel.nlp.lexicon import lexicon
 from backchannel.store import Store
 
 GROUPINGS = ("side", "side-sector")
+STATES = 16  # networks on dates kept per ArcIndex
 
 
 def _group(country: str, sector: str, by: str, sides: set[str]) -> str:
@@ -64,6 +68,214 @@ def network(
     return sorted(set(arcs)), groups, names, records
 
 
+@dataclass(frozen=True, slots=True)
+class NetworkState:
+    """The network on one date: nodes in order, names, arcs, and open two-paths by group pair."""
+
+    nodes: list[str]
+    names: dict[str, str]
+    groups: dict[str, str]
+    group_of: list[int]  # each node's group, numbered in order of first appearance
+    n_arcs: int
+    out_adj: list[set[int]]
+    in_adj: list[set[int]]
+    paths: list[dict[tuple[int, int], int]]  # open two-paths through each node, by group pair
+    totals: list[int]  # open two-paths through each node
+    bridges: list[set[tuple[str, str]]]  # the pairs of different groups each node bridges
+
+    @classmethod
+    def count(
+        cls, arcs: list[tuple[str, str]], groups: dict[str, str], names: dict[str, str]
+    ) -> NetworkState:
+        nodes = list(groups)
+        ids: dict[str, int] = {}
+        group_of = [ids.setdefault(groups[node], len(ids)) for node in nodes]
+        group_names = list(ids)
+        out_adj, n_arcs = _index(arcs, nodes)
+        paths = open_paths(out_adj, group_of)
+        in_adj: list[set[int]] = [set() for _ in nodes]
+        for source, targets in enumerate(out_adj):
+            for target in targets:
+                in_adj[target].add(source)
+        return cls(
+            nodes=nodes,
+            names=names,
+            groups=groups,
+            group_of=group_of,
+            n_arcs=n_arcs,
+            out_adj=out_adj,
+            in_adj=in_adj,
+            paths=paths,
+            totals=[sum(by_groups.values()) for by_groups in paths],
+            bridges=[
+                {
+                    (group_names[g], group_names[h])
+                    for (g, h), k in by_groups.items()
+                    if g != h and k
+                }
+                for by_groups in paths
+            ],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ArcIndex:
+    """``network()`` and the brokers' evidence for any date, from one pass over the records.
+
+    Built on every record in store order (``ChannelInputs.records``); the
+    network on a date is the one its first ``n`` records give. Each arc is
+    kept with the record that first gives it, each node with the records it
+    appears in (for its group and name, which the latest one sets) and the
+    first three evidence entries ``brokers()`` would list.
+    """
+
+    starts: list[str]  # the records' start dates, for bisecting by date
+    arcs: list[tuple[str, str]]  # every distinct arc, sorted
+    arc_from: list[int]  # the record that first gives each
+    nodes: list[str]  # in the order they first appear
+    node_from: list[int]  # the record where each first appears
+    seen: dict[str, tuple[list[int], list[str], list[str]]]  # node → records, groups, names
+    evidence: dict[str, list[tuple[int, dict[str, Any]]]]  # node → (record, entry), first three
+    partners: dict[str, list[tuple[str, int]]]  # node → (other end, 0 if source else 1) per record
+    states: dict[int, NetworkState] = field(default_factory=dict)  # the latest few, by records
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    @classmethod
+    def build(
+        cls, records: Sequence[dict[str, Any]], *, sides: Sequence[str] = (), by: str = "side"
+    ) -> ArcIndex:
+        if by not in GROUPINGS:
+            raise UsageError(f"unknown grouping '{by}': choose {' or '.join(GROUPINGS)}")
+        side_set = set(sides)
+        symmetric = {t.type for t in lexicon().verbs.values() if t.symmetric}
+        arc_from: dict[tuple[str, str], int] = {}
+        seen: dict[str, tuple[list[int], list[str], list[str]]] = {}
+        evidence: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+        partners: dict[str, list[tuple[str, int]]] = {}
+        for n, r in enumerate(records):
+            s, t = r["source_id"], r["target_id"]
+            for node in (s, t):
+                entries = evidence.setdefault(node, [])
+                if len(entries) < 3:
+                    entries.append(
+                        (
+                            n,
+                            {
+                                "date": r["date_start"],
+                                "sentence": r["sentence"],
+                                "doc_id": r["doc_id"],
+                            },
+                        )
+                    )
+            if s == t:
+                continue
+            for prefix, node in (("source", s), ("target", t)):
+                at, grouped, named = seen.setdefault(node, ([], [], []))
+                at.append(n)
+                grouped.append(_group(r[f"{prefix}_country"], r[f"{prefix}_sector"], by, side_set))
+                named.append(r[f"{prefix}_name"])
+            partners.setdefault(s, []).append((t, 0))
+            partners.setdefault(t, []).append((s, 1))
+            arc_from.setdefault((s, t), n)
+            if r["type"] in symmetric:
+                arc_from.setdefault((t, s), n)
+        arcs = sorted(arc_from)
+        return cls(
+            starts=[r["date_start"] for r in records],
+            arcs=arcs,
+            arc_from=[arc_from[a] for a in arcs],
+            nodes=list(seen),
+            node_from=[at[0] for at, _, _ in seen.values()],
+            seen=seen,
+            evidence=evidence,
+            partners=partners,
+        )
+
+    def network(
+        self, as_of: str
+    ) -> tuple[list[tuple[str, str]], dict[str, str], dict[str, str], int]:
+        """``network()``'s arcs, groups and names on ``as_of``, and how many records give them."""
+        n = bisect.bisect_right(self.starts, as_of)
+        arcs = [a for a, first in zip(self.arcs, self.arc_from, strict=True) if first < n]
+        groups: dict[str, str] = {}
+        names: dict[str, str] = {}
+        for node in self.nodes[: bisect.bisect_left(self.node_from, n)]:
+            at, grouped, named = self.seen[node]
+            k = bisect.bisect_left(at, n) - 1
+            groups[node], names[node] = grouped[k], named[k]
+        return arcs, groups, names, n
+
+    def state(self, as_of: str) -> NetworkState:
+        """The network on ``as_of`` with its open two-paths counted, kept for the next caller."""
+        n = bisect.bisect_right(self.starts, as_of)
+        with self.lock:
+            found = self.states.get(n)
+        if found is None:  # two threads may both count it: the same answer either way
+            arcs, groups, names, _ = self.network(as_of)
+            found = NetworkState.count(arcs, groups, names)
+            with self.lock:
+                self.states[n] = found
+                while len(self.states) > STATES:
+                    del self.states[next(iter(self.states))]
+        return found
+
+    def rankings(
+        self, as_of: str, without: Collection[str]
+    ) -> tuple[list[tuple[str, str, int]], list[tuple[str, str, int]]]:
+        """``ranking()`` on ``as_of``, and on the records without those of ``without``.
+
+        Taking actors out changes the brokered paths only of their neighbours,
+        which are counted again; so does their place in the order and their
+        name, which come from their first and last records left.
+        """
+        n = bisect.bisect_right(self.starts, as_of)
+        state = self.state(as_of)
+        nodes, names, out_adj, in_adj = state.nodes, state.names, state.out_adj, state.in_adj
+        totals = list(state.totals)
+        before = [(node, names[node], total) for node, total in zip(nodes, totals, strict=True)]
+        before.sort(key=lambda r: (-r[2], r[1]))
+        gone = set(without)
+        position = {node: k for k, node in enumerate(nodes) if node in gone}
+        removed = {position[g] for g in gone if g in position}
+        changed: set[int] = set()
+        for k in removed:
+            changed |= out_adj[k] | in_adj[k]
+        for b in changed - removed:
+            ins, outs = in_adj[b] - removed, out_adj[b] - removed
+            totals[b] = sum(1 for i in ins for j in outs if i != j and j not in out_adj[i])
+        # (first record, which end), id, name, total
+        kept: list[tuple[tuple[int, int], str, str, int]] = []
+        for k, node in enumerate(nodes):
+            if k in removed:
+                continue
+            if k not in changed:
+                first = (self.seen[node][0][0], self.partners[node][0][1])
+                kept.append((first, node, names[node], totals[k]))
+                continue
+            at = self.seen[node][0]
+            left = [
+                (idx, end, m)
+                for m, (idx, (other, end)) in enumerate(zip(at, self.partners[node], strict=True))
+                if idx < n and other not in gone
+            ]
+            if left:
+                name = self.seen[node][2][left[-1][2]]
+                kept.append(((left[0][0], left[0][1]), node, name, totals[k]))
+        kept.sort(key=lambda r: r[0])
+        after = [(node, name, total) for _, node, name, total in kept]
+        after.sort(key=lambda r: (-r[2], r[1]))
+        return before, after
+
+    def evidence_on(self, n: int) -> dict[str, list[dict[str, Any]]]:
+        """The evidence ``brokers()`` lists per node, from the first ``n`` records."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        for node, entries in self.evidence.items():
+            found = [entry for at, entry in entries if at < n]
+            if found:
+                out[node] = found
+        return out
+
+
 def brokers(
     store: Store,
     as_of: str,
@@ -71,45 +283,117 @@ def brokers(
     sides: Sequence[str] = (),
     by: str = "side",
     records: list[dict[str, Any]] | None = None,
+    arc_index: ArcIndex | None = None,
 ) -> list[dict[str, Any]]:
     """Per actor: the five role counts and z-scores, the side pairs they bridge, and evidence.
 
-    ``records`` are ``communication_records(store, as_of)`` when the caller has them already.
+    ``records`` are ``communication_records(store, as_of)`` when the caller has
+    them already; ``arc_index``, ``ArcIndex.build`` of all of them for ``sides``
+    and ``by``, answers in their place.
     """
-    arcs, groups, names, records = network(store, as_of, sides=sides, by=by, records=records)
-    if not groups:
-        return []
-    result = brokerage(arcs, groups)
-    out_nbrs: dict[str, set[str]] = defaultdict(set)
-    in_nbrs: dict[str, set[str]] = defaultdict(set)
-    for s, t in arcs:
-        out_nbrs[s].add(t)
-        in_nbrs[t].add(s)
-    arcset = set(arcs)
-    evidence: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in records:
-        for node in (r["source_id"], r["target_id"]):
-            if len(evidence[node]) < 3:
-                evidence[node].append(
-                    {"date": r["date_start"], "sentence": r["sentence"], "doc_id": r["doc_id"]}
-                )
+    evidence: dict[str, list[dict[str, Any]]]
+    if arc_index is not None:
+        state = arc_index.state(as_of)
+        groups, names = state.groups, state.names
+        evidence = arc_index.evidence_on(bisect.bisect_right(arc_index.starts, as_of))
+        if not groups:
+            return []
+        result = score(groups, state.group_of, state.n_arcs, state.paths)
+        bridges = dict(zip(state.nodes, state.bridges, strict=True))
+    else:
+        arcs, groups, names, records = network(store, as_of, sides=sides, by=by, records=records)
+        evidence = defaultdict(list)
+        for r in records:
+            for node in (r["source_id"], r["target_id"]):
+                if len(evidence[node]) < 3:
+                    evidence[node].append(
+                        {"date": r["date_start"], "sentence": r["sentence"], "doc_id": r["doc_id"]}
+                    )
+        if not groups:
+            return []
+        result, bridges = brokerage_bridges(arcs, groups)
+    expected: dict[tuple[float, ...], dict[str, float | None]] = {}
     rows = []
     for row in result.rows:
         b = row.node
-        bridges = _bridges(in_nbrs[b], out_nbrs[b], arcset, groups)
+        key = tuple(row.expected.values())
+        moments = expected.get(key)
+        if moments is None:  # the same for every node of a group size
+            moments = expected[key] = {
+                role: _finite(row.expected[role]) for role in (*ROLES, "total")
+            }
         record: dict[str, Any] = {
             "actor_id": b,
             "name": names.get(b, b),
             "group": row.group,
             "roles": {role: row.raw[role] for role in (*ROLES, "total")},
             "z": {role: _finite(row.z[role]) for role in (*ROLES, "total")},
-            "expected": {role: _finite(row.expected[role]) for role in (*ROLES, "total")},
-            "bridges": [f"{a}→{c}" for a, c in sorted(bridges)],
+            "expected": dict(moments),
+            "bridges": [f"{a}→{c}" for a, c in sorted(bridges[b])],
             "evidence": evidence.get(b, []),
         }
         rows.append(record)
     rows.sort(key=lambda r: (-r["roles"]["total"], r["name"]))
     return rows
+
+
+def bridging(
+    store: Store,
+    as_of: str,
+    *,
+    sides: Sequence[str] = (),
+    records: list[dict[str, Any]] | None = None,
+    arc_index: ArcIndex | None = None,
+) -> dict[str, tuple[int, list[str]]]:
+    """Actor → (brokered paths, bridges) for the rows of ``brokers()`` with both, by side.
+
+    What the map marks as brokers, without the scores and evidence the full
+    rows carry. ``records`` and ``arc_index`` (built ``by="side"``) as for ``brokers()``.
+    """
+    if arc_index is not None:
+        state = arc_index.state(as_of)
+    else:
+        state = NetworkState.count(*network(store, as_of, sides=sides, records=records)[:3])
+    return {
+        node: (total, [f"{a}→{c}" for a, c in sorted(bridges)])
+        for node, total, bridges in zip(state.nodes, state.totals, state.bridges, strict=True)
+        if bridges
+    }
+
+
+def ranking(
+    store: Store,
+    as_of: str,
+    *,
+    sides: Sequence[str] = (),
+    records: list[dict[str, Any]] | None = None,
+    arc_index: ArcIndex | None = None,
+) -> list[tuple[str, str, int]]:
+    """(actor id, name, brokered paths) for every actor, in the order ``brokers()`` lists them.
+
+    ``records`` and ``arc_index`` as for ``brokers()``.
+    """
+    if arc_index is not None:
+        state = arc_index.state(as_of)
+        out = [
+            (node, state.names[node], total)
+            for node, total in zip(state.nodes, state.totals, strict=True)
+        ]
+        out.sort(key=lambda r: (-r[2], r[1]))
+        return out
+    arcs, groups, names, _ = network(store, as_of, sides=sides, records=records)
+    if not groups:
+        return []
+    nodes = list(groups)
+    out_adj, _ = _index(arcs, nodes)
+    # a total counts every open two-path, whatever the groups: one group will do
+    paths = open_paths(out_adj, [0] * len(nodes))
+    out = [
+        (node, names.get(node, node), sum(by_groups.values()))
+        for node, by_groups in zip(nodes, paths, strict=True)
+    ]
+    out.sort(key=lambda r: (-r[2], r[1]))
+    return out
 
 
 def _bridges(

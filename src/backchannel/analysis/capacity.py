@@ -144,11 +144,14 @@ def _actor_rows(store: Store) -> list[dict[str, Any]]:
 
 def resolve_actor(store: Store, name: str) -> dict[str, str]:
     """The actor a user means by ``name``: id, or case-insensitive name or alias."""
-    rows = _actor_rows(store)
-    wanted = name.strip().casefold()
-    by_id = [r for r in rows if r["actor_id"] == name.strip()]
+    by_id = store.query(
+        "SELECT actor_id, name, kind, country, sector, aliases FROM actors WHERE actor_id = ?",
+        [name.strip()],
+    )
     if by_id:
         return _actor(by_id[0])
+    rows = _actor_rows(store)
+    wanted = name.strip().casefold()
     hits = [r for r in rows if (r["name"] or "").casefold() == wanted]
     if not hits:
         hits = [r for r in rows if wanted in {a.casefold() for a in _aliases(r)}]

@@ -22,7 +22,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from backchannel.analysis.brokers import brokers
+from backchannel.analysis.asof import ChannelIndex
+from backchannel.analysis.brokers import ArcIndex, ranking
 from backchannel.analysis.capacity import Capacity, capacity, resolve_actor, roles_on
 from backchannel.analysis.channels import GOVERNMENT_SECTORS, Channel, ChannelInputs, channels
 from backchannel.errors import UsageError
@@ -207,9 +208,9 @@ def _pair(c: Channel) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
 
-def _broker_ranks(rows: Sequence[dict[str, Any]]) -> dict[str, tuple[int, int, str]]:
-    ranked = [r for r in rows if r["roles"]["total"] > 0]
-    return {r["actor_id"]: (i, r["roles"]["total"], r["name"]) for i, r in enumerate(ranked, 1)}
+def _broker_ranks(rows: Sequence[tuple[str, str, int]]) -> dict[str, tuple[int, int, str]]:
+    ranked = [r for r in rows if r[2] > 0]
+    return {actor_id: (i, total, name) for i, (actor_id, name, total) in enumerate(ranked, 1)}
 
 
 def whatif(
@@ -222,13 +223,20 @@ def whatif(
     source: str | None = None,
     target: str | None = None,
     inputs: ChannelInputs | None = None,
+    index: ChannelIndex | None = None,
+    found: Sequence[Channel] | None = None,
+    arc_index: ArcIndex | None = None,
 ) -> WhatIf:
     """Recompute channels, capacity and brokers without ``remove`` and with ``add_channels``.
 
     Names are actor ids, names or aliases; an unknown one is a ``UsageError``
     with close matches. ``inputs`` (``ChannelInputs.load`` of this unchanged
-    store) saves reading it again. Removals alone are computed on those inputs
-    with the actors' records left out; a proposed channel needs a derived store.
+    store) saves reading it again, and ``index`` (``ChannelIndex.build`` of them
+    for ``sides``) grouping them again; ``found``, ``index.channels(as_of)``, saves
+    computing the channels before, and ``arc_index`` (``ArcIndex.build`` of the
+    inputs' records for ``sides``) the brokers' network before. Removals alone
+    are computed on the index with the actors' records left out; a proposed
+    channel needs a derived store.
     """
     if not remove and not add_channels:
         raise UsageError("nothing to change: give --remove NAME or --add-channel A B")
@@ -240,23 +248,44 @@ def whatif(
             raise UsageError(f"--add-channel names {a['name']} twice: give two actors")
         if gone & {a["actor_id"], b["actor_id"]}:
             raise UsageError("--add-channel uses an actor that --remove takes out")
-    inputs = inputs if inputs is not None else ChannelInputs.load(store)
-    before_channels = channels(store, as_of, sides=sides, inputs=inputs)
+    if index is None or index.sides != tuple(sides):
+        inputs = inputs if inputs is not None else ChannelInputs.load(store)
+        index = ChannelIndex.build(inputs, sides)
+    inputs = index.inputs
+    before_channels = list(found) if found is not None else index.channels(as_of)
     before_cap = capacity(
         store, as_of, sides=sides, source=source, target=target, found=before_channels
     )
-    before_brokers = brokers(store, as_of, sides=sides, records=inputs.records_until(as_of))
+    if arc_index is None:
+        arc_index = ArcIndex.build(inputs.records, sides=sides)
     with contextlib.ExitStack() as stack:
         if added:
+            before_brokers = ranking(store, as_of, sides=sides, arc_index=arc_index)
             extra = [proposed_record(store, a, b, as_of) for a, b in added]
             base = stack.enter_context(
                 derived_store(store, drop_actors=sorted(gone), extra_records=extra)
             )
             after = ChannelInputs.load(base)
+            after_channels = channels(base, as_of, sides=sides, inputs=after)
+            after_brokers = ranking(base, as_of, sides=sides, records=after.records_until(as_of))
+            after_by = {_pair(c): c for c in after_channels}
+            before_by = {_pair(c): c for c in before_channels}
+            cut = tuple(c for c in before_channels if _pair(c) not in after_by)
+            new = tuple(c for c in after_channels if _pair(c) not in before_by)
+            changed = tuple(
+                (c, after_by[_pair(c)])
+                for c in before_channels
+                if _pair(c) in after_by and after_by[_pair(c)].status != c.status
+            )
         else:
-            # only event records differ from the store: the same inputs without those actors
-            base, after = store, inputs.without(gone)
-        after_channels = channels(base, as_of, sides=sides, inputs=after)
+            # only event records differ from the store: the same inputs without those
+            # actors, where every channel left is the one before, unchanged
+            base = store
+            before_brokers, after_brokers = arc_index.rankings(as_of, gone)
+            after_channels = index.remaining(before_channels, as_of, gone)
+            kept = {id(c) for c in after_channels}
+            cut = tuple(c for c in before_channels if id(c) not in kept)
+            new, changed = (), ()
         after_cap = capacity(
             base,
             as_of,
@@ -266,19 +295,10 @@ def whatif(
             found=after_channels,
             without=sorted(gone),
         )
-        after_brokers = brokers(base, as_of, sides=sides, records=after.records_until(as_of))
-    after_by = {_pair(c): c for c in after_channels}
-    before_by = {_pair(c): c for c in before_channels}
-    cut = tuple(c for c in before_channels if _pair(c) not in after_by)
-    new = tuple(c for c in after_channels if _pair(c) not in before_by)
-    changed = tuple(
-        (c, after_by[_pair(c)])
-        for c in before_channels
-        if _pair(c) in after_by and after_by[_pair(c)].status != c.status
-    )
     rb, ra = _broker_ranks(before_brokers), _broker_ranks(after_brokers)
     moved = []
-    for actor_id in sorted(set(rb) | set(ra), key=lambda k: (rb.get(k, ra.get(k)) or (0,))[0]):
+    # by rank (before, else after); actor id breaks ties, which set order would leave to chance
+    for actor_id in sorted(set(rb) | set(ra), key=lambda k: ((rb.get(k) or ra[k])[0], k)):
         b_, a_ = rb.get(actor_id), ra.get(actor_id)
         if b_ is not None and a_ is not None and b_[:2] == a_[:2]:
             continue

@@ -29,7 +29,7 @@ from backchannel.analysis.brokers import brokers as broker_rows
 from backchannel.errors import UsageError
 from backchannel.store import Store
 from backchannel.web import views
-from backchannel.web.cache import StoreCache
+from backchannel.web.cache import StoreCache, encode
 
 
 class Problem(BaseModel):
@@ -174,18 +174,24 @@ def get_graph(request: Request, as_of: AsOf = None, sides: Sides = None) -> Resp
 
 def cached_graph(cache: StoreCache, store: Store, day: str, sides: tuple[str, ...]) -> bytes:
     """The JSON of ``views.graph`` for this version of ``store``, computed at most once."""
-    return cache.answer(
-        store,
-        ("graph", day, sides),
-        lambda: views.graph(
+
+    def compute() -> bytes:
+        found = cache.channel_list(store, day, sides)
+        head = views.graph(
             store,
             day,
             sides,
-            cache.channel_inputs(store),
-            cache.channel_list(store, day, sides),
-            cache.positions(store, sides),
-        ),
-    )
+            found=found,
+            place=cache.positions(store, sides),
+            index=cache.index(store, sides),
+            arc_index=cache.arc_index(store, sides),
+            with_edges=False,
+        )
+        edges = cache.channel_json(store, sides).edges(found, day)
+        # the edges come last: the object without them, reopened
+        return encode(head)[:-1] + b',"edges":' + edges.encode() + b"}"
+
+    return cache.encoded(store, ("graph", day, sides), compute)
 
 
 @router.get(
@@ -205,11 +211,12 @@ def get_channels(
     with _store(request) as store:
         day, pair = _as_of(store, as_of), _sides(request, sides)
 
-        def compute() -> list[dict[str, Any]]:
+        def compute() -> bytes:
             found = cache.channel_list(store, day, pair, dormant_after)
-            return [c.to_dict() for c in found if wanted is None or c.status == wanted]
+            chosen = [c for c in found if wanted is None or c.status == wanted]
+            return cache.channel_json(store, pair).encode(chosen, day)
 
-        return _json(cache.answer(store, ("channels", day, pair, wanted, dormant_after), compute))
+        return _json(cache.encoded(store, ("channels", day, pair, wanted, dormant_after), compute))
 
 
 @router.get("/channels/{a}/{b}", summary="one channel: status, reason and its whole history")
@@ -285,11 +292,7 @@ def get_brokers(
                 store,
                 ("brokers", day, pair, by.value),
                 lambda: broker_rows(
-                    store,
-                    day,
-                    sides=pair,
-                    by=by.value,
-                    records=cache.channel_inputs(store).records_until(day),
+                    store, day, sides=pair, by=by.value, arc_index=cache.arc_index(store, pair, by)
                 ),
             )
         )
@@ -316,7 +319,15 @@ def get_whatif(
             cache.answer(
                 store,
                 ("whatif", day, pair, tuple(remove)),
-                lambda: views.what_if(store, day, pair, remove, cache.channel_inputs(store)),
+                lambda: views.what_if(
+                    store,
+                    day,
+                    pair,
+                    remove,
+                    index=cache.index(store, pair),
+                    found=cache.channel_list(store, day, pair),
+                    arc_index=cache.arc_index(store, pair),
+                ),
             )
         )
 

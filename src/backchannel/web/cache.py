@@ -7,15 +7,18 @@ holds its read-only connection: DuckDB lets no writer in while a reader is
 open, so the identity and the data read under it belong together, and any
 later write changes the identity and misses the cache.
 
-Three levels: the store's channel inputs (every communication record, roles,
+Four levels: the store's channel inputs (every communication record, roles,
 departures), loaded once per version instead of once per request, with the
-map's fixed positions; the channels on a date (for the map, the channel list
-and one channel's panel); and whole encoded JSON responses per (version,
-endpoint, parameters).
+map's fixed positions; the indexes built from them once per version and sides
+(``ChannelIndex``: channels on any date; ``ArcIndex``: the brokers' network on
+any date); the channels on a date (for the map, the channel list, one
+channel's panel and the what-if); and whole encoded JSON responses per
+(version, endpoint, parameters).
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import threading
@@ -23,8 +26,11 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
-from backchannel.analysis.channels import Channel, ChannelInputs, channels
+from backchannel.analysis.asof import ChannelIndex
+from backchannel.analysis.brokers import ArcIndex
+from backchannel.analysis.channels import Channel, ChannelInputs
 from backchannel.store import Store
+from backchannel.web.fastjson import ChannelJSON
 from backchannel.web.views import positions
 
 Identity = tuple[tuple[int, int, int] | None, ...]
@@ -41,6 +47,18 @@ def store_identity(path: str) -> Identity:
         else:
             out.append((st.st_ino, st.st_size, st.st_mtime_ns))
     return tuple(out)
+
+
+def _settle() -> None:
+    """Leave the objects alive now out of the cyclic garbage collector's full passes.
+
+    The inputs and indexes of a store version are a few hundred thousand
+    long-lived objects; every full collection would traverse them all again
+    (a quarter of a new date's time at 20,000 events). Frozen objects are
+    still freed by reference counting when the cache drops them; these hold
+    no reference cycles.
+    """
+    gc.freeze()
 
 
 class LRU:
@@ -97,15 +115,19 @@ class StoreCache:
     """Per store version: the channel inputs, the channels by date, and encoded answers.
 
     Each level has its own locks, always taken in the order answers → channels →
-    inputs, so two requests never wait for each other in a circle.
+    index → inputs, so two requests never wait for each other in a circle.
     """
 
     def __init__(self, answers: int = 64, versions: int = 2, dates: int = 16) -> None:
         self.inputs = LRU(versions)
+        self.indexes = LRU(versions)
+        self.arcs = LRU(2 * versions)
+        self.encoders = LRU(versions)
         self.places = LRU(versions)
         self.channels = LRU(dates)
         self.answers = LRU(answers)
         self._inputs_lock, self._channels_lock, self._answers_lock = Striped(), Striped(), Striped()
+        self._index_lock = Striped()
 
     def channel_inputs(self, store: Store) -> ChannelInputs:
         """The store's channel inputs, loaded at most once per version."""
@@ -115,7 +137,32 @@ class StoreCache:
             if found is None:
                 found = ChannelInputs.load(store)
                 self.inputs.put(key, found)
+                _settle()
         assert isinstance(found, ChannelInputs)
+        return found
+
+    def index(self, store: Store, sides: Sequence[str]) -> ChannelIndex:
+        """The channel inputs grouped by pair for ``sides``, built at most once per version."""
+        key = (store_identity(store.path), tuple(sides))
+        with self._index_lock(key):
+            found = self.indexes.get(key)
+            if found is None:
+                found = ChannelIndex.build(self.channel_inputs(store), sides)
+                self.indexes.put(key, found)
+                _settle()
+        assert isinstance(found, ChannelIndex)
+        return found
+
+    def arc_index(self, store: Store, sides: Sequence[str], by: str = "side") -> ArcIndex:
+        """The brokers' network for any date, built at most once per version, sides and grouping."""
+        key = (store_identity(store.path), tuple(sides), by)
+        with self._index_lock(key):
+            found = self.arcs.get(key)
+            if found is None:
+                found = ArcIndex.build(self.channel_inputs(store).records, sides=sides, by=by)
+                self.arcs.put(key, found)
+                _settle()
+        assert isinstance(found, ArcIndex)
         return found
 
     def positions(self, store: Store, sides: Sequence[str]) -> dict[str, tuple[float, float]]:
@@ -136,26 +183,34 @@ class StoreCache:
         with self._channels_lock(key):
             found = self.channels.get(key)
             if found is None:
-                found = channels(
-                    store,
-                    as_of,
-                    sides=sides,
-                    dormant_after=dormant_after,
-                    inputs=self.channel_inputs(store),
-                )
+                found = self.index(store, sides).channels(as_of, dormant_after=dormant_after)
                 self.channels.put(key, found)
         assert isinstance(found, list)
         return found
 
     def answer(self, store: Store, key: Hashable, compute: Callable[[], Any]) -> bytes:
         """The JSON of ``compute()`` for ``key`` on this version of ``store``."""
+        return self.encoded(store, key, lambda: encode(compute()))
+
+    def encoded(self, store: Store, key: Hashable, compute: Callable[[], bytes]) -> bytes:
+        """``compute()``, JSON already, for ``key`` on this version of ``store``."""
         full = (store_identity(store.path), key)
         found = self.answers.get(full)
         if found is None:
             with self._answers_lock(full):
                 found = self.answers.get(full)
                 if found is None:
-                    found = encode(compute())
+                    found = compute()
                     self.answers.put(full, found)
         assert isinstance(found, bytes)
+        return found
+
+    def channel_json(self, store: Store, sides: Sequence[str]) -> ChannelJSON:
+        """The channel-list encoder for this version of the store and ``sides``."""
+        key = (store_identity(store.path), tuple(sides))
+        found = self.encoders.get(key)
+        if found is None:  # cheap: two requests may both make one, and the parts kept differ
+            found = ChannelJSON(self.index(store, sides))
+            self.encoders.put(key, found)
+        assert isinstance(found, ChannelJSON)
         return found

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from backchannel import queries
-from backchannel.analysis.brokers import brokers
+from backchannel.analysis.asof import ChannelIndex
+from backchannel.analysis.brokers import ArcIndex, bridging
 from backchannel.analysis.channels import (
     GOVERNMENT_SECTORS,
     Channel,
@@ -120,7 +121,7 @@ def category(kind: str, sector: str, roles: Sequence[dict[str, Any]], as_of: str
     return "other"
 
 
-def _side(country: str, sides: Sequence[str]) -> str:
+def side_of(country: str, sides: Sequence[str]) -> str:
     if not country:
         return "unknown"
     return country if (not sides or country in sides) else "third"
@@ -133,29 +134,39 @@ def graph(
     inputs: ChannelInputs | None = None,
     found: list[Channel] | None = None,
     place: dict[str, tuple[float, float]] | None = None,
+    index: ChannelIndex | None = None,
+    arc_index: ArcIndex | None = None,
+    with_edges: bool = True,
 ) -> dict[str, Any]:
     """Nodes (actors with side, category, broker score) and edges (channels) on ``as_of``.
 
+    Without ``with_edges`` the ``edges`` key is left out, for a caller that
+    writes them itself (``fastjson.ChannelJSON.edges``).
+
     ``inputs`` (``ChannelInputs.load`` on the same, unchanged store) saves the
-    queries; ``found``, the channels on ``as_of`` computed from them, and
-    ``place``, ``positions(inputs, sides)``, save computing those again.
+    queries; ``found``, the channels on ``as_of`` computed from them,
+    ``place``, ``positions(inputs, sides)``, ``index``, ``ChannelIndex.build``
+    of them, and ``arc_index``, ``ArcIndex.build`` of their records, save
+    computing those again.
     """
+    if index is not None:
+        inputs = index.inputs
     if inputs is None:
         inputs = ChannelInputs.load(store)
     records = inputs.records_until(as_of)
     if found is None:
         found = channels(store, as_of, sides=sides, inputs=inputs)
-    kinds: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
-    for r in records:
-        types, modes = kinds[edge_id(r["source_id"], r["target_id"])]
-        types.add(r["type"])
-        if r["mode"]:
-            modes.add(r["mode"])
-    ranks = {
-        b["actor_id"]: b
-        for b in brokers(store, as_of, sides=sides, records=records)
-        if b["roles"]["total"] > 0 and b["bridges"]
-    }
+    kinds: dict[str, tuple[Sequence[str], Sequence[str]]] = {}
+    if index is None:
+        found_kinds: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+        for r in records:
+            types, modes = found_kinds[edge_id(r["source_id"], r["target_id"])]
+            types.add(r["type"])
+            if r["mode"]:
+                modes.add(r["mode"])
+        for key, (types, modes) in found_kinds.items():
+            kinds[key] = (sorted(types), sorted(modes))
+    ranks = bridging(store, as_of, sides=sides, records=records, arc_index=arc_index)
     ends: dict[str, Any] = {}
     for ch in found:
         for end in (ch.a, ch.b):
@@ -172,22 +183,32 @@ def graph(
                 "id": actor_id,
                 "name": end.name,
                 "country": end.country,
-                "side": _side(end.country, sides),
+                "side": side_of(end.country, sides),
                 "kind": end.kind,
                 "sector": end.sector,
                 "category": category(end.kind, end.sector, roles.get(actor_id, []), as_of),
                 "broker": broker is not None,
-                "brokerage": broker["roles"]["total"] if broker else 0,
-                "bridges": broker["bridges"] if broker else [],
+                "brokerage": broker[0] if broker else 0,
+                "bridges": broker[1] if broker else [],
                 "x": place.get(actor_id, (0.0, 0.0))[0],
                 "y": place.get(actor_id, (0.0, 0.0))[1],
             }
         )
+    out: dict[str, Any] = {"as_of": as_of, "sides": list(sides), "nodes": nodes}
+    if not with_edges:
+        return out
     return {
-        "as_of": as_of,
-        "sides": list(sides),
-        "nodes": nodes,
-        "edges": [_edge(ch, sides, kinds[_pair(ch)]) for ch in found],
+        **out,
+        "edges": [
+            _edge(
+                ch,
+                sides,
+                kinds[_pair(ch)]
+                if index is None
+                else index.kinds(ch.a.actor_id, ch.b.actor_id, as_of),
+            )
+            for ch in found
+        ],
     }
 
 
@@ -206,7 +227,7 @@ def positions(inputs: ChannelInputs, sides: Sequence[str]) -> dict[str, tuple[fl
         for prefix in ("source", "target"):
             actor_id = r[f"{prefix}_id"]
             degree[actor_id] += 1
-            side[actor_id] = _side(r[f"{prefix}_country"], sides)
+            side[actor_id] = side_of(r[f"{prefix}_country"], sides)
     groups: dict[str, list[str]] = defaultdict(list)
     for actor_id in sorted(degree, key=lambda a: (-degree[a], a)):
         groups[side[actor_id]].append(actor_id)
@@ -239,15 +260,17 @@ def edge_id(a: str, b: str) -> str:
     return f"{a}|{b}" if a <= b else f"{b}|{a}"
 
 
-def _edge(ch: Channel, sides: Sequence[str], kinds: tuple[set[str], set[str]]) -> dict[str, Any]:
+def _edge(
+    ch: Channel, sides: Sequence[str], kinds: tuple[Sequence[str], Sequence[str]]
+) -> dict[str, Any]:
     return {
         "id": edge_id(ch.a.actor_id, ch.b.actor_id),
         "source": ch.a.actor_id,
         "target": ch.b.actor_id,
         "a_name": ch.a.name,
         "b_name": ch.b.name,
-        "a_side": _side(ch.a.country, sides),
-        "b_side": _side(ch.b.country, sides),
+        "a_side": side_of(ch.a.country, sides),
+        "b_side": side_of(ch.b.country, sides),
         "status": ch.status,
         "reason": ch.reason,
         "strength": round(ch.strength, 3),
@@ -255,8 +278,8 @@ def _edge(ch: Channel, sides: Sequence[str], kinds: tuple[set[str], set[str]]) -
         "first_contact": ch.first_contact,
         "last_contact": ch.last_contact,
         "name": ch.name,
-        "types": sorted(kinds[0]),
-        "modes": sorted(kinds[1]),
+        "types": list(kinds[0]),
+        "modes": list(kinds[1]),
     }
 
 
@@ -362,26 +385,36 @@ def what_if(
     sides: Sequence[str],
     remove: Sequence[str],
     inputs: ChannelInputs | None = None,
+    index: ChannelIndex | None = None,
+    found: list[Channel] | None = None,
+    arc_index: ArcIndex | None = None,
 ) -> dict[str, Any]:
-    """Channels lost and capacity before/after without ``remove`` (actor ids or names)."""
+    """Channels lost and capacity before/after without ``remove`` (actor ids or names).
+
+    ``index`` (``ChannelIndex.build`` of ``inputs`` for ``sides``) saves building
+    it, ``found``, ``index.channels(as_of)``, computing the channels before, and
+    ``arc_index`` (``ArcIndex.build`` of its records) the brokers' network before.
+    """
     from backchannel.analysis.capacity import resolve_actor
     from backchannel.analysis.whatif import whatif
 
-    inputs = inputs if inputs is not None else ChannelInputs.load(store)
+    if index is None or index.sides != tuple(sides):
+        inputs = inputs if inputs is not None else ChannelInputs.load(store)
+        index = ChannelIndex.build(inputs, sides)
     try:
-        result = whatif(store, as_of, sides=sides, remove=remove, inputs=inputs).to_dict()
+        result = whatif(
+            store, as_of, sides=sides, remove=remove, index=index, found=found, arc_index=arc_index
+        ).to_dict()
     except UsageError as exc:
         # capacity needs a leader on each side; without one, still show what is cut
         removed = [resolve_actor(store, name) for name in remove]
         gone = sorted({r["actor_id"] for r in removed})
-        before = channels(store, as_of, sides=sides, inputs=inputs)
-        after = {_pair(c) for c in channels(store, as_of, sides=sides, inputs=inputs.without(gone))}
+        before = found if found is not None else index.channels(as_of)
+        kept = {id(c) for c in index.remaining(before, as_of, gone)}
         return {
             "as_of": as_of,
             "removed": removed,
-            "channels_cut": [
-                {**c.to_dict(), "id": _pair(c)} for c in before if _pair(c) not in after
-            ],
+            "channels_cut": [{**c.to_dict(), "id": _pair(c)} for c in before if id(c) not in kept],
             "channels_new": [],
             "status_changed": [],
             "capacity": {"available": False, "reason": str(exc)},

@@ -1,0 +1,287 @@
+"""Channels on any date from one pass over the channel inputs: what the dashboard asks per date.
+
+``ChannelIndex.build(inputs, sides)`` groups the store's communication records
+by pair once. Everything ``channels()`` derives from a pair's records up to a
+date depends on that date in two ways only:
+
+* which of the pair's records count (those starting on or before it): a
+  prefix of the pair's records, found by bisecting their start dates, whose
+  summary (first contact, latest contact per event, endpoints, name,
+  evidence) is computed once per prefix and kept;
+* clipping to the date: contact dates after it count as the date itself,
+  so the latest contact, the strength and the status follow from the
+  prefix's summary and the date with a few comparisons.
+
+Whether a pair is a channel at all only ever switches on as time passes (a
+cross-side record, or a broker's first cross-side contact and a record on a
+side), so it is one comparison per pair. ``index.channels(as_of)`` returns
+exactly the list ``channels(store, as_of, sides=..., inputs=inputs)`` returns,
+in the same order; ``without`` gives the list for the inputs without some
+actors' records (``ChannelInputs.without``), as the what-if needs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from backchannel.analysis.channels import (
+    GOVERNMENT_SECTORS,
+    Channel,
+    ChannelInputs,
+    Endpoint,
+    _cross,
+    _endpoint,
+    _on_a_side,
+    _ordinal,
+    _status,
+)
+
+ORDER = {"active": 0, "dormant": 1, "severed": 2}
+NEVER = "~"  # after every date string
+
+
+@functools.lru_cache(maxsize=65536)
+def _decay(age: int) -> float:
+    """A contact's weight ``age`` days before the date, as ``channels()`` computes it."""
+    return math.exp(-max(0, age) / 365.0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Prefix:
+    """What a pair's first ``k`` records say, before clipping to a date."""
+
+    first: str  # earliest start
+    latest: str  # latest contact date (interval end, or start)
+    contacts: tuple[str, ...]  # latest contact date per event, in the order events first appear
+    name: str  # the first channel name in sort order, or ""
+    types: tuple[str, ...]  # event types, sorted
+    modes: tuple[str, ...]  # modes given, sorted
+    a: Endpoint
+    b: Endpoint
+    evidence: tuple[dict[str, Any], ...]
+
+
+@dataclass(slots=True)
+class _Pair:
+    """One pair's records in store order and when it becomes a channel."""
+
+    a_id: str
+    b_id: str
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    starts: list[str] = field(default_factory=list)
+    cross_from: str | None = None  # start of the first cross-side record
+    side_from: str | None = None  # start of the first record with an end on a side
+    entry: str = NEVER  # the first date it is a channel, with every actor present
+    prefixes: list[_Prefix] = field(default_factory=list)  # [k - 1]: the first k records
+
+    def summarise(self) -> None:
+        """A ``_Prefix`` for every number of records, in one pass over them."""
+        contacts: dict[str, str] = {}
+        names: set[str] = set()
+        types: set[str] = set()
+        modes: set[str] = set()
+        evidence: list[dict[str, Any]] = []
+        first = latest = ""
+        for k, r in enumerate(self.rows, 1):
+            when = r["date_end"] or r["date_start"]
+            contacts[r["event_id"]] = max(contacts.get(r["event_id"], ""), when)
+            if r["channel_name"]:
+                names.add(r["channel_name"])
+            types.add(r["type"])
+            if r["mode"]:
+                modes.add(r["mode"])
+            first = r["date_start"] if k == 1 else min(first, r["date_start"])
+            latest = max(latest, contacts[r["event_id"]])
+            evidence.append(
+                {
+                    "event_id": r["event_id"],
+                    "date": r["date_start"],
+                    "type": r["type"],
+                    "mode": r["mode"],
+                    "sentence": r["sentence"],
+                    "doc_id": r["doc_id"],
+                    "url": r["url"],
+                    "title": r["title"],
+                }
+            )
+            rows = self.rows[k - 1 : k]
+            self.prefixes.append(
+                _Prefix(
+                    first=first,
+                    latest=latest,
+                    contacts=tuple(contacts.values()),
+                    name=min(names) if names else "",
+                    types=tuple(sorted(types)),
+                    modes=tuple(sorted(modes)),
+                    a=_endpoint(self.a_id, rows),
+                    b=_endpoint(self.b_id, rows),
+                    evidence=tuple(evidence[-5:]),
+                )
+            )
+
+
+@dataclass(slots=True)
+class ChannelIndex:
+    """The channel inputs of one store version grouped by pair, for one pair of sides."""
+
+    inputs: ChannelInputs
+    sides: tuple[str, ...]
+    include_brokered: bool
+    pairs: list[_Pair]  # in the order their first record comes
+    firsts: list[str]  # their first records' start dates, ascending
+    checked: frozenset[str]  # actors whose roles or departures can sever a channel
+    by_key: dict[tuple[str, str], _Pair]  # (smaller id, larger id) → pair
+    crossings: dict[str, list[tuple[str, str]]]  # actor → (start, partner) of cross-side pairs
+
+    @classmethod
+    def build(
+        cls, inputs: ChannelInputs, sides: Sequence[str] = (), include_brokered: bool = True
+    ) -> ChannelIndex:
+        side_set = set(sides)
+        by_key: dict[tuple[str, str], _Pair] = {}
+        for r in inputs.records:
+            s, t = r["source_id"], r["target_id"]
+            if s == t:
+                continue
+            key = (s, t) if s <= t else (t, s)
+            pair = by_key.get(key)
+            if pair is None:
+                pair = by_key[key] = _Pair(*key)
+            pair.rows.append(r)
+            pair.starts.append(r["date_start"])
+            if pair.cross_from is None and _cross(r, side_set):
+                pair.cross_from = r["date_start"]
+            if pair.side_from is None and _on_a_side(r, side_set):
+                pair.side_from = r["date_start"]
+        checked = set(inputs.exits)
+        for actor_id, held in inputs.roles.items():
+            if any(r["sector"] in GOVERNMENT_SECTORS for r in held):
+                checked.add(actor_id)
+        pairs = list(by_key.values())
+        for p in pairs:
+            p.summarise()
+        index = cls(
+            inputs,
+            tuple(sides),
+            include_brokered,
+            pairs,
+            [p.starts[0] for p in pairs],
+            frozenset(checked),
+            by_key,
+            {},
+        )
+        for p in pairs:
+            if p.cross_from is not None:
+                index.crossings.setdefault(p.a_id, []).append((p.cross_from, p.b_id))
+                index.crossings.setdefault(p.b_id, []).append((p.cross_from, p.a_id))
+        for crossing in index.crossings.values():
+            crossing.sort()
+        brokers = {actor_id: c[0][0] for actor_id, c in index.crossings.items()}
+        for p in pairs:
+            p.entry = index._entry(p, brokers)
+        return index
+
+    def _entry(self, p: _Pair, brokers: dict[str, str]) -> str:
+        """The first date ``p`` is a channel, given when each broker's cross-side contact starts."""
+        entry = p.cross_from or NEVER
+        if self.include_brokered and p.side_from is not None:
+            start = min(brokers.get(p.a_id, NEVER), brokers.get(p.b_id, NEVER))
+            entry = min(entry, max(start, p.side_from))
+        return entry
+
+    def _cross_from(self, actor_id: str, gone: Collection[str]) -> str:
+        """The start of ``actor_id``'s first cross-side pair with someone not in ``gone``."""
+        for when, partner in self.crossings.get(actor_id, ()):
+            if partner not in gone:
+                return when
+        return NEVER
+
+    def kinds(self, a_id: str, b_id: str, as_of: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The sorted event types and modes between ``a_id`` and ``b_id`` up to ``as_of``."""
+        p = self.by_key[(a_id, b_id) if a_id <= b_id else (b_id, a_id)]
+        k = bisect.bisect_right(p.starts, as_of)
+        return (p.prefixes[k - 1].types, p.prefixes[k - 1].modes) if k else ((), ())
+
+    def remaining(
+        self, found: Sequence[Channel], as_of: str, without: Collection[str]
+    ) -> list[Channel]:
+        """``channels(as_of)`` (given as ``found``) on the inputs without ``without``'s records.
+
+        A pair keeps its own records, so its channel is unchanged; it goes
+        when an end is removed, or when it was a channel only through a broker
+        whose every cross-side contact on ``as_of`` was with removed actors.
+        """
+        gone = set(without)
+        out = []
+        for c in found:
+            a_id, b_id = c.a.actor_id, c.b.actor_id
+            if a_id in gone or b_id in gone:
+                continue
+            if not c.cross_side:
+                start = min(self._cross_from(a_id, gone), self._cross_from(b_id, gone))
+                if start > as_of:
+                    continue
+            out.append(c)
+        return out
+
+    def channels(
+        self, as_of: str, *, dormant_after: int = 365, without: Collection[str] = ()
+    ) -> list[Channel]:
+        """``channels(store, as_of, ...)`` on these inputs, or on ``inputs.without(without)``."""
+        if without:
+            return self.remaining(self.channels(as_of, dormant_after=dormant_after), as_of, without)
+        inputs, checked = self.inputs, self.checked
+        today = _ordinal(as_of)
+        result: list[Channel] = []
+        for p in self.pairs[: bisect.bisect_right(self.firsts, as_of)]:
+            if p.entry > as_of:
+                continue
+            cross = p.cross_from is not None and p.cross_from <= as_of
+            pre = p.prefixes[bisect.bisect_right(p.starts, as_of) - 1]
+            last = pre.latest if pre.latest < as_of else as_of
+            strength = sum(
+                [_decay(today - _ordinal(c if c < as_of else as_of)) for c in pre.contacts]
+            )
+            if p.a_id in checked or p.b_id in checked:
+                status, reason = _status(
+                    pre.a,
+                    pre.b,
+                    last,
+                    as_of,
+                    dormant_after,
+                    inputs.roles,
+                    inputs.exits,
+                    inputs.returns,
+                )
+            else:
+                age = today - _ordinal(last)
+                if age > dormant_after:
+                    status, reason = "dormant", f"no recorded contact since {last} ({age} days)"
+                else:
+                    status = "active"
+                    reason = f"last contact {last}" + (
+                        " (within the article's date)" if age == 0 else ""
+                    )
+            result.append(
+                Channel(
+                    a=pre.a,
+                    b=pre.b,
+                    status=status,
+                    reason=reason,
+                    first_contact=pre.first,
+                    last_contact=last,
+                    events=len(pre.contacts),
+                    strength=strength,
+                    named=bool(pre.name),
+                    name=pre.name,
+                    cross_side=cross,
+                    evidence=pre.evidence,
+                )
+            )
+        result.sort(key=lambda c: (ORDER[c.status], -c.strength, c.a.name, c.b.name))
+        return result
