@@ -39,6 +39,7 @@ from backchannel.analysis.channels import (
     _on_a_side,
     _ordinal,
     _status,
+    evidence_of,
 )
 
 ORDER = {"active": 0, "dormant": 1, "severed": 2}
@@ -97,18 +98,7 @@ class _Pair:
                 modes.add(r["mode"])
             first = r["date_start"] if k == 1 else min(first, r["date_start"])
             latest = max(latest, contacts[r["event_id"]])
-            evidence.append(
-                {
-                    "event_id": r["event_id"],
-                    "date": r["date_start"],
-                    "type": r["type"],
-                    "mode": r["mode"],
-                    "sentence": r["sentence"],
-                    "doc_id": r["doc_id"],
-                    "url": r["url"],
-                    "title": r["title"],
-                }
-            )
+            evidence.append(evidence_of(r))
             rows = self.rows[k - 1 : k]
             self.prefixes.append(
                 _Prefix(

@@ -284,6 +284,20 @@ def _endpoint(actor_id: str, rows: list[dict[str, Any]]) -> Endpoint:
     )
 
 
+def evidence_of(record: dict[str, Any]) -> dict[str, Any]:
+    """One record as a channel's evidence: the event, its date, sentence and source."""
+    return {
+        "event_id": record["event_id"],
+        "date": record["date_start"],
+        "type": record["type"],
+        "mode": record["mode"],
+        "sentence": record["sentence"],
+        "doc_id": record["doc_id"],
+        "url": record["url"],
+        "title": record["title"],
+    }
+
+
 def _channel(
     a_id: str,
     b_id: str,
@@ -305,19 +319,7 @@ def _channel(
     names = sorted({r["channel_name"] for r in rows if r["channel_name"]})
     a, b = _endpoint(a_id, rows), _endpoint(b_id, rows)
     status, reason = _status(a, b, last, as_of, dormant_after, roles, exits, returns)
-    evidence = tuple(
-        {
-            "event_id": r["event_id"],
-            "date": r["date_start"],
-            "type": r["type"],
-            "mode": r["mode"],
-            "sentence": r["sentence"],
-            "doc_id": r["doc_id"],
-            "url": r["url"],
-            "title": r["title"],
-        }
-        for r in rows[-5:]
-    )
+    evidence = tuple(evidence_of(r) for r in rows[-5:])
     return Channel(
         a=a,
         b=b,
