@@ -634,3 +634,35 @@ def test_defending_an_actor_or_its_right_and_purpose_clauses(extractor: Any) -> 
     assert not ex.events
     ex = _run(extractor, "Chile is willing to send equipment to help defend Peru.")
     assert ("Chile", "Peru", "SUPPORT", "planned") in _events(ex)
+
+
+def test_people_named_with_their_state_are_its_civilians(extractor: Any) -> None:
+    ex = _run(extractor, "Bosnian Croats accused the Serbian government of shelling the town.")
+    ev = next(e for e in ex.events if e.type == "ACCUSE")
+    assert (ev.source.actor_id, ev.target.actor_id) == (
+        "group:BIH:civilian",
+        "group:SRB:government",
+    )
+    ex = _run(extractor, "Iraqi Kurds criticized Turkey on Monday.")
+    assert ("Iraqi Kurds", "group:IRQ:civilian", "group") in _linked(ex)
+    ex = _run(extractor, "Iraqi Airways criticized Turkey on Monday.")
+    assert not any(m.actor_id.startswith("group:IRQ") for m in ex.mentions)
+
+
+def test_unnamed_civilians_after_a_country_word(extractor: Any) -> None:
+    ex = _run(extractor, "Kenyan farmers criticized the Ugandan government on Monday.")
+    ev = next(e for e in ex.events if e.type == "ACCUSE")
+    assert (ev.source.actor_id, ev.source.sector) == ("group:KEN:civilian", "civilian")
+    ex = _run(extractor, "Somali elders met Ethiopian officials in Nairobi on Friday.")
+    assert any(e.source.actor_id == "group:SOM:civilian" for e in ex.events)
+
+
+def test_office_of_a_state(extractor: Any) -> None:
+    ex = _run(extractor, "The foreign minister of Peru met the Chilean ambassador on Monday.")
+    ev = next(e for e in ex.events if e.type == "CONSULT")
+    assert (ev.source.actor_id, ev.target.actor_id) == (
+        "group:PER:government",
+        "group:CHL:government",
+    )
+    ex = _run(extractor, "President of Armenia Robert Kocharyan met Turkish officials on Monday.")
+    assert not any(m.actor_id == "group:ARM:government" for m in ex.mentions)

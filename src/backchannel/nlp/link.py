@@ -37,7 +37,7 @@ from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.mentions import slug as _slug
 from backchannel.nlp.offices import Offices
-from backchannel.nlp.places import demonym, unlabelled_states
+from backchannel.nlp.places import demonym, resident_people, unlabelled_states
 from backchannel.nlp.pronouns import reported_subjects
 
 CHINESE_SURNAMES = frozenset(
@@ -490,6 +490,11 @@ class Linker:
                 continue
             code = self._adjectives.get(tok.lower_)
             if code and tok.text[:1].isupper():
+                end = resident_people(tok, self._adjectives)
+                if end and end - 1 not in covered:  # "Bosnian Serbs": the state's people
+                    mentions[tok.i] = Linked(tok.i, end, f"group:{code}:civilian", "group")
+                    covered.update(range(tok.i, end))
+                    continue
                 noun = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
                 goods: Token | None = tok.head  # "Chinese electric vehicles", "American farm goods"
                 if goods is None or not (
@@ -559,6 +564,8 @@ class Linker:
         new_actors: dict[str, Actor],
     ) -> None:
         """A state's name at ``doc[start:end]``, or the office it owns ("Taiwan's envoy")."""
+        if self._office.of_state(doc, start, end, code, covered, mentions):
+            return  # "the president of Armenia"
         after = doc[end] if end < len(doc) else None
         if after is not None and after.text in {"'s", "’s"}:
             # "Taiwan's Vice Foreign Minister": the office, not the state

@@ -157,6 +157,42 @@ class Offices:
         covered.update(range(person.start, person.end))
         return person.end
 
+    def of_state(
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        code: str,
+        covered: set[int],
+        mentions: dict[int, Linked],
+    ) -> bool:
+        """ "the president of Armenia": an office named with its state after "of".
+
+        The office noun must stand right before "of" and govern it; a name after
+        the state ("President of Armenia Robert Kocharyan") is a titled person,
+        left to the title rules. Links the phrase as the state's actor of the sector.
+        """
+        if start < 2 or doc[start - 1].lower_ != "of" or doc[start - 1].dep_ != "prep":
+            return False
+        head = doc[start - 2]
+        key = next((k for k in (head.lower_, head.lemma_.lower()) if k in self.nouns), None)
+        if key is None or doc[start - 1].head.i != head.i or head.i in covered:
+            return False
+        if end < len(doc) and doc[end].ent_type_ == "PERSON":
+            return False
+        first = head.i
+        while (
+            first > 0
+            and doc[first - 1].dep_ in {"amod", "compound"}
+            and doc[first - 1].head.i == head.i
+            and first - 1 not in covered
+        ):
+            first -= 1
+        sector = self.nouns[key]
+        mentions[first] = Linked(first, end, f"group:{code}:{sector}", "office", sector)
+        covered.update(range(first, end))
+        return True
+
     def coordinated(
         self,
         doc: Doc,

@@ -92,3 +92,29 @@ def demonym(tok: Token, adjectives: Mapping[str, str]) -> str:
     if tok.dep_ in {"amod", "compound", "nmod", "poss"}:
         return ""
     return adjectives.get(tok.lower_[:-1], "")
+
+
+def resident_people(tok: Token, adjectives: Mapping[str, str]) -> int:
+    """The end of "Bosnian Serbs", "Iraqi Kurds": a people named with the state they live in.
+
+    ``tok`` is a state adjective; the next word must be a capitalised plural
+    naming a people (a nationality, or a word the recogniser tags as one)
+    that heads the phrase. Returns 0 for anything else ("Iraqi Airways").
+    """
+    doc = tok.doc
+    if tok.i + 1 >= len(doc):
+        return 0
+    people = doc[tok.i + 1]
+    if (
+        tok.head.i != people.i
+        or not people.text[:1].isupper()
+        or people.tag_ not in {"NNPS", "NNS"}
+        or not people.lower_.endswith("s")
+        or people.dep_ in {"amod", "compound", "nmod", "poss"}
+    ):
+        return 0
+    # the recogniser may read the pair as one person's name ("Bosnian Serbs")
+    as_name = people.ent_type_ == "PERSON" and tok.ent_type_ == "PERSON" and people.ent_iob_ == "I"
+    if people.ent_type_ == "NORP" or as_name or people.lower_[:-1] in adjectives:
+        return people.i + 1
+    return 0
