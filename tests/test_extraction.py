@@ -666,3 +666,11 @@ def test_office_of_a_state(extractor: Any) -> None:
     )
     ex = _run(extractor, "President of Armenia Robert Kocharyan met Turkish officials on Monday.")
     assert not any(m.actor_id == "group:ARM:government" for m in ex.mentions)
+
+
+def test_seeking_refuge_in_a_state_asks_it(extractor: Any) -> None:
+    ex = _run(extractor, "Thousands of Somali villagers sought refuge in Kenya last week.")
+    ev = next(e for e in ex.events if e.type == "REQUEST")
+    assert (ev.source.actor_id, ev.target.actor_id) == ("group:SOM:civilian", "state:KEN")
+    ex = _run(extractor, "Canada seeks talks with China on trade.")
+    assert not any(e.type == "REQUEST" for e in ex.events)
