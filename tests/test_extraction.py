@@ -674,3 +674,11 @@ def test_seeking_refuge_in_a_state_asks_it(extractor: Any) -> None:
     assert (ev.source.actor_id, ev.target.actor_id) == ("group:SOM:civilian", "state:KEN")
     ex = _run(extractor, "Canada seeks talks with China on trade.")
     assert not any(e.type == "REQUEST" for e in ex.events)
+
+
+def test_people_named_by_where_they_are(extractor: Any) -> None:
+    ex = _run(extractor, "Rebels in Sudan accused Chad of arming the militia.")
+    ev = next(e for e in ex.events if e.type == "ACCUSE")
+    assert (ev.source.actor_id, ev.target.actor_id) == ("group:SDN:rebel", "state:TCD")
+    ex = _run(extractor, "Refugees in Kenya criticized Somalia.")
+    assert not any(m.actor_id.startswith("group:KEN") for m in ex.mentions)

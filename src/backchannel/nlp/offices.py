@@ -28,6 +28,11 @@ _NAME_WORD = re.compile(
 )
 
 
+# Who is named by where they are ("rebels in Sudan"): a people of the place.
+_LOCAL_SECTORS = frozenset({"opposition", "rebel", "civilian"})
+_NOT_LOCAL = frozenset({"refugees"})
+
+
 class Offices:
     """Links "<country> <office>" phrases and titled unknown people. Built once per linker."""
 
@@ -166,17 +171,25 @@ class Offices:
         covered: set[int],
         mentions: dict[int, Linked],
     ) -> bool:
-        """ "the president of Armenia": an office named with its state after "of".
+        """ "the president of Armenia", "opposition groups in Zimbabwe": the state's own.
 
-        The office noun must stand right before "of" and govern it; a name after
-        the state ("President of Armenia Robert Kocharyan") is a titled person,
-        left to the title rules. Links the phrase as the state's actor of the sector.
+        The office noun must stand right before "of" and govern it; "in" will do
+        for a people of the place (opposition, rebels, civilians), never for
+        troops or officials, often foreign, nor refugees. A name after the state
+        ("President of Armenia Robert Kocharyan") is a titled person, left to the
+        title rules. Links the phrase as the state's actor of the sector.
         """
-        if start < 2 or doc[start - 1].lower_ != "of" or doc[start - 1].dep_ != "prep":
+        prep = doc[start - 1] if start >= 2 else None
+        if prep is None or prep.lower_ not in {"of", "in"} or prep.dep_ != "prep":
             return False
         head = doc[start - 2]
-        key = next((k for k in (head.lower_, head.lemma_.lower()) if k in self.nouns), None)
-        if key is None or doc[start - 1].head.i != head.i or head.i in covered:
+        pair = f"{doc[head.i - 1].lower_} {head.lower_}" if head.i > 0 else ""
+        key = next(
+            (k for k in (pair, head.lower_, head.lemma_.lower()) if k and k in self.nouns), None
+        )
+        if key is None or prep.head.i != head.i or head.i in covered:
+            return False
+        if prep.lower_ == "in" and (key in _NOT_LOCAL or self.nouns[key] not in _LOCAL_SECTORS):
             return False
         if end < len(doc) and doc[end].ent_type_ == "PERSON":
             return False
