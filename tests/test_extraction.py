@@ -682,3 +682,24 @@ def test_people_named_by_where_they_are(extractor: Any) -> None:
     assert (ev.source.actor_id, ev.target.actor_id) == ("group:SDN:rebel", "state:TCD")
     ex = _run(extractor, "Refugees in Kenya criticized Somalia.")
     assert not any(m.actor_id.startswith("group:KEN") for m in ex.mentions)
+
+
+def test_military_exercises_are_cooperation(extractor: Any) -> None:
+    ex = _run(extractor, "Chile and Peru held joint naval exercises last week.")
+    assert any(e.type == "COOPERATE" and e.mode == "military" for e in ex.events)
+    ex = _run(
+        extractor,
+        "Indian and Russian warships began five days of war games in the Bay of Bengal.",
+    )
+    ev = next(e for e in ex.events if e.type == "COOPERATE")
+    assert {ev.source.country, ev.target.country} == {"IND", "RUS"}
+    ex = _run(extractor, "The Olympic games opened in Seoul.")
+    assert not ex.events
+
+
+def test_paying_compensation_is_a_concession(extractor: Any) -> None:
+    ex = _run(extractor, "Germany paid compensation to 40 Polish workers for the losses.")
+    ev = next(e for e in ex.events if e.type == "RETREAT")
+    assert (ev.source.actor_id, ev.target.actor_id) == ("state:DEU", "group:POL:civilian")
+    ex = _run(extractor, "Japan paid tribute to Chinese officials.")
+    assert not any(e.type == "RETREAT" for e in ex.events)

@@ -87,6 +87,11 @@ class ParticipantFinder:
                 # "If Xi and Trump meet this year", with "meet" tagged a noun: a word
                 # with a subject is a verb
                 return self.lex.verbs[lemma]
+            before = tok.doc[tok.i - 1] if tok.i > 0 else None
+            if before is not None and before.dep_ == "compound" and before.head.i == tok.i:
+                pair = self.lex.nouns.get(f"{before.lower_} {tok.lower_}")  # "war games"
+                if pair is not None:
+                    return pair
             return self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(lemma)
         return None
 
