@@ -703,3 +703,15 @@ def test_paying_compensation_is_a_concession(extractor: Any) -> None:
     assert (ev.source.actor_id, ev.target.actor_id) == ("state:DEU", "group:POL:civilian")
     ex = _run(extractor, "Japan paid tribute to Chinese officials.")
     assert not any(e.type == "RETREAT" for e in ex.events)
+
+
+def test_extremists_are_an_armed_group(extractor: Any) -> None:
+    ex = _run(extractor, "Egypt arrested Libyan extremists on Monday.")
+    ev = next(e for e in ex.events if e.type == "COERCE")
+    assert (ev.target.actor_id, ev.target.sector) == ("group:LBY:rebel", "rebel")
+
+
+def test_demanding_a_thing_from_a_state_asks_it(extractor: Any) -> None:
+    ex = _run(extractor, "Seoul demanded an apology from Japan on Monday.")
+    ev = next(e for e in ex.events if e.type == "REQUEST")
+    assert (ev.source.actor_id, ev.target.actor_id) == ("state:KOR", "state:JPN")

@@ -194,6 +194,12 @@ class ParticipantFinder:
             if not targets and trig.type in _OWNER_TARGET:
                 targets += self._owners(obj, link)  # "defended the right of Russia troops"
         if not targets and trig.type == "REQUEST":
+            # "demanded an apology from Tokyo": the one asked is where it comes from
+            for thing in (c for c in verb.children if c.dep_ == "dobj"):
+                for prep in thing.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "from":
+                        targets += self.collect(prep, link, places=True)
+        if not targets and trig.type == "REQUEST":
             # "China demanded that the United States cancel the sale": the one asked
             for clause in verb.children:
                 if clause.dep_ == "ccomp":
