@@ -715,3 +715,6 @@ def test_demanding_a_thing_from_a_state_asks_it(extractor: Any) -> None:
     ex = _run(extractor, "Seoul demanded an apology from Japan on Monday.")
     ev = next(e for e in ex.events if e.type == "REQUEST")
     assert (ev.source.actor_id, ev.target.actor_id) == ("state:KOR", "state:JPN")
+    ex = _run(extractor, "Kenyan farmers demanded compensation from the Ugandan government.")
+    ev = next(e for e in ex.events if e.type == "REQUEST")
+    assert ev.target.actor_id == "group:UGA:government"

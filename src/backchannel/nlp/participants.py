@@ -198,7 +198,11 @@ class ParticipantFinder:
             for thing in (c for c in verb.children if c.dep_ == "dobj"):
                 for prep in thing.children:
                     if prep.dep_ == "prep" and prep.lower_ == "from":
-                        targets += self.collect(prep, link, places=True)
+                        targets += [
+                            link.token_to_mention[p.i]
+                            for p in prep.children
+                            if p.dep_ == "pobj" and p.i in link.token_to_mention
+                        ]
         if not targets and trig.type == "REQUEST":
             # "China demanded that the United States cancel the sale": the one asked
             for clause in verb.children:
