@@ -718,3 +718,9 @@ def test_demanding_a_thing_from_a_state_asks_it(extractor: Any) -> None:
     ex = _run(extractor, "Kenyan farmers demanded compensation from the Ugandan government.")
     ev = next(e for e in ex.events if e.type == "REQUEST")
     assert ev.target.actor_id == "group:UGA:government"
+
+
+def test_armed_movements_in_the_kb(extractor: Any) -> None:
+    ex = _run(extractor, "Norway held talks with the Tamil Tigers in Oslo on Monday.")
+    ev = next(e for e in ex.events if e.type == "CONSULT")
+    assert (ev.target.actor_id, ev.target.country) == ("ltte", "LKA")
