@@ -724,3 +724,11 @@ def test_armed_movements_in_the_kb(extractor: Any) -> None:
     ex = _run(extractor, "Norway held talks with the Tamil Tigers in Oslo on Monday.")
     ev = next(e for e in ex.events if e.type == "CONSULT")
     assert (ev.target.actor_id, ev.target.country) == ("ltte", "LKA")
+
+
+def test_rebel_and_opposition_leaders_keep_their_sector(extractor: Any) -> None:
+    ex = _run(extractor, "Sudanese rebel leaders met Kenyan officials in Nairobi.")
+    assert ("Sudanese rebel leaders", "group:SDN:rebel", "office") in _linked(ex)
+    ex = _run(extractor, "Kenyan opposition leaders criticized the Ugandan government.")
+    ev = next(e for e in ex.events if e.type == "ACCUSE")
+    assert ev.source.actor_id == "group:KEN:opposition"
