@@ -732,3 +732,15 @@ def test_rebel_and_opposition_leaders_keep_their_sector(extractor: Any) -> None:
     ex = _run(extractor, "Kenyan opposition leaders criticized the Ugandan government.")
     ev = next(e for e in ex.events if e.type == "ACCUSE")
     assert ev.source.actor_id == "group:KEN:opposition"
+
+
+def test_handing_over_supplies_is_aid_and_suspects_cooperation(extractor: Any) -> None:
+    ex = _run(extractor, "Norwegian nurses handed over medical supplies to Kenyan officials.")
+    ev = next(e for e in ex.events if e.type == "AID")
+    assert (ev.source.actor_id, ev.target.actor_id) == (
+        "group:NOR:civilian",
+        "group:KEN:officials",
+    )
+    ex = _run(extractor, "Pakistan handed over the suspects to the United States.")
+    assert any(e.type == "COOPERATE" and e.mode == "judicial" for e in ex.events)
+    assert not any(e.type == "AID" for e in ex.events)

@@ -140,6 +140,8 @@ class EventExtractor:
                 trig = replace(trig, type="RETREAT", mode="ease")
             if trig.pos == "verb" and trig.thing_type:
                 trig = self._thing_reading(tok, trig, link)
+            if trig.pos == "verb" and trig.aid_objects and _gives(tok, trig.aid_objects):
+                trig = replace(trig, type="AID", mode="")  # "handed over medicine to …"
             if trig.pos == "verb":
                 found = self.find.verb_participants(tok, trig, link)
                 if found is None:
@@ -508,3 +510,12 @@ class EventExtractor:
             sector = actor.sector or (first.sector if first else "")
             role = first.title if first else ""
         return Participant(actor_id, actor.name, country, sector, actor.kind, role)
+
+
+def _gives(verb: Token, things: frozenset[str]) -> bool:
+    """The verb's object is one of ``things``, or a measure of one ("700 kg of medicine")."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        heads = [obj] + [g for p in obj.children if p.lower_ == "of" for g in p.children]
+        if any(h.lemma_.lower() in things or h.lower_ in things for h in heads):
+            return True
+    return False

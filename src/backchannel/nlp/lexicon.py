@@ -51,6 +51,7 @@ class Trigger:
     place_preps: frozenset[str] = frozenset()  # "withdrew its troops from Lebanon": a party
     thing_type: str = ""  # the type when the object is a thing: "welcomed the decision"
     or_actor: bool = False  # with no listed object, an actor will do ("defended Iraq")
+    aid_objects: frozenset[str] = frozenset()  # objects that make it aid ("handed over medicine")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +139,7 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
             place_preps=frozenset(spec.get("place_preps", [])),
             thing_type=str(spec.get("thing_type") or ""),
             or_actor=bool(spec.get("or_actor", False)),
+            aid_objects=frozenset(spec.get("aid_objects", [])),
         )
     return out
 
