@@ -290,65 +290,75 @@ def max_flow(
     """Node-disjoint paths from ``source`` to ``target`` (Edmonds–Karp, node splitting).
 
     Returns the number of paths and the paths (node lists, shortest found first).
+    Node ``k`` (in ``adj``'s order) becomes ``2k → 2k + 1`` with capacity 1; each
+    arc is stored with its reverse at the next index, and each node's arcs are
+    kept in the order they were added, which fixes the routes found.
     """
     if source == target:
         raise UsageError("--from and --to name the same actor: give two different actors")
     if source not in adj or target not in adj:
         return 0, []
-    # node v → ("i", v) -cap 1→ ("o", v); the two ends are not limited
+    order = {node: k for k, node in enumerate(adj)}
     big = len(adj) + 1
-    cap: dict[tuple[Any, Any], int] = {}
-    nbrs: dict[Any, list[Any]] = {}
+    head: list[int] = []  # arc → the node it leads to
+    room: list[int] = []  # arc → residual capacity
+    out: list[list[int]] = [[] for _ in range(2 * len(adj))]  # split node → its arcs
 
-    def arc(u: Any, v: Any, c: int) -> None:
-        if (u, v) not in cap:
-            nbrs.setdefault(u, []).append(v)
-            nbrs.setdefault(v, []).append(u)
-            cap.setdefault((v, u), 0)
-        cap[(u, v)] = cap.get((u, v), 0) + c
+    def arc(u: int, v: int, c: int) -> None:
+        out[u].append(len(head))
+        out[v].append(len(head) + 1)
+        head.extend((v, u))
+        room.extend((c, 0))
 
-    for node in adj:
-        arc(("i", node), ("o", node), big if node in (source, target) else 1)
+    for node, k in order.items():
+        arc(2 * k, 2 * k + 1, big if node in (source, target) else 1)
     for node, others in adj.items():
+        k = order[node]
         for other in others:
-            arc(("o", node), ("i", other), 1)
-    flow: dict[tuple[Any, Any], int] = dict.fromkeys(cap, 0)
-    s, t = ("o", source), ("i", target)
+            if other in order and other != node:  # an end outside the graph leads nowhere
+                arc(2 * k + 1, 2 * order[other], 1)
+    s, t = 2 * order[source] + 1, 2 * order[target]
     total = 0
     while True:
-        parent: dict[Any, Any] = {s: None}
+        via: dict[int, int] = {s: -1}  # split node → the arc that reached it
         queue = deque([s])
-        while queue and t not in parent:
+        while queue and t not in via:
             here = queue.popleft()
-            for there in nbrs.get(here, []):
-                if there not in parent and cap[(here, there)] - flow[(here, there)] > 0:
-                    parent[there] = here
+            for a in out[here]:
+                there = head[a]
+                if there not in via and room[a] > 0:
+                    via[there] = a
                     queue.append(there)
-        if t not in parent:
+        if t not in via:
             break
         there = t
-        while parent[there] is not None:
-            here = parent[there]
-            flow[(here, there)] += 1
-            flow[(there, here)] -= 1
-            there = here
+        while (a := via[there]) >= 0:
+            room[a] -= 1
+            room[a ^ 1] += 1
+            there = head[a ^ 1]
         total += 1
-    return total, _decompose(adj, flow, source, target)
+    # net flow between actors: a unit each way along one edge is no flow at all
+    nodes = list(adj)
+    flowed: dict[tuple[str, str], int] = {}
+    for a in range(2 * len(adj), len(head), 2):  # the o → i arcs, after the n i → o ones
+        if room[a] < 1:
+            flowed[(nodes[head[a ^ 1] // 2], nodes[head[a] // 2])] = 1 - room[a]
+    return total, _decompose(adj, flowed, source, target)
 
 
 def _decompose(
     adj: Mapping[str, Sequence[str]],
-    flow: Mapping[tuple[Any, Any], int],
+    flowed: Mapping[tuple[str, str], int],
     source: str,
     target: str,
 ) -> list[list[str]]:
-    # net flow between actors: a unit each way along one edge is no flow at all
     used: dict[str, list[str]] = {}
-    for u, vs in adj.items():
-        for v in vs:
-            net = flow.get((("o", u), ("i", v)), 0) - flow.get((("o", v), ("i", u)), 0)
-            if net > 0:
-                used.setdefault(u, []).append(v)
+    for (u, v), f in flowed.items():
+        if f - flowed.get((v, u), 0) > 0:
+            used.setdefault(u, []).append(v)
+    for u, vs in used.items():
+        place = {v: i for i, v in enumerate(adj[u])}
+        vs.sort(key=place.__getitem__)
     paths: list[list[str]] = []
     for first in list(used.get(source, [])):
         path, node, seen = [source], first, {source}
