@@ -253,8 +253,9 @@ def whatif(
         index = ChannelIndex.build(inputs, sides)
     inputs = index.inputs
     before_channels = list(found) if found is not None else index.channels(as_of)
+    held = roles_on(store, as_of)  # a derived store copies the roles unchanged
     before_cap = capacity(
-        store, as_of, sides=sides, source=source, target=target, found=before_channels
+        store, as_of, sides=sides, source=source, target=target, found=before_channels, roles=held
     )
     if arc_index is None:
         arc_index = ArcIndex.build(inputs.records, sides=sides)
@@ -294,6 +295,7 @@ def whatif(
             target=before_cap.target["actor_id"],
             found=after_channels,
             without=sorted(gone),
+            roles=held,
         )
     rb, ra = _broker_ranks(before_brokers), _broker_ranks(after_brokers)
     moved = []
