@@ -151,3 +151,16 @@ def test_a_limit_on_events_keeps_the_first_events_in_order(db: Path, tmp_path: P
                 events(store, EventFilter(limit=2, modality="asserted"))
                 == [e for e in every if e["modality"] == "asserted"][:2]
             )
+
+
+def test_whatif_answers_equal_a_fresh_computation_on_every_date(db: Path) -> None:
+    # the leaders' capacity on a date is kept and reused for every removal asked on it
+    client = TestClient(create_app(str(db), sides=SIDES))
+    removals = (["jake-sullivan"], ["wang-yi"], ["joe-biden"], ["jake-sullivan", "wang-yi"])
+    for day in (*DATES, *reversed(DATES)):
+        for remove in removals:
+            with Store.open(db, read_only=True) as store:
+                fresh = json.loads(json.dumps(views.what_if(store, day, SIDES, remove)))
+            got = client.get("/api/whatif", params={"remove": remove, "as_of": day})
+            assert got.status_code == 200 and got.json() == fresh
+    assert len(client.app.state.cache.capacities) == len(DATES) - 1  # type: ignore[attr-defined]
