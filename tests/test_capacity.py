@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import random
+from collections import deque
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -127,6 +131,88 @@ def test_max_flow_counts_node_disjoint_routes_not_edge_disjoint() -> None:
         adj.setdefault(v, []).append(u)
     count, paths = max_flow(adj, "s", "t")
     assert count == 1 and len(paths) == 1 and "m" in paths[0]
+
+
+def reference_max_flow(
+    adj: Mapping[str, Sequence[str]], source: str, target: str
+) -> tuple[int, list[list[str]]]:
+    """Edmonds–Karp on a dictionary of split nodes: ``max_flow`` before it used arrays."""
+    if source not in adj or target not in adj:
+        return 0, []
+    big = len(adj) + 1
+    cap: dict[tuple[Any, Any], int] = {}
+    nbrs: dict[Any, list[Any]] = {}
+
+    def arc(u: Any, v: Any, c: int) -> None:
+        if (u, v) not in cap:
+            nbrs.setdefault(u, []).append(v)
+            nbrs.setdefault(v, []).append(u)
+            cap.setdefault((v, u), 0)
+        cap[(u, v)] = cap.get((u, v), 0) + c
+
+    for node in adj:
+        arc(("i", node), ("o", node), big if node in (source, target) else 1)
+    for node, others in adj.items():
+        for other in others:
+            arc(("o", node), ("i", other), 1)
+    flow: dict[tuple[Any, Any], int] = dict.fromkeys(cap, 0)
+    s, t = ("o", source), ("i", target)
+    total = 0
+    while True:
+        parent: dict[Any, Any] = {s: None}
+        queue = deque([s])
+        while queue and t not in parent:
+            here = queue.popleft()
+            for there in nbrs.get(here, []):
+                if there not in parent and cap[(here, there)] - flow[(here, there)] > 0:
+                    parent[there] = here
+                    queue.append(there)
+        if t not in parent:
+            break
+        there = t
+        while parent[there] is not None:
+            here = parent[there]
+            flow[(here, there)] += 1
+            flow[(there, here)] -= 1
+            there = here
+        total += 1
+    used: dict[str, list[str]] = {}
+    for u, vs in adj.items():
+        for v in vs:
+            net = flow.get((("o", u), ("i", v)), 0) - flow.get((("o", v), ("i", u)), 0)
+            if net > 0:
+                used.setdefault(u, []).append(v)
+    paths: list[list[str]] = []
+    for first in list(used.get(source, [])):
+        path, node, seen = [source], first, {source}
+        while node != target and node not in seen:
+            path.append(node)
+            seen.add(node)
+            nxt = used.get(node, [])
+            if not nxt:
+                break
+            node = nxt.pop(0)
+        if node == target:
+            paths.append([*path, target])
+    paths.sort(key=lambda p: (len(p), p))
+    return total, paths
+
+
+def test_max_flow_finds_the_same_routes_as_the_dictionary_version() -> None:
+    rng = random.Random(7)
+    for trial in range(300):
+        n = rng.randint(2, 40)
+        names = [f"n{rng.randint(0, 999):03d}-{k}" for k in range(n)]
+        rng.shuffle(names)
+        edges = {tuple(sorted(rng.sample(names, 2))) for _ in range(rng.randint(0, 3 * n))}
+        adj: dict[str, list[str]] = {v: [] for v in names}
+        for a, b in edges:
+            adj[a].append(b)
+            adj[b].append(a)
+        for v in adj:
+            adj[v].sort(key=lambda x: (x[5:], x) if trial % 2 else (x, x))
+        source, target = rng.sample(names, 2)
+        assert max_flow(adj, source, target) == reference_max_flow(adj, source, target)
 
 
 def test_leaders_have_three_routes_through_active_channels_and_chain_of_command(

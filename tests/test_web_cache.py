@@ -15,7 +15,7 @@ pytest.importorskip("httpx")
 
 from fastapi.testclient import TestClient
 
-from backchannel.analysis.brokers import _bridges, brokers
+from backchannel.analysis.brokers import ArcIndex, NetworkState, _bridges, brokers
 from backchannel.analysis.channels import ChannelInputs, channels, communication_records
 from backchannel.model import Document
 from backchannel.store import Store
@@ -151,3 +151,30 @@ def test_a_limit_on_events_keeps_the_first_events_in_order(db: Path, tmp_path: P
                 events(store, EventFilter(limit=2, modality="asserted"))
                 == [e for e in every if e["modality"] == "asserted"][:2]
             )
+
+
+def test_whatif_answers_equal_a_fresh_computation_on_every_date(db: Path) -> None:
+    # the leaders' capacity on a date is kept and reused for every removal asked on it
+    client = TestClient(create_app(str(db), sides=SIDES))
+    removals = (["jake-sullivan"], ["wang-yi"], ["joe-biden"], ["jake-sullivan", "wang-yi"])
+    for day in (*DATES, *reversed(DATES)):
+        for remove in removals:
+            with Store.open(db, read_only=True) as store:
+                fresh = json.loads(json.dumps(views.what_if(store, day, SIDES, remove)))
+            got = client.get("/api/whatif", params={"remove": remove, "as_of": day})
+            assert got.status_code == 200 and got.json() == fresh
+    assert len(client.app.state.cache.capacities) == len(DATES) - 1  # type: ignore[attr-defined]
+
+
+def test_the_network_on_a_date_equals_the_one_counted_from_its_arcs(tmp_path: Path) -> None:
+    synthetic_store(tmp_path / "net.duckdb", 120, 900)
+    with Store.open(tmp_path / "net.duckdb", read_only=True) as store:
+        records = ChannelInputs.load(store).records
+    for by in ("side", "side-sector"):
+        index = ArcIndex.build(records, sides=SIDES, by=by)
+        for day in ("2016-03-01", "2019-07-15", "2022-01-01", "2026-01-01"):
+            arcs, groups, names, _ = index.network(day)
+            expected = NetworkState.count(arcs, groups, names)
+            got = index.state(day)
+            assert got == expected and (got.n_arcs or day < "2017")
+            assert [list(p.items()) for p in got.paths] == [list(p.items()) for p in expected.paths]

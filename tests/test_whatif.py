@@ -84,6 +84,32 @@ def test_removal_on_loaded_inputs_equals_a_store_without_those_records(
             assert ranked[moved["rank_after"] - 1] == moved["actor_id"]
 
 
+@pytest.mark.parametrize("day", ["2025-07-20", "2025-10-27", "2025-11-20", "2026-03-01"])
+@pytest.mark.parametrize(
+    "gone",
+    [["he-lifeng"], ["jensen-huang"], ["scott-bessent", "jamieson-greer"], ["donald-trump"]],
+)
+def test_capacity_after_removals_equals_a_store_without_those_actors(
+    store_path: Path, day: str, gone: list[str]
+) -> None:
+    with Store.open(store_path, read_only=True) as store:
+        result = whatif(store, day, sides=SIDES, remove=gone)
+        before = capacity(store, day, sides=SIDES)
+        given = whatif(store, day, sides=SIDES, remove=gone, before=before)
+        with derived_store(store, drop_actors=gone) as mem:
+            expected = capacity(
+                mem,
+                day,
+                sides=SIDES,
+                source=before.source["actor_id"],
+                target=before.target["actor_id"],
+                without=gone,
+            )
+    assert result.capacity_before == before
+    assert result.capacity_after == expected
+    assert given == result
+
+
 def test_a_proposed_channel_adds_a_route(store_path: Path) -> None:
     with Store.open(store_path, read_only=True) as store:
         result = whatif(

@@ -85,13 +85,21 @@ class NetworkState:
 
     @classmethod
     def count(
-        cls, arcs: list[tuple[str, str]], groups: dict[str, str], names: dict[str, str]
+        cls,
+        arcs: list[tuple[str, str]],
+        groups: dict[str, str],
+        names: dict[str, str],
+        indexed: tuple[list[set[int]], int] | None = None,
     ) -> NetworkState:
+        """The state of the network ``arcs`` on ``groups``' nodes (in their order).
+
+        ``indexed`` is ``_index(arcs, list(groups))`` when the caller has it already.
+        """
         nodes = list(groups)
         ids: dict[str, int] = {}
         group_of = [ids.setdefault(groups[node], len(ids)) for node in nodes]
         group_names = list(ids)
-        out_adj, n_arcs = _index(arcs, nodes)
+        out_adj, n_arcs = _index(arcs, nodes) if indexed is None else indexed
         paths = open_paths(out_adj, group_of)
         in_adj: list[set[int]] = [set() for _ in nodes]
         for source, targets in enumerate(out_adj):
@@ -132,6 +140,7 @@ class ArcIndex:
     starts: list[str]  # the records' start dates, for bisecting by date
     arcs: list[tuple[str, str]]  # every distinct arc, sorted
     arc_from: list[int]  # the record that first gives each
+    arc_ends: list[tuple[int, int]]  # each arc's ends, as positions in ``nodes``
     nodes: list[str]  # in the order they first appear
     node_from: list[int]  # the record where each first appears
     seen: dict[str, tuple[list[int], list[str], list[str]]]  # node → records, groups, names
@@ -180,10 +189,12 @@ class ArcIndex:
             if r["type"] in symmetric:
                 arc_from.setdefault((t, s), n)
         arcs = sorted(arc_from)
+        position = {node: k for k, node in enumerate(seen)}
         return cls(
             starts=[r["date_start"] for r in records],
             arcs=arcs,
             arc_from=[arc_from[a] for a in arcs],
+            arc_ends=[(position[s], position[t]) for s, t in arcs],
             nodes=list(seen),
             node_from=[at[0] for at, _, _ in seen.values()],
             seen=seen,
@@ -197,13 +208,19 @@ class ArcIndex:
         """``network()``'s arcs, groups and names on ``as_of``, and how many records give them."""
         n = bisect.bisect_right(self.starts, as_of)
         arcs = [a for a, first in zip(self.arcs, self.arc_from, strict=True) if first < n]
+        _, groups, names = self._nodes(n)
+        return arcs, groups, names, n
+
+    def _nodes(self, n: int) -> tuple[list[str], dict[str, str], dict[str, str]]:
+        """The nodes of the first ``n`` records, in order, with their groups and names."""
+        nodes = self.nodes[: bisect.bisect_left(self.node_from, n)]
         groups: dict[str, str] = {}
         names: dict[str, str] = {}
-        for node in self.nodes[: bisect.bisect_left(self.node_from, n)]:
+        for node in nodes:
             at, grouped, named = self.seen[node]
             k = bisect.bisect_left(at, n) - 1
             groups[node], names[node] = grouped[k], named[k]
-        return arcs, groups, names, n
+        return nodes, groups, names
 
     def state(self, as_of: str) -> NetworkState:
         """The network on ``as_of`` with its open two-paths counted, kept for the next caller."""
@@ -211,8 +228,14 @@ class ArcIndex:
         with self.lock:
             found = self.states.get(n)
         if found is None:  # two threads may both count it: the same answer either way
-            arcs, groups, names, _ = self.network(as_of)
-            found = NetworkState.count(arcs, groups, names)
+            _, groups, names = self._nodes(n)
+            # node k of the network on a date is node k here: the arcs are indexed already
+            out_adj: list[set[int]] = [set() for _ in groups]
+            for (a, b), first in zip(self.arc_ends, self.arc_from, strict=True):
+                if first < n:
+                    out_adj[a].add(b)
+            indexed = (out_adj, sum(len(targets) for targets in out_adj))
+            found = NetworkState.count([], groups, names, indexed)
             with self.lock:
                 self.states[n] = found
                 while len(self.states) > STATES:

@@ -130,8 +130,9 @@ class RouteGraph:
         for a, b in self.edges:
             adj[a].append(b)
             adj[b].append(a)
-        for n in adj:
-            adj[n].sort(key=lambda x: (self.names.get(x, x), x))
+        key = {n: (self.names.get(n, n), n) for n in adj}
+        for others in adj.values():
+            others.sort(key=key.__getitem__)
         return adj
 
 
@@ -217,10 +218,16 @@ def roles_on(store: Store, day: str) -> list[dict[str, Any]]:
     )
 
 
-def leaders_on(store: Store, day: str, sides: Sequence[str]) -> dict[str, dict[str, str]]:
-    """Each side's leader on ``day`` (head of state or government, from KB roles)."""
+def leaders_on(
+    store: Store, day: str, sides: Sequence[str], roles: Sequence[Mapping[str, Any]] | None = None
+) -> dict[str, dict[str, str]]:
+    """Each side's leader on ``day`` (head of state or government, from KB roles).
+
+    ``roles`` are ``roles_on(store, day)`` when the caller has them already.
+    """
+    held = roles_on(store, day) if roles is None else roles
     out: dict[str, dict[str, str]] = {}
-    candidates = [r for r in roles_on(store, day) if r["leader"] and r["country"] in sides]
+    candidates = [r for r in held if r["leader"] and r["country"] in sides]
     # a government office (president) over a party one; the longest-serving first
     candidates.sort(key=lambda r: (r["sector"] != "government", r["start_date"] or ""))
     for r in candidates:
@@ -240,32 +247,38 @@ def route_graph(
     include_collectives: bool = False,
     keep: Sequence[str] = (),
     without: Sequence[str] = (),
+    roles: Sequence[Mapping[str, Any]] | None = None,
 ) -> RouteGraph:
     """Active channels plus chain-of-command edges, as an undirected graph.
 
     ``found`` reuses channels already computed for ``as_of``; ``keep`` names
     nodes kept even when they are collectives (the two ends of a query);
-    ``without`` names actors taken out of the graph altogether.
+    ``without`` names actors taken out of the graph altogether; ``roles`` are
+    ``roles_on(store, as_of)`` when the caller has them already.
     """
+    roles = roles_on(store, as_of) if roles is None else roles
     found = channels(store, as_of, sides=sides) if found is None else found
     graph = RouteGraph()
     kept, gone = set(keep), set(without)
+    names, kinds = graph.names, graph.kinds
     for ch in found:
-        if ch.status != "active" or {ch.a.actor_id, ch.b.actor_id} & gone:
+        if ch.status != "active":
             continue
-        ends = (ch.a, ch.b)
-        if not include_collectives and any(
-            e.kind in COLLECTIVE_KINDS and e.actor_id not in kept for e in ends
+        a, b = ch.a, ch.b
+        if gone and (a.actor_id in gone or b.actor_id in gone):
+            continue
+        if not include_collectives and (
+            (a.kind in COLLECTIVE_KINDS and a.actor_id not in kept)
+            or (b.kind in COLLECTIVE_KINDS and b.actor_id not in kept)
         ):
             continue
-        for e in ends:
-            graph.names[e.actor_id] = e.name
-            graph.kinds[e.actor_id] = e.kind
+        names[a.actor_id], kinds[a.actor_id] = a.name, a.kind
+        names[b.actor_id], kinds[b.actor_id] = b.name, b.kind
         label = f"{ch.name}, " if ch.name else ""
         graph.add_edge(ch.a.actor_id, ch.b.actor_id, "channel", f"{label}last {ch.last_contact}")
-    leaders = leaders_on(store, as_of, sides)
+    leaders = leaders_on(store, as_of, sides, roles)
     officials: dict[str, tuple[str, str]] = {}  # actor → (side, title)
-    for r in roles_on(store, as_of):
+    for r in roles:
         if r["sector"] in GOVERNMENT_SECTORS and r["country"] in leaders:
             officials.setdefault(r["actor_id"], (r["country"], r["title"] or ""))
     for side, leader in leaders.items():
@@ -290,65 +303,75 @@ def max_flow(
     """Node-disjoint paths from ``source`` to ``target`` (Edmonds–Karp, node splitting).
 
     Returns the number of paths and the paths (node lists, shortest found first).
+    Node ``k`` (in ``adj``'s order) becomes ``2k → 2k + 1`` with capacity 1; each
+    arc is stored with its reverse at the next index, and each node's arcs are
+    kept in the order they were added, which fixes the routes found.
     """
     if source == target:
         raise UsageError("--from and --to name the same actor: give two different actors")
     if source not in adj or target not in adj:
         return 0, []
-    # node v → ("i", v) -cap 1→ ("o", v); the two ends are not limited
+    order = {node: k for k, node in enumerate(adj)}
     big = len(adj) + 1
-    cap: dict[tuple[Any, Any], int] = {}
-    nbrs: dict[Any, list[Any]] = {}
-
-    def arc(u: Any, v: Any, c: int) -> None:
-        if (u, v) not in cap:
-            nbrs.setdefault(u, []).append(v)
-            nbrs.setdefault(v, []).append(u)
-            cap.setdefault((v, u), 0)
-        cap[(u, v)] = cap.get((u, v), 0) + c
-
-    for node in adj:
-        arc(("i", node), ("o", node), big if node in (source, target) else 1)
+    # arc 2k: node k's in → out, 2k + 1 its reverse; then the out → in arcs between nodes
+    head = [j ^ 1 for j in range(2 * len(adj))]  # arc → the split node it leads to
+    room = [1, 0] * len(adj)  # arc → residual capacity
+    out = [[j] for j in range(2 * len(adj))]  # split node → its arcs, in the order added
+    room[2 * order[source]] = room[2 * order[target]] = big
     for node, others in adj.items():
+        u = 2 * order[node] + 1
+        arcs_u = out[u]
         for other in others:
-            arc(("o", node), ("i", other), 1)
-    flow: dict[tuple[Any, Any], int] = dict.fromkeys(cap, 0)
-    s, t = ("o", source), ("i", target)
+            k = order.get(other)
+            if k is None or other == node:  # an end outside the graph leads nowhere
+                continue
+            e = len(head)
+            arcs_u.append(e)
+            out[2 * k].append(e + 1)
+            head += (2 * k, u)
+            room += (1, 0)
+    s, t = 2 * order[source] + 1, 2 * order[target]
     total = 0
     while True:
-        parent: dict[Any, Any] = {s: None}
+        via: dict[int, int] = {s: -1}  # split node → the arc that reached it
         queue = deque([s])
-        while queue and t not in parent:
+        while queue and t not in via:
             here = queue.popleft()
-            for there in nbrs.get(here, []):
-                if there not in parent and cap[(here, there)] - flow[(here, there)] > 0:
-                    parent[there] = here
+            for a in out[here]:
+                there = head[a]
+                if there not in via and room[a] > 0:
+                    via[there] = a
                     queue.append(there)
-        if t not in parent:
+        if t not in via:
             break
         there = t
-        while parent[there] is not None:
-            here = parent[there]
-            flow[(here, there)] += 1
-            flow[(there, here)] -= 1
-            there = here
+        while (a := via[there]) >= 0:
+            room[a] -= 1
+            room[a ^ 1] += 1
+            there = head[a ^ 1]
         total += 1
-    return total, _decompose(adj, flow, source, target)
+    # net flow between actors: a unit each way along one edge is no flow at all
+    nodes = list(adj)
+    flowed: dict[tuple[str, str], int] = {}
+    for a in range(2 * len(adj), len(head), 2):  # the o → i arcs, after the n i → o ones
+        if room[a] < 1:
+            flowed[(nodes[head[a ^ 1] // 2], nodes[head[a] // 2])] = 1 - room[a]
+    return total, _decompose(adj, flowed, source, target)
 
 
 def _decompose(
     adj: Mapping[str, Sequence[str]],
-    flow: Mapping[tuple[Any, Any], int],
+    flowed: Mapping[tuple[str, str], int],
     source: str,
     target: str,
 ) -> list[list[str]]:
-    # net flow between actors: a unit each way along one edge is no flow at all
     used: dict[str, list[str]] = {}
-    for u, vs in adj.items():
-        for v in vs:
-            net = flow.get((("o", u), ("i", v)), 0) - flow.get((("o", v), ("i", u)), 0)
-            if net > 0:
-                used.setdefault(u, []).append(v)
+    for (u, v), f in flowed.items():
+        if f - flowed.get((v, u), 0) > 0:
+            used.setdefault(u, []).append(v)
+    for u, vs in used.items():
+        place = {v: i for i, v in enumerate(adj[u])}
+        vs.sort(key=place.__getitem__)
     paths: list[list[str]] = []
     for first in list(used.get(source, [])):
         path, node, seen = [source], first, {source}
@@ -378,16 +401,19 @@ def capacity(
     include_collectives: bool = False,
     found: Sequence[Channel] | None = None,
     without: Sequence[str] = (),
+    roles: Sequence[Mapping[str, Any]] | None = None,
 ) -> Capacity:
     """Independent routes between two actors (default: the two sides' leaders) on ``as_of``.
 
     ``source``/``target`` are names, aliases or ids (see ``resolve_actor``).
     With no leader known for a side on that date the end must be named.
-    ``without`` takes actors out of the graph (what-if).
+    ``without`` takes actors out of the graph (what-if); ``roles`` are
+    ``roles_on(store, as_of)`` when the caller has them already.
     """
     if len(sides) != 2:
         raise UsageError("capacity needs two sides, e.g. --sides USA,CHN")
-    leaders = leaders_on(store, as_of, sides)
+    roles = roles_on(store, as_of) if roles is None else roles
+    leaders = leaders_on(store, as_of, sides, roles)
     ends: list[dict[str, str]] = []
     for given, side in ((source, sides[0]), (target, sides[1])):
         if given is not None:
@@ -407,6 +433,7 @@ def capacity(
         include_collectives=include_collectives,
         keep=(src["actor_id"], dst["actor_id"]),
         without=without,
+        roles=roles,
     )
     notes = []
     for end in (src, dst):

@@ -226,6 +226,7 @@ def whatif(
     index: ChannelIndex | None = None,
     found: Sequence[Channel] | None = None,
     arc_index: ArcIndex | None = None,
+    before: Capacity | None = None,
 ) -> WhatIf:
     """Recompute channels, capacity and brokers without ``remove`` and with ``add_channels``.
 
@@ -234,7 +235,9 @@ def whatif(
     store) saves reading it again, and ``index`` (``ChannelIndex.build`` of them
     for ``sides``) grouping them again; ``found``, ``index.channels(as_of)``, saves
     computing the channels before, and ``arc_index`` (``ArcIndex.build`` of the
-    inputs' records for ``sides``) the brokers' network before. Removals alone
+    inputs' records for ``sides``) the brokers' network before, and ``before``,
+    ``capacity(store, as_of, sides=sides, source=source, target=target)``, the
+    capacity before. Removals alone
     are computed on the index with the actors' records left out; a proposed
     channel needs a derived store.
     """
@@ -253,8 +256,9 @@ def whatif(
         index = ChannelIndex.build(inputs, sides)
     inputs = index.inputs
     before_channels = list(found) if found is not None else index.channels(as_of)
-    before_cap = capacity(
-        store, as_of, sides=sides, source=source, target=target, found=before_channels
+    held = roles_on(store, as_of)  # a derived store copies the roles unchanged
+    before_cap = before or capacity(
+        store, as_of, sides=sides, source=source, target=target, found=before_channels, roles=held
     )
     if arc_index is None:
         arc_index = ArcIndex.build(inputs.records, sides=sides)
@@ -294,6 +298,7 @@ def whatif(
             target=before_cap.target["actor_id"],
             found=after_channels,
             without=sorted(gone),
+            roles=held,
         )
     rb, ra = _broker_ranks(before_brokers), _broker_ranks(after_brokers)
     moved = []

@@ -327,6 +327,7 @@ def get_whatif(
                     index=cache.index(store, pair),
                     found=cache.channel_list(store, day, pair),
                     arc_index=cache.arc_index(store, pair),
+                    before=lambda: cache.capacity(store, day, pair),
                 ),
             )
         )

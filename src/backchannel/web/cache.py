@@ -12,7 +12,8 @@ departures), loaded once per version instead of once per request, with the
 map's fixed positions; the indexes built from them once per version and sides
 (``ChannelIndex``: channels on any date; ``ArcIndex``: the brokers' network on
 any date); the channels on a date (for the map, the channel list, one
-channel's panel and the what-if); and whole encoded JSON responses per
+channel's panel and the what-if) and the capacity between the leaders on it
+(the what-if's "before", whatever actors are taken out); and whole encoded JSON responses per
 (version, endpoint, parameters).
 """
 
@@ -28,6 +29,7 @@ from typing import Any
 
 from backchannel.analysis.asof import ChannelIndex
 from backchannel.analysis.brokers import ArcIndex
+from backchannel.analysis.capacity import Capacity, capacity
 from backchannel.analysis.channels import Channel, ChannelInputs
 from backchannel.store import Store
 from backchannel.web.fastjson import ChannelJSON
@@ -114,8 +116,8 @@ class Striped:
 class StoreCache:
     """Per store version: the channel inputs, the channels by date, and encoded answers.
 
-    Each level has its own locks, always taken in the order answers → channels →
-    index → inputs, so two requests never wait for each other in a circle.
+    Each level has its own locks, always taken in the order answers → capacity →
+    channels → index → inputs, so two requests never wait for each other in a circle.
     """
 
     def __init__(self, answers: int = 64, versions: int = 2, dates: int = 16) -> None:
@@ -125,9 +127,10 @@ class StoreCache:
         self.encoders = LRU(versions)
         self.places = LRU(versions)
         self.channels = LRU(dates)
+        self.capacities = LRU(dates)
         self.answers = LRU(answers)
         self._inputs_lock, self._channels_lock, self._answers_lock = Striped(), Striped(), Striped()
-        self._index_lock = Striped()
+        self._index_lock, self._capacity_lock = Striped(), Striped()
 
     def channel_inputs(self, store: Store) -> ChannelInputs:
         """The store's channel inputs, loaded at most once per version."""
@@ -186,6 +189,22 @@ class StoreCache:
                 found = self.index(store, sides).channels(as_of, dormant_after=dormant_after)
                 self.channels.put(key, found)
         assert isinstance(found, list)
+        return found
+
+    def capacity(self, store: Store, as_of: str, sides: Sequence[str]) -> Capacity:
+        """``capacity(store, as_of, sides=sides)`` between the leaders, once per version and date.
+
+        Raises ``UsageError`` (not kept) when a side has no leader on ``as_of``.
+        """
+        key = (store_identity(store.path), as_of, tuple(sides))
+        with self._capacity_lock(key):
+            found = self.capacities.get(key)
+            if found is None:
+                found = capacity(
+                    store, as_of, sides=sides, found=self.channel_list(store, as_of, sides)
+                )
+                self.capacities.put(key, found)
+        assert isinstance(found, Capacity)
         return found
 
     def answer(self, store: Store, key: Hashable, compute: Callable[[], Any]) -> bytes:

@@ -11,12 +11,13 @@ import csv
 import io
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from backchannel import queries
 from backchannel.analysis.asof import ChannelIndex
 from backchannel.analysis.brokers import ArcIndex, bridging
+from backchannel.analysis.capacity import Capacity
 from backchannel.analysis.channels import (
     GOVERNMENT_SECTORS,
     Channel,
@@ -388,12 +389,14 @@ def what_if(
     index: ChannelIndex | None = None,
     found: list[Channel] | None = None,
     arc_index: ArcIndex | None = None,
+    before: Callable[[], Capacity] | None = None,
 ) -> dict[str, Any]:
     """Channels lost and capacity before/after without ``remove`` (actor ids or names).
 
     ``index`` (``ChannelIndex.build`` of ``inputs`` for ``sides``) saves building
     it, ``found``, ``index.channels(as_of)``, computing the channels before, and
-    ``arc_index`` (``ArcIndex.build`` of its records) the brokers' network before.
+    ``arc_index`` (``ArcIndex.build`` of its records) the brokers' network before,
+    and ``before()`` (the capacity between the leaders on ``as_of``) computing it.
     """
     from backchannel.analysis.capacity import resolve_actor
     from backchannel.analysis.whatif import whatif
@@ -403,18 +406,25 @@ def what_if(
         index = ChannelIndex.build(inputs, sides)
     try:
         result = whatif(
-            store, as_of, sides=sides, remove=remove, index=index, found=found, arc_index=arc_index
+            store,
+            as_of,
+            sides=sides,
+            remove=remove,
+            index=index,
+            found=found,
+            arc_index=arc_index,
+            before=before() if before is not None else None,
         ).to_dict()
     except UsageError as exc:
         # capacity needs a leader on each side; without one, still show what is cut
         removed = [resolve_actor(store, name) for name in remove]
         gone = sorted({r["actor_id"] for r in removed})
-        before = found if found is not None else index.channels(as_of)
-        kept = {id(c) for c in index.remaining(before, as_of, gone)}
+        listed = found if found is not None else index.channels(as_of)
+        kept = {id(c) for c in index.remaining(listed, as_of, gone)}
         return {
             "as_of": as_of,
             "removed": removed,
-            "channels_cut": [{**c.to_dict(), "id": _pair(c)} for c in before if id(c) not in kept],
+            "channels_cut": [{**c.to_dict(), "id": _pair(c)} for c in listed if id(c) not in kept],
             "channels_new": [],
             "status_changed": [],
             "capacity": {"available": False, "reason": str(exc)},
