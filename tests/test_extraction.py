@@ -744,3 +744,24 @@ def test_handing_over_supplies_is_aid_and_suspects_cooperation(extractor: Any) -
     ex = _run(extractor, "Pakistan handed over the suspects to the United States.")
     assert any(e.type == "COOPERATE" and e.mode == "judicial" for e in ex.events)
     assert not any(e.type == "AID" for e in ex.events)
+
+
+def test_a_mediation_mission_meets_both_sides(extractor: Any) -> None:
+    ex = _run(
+        extractor, "The African Union undertook a mediation mission between Kenya and Uganda."
+    )
+    pairs = {(e.source.actor_id, e.target.actor_id) for e in ex.events if e.type == "CONSULT"}
+    assert pairs == {("african-union", "state:KEN"), ("african-union", "state:UGA")}
+    ex = _run(extractor, "Talks between Chile and Peru resumed on Monday.")
+    assert {(e.source.actor_id, e.target.actor_id) for e in ex.events} == {
+        ("state:CHL", "state:PER")
+    }
+
+
+def test_dispatching_or_contributing_troops_is_aid(extractor: Any) -> None:
+    ex = _run(extractor, "Spain dispatched troops to Chile on Monday.")
+    assert ("Spain", "Chile", "AID", "asserted") in _events(ex)
+    ex = _run(extractor, "Spain will contribute troops to Chile.")
+    assert ("Spain", "Chile", "AID", "planned") in _events(ex)
+    ex = _run(extractor, "Spain dispatched a letter to Chile.")
+    assert not any(e.type == "AID" for e in ex.events)

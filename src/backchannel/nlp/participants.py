@@ -312,7 +312,10 @@ class ParticipantFinder:
                     found = [m for m in found if not self.is_transnational(m.actor_id)]
                 sources += found
             elif child.dep_ == "prep" and child.lower_ in {"between", "among"}:
-                sources += self.collect(child, link)
+                if trig.between_targets:
+                    targets += self.collect(child, link)  # "mediation between X and Y"
+                else:
+                    sources += self.collect(child, link)
             elif child.dep_ == "prep" and child.lower_ in trig.place_preps:
                 targets += self.collect(child, link, places=True)  # "withdrawal from Panama"
             elif child.dep_ == "prep" and child.lower_ == "of" and trig.place_preps:
