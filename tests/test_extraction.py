@@ -765,3 +765,13 @@ def test_dispatching_or_contributing_troops_is_aid(extractor: Any) -> None:
     assert ("Spain", "Chile", "AID", "planned") in _events(ex)
     ex = _run(extractor, "Spain dispatched a letter to Chile.")
     assert not any(e.type == "AID" for e in ex.events)
+
+
+def test_an_object_moved_after_an_as_phrase(extractor: Any) -> None:
+    ex = _run(
+        extractor,
+        "Kenya on Monday condemned as a grave violation Uganda's seizure of the border town.",
+    )
+    assert ("Kenya", "Uganda", "ACCUSE", "asserted") in _events(ex)
+    ex = _run(extractor, "Kenya praised as a model of restraint the conduct of Uganda.")
+    assert ("Kenya", "Uganda", "SUPPORT", "asserted") in _events(ex)
