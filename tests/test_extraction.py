@@ -775,3 +775,12 @@ def test_an_object_moved_after_an_as_phrase(extractor: Any) -> None:
     assert ("Kenya", "Uganda", "ACCUSE", "asserted") in _events(ex)
     ex = _run(extractor, "Kenya praised as a model of restraint the conduct of Uganda.")
     assert ("Kenya", "Uganda", "SUPPORT", "asserted") in _events(ex)
+
+
+def test_a_bare_preposition_shares_the_coordinated_object(extractor: Any) -> None:
+    ex = _run(
+        extractor, "Kenya restored relations with and sent an ambassador to Uganda on Monday."
+    )
+    assert ("Kenya", "Uganda", "SUPPORT", "asserted") in _events(ex)
+    ex = _run(extractor, "Kenya restored relations with Uganda and opened an embassy in Chile.")
+    assert {(e.source.name, e.target.name) for e in ex.events} == {("Kenya", "Uganda")}

@@ -28,6 +28,7 @@ from backchannel.nlp.repairs import (
     between_names,
     coordinated,
     dangling,
+    shared_object,
     span_root,
 )
 from backchannel.nlp.repairs import unique as unique
@@ -184,13 +185,15 @@ class ParticipantFinder:
             if (is_object and not trig.topic_object) or (
                 child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS
             ):
-                found = self.collect(child, link) or dangling(child, link)
+                found = (
+                    self.collect(child, link) or dangling(child, link) or shared_object(child, link)
+                )
                 direct = [m for m in found if not _under_prep(span_root(verb.doc, m), child)]
                 targets += found if direct or not owners else owners
         if obj is not None:
             for child in obj.children:
                 if child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS:
-                    targets += self.collect(child, link)
+                    targets += self.collect(child, link) or shared_object(child, link)
             if not targets and trig.type in _OWNER_TARGET:
                 targets += self._owners(obj, link)  # "defended the right of Russia troops"
         if not targets and trig.type == "REQUEST":
