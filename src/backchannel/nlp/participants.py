@@ -28,6 +28,7 @@ from backchannel.nlp.repairs import (
     between_names,
     coordinated,
     dangling,
+    moved_objects,
     shared_object,
     span_root,
 )
@@ -211,12 +212,8 @@ class ParticipantFinder:
             and trig.type in _OWNER_TARGET
             and not any(c.dep_ in OBJ for c in verb.children)
         ):
-            # "denounced as a crime Serbia's crackdown": the object moved after an "as" phrase
-            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
-                named = [p for p in prep.children if p.dep_ == "pobj"]
-                moved = named[1:] + [g for p in named[:1] for g in p.children if g.dep_ == "appos"]
-                for thing in moved:
-                    targets += self._owners(thing, link)
+            for thing in moved_objects(verb):
+                targets += self._owners(thing, link)
         if not targets and trig.type == "REQUEST":
             # "China demanded that the United States cancel the sale": the one asked
             for clause in verb.children:

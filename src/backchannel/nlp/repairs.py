@@ -88,6 +88,16 @@ def dangling(prep: Token, link: LinkResult) -> list[Linked]:
     return [m] if span_root(doc, m).dep_ in SUBJ else []
 
 
+def moved_objects(verb: Token) -> list[Token]:
+    """ "denounced as a crime Serbia's crackdown": the object moved after an "as"
+    phrase, parsed as a second object of "as" or an apposition to its first."""
+    moved: list[Token] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        named = [p for p in prep.children if p.dep_ == "pobj"]
+        moved += named[1:] + [g for p in named[:1] for g in p.children if g.dep_ == "appos"]
+    return moved
+
+
 def shared_object(prep: Token, link: LinkResult) -> list[Linked]:
     """ "established ties with and opened an embassy in Tehran": a preposition left
     bare before "and" shares the object that ends the coordinated phrase."""
