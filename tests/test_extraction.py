@@ -744,3 +744,43 @@ def test_handing_over_supplies_is_aid_and_suspects_cooperation(extractor: Any) -
     ex = _run(extractor, "Pakistan handed over the suspects to the United States.")
     assert any(e.type == "COOPERATE" and e.mode == "judicial" for e in ex.events)
     assert not any(e.type == "AID" for e in ex.events)
+
+
+def test_a_mediation_mission_meets_both_sides(extractor: Any) -> None:
+    ex = _run(
+        extractor, "The African Union undertook a mediation mission between Kenya and Uganda."
+    )
+    pairs = {(e.source.actor_id, e.target.actor_id) for e in ex.events if e.type == "CONSULT"}
+    assert pairs == {("african-union", "state:KEN"), ("african-union", "state:UGA")}
+    ex = _run(extractor, "Talks between Chile and Peru resumed on Monday.")
+    assert {(e.source.actor_id, e.target.actor_id) for e in ex.events} == {
+        ("state:CHL", "state:PER")
+    }
+
+
+def test_dispatching_or_contributing_troops_is_aid(extractor: Any) -> None:
+    ex = _run(extractor, "Spain dispatched troops to Chile on Monday.")
+    assert ("Spain", "Chile", "AID", "asserted") in _events(ex)
+    ex = _run(extractor, "Spain will contribute troops to Chile.")
+    assert ("Spain", "Chile", "AID", "planned") in _events(ex)
+    ex = _run(extractor, "Spain dispatched a letter to Chile.")
+    assert not any(e.type == "AID" for e in ex.events)
+
+
+def test_an_object_moved_after_an_as_phrase(extractor: Any) -> None:
+    ex = _run(
+        extractor,
+        "Kenya on Monday condemned as a grave violation Uganda's seizure of the border town.",
+    )
+    assert ("Kenya", "Uganda", "ACCUSE", "asserted") in _events(ex)
+    ex = _run(extractor, "Kenya praised as a model of restraint the conduct of Uganda.")
+    assert ("Kenya", "Uganda", "SUPPORT", "asserted") in _events(ex)
+
+
+def test_a_bare_preposition_shares_the_coordinated_object(extractor: Any) -> None:
+    ex = _run(
+        extractor, "Kenya restored relations with and sent an ambassador to Uganda on Monday."
+    )
+    assert ("Kenya", "Uganda", "SUPPORT", "asserted") in _events(ex)
+    ex = _run(extractor, "Kenya restored relations with Uganda and opened an embassy in Chile.")
+    assert {(e.source.name, e.target.name) for e in ex.events} == {("Kenya", "Uganda")}

@@ -52,6 +52,7 @@ class Trigger:
     thing_type: str = ""  # the type when the object is a thing: "welcomed the decision"
     or_actor: bool = False  # with no listed object, an actor will do ("defended Iraq")
     aid_objects: frozenset[str] = frozenset()  # objects that make it aid ("handed over medicine")
+    between_targets: bool = False  # "a mediation mission between X and Y": X and Y are met
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +141,7 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
             thing_type=str(spec.get("thing_type") or ""),
             or_actor=bool(spec.get("or_actor", False)),
             aid_objects=frozenset(spec.get("aid_objects", [])),
+            between_targets=bool(spec.get("between_targets", False)),
         )
     return out
 

@@ -28,6 +28,8 @@ from backchannel.nlp.repairs import (
     between_names,
     coordinated,
     dangling,
+    moved_objects,
+    shared_object,
     span_root,
 )
 from backchannel.nlp.repairs import unique as unique
@@ -184,13 +186,15 @@ class ParticipantFinder:
             if (is_object and not trig.topic_object) or (
                 child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS
             ):
-                found = self.collect(child, link) or dangling(child, link)
+                found = (
+                    self.collect(child, link) or dangling(child, link) or shared_object(child, link)
+                )
                 direct = [m for m in found if not _under_prep(span_root(verb.doc, m), child)]
                 targets += found if direct or not owners else owners
         if obj is not None:
             for child in obj.children:
                 if child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS:
-                    targets += self.collect(child, link)
+                    targets += self.collect(child, link) or shared_object(child, link)
             if not targets and trig.type in _OWNER_TARGET:
                 targets += self._owners(obj, link)  # "defended the right of Russia troops"
         if not targets and trig.type == "REQUEST":
@@ -203,6 +207,13 @@ class ParticipantFinder:
                             for p in prep.children
                             if p.dep_ == "pobj" and p.i in link.token_to_mention
                         ]
+        if (
+            not targets
+            and trig.type in _OWNER_TARGET
+            and not any(c.dep_ in OBJ for c in verb.children)
+        ):
+            for thing in moved_objects(verb):
+                targets += self._owners(thing, link)
         if not targets and trig.type == "REQUEST":
             # "China demanded that the United States cancel the sale": the one asked
             for clause in verb.children:
@@ -312,7 +323,10 @@ class ParticipantFinder:
                     found = [m for m in found if not self.is_transnational(m.actor_id)]
                 sources += found
             elif child.dep_ == "prep" and child.lower_ in {"between", "among"}:
-                sources += self.collect(child, link)
+                if trig.between_targets:
+                    targets += self.collect(child, link)  # "mediation between X and Y"
+                else:
+                    sources += self.collect(child, link)
             elif child.dep_ == "prep" and child.lower_ in trig.place_preps:
                 targets += self.collect(child, link, places=True)  # "withdrawal from Panama"
             elif child.dep_ == "prep" and child.lower_ == "of" and trig.place_preps:

@@ -88,6 +88,37 @@ def dangling(prep: Token, link: LinkResult) -> list[Linked]:
     return [m] if span_root(doc, m).dep_ in SUBJ else []
 
 
+def moved_objects(verb: Token) -> list[Token]:
+    """ "denounced as a crime Serbia's crackdown": the object moved after an "as"
+    phrase, parsed as a second object of "as" or an apposition to its first."""
+    moved: list[Token] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        named = [p for p in prep.children if p.dep_ == "pobj"]
+        moved += named[1:] + [g for p in named[:1] for g in p.children if g.dep_ == "appos"]
+    return moved
+
+
+def shared_object(prep: Token, link: LinkResult) -> list[Linked]:
+    """ "established ties with and opened an embassy in Tehran": a preposition left
+    bare before "and" shares the object that ends the coordinated phrase."""
+    doc = prep.doc
+    after = prep.i + 1
+    if prep.dep_ != "prep" or any(True for _ in prep.children) or after >= len(doc):
+        return []
+    cc = doc[after]
+    if cc.dep_ != "cc":
+        return []
+    conj = next((c for c in cc.head.children if c.dep_ == "conj" and c.i > after), None)
+    if conj is None:
+        return []
+    ends = [
+        link.token_to_mention[t.i]
+        for t in conj.subtree
+        if t.i in link.token_to_mention and t.dep_ in {"pobj", "dobj"}
+    ]
+    return ends[-1:]
+
+
 def span_root(doc: Doc, m: Linked) -> Token:
     span = doc[m.start : m.end]
     return span.root
