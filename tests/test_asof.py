@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backchannel.analysis.asof import ChannelIndex
-from backchannel.analysis.brokerage import _count_roles, _walk_roles, brokerage_bridges
+from backchannel.analysis.brokerage import brokerage_bridges, open_paths
 from backchannel.analysis.brokers import _bridges, bridging, brokers, network, ranking
 from backchannel.analysis.channels import ChannelInputs, channels
 from backchannel.analysis.whatif import derived_store, whatif
@@ -218,7 +218,21 @@ def test_counted_roles_equal_walking_every_two_path(
     for s, t in arcs:
         if s != t:
             out_adj[s].add(t)
-    assert _count_roles(out_adj, cls) == _walk_roles(out_adj, cls)
+    counted = [{k: v for k, v in by.items() if v} for by in open_paths(out_adj, cls)]
+    assert counted == _walked_paths(out_adj, cls)
+
+
+def _walked_paths(out_adj: list[set[int]], cls: list[int]) -> list[dict[tuple[int, int], int]]:
+    """Open two-paths i → b → j per broker b and pair of groups, by walking every one."""
+    walked: list[dict[tuple[int, int], int]] = [{} for _ in out_adj]
+    for source, middle in enumerate(out_adj):
+        for broker in middle:
+            for target in out_adj[broker]:
+                if target == source or target in out_adj[source]:
+                    continue  # not a two-path, or closed by i → j
+                key = (cls[source], cls[target])
+                walked[broker][key] = walked[broker].get(key, 0) + 1
+    return walked
 
 
 def test_whatif_on_the_index_equals_a_store_without_the_actors(store_path: Path) -> None:

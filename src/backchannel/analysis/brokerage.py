@@ -16,8 +16,8 @@ The stages, in order (``brokerage`` runs them):
 1. ``_index``        nodes from ``groups``; arcs deduplicated, self-loops kept aside
 2. ``open_paths``    per broker and pair of groups: in-neighbours × out-neighbours,
                      less ``i = j`` and the pairs closed by an arc ``i → j``
-                     (one set intersection per arc); ``_count_roles`` sums them
-                     into the five roles
+                     (one set intersection per arc); ``_roles_from_paths`` sums
+                     them into the five roles
 3. ``_node_moments`` / ``_global_moments``  sna's null model (see below)
 4. z-scores          ``(raw - exp) / sd``; ``nan`` where sd is 0 and raw equals exp
 
@@ -245,11 +245,6 @@ def open_paths(out_adj: Sequence[set[int]], cls: Sequence[int]) -> list[dict[tup
     return out
 
 
-def _count_roles(out_adj: Sequence[set[int]], cls: Sequence[int]) -> list[list[int]]:
-    """Raw role counts per node, in ``ROLES`` order, over open two-paths through it."""
-    return _roles_from_paths(open_paths(out_adj, cls), cls)
-
-
 def _roles_from_paths(
     paths: Sequence[dict[tuple[int, int], int]], cls: Sequence[int]
 ) -> list[list[int]]:
@@ -266,36 +261,6 @@ def _roles_from_paths(
                 tally[1] += k  # itinerant
             else:
                 tally[4] += k  # liaison
-    return counts
-
-
-def _walk_roles(out_adj: Sequence[set[int]], cls: Sequence[int]) -> list[list[int]]:
-    """``_count_roles`` by walking every two-path: the definition, kept to check the counting."""
-    in_adj: list[list[int]] = [[] for _ in out_adj]
-    for source, targets in enumerate(out_adj):
-        for target in targets:
-            in_adj[target].append(source)
-    counts = [[0] * len(ROLES) for _ in out_adj]
-    for broker, targets in enumerate(out_adj):
-        if not targets or not in_adj[broker]:
-            continue
-        cb = cls[broker]
-        tally = counts[broker]
-        for source in in_adj[broker]:
-            ci = cls[source]
-            reached = out_adj[source]
-            for target in targets:
-                if target == source or target in reached:
-                    continue  # not a two-path, or closed by i -> j
-                cj = cls[target]
-                if ci == cb:
-                    tally[0 if cj == cb else 2] += 1  # coordinator / representative
-                elif cj == cb:
-                    tally[3] += 1  # gatekeeper
-                elif ci == cj:
-                    tally[1] += 1  # itinerant
-                else:
-                    tally[4] += 1  # liaison
     return counts
 
 
