@@ -106,9 +106,10 @@ class PoolEngine:
 
     A worker is replaced after ``batches_per_worker`` batches: spaCy's string store
     grows with every new token string, so a long run would otherwise grow without bound
-    (measured: ~8 MB per 1,000 articles). The default reloads the model (a few
-    seconds, about 1% of a worker's time) every 3,200 articles at ``run``'s batch
-    size, so a worker's peak stays where it is after the first few thousand articles.
+    (measured: ~24 MB per 1,000 articles, ``benchmarks/rss_trace.py``). The default
+    starts a new worker (importing spaCy and loading the model, 5–10 s, 2–3 % of a
+    worker's time) every 3,200 articles at ``run``'s batch size, so a worker's peak
+    stops where it is after the first 3,200 articles.
     """
 
     workers: int
