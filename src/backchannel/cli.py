@@ -53,6 +53,8 @@ def _common(p: argparse.ArgumentParser, *, fmt: bool = True) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from backchannel.cli_evaluate import add_dictionary_options
+
     parser = argparse.ArgumentParser(
         prog="backchannel",
         description="A dated, evidence-backed map of who talks to whom between two governments.",
@@ -64,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory, feed, .jsonl or -")
     _common(p, fmt=False)
     p.add_argument("--kb", action="append", default=[], metavar="FILE", help="extra KB file")
+    add_dictionary_options(p)
     p.add_argument("--sides", type=_sides, default=(), help="the two sides, e.g. USA,CHN")
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--today", type=_date, default=None, help="the run's date (default today)")
@@ -199,6 +202,8 @@ def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
 
     settings = Settings(
         kb_paths=tuple(args.kb),
+        actor_dictionaries=tuple(args.actor_dictionary),
+        agent_dictionaries=tuple(args.agent_dictionary),
         sides=tuple(args.sides),
         today=args.today or _today(),
         max_chars=args.max_chars,

@@ -7,6 +7,7 @@ done by ``backchannel.evaluate.evaluate``, which returns data.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TextIO
 
@@ -38,13 +39,55 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--limit", type=int, default=None, help="only the first N items")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--misses", type=int, default=10, help="how many misses to show (default 10)")
+    add_dictionary_options(p)
+    p.add_argument(
+        "--no-actor-dictionary",
+        action="store_true",
+        help="measure without PETRARCH dictionaries (by default the Phoenix actor and agent "
+        "dictionaries in the actors folder beside the gold data are loaded when present)",
+    )
     p.set_defaults(func=cmd_evaluate)
 
 
-def cmd_evaluate(args: argparse.Namespace, out: TextIO) -> int:
-    from backchannel.evaluate import evaluate, render_json, render_table
+def add_dictionary_options(p: argparse.ArgumentParser) -> None:
+    """``--actor-dictionary`` and ``--agent-dictionary``, repeatable, for commands that extract."""
+    p.add_argument(
+        "--actor-dictionary",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="a PETRARCH actor dictionary (e.g. Phoenix.Countries.actors.txt): more people "
+        "and bodies with their country and sector; the KB wins where both name someone",
+    )
+    p.add_argument(
+        "--agent-dictionary",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="a PETRARCH agent dictionary (e.g. Phoenix.agents.txt): more office nouns "
+        "(soldier, mediator) with their sector",
+    )
 
-    reports = evaluate(args.gold, data=args.data, limit=args.limit)
+
+def cmd_evaluate(args: argparse.Namespace, out: TextIO) -> int:
+    from backchannel.errors import UsageError
+    from backchannel.evaluate import default_dictionaries, evaluate, render_json, render_table
+
+    actors, agents = list(args.actor_dictionary), list(args.agent_dictionary)
+    if args.no_actor_dictionary:
+        if actors or agents:
+            raise UsageError("--no-actor-dictionary cannot be combined with dictionary paths")
+    elif not actors and not agents:
+        actors, agents = default_dictionaries(args.data if args.gold != "project" else None)
+    loaded = ", ".join(str(p) for p in (*actors, *agents)) or "none"
+    print(f"dictionaries: {loaded}", file=sys.stderr)
+    reports = evaluate(
+        args.gold,
+        data=args.data,
+        limit=args.limit,
+        actor_dictionaries=actors,
+        agent_dictionaries=agents,
+    )
     if args.format == "json":
         out.write(render_json(reports, misses=args.misses))
     else:

@@ -17,6 +17,7 @@ the precision of what the text actually said.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -33,6 +34,11 @@ def stable_id(*parts: object, prefix: str = "", length: int = 16) -> str:
     """A deterministic id: the hash of the natural key, so re-runs upsert."""
     digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
     return f"{prefix}{digest[:length]}"
+
+
+def slug(text: str) -> str:
+    """An id-safe form of a name: "Robert Mugabe" → ``robert-mugabe``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 
 from backchannel.clean import clean, longest_sentence, looks_english
 from backchannel.kb import KnowledgeBase
-from backchannel.model import Document, Extraction, Mention, Skip
+from backchannel.model import Actor, Document, Extraction, Mention, Skip
+from backchannel.nlp.mentions import Linked
 from backchannel.nlp.pipeline import EVENTS_KEY, LINK_KEY, LinkComponent, build_pipeline
 from backchannel.sources._common import DEFAULT_MAX_BYTES
 from backchannel.timelimit import TimeLimitExceeded, time_limit
@@ -43,6 +44,8 @@ class Settings:
     """What changes the output of extraction (so it travels to workers)."""
 
     kb_paths: tuple[str, ...] = ()
+    actor_dictionaries: tuple[str, ...] = ()  # PETRARCH format, below the KB (kb/petrarch.py)
+    agent_dictionaries: tuple[str, ...] = ()
     sides: tuple[str, ...] = ()
     today: str = field(default_factory=lambda: dt.date.today().isoformat())
     max_chars: int = MAX_CHARS
@@ -55,7 +58,12 @@ class Extractor:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
-        self.nlp = build_pipeline(self.settings.kb_paths, self.settings.sides)
+        self.nlp = build_pipeline(
+            self.settings.kb_paths,
+            self.settings.sides,
+            self.settings.actor_dictionaries,
+            self.settings.agent_dictionaries,
+        )
 
     def process(self, document: Document) -> Extraction | Skip:
         return self.process_batch([document])[0]
@@ -155,10 +163,16 @@ class Extractor:
                 mentions=tuple(mentions),
                 events=tuple(events),
                 role_changes=tuple(changes),
-                new_actors=tuple(link.new_actors.values()),
+                new_actors=(*link.new_actors.values(), *self._dictionary_actors(link.mentions)),
                 doc_date=link.doc_date,
             )
         return [r for r in results if r is not None]
+
+    def _dictionary_actors(self, mentions: Iterable[Linked]) -> list[Actor]:
+        """The dictionary actors an article names: the store keeps them with its events."""
+        kb = extractor_kb(self)
+        found = {m.actor_id for m in mentions if m.how == "dictionary"}
+        return [kb.actors[actor_id] for actor_id in sorted(found)]
 
 
 def _too_slow(document: Document, limit: float) -> Skip:

@@ -12,7 +12,8 @@ measures into the ``gold.measure`` keys that ``quality_gate.json`` pins.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from backchannel.errors import UsageError
@@ -29,18 +30,32 @@ def default_data_dir() -> Path:
     return Path(__file__).resolve().parents[3].parent / "shared" / "data" / "gold"
 
 
+def default_dictionaries(data: Path | None = None) -> tuple[list[Path], list[Path]]:
+    """The Phoenix actor and agent dictionaries in ``<data>/../actors``, those that exist.
+
+    ``data`` is the public gold folder (default ``default_data_dir()``).
+    """
+    folder = (data or default_data_dir()).resolve().parent / "actors"
+    actors = [p for p in (folder / "Phoenix.Countries.actors.txt",) if p.is_file()]
+    agents = [p for p in (folder / "Phoenix.agents.txt",) if p.is_file()]
+    return actors, agents
+
+
 def evaluate(
     name: str,
     *,
     data: Path | None = None,
     limit: int | None = None,
     extractor: Extractor | None = None,
+    actor_dictionaries: Sequence[str | os.PathLike[str]] = (),
+    agent_dictionaries: Sequence[str | os.PathLike[str]] = (),
 ) -> list[Report]:
     """Evaluate one gold set (or ``all``); the project set gives a report per split.
 
     ``data`` is the folder of the public sets (default ``default_data_dir()``),
     or for ``project`` a folder holding ``project.jsonl`` (default ``gold/``).
-    ``limit`` takes the first N items, which is deterministic.
+    ``limit`` takes the first N items, which is deterministic. The dictionaries
+    are loaded into the pipeline when no ``extractor`` is given.
     """
     names = GOLD_SETS if name == "all" else (name,)
     for n in names:
@@ -48,7 +63,7 @@ def evaluate(
             raise UsageError(f"unknown gold set '{n}': choose one of {', '.join(GOLD_SETS)}, all")
     if limit is not None and limit < 1:
         raise UsageError("--limit must be a positive number of items")
-    extractor = extractor or make_extractor()
+    extractor = extractor or make_extractor(actor_dictionaries, agent_dictionaries)
     reports: list[Report] = []
     for n in names:
         reports.extend(_run_one(n, data, limit, extractor))
@@ -103,6 +118,7 @@ __all__ = [
     "Miss",
     "Report",
     "default_data_dir",
+    "default_dictionaries",
     "evaluate",
     "figures",
     "render_json",

@@ -96,7 +96,7 @@ def resolve(kb: KnowledgeBase, result: Extraction | Skip, day: str) -> dict[str,
         sector = next((g.sector for g in kb.groups if g.noun.lower() == noun.lower()), noun)
         return {"country": country, "code_1": SECTOR_CODES.get(sector, "")}
     new = {a.actor_id: a for a in result.new_actors}
-    if actor_id in new:
+    if actor_id in new and actor_id not in kb.actors:  # KB (and dictionary) actors are dated
         actor = new[actor_id]
         return {"country": actor.country, "code_1": SECTOR_CODES.get(actor.sector, "")}
     country, sector, _ = kb.side_on(actor_id, day)

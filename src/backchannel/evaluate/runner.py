@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,9 +26,18 @@ class Item:
     title: str = ""
 
 
-def make_extractor() -> Extractor:
-    """The pipeline with the settings every evaluation uses."""
-    return Extractor(Settings(today=EVAL_TODAY))
+def make_extractor(
+    actor_dictionaries: Sequence[str | os.PathLike[str]] = (),
+    agent_dictionaries: Sequence[str | os.PathLike[str]] = (),
+) -> Extractor:
+    """The pipeline with the settings every evaluation uses, and the dictionaries given."""
+    return Extractor(
+        Settings(
+            today=EVAL_TODAY,
+            actor_dictionaries=tuple(str(p) for p in actor_dictionaries),
+            agent_dictionaries=tuple(str(p) for p in agent_dictionaries),
+        )
+    )
 
 
 def run_items(extractor: Extractor, items: Sequence[Item]) -> list[Extraction | Skip]:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from backchannel.errors import KnowledgeBaseError, UsageError
+from backchannel.kb.dictionaries import Dictionaries, NameKey, load_dictionaries, merged
 from backchannel.kb.loader import Resolved, bundled_parts, combine, read_user_file, resolve
 from backchannel.kb.records import OFFICIAL_SECTORS, GroupNoun, NamedChannel, Position, State
 from backchannel.model import Actor, Role
@@ -81,13 +82,21 @@ class KnowledgeBase:
         "_state_forms",
         "actors",
         "channels",
+        "dictionary_files",
+        "dictionary_names",
         "groups",
         "positions",
         "states",
         "surnames",
     )
 
-    def __init__(self, resolved: Resolved) -> None:
+    def __init__(self, resolved: Resolved, dictionaries: Dictionaries | None = None) -> None:
+        if dictionaries is not None:
+            resolved = merged(resolved, dictionaries)
+        self.dictionary_names: dict[NameKey, tuple[str, ...]] = (
+            dictionaries.names if dictionaries else {}
+        )
+        self.dictionary_files: tuple[str, ...] = dictionaries.files if dictionaries else ()
         self.actors: dict[str, Actor] = resolved.actors
         self.positions: dict[str, Position] = resolved.positions
         self.states: dict[str, State] = resolved.states
@@ -114,22 +123,37 @@ class KnowledgeBase:
                     self._state_folded[form.casefold()] = state
 
     @classmethod
-    def load(cls, extra: Sequence[str | os.PathLike[str]] = ()) -> KnowledgeBase:
-        """The bundled knowledge base, plus user KB files in order.
+    def load(
+        cls,
+        extra: Sequence[str | os.PathLike[str]] = (),
+        *,
+        actor_dictionaries: Sequence[str | os.PathLike[str]] = (),
+        agent_dictionaries: Sequence[str | os.PathLike[str]] = (),
+    ) -> KnowledgeBase:
+        """The bundled knowledge base, plus user KB files in order, plus PETRARCH dictionaries.
 
         A user file may hold any of the keys ``actors``, ``positions``,
         ``states``, ``groups``, ``channels`` and ``dyad``; an entry with an
-        existing id (key, code, noun, name) replaces the bundled one. Raises
-        ``KnowledgeBaseError`` naming the file and field of the first problem.
+        existing id (key, code, noun, name) replaces the bundled one. Actor and
+        agent dictionaries (``kb/petrarch.py``) come last and never replace
+        anything: see ``kb/dictionaries.py``. Raises ``KnowledgeBaseError``
+        naming the file and field (or line) of the first problem.
         """
         if isinstance(extra, str | os.PathLike):
             extra = [extra]  # one path given on its own, not a list of paths
-        if not extra:
+        if not extra and not actor_dictionaries and not agent_dictionaries:
             return _bundled()
-        parts = bundled_parts().copy()
-        for path in extra:
-            combine(parts, read_user_file(Path(path)), replace=True)
-        return cls(resolve(parts))
+        if extra:
+            parts = bundled_parts().copy()
+            for path in extra:
+                combine(parts, read_user_file(Path(path)), replace=True)
+            resolved = resolve(parts)
+        else:
+            resolved = _bundled_resolved()
+        if not actor_dictionaries and not agent_dictionaries:
+            return cls(resolved)
+        extension = load_dictionaries(actor_dictionaries, agent_dictionaries, resolved)
+        return cls(resolved, extension)
 
     def __repr__(self) -> str:
         return (
@@ -143,6 +167,8 @@ class KnowledgeBase:
         """Exact surface form (name or alias, case-sensitive) → actor ids."""
         index: dict[str, list[str]] = {}
         for actor in self.actors.values():
+            if actor.origin == "dictionary":
+                continue  # matched by folded name (``dictionary_names``), under guards
             for form in (actor.name, *actor.aliases):
                 ids = index.setdefault(form, [])
                 if actor.actor_id not in ids:
@@ -241,5 +267,10 @@ def _unique(actors: Iterable[Actor]) -> tuple[Actor, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def _bundled_resolved() -> Resolved:
+    return resolve(bundled_parts().copy())
+
+
+@functools.lru_cache(maxsize=1)
 def _bundled() -> KnowledgeBase:
-    return KnowledgeBase(resolve(bundled_parts().copy()))
+    return KnowledgeBase(_bundled_resolved())

@@ -77,12 +77,15 @@ class GroupNoun:
     official", "the Iranian foreign ministry", "Zimbabwean Prime Minister
     Robert Mugabe"): without a name it stands for the country's actor of that
     sector (``group:RUS:government``), before a name the KB does not know it
-    gives that person a country and a sector.
+    gives that person a country and a sector. A noun from a PETRARCH agent
+    dictionary (``origin`` "dictionary") counts only when written in lower
+    case: "European Community" is a name, not a community.
     """
 
     noun: str
     sector: str
     office: bool = False
+    origin: str = "kb"  # kb | dictionary
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,9 @@
 
 The order matters, and is the order a careful reader uses:
 
-1. full names and aliases from the KB ("Scott Bessent", "Cui Tiankai");
+1. full names and aliases from the KB ("Scott Bessent", "Cui Tiankai"), then,
+   once the article's date is known, names from PETRARCH actor dictionaries
+   loaded beside it ("Francois Mitterrand", under the guards of ``dictnames``);
 2. titles next to names ("Treasury Secretary Scott Bessent", "then-Ambassador
    Cui Tiankai") — these also date an undated article (the title must have been
    held when it was written);
@@ -33,9 +35,10 @@ from spacy.tokens import Doc, Span, Token
 
 from backchannel.kb import SECTORS, KnowledgeBase
 from backchannel.model import Actor, DateInterval, Role
+from backchannel.model import slug as _slug
+from backchannel.nlp.dictnames import DictionaryNames
 from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
 from backchannel.nlp.mentions import Linked, LinkResult
-from backchannel.nlp.mentions import slug as _slug
 from backchannel.nlp.offices import Offices
 from backchannel.nlp.places import demonym, resident_people, unlabelled_states
 from backchannel.nlp.pronouns import reported_subjects
@@ -193,7 +196,9 @@ class Linker:
             for adj in state.adjectives:
                 self._adjectives[adj.casefold()] = state.code
         self._org_index = {
-            a.name.casefold(): a for a in kb.actors.values() if a.kind == "organization"
+            a.name.casefold(): a
+            for a in kb.actors.values()
+            if a.kind == "organization" and a.origin != "dictionary"
         }
         # "China's commerce ministry": a KB body written in lower case
         org_forms = {
@@ -202,12 +207,16 @@ class Linker:
             for actor_id in ids[:1]
             if self.kb.actors[actor_id].kind == "organization"
         }
+        self._dictionary = DictionaryNames(
+            kb, {*self._title_index, *self._group_nouns, *self._state_forms, *self._adjectives}
+        )
         self._office = Offices(
             self._offices,
             self._group_nouns,
             self._adjectives,
             {*self._surnames, *CHINESE_SURNAMES},
             org_forms,
+            lower_only={g.noun.casefold() for g in kb.groups if g.origin == "dictionary"},
         )
 
     # -- the whole pass ---------------------------------------------------
@@ -221,6 +230,7 @@ class Linker:
         self._then_prefixes(doc, mentions)
         doc_date = self._document_date(mentions, published, today)
         day = doc_date.end if published else doc_date.start
+        self._dictionary.link(doc, mentions, day)
         channels = self._named_channels(doc, mentions, day)
         self._surnames_pass(doc, mentions, day)
         self._bare_titles(doc, mentions, title_spans, day)

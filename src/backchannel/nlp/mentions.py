@@ -31,8 +31,3 @@ class LinkResult:
     doc_date: DateInterval
     token_to_mention: dict[int, Linked] = field(default_factory=dict)
     named_channels: list[tuple[Span, str, str, str]] = field(default_factory=list)
-
-
-def slug(text: str) -> str:
-    """An id-safe form of a name: "Robert Mugabe" → ``robert-mugabe``."""
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")

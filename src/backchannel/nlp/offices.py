@@ -16,8 +16,8 @@ from collections.abc import Collection, Mapping
 
 from spacy.tokens import Doc, Span
 
-from backchannel.model import Actor, Role
-from backchannel.nlp.mentions import TITLE_CASE, Linked, slug
+from backchannel.model import Actor, Role, slug
+from backchannel.nlp.mentions import TITLE_CASE, Linked
 
 PRONOUN_FORMS = frozenset({"He", "She", "It", "They", "We", "I"})
 # Offices written in lower case before a name: "Libyan leader Muammar Gaddafi".
@@ -43,8 +43,10 @@ class Offices:
         adjectives: Mapping[str, str],
         surnames: Collection[str],
         org_forms: Mapping[str, str],
+        lower_only: Collection[str] = (),
     ) -> None:
         self.nouns = dict(nouns)  # office noun → sector
+        self.lower_only = frozenset(lower_only)  # dictionary nouns: never part of a name
         self.group_nouns = dict(group_nouns)  # every group noun → sector
         self.adjectives = dict(adjectives)  # state adjective (casefolded) → ISO3
         self.surnames = frozenset(surnames)  # never a new one-word person
@@ -113,14 +115,23 @@ class Offices:
         return end
 
     def _office_key(self, doc: Doc, start: int, end: int) -> str | None:
-        """The office noun heading ``doc[start:end]`` (its last word, or last two), if any."""
+        """The office noun heading ``doc[start:end]`` (its last word, or last two), if any.
+
+        A dictionary noun counts only in lower case ("European Community" is a name).
+        """
         if end <= start:
             return None
         last = doc[end - 1]
         pair = f"{doc[end - 2].lower_} {last.lower_}" if end - 2 >= start else ""
-        return next(
-            (k for k in (pair, last.lower_, last.lemma_.lower()) if k and k in self.nouns), None
+        candidates = (
+            (pair, doc[end - 2 : end]),
+            (last.lower_, [last]),
+            (last.lemma_.lower(), [last]),
         )
+        for key, words in candidates:
+            if key in self.nouns and (key not in self.lower_only or all(w.is_lower for w in words)):
+                return key
+        return None
 
     def _titled_person(
         self,

@@ -5,7 +5,7 @@
       └─ backchannel.events.v1  events, role changes, named channels
 
 Both components are registered with ``@Language.factory``; their only
-settings are the KB files and the two sides, so a pipeline can be rebuilt
+settings are the KB files, the PETRARCH dictionaries and the two sides, so a pipeline can be rebuilt
 from its config in a worker process. Per-document context (id, publication
 date, the run's date) travels in ``doc.user_data`` and results come back the
 same way, which keeps batching through ``Language.pipe`` intact.
@@ -47,13 +47,46 @@ def load_model() -> Language:
     )
 
 
+def _load_kb(kb_paths: Sequence[str], dictionaries: dict[str, list[str]]) -> KnowledgeBase:
+    return KnowledgeBase.load(
+        [Path(p) for p in kb_paths],
+        actor_dictionaries=dictionaries.get("actors", []),
+        agent_dictionaries=dictionaries.get("agents", []),
+    )
+
+
+def _linker_kb(
+    nlp: Language, kb_paths: Sequence[str], dictionaries: dict[str, list[str]]
+) -> KnowledgeBase | None:
+    """The KB of the pipeline's linker when it was built from the same sources.
+
+    Sharing it spares a second load of the dictionaries in every process.
+    """
+    if not nlp.has_pipe("backchannel_link_v1"):
+        return None
+    linker = nlp.get_pipe("backchannel_link_v1")
+    if not isinstance(linker, LinkComponent):
+        return None
+    if (linker.kb_paths, linker.dictionaries) != (list(kb_paths), dictionaries):
+        return None
+    return linker.kb
+
+
 class LinkComponent:
     """spaCy component: links actor mentions and dates the document."""
 
-    def __init__(self, nlp: Language, name: str, kb_paths: Sequence[str], sides: Sequence[str]):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        kb_paths: Sequence[str],
+        sides: Sequence[str],
+        dictionaries: dict[str, list[str]],
+    ):
         self.name = name
         self.kb_paths = list(kb_paths)
-        self.kb = KnowledgeBase.load([Path(p) for p in kb_paths])
+        self.dictionaries = dictionaries
+        self.kb = _load_kb(kb_paths, dictionaries)
         self.linker = Linker(self.kb, nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -66,9 +99,16 @@ class LinkComponent:
 class EventsComponent:
     """spaCy component: events and role changes from the linked document."""
 
-    def __init__(self, nlp: Language, name: str, kb_paths: Sequence[str], sides: Sequence[str]):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        kb_paths: Sequence[str],
+        sides: Sequence[str],
+        dictionaries: dict[str, list[str]],
+    ):
         self.name = name
-        kb = KnowledgeBase.load([Path(p) for p in kb_paths])
+        kb = _linker_kb(nlp, kb_paths, dictionaries) or _load_kb(kb_paths, dictionaries)
         chosen = tuple(sides) if sides else kb.default_sides()
         self.extractor = EventExtractor(kb, lexicon(), (chosen[0], chosen[1]))
 
@@ -82,24 +122,43 @@ class EventsComponent:
         return doc
 
 
+_DEFAULT_CONFIG: dict[str, Any] = {
+    "kb_paths": [],
+    "sides": [],
+    "dictionaries": {"actors": [], "agents": []},
+}
+
+
 @Language.factory(
     "backchannel_link_v1",
-    default_config={"kb_paths": [], "sides": []},
+    default_config=_DEFAULT_CONFIG,
     requires=["token.dep", "token.lemma", "doc.ents", "doc.sents"],
     assigns=["doc.user_data"],
 )
-def make_link(nlp: Language, name: str, kb_paths: list[str], sides: list[str]) -> LinkComponent:
-    return LinkComponent(nlp, name, kb_paths, sides)
+def make_link(
+    nlp: Language,
+    name: str,
+    kb_paths: list[str],
+    sides: list[str],
+    dictionaries: dict[str, list[str]],
+) -> LinkComponent:
+    return LinkComponent(nlp, name, kb_paths, sides, dictionaries)
 
 
 @Language.factory(
     "backchannel_events_v1",
-    default_config={"kb_paths": [], "sides": []},
+    default_config=_DEFAULT_CONFIG,
     requires=["doc.user_data"],
     assigns=["doc.user_data"],
 )
-def make_events(nlp: Language, name: str, kb_paths: list[str], sides: list[str]) -> EventsComponent:
-    return EventsComponent(nlp, name, kb_paths, sides)
+def make_events(
+    nlp: Language,
+    name: str,
+    kb_paths: list[str],
+    sides: list[str],
+    dictionaries: dict[str, list[str]],
+) -> EventsComponent:
+    return EventsComponent(nlp, name, kb_paths, sides, dictionaries)
 
 
 @Language.component("backchannel_paragraphs", assigns=["token.is_sent_start"])
@@ -114,10 +173,22 @@ def paragraphs(doc: Doc) -> Doc:
     return doc
 
 
-def build_pipeline(kb_paths: Sequence[str] = (), sides: Sequence[str] = ()) -> Language:
+def build_pipeline(
+    kb_paths: Sequence[str] = (),
+    sides: Sequence[str] = (),
+    actor_dictionaries: Sequence[str] = (),
+    agent_dictionaries: Sequence[str] = (),
+) -> Language:
     """The English model with backchannel's components added at the end."""
     nlp = load_model()
-    config: dict[str, Any] = {"kb_paths": [str(p) for p in kb_paths], "sides": list(sides)}
+    config: dict[str, Any] = {
+        "kb_paths": [str(p) for p in kb_paths],
+        "sides": list(sides),
+        "dictionaries": {
+            "actors": [str(p) for p in actor_dictionaries],
+            "agents": [str(p) for p in agent_dictionaries],
+        },
+    }
     nlp.add_pipe("backchannel_paragraphs", before="parser")
     nlp.add_pipe("backchannel_link_v1", config=config)
     nlp.add_pipe("backchannel_events_v1", config=config)

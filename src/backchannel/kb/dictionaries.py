@@ -1,0 +1,234 @@
+"""PETRARCH actor and agent dictionaries as extra, lower-priority knowledge-base sources.
+
+    load_dictionaries(actor_paths, agent_paths, resolved) -> Dictionaries
+
+The bundled KB (and the user's KB files) always win: a dictionary record that
+shares any name form with a KB actor or state is left out whole (the KB
+already knows who that is, with current roles), and an agent noun the KB
+already lists keeps the KB's sector. Dictionary actors are matched by
+``name_key`` (accents, case and punctuation folded), not by the KB's exact
+aliases; ``nlp/dictnames.py`` decides when a match may link.
+
+A parsed file is kept per process (keyed by path, size and modification
+time), so the two pipeline components and every ``Extractor`` of a process
+share one copy.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from backchannel.errors import KnowledgeBaseError
+from backchannel.kb import dictcache
+from backchannel.kb.loader import Resolved
+from backchannel.kb.petrarch import (
+    actor_of,
+    group_nouns_of,
+    parse_actors,
+    parse_agents,
+)
+from backchannel.kb.records import GroupNoun
+from backchannel.model import Actor, Role, slug
+
+NameKey = tuple[str, ...]
+_DROPPED = str.maketrans("", "", ".'’`")
+_BREAK = re.compile(r"[_\s-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Dictionaries:
+    """What the dictionaries add to a KB: actors, their folded names, agent nouns."""
+
+    actors: dict[str, Actor]
+    names: dict[NameKey, tuple[str, ...]]  # folded phrase → dictionary actor ids
+    groups: tuple[GroupNoun, ...]
+    files: tuple[str, ...]
+
+
+def fold(text: str) -> str:
+    """Text as dictionaries and articles are compared: no accents, case, dots or apostrophes."""
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return text.casefold().translate(_DROPPED)
+
+
+def name_key(phrase: str) -> NameKey:
+    """``FRANÇOIS_MITTERRAND_``, "François Mitterrand" → ``("francois", "mitterrand")``.
+
+    Hyphens separate words as blanks and ``_`` do, because the tokenizer
+    splits "al-Assad" at the hyphen.
+    """
+    return tuple(w for w in _BREAK.split(fold(phrase)) if w)
+
+
+def load_dictionaries(
+    actor_paths: Sequence[str | os.PathLike[str]],
+    agent_paths: Sequence[str | os.PathLike[str]],
+    resolved: Resolved,
+) -> Dictionaries:
+    """The dictionaries' actors and agent nouns that the resolved KB does not already cover."""
+    taken = _kb_name_keys(resolved)
+    states = frozenset(resolved.states)
+    actors: dict[str, Actor] = {}
+    names: dict[NameKey, list[str]] = {}
+    for path in actor_paths:
+        for keys, actor in _actor_file(*_file_key(Path(path), "actor"), states):
+            if actor.actor_id in actors or any(k in taken for k in keys):
+                continue  # the KB knows this one (or an earlier file did): it wins
+            actors[actor.actor_id] = actor
+            for key in keys:
+                ids = names.setdefault(key, [])
+                if actor.actor_id not in ids:
+                    ids.append(actor.actor_id)
+    known_nouns = {g.noun.casefold() for g in resolved.groups}
+    groups: dict[str, GroupNoun] = {}
+    for path in agent_paths:
+        for group in _agent_file(*_file_key(Path(path), "agent")):
+            if group.noun not in known_nouns and group.noun not in groups:
+                groups[group.noun] = group
+    return Dictionaries(
+        actors=actors,
+        names={key: tuple(ids) for key, ids in names.items()},
+        groups=tuple(groups.values()),
+        files=tuple(str(p) for p in (*actor_paths, *agent_paths)),
+    )
+
+
+def _kb_name_keys(resolved: Resolved) -> set[NameKey]:
+    """Every name form of the KB's actors and states, folded as dictionary names are."""
+    forms: list[str] = []
+    for actor in resolved.actors.values():
+        forms += [actor.name, *actor.aliases]
+    for state in resolved.states.values():
+        forms += [state.name, *state.names, *state.adjectives, *state.capitals]
+    return {key for key in map(name_key, forms) if key}
+
+
+def _file_key(path: Path, what: str) -> tuple[str, int, int]:
+    """(path, size, mtime) of a dictionary file: a changed file is read again."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise KnowledgeBaseError(f"{path}: {what} dictionary not found; check the path") from None
+    except OSError as exc:
+        raise KnowledgeBaseError(f"{path}: cannot read the {what} dictionary: {exc}") from None
+    if path.is_dir():
+        raise KnowledgeBaseError(f"{path}: is a directory, expected a PETRARCH {what} dictionary")
+    return str(path), info.st_size, info.st_mtime_ns
+
+
+def _read(path: str, what: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise KnowledgeBaseError(f"{path}: cannot read the {what} dictionary: {exc}") from None
+
+
+def _text(data: bytes, path: str, what: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise KnowledgeBaseError(
+            f"{path}: the {what} dictionary is not UTF-8 text (byte {exc.start})"
+        ) from None
+
+
+# One actor as plain values (marshal stores them fast): name keys, id, name, kind,
+# country, sector, aliases, roles as (title, country, sector, start, end).
+_Record = tuple[
+    tuple[NameKey, ...],
+    str,
+    str,
+    str,
+    str,
+    str,
+    tuple[str, ...],
+    tuple[tuple[str, str, str, str | None, str | None], ...],
+]
+
+
+@functools.lru_cache(maxsize=8)
+def _actor_file(
+    path: str, size: int, mtime: int, states: frozenset[str]
+) -> tuple[tuple[tuple[NameKey, ...], Actor], ...]:
+    """The actors of one dictionary file with their name keys; built once per process.
+
+    Parsing the 1.5 MB Phoenix file takes a second or two, so its records are
+    also kept on disk (``dictcache``), keyed by the file's bytes, the KB's
+    states and the reader's code: a worker process reads them in a fraction.
+    """
+    data = _read(path, "actor")
+    key = dictcache.key(data, sorted(states))
+    records: list[_Record] | None = dictcache.load(key)
+    if records is None:
+        records = _records(_text(data, path, "actor"), path, states)
+        dictcache.store(key, records)
+    return tuple((keys, _actor(rest)) for keys, *rest in records)
+
+
+def _records(text: str, path: str, states: frozenset[str]) -> list[_Record]:
+    records: list[_Record] = []
+    seen: dict[str, int] = {}
+    for entry in parse_actors(text, path):
+        base = "dict:" + slug(entry.phrases[0])
+        seen[base] = seen.get(base, 0) + 1
+        actor_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        actor = actor_of(entry, actor_id, states)
+        if actor is None:
+            continue
+        keys = tuple(k for k in dict.fromkeys(map(name_key, entry.phrases)) if k)
+        roles = tuple((r.title, r.country, r.sector, r.start, r.end) for r in actor.roles)
+        records.append(
+            (keys, actor.actor_id, actor.name, actor.kind, actor.country, actor.sector,
+             actor.aliases, roles)
+        )  # fmt: skip
+    return records
+
+
+def _actor(values: list[Any]) -> Actor:
+    actor_id, name, kind, country, sector, aliases, roles = values
+    return Actor(
+        actor_id=actor_id,
+        name=name,
+        kind=kind,
+        country=country,
+        sector=sector,
+        aliases=tuple(aliases),
+        roles=tuple(
+            Role(title, country=c, sector=sec, start=start, end=end)
+            for title, c, sec, start, end in roles
+        ),
+        origin="dictionary",
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _agent_file(path: str, size: int, mtime: int) -> tuple[GroupNoun, ...]:
+    text = _text(_read(path, "agent"), path, "agent")
+    return tuple(group_nouns_of(parse_agents(text, path)))
+
+
+def merged(resolved: Resolved, extra: Dictionaries) -> Resolved:
+    """The resolved KB with the dictionaries' actors and agent nouns added after its own."""
+    return Resolved(
+        actors={**resolved.actors, **extra.actors},
+        positions=resolved.positions,
+        states=resolved.states,
+        groups=(*resolved.groups, *extra.groups),
+        channels=resolved.channels,
+        surnames=resolved.surnames,
+        dyad=resolved.dyad,
+    )
+
+
+def dictionary_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[str, ...]:
+    """Paths as strings, in order, each once."""
+    return tuple(dict.fromkeys(str(p) for p in paths))
