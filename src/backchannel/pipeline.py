@@ -254,7 +254,13 @@ def run(
     summary = RunSummary()
     with Store.open(db_path) as store:
         store.migrate()
-        store.sync_kb(KnowledgeBase.load(list(settings.kb_paths)))
+        # loading the dictionaries here too reports a bad file before the model loads
+        kb = KnowledgeBase.load(
+            list(settings.kb_paths),
+            actor_dictionaries=settings.actor_dictionaries,
+            agent_dictionaries=settings.agent_dictionaries,
+        )
+        store.sync_kb(kb)
     items = sources.read_inputs(inputs, stdin=stdin, max_bytes=max_bytes)  # type: ignore[arg-type]
     # Batches go to `engine.map_batches`, which may run a few of them ahead of the writes
     # below, so the ids of batches extracted but not yet written count as duplicates too

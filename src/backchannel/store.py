@@ -171,8 +171,12 @@ class Store:
         return {r[0] for r in rows}
 
     def sync_kb(self, kb: Any) -> None:
-        """Write the knowledge base's actors and roles (replacing the previous KB rows)."""
-        actors = list(kb.actors.values())
+        """Write the knowledge base's actors and roles (replacing the previous KB rows).
+
+        Actors from PETRARCH dictionaries (thousands) are written only when an
+        article names them, with that article's extraction.
+        """
+        actors = [a for a in kb.actors.values() if a.origin != "dictionary"]
         self.con.execute("BEGIN")
         self.con.execute("DELETE FROM roles WHERE origin IN ('kb', 'user-kb')")
         self._upsert("actors", _actor_rows(actors))
