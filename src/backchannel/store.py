@@ -176,7 +176,7 @@ class Store:
         Actors from PETRARCH dictionaries (thousands) are written only when an
         article names them, with that article's extraction.
         """
-        actors = [a for a in kb.actors.values() if a.origin != "dictionary"]
+        actors = list(kb.own_actors.values())
         self.con.execute("BEGIN")
         self.con.execute("DELETE FROM roles WHERE origin IN ('kb', 'user-kb')")
         self._upsert("actors", _actor_rows(actors))

@@ -10,11 +10,11 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from backchannel.errors import KnowledgeBaseError, UsageError
-from backchannel.kb.dictionaries import Dictionaries, NameKey, load_dictionaries, merged
+from backchannel.kb.dictionaries import Actors, Dictionaries, NameKey, load_dictionaries
 from backchannel.kb.loader import Resolved, bundled_parts, combine, read_user_file, resolve
 from backchannel.kb.records import OFFICIAL_SECTORS, GroupNoun, NamedChannel, Position, State
 from backchannel.model import Actor, Role
@@ -72,6 +72,8 @@ class KnowledgeBase:
 
     Build it with ``KnowledgeBase.load()``. Treat every attribute as read-only:
     the bundled knowledge base is shared by every caller in the process.
+    ``actors`` holds every actor, those of PETRARCH dictionaries included (built
+    when first asked for); ``own_actors`` only the KB files' ones.
     """
 
     __slots__ = (
@@ -85,28 +87,31 @@ class KnowledgeBase:
         "dictionary_files",
         "dictionary_names",
         "groups",
+        "own_actors",
         "positions",
         "states",
         "surnames",
     )
 
     def __init__(self, resolved: Resolved, dictionaries: Dictionaries | None = None) -> None:
+        self.own_actors: dict[str, Actor] = resolved.actors
+        self.actors: Mapping[str, Actor] = resolved.actors
+        self.groups: tuple[GroupNoun, ...] = resolved.groups
+        self.dictionary_names: dict[NameKey, tuple[str, ...]] = {}
+        self.dictionary_files: tuple[str, ...] = ()
         if dictionaries is not None:
-            resolved = merged(resolved, dictionaries)
-        self.dictionary_names: dict[NameKey, tuple[str, ...]] = (
-            dictionaries.names if dictionaries else {}
-        )
-        self.dictionary_files: tuple[str, ...] = dictionaries.files if dictionaries else ()
-        self.actors: dict[str, Actor] = resolved.actors
+            self.actors = Actors(resolved.actors, dictionaries.records)
+            self.groups += dictionaries.groups
+            self.dictionary_names = dictionaries.names
+            self.dictionary_files = dictionaries.files
         self.positions: dict[str, Position] = resolved.positions
         self.states: dict[str, State] = resolved.states
-        self.groups: tuple[GroupNoun, ...] = resolved.groups
         self.channels: tuple[NamedChannel, ...] = resolved.channels
         self.surnames: dict[str, str] = resolved.surnames
         self._dyad = resolved.dyad
         self._holders: dict[str, list[tuple[Role, Actor]]] = {key: [] for key in self.positions}
         self._leaders: dict[str, list[tuple[Role, Actor]]] = {}
-        for actor in self.actors.values():
+        for actor in self.own_actors.values():  # dictionary actors hold no KB positions
             for role in actor.roles:
                 if role.position:
                     self._holders[role.position].append((role, actor))
@@ -166,9 +171,7 @@ class KnowledgeBase:
     def alias_index(self) -> dict[str, tuple[str, ...]]:
         """Exact surface form (name or alias, case-sensitive) → actor ids."""
         index: dict[str, list[str]] = {}
-        for actor in self.actors.values():
-            if actor.origin == "dictionary":
-                continue  # matched by folded name (``dictionary_names``), under guards
+        for actor in self.own_actors.values():  # dictionary names: ``dictionary_names``
             for form in (actor.name, *actor.aliases):
                 ids = index.setdefault(form, [])
                 if actor.actor_id not in ids:

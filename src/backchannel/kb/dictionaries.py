@@ -20,10 +20,9 @@ import functools
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from backchannel.errors import KnowledgeBaseError
 from backchannel.kb import dictcache
@@ -35,18 +34,60 @@ from backchannel.kb.petrarch import (
     parse_agents,
 )
 from backchannel.kb.records import GroupNoun
-from backchannel.model import Actor, Role, slug
+from backchannel.model import Actor, ActorKind, Role, slug
 
 NameKey = tuple[str, ...]
 _DROPPED = str.maketrans("", "", ".'’`")
 _BREAK = re.compile(r"[_\s-]+")
 
 
+# One actor as plain values (marshal stores them fast): id, name, kind, country,
+# sector, aliases, roles as (title, country, sector, start, end).
+_Record = tuple[
+    str,
+    str,
+    ActorKind,
+    str,
+    str,
+    tuple[str, ...],
+    tuple[tuple[str, str, str, str | None, str | None], ...],
+]
+
+
+class Actors(Mapping[str, Actor]):
+    """The KB's own actors, then the dictionaries' ones, each built from its record when asked.
+
+    Thousands of dictionary actors are loaded and an article names a few, so
+    building them on first use keeps a worker's start fast and small.
+    """
+
+    def __init__(self, own: Mapping[str, Actor], records: Mapping[str, _Record]) -> None:
+        self._own = own
+        self._records = records
+        self._built: dict[str, Actor] = {}
+
+    def __getitem__(self, actor_id: str) -> Actor:
+        found = self._own.get(actor_id) or self._built.get(actor_id)
+        if found is None:
+            found = self._built[actor_id] = _actor(self._records[actor_id])
+        return found
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self._own or actor_id in self._records
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._own
+        yield from (actor_id for actor_id in self._records if actor_id not in self._own)
+
+    def __len__(self) -> int:
+        return len(self._own) + sum(1 for actor_id in self._records if actor_id not in self._own)
+
+
 @dataclass(frozen=True, slots=True)
 class Dictionaries:
-    """What the dictionaries add to a KB: actors, their folded names, agent nouns."""
+    """What the dictionaries add to a KB: actors (as records), their folded names, agent nouns."""
 
-    actors: dict[str, Actor]
+    records: dict[str, _Record]
     names: dict[NameKey, tuple[str, ...]]  # folded phrase → dictionary actor ids
     groups: tuple[GroupNoun, ...]
     files: tuple[str, ...]
@@ -77,25 +118,26 @@ def load_dictionaries(
     """The dictionaries' actors and agent nouns that the resolved KB does not already cover."""
     taken = _kb_name_keys(resolved)
     states = frozenset(resolved.states)
-    actors: dict[str, Actor] = {}
+    records: dict[str, _Record] = {}
     names: dict[NameKey, list[str]] = {}
     for path in actor_paths:
-        for keys, actor in _actor_file(*_file_key(Path(path), "actor"), states):
-            if actor.actor_id in actors or any(k in taken for k in keys):
+        for keys, record in _actor_file(*_file_key(Path(path), "actor"), states):
+            actor_id = record[0]
+            if actor_id in records or any(k in taken for k in keys):
                 continue  # the KB knows this one (or an earlier file did): it wins
-            actors[actor.actor_id] = actor
+            records[actor_id] = record
             for key in keys:
                 ids = names.setdefault(key, [])
-                if actor.actor_id not in ids:
-                    ids.append(actor.actor_id)
+                if actor_id not in ids:
+                    ids.append(actor_id)
     known_nouns = {g.noun.casefold() for g in resolved.groups}
     groups: dict[str, GroupNoun] = {}
     for path in agent_paths:
-        for group in _agent_file(*_file_key(Path(path), "agent")):
-            if group.noun not in known_nouns and group.noun not in groups:
-                groups[group.noun] = group
+        for noun, sector in _agent_file(*_file_key(Path(path), "agent")):
+            if noun not in known_nouns and noun not in groups:
+                groups[noun] = GroupNoun(noun, sector, office=True, origin="dictionary")
     return Dictionaries(
-        actors=actors,
+        records=records,
         names={key: tuple(ids) for key, ids in names.items()},
         groups=tuple(groups.values()),
         files=tuple(str(p) for p in (*actor_paths, *agent_paths)),
@@ -141,41 +183,29 @@ def _text(data: bytes, path: str, what: str) -> str:
         ) from None
 
 
-# One actor as plain values (marshal stores them fast): name keys, id, name, kind,
-# country, sector, aliases, roles as (title, country, sector, start, end).
-_Record = tuple[
-    tuple[NameKey, ...],
-    str,
-    str,
-    str,
-    str,
-    str,
-    tuple[str, ...],
-    tuple[tuple[str, str, str, str | None, str | None], ...],
-]
-
-
 @functools.lru_cache(maxsize=8)
 def _actor_file(
     path: str, size: int, mtime: int, states: frozenset[str]
-) -> tuple[tuple[tuple[NameKey, ...], Actor], ...]:
-    """The actors of one dictionary file with their name keys; built once per process.
+) -> tuple[tuple[tuple[NameKey, ...], _Record], ...]:
+    """The actor records of one dictionary file with their name keys; read once per process.
 
     Parsing the 1.5 MB Phoenix file takes a second or two, so its records are
     also kept on disk (``dictcache``), keyed by the file's bytes, the KB's
     states and the reader's code: a worker process reads them in a fraction.
     """
     data = _read(path, "actor")
-    key = dictcache.key(data, sorted(states))
-    records: list[_Record] | None = dictcache.load(key)
+    key = dictcache.key(data, ["actors", *sorted(states)])
+    records: list[tuple[tuple[NameKey, ...], _Record]] | None = dictcache.load(key)
     if records is None:
         records = _records(_text(data, path, "actor"), path, states)
         dictcache.store(key, records)
-    return tuple((keys, _actor(rest)) for keys, *rest in records)
+    return tuple(records)
 
 
-def _records(text: str, path: str, states: frozenset[str]) -> list[_Record]:
-    records: list[_Record] = []
+def _records(
+    text: str, path: str, states: frozenset[str]
+) -> list[tuple[tuple[NameKey, ...], _Record]]:
+    records: list[tuple[tuple[NameKey, ...], _Record]] = []
     seen: dict[str, int] = {}
     for entry in parse_actors(text, path):
         base = "dict:" + slug(entry.phrases[0])
@@ -186,15 +216,14 @@ def _records(text: str, path: str, states: frozenset[str]) -> list[_Record]:
             continue
         keys = tuple(k for k in dict.fromkeys(map(name_key, entry.phrases)) if k)
         roles = tuple((r.title, r.country, r.sector, r.start, r.end) for r in actor.roles)
-        records.append(
-            (keys, actor.actor_id, actor.name, actor.kind, actor.country, actor.sector,
-             actor.aliases, roles)
-        )  # fmt: skip
+        record = (actor.actor_id, actor.name, actor.kind, actor.country, actor.sector,
+                  actor.aliases, roles)  # fmt: skip
+        records.append((keys, record))
     return records
 
 
-def _actor(values: list[Any]) -> Actor:
-    actor_id, name, kind, country, sector, aliases, roles = values
+def _actor(record: _Record) -> Actor:
+    actor_id, name, kind, country, sector, aliases, roles = record
     return Actor(
         actor_id=actor_id,
         name=name,
@@ -211,24 +240,13 @@ def _actor(values: list[Any]) -> Actor:
 
 
 @functools.lru_cache(maxsize=8)
-def _agent_file(path: str, size: int, mtime: int) -> tuple[GroupNoun, ...]:
-    text = _text(_read(path, "agent"), path, "agent")
-    return tuple(group_nouns_of(parse_agents(text, path)))
-
-
-def merged(resolved: Resolved, extra: Dictionaries) -> Resolved:
-    """The resolved KB with the dictionaries' actors and agent nouns added after its own."""
-    return Resolved(
-        actors={**resolved.actors, **extra.actors},
-        positions=resolved.positions,
-        states=resolved.states,
-        groups=(*resolved.groups, *extra.groups),
-        channels=resolved.channels,
-        surnames=resolved.surnames,
-        dyad=resolved.dyad,
-    )
-
-
-def dictionary_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[str, ...]:
-    """Paths as strings, in order, each once."""
-    return tuple(dict.fromkeys(str(p) for p in paths))
+def _agent_file(path: str, size: int, mtime: int) -> tuple[tuple[str, str], ...]:
+    """(noun, sector) of every agent noun that names a sector; cached as the actors are."""
+    data = _read(path, "agent")
+    key = dictcache.key(data, ["agents"])
+    found: list[tuple[str, str]] | None = dictcache.load(key)
+    if found is None:
+        agents = parse_agents(_text(data, path, "agent"), path)
+        found = [(g.noun, g.sector) for g in group_nouns_of(agents)]
+        dictcache.store(key, found)
+    return tuple((noun, sector) for noun, sector in found)

@@ -196,9 +196,7 @@ class Linker:
             for adj in state.adjectives:
                 self._adjectives[adj.casefold()] = state.code
         self._org_index = {
-            a.name.casefold(): a
-            for a in kb.actors.values()
-            if a.kind == "organization" and a.origin != "dictionary"
+            a.name.casefold(): a for a in kb.own_actors.values() if a.kind == "organization"
         }
         # "China's commerce ministry": a KB body written in lower case
         org_forms = {
