@@ -7,10 +7,13 @@ data folder, by the last test, which skips when they are absent.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from backchannel.cli import main
 from backchannel.errors import KnowledgeBaseError
@@ -37,6 +40,7 @@ TOMAS_VERLAINE_ [DEUMIL]
 VELDT_LIBERATION_FRONT_  [SDNREBMUS]
 ARBITRATION_UNION_ [IGOUNOJUD]
 GREY_HARBOUR_ACTIVISTS_ [NGOHRI]
+NEUTRAL_SHIPPING_LEAGUE_ [IGO]
 FRANCE_  [FRA]
 +PARIS_
 ODD_LANDER [XYZGOV]
@@ -92,6 +96,8 @@ def test_actor_maps_onto_country_sector_and_dated_roles() -> None:
     assert (front.kind, front.country, front.sector) == ("organization", "SDN", "rebel")
     assert (union.country, union.sector) == ("UNO", "judiciary")
     assert (activists.country, activists.sector) == ("NGO", "ngo")
+    league = actor_of(entries["NEUTRAL_SHIPPING_LEAGUE_"], "l", STATES)
+    assert league is not None and (league.kind, league.country) == ("organization", "IGO")
     # a country with its capital names places (the KB's states); an unknown country, nothing
     assert actor_of(entries["FRANCE_"], "f", STATES) is None
     assert actor_of(entries["ODD_LANDER"], "o", STATES) is None
@@ -101,6 +107,57 @@ def test_names_fold_case_accents_dots_and_separators() -> None:
     assert name_key("MARTA_KOVANIČ") == name_key("Marta Kovanic") == ("marta", "kovanic")
     assert name_key("U.S._ENVOY") == ("us", "envoy")
     assert name_key("AL-RASHAD") == name_key("al-Rashad") == ("al", "rashad")
+
+
+WORD = st.text(st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), min_size=1, max_size=8)
+DAY = st.dates(min_value=dt.date(1931, 1, 1), max_value=dt.date(2030, 12, 31))
+
+
+@st.composite
+def records(draw: st.DrawFn) -> tuple[list[str], list[tuple[str, dt.date | None, dt.date | None]]]:
+    """An actor record: phrases, and restrictions as (code, start, end) with open ends."""
+    phrases = ["_".join(draw(st.lists(WORD, min_size=1, max_size=4))) for _ in range(3)]
+    restrictions = []
+    for _ in range(draw(st.integers(0, 4))):
+        code = draw(st.sampled_from(["FRAGOV", "DEUMILJUD", "IGOUNO", "---"]))
+        start, end = draw(st.one_of(st.none(), DAY)), draw(st.one_of(st.none(), DAY))
+        restrictions.append((code, start, end))
+    return phrases[: draw(st.integers(1, 3))], restrictions
+
+
+def _restriction_text(start: dt.date | None, end: dt.date | None, digits: int) -> str:
+    """`` d1-d2``, `` >d``, `` <d`` or nothing, each day written with ``digits`` digits."""
+
+    def day(value: dt.date) -> str:
+        return value.strftime("%Y%m%d")[8 - digits :]
+
+    if start and end:
+        return f" {day(start)}-{day(end)}"
+    if start:
+        return f" >{day(start)}"
+    return f" <{day(end)}" if end else ""
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(records(), min_size=1, max_size=5), st.sampled_from([6, 8]))
+def test_any_written_dictionary_reads_back_as_written(
+    written: list[tuple[list[str], list[tuple[str, dt.date | None, dt.date | None]]]],
+    digits: int,
+) -> None:
+    # six-digit years only between 1931 and 2030, which the century pivot reads back
+    lines = []
+    for phrases, restrictions in written:
+        lines += [phrases[0] + "_  # a comment", *("+" + p for p in phrases[1:])]
+        lines += [f"\t[{c}{_restriction_text(s, e, digits)}]" for c, s, e in restrictions]
+    entries = parse_actors("\n".join(lines), "generated.txt")
+    assert [e.phrases for e in entries] == [(p[0] + "_", *p[1:]) for p, _ in written]
+    for entry, (_, restrictions) in zip(entries, written, strict=True):
+        got = [(r.code, r.start, r.end) for r in entry.restrictions]
+        assert got == [(c, _iso(s), _iso(e)) for c, s, e in restrictions]
 
 
 # ── the agent format ─────────────────────────────────────────────────────────

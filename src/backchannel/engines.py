@@ -14,7 +14,9 @@ engine ran them.
 A worker loads the spaCy model once: ``extractor_for(settings)`` caches one
 ``Extractor`` per ``Settings`` in the worker process. The pool initializer and
 ``Client.run`` on Dask fill that cache before the first batch arrives; a Dask
-worker that joins later fills it on its first task.
+worker that joins later fills it on its first task. ``Settings`` carries the
+KB files and PETRARCH dictionaries by path, so every worker builds the same
+pipeline (reading parsed dictionaries from the disk cache of ``kb/dictcache``).
 """
 
 from __future__ import annotations

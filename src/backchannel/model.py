@@ -127,7 +127,7 @@ class Actor:
     sector: str = ""  # default sector when no dated role applies (business, academic …)
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
-    origin: str = "kb"  # kb | text | user-kb | gdelt
+    origin: str = "kb"  # kb | text | user-kb | gdelt | dictionary (PETRARCH)
 
     def roles_on(self, day: str | None) -> tuple[Role, ...]:
         if day is None:
@@ -145,7 +145,7 @@ class Mention:
     end: int
     text: str
     actor_id: str
-    how: str  # full-name | alias | surname | title | then-title | group | new-actor | …
+    how: str  # full-name | alias | surname | title | then-title | group | dictionary | …
 
 
 @dataclass(frozen=True, slots=True)

@@ -360,7 +360,8 @@ def actor_of(entry: ActorEntry, actor_id: str, states: frozenset[str]) -> Actor 
     cover. Codes of countries the KB does not know are left out.
     """
     codes = [entry.default, *(r.code for r in entry.restrictions)]
-    if all(len(c) == 3 or c == NULL_CODE for c in codes if c):
+    bare = {NULL_CODE, *(c for c in codes if len(c) == 3 and c not in cameo().transnational)}
+    if all(c in bare for c in codes if c):
         return None
     undated = [r.code for r in entry.restrictions if r.start is None and r.end is None]
     default_code = entry.default or (undated[0] if undated else "")
