@@ -16,7 +16,7 @@ import json
 import math
 from pathlib import Path
 
-from backchannel.evaluate import evaluate, figures
+from backchannel.evaluate import default_dictionaries, evaluate, figures
 from backchannel.evaluate.runner import make_extractor
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +29,7 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="rewrite quality_gate.json")
     args = parser.parse_args()
     gate = json.loads(GATE_FILE.read_text(encoding="utf-8"))
-    extractor = make_extractor()
+    extractor = make_extractor(*default_dictionaries(DATA / "gold"))
     measured = figures(evaluate("project", extractor=extractor))
     for name, limit in gate["limits"].items():
         measured.update(
