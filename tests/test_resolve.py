@@ -164,6 +164,34 @@ def test_the_table_says_when_nothing_resolved_and_exits_1() -> None:
 
 
 @pytest.mark.model
+def test_a_user_kb_person_is_resolved_by_the_roles_of_the_date(tmp_path: Path) -> None:
+    kb = tmp_path / "mine.yaml"
+    kb.write_text(
+        "actors:\n"
+        "  - id: odile-varenne\n"
+        "    name: Odile Varenne\n"
+        "    kind: person\n"
+        "    country: FRA\n"
+        "    sector: academic\n"
+        "    surname: Varenne\n"
+        "    roles:\n"
+        "      - {title: Special Envoy, org: Example Office, country: FRA,"
+        " sector: government, start: 2025-01-01, end: null}\n",
+        encoding="utf-8",
+    )
+    rows = [
+        json.loads(_resolve(["Odile Varenne", "--kb", str(kb), "--date", day, "--format=json"])[1])[
+            0
+        ]
+        for day in ("2024-06-01", "2025-06-02")
+    ]
+    assert [(r["sector"], r["role"]) for r in rows] == [
+        ("academic", None),
+        ("government", "Special Envoy"),
+    ]
+
+
+@pytest.mark.model
 def test_an_agent_dictionary_adds_nouns(tmp_path: Path) -> None:
     agents = tmp_path / "agents.txt"
     agents.write_text("LAMPLIGHTER [~CVL]\n", encoding="utf-8")

@@ -29,6 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("texts", nargs="+", metavar="TEXT", help="an actor text, or - for one per line")
     p.add_argument("--date", type=_date, default=None, help="the date asked about (default today)")
     p.add_argument("--format", choices=FORMATS, default="table", help="output format")
+    p.add_argument("--kb", action="append", default=[], metavar="FILE", help="extra KB file")
     add_dictionary_options(p)
     p.set_defaults(func=cmd_resolve)
 
@@ -44,6 +45,7 @@ def cmd_resolve(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError(f"--date {day} is after today ({today}): the KB dates roles up to today")
     texts = _texts(args.texts, sys.stdin)
     settings = Settings(
+        kb_paths=tuple(args.kb),
         today=today,
         actor_dictionaries=tuple(args.actor_dictionary),
         agent_dictionaries=tuple(args.agent_dictionary),

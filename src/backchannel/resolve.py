@@ -192,8 +192,10 @@ class Resolver:
     def _state_agent(
         self, text: str, day: str, clean: str, mention: Mention, found: _Found
     ) -> Resolution:
-        """ "soldiers from Iraq": the state's actor of the agent noun's sector, as the linker
-        names "Iraqi soldiers"."""
+        """A state and an agent noun ("soldiers from Iraq"): that state's actor of the sector.
+
+        The same actor the linker gives "Iraqi soldiers", ``group:IRQ:military``.
+        """
         code = mention.actor_id.split(":", 1)[1]
         actor = group_actor(f"group:{code}:{found.noun.sector}", self.kb)
         start, end = min(mention.start, found.start), max(mention.end, found.end)
