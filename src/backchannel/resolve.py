@@ -67,7 +67,7 @@ class Resolution:
 
 
 @dataclass(frozen=True, slots=True)
-class _Found:
+class NounMatch:
     """An agent noun in a text: the noun entry and its character span."""
 
     noun: GroupNoun
@@ -90,10 +90,10 @@ class AgentNouns:
             self._nouns.setdefault(group.noun.casefold(), group)
         self._longest = max((len(noun.split()) for noun in self._nouns), default=0)
 
-    def find(self, text: str, skip: tuple[int, int] | None = None) -> _Found | None:
+    def find(self, text: str, skip: tuple[int, int] | None = None) -> NounMatch | None:
         """The longest noun in ``text`` (the first of equals), outside the ``skip`` span."""
         words = list(_WORD.finditer(text))
-        best: _Found | None = None
+        best: NounMatch | None = None
         for i in range(len(words)):
             for n in range(min(self._longest, len(words) - i), 0, -1):
                 run = words[i : i + n]
@@ -104,7 +104,7 @@ class AgentNouns:
                 if noun is None:
                     continue
                 if best is None or n > best.words:
-                    best = _Found(noun, start, end, n)
+                    best = NounMatch(noun, start, end, n)
                 break  # the longest noun starting at this word
         return best
 
@@ -144,18 +144,21 @@ class Resolver:
         return answers
 
     def _answer(self, text: str, day: str, result: Extraction | Skip) -> Resolution:
+        """The linked actor; for a state or nothing linked, the text's agent noun may say more."""
         if not isinstance(result, Extraction):
             return Resolution(text, day, resolved=False)
         mention = _main_mention(result.mentions)
+        if mention is not None and not mention.actor_id.startswith("state:"):
+            return self._actor(text, day, mention, result)
         span = None if mention is None else (mention.start, mention.end)
         found = self.nouns.find(result.clean_text, skip=span)
-        if mention is None:
-            if found is None:
+        if found is None:
+            if mention is None:
                 return Resolution(text, day, resolved=False)
+            return self._actor(text, day, mention, result)
+        if mention is None:
             return _agent_noun(text, day, result.clean_text, found)
-        if found is not None and mention.actor_id.startswith("state:"):
-            return self._state_agent(text, day, result.clean_text, mention, found)
-        return self._actor(text, day, mention, result)
+        return self._state_agent(text, day, result.clean_text, mention, found)
 
     def _actor(self, text: str, day: str, mention: Mention, result: Extraction) -> Resolution:
         """The linked actor, with its country, sector and title on ``day``."""
@@ -190,7 +193,7 @@ class Resolver:
         )
 
     def _state_agent(
-        self, text: str, day: str, clean: str, mention: Mention, found: _Found
+        self, text: str, day: str, clean: str, mention: Mention, found: NounMatch
     ) -> Resolution:
         """A state and an agent noun ("soldiers from Iraq"): that state's actor of the sector.
 
@@ -214,7 +217,7 @@ class Resolver:
         )
 
 
-def _agent_noun(text: str, day: str, clean: str, found: _Found) -> Resolution:
+def _agent_noun(text: str, day: str, clean: str, found: NounMatch) -> Resolution:
     """A bare agent noun: its sector, and no country or actor (the text names neither)."""
     return Resolution(
         text,
