@@ -157,6 +157,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_evaluate(sub)
 
+    from backchannel.cli_resolve import register as register_resolve
+
+    register_resolve(sub)
+
     from backchannel.cli_scale import register as register_scale
 
     register_scale(sub)

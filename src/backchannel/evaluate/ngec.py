@@ -1,11 +1,10 @@
-"""NGEC actor resolution: does the linker give the expected country and sector code?
+"""NGEC actor resolution: does ``backchannel resolve`` give the expected country and sector code?
 
-Each actor text is run through the pipeline as a document dated at the query
-date (or the evaluation's "today"); the longest linked mention is the answer,
-and its country and sector come from the KB on that date (``side_on``). Only
-the ``country`` and ``code_1`` assertions are scored: the others test a
-Wikipedia lookup backchannel does not have. Cases marked skip/xfail upstream
-are left out.
+Each actor text is resolved by ``resolve.Resolver`` exactly as the command
+resolves it, on the case's query date (or the evaluation's "today"): the
+figure measures what users get. Only the ``country`` and ``code_1`` assertions
+are scored: the others test a Wikipedia lookup backchannel does not have.
+Cases marked skip/xfail upstream are left out.
 """
 
 from __future__ import annotations
@@ -17,10 +16,9 @@ from typing import Any
 
 from backchannel.evaluate.metrics import Ratio
 from backchannel.evaluate.report import Measure, Miss, Report
-from backchannel.evaluate.runner import EVAL_TODAY, Item, iso_date, run_items
-from backchannel.kb import KnowledgeBase
-from backchannel.model import Extraction, Skip
-from backchannel.pipeline import Extractor, extractor_kb
+from backchannel.evaluate.runner import EVAL_TODAY, iso_date
+from backchannel.pipeline import Extractor
+from backchannel.resolve import Resolution, Resolver
 
 RELATIVE = Path("ngec") / "ngec_actor_resolution_gold.jsonl"
 METHODS = frozenset({"agent_to_code", "short_text_to_agent"})
@@ -53,7 +51,8 @@ class Assertion:
 
 @dataclass(frozen=True, slots=True)
 class NgecCase:
-    item: Item
+    case_id: str
+    text: str
     day: str
     dated: bool
     assertions: tuple[Assertion, ...]
@@ -77,30 +76,13 @@ def load(data: Path) -> list[NgecCase]:
         raw_day = r["kwargs"].get("query_date") or (r["args"][2] if len(r["args"]) > 2 else None)
         day = iso_date(raw_day)
         text = str(r["args"][0])
-        out.append(
-            NgecCase(Item(r["test"], text, day), day or EVAL_TODAY, day is not None, assertions)
-        )
+        out.append(NgecCase(r["test"], text, day or EVAL_TODAY, day is not None, assertions))
     return out
 
 
-def resolve(kb: KnowledgeBase, result: Extraction | Skip, day: str) -> dict[str, str]:
-    """The answer for one case: ``{"country": ISO3 | "", "code_1": code | ""}``."""
-    if not isinstance(result, Extraction) or not result.mentions:
-        return {"country": "", "code_1": ""}
-    mention = max(result.mentions, key=lambda m: (m.end - m.start, -m.start))
-    actor_id = mention.actor_id
-    if actor_id.startswith("state:"):
-        return {"country": actor_id.split(":", 1)[1], "code_1": "GOV"}
-    if actor_id.startswith("group:"):
-        _, country, noun = actor_id.split(":", 2)
-        sector = next((g.sector for g in kb.groups if g.noun.lower() == noun.lower()), noun)
-        return {"country": country, "code_1": SECTOR_CODES.get(sector, "")}
-    new = {a.actor_id: a for a in result.new_actors}
-    if actor_id in new and actor_id not in kb.actors:  # KB (and dictionary) actors are dated
-        actor = new[actor_id]
-        return {"country": actor.country, "code_1": SECTOR_CODES.get(actor.sector, "")}
-    country, sector, _ = kb.side_on(actor_id, day)
-    return {"country": country, "code_1": SECTOR_CODES.get(sector, "")}
+def codes(answer: Resolution) -> dict[str, str]:
+    """An answer as NGEC writes it: ``{"country": ISO3 | "", "code_1": code | ""}``."""
+    return {"country": answer.country or "", "code_1": SECTOR_CODES.get(answer.sector or "", "")}
 
 
 def _holds(assertion: Assertion, got: dict[str, str]) -> bool:
@@ -111,13 +93,12 @@ def _holds(assertion: Assertion, got: dict[str, str]) -> bool:
 
 def evaluate_ngec(extractor: Extractor, data: Path, limit: int | None = None) -> Report:
     cases = load(data)[:limit]
-    results = run_items(extractor, [c.item for c in cases])
-    kb = extractor_kb(extractor)
+    answers = Resolver(extractor).resolve_dated([(c.text, c.day) for c in cases])
     overall, dated = Ratio(), Ratio()
     per_field = {f: Ratio() for f in FIELDS}
     misses = []
-    for case, result in zip(cases, results, strict=True):
-        got = resolve(kb, result, case.day)
+    for case, answer in zip(cases, answers, strict=True):
+        got = codes(answer)
         failed = []
         for a in case.assertions:
             ok = _holds(a, got)
@@ -130,8 +111,8 @@ def evaluate_ngec(extractor: Extractor, data: Path, limit: int | None = None) ->
         if failed:
             misses.append(
                 Miss(
-                    case.item.item_id,
-                    case.item.text + (f"  (on {case.day})" if case.dated else ""),
+                    case.case_id,
+                    case.text + (f"  (on {case.day})" if case.dated else ""),
                     "; ".join(failed),
                     f"country={got['country'] or '-'} code_1={got['code_1'] or '-'}",
                 )

@@ -285,7 +285,7 @@ def _agent_forms(phrase: str, markers: dict[str, list[str]], where: str) -> list
             raise KnowledgeBaseError(f"{where}: '{{' is not closed by '}}'")
         plurals = [inside] if inside.strip() else []
     else:
-        plurals = [] if _MARKER.search(root) else [_plural(root.strip().rstrip("_"))]
+        plurals = [] if _MARKER.search(root) else [plural(root.strip().rstrip("_"))]
     forms: list[str] = []
     for written in (root, *plurals):
         for form in _expand(written.strip().rstrip("_"), markers, where):
@@ -307,8 +307,8 @@ def _expand(phrase: str, markers: dict[str, list[str]], where: str) -> list[str]
     return out
 
 
-def _plural(phrase: str) -> str:
-    """The regular plural of the last word: +S, Y → IES, SS → ES."""
+def plural(phrase: str) -> str:
+    """The regular plural of the last word of a phrase in upper case: +S, Y → IES, SS → ES."""
     if phrase.endswith("SS"):
         return phrase + "ES"
     if phrase.endswith("Y") and phrase[-2:-1] not in {"A", "E", "O", "U"}:
