@@ -161,6 +161,9 @@ def test_index_gives_the_channels_of_every_date(store_path: Path, sides: tuple[s
                     store, day, sides=sides, dormant_after=dormant
                 )
             assert narrow.channels(day) == channels(store, day, sides=sides, include_brokered=False)
+            listed = {views._pair(c): c for c in index.channels(day)}
+            for a_id, b_id in index.by_key:  # one channel alone, or none when it is not listed
+                assert index.channel(b_id, a_id, day) == listed.get(views.edge_id(a_id, b_id))
 
 
 def test_index_without_actors_equals_the_inputs_without_them(store_path: Path) -> None:

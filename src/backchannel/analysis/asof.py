@@ -364,6 +364,15 @@ class ChannelIndex:
             evidence=pre.evidence,
         )
 
+    def channel(
+        self, a_id: str, b_id: str, as_of: str, *, dormant_after: int = 365
+    ) -> Channel | None:
+        """The channel of ``a_id`` and ``b_id`` as ``channels(as_of)`` lists it, or ``None``."""
+        p = self.by_key.get(_key(a_id, b_id))
+        if p is None or p.entry > as_of:
+            return None
+        return self._channel(p, as_of, _ordinal(as_of), dormant_after)
+
     def channels(
         self, as_of: str, *, dormant_after: int = 365, without: Collection[str] = ()
     ) -> list[Channel]:
