@@ -164,6 +164,11 @@ def test_whatif_without_a_leader_still_lists_lost_channels(client: TestClient) -
     body = got.json()
     assert body["capacity"]["available"] is False and "no leader" in body["capacity"]["reason"]
     assert [c["id"] for c in body["channels_cut"]] == ["joe-biden|xi-jinping"]
+    proposed = client.get(
+        "/api/whatif", params={"add": "jake-sullivan,xi-jinping", "as_of": "2025-06-01"}
+    ).json()
+    assert proposed["capacity"]["available"] is False
+    assert [c["id"] for c in proposed["channels_new"]] == ["jake-sullivan|xi-jinping"]
 
 
 def test_whatif_proposes_a_channel(client: TestClient) -> None:
