@@ -211,7 +211,11 @@ def test_proposed_channels_on_the_index_equal_a_store_copy(tmp_path: Path, seed:
             result = whatif(store, day, sides=SIDES, remove=gone, add_channels=pairs, index=index)
             assert result.capacity_after == cap
             after_by = {_pair(c): c for c in after}
+            before_by = {_pair(c): c for c in before}
             assert list(result.channels_cut) == [c for c in before if _pair(c) not in after_by]
-            assert {_pair(c) for c in result.channels_new} | {
-                _pair(c) for c in before if _pair(c) in after_by
-            } == set(after_by)
+            assert list(result.channels_new) == [c for c in after if _pair(c) not in before_by]
+            assert list(result.status_changed) == [
+                (c, after_by[_pair(c)])
+                for c in before
+                if _pair(c) in after_by and after_by[_pair(c)].status != c.status
+            ]

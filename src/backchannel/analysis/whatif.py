@@ -272,21 +272,24 @@ def channel_changes(
     """The channels after, and those cut, created and whose status changed.
 
     ``found`` are ``index.channels(as_of)``; ``extra`` the proposed records
-    as ``ChannelInputs`` reads them (``proposed_records``).
+    as ``ChannelInputs`` reads them (``proposed_records``). A channel left
+    unchanged is the same object after, so only the few others are compared
+    by pair.
     """
-    if not extra:  # removals alone: every channel left is the one before
+    if extra:
+        after = index.changed(found, as_of, gone, extra)
+    else:  # removals alone: every channel left is the one before
         after = index.remaining(found, as_of, gone)
-        kept = {id(c) for c in after}
-        return after, tuple(c for c in found if id(c) not in kept), (), ()
-    after = index.changed(found, as_of, gone, extra)
-    after_by = {_pair(c): c for c in after}
-    before_by = {_pair(c): c for c in found}
-    cut = tuple(c for c in found if _pair(c) not in after_by)
-    new = tuple(c for c in after if _pair(c) not in before_by)
+    kept, listed = {id(c) for c in after}, {id(c) for c in found}
+    dropped = [c for c in found if id(c) not in kept]
+    fresh = {_pair(c): c for c in after if id(c) not in listed}  # in the order after
+    replaced = {_pair(c) for c in dropped}
+    cut = tuple(c for c in dropped if _pair(c) not in fresh)
+    new = tuple(c for pair, c in fresh.items() if pair not in replaced)
     changed = tuple(
-        (c, after_by[_pair(c)])
-        for c in found
-        if _pair(c) in after_by and after_by[_pair(c)].status != c.status
+        (c, fresh[_pair(c)])
+        for c in dropped
+        if _pair(c) in fresh and fresh[_pair(c)].status != c.status
     )
     return after, cut, new, changed
 
