@@ -10,7 +10,8 @@ read included:
   store's channel inputs are loaded again, and the per-version indexes built);
 * **new date**: the inputs loaded but the date not asked before, as when
   the slider moves (median over ``--runs`` dates; map endpoints and the
-  what-if, which removes a different actor each time);
+  what-if, which removes a different actor each time, or proposes a channel
+  between the first side's leader and a different actor of the other side);
 * **warm**: the same request again (median of ``--runs``).
 
 One more row, **/api/whatif, date seen**: the what-if on new dates whose map
@@ -50,6 +51,7 @@ ROOT = Path(__file__).resolve().parents[1]
 AS_OF = "2025-12-28"
 COLD_RUNS = 3
 LEADERS = (("a00000", "USA"), ("a00001", "CHN"))
+PROPOSER = LEADERS[0][0]  # proposed channels go from this leader to someone on the other side
 
 
 def _add_leaders(db: Path) -> None:
@@ -111,6 +113,10 @@ def _endpoints(http: httpx.Client) -> dict[str, tuple[str, str | None]]:
             f"/api/whatif?remove={a}&as_of={AS_OF}",
             "/api/whatif?remove=a{actor:05d}&as_of={day}",
         ),
+        "/api/whatif?add=": (
+            f"/api/whatif?add={PROPOSER},a00101&as_of={AS_OF}",
+            f"/api/whatif?add={PROPOSER},a{{partner:05d}}&as_of={{day}}",
+        ),
         "/api/events?limit=1000": ("/api/events?limit=1000", None),
     }
 
@@ -143,7 +149,7 @@ def measure(db: Path, runs: int) -> dict[str, dict[str, float | None]]:
                 if dated is not None:
                     _get(http, path)  # the inputs, loaded once
                     new_date = statistics.median(
-                        _get(http, dated.format(day=day, actor=10 + k))
+                        _get(http, dated.format(day=day, actor=10 + k, partner=2 * k + 101))
                         for k, day in enumerate(_days(runs))
                     )
                 warm = statistics.median(_get(http, path) for _ in range(runs))

@@ -63,7 +63,7 @@ def random_store(path: Path, seed: int, n_actors: int = 40, n_records: int = 300
         if end and end < start:
             start, end = end, start
         row = {
-            "record_id": f"r{j:05d}",
+            "record_id": f"{'rz'[j % 2]}{j:05d}",  # around a proposal's w…
             "doc_id": f"d{rng.randrange(20)}",
             "sentence": f"s{j}",
             "sentence_index": j,
@@ -161,6 +161,9 @@ def test_index_gives_the_channels_of_every_date(store_path: Path, sides: tuple[s
                     store, day, sides=sides, dormant_after=dormant
                 )
             assert narrow.channels(day) == channels(store, day, sides=sides, include_brokered=False)
+            listed = {views._pair(c): c for c in index.channels(day)}
+            for a_id, b_id in index.by_key:  # one channel alone, or none when it is not listed
+                assert index.channel(b_id, a_id, day) == listed.get(views.edge_id(a_id, b_id))
 
 
 def test_index_without_actors_equals_the_inputs_without_them(store_path: Path) -> None:
@@ -279,12 +282,17 @@ def test_the_api_answers_equal_the_direct_computations(store_path: Path) -> None
                 "channels": found,
                 "brokers": brokers(store, day, sides=SIDES),
                 "whatif": views.what_if(store, day, SIDES, ids[3:5]),
+                "proposed": views.what_if(store, day, SIDES, ids[3:4], add=[(ids[0], ids[9])]),
             }
             got = {
                 "graph": client.get("/api/graph", params={"as_of": day}),
                 "channels": client.get("/api/channels", params={"as_of": day}),
                 "brokers": client.get("/api/brokers", params={"as_of": day}),
                 "whatif": client.get("/api/whatif", params={"as_of": day, "remove": ids[3:5]}),
+                "proposed": client.get(
+                    "/api/whatif",
+                    params={"as_of": day, "remove": ids[3], "add": f"{ids[0]},{ids[9]}"},
+                ),
             }
             for name, response in got.items():
                 assert response.content == encode(expected[name]), (name, day)

@@ -164,6 +164,19 @@ def test_whatif_without_a_leader_still_lists_lost_channels(client: TestClient) -
     body = got.json()
     assert body["capacity"]["available"] is False and "no leader" in body["capacity"]["reason"]
     assert [c["id"] for c in body["channels_cut"]] == ["joe-biden|xi-jinping"]
+    proposed = client.get(
+        "/api/whatif", params={"add": "jake-sullivan,xi-jinping", "as_of": "2025-06-01"}
+    ).json()
+    assert proposed["capacity"]["available"] is False
+    assert [c["id"] for c in proposed["channels_new"]] == ["jake-sullivan|xi-jinping"]
+
+
+def test_whatif_proposes_a_channel(client: TestClient) -> None:
+    got = client.get(
+        "/api/whatif", params={"add": "jake-sullivan,xi-jinping", "as_of": "2024-06-01"}
+    ).json()
+    assert [c["id"] for c in got["channels_new"]] == ["jake-sullivan|xi-jinping"]
+    assert got["channels_cut"] == [] and got["added"][0][1]["actor_id"] == "xi-jinping"
 
 
 def test_exports_download(client: TestClient) -> None:
@@ -179,8 +192,10 @@ def test_exports_download(client: TestClient) -> None:
         ("/api/channels?as_of=notadate", 422),
         ("/api/graph?sides=usa", 422),
         ("/api/events?limit=0", 422),
-        ("/api/whatif", 422),
+        ("/api/whatif", 400),
         ("/api/whatif?remove=Nobody%20Atall", 400),
+        ("/api/whatif?add=joe-biden", 422),
+        ("/api/whatif?add=joe-biden,joe-biden", 400),
         ("/api/actors/nobody", 404),
         ("/api/channels/joe-biden/wang-yi?as_of=2024-06-01", 404),
         ("/nothing-here", 404),

@@ -178,3 +178,23 @@ def test_the_network_on_a_date_equals_the_one_counted_from_its_arcs(tmp_path: Pa
             got = index.state(day)
             assert got == expected and (got.n_arcs or day < "2017")
             assert [list(p.items()) for p in got.paths] == [list(p.items()) for p in expected.paths]
+
+
+def test_computing_an_answer_frees_earlier_cycles_and_leaves_the_collector_on(db: Path) -> None:
+    # the cache freezes what is alive after computing a new date: a cycle left by an
+    # earlier request (a traceback holding a response body) must be freed first
+    import gc
+    import weakref
+
+    class Body:
+        pass
+
+    client = TestClient(create_app(str(db), sides=SIDES))
+    client.get("/api/graph", params={"as_of": "2024-06-01"})
+    cycle: list[object] = [Body()]
+    cycle.append(cycle)
+    left = weakref.ref(cycle[0])
+    del cycle
+    assert client.get("/api/graph", params={"as_of": "2024-05-01"}).status_code == 200
+    assert left() is None
+    assert gc.isenabled()

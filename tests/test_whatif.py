@@ -5,17 +5,28 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import random
 from pathlib import Path
 
 import pytest
 
-from backchannel.analysis.brokers import brokers
-from backchannel.analysis.capacity import capacity
-from backchannel.analysis.channels import channels
-from backchannel.analysis.whatif import derived_store, whatif
+from backchannel.analysis.asof import ChannelIndex
+from backchannel.analysis.brokers import ArcIndex, brokers, ranking
+from backchannel.analysis.capacity import Capacity, capacity, resolve_actor
+from backchannel.analysis.channels import Channel, ChannelInputs, channels
+from backchannel.analysis.whatif import (
+    _pair,
+    channel_changes,
+    derived_store,
+    proposed_record,
+    proposed_records,
+    whatif,
+)
 from backchannel.cli_analysis import register
 from backchannel.errors import UsageError
 from backchannel.store import Store
+from test_asof import DATES as RANDOM_DATES
+from test_asof import random_store
 from test_capacity import build, scenario
 
 SIDES = ("USA", "CHN")
@@ -157,3 +168,54 @@ def test_cli_shows_capacity_before_and_after(store_path: Path) -> None:
     payload = json.loads(_run([*base, "--format", "json"]))
     assert payload["capacity"]["before"]["capacity"] == 3
     assert payload["capacity"]["after"]["capacity"] == 2
+
+
+def _on_a_copy(
+    store: Store, day: str, gone: list[str], added: list[tuple[dict[str, str], dict[str, str]]]
+) -> tuple[list[Channel], list[tuple[str, str, int]], Capacity]:
+    """The what-if by its definition: a copy of the store with the records changed, recomputed."""
+    extra = [proposed_record(store, a, b, day) for a, b in added]
+    with derived_store(store, drop_actors=gone, extra_records=extra) as mem:
+        after = channels(mem, day, sides=SIDES)
+        ranked = ranking(mem, day, sides=SIDES)
+        cap = capacity(
+            mem, day, sides=SIDES, source="x000", target="x001", found=after, without=gone
+        )
+    return after, ranked, cap
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_proposed_channels_on_the_index_equal_a_store_copy(tmp_path: Path, seed: int) -> None:
+    path = random_store(tmp_path / "proposed.duckdb", seed)
+    rng = random.Random(seed)
+    with Store.open(path, read_only=True) as store:
+        inputs = ChannelInputs.load(store)
+        index = ChannelIndex.build(inputs, SIDES)
+        arcs = ArcIndex.build(inputs.records, sides=SIDES)
+        ids = [f"x{i:03d}" for i in range(40)]  # some have no records at all
+        days = [*RANDOM_DATES, *rng.sample(inputs.starts, 6)]
+        for day in days:
+            gone = sorted(rng.sample(ids[2:], rng.choice((0, 0, 1, 3))))
+            free = [i for i in ids if i not in gone]
+            pairs = [tuple(rng.sample(free, 2)) for _ in range(rng.randrange(1, 4))]
+            if rng.random() < 0.3:
+                pairs.append(pairs[0][::-1])
+            if rng.random() < 0.5:  # a leader's new channel: a new route, maybe
+                pairs.append((rng.choice(ids[:2]), rng.choice(free[2:])))
+            added = [(resolve_actor(store, a), resolve_actor(store, b)) for a, b in pairs]
+            after, ranked, cap = _on_a_copy(store, day, gone, added)
+            before = index.channels(day)
+            extra = proposed_records(store, added, day)
+            assert channel_changes(index, before, day, gone, extra)[0] == after, (day, pairs)
+            assert arcs.rankings(day, gone, extra)[1] == ranked, (day, pairs)
+            result = whatif(store, day, sides=SIDES, remove=gone, add_channels=pairs, index=index)
+            assert result.capacity_after == cap
+            after_by = {_pair(c): c for c in after}
+            before_by = {_pair(c): c for c in before}
+            assert list(result.channels_cut) == [c for c in before if _pair(c) not in after_by]
+            assert list(result.channels_new) == [c for c in after if _pair(c) not in before_by]
+            assert list(result.status_changed) == [
+                (c, after_by[_pair(c)])
+                for c in before
+                if _pair(c) in after_by and after_by[_pair(c)].status != c.status
+            ]

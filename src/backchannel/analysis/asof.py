@@ -17,7 +17,9 @@ cross-side record, or a broker's first cross-side contact and a record on a
 side), so it is one comparison per pair. ``index.channels(as_of)`` returns
 exactly the list ``channels(store, as_of, sides=..., inputs=inputs)`` returns,
 in the same order; ``without`` gives the list for the inputs without some
-actors' records (``ChannelInputs.without``), as the what-if needs.
+actors' records (``ChannelInputs.without``), and ``changed`` the list with
+records dated ``as_of`` added as well (a what-if's proposed channels): only
+the proposed pairs and the pairs their ends newly broker are computed again.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +36,7 @@ from backchannel.analysis.channels import (
     Channel,
     ChannelInputs,
     Endpoint,
+    _channel,
     _cross,
     _endpoint,
     _on_a_side,
@@ -44,6 +47,15 @@ from backchannel.analysis.channels import (
 
 ORDER = {"active": 0, "dormant": 1, "severed": 2}
 NEVER = "~"  # after every date string
+
+
+def _key(a_id: str, b_id: str) -> tuple[str, str]:
+    return (a_id, b_id) if a_id <= b_id else (b_id, a_id)
+
+
+def _record_key(r: dict[str, Any]) -> tuple[str, str]:
+    """A record's place in ``ChannelInputs.records``: by start date, then id."""
+    return (r["date_start"], r["record_id"])
 
 
 @functools.lru_cache(maxsize=65536)
@@ -127,6 +139,7 @@ class ChannelIndex:
     checked: frozenset[str]  # actors whose roles or departures can sever a channel
     by_key: dict[tuple[str, str], _Pair]  # (smaller id, larger id) → pair
     crossings: dict[str, list[tuple[str, str]]]  # actor → (start, partner) of cross-side pairs
+    of_actor: dict[str, list[_Pair]]  # actor → the pairs it is an end of
 
     @classmethod
     def build(
@@ -164,8 +177,11 @@ class ChannelIndex:
             frozenset(checked),
             by_key,
             {},
+            {},
         )
         for p in pairs:
+            index.of_actor.setdefault(p.a_id, []).append(p)
+            index.of_actor.setdefault(p.b_id, []).append(p)
             if p.cross_from is not None:
                 index.crossings.setdefault(p.a_id, []).append((p.cross_from, p.b_id))
                 index.crossings.setdefault(p.b_id, []).append((p.cross_from, p.a_id))
@@ -198,13 +214,18 @@ class ChannelIndex:
         return (p.prefixes[k - 1].types, p.prefixes[k - 1].modes) if k else ((), ())
 
     def remaining(
-        self, found: Sequence[Channel], as_of: str, without: Collection[str]
+        self,
+        found: Sequence[Channel],
+        as_of: str,
+        without: Collection[str],
+        brokers: Collection[str] = (),
     ) -> list[Channel]:
         """``channels(as_of)`` (given as ``found``) on the inputs without ``without``'s records.
 
         A pair keeps its own records, so its channel is unchanged; it goes
         when an end is removed, or when it was a channel only through a broker
-        whose every cross-side contact on ``as_of`` was with removed actors.
+        whose every cross-side contact on ``as_of`` was with removed actors
+        (``brokers`` have a cross-side contact on ``as_of`` whatever is removed).
         """
         gone = set(without)
         out = []
@@ -212,12 +233,146 @@ class ChannelIndex:
             a_id, b_id = c.a.actor_id, c.b.actor_id
             if a_id in gone or b_id in gone:
                 continue
-            if not c.cross_side:
+            if not c.cross_side and a_id not in brokers and b_id not in brokers:
                 start = min(self._cross_from(a_id, gone), self._cross_from(b_id, gone))
                 if start > as_of:
                     continue
             out.append(c)
         return out
+
+    def changed(
+        self,
+        found: Sequence[Channel],
+        as_of: str,
+        without: Collection[str],
+        added: Sequence[dict[str, Any]],
+        dormant_after: int = 365,
+    ) -> list[Channel]:
+        """``channels(as_of)`` (given as ``found``) with ``without``'s records out, ``added`` in.
+
+        ``added`` are records dated ``as_of`` between actors not in ``without``
+        (no self-loops). Other pairs keep their records, so their channels are
+        the ones before; what changes is the proposed pairs themselves, and
+        pairs that become channels because a proposed cross-side record makes
+        one of their ends a broker. The list keeps ``channels()``'s order:
+        status, strength, names, then the pair's first record.
+        """
+        gone, sides = set(without), set(self.sides)
+        by_pair: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for r in sorted({r["record_id"]: r for r in added}.values(), key=_record_key):
+            s, t = r["source_id"], r["target_id"]
+            by_pair.setdefault((s, t) if s <= t else (t, s), []).append(r)
+        brokers = {
+            end for r in added if _cross(r, sides) for end in (r["source_id"], r["target_id"])
+        }
+        out = [
+            c
+            for c in self.remaining(found, as_of, gone, brokers)
+            if _key(c.a.actor_id, c.b.actor_id) not in by_pair
+        ]
+        listed = {_key(c.a.actor_id, c.b.actor_id) for c in found}
+        today = _ordinal(as_of)
+        fresh = []
+        firsts: dict[tuple[str, str], tuple[str, str]] = {}
+        for actor_id in sorted(brokers):
+            if self._cross_from(actor_id, gone) <= as_of:
+                continue  # a broker already: its pairs are listed
+            for p in self.of_actor.get(actor_id, ()):
+                key = (p.a_id, p.b_id)
+                if key in listed or key in by_pair or {p.a_id, p.b_id} & gone:
+                    continue
+                if self.include_brokered and p.side_from is not None and p.side_from <= as_of:
+                    listed.add(key)
+                    fresh.append(self._channel(p, as_of, today, dormant_after))
+        for (a_id, b_id), records in by_pair.items():
+            known = self.by_key.get((a_id, b_id))
+            own = known.rows[: bisect.bisect_right(known.starts, as_of)] if known else []
+            rows = sorted([*own, *records], key=_record_key)
+            firsts[(a_id, b_id)] = _record_key(rows[0])
+            cross = any(_cross(r, sides) for r in rows)
+            if not cross:
+                if not (self.include_brokered and any(_on_a_side(r, sides) for r in rows)):
+                    continue
+                if a_id not in brokers and b_id not in brokers:
+                    start = min(self._cross_from(a_id, gone), self._cross_from(b_id, gone))
+                    if start > as_of:
+                        continue
+            i = self.inputs
+            fresh.append(
+                _channel(a_id, b_id, rows, as_of, dormant_after, i.roles, i.exits, i.returns, cross)
+            )
+        order = self._order_key(firsts)
+        for c in fresh:
+            bisect.insort(out, c, key=order)
+        return out
+
+    def _order_key(
+        self, firsts: dict[tuple[str, str], tuple[str, str]]
+    ) -> Callable[[Channel], tuple[Any, ...]]:
+        """``channels()``'s sort key, ties going by the pair's first record as in its sort.
+
+        ``firsts`` gives the first record of pairs whose records differ from the index's.
+        """
+        by_key = self.by_key
+
+        def key(c: Channel) -> tuple[Any, ...]:
+            pair = _key(c.a.actor_id, c.b.actor_id)
+            first = firsts.get(pair) or _record_key(by_key[pair].rows[0])
+            return (ORDER[c.status], -c.strength, c.a.name, c.b.name, first)
+
+        return key
+
+    def _channel(self, p: _Pair, as_of: str, today: int, dormant_after: int) -> Channel:
+        """Pair ``p``'s channel on ``as_of`` (day ``today``): its prefix, clipped to the date."""
+        inputs = self.inputs
+        cross = p.cross_from is not None and p.cross_from <= as_of
+        pre = p.prefixes[bisect.bisect_right(p.starts, as_of) - 1]
+        last = pre.latest if pre.latest < as_of else as_of
+        strength = sum([_decay(today - _ordinal(c if c < as_of else as_of)) for c in pre.contacts])
+        if p.a_id in self.checked or p.b_id in self.checked:
+            status, reason = _status(
+                pre.a,
+                pre.b,
+                last,
+                as_of,
+                dormant_after,
+                inputs.roles,
+                inputs.exits,
+                inputs.returns,
+            )
+        else:
+            age = today - _ordinal(last)
+            if age > dormant_after:
+                status, reason = "dormant", f"no recorded contact since {last} ({age} days)"
+            else:
+                status = "active"
+                reason = f"last contact {last}" + (
+                    " (within the article's date)" if age == 0 else ""
+                )
+        # positional: tens of thousands a date, and keywords make each call a third slower
+        return Channel(
+            pre.a,
+            pre.b,
+            status,
+            reason,
+            pre.first,
+            last,
+            len(pre.contacts),
+            strength,
+            bool(pre.name),
+            pre.name,
+            cross,
+            pre.evidence,
+        )
+
+    def channel(
+        self, a_id: str, b_id: str, as_of: str, *, dormant_after: int = 365
+    ) -> Channel | None:
+        """The channel of ``a_id`` and ``b_id`` as ``channels(as_of)`` lists it, or ``None``."""
+        p = self.by_key.get(_key(a_id, b_id))
+        if p is None or p.entry > as_of:
+            return None
+        return self._channel(p, as_of, _ordinal(as_of), dormant_after)
 
     def channels(
         self, as_of: str, *, dormant_after: int = 365, without: Collection[str] = ()
@@ -225,53 +380,11 @@ class ChannelIndex:
         """``channels(store, as_of, ...)`` on these inputs, or on ``inputs.without(without)``."""
         if without:
             return self.remaining(self.channels(as_of, dormant_after=dormant_after), as_of, without)
-        inputs, checked = self.inputs, self.checked
         today = _ordinal(as_of)
-        result: list[Channel] = []
-        for p in self.pairs[: bisect.bisect_right(self.firsts, as_of)]:
-            if p.entry > as_of:
-                continue
-            cross = p.cross_from is not None and p.cross_from <= as_of
-            pre = p.prefixes[bisect.bisect_right(p.starts, as_of) - 1]
-            last = pre.latest if pre.latest < as_of else as_of
-            strength = sum(
-                [_decay(today - _ordinal(c if c < as_of else as_of)) for c in pre.contacts]
-            )
-            if p.a_id in checked or p.b_id in checked:
-                status, reason = _status(
-                    pre.a,
-                    pre.b,
-                    last,
-                    as_of,
-                    dormant_after,
-                    inputs.roles,
-                    inputs.exits,
-                    inputs.returns,
-                )
-            else:
-                age = today - _ordinal(last)
-                if age > dormant_after:
-                    status, reason = "dormant", f"no recorded contact since {last} ({age} days)"
-                else:
-                    status = "active"
-                    reason = f"last contact {last}" + (
-                        " (within the article's date)" if age == 0 else ""
-                    )
-            result.append(
-                Channel(
-                    a=pre.a,
-                    b=pre.b,
-                    status=status,
-                    reason=reason,
-                    first_contact=pre.first,
-                    last_contact=last,
-                    events=len(pre.contacts),
-                    strength=strength,
-                    named=bool(pre.name),
-                    name=pre.name,
-                    cross_side=cross,
-                    evidence=pre.evidence,
-                )
-            )
+        result = [
+            self._channel(p, as_of, today, dormant_after)
+            for p in self.pairs[: bisect.bisect_right(self.firsts, as_of)]
+            if p.entry <= as_of
+        ]
         result.sort(key=lambda c: (ORDER[c.status], -c.strength, c.a.name, c.b.name))
         return result

@@ -138,6 +138,8 @@ class ArcIndex:
     """
 
     starts: list[str]  # the records' start dates, for bisecting by date
+    ids: list[str]  # the records' ids: records of one date are in id order
+    symmetric: frozenset[str]  # event types that give arcs both ways
     arcs: list[tuple[str, str]]  # every distinct arc, sorted
     arc_from: list[int]  # the record that first gives each
     arc_ends: list[tuple[int, int]]  # each arc's ends, as positions in ``nodes``
@@ -192,6 +194,8 @@ class ArcIndex:
         position = {node: k for k, node in enumerate(seen)}
         return cls(
             starts=[r["date_start"] for r in records],
+            ids=[r["record_id"] for r in records],
+            symmetric=frozenset(symmetric),
             arcs=arcs,
             arc_from=[arc_from[a] for a in arcs],
             arc_ends=[(position[s], position[t]) for s, t in arcs],
@@ -243,51 +247,82 @@ class ArcIndex:
         return found
 
     def rankings(
-        self, as_of: str, without: Collection[str]
+        self, as_of: str, without: Collection[str], added: Sequence[dict[str, Any]] = ()
     ) -> tuple[list[tuple[str, str, int]], list[tuple[str, str, int]]]:
         """``ranking()`` on ``as_of``, and on the records without those of ``without``.
 
+        ``added`` are records dated ``as_of`` (a what-if's proposed channels,
+        none with an actor of ``without``) that the records after have as well.
         Taking actors out changes the brokered paths only of their neighbours,
+        and adding an arc i → j only those of i, j and the nodes between them,
         which are counted again; so does their place in the order and their
-        name, which come from their first and last records left.
+        name, which come from their first and last records after the change.
         """
         n = bisect.bisect_right(self.starts, as_of)
         state = self.state(as_of)
-        nodes, names, out_adj, in_adj = state.nodes, state.names, state.out_adj, state.in_adj
-        totals = list(state.totals)
-        before = [(node, names[node], total) for node, total in zip(nodes, totals, strict=True)]
+        nodes, names = state.nodes, state.names
+        before = [
+            (node, names[node], total) for node, total in zip(nodes, state.totals, strict=True)
+        ]
         before.sort(key=lambda r: (-r[2], r[1]))
         gone = set(without)
-        position = {node: k for k, node in enumerate(nodes) if node in gone}
+        position = {node: k for k, node in enumerate(nodes)}
         removed = {position[g] for g in gone if g in position}
+        graph = _Overlay(state.out_adj, state.in_adj)
         changed: set[int] = set()
         for k in removed:
-            changed |= out_adj[k] | in_adj[k]
+            changed |= graph.outs(k) | graph.ins(k)
+        # node → (place in the records after, which end, name) of each added record
+        appears: dict[int, list[tuple[tuple[int, int, str], int, str]]] = {}
+        lo = bisect.bisect_left(self.starts, as_of)
+        for r in added:
+            s, t = r["source_id"], r["target_id"]
+            place = (bisect.bisect_left(self.ids, r["record_id"], lo, n), 0, r["record_id"])
+            ends = []
+            for end, (node, name) in enumerate(((s, r["source_name"]), (t, r["target_name"]))):
+                k = position.setdefault(node, len(position))
+                appears.setdefault(k, []).append((place, end, name))
+                ends.append(k)
+            i, j = ends
+            graph.add(i, j)
+            if r["type"] in self.symmetric:
+                graph.add(j, i)
+        for i, j in graph.added:
+            changed |= {i, j} | (graph.outs(i) & graph.ins(j))
+        totals = state.totals + [0] * (len(position) - len(nodes))
         for b in changed - removed:
-            ins, outs = in_adj[b] - removed, out_adj[b] - removed
-            totals[b] = sum(1 for i in ins for j in outs if i != j and j not in out_adj[i])
+            ins, outs = graph.ins(b) - removed, graph.outs(b) - removed
+            totals[b] = sum(1 for i in ins for j in outs if i != j and j not in graph.outs(i))
         # (first record, which end), id, name, total
-        kept: list[tuple[tuple[int, int], str, str, int]] = []
-        for k, node in enumerate(nodes):
+        kept: list[tuple[tuple[tuple[int, int, str], int], str, str, int]] = []
+        for node, k in position.items():
             if k in removed:
                 continue
-            if k not in changed:
-                first = (self.seen[node][0][0], self.partners[node][0][1])
+            if k not in changed and k not in appears:
+                first = ((self.seen[node][0][0], 1, ""), self.partners[node][0][1])
                 kept.append((first, node, names[node], totals[k]))
                 continue
-            at = self.seen[node][0]
-            left = [
-                (idx, end, m)
-                for m, (idx, (other, end)) in enumerate(zip(at, self.partners[node], strict=True))
-                if idx < n and other not in gone
-            ]
-            if left:
-                name = self.seen[node][2][left[-1][2]]
-                kept.append(((left[0][0], left[0][1]), node, name, totals[k]))
+            seen = [*self._left(node, n, gone), *appears.get(k, ())]
+            if seen:
+                first = min((place, end) for place, end, _ in seen)
+                kept.append((first, node, max(seen)[2], totals[k]))
         kept.sort(key=lambda r: r[0])
         after = [(node, name, total) for _, node, name, total in kept]
         after.sort(key=lambda r: (-r[2], r[1]))
         return before, after
+
+    def _left(
+        self, node: str, n: int, gone: Collection[str]
+    ) -> list[tuple[tuple[int, int, str], int, str]]:
+        """(place, which end, name) of ``node``'s first ``n`` records with no actor of ``gone``."""
+        if node not in self.seen:
+            return []
+        at, _, named = self.seen[node]
+        return [
+            ((idx, 1, ""), end, named[m])
+            for m, (idx, (other, end)) in enumerate(zip(at, self.partners[node], strict=True))
+            if idx < n and other not in gone
+        ]
 
     def evidence_on(self, n: int) -> dict[str, list[dict[str, Any]]]:
         """The evidence ``brokers()`` lists per node, from the first ``n`` records."""
@@ -297,6 +332,34 @@ class ArcIndex:
             if found:
                 out[node] = found
         return out
+
+
+class _Overlay:
+    """A network's adjacency with a few arcs added, copying only the nodes they touch."""
+
+    def __init__(self, out_adj: list[set[int]], in_adj: list[set[int]]) -> None:
+        self._out, self._in = out_adj, in_adj
+        self._new_out: dict[int, set[int]] = {}
+        self._new_in: dict[int, set[int]] = {}
+        self.added: list[tuple[int, int]] = []
+
+    def outs(self, k: int) -> set[int]:
+        found = self._new_out.get(k)
+        if found is not None:
+            return found
+        return self._out[k] if k < len(self._out) else set()
+
+    def ins(self, k: int) -> set[int]:
+        found = self._new_in.get(k)
+        if found is not None:
+            return found
+        return self._in[k] if k < len(self._in) else set()
+
+    def add(self, i: int, j: int) -> None:
+        """The arc i → j."""
+        self._new_out.setdefault(i, set(self.outs(i))).add(j)
+        self._new_in.setdefault(j, set(self.ins(j))).add(i)
+        self.added.append((i, j))
 
 
 def brokers(

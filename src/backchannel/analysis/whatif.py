@@ -3,14 +3,18 @@
 The stages, in order (``whatif`` runs them):
 
 1. ``resolve_actor``   the names the user gave, as actor ids (close matches on a typo);
-2. the store's channel inputs (``ChannelInputs``) without the removed actors'
-   event records — or, when channels are proposed, ``derived_store``: an
-   in-memory copy of the store with those records left out and each proposed
-   channel added as one asserted contact on ``as_of`` (document ``whatif``) —
-   so ``channels()``, ``capacity()`` and ``brokers()`` recompute everything,
-   including channels that only existed because a removed actor was a broker;
-3. the diff: channels cut (and created), capacity before → after, and brokers
-   whose rank changed.
+2. the channels after: the date's channels (``ChannelIndex``) without the
+   removed actors' event records and with each proposed channel added as one
+   asserted contact on ``as_of`` (``proposed_record``, document ``whatif``).
+   What a copy of the store with those records changed would give
+   (``derived_store``, the definition the tests compare with): a pair keeps its
+   own records, so only the proposed pairs, the channels through a removed
+   broker and the pairs a proposed cross-side contact makes brokered change;
+3. the brokers' ranks after (``ArcIndex.rankings``: only the nodes next to a
+   removed actor or a proposed arc are counted again) and the capacity after
+   (``capacity()`` on the channels after);
+4. the diff: channels cut and created, status changes, capacity before → after,
+   and brokers whose rank changed.
 
 ``derived_store`` is also how ``compare`` looks at one period alone.
 """
@@ -23,9 +27,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from backchannel.analysis.asof import ChannelIndex
-from backchannel.analysis.brokers import ArcIndex, ranking
+from backchannel.analysis.brokers import ArcIndex
 from backchannel.analysis.capacity import Capacity, capacity, resolve_actor, roles_on
-from backchannel.analysis.channels import GOVERNMENT_SECTORS, Channel, ChannelInputs, channels
+from backchannel.analysis.channels import GOVERNMENT_SECTORS, Channel, ChannelInputs
 from backchannel.errors import UsageError
 from backchannel.model import stable_id
 from backchannel.store import Store
@@ -75,6 +79,12 @@ def derived_store(
         yield mem
 
 
+def _as_loaded(row: dict[str, Any]) -> dict[str, Any]:
+    """A proposed record as ``ChannelInputs`` would read it back, with its document's fields."""
+    doc = _proposal_document()
+    return {**row, "url": doc["url"], "title": doc["title"], "published": None}
+
+
 def _proposal_document() -> dict[str, Any]:
     return {
         "doc_id": PROPOSED_DOC,
@@ -85,10 +95,19 @@ def _proposal_document() -> dict[str, Any]:
     }
 
 
-def proposed_record(store: Store, a: dict[str, str], b: dict[str, str], day: str) -> dict[str, Any]:
-    """An asserted contact between ``a`` and ``b`` on ``day``: a proposed channel."""
+def proposed_record(
+    store: Store,
+    a: dict[str, str],
+    b: dict[str, str],
+    day: str,
+    roles: Sequence[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """An asserted contact between ``a`` and ``b`` on ``day``: a proposed channel.
+
+    ``roles`` are ``roles_on(store, day)`` when the caller has them already.
+    """
     held: dict[str, dict[str, Any]] = {}
-    for r in roles_on(store, day):
+    for r in roles_on(store, day) if roles is None else roles:
         best = held.get(r["actor_id"])
         if best is None or (r["sector"] in GOVERNMENT_SECTORS and r["leader"]):
             held[r["actor_id"]] = r
@@ -213,6 +232,68 @@ def _broker_ranks(rows: Sequence[tuple[str, str, int]]) -> dict[str, tuple[int, 
     return {actor_id: (i, total, name) for i, (actor_id, name, total) in enumerate(ranked, 1)}
 
 
+def resolve_changes(
+    store: Store, remove: Sequence[str], add_channels: Sequence[tuple[str, str]]
+) -> tuple[tuple[dict[str, str], ...], tuple[tuple[dict[str, str], dict[str, str]], ...]]:
+    """The actors to remove and the pairs to join, resolved; ``UsageError`` if they cannot be."""
+    if not remove and not add_channels:
+        raise UsageError("nothing to change: give --remove NAME or --add-channel A B")
+    removed = tuple(resolve_actor(store, n) for n in remove)
+    added = tuple((resolve_actor(store, a), resolve_actor(store, b)) for a, b in add_channels)
+    gone = {r["actor_id"] for r in removed}
+    for a, b in added:
+        if a["actor_id"] == b["actor_id"]:
+            raise UsageError(f"--add-channel names {a['name']} twice: give two actors")
+        if gone & {a["actor_id"], b["actor_id"]}:
+            raise UsageError("--add-channel uses an actor that --remove takes out")
+    return removed, added
+
+
+def proposed_records(
+    store: Store,
+    added: Sequence[tuple[dict[str, str], dict[str, str]]],
+    day: str,
+    roles: Sequence[dict[str, Any]] | None = None,
+) -> list[dict[str, Any]]:
+    """``proposed_record`` for each pair, as ``ChannelInputs`` would read it back."""
+    held = roles_on(store, day) if roles is None else roles
+    return [_as_loaded(proposed_record(store, a, b, day, held)) for a, b in added]
+
+
+def channel_changes(
+    index: ChannelIndex,
+    found: Sequence[Channel],
+    as_of: str,
+    gone: Sequence[str],
+    extra: Sequence[dict[str, Any]],
+) -> tuple[
+    list[Channel], tuple[Channel, ...], tuple[Channel, ...], tuple[tuple[Channel, Channel], ...]
+]:
+    """The channels after, and those cut, created and whose status changed.
+
+    ``found`` are ``index.channels(as_of)``; ``extra`` the proposed records
+    as ``ChannelInputs`` reads them (``proposed_records``). A channel left
+    unchanged is the same object after, so only the few others are compared
+    by pair.
+    """
+    if extra:
+        after = index.changed(found, as_of, gone, extra)
+    else:  # removals alone: every channel left is the one before
+        after = index.remaining(found, as_of, gone)
+    kept, listed = {id(c) for c in after}, {id(c) for c in found}
+    dropped = [c for c in found if id(c) not in kept]
+    fresh = {_pair(c): c for c in after if id(c) not in listed}  # in the order after
+    replaced = {_pair(c) for c in dropped}
+    cut = tuple(c for c in dropped if _pair(c) not in fresh)
+    new = tuple(c for pair, c in fresh.items() if pair not in replaced)
+    changed = tuple(
+        (c, fresh[_pair(c)])
+        for c in dropped
+        if _pair(c) in fresh and fresh[_pair(c)].status != c.status
+    )
+    return after, cut, new, changed
+
+
 def whatif(
     store: Store,
     as_of: str,
@@ -237,69 +318,37 @@ def whatif(
     computing the channels before, and ``arc_index`` (``ArcIndex.build`` of the
     inputs' records for ``sides``) the brokers' network before, and ``before``,
     ``capacity(store, as_of, sides=sides, source=source, target=target)``, the
-    capacity before. Removals alone
-    are computed on the index with the actors' records left out; a proposed
-    channel needs a derived store.
+    capacity before. Nothing is copied or read again: the changes are
+    computed on the index (see the module's docstring).
     """
-    if not remove and not add_channels:
-        raise UsageError("nothing to change: give --remove NAME or --add-channel A B")
-    removed = tuple(resolve_actor(store, n) for n in remove)
-    added = tuple((resolve_actor(store, a), resolve_actor(store, b)) for a, b in add_channels)
+    removed, added = resolve_changes(store, remove, add_channels)
     gone = {r["actor_id"] for r in removed}
-    for a, b in added:
-        if a["actor_id"] == b["actor_id"]:
-            raise UsageError(f"--add-channel names {a['name']} twice: give two actors")
-        if gone & {a["actor_id"], b["actor_id"]}:
-            raise UsageError("--add-channel uses an actor that --remove takes out")
     if index is None or index.sides != tuple(sides):
         inputs = inputs if inputs is not None else ChannelInputs.load(store)
         index = ChannelIndex.build(inputs, sides)
     inputs = index.inputs
     before_channels = list(found) if found is not None else index.channels(as_of)
-    held = roles_on(store, as_of)  # a derived store copies the roles unchanged
+    held = roles_on(store, as_of)  # the roles are the same before and after
     before_cap = before or capacity(
         store, as_of, sides=sides, source=source, target=target, found=before_channels, roles=held
     )
     if arc_index is None:
         arc_index = ArcIndex.build(inputs.records, sides=sides)
-    with contextlib.ExitStack() as stack:
-        if added:
-            before_brokers = ranking(store, as_of, sides=sides, arc_index=arc_index)
-            extra = [proposed_record(store, a, b, as_of) for a, b in added]
-            base = stack.enter_context(
-                derived_store(store, drop_actors=sorted(gone), extra_records=extra)
-            )
-            after = ChannelInputs.load(base)
-            after_channels = channels(base, as_of, sides=sides, inputs=after)
-            after_brokers = ranking(base, as_of, sides=sides, records=after.records_until(as_of))
-            after_by = {_pair(c): c for c in after_channels}
-            before_by = {_pair(c): c for c in before_channels}
-            cut = tuple(c for c in before_channels if _pair(c) not in after_by)
-            new = tuple(c for c in after_channels if _pair(c) not in before_by)
-            changed = tuple(
-                (c, after_by[_pair(c)])
-                for c in before_channels
-                if _pair(c) in after_by and after_by[_pair(c)].status != c.status
-            )
-        else:
-            # only event records differ from the store: the same inputs without those
-            # actors, where every channel left is the one before, unchanged
-            base = store
-            before_brokers, after_brokers = arc_index.rankings(as_of, gone)
-            after_channels = index.remaining(before_channels, as_of, gone)
-            kept = {id(c) for c in after_channels}
-            cut = tuple(c for c in before_channels if id(c) not in kept)
-            new, changed = (), ()
-        after_cap = capacity(
-            base,
-            as_of,
-            sides=sides,
-            source=before_cap.source["actor_id"],
-            target=before_cap.target["actor_id"],
-            found=after_channels,
-            without=sorted(gone),
-            roles=held,
-        )
+    extra = proposed_records(store, added, as_of, held)
+    after_channels, cut, new, changed = channel_changes(
+        index, before_channels, as_of, sorted(gone), extra
+    )
+    before_brokers, after_brokers = arc_index.rankings(as_of, gone, extra)
+    after_cap = capacity(
+        store,
+        as_of,
+        sides=sides,
+        source=before_cap.source["actor_id"],
+        target=before_cap.target["actor_id"],
+        found=after_channels,
+        without=sorted(gone),
+        roles=held,
+    )
     rb, ra = _broker_ranks(before_brokers), _broker_ranks(after_brokers)
     moved = []
     # by rank (before, else after); actor id breaks ties, which set order would leave to chance

@@ -226,7 +226,9 @@ def get_channel(
     cache = _cache(request)
     with _store(request) as store:
         day, pair = _as_of(store, as_of), _sides(request, sides)
-        found = views.channel_detail(store, a, b, day, pair, cache.channel_list(store, day, pair))
+        # one pair's channel from the index: the whole list on a new date costs a hundred times more
+        ch = cache.index(store, pair).channel(a, b, day)
+        found = views.channel_detail(store, a, b, day, pair, [] if ch is None else [ch])
     if found is None:
         raise not_found(f"no channel between '{a}' and '{b}' on that date")
     return found
@@ -300,25 +302,32 @@ def get_brokers(
 
 @router.get(
     "/whatif",
-    summary="what is lost without some actors: channels and capacity",
+    summary="what changes without some actors or with proposed channels: channels and capacity",
     response_model=dict[str, Any],
 )
 def get_whatif(
     request: Request,
     remove: Annotated[
         list[Annotated[str, Query(min_length=1, max_length=200)]],
-        Query(min_length=1, max_length=50, description="actor ids (or names) to take out"),
-    ],
+        Query(max_length=50, description="actor ids (or names) to take out"),
+    ] = [],  # noqa: B006 (FastAPI copies a query's default per request)
+    add: Annotated[
+        list[Annotated[str, Query(pattern=r"^[^,]{1,200},[^,]{1,200}$")]],
+        Query(max_length=50, description="a proposed channel: two actor ids (or names), A,B"),
+    ] = [],  # noqa: B006
     as_of: AsOf = None,
     sides: Sides = None,
 ) -> Response:
+    if not remove and not add:
+        raise UsageError("nothing to change: give remove=ID or add=A,B")
+    proposed = tuple((a, b) for a, b in (p.split(",") for p in add))
     cache = _cache(request)
     with _store(request) as store:
         day, pair = _as_of(store, as_of), _sides(request, sides)
         return _json(
             cache.answer(
                 store,
-                ("whatif", day, pair, tuple(remove)),
+                ("whatif", day, pair, tuple(remove), proposed),
                 lambda: views.what_if(
                     store,
                     day,
@@ -328,6 +337,7 @@ def get_whatif(
                     found=cache.channel_list(store, day, pair),
                     arc_index=cache.arc_index(store, pair),
                     before=lambda: cache.capacity(store, day, pair),
+                    add=proposed,
                 ),
             )
         )

@@ -1,11 +1,15 @@
 """The JSON of a channel list, byte for byte what ``cache.encode`` gives for its ``to_dict()``s.
 
-``/api/channels`` sends every channel with its endpoints and evidence: a few
-megabytes at scale, most of which does not change with the date. The parts
-that depend only on the pair and how many of its records count (endpoints,
-evidence) are encoded once and kept; the ones the date sets (status, reason,
-last contact, strength, whether it crosses sides) are written per request with
-the same string and number encoders ``json.dumps`` uses.
+``/api/channels`` sends every channel with its endpoints and evidence, and
+``/api/graph`` every channel as an edge: a few megabytes at scale, most of
+which does not change with the date. What a channel says apart from the date
+depends only on its pair and how many of the pair's records count (endpoints,
+first contact, events, name, whether it crosses sides, evidence, the edge's
+types and modes): that text is encoded once per pair and number of records
+and kept, in the pieces between the values the date sets (status, reason,
+last contact, strength), which are written per request with the string and
+number encoders ``json.dumps`` uses. A record's evidence is encoded once and
+shared by every number of records that lists it.
 """
 
 from __future__ import annotations
@@ -16,17 +20,33 @@ import threading
 from collections.abc import Sequence
 from json.encoder import encode_basestring
 
-from backchannel.analysis.asof import ChannelIndex
+from backchannel.analysis.asof import ChannelIndex, _Pair
 from backchannel.analysis.channels import Channel, Endpoint
 from backchannel.web.views import edge_id, side_of
 
+EVIDENCE = 5  # records a channel lists as its evidence: the latest five
 
-def _plain(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+# ``json.dumps`` with these options; one encoder, as ``dumps`` would build one per call
+_plain = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
 
 
 def _str(value: str | None) -> str:
     return "null" if value is None else encode_basestring(value)
+
+
+def _strings(values: Sequence[str]) -> str:
+    return "[" + ",".join(map(encode_basestring, values)) + "]"
+
+
+def _number(strength: float) -> str:
+    """``round(strength, 3)`` as ``json.dumps`` writes it."""
+    rounded = round(strength, 3)
+    return float.__repr__(rounded) if isinstance(rounded, float) else _plain(rounded)
+
+
+def _bool(value: bool) -> str:
+    return "true" if value else "false"
 
 
 class ChannelJSON:
@@ -34,10 +54,18 @@ class ChannelJSON:
 
     def __init__(self, index: ChannelIndex) -> None:
         self.index = index
-        self._ends: dict[Endpoint, str] = {}
-        self._evidence: dict[tuple[str, str, int], str] = {}
+        # (pair, records counted) → the text around status, reason, last contact, strength
+        self._objects: dict[tuple[str, str, int], tuple[str, str, str, str]] = {}
         self._edges: dict[tuple[str, str, int], tuple[str, str, str]] = {}
+        self._records: dict[tuple[str, str], list[str]] = {}  # pair → each record's evidence
+        self._ends: dict[Endpoint, str] = {}  # an actor as many pairs' records name it alike
         self._lock = threading.Lock()
+
+    def _counted(self, c: Channel, as_of: str) -> tuple[_Pair, int]:
+        """The channel's pair in the index and how many of its records count on ``as_of``."""
+        a_id, b_id = c.a.actor_id, c.b.actor_id
+        pair = self.index.by_key[(a_id, b_id) if a_id <= b_id else (b_id, a_id)]
+        return pair, bisect.bisect_right(pair.starts, as_of)
 
     def _end(self, end: Endpoint) -> str:
         found = self._ends.get(end)
@@ -47,46 +75,55 @@ class ChannelJSON:
                 self._ends[end] = found
         return found
 
-    def _evidence_of(self, c: Channel, as_of: str) -> str:
-        a_id, b_id = c.a.actor_id, c.b.actor_id
-        pair = self.index.by_key.get((a_id, b_id) if a_id <= b_id else (b_id, a_id))
-        if pair is None:  # not from this index: nothing to keep
-            return _plain(list(c.evidence))
-        key = (pair.a_id, pair.b_id, bisect.bisect_right(pair.starts, as_of))
-        found = self._evidence.get(key)
-        if found is None:
-            found = _plain(list(c.evidence))
+    def _evidence(self, pair: _Pair, k: int) -> str:
+        """The JSON of the evidence of ``pair``'s first ``k`` records: their latest five."""
+        key = (pair.a_id, pair.b_id)
+        records = self._records.get(key)
+        if records is None:  # the k-th prefix's evidence ends with the k-th record's entry
+            records = [_plain(prefix.evidence[-1]) for prefix in pair.prefixes]
             with self._lock:
-                self._evidence[key] = found
+                self._records[key] = records
+        return "[" + ",".join(records[max(0, k - EVIDENCE) : k]) + "]"
+
+    def _object_parts(self, c: Channel, pair: _Pair, k: int) -> tuple[str, str, str, str]:
+        """``Channel.to_dict()``'s JSON around the status, last contact and strength."""
+        key = (pair.a_id, pair.b_id, k)
+        found = self._objects.get(key)
+        if found is None:
+            found = (
+                '{"a":' + self._end(c.a) + ',"b":' + self._end(c.b) + ',"status":',
+                ',"first_contact":' + _str(c.first_contact) + ',"last_contact":',
+                ',"events":' + int.__repr__(c.events) + ',"strength":',
+                ',"named":'
+                + _bool(c.named)
+                + ',"name":'
+                + _str(c.name)
+                + ',"cross_side":'
+                + _bool(c.cross_side)
+                + ',"evidence":'
+                + self._evidence(pair, k)
+                + "}",
+            )
+            with self._lock:
+                self._objects[key] = found
         return found
 
-    def _edge_parts(self, c: Channel, as_of: str) -> tuple[str, str, str]:
+    def _edge_parts(self, c: Channel, pair: _Pair, k: int) -> tuple[str, str, str]:
         """``views._edge``'s JSON before the status, around the last contact, and after it."""
-        a_id, b_id = c.a.actor_id, c.b.actor_id
-        pair = self.index.by_key[(a_id, b_id) if a_id <= b_id else (b_id, a_id)]
-        k = bisect.bisect_right(pair.starts, as_of)
         key = (pair.a_id, pair.b_id, k)
         found = self._edges.get(key)
         if found is None:
+            a, b, sides = c.a, c.b, self.index.sides
             prefix = pair.prefixes[k - 1]
-            head = {
-                "id": edge_id(a_id, b_id),
-                "source": a_id,
-                "target": b_id,
-                "a_name": c.a.name,
-                "b_name": c.b.name,
-                "a_side": side_of(c.a.country, self.index.sides),
-                "b_side": side_of(c.b.country, self.index.sides),
-            }
-            tail = {"name": c.name, "types": list(prefix.types), "modes": list(prefix.modes)}
             found = (
-                _plain(head)[:-1] + ',"status":',
-                ',"events":'
-                + int.__repr__(c.events)
-                + ',"first_contact":'
-                + _str(c.first_contact)
-                + ',"last_contact":',
-                "," + _plain(tail)[1:],
+                f'{{"id":{_str(edge_id(a.actor_id, b.actor_id))},"source":{_str(a.actor_id)},'
+                f'"target":{_str(b.actor_id)},"a_name":{_str(a.name)},"b_name":{_str(b.name)},'
+                f'"a_side":{_str(side_of(a.country, sides))},'
+                f'"b_side":{_str(side_of(b.country, sides))},"status":',
+                f',"events":{int.__repr__(c.events)},"first_contact":{_str(c.first_contact)},'
+                '"last_contact":',
+                f',"name":{_str(c.name)},"types":{_strings(prefix.types)},'
+                f'"modes":{_strings(prefix.modes)}}}',
             )
             with self._lock:
                 self._edges[key] = found
@@ -99,24 +136,10 @@ class ChannelJSON:
         """
         parts = []
         for c in found:
-            head, middle, tail = self._edge_parts(c, as_of)
-            strength = round(c.strength, 3)
+            head, middle, tail = self._edge_parts(c, *self._counted(c, as_of))
             parts.append(
-                "".join(
-                    (
-                        head,
-                        _str(c.status),
-                        ',"reason":',
-                        _str(c.reason),
-                        ',"strength":',
-                        float.__repr__(strength)
-                        if isinstance(strength, float)
-                        else _plain(strength),
-                        middle,
-                        _str(c.last_contact),
-                        tail,
-                    )
-                )
+                f'{head}{_str(c.status)},"reason":{_str(c.reason)},"strength":'
+                f"{_number(c.strength)}{middle}{_str(c.last_contact)}{tail}"
             )
         return "[" + ",".join(parts) + "]"
 
@@ -124,38 +147,9 @@ class ChannelJSON:
         """``encode([c.to_dict() for c in found])`` for channels on ``as_of`` from the index."""
         parts = []
         for c in found:
-            strength = round(c.strength, 3)
+            head, middle, events, tail = self._object_parts(c, *self._counted(c, as_of))
             parts.append(
-                "".join(
-                    (
-                        '{"a":',
-                        self._end(c.a),
-                        ',"b":',
-                        self._end(c.b),
-                        ',"status":',
-                        _str(c.status),
-                        ',"reason":',
-                        _str(c.reason),
-                        ',"first_contact":',
-                        _str(c.first_contact),
-                        ',"last_contact":',
-                        _str(c.last_contact),
-                        ',"events":',
-                        int.__repr__(c.events),
-                        ',"strength":',
-                        float.__repr__(strength)
-                        if isinstance(strength, float)
-                        else _plain(strength),
-                        ',"named":',
-                        "true" if c.named else "false",
-                        ',"name":',
-                        _str(c.name),
-                        ',"cross_side":',
-                        "true" if c.cross_side else "false",
-                        ',"evidence":',
-                        self._evidence_of(c, as_of),
-                        "}",
-                    )
-                )
+                f'{head}{_str(c.status)},"reason":{_str(c.reason)}{middle}'
+                f"{_str(c.last_contact)}{events}{_number(c.strength)}{tail}"
             )
         return ("[" + ",".join(parts) + "]").encode()

@@ -390,16 +390,22 @@ def what_if(
     found: list[Channel] | None = None,
     arc_index: ArcIndex | None = None,
     before: Callable[[], Capacity] | None = None,
+    add: Sequence[tuple[str, str]] = (),
 ) -> dict[str, Any]:
-    """Channels lost and capacity before/after without ``remove`` (actor ids or names).
+    """Channels lost and capacity before/after without ``remove`` and with ``add`` channels.
 
-    ``index`` (``ChannelIndex.build`` of ``inputs`` for ``sides``) saves building
-    it, ``found``, ``index.channels(as_of)``, computing the channels before, and
-    ``arc_index`` (``ArcIndex.build`` of its records) the brokers' network before,
-    and ``before()`` (the capacity between the leaders on ``as_of``) computing it.
+    Actors are ids or names. ``index`` (``ChannelIndex.build`` of ``inputs`` for
+    ``sides``) saves building it, ``found``, ``index.channels(as_of)``, computing
+    the channels before, and ``arc_index`` (``ArcIndex.build`` of its records) the
+    brokers' network before, and ``before()`` (the capacity between the leaders
+    on ``as_of``) computing it.
     """
-    from backchannel.analysis.capacity import resolve_actor
-    from backchannel.analysis.whatif import whatif
+    from backchannel.analysis.whatif import (
+        channel_changes,
+        proposed_records,
+        resolve_changes,
+        whatif,
+    )
 
     if index is None or index.sides != tuple(sides):
         inputs = inputs if inputs is not None else ChannelInputs.load(store)
@@ -410,23 +416,25 @@ def what_if(
             as_of,
             sides=sides,
             remove=remove,
+            add_channels=add,
             index=index,
             found=found,
             arc_index=arc_index,
             before=before() if before is not None else None,
         ).to_dict()
     except UsageError as exc:
-        # capacity needs a leader on each side; without one, still show what is cut
-        removed = [resolve_actor(store, name) for name in remove]
+        # capacity needs a leader on each side; without one, still show what changes
+        removed, added = resolve_changes(store, remove, add)
         gone = sorted({r["actor_id"] for r in removed})
         listed = found if found is not None else index.channels(as_of)
-        kept = {id(c) for c in index.remaining(listed, as_of, gone)}
+        extra = proposed_records(store, added, as_of)
+        _, cut, new, changed = channel_changes(index, listed, as_of, gone, extra)
         return {
             "as_of": as_of,
-            "removed": removed,
-            "channels_cut": [{**c.to_dict(), "id": _pair(c)} for c in listed if id(c) not in kept],
-            "channels_new": [],
-            "status_changed": [],
+            "removed": list(removed),
+            "channels_cut": [{**c.to_dict(), "id": _pair(c)} for c in cut],
+            "channels_new": [{**c.to_dict(), "id": _pair(c)} for c in new],
+            "status_changed": [{"before": b.to_dict(), "after": a.to_dict()} for b, a in changed],
             "capacity": {"available": False, "reason": str(exc)},
             "brokers_changed": [],
         }
