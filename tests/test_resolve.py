@@ -94,8 +94,11 @@ def test_a_kb_person_has_the_sector_of_the_date(resolver: Resolver) -> None:
 def test_a_group_takes_the_country_word(resolver: Resolver) -> None:
     police, soldiers = resolver.resolve(["Chilean police", "soldiers from Chile"], "2024-01-10")
     assert (police.actor_id, police.country, police.sector) == ("group:CHL:police", "CHL", "police")
-    # the linker's own reading ("from" a state), as for "Chilean soldiers"
-    assert (soldiers.country, soldiers.sector, soldiers.how) == ("CHL", "military", "office")
+    assert (soldiers.country, soldiers.sector, soldiers.how) == (
+        "CHL",
+        "military",
+        "state+agent-noun",
+    )
     assert soldiers.actor_id == "group:CHL:military"
 
 

@@ -37,7 +37,6 @@ from backchannel.kb import SECTORS, KnowledgeBase
 from backchannel.model import Actor, DateInterval, Role
 from backchannel.model import slug as _slug
 from backchannel.nlp.dictnames import DictionaryNames
-from backchannel.nlp.located import PlacedAgents
 from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.offices import Offices
@@ -196,9 +195,6 @@ class Linker:
                 self._state_forms[form.casefold()] = state.code
             for adj in state.adjectives:
                 self._adjectives[adj.casefold()] = state.code
-        self._placed = PlacedAgents(
-            self._group_nouns, self._offices, self._adjectives, self._state_forms
-        )
         self._org_index = {
             a.name.casefold(): a for a in kb.own_actors.values() if a.kind == "organization"
         }
@@ -239,8 +235,6 @@ class Linker:
         self._groups_and_states(doc, mentions, new_actors)
         self._both_leaders(doc, mentions, day)
         self._new_people(doc, mentions, new_actors)
-        for sent in doc.sents:
-            self._placed.link(sent, mentions, lambda a: self._country_of(a, new_actors, day))
         self._pronouns(doc, mentions)
         reported_subjects(doc, mentions, self._is_person)
         ordered = sorted(mentions.values(), key=lambda m: m.start)
@@ -730,14 +724,6 @@ class Linker:
             if candidate.start < previous_sentence_start:
                 continue  # too far back to be safe
             mentions[tok.i] = Linked(tok.i, tok.i + 1, candidate.actor_id, "pronoun")
-
-    def _country_of(self, actor_id: str, new_actors: dict[str, Actor], day: str | None) -> str:
-        """An actor's country on ``day``; "" when the text and the KB do not say."""
-        if actor_id.startswith(("state:", "group:")):
-            return actor_id.split(":")[1]
-        if actor_id in new_actors:
-            return new_actors[actor_id].country
-        return self.kb.side_on(actor_id, day)[0] if actor_id in self.kb.actors else ""
 
     def _is_person(self, actor_id: str) -> bool:
         if actor_id.startswith("new:"):

@@ -28,11 +28,9 @@ _NAME_WORD = re.compile(
 )
 
 
-# Who is named by where they are ("rebels in Sudan", "police in Algiers"): the place's own.
-_LOCAL_SECTORS = frozenset({"opposition", "rebel", "civilian", "police"})
+# Who is named by where they are ("rebels in Sudan"): a people of the place.
+_LOCAL_SECTORS = frozenset({"opposition", "rebel", "civilian"})
 _NOT_LOCAL = frozenset({"refugees"})
-# Where a noun that comes "from" a state acts rather than is moved ("withdrew troops from").
-_ACTING = frozenset({"nsubj", "nsubjpass", "ROOT", "appos"})
 
 
 class Offices:
@@ -184,18 +182,16 @@ class Offices:
         covered: set[int],
         mentions: dict[int, Linked],
     ) -> bool:
-        """ "the president of Armenia", "police in Algiers", "soldiers from Iraq": the state's own.
+        """ "the president of Armenia", "opposition groups in Zimbabwe": the state's own.
 
-        The office noun must stand right before the preposition and govern it;
-        "in" will do for a people of the place (opposition, rebels, civilians)
-        and its police, never for troops or officials, often foreign, nor
-        refugees; "from" for any noun that acts ("soldiers from Iraq arrived"),
-        never for one acted on ("withdrew troops from Lebanon"). A name after the state
+        The office noun must stand right before "of" and govern it; "in" will do
+        for a people of the place (opposition, rebels, civilians), never for
+        troops or officials, often foreign, nor refugees. A name after the state
         ("President of Armenia Robert Kocharyan") is a titled person, left to the
         title rules. Links the phrase as the state's actor of the sector.
         """
         prep = doc[start - 1] if start >= 2 else None
-        if prep is None or prep.lower_ not in {"of", "in", "from"} or prep.dep_ != "prep":
+        if prep is None or prep.lower_ not in {"of", "in"} or prep.dep_ != "prep":
             return False
         head = doc[start - 2]
         pair = f"{doc[head.i - 1].lower_} {head.lower_}" if head.i > 0 else ""
@@ -205,8 +201,6 @@ class Offices:
         if key is None or prep.head.i != head.i or head.i in covered:
             return False
         if prep.lower_ == "in" and (key in _NOT_LOCAL or self.nouns[key] not in _LOCAL_SECTORS):
-            return False
-        if prep.lower_ == "from" and head.dep_ not in _ACTING:
             return False
         if end < len(doc) and doc[end].ent_type_ == "PERSON":
             return False
