@@ -384,34 +384,14 @@ class Linker:
             if tok.i in covered:
                 continue
             in_kb = tok.text in self._surnames
-            if in_kb and tok.text == "He" and not self._he_is_surname(tok, mentions):
+            if in_kb and not self._article_surnames.may_be_surname(tok, mentions):
                 continue
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if in_kb and nxt and _TITLE_CASE.match(nxt.text) and nxt.ent_type_ == "PERSON":
-                continue  # a different person with the same surname ("Wang Huning")
             actor_id = self._article_surnames.person_at(tok, named)
             if actor_id is None and in_kb:
                 actor_id = self._resolve_surname(tok, mentions, day)
             if actor_id:
                 mentions[tok.i] = Linked(tok.i, tok.i + 1, actor_id, "surname")
                 covered.add(tok.i)
-
-    def _he_is_surname(self, tok: Token, mentions: dict[int, Linked]) -> bool:
-        """ "He" is the surname mid-sentence, or sentence-initial in "He and X"."""
-        if not tok.is_sent_start:
-            return True
-        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        if nxt is None or nxt.lower_ != "and":
-            return False
-        if tok.i + 2 >= len(tok.doc):
-            return False
-        third = tok.doc[tok.i + 2]
-        return (
-            (tok.i + 2) in mentions
-            or third.ent_type_ == "PERSON"
-            or third.text in self._surnames
-            or any(form.startswith(third.text + " ") for form in self._alias_index)
-        )
 
     def _resolve_surname(
         self, tok: Token, mentions: dict[int, Linked], day: str | None

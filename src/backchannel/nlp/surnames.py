@@ -15,6 +15,10 @@ only when every guard holds:
    ("Jordan" stays a country);
 3. no other name word stands right beside it: "Danielle Mitterrand" and
    "Wang Huning" are other people.
+
+A KB surname that is also an English word is read with care: "He" is the
+surname mid-sentence or in "He and Bessent", never the sentence-initial
+pronoun ("He said …").
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from backchannel.kb import KnowledgeBase
 from backchannel.kb.dictionaries import NameKey, name_key
 from backchannel.kb.petrarch import cameo
-from backchannel.nlp.mentions import Linked
+from backchannel.nlp.mentions import TITLE_CASE, Linked
 
 __all__ = ["ArticleSurnames", "NamedInFull"]
 
@@ -43,6 +47,17 @@ class ArticleSurnames:
         self.kb = kb
         self._plain = plain
         self._family_first = cameo().surname_first
+        self._kb_surnames = frozenset(kb.surname_index())
+        self._first_names = {form.split(" ")[0] for form in kb.alias_index() if " " in form}
+
+    def may_be_surname(self, tok: Token, mentions: Mapping[int, Linked]) -> bool:
+        """A KB surname in the text may stand for a person: not the pronoun, not a first word."""
+        if tok.text == "He" and not self._he_is_surname(tok, mentions):
+            return False
+        doc = tok.doc
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        # a different person with the same surname ("Wang Huning")
+        return not (nxt and TITLE_CASE.match(nxt.text) and nxt.ent_type_ == "PERSON")
 
     def named_in_full(self, doc: Doc, mentions: Mapping[int, Linked]) -> NamedInFull:
         """The surname of every person the article names with two name words or more."""
@@ -66,6 +81,21 @@ class ArticleSurnames:
         if any(self._is_name(t) for t in beside):
             return None
         return earlier.pop()
+
+    def _he_is_surname(self, tok: Token, mentions: Mapping[int, Linked]) -> bool:
+        """ "He" is the surname mid-sentence, or sentence-initial in "He and X"."""
+        if not tok.is_sent_start:
+            return True
+        doc = tok.doc
+        if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "and":
+            return False
+        third = doc[tok.i + 2]
+        return (
+            (tok.i + 2) in mentions
+            or third.ent_type_ == "PERSON"
+            or third.text in self._kb_surnames
+            or third.text in self._first_names
+        )
 
     def _surname(self, span: Span, actor_id: str) -> NameKey | None:
         """The surname of a person named in full by ``span``; None for anything else."""
