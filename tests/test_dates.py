@@ -225,6 +225,65 @@ CASES = [
         "era",
     ),
     ("It continued under Biden.", None, "under Biden", "2021-01-20", "2025-01-20", "era"),
+    # two Presidents Bush: the one of the article's time, or the latest before it
+    (
+        "The Bush administration froze the loans.",
+        "1990-06-01",
+        "The Bush administration",
+        "1989-01-20",
+        "1993-01-20",
+        "era",
+    ),
+    (
+        "The Bush administration froze the loans.",
+        "2005-03-01",
+        "The Bush administration",
+        "2001-01-20",
+        "2009-01-20",
+        "era",
+    ),
+    (
+        "Looking back, exports grew under Bush.",
+        "1997-05-01",
+        "under Bush",
+        "1989-01-20",
+        "1993-01-20",
+        "era",
+    ),
+    (
+        "Looking back, exports grew under Bush.",
+        "2014-05-01",
+        "under Bush",
+        "2001-01-20",
+        "2009-01-20",
+        "era",
+    ),
+    (
+        "Exports grew under George W. Bush.",
+        "1990-06-01",
+        "under George W. Bush",
+        "2001-01-20",
+        "2009-01-20",
+        "era",
+    ),
+    (
+        "Exports grew in the H. W. Bush years.",
+        None,
+        "the H. W. Bush years",
+        "1989-01-20",
+        "1993-01-20",
+        "era",
+    ),
+    ("Ties warmed under Carter.", None, "under Carter", "1977-01-20", "1981-01-20", "era"),
+    (
+        "It ended with the Reagan years.",
+        None,
+        "the Reagan years",
+        "1981-01-20",
+        "1989-01-20",
+        "era",
+    ),
+    ("It began in the Jiang era.", None, "the Jiang era", "1989-06-24", "2002-11-15", "era"),
     (
         "It continued in the Biden years.",
         None,
@@ -242,9 +301,9 @@ CASES = [
         "era",
     ),
     (
-        "It started in the Bush administration.",
+        "It started in the George W. Bush administration.",
         None,
-        "the Bush administration",
+        "the George W. Bush administration",
         "2001-01-20",
         "2009-01-20",
         "era",
@@ -453,6 +512,9 @@ def test_era_lookup() -> None:
     assert era("the Trump administration") is None  # ambiguous without a reference day
     trump = era("the Trump administration", reference=R)
     assert trump is not None and (trump.start, trump.end) == ("2025-01-20", R)
+    assert era("the Bush administration") is None  # two Presidents Bush
+    bush = era("the Bush administration", reference="1991-02-01")
+    assert bush is not None and (bush.start, bush.end) == ("1989-01-20", "1993-01-20")
     second = era("trump-2")
     assert second is not None and second.end is None
     assert era("nothing in particular") is None

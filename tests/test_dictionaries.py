@@ -276,6 +276,8 @@ VERLAINE_
 \t[FRAGOV >800101]
 PRIME_MINISTER_
 \t[FRAGOV >800101]
+LI_WENMING_
+\t[CHNGOV >800101]
 """
 
 
@@ -308,6 +310,42 @@ def test_a_phrase_two_dictionary_people_share_links_to_the_one_in_office(tmp_pat
     in_1995 = _extract(tmp_path, "President Holm met Chinese officials.", "1995-03-01")
     assert in_1985.mentions[0].actor_id == "dict:andris-holm"
     assert in_1995.mentions[0].actor_id == "dict:petra-holm"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        ("Marta Kovanič arrived in Beijing. Later, Kovanič criticized Washington.", "Kovanič"),
+        ("Marta Kovanič arrived in Beijing. Chancellor Kovanič criticized Washington.", "Kovanič"),
+        # family name first, and a surname KB people share: the one named in full wins
+        ("Li Wenming arrived in Paris. Li criticized Washington on Tuesday.", "Li"),
+    ],
+)
+def test_a_lone_surname_is_the_dictionary_person_named_in_full_before(
+    tmp_path: Path, text: str, surname: str
+) -> None:
+    result = _extract(tmp_path, text, "1994-05-02")
+    named = next(m.actor_id for m in result.mentions if m.how == "dictionary")
+    assert (surname, named, "surname") in {(m.text, m.actor_id, m.how) for m in result.mentions}
+    (event,) = [e for e in result.events if e.target.actor_id == "state:USA"]
+    assert (event.source.actor_id, event.type) == (named, "ACCUSE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kovanič criticized Washington on Tuesday.",  # never named in full
+        "Andris Holm met Petra Holm in Bonn. Holm criticized Washington.",  # two Holms
+        "Marta Kovanič arrived. Jana Kovanič criticized Washington.",  # another Kovanič
+    ],
+)
+def test_a_lone_surname_stays_unlinked_unless_one_person_was_named_in_full(
+    tmp_path: Path, text: str
+) -> None:
+    result = _extract(tmp_path, text, "1994-05-02")
+    assert not [m for m in result.mentions if m.how == "surname"]
 
 
 @pytest.mark.model

@@ -125,6 +125,18 @@ def test_named_channel_links_both_people(extractor: Any) -> None:
     assert ch[0].date.start == "2021-01-20" and ch[0].date.precision == "era"
 
 
+def test_a_shared_administration_name_dates_by_the_article(extractor: Any) -> None:
+    text = "Under the Bush administration, Washington imposed sanctions on Beijing."
+    dates = {
+        published: [(e.date.start, e.date.end) for e in _run(extractor, text, published).events]
+        for published in ("1997-04-02", "2012-09-14")
+    }
+    assert dates == {
+        "1997-04-02": [("1989-01-20", "1993-01-20")],  # a look back at the first President Bush
+        "2012-09-14": [("2001-01-20", "2009-01-20")],
+    }
+
+
 def test_role_changes(extractor: Any) -> None:
     ex = _run(
         extractor,

@@ -73,6 +73,7 @@ class Cameo:
     united_nations: str
     organisation_words: frozenset[str]
     particles: frozenset[str]
+    surname_first: frozenset[str]  # countries whose names put the family name first
 
 
 @functools.cache
@@ -88,6 +89,7 @@ def cameo() -> Cameo:
         united_nations=str(raw["united_nations"]),
         organisation_words=frozenset(raw["organisation_words"]),
         particles=frozenset(raw["particles"]),
+        surname_first=frozenset(raw["surname_first"]),
     )
 
 

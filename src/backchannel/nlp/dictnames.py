@@ -46,6 +46,11 @@ class DictionaryNames:
         self._firsts = {key[0] for key in self._names}
         self._longest = max(map(len, self._names), default=0)
 
+    @property
+    def plain(self) -> frozenset[str]:
+        """Folded words that are never the name part of a phrase (particles, titles, states)."""
+        return frozenset(self._plain)
+
     def link(self, doc: Doc, mentions: dict[int, Linked], day: str | None) -> None:
         """Add a mention for every dictionary name in ``doc`` that passes the guards."""
         if not self._names:

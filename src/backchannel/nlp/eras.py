@@ -6,7 +6,9 @@ era's patterns are tried only on text that holds one of its ``keys``. An
 era's interval has precision ``"era"``. An open-ended era ("Trump 2.0") ends
 on the reference day when there is one and it is not before the era began,
 else its end is ``None``. An ambiguous name ("the Trump administration") is
-resolved by the reference day and resolves to nothing without one.
+resolved by the reference day (the era in force, else the latest begun before
+it: a 1997 look back at "the Bush administration" means 1989–1993) and
+resolves to nothing without one.
 """
 
 from __future__ import annotations

@@ -11,7 +11,9 @@ The order matters, and is the order a careful reader uses:
 3. named channels ("the Sullivan-Wang channel"), whose second surname is
    resolved through the first person's counterparts at the channel's date;
 4. surnames after first mention ("Bessent", "He" — the surname, never the
-   sentence-initial pronoun), preferring the person already named in the article;
+   sentence-initial pronoun, "Mitterrand" after "François Mitterrand"): the one
+   person the article named in full with that surname (``surnames``), else the
+   KB person already named in the article, in office or the opposite number;
 5. bare titles ("the Treasury secretary") → who held the post that day;
 6. groups ("Chinese officials"), states ("China", "Beijing") and offices after
    a country word ("a Russian official", "Taiwan's Vice Foreign Minister",
@@ -42,6 +44,7 @@ from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.offices import Offices
 from backchannel.nlp.places import demonym, resident_people, unlabelled_states
 from backchannel.nlp.pronouns import reported_subjects
+from backchannel.nlp.surnames import ArticleSurnames
 
 CHINESE_SURNAMES = frozenset(
     [
@@ -208,6 +211,7 @@ class Linker:
         self._dictionary = DictionaryNames(
             kb, {*self._title_index, *self._group_nouns, *self._state_forms, *self._adjectives}
         )
+        self._article_surnames = ArticleSurnames(kb, self._dictionary.plain)
         self._office = Offices(
             self._offices,
             self._group_nouns,
@@ -375,35 +379,19 @@ class Linker:
 
     def _surnames_pass(self, doc: Doc, mentions: dict[int, Linked], day: str | None) -> None:
         covered = {i for m in mentions.values() for i in range(m.start, m.end)}
+        named = self._article_surnames.named_in_full(doc, mentions)
         for tok in doc:
-            if tok.i in covered or tok.text not in self._surnames:
+            if tok.i in covered:
                 continue
-            if tok.text == "He" and not self._he_is_surname(tok, mentions):
+            in_kb = tok.text in self._surnames
+            if in_kb and not self._article_surnames.may_be_surname(tok, mentions):
                 continue
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if nxt is not None and _TITLE_CASE.match(nxt.text) and nxt.ent_type_ == "PERSON":
-                continue  # a different person with the same surname ("Wang Huning")
-            actor_id = self._resolve_surname(tok, mentions, day)
+            actor_id = self._article_surnames.person_at(tok, named)
+            if actor_id is None and in_kb:
+                actor_id = self._resolve_surname(tok, mentions, day)
             if actor_id:
                 mentions[tok.i] = Linked(tok.i, tok.i + 1, actor_id, "surname")
                 covered.add(tok.i)
-
-    def _he_is_surname(self, tok: Token, mentions: dict[int, Linked]) -> bool:
-        """ "He" is the surname mid-sentence, or sentence-initial in "He and X"."""
-        if not tok.is_sent_start:
-            return True
-        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        if nxt is None or nxt.lower_ != "and":
-            return False
-        if tok.i + 2 >= len(tok.doc):
-            return False
-        third = tok.doc[tok.i + 2]
-        return (
-            (tok.i + 2) in mentions
-            or third.ent_type_ == "PERSON"
-            or third.text in self._surnames
-            or any(form.startswith(third.text + " ") for form in self._alias_index)
-        )
 
     def _resolve_surname(
         self, tok: Token, mentions: dict[int, Linked], day: str | None
