@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,7 +13,7 @@ from backchannel.errors import KnowledgeBaseError, UsageError
 from backchannel.kb import SECTORS, TRANSNATIONAL, KnowledgeBase
 from backchannel.kb.loader import combine, read_text
 from backchannel.kb.parse import Parts
-from backchannel.model import Actor
+from backchannel.model import Actor, Document, Extraction
 
 
 @pytest.fixture(scope="module")
@@ -510,3 +511,54 @@ def test_international_organisations_are_coded_as_cameo_codes_them(kb: Knowledge
         assert kb.actors[actor_id].country == code, form
     assert (kb.actors["hezbollah"].country, kb.actors["hezbollah"].sector) == ("LBN", "rebel")
     assert not {"IGO", "UNO", "NGO"} & set(kb.default_sides())
+
+
+def test_movements_that_became_parties_change_sector_on_their_date(kb: KnowledgeBase) -> None:
+    assert kb.side_on("anc", "1988-06-01")[:2] == ("ZAF", "rebel")
+    assert kb.side_on("anc", "1999-06-01")[:2] == ("ZAF", "party")
+    # the SPLM changed country as well: Sudan's rebels, then South Sudan's governing party
+    assert kb.side_on("splm", "1995-01-01")[:2] == ("SDN", "rebel")
+    assert kb.side_on("splm", "2015-01-01")[:2] == ("SSD", "party")
+    assert kb.side_on("fsln", "1985-01-01")[:2] == ("NIC", "government")
+    assert kb.side_on("fsln", "1995-01-01")[:2] == ("NIC", "opposition")
+
+
+def test_no_organisation_alias_names_two_actors_or_a_state(kb: KnowledgeBase) -> None:
+    state_forms = {
+        form for s in kb.states.values() for form in (*s.names, *s.adjectives, *s.capitals)
+    }
+    for form, actor_ids in kb.alias_index().items():
+        if any(kb.actors[a].kind == "organization" for a in actor_ids):
+            assert len(actor_ids) == 1, (form, actor_ids)
+            assert form not in state_forms, form
+    aliases = kb.alias_index()
+    assert "RSF" not in aliases  # Reporters Without Borders and Sudan's Rapid Support Forces
+    assert "IRA" not in aliases  # also the Inflation Reduction Act
+    assert aliases["ISIS"] == ("islamic-state",)
+    assert kb.actors["islamic-state"].country == "IMG"
+
+
+@pytest.mark.model
+def test_new_organisations_and_movements_link_in_a_sentence(extractor: Any) -> None:
+    def events(text: str, published: str) -> set[tuple[str, str, str, str, str]]:
+        doc = Document(Document.make_id(text), text, published=published, origin="test")
+        result = extractor.process(doc)
+        assert isinstance(result, Extraction), result
+        return {
+            (e.source.actor_id, e.source.sector, e.type, e.target.actor_id, e.target.country)
+            for e in result.events
+        }
+
+    # "Warsaw Pact" is the alliance, not Poland's capital
+    assert events("The Warsaw Pact accused NATO of provocation.", "1985-03-01") == {
+        ("warsaw-pact", "military", "ACCUSE", "nato", "IGO")
+    }
+    assert events("The G20 called on China to cut tariffs.", "2019-06-01") == {
+        ("g20", "government", "REQUEST", "state:CHN", "CHN")
+    }
+    assert events("The ANC called on Pretoria to release political prisoners.", "1988-06-01") == {
+        ("anc", "rebel", "REQUEST", "state:ZAF", "ZAF")
+    }
+    assert events("The United States condemned al-Qaeda for the attack.", "2001-09-12") == {
+        ("state:USA", "government", "ACCUSE", "al-qaeda", "IMG")
+    }

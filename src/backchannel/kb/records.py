@@ -35,6 +35,7 @@ TRANSNATIONAL: dict[str, str] = {
     "IGO": "intergovernmental organisation",
     "UNO": "the United Nations and its bodies",
     "NGO": "non-governmental organisation",
+    "IMG": "armed group active across borders (al-Qaeda, Islamic State)",
 }
 """Country codes of organisations that belong to no state, as CAMEO and PLOVER code them."""
 

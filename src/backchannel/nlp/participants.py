@@ -465,6 +465,13 @@ class ParticipantFinder:
             if m is None or any(f is m for f in found):
                 continue
             head = span_root(tok.doc, m)
+            named = link.token_to_mention.get(head.head.i) if head.dep_ == "appos" else None
+            if named is None or named.actor_id != m.actor_id:
+                named = m  # "… of Angola (UNITA)": the short form goes with the full name
+            if root.dep_ == "prep" and named.start < root.i:
+                # the preposition is inside a name the parse split ("demands from National
+                # Union | for the Total Independence of Angola"): not a relation to it
+                continue
             if places and head.head.i == root.i and m.actor_id.startswith("state:"):
                 found.append(m)
                 continue
