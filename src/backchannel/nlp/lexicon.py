@@ -53,6 +53,7 @@ class Trigger:
     or_actor: bool = False  # with no listed object, an actor will do ("defended Iraq")
     aid_objects: frozenset[str] = frozenset()  # objects that make it aid ("handed over medicine")
     between_targets: bool = False  # "a mediation mission between X and Y": X and Y are met
+    prep_objects: frozenset[str] = frozenset()  # "added Huawei to its entity list": a listing
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +143,7 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
             or_actor=bool(spec.get("or_actor", False)),
             aid_objects=frozenset(spec.get("aid_objects", [])),
             between_targets=bool(spec.get("between_targets", False)),
+            prep_objects=frozenset(spec.get("prep_objects", [])),
         )
     return out
 

@@ -37,6 +37,7 @@ from backchannel.kb import SECTORS, KnowledgeBase
 from backchannel.model import Actor, DateInterval, Role
 from backchannel.model import slug as _slug
 from backchannel.nlp.dictnames import DictionaryNames
+from backchannel.nlp.governments import leader_governments
 from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.offices import Offices
@@ -136,7 +137,7 @@ _STATE_OBJECT_NOUNS = frozenset(
         "imports", "exports", "goods", "products", "companies", "firms", "entities",
         "chipmakers", "chips", "steel", "vehicles", "cars", "students", "airlines", "banks",
         "coal", "soybeans", "semiconductors", "shipments", "ships", "automakers", "drones",
-        "trucks", "lorries",
+        "trucks", "lorries", "refinery", "refineries", "manufacturers", "suppliers", "exporters",
     }
 )  # fmt: skip
 _ORG_SECTOR_WORDS = (
@@ -231,6 +232,7 @@ class Linker:
         self._dictionary.link(doc, mentions, day)
         channels = self._named_channels(doc, mentions, day)
         self._surnames_pass(doc, mentions, day)
+        leader_governments(doc, mentions, self.kb, self._group_nouns, day)
         self._bare_titles(doc, mentions, title_spans, day)
         self._groups_and_states(doc, mentions, new_actors)
         self._both_leaders(doc, mentions, day)

@@ -1,0 +1,88 @@
+"""Agreements, sanctions and export controls in the wording of US–China news.
+
+Each sentence is invented for the test, in the style of the project gold set
+(docs/annotation.md); the test says what a reader would expect recorded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from backchannel.model import Document, Extraction
+
+pytestmark = pytest.mark.model
+
+
+def _events(extractor: Any, text: str, published: str = "2025-11-20") -> set[tuple[str, ...]]:
+    doc = Document(Document.make_id(text), text, published=published, origin="test")
+    ex = extractor.process(doc)
+    assert isinstance(ex, Extraction), ex
+    return {(e.source.actor_id, e.target.actor_id, e.type, e.mode, e.modality) for e in ex.events}
+
+
+def test_adding_to_an_entity_list_is_an_export_control(extractor: Any) -> None:
+    got = _events(extractor, "The Commerce Department added Tencent to its entity list on Tuesday.")
+    assert ("us-commerce-department", "tencent", "SANCTION", "export-control", "asserted") in got
+    # "added that …" is speech, not a listing
+    said = _events(extractor, "Bessent added that the talks with He Lifeng were useful.")
+    assert not any(e[2] == "SANCTION" for e in said)
+
+
+def test_tightening_or_unveiling_curbs_is_a_sanction(extractor: Any) -> None:
+    got = _events(extractor, "Beijing tightened curbs on exports of graphite to the United States.")
+    assert ("state:CHN", "state:USA", "SANCTION", "export-control", "asserted") in got
+    # one who condemns the curbs does not impose them
+    assert not any(e[2] == "SANCTION" for e in _events(extractor, "China condemned the curbs."))
+
+
+def test_visa_bans_take_the_mode_of_the_ban(extractor: Any) -> None:
+    got = _events(extractor, "The State Department imposed visa bans on Chinese officials.")
+    assert ("us-state-department", "group:CHN:officials", "SANCTION", "sanction", "asserted") in got
+
+
+def test_an_order_banning_dealings_is_the_signers_sanction(extractor: Any) -> None:
+    got = _events(extractor, "Trump signed an executive order banning transactions with Alibaba.")
+    assert ("donald-trump", "alibaba", "SANCTION", "sanction", "asserted") in got
+
+
+def test_a_countrys_refineries_stand_for_the_state(extractor: Any) -> None:
+    got = _events(extractor, "Washington sanctioned three Chinese refineries.")
+    assert ("state:USA", "state:CHN", "SANCTION", "sanction", "asserted") in got
+
+
+def test_phrasal_agreements_and_joint_statements(extractor: Any) -> None:
+    signed_off = _events(
+        extractor, "US and Chinese negotiators signed off on a plan to cut port fees."
+    )
+    assert any(e[2] == "AGREE" and e[4] == "asserted" for e in signed_off)
+    worked_out = _events(extractor, "Washington and Beijing worked out a truce on Saturday.")
+    assert ("state:USA", "state:CHN", "AGREE", "consensus", "asserted") in worked_out
+    joint = _events(extractor, "Wang Yi and Rubio issued a joint statement on Tuesday.")
+    assert ("wang-yi", "marco-rubio", "AGREE", "consensus", "asserted") in joint
+
+
+def test_what_a_deal_is_on_is_no_party(extractor: Any) -> None:
+    got = _events(extractor, "Washington and Beijing reached a deal on Nvidia on Friday.")
+    assert ("state:USA", "state:CHN", "AGREE", "consensus", "asserted") in got
+    assert not any("nvidia" in (e[0], e[1]) for e in got)
+
+
+def test_would_not_is_a_refusal_and_might_not_a_doubt(extractor: Any) -> None:
+    would = _events(extractor, "Lutnick said he would not lift the controls on China.")
+    assert ("howard-lutnick", "state:CHN", "RETREAT", "ease", "negated") in would
+    might = _events(extractor, "Lutnick said he might not lift the controls on China.")
+    assert ("howard-lutnick", "state:CHN", "RETREAT", "ease", "hypothetical") in might
+
+
+def test_a_call_to_a_person_parsed_as_a_complement(extractor: Any) -> None:
+    got = _events(extractor, "Officials said Li Qiang had called Yellen.")
+    assert ("li-qiang", "janet-yellen", "CONSULT", "phone", "asserted") in got
+
+
+def test_a_leaders_administration_is_the_government(extractor: Any) -> None:
+    got = _events(extractor, "The Obama administration imposed tariffs on Chinese steel.")
+    assert ("group:USA:administration", "state:CHN", "SANCTION", "tariff", "asserted") in got
+    met = _events(extractor, "Biden administration officials met Chinese negotiators.")
+    assert ("group:USA:officials", "group:CHN:negotiators", "CONSULT", "meet", "asserted") in met
