@@ -424,7 +424,9 @@ class EventExtractor:
                     if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
                         people += self.find.collect(child, link, allow_modifier=True)
             elif tok.pos_ in {"VERB", "AUX"} and lemma in self.lex.change_verbs:
-                change, intransitive, _needs_role = self.lex.change_verbs[lemma]
+                change, intransitive, needs_role = self.lex.change_verbs[lemma]
+                if needs_role and not _names_post(tok, self.lex.role_nouns):
+                    continue  # "was named in the report", "became angry"
                 for child in tok.children:
                     if (
                         child.dep_ == "nsubjpass"
@@ -517,5 +519,21 @@ def _gives(verb: Token, things: frozenset[str]) -> bool:
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         heads = [obj] + [g for p in obj.children if p.lower_ == "of" for g in p.children]
         if any(h.lemma_.lower() in things or h.lower_ in things for h in heads):
+            return True
+    return False
+
+
+def _names_post(verb: Token, role_nouns: frozenset[str]) -> bool:
+    """The verb's complement is a post ("named head of …", "became defence minister").
+
+    An infinitive counts as well ("was named to replace him").
+    """
+    for child in verb.children:
+        if child.dep_ == "xcomp":
+            return True
+        posts = [child] if child.dep_ in {"attr", "oprd"} else []
+        if child.dep_ == "prep" and child.lower_ == "as":
+            posts = [g for g in child.children if g.dep_ == "pobj"]
+        if any(t.lemma_.lower() in role_nouns for p in posts for t in p.subtree):
             return True
     return False

@@ -99,6 +99,7 @@ class Lexicon:
     conditional_marks: frozenset[str]
     change_verbs: dict[str, tuple[str, bool, bool]]  # lemma -> (change, intransitive, needs_role)
     change_nouns: dict[str, str]
+    role_nouns: frozenset[str]  # heads of a post: "became defence minister"
 
     def intensity(self, category: str, mode: str) -> float:
         cat = self.categories.get(category)
@@ -211,4 +212,5 @@ def lexicon() -> Lexicon:
         conditional_marks=_words(modality, "conditional_marks", "modality.yaml"),
         change_verbs=change_verbs,
         change_nouns=change_nouns,
+        role_nouns=_words(changes, "role_nouns", "rolechanges.yaml"),
     )

@@ -1,4 +1,4 @@
-"""Agreements, sanctions and export controls in the wording of US–China news.
+"""Agreements, sanctions, export controls and appointments in the wording of US–China news.
 
 Each sentence is invented for the test, in the style of the project gold set
 (docs/annotation.md); the test says what a reader would expect recorded.
@@ -13,6 +13,13 @@ import pytest
 from backchannel.model import Document, Extraction
 
 pytestmark = pytest.mark.model
+
+
+def _changes(extractor: Any, text: str, published: str = "2025-11-20") -> set[tuple[str, str]]:
+    doc = Document(Document.make_id(text), text, published=published, origin="test")
+    ex = extractor.process(doc)
+    assert isinstance(ex, Extraction), ex
+    return {(c.actor.actor_id, c.change) for c in ex.role_changes}
 
 
 def _events(extractor: Any, text: str, published: str = "2025-11-20") -> set[tuple[str, ...]]:
@@ -86,3 +93,14 @@ def test_a_leaders_administration_is_the_government(extractor: Any) -> None:
     assert ("group:USA:administration", "state:CHN", "SANCTION", "tariff", "asserted") in got
     met = _events(extractor, "Biden administration officials met Chinese negotiators.")
     assert ("group:USA:officials", "group:CHN:negotiators", "CONSULT", "meet", "asserted") in met
+
+
+def test_sworn_in_or_becoming_a_minister_is_an_appointment(extractor: Any) -> None:
+    assert ("jd-vance", "appointed") in _changes(
+        extractor, "Markets rose after Vance was sworn in on Monday.", "2025-01-21"
+    )
+    assert ("dong-jun", "appointed") in _changes(
+        extractor, "Dong Jun became defence minister in December.", "2024-01-05"
+    )
+    # becoming something that is no post is no appointment
+    assert _changes(extractor, "Dong Jun became more outspoken in December.", "2024-01-05") == set()
