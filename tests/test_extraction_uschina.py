@@ -15,17 +15,20 @@ from backchannel.model import Document, Extraction
 pytestmark = pytest.mark.model
 
 
-def _changes(extractor: Any, text: str, published: str = "2025-11-20") -> set[tuple[str, str]]:
+def _extract(extractor: Any, text: str, published: str) -> Extraction:
     doc = Document(Document.make_id(text), text, published=published, origin="test")
     ex = extractor.process(doc)
     assert isinstance(ex, Extraction), ex
+    return ex
+
+
+def _changes(extractor: Any, text: str, published: str = "2025-11-20") -> set[tuple[str, str]]:
+    ex = _extract(extractor, text, published)
     return {(c.actor.actor_id, c.change) for c in ex.role_changes}
 
 
 def _events(extractor: Any, text: str, published: str = "2025-11-20") -> set[tuple[str, ...]]:
-    doc = Document(Document.make_id(text), text, published=published, origin="test")
-    ex = extractor.process(doc)
-    assert isinstance(ex, Extraction), ex
+    ex = _extract(extractor, text, published)
     return {(e.source.actor_id, e.target.actor_id, e.type, e.mode, e.modality) for e in ex.events}
 
 
