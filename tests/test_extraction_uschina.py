@@ -107,3 +107,21 @@ def test_sworn_in_or_becoming_a_minister_is_an_appointment(extractor: Any) -> No
     )
     # becoming something that is no post is no appointment
     assert _changes(extractor, "Dong Jun became more outspoken in December.", "2024-01-05") == set()
+
+
+def test_a_ministry_without_its_country_is_the_sides_own(extractor: Any) -> None:
+    got = _events(extractor, "The commerce ministry accused Washington of breaking the truce.")
+    assert ("chinese-commerce-ministry", "state:USA", "ACCUSE", "allege", "asserted") in got
+
+
+def test_a_partys_own_capital_is_a_place(extractor: Any) -> None:
+    got = _events(extractor, "The White House invited Li Qiang to Washington for talks.")
+    assert ("white-house", "li-qiang", "REQUEST", "invite", "asserted") in got
+    assert not any(e[1] == "state:USA" for e in got)
+
+
+def test_a_plans_month_lies_ahead(extractor: Any) -> None:
+    ex = _extract(extractor, "Bessent said he would travel to Beijing in March.", "2025-11-20")
+    visit = next(e for e in ex.events if e.mode == "visit")
+    assert visit.modality == "planned"
+    assert (visit.date.start, visit.date.end) == ("2026-03-01", "2026-03-31")

@@ -27,6 +27,7 @@ from backchannel.model import (
     RoleChange,
     stable_id,
 )
+from backchannel.nlp.ahead import ahead
 from backchannel.nlp.dates import DateMention, sentence_dates
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.link import group_actor, state_actor
@@ -46,19 +47,26 @@ class SentenceContext:
     date: DateInterval  # the sentence's own best date, else the paragraph's, else the article's
     dates: tuple[DateMention, ...] = ()
     inherited: bool = False  # True when ``date`` is the article's date, not the text's
+    reference: str | None = None  # the publication day the dates were read against
 
-    def date_for(self, token: Token) -> DateInterval:
-        """The date expression nearest the trigger: "met on Monday … exists today"."""
+    def date_for(self, token: Token, modality: str = "asserted") -> DateInterval:
+        """The date expression nearest the trigger: "met on Monday … exists today".
+
+        A plan's month with no year lies ahead (``nlp/ahead.py``).
+        """
         if not self.dates:
             return self.date
         at = token.idx - self.span.start_char
-        return min(
+        nearest = min(
             self.dates,
             key=lambda m: (
                 0 if m.start <= at < m.end else min(abs(m.start - at), abs(m.end - at)),
                 _PRECISION_RANK.get(m.interval.precision, 9),
             ),
-        ).interval
+        )
+        if modality in {"planned", "hypothetical"}:
+            return ahead(nearest, self.reference)
+        return nearest.interval
 
 
 class EventExtractor:
@@ -104,7 +112,7 @@ class EventExtractor:
             if own:
                 best = min(own, key=lambda m: _PRECISION_RANK.get(m.interval.precision, 9))
                 paragraph_date = best.interval
-                yield SentenceContext(index, sent, best.interval, tuple(own))
+                yield SentenceContext(index, sent, best.interval, tuple(own), reference=reference)
             elif paragraph_date is not None:
                 yield SentenceContext(index, sent, paragraph_date)
             else:
@@ -159,7 +167,9 @@ class EventExtractor:
                     continue  # "his call for dialogue" is an appeal, not a phone call
                 sources, targets = self.find.noun_participants(tok, trig, link)
             for src, tgt in self.find.pairs(sources, targets, trig):
-                yield self._event(ctx, tok, trig, src, tgt, link, doc_id)
+                event = self._event(ctx, tok, trig, src, tgt, link, doc_id)
+                if not _own_state(event):
+                    yield event
 
     def _thing_reading(self, verb: Token, trig: Trigger, link: LinkResult) -> Trigger:
         """ "welcomed Reagan's statement": approval of a thing, not a host's welcome."""
@@ -236,7 +246,8 @@ class EventExtractor:
                 "have",
             }:
                 event_mode = "phone"
-        date = ctx.date_for(trig_tok)
+        modality = modality or modality_of(trig_tok, self.lex)
+        date = ctx.date_for(trig_tok, modality)
         if ctx.inherited:
             date = self._tenure_date(src.actor_id, tgt.actor_id, date)
         day = date.start
@@ -258,7 +269,7 @@ class EventExtractor:
             source=source,
             target=target,
             date=date,
-            modality=modality or modality_of(trig_tok, self.lex),  # type: ignore[arg-type]
+            modality=modality,  # type: ignore[arg-type]
             trigger=trig_tok.text,
             location=self._location(ctx.span, link),
             intensity=self.lex.intensity(trig.type, event_mode),
@@ -537,3 +548,16 @@ def _names_post(verb: Token, role_nouns: frozenset[str]) -> bool:
         if any(t.lemma_.lower() in role_nouns for p in posts for t in p.subtree):
             return True
     return False
+
+
+def _own_state(event: Event) -> bool:
+    """A party's own state as the other party: "invited Liu He to Washington" (the White House).
+
+    Such a state is a place or a description, never the other side of the event.
+    """
+    source, target = event.source, event.target
+    return (
+        "state:" in (source.actor_id[:6], target.actor_id[:6])
+        and bool(source.country)
+        and source.country == target.country
+    )

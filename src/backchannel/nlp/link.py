@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from backchannel.kb import SECTORS, KnowledgeBase
 from backchannel.model import Actor, DateInterval, Role
 from backchannel.model import slug as _slug
+from backchannel.nlp.bodies import bare_bodies, link_bare_bodies
 from backchannel.nlp.dictnames import DictionaryNames
 from backchannel.nlp.governments import leader_governments
 from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
@@ -206,6 +207,7 @@ class Linker:
             for actor_id in ids[:1]
             if self.kb.actors[actor_id].kind == "organization"
         }
+        self._bodies = bare_bodies(kb)
         self._dictionary = DictionaryNames(
             kb, {*self._title_index, *self._group_nouns, *self._state_forms, *self._adjectives}
         )
@@ -233,6 +235,7 @@ class Linker:
         channels = self._named_channels(doc, mentions, day)
         self._surnames_pass(doc, mentions, day)
         leader_governments(doc, mentions, self.kb, self._group_nouns, day)
+        link_bare_bodies(doc, mentions, self._bodies)
         self._bare_titles(doc, mentions, title_spans, day)
         self._groups_and_states(doc, mentions, new_actors)
         self._both_leaders(doc, mentions, day)
