@@ -125,3 +125,16 @@ def test_a_plans_month_lies_ahead(extractor: Any) -> None:
     visit = next(e for e in ex.events if e.mode == "visit")
     assert visit.modality == "planned"
     assert (visit.date.start, visit.date.end) == ("2026-03-01", "2026-03-31")
+
+
+def test_one_side_agreeing_to_buy_the_others_goods(extractor: Any) -> None:
+    got = _events(extractor, "Japan agreed to purchase American chips worth 5 billion dollars.")
+    assert any(e[:3] == ("state:JPN", "state:USA", "AGREE") for e in got)
+    # agreeing to meet is the planned meeting, not an agreement with the one met
+    visit = _events(extractor, "Xi agreed to visit Washington.")
+    assert not any(e[2] == "AGREE" for e in visit)
+
+
+def test_declining_a_call_from_someone_rejects_them(extractor: Any) -> None:
+    got = _events(extractor, "Beijing declined a call from Hegseth last month.")
+    assert ("state:CHN", "pete-hegseth", "REJECT", "", "asserted") in got

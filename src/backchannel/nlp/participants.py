@@ -190,8 +190,9 @@ class ParticipantFinder:
                     targets += self.collect(child, link) or shared_object(child, link)
             if not targets and trig.type in _OWNER_TARGET:
                 targets += self._owners(obj, link)  # "defended the right of Russia troops"
-        if not targets and trig.type == "REQUEST":
-            # "demanded an apology from Tokyo": the one asked is where it comes from
+        if not targets and trig.type in {"REQUEST", "REJECT"}:
+            # "demanded an apology from Tokyo": the one asked is where it comes from;
+            # "declined a call from Austin": the one turned down
             for thing in (c for c in verb.children if c.dep_ == "dobj"):
                 for prep in thing.children:
                     if prep.dep_ == "prep" and prep.lower_ == "from":
@@ -217,10 +218,11 @@ class ParticipantFinder:
         if (
             not targets
             and trig.type in _COMMITTING
-            and not trig.symmetric
+            and (not trig.symmetric or len(sources) == 1)
             and not any(c.dep_ in {"dobj", "dative"} for c in verb.children)
         ):
-            # "offered to hand over the suspects to Britain": the one the promise is for
+            # "offered to hand over the suspects to Britain": the one the promise is for;
+            # "China agreed to buy American goods": one side agreeing, with the other
             for clause in verb.children:
                 if clause.dep_ != "xcomp":
                     continue
@@ -328,8 +330,11 @@ class ParticipantFinder:
                     for prep in obj.children:
                         if prep.dep_ == "prep" and prep.lower_ in trig.place_preps:
                             targets += self.collect(prep, link, places=True)
-            elif child.dep_ == "prep" and child.lower_ not in NOT_PARTY_PREPS:
-                targets += self.collect(child, link)
+            elif child.dep_ == "prep" and (
+                child.lower_ not in NOT_PARTY_PREPS
+                or (child.lower_ == "from" and trig.type == "CONSULT")
+            ):
+                targets += self.collect(child, link)  # "talks with X", "a call from X"
             elif child.dep_ in {"acl", "relcl"}:
                 # "the rapport developed between X and Y"
                 for grand in child.children:
