@@ -138,3 +138,18 @@ def test_one_side_agreeing_to_buy_the_others_goods(extractor: Any) -> None:
 def test_declining_a_call_from_someone_rejects_them(extractor: Any) -> None:
     got = _events(extractor, "Beijing declined a call from Hegseth last month.")
     assert ("state:CHN", "pete-hegseth", "REJECT", "", "asserted") in got
+
+
+def test_a_sides_untargeted_sanction_or_threat_aims_at_the_other_side(extractor: Any) -> None:
+    got = _events(extractor, "Beijing announced new export controls on graphite on Monday.")
+    assert ("state:CHN", "state:USA", "SANCTION", "export-control", "asserted") in got
+    threat = _events(extractor, "Trump threatened to raise tariffs again.")
+    assert ("donald-trump", "state:CHN", "THREATEN", "", "asserted") in threat
+    # a named but unlinked target is no one to guess; a third country aims at no side
+    assert _events(extractor, "Nguyen, who was sanctioned by Washington, spoke.") == set()
+    assert _events(extractor, "Canada imposed tariffs on steel.") == set()
+
+
+def test_it_in_a_denial_is_the_one_denying(extractor: Any) -> None:
+    got = _events(extractor, "Japan denied that it had agreed to buy American chips.")
+    assert ("state:JPN", "state:USA", "AGREE", "consensus", "denied") in got

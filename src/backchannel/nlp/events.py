@@ -35,6 +35,8 @@ from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import modality_of
 from backchannel.nlp.participants import OBJ, SUBJ, ParticipantFinder, unique
 
+# Categories whose unnamed target, between the run's two sides, is the other side.
+_AIMED_AT_THE_OTHER_SIDE = frozenset({"SANCTION", "THREATEN"})
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "era": 5}
 
 
@@ -155,6 +157,8 @@ class EventExtractor:
                 if found is None:
                     continue
                 sources, targets, obj = found
+                if not targets and trig.type in _AIMED_AT_THE_OTHER_SIDE and self._untargeted(tok):
+                    targets = self._other_sides(ctx, tok, sources, link)
                 if obj is not None:
                     fired_objects.add(obj.i)
                     named = self.find.trigger_for(obj)
@@ -353,6 +357,34 @@ class EventExtractor:
             yield self._event(
                 ctx, noun, trig, person, tgt, link, doc_id, modality=modality, rule="intermediary"
             )
+
+    def _other_side(self, actor_id: str, day: str | None, link: LinkResult) -> str | None:
+        """The run's other side for an actor of one side; None for a third party."""
+        side = self.participant(actor_id, day, link).country
+        if side not in self.sides:
+            return None
+        return next((s for s in self.sides if s != side), None)
+
+    def _untargeted(self, verb: Token) -> bool:
+        """No one is named as the target, linked or not: no passive subject ("Li, who was
+        sanctioned"), no object but the measure itself ("announced export controls")."""
+        return not any(
+            c.dep_ == "nsubjpass"
+            or (c.dep_ in {"dobj", "dative"} and self.find.trigger_for(c) is None)
+            for c in verb.children
+        )
+
+    def _other_sides(
+        self, ctx: SentenceContext, trig_tok: Token, sources: list[Linked], link: LinkResult
+    ) -> list[Linked]:
+        """ "China announced export controls on rare earths", "Trump threatened new tariffs":
+        a sanction or threat by one side that names no target is aimed at the other side."""
+        found = []
+        for src in sources:
+            other = self._other_side(src.actor_id, ctx.date.start, link)
+            if other is not None:
+                found.append(Linked(trig_tok.i, trig_tok.i + 1, f"state:{other}", "implied"))
+        return unique(found)
 
     def _obligation_events(
         self, ctx: SentenceContext, verb: Token, link: LinkResult, doc_id: str

@@ -16,9 +16,11 @@ from spacy.tokens import Doc, Token
 from backchannel.nlp.mentions import Linked
 
 # Verbs (lemma) that report what their subject says it does or will do.
+# "China denied that it had agreed …", "Beijing warned it would retaliate" report too.
 REPORTING_VERBS = frozenset(
-    {"say", "announce", "declare", "state", "insist", "add", "reiterate", "confirm", "stress"}
-)
+    {"say", "announce", "declare", "state", "insist", "add", "reiterate", "confirm", "stress",
+     "deny", "warn", "vow", "pledge", "promise", "claim", "acknowledge", "admit"}
+)  # fmt: skip
 _PLURAL_FORMS = frozenset({"they"})
 _SINGULAR_FORMS = frozenset({"it"})
 
