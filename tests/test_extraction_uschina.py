@@ -153,3 +153,22 @@ def test_a_sides_untargeted_sanction_or_threat_aims_at_the_other_side(extractor:
 def test_it_in_a_denial_is_the_one_denying(extractor: Any) -> None:
     got = _events(extractor, "Japan denied that it had agreed to buy American chips.")
     assert ("state:JPN", "state:USA", "AGREE", "consensus", "denied") in got
+
+
+def test_him_as_an_object_is_the_last_person_but_the_doer(extractor: Any) -> None:
+    got = _events(
+        extractor, "On Tuesday Yellen met Li Qiang, who urged her to ease the curbs.", "2024-04-10"
+    )
+    assert ("li-qiang", "janet-yellen", "REQUEST", "", "asserted") in got
+
+
+def test_a_removal_reported_twice_in_an_article_is_one(extractor: Any) -> None:
+    text = (
+        "China removed Li Shangfu as defence minister on Tuesday.\n\n"
+        "Dong Jun was named to replace him."
+    )
+    changes = [
+        (c.actor.actor_id, c.change) for c in _extract(extractor, text, "2023-12-30").role_changes
+    ]
+    assert changes.count(("li-shangfu", "removed")) == 1
+    assert ("dong-jun", "appointed") in changes

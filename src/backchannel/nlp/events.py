@@ -86,6 +86,7 @@ class EventExtractor:
         events: list[Event] = []
         changes: list[RoleChange] = []
         reference = published or link.doc_date.start
+        reported: set[tuple[str, str, str]] = set()
         for ctx in self._sentences(doc, reference, link.doc_date):
             seen: set[tuple[str, str, str]] = set()
             for ev in self._sentence_events(ctx, link, doc_id):
@@ -93,7 +94,12 @@ class EventExtractor:
                 if key not in seen:
                     seen.add(key)
                     events.append(ev)
-            changes.extend(self._sentence_changes(ctx, link, doc_id))
+            for change in self._sentence_changes(ctx, link, doc_id):
+                # "removed Qin Gang … Wang Yi was named to replace him": one removal
+                known = (change.actor.actor_id, change.change, change.modality)
+                if known not in reported:
+                    reported.add(known)
+                    changes.append(change)
         for span, a, b, label in link.named_channels:
             ctx = self._context_for(doc, span, reference, link.doc_date)
             events.append(self._channel_event(ctx, span, a, b, label, link, doc_id))

@@ -43,7 +43,7 @@ from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.offices import Offices
 from backchannel.nlp.places import demonym, resident_people, unlabelled_states
-from backchannel.nlp.pronouns import reported_subjects
+from backchannel.nlp.pronouns import object_pronouns, reported_subjects
 
 CHINESE_SURNAMES = frozenset(
     [
@@ -242,6 +242,7 @@ class Linker:
         self._new_people(doc, mentions, new_actors)
         self._pronouns(doc, mentions)
         reported_subjects(doc, mentions, self._is_person)
+        object_pronouns(doc, mentions, self._is_person)
         ordered = sorted(mentions.values(), key=lambda m: m.start)
         index = {i: m for m in ordered for i in range(m.start, m.end)}
         return LinkResult(ordered, new_actors, doc_date, index, channels)
