@@ -112,6 +112,11 @@ def test_sworn_in_or_becoming_a_minister_is_an_appointment(extractor: Any) -> No
 def test_a_ministry_without_its_country_is_the_sides_own(extractor: Any) -> None:
     got = _events(extractor, "The commerce ministry accused Washington of breaking the truce.")
     assert ("chinese-commerce-ministry", "state:USA", "ACCUSE", "allege", "asserted") in got
+    treasury = _events(extractor, "The Treasury sanctioned two Chinese banks on Friday.")
+    assert ("us-treasury", "state:CHN", "SANCTION", "sanction", "asserted") in treasury
+    # "the Treasury secretary" is a title, its holder the one who met
+    met = _events(extractor, "The Treasury secretary met He Lifeng.", "2025-03-21")
+    assert ("scott-bessent", "he-lifeng", "CONSULT", "meet", "asserted") in met
 
 
 def test_a_partys_own_capital_is_a_place(extractor: Any) -> None:

@@ -1,10 +1,10 @@
 """A ministry named without its country is the one of the two sides that has it.
 
-News about two governments writes "the commerce ministry said" once the
-country is clear. Among the KB bodies of the run's two sides (the KB's
-``dyad``), the one whose name, without its country word, is "Commerce
-Ministry" is meant, when exactly one side has such a body; otherwise the
-phrase stays unlinked.
+News about two governments writes "the commerce ministry said" or "the
+Treasury sanctioned" once the country is clear. Among the KB bodies of the
+run's two sides (the KB's ``dyad``), the one whose name, without its country
+word, is "Commerce Ministry" (or "Treasury") is meant, when exactly one side
+has such a body; otherwise the phrase stays unlinked.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from backchannel.errors import KnowledgeBaseError
 from backchannel.kb import KnowledgeBase
 from backchannel.nlp.mentions import Linked
 
-_BODY_NOUNS = frozenset({"ministry"})
+_BODY_NOUNS = frozenset({"ministry", "treasury"})
 _SPELLINGS = {"defence": "defense"}
 
 
@@ -37,22 +37,32 @@ def bare_bodies(kb: KnowledgeBase) -> dict[str, str]:
             words = [_norm(w) for w in form.split()]
             while words and words[0] in country_words:
                 words = words[1:]
-            if len(words) == 2 and words[1] in _BODY_NOUNS:
+            if 1 <= len(words) <= 2 and words[-1] in _BODY_NOUNS:
                 found.setdefault(" ".join(words), set()).add(actor.actor_id)
     return {key: next(iter(ids)) for key, ids in found.items() if len(ids) == 1}
 
 
 def link_bare_bodies(doc: Doc, mentions: dict[int, Linked], bodies: dict[str, str]) -> None:
-    """Link "the commerce ministry" (after "the", with nothing else before it) to its body."""
+    """Link "the commerce ministry", "the Treasury" (right after "the") to its body.
+
+    Not "China's commerce ministry" (linked by its country) nor "the Treasury
+    secretary" (a title, linked as one).
+    """
     covered = {i for m in mentions.values() for i in range(m.start, m.end)}
-    for tok in doc[2:]:
-        if tok.lower_ not in _BODY_NOUNS or {tok.i, tok.i - 1} & covered:
+    for tok in doc[1:]:
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tok.lower_ not in _BODY_NOUNS or tok.i in covered:
             continue
-        if doc[tok.i - 2].lower_ != "the":
-            continue  # "China's commerce ministry" is linked by its country
-        actor_id = bodies.get(f"{_norm(doc[tok.i - 1].text)} {tok.lower_}")
-        if actor_id is not None:
-            mentions[tok.i - 1] = Linked(tok.i - 1, tok.i + 1, actor_id, "body")
+        if after is not None and after.pos_ in {"NOUN", "PROPN"}:
+            continue
+        for start in (tok.i, tok.i - 1):
+            if start < 1 or doc[start - 1].lower_ != "the" or start in covered:
+                continue
+            key = " ".join(_norm(t.text) for t in doc[start : tok.i + 1])
+            actor_id = bodies.get(key)
+            if actor_id is not None:
+                mentions[start] = Linked(start, tok.i + 1, actor_id, "body")
+                break
 
 
 def _norm(word: str) -> str:
