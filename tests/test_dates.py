@@ -641,3 +641,25 @@ def test_two_days_joined_by_and_are_one_span() -> None:
     assert got.start == got.end
     got = resolve_sentence("He left on Monday, and on Friday he returned.", "2017-04-08")
     assert got.start == got.end
+
+
+def test_an_era_dates_only_as_a_time() -> None:
+    # "under the Biden administration" is a time; "Biden administration officials"
+    # and "the phase one deal" as an object are names
+    got = resolve_sentence("It continued under the Biden administration.", "2023-01-20")
+    assert got.precision == "era"
+    got = resolve_sentence("Biden administration officials met Chinese negotiators.", "2023-01-20")
+    assert got.precision == "unknown"
+    got = resolve_sentence("Liu He called Mnuchin to review the phase one deal.", "2020-08-25")
+    assert got.precision == "unknown"
+    got = resolve_sentence("Exports fell since the start of the trade war.", "2020-08-25")
+    assert got.precision == "era"
+
+
+def test_from_one_day_to_another_is_one_span() -> None:
+    # a Thursday reference: Sunday to Wednesday are the four days before it
+    got = resolve_sentence("Kerry held talks in Beijing from Sunday to Wednesday.", "2023-07-20")
+    assert (got.start, got.end) == ("2023-07-16", "2023-07-19")
+    # "to" without "from" joins nothing
+    got = resolve_sentence("The talks moved on Monday to Tuesday's agenda.", "2023-07-20")
+    assert got.start == got.end

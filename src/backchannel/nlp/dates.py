@@ -33,6 +33,8 @@ import yaml
 from backchannel.errors import KnowledgeBaseError, UsageError
 from backchannel.model import UNKNOWN_DATE, DateInterval, Precision
 from backchannel.nlp import eras as _eras
+from backchannel.nlp.dayspans import join_days
+from backchannel.nlp.eras import adverbial
 
 __all__ = ["DateMention", "era", "find_dates", "resolve_sentence"]
 
@@ -79,36 +81,12 @@ def sentence_dates(
         anchor = int(context.start[:4])
     found = _find(sentence.replace("\u2019", "'"), _parse_reference(reference), anchor=anchor)
     mentions = [DateMention(m.start, m.end, sentence[m.start : m.end], m.interval) for m in found]
-    return _join_days(sentence, mentions)
-
-
-def _join_days(sentence: str, mentions: list[DateMention]) -> list[DateMention]:
-    """ "on Thursday and Friday": two days joined by "and" are one event's span.
-
-    Only two day dates, the second at most six days after the first, with
-    nothing but "and" between them; other lists of dates are left alone.
-    """
-    out: list[DateMention] = []
-    for m in mentions:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and sentence[prev.end : m.start].strip().casefold() == "and"
-            and prev.interval.precision == m.interval.precision == "day"
-            and prev.interval.start == prev.interval.end
-            and prev.interval.start is not None
-            and m.interval.start is not None
-            and 0
-            < (date.fromisoformat(m.interval.start) - date.fromisoformat(prev.interval.start)).days
-            <= 6
-        ):
-            interval = DateInterval(
-                prev.interval.start, m.interval.end, "day", sentence[prev.start : m.end]
-            )
-            out[-1] = DateMention(prev.start, m.end, sentence[prev.start : m.end], interval)
-        else:
-            out.append(m)
-    return out
+    # an era dates an event only as a time ("under Biden"), not as a name ("Biden
+    # administration officials")
+    mentions = [
+        m for m in mentions if m.interval.precision != "era" or adverbial(sentence, m.start)
+    ]
+    return join_days(sentence, mentions)
 
 
 def resolve_sentence(

@@ -27,9 +27,31 @@ import yaml
 from backchannel.errors import KnowledgeBaseError
 from backchannel.model import DateInterval
 
-__all__ = ["Era", "EraTable", "by_name", "era_table", "find_eras", "load_eras", "resolve"]
+__all__ = [
+    "Era",
+    "EraTable",
+    "adverbial",
+    "by_name",
+    "era_table",
+    "find_eras",
+    "load_eras",
+    "resolve",
+]
 
 _SOURCE = "backchannel/data/eras.yaml"
+# Words that make an era's name a time: "under the Biden administration", "since the
+# trade war", "in Trump's first term", "the end of the first Trump administration".
+# Elsewhere the name is a thing or an actor ("Trump administration officials",
+# "to review the phase one deal"), and dates nothing.
+_TIME_WORDS = frozenset(
+    {"under", "during", "in", "since", "after", "before", "until", "till", "through",
+     "throughout", "amid", "by", "from", "to", "between", "at", "early", "late", "earlier",
+     "later", "when"}
+)  # fmt: skip
+_TIME_OF = frozenset(
+    {"start", "end", "beginning", "days", "years", "months", "weeks", "height", "outset",
+     "dawn", "close", "peak", "early", "final", "last", "first"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,3 +199,17 @@ def find_eras(text: str, reference: date | None) -> list[tuple[int, int, DateInt
 def by_name(name: str) -> Era | None:
     """The era with this table name ("biden", "trump-1"), ignoring case."""
     return era_table().by_name.get(name.strip().casefold())
+
+
+def adverbial(text: str, start: int) -> bool:
+    """The era found at ``start`` in ``text`` stands as a time, not as a thing or an actor."""
+    words = [w.strip(",;:()").casefold() for w in text[:start].split()]
+    while words and words[-1] in {"the", "a"}:
+        words.pop()
+    first = text[start:].split()[:1]
+    if first and first[0].casefold() in _TIME_WORDS:
+        return True  # the pattern holds its preposition: "under Trump"
+    before = words[-1] if words else ""
+    if before == "of":
+        return len(words) > 1 and (words[-2] in _TIME_OF or words[-2] in _TIME_WORDS)
+    return before in _TIME_WORDS

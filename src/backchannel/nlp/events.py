@@ -27,6 +27,7 @@ from backchannel.model import (
     RoleChange,
     stable_id,
 )
+from backchannel.nlp.ahead import ahead
 from backchannel.nlp.dates import DateMention, sentence_dates
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.link import group_actor, state_actor
@@ -34,6 +35,8 @@ from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import modality_of
 from backchannel.nlp.participants import OBJ, SUBJ, ParticipantFinder, unique
 
+# Categories whose unnamed target, between the run's two sides, is the other side.
+_AIMED_AT_THE_OTHER_SIDE = frozenset({"SANCTION", "THREATEN"})
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "era": 5}
 
 
@@ -46,19 +49,26 @@ class SentenceContext:
     date: DateInterval  # the sentence's own best date, else the paragraph's, else the article's
     dates: tuple[DateMention, ...] = ()
     inherited: bool = False  # True when ``date`` is the article's date, not the text's
+    reference: str | None = None  # the publication day the dates were read against
 
-    def date_for(self, token: Token) -> DateInterval:
-        """The date expression nearest the trigger: "met on Monday … exists today"."""
+    def date_for(self, token: Token, modality: str = "asserted") -> DateInterval:
+        """The date expression nearest the trigger: "met on Monday … exists today".
+
+        A plan's month with no year lies ahead (``nlp/ahead.py``).
+        """
         if not self.dates:
             return self.date
         at = token.idx - self.span.start_char
-        return min(
+        nearest = min(
             self.dates,
             key=lambda m: (
                 0 if m.start <= at < m.end else min(abs(m.start - at), abs(m.end - at)),
                 _PRECISION_RANK.get(m.interval.precision, 9),
             ),
-        ).interval
+        )
+        if modality in {"planned", "hypothetical"}:
+            return ahead(nearest, self.reference)
+        return nearest.interval
 
 
 class EventExtractor:
@@ -76,6 +86,7 @@ class EventExtractor:
         events: list[Event] = []
         changes: list[RoleChange] = []
         reference = published or link.doc_date.start
+        reported: set[tuple[str, str, str]] = set()
         for ctx in self._sentences(doc, reference, link.doc_date):
             seen: set[tuple[str, str, str]] = set()
             for ev in self._sentence_events(ctx, link, doc_id):
@@ -83,7 +94,12 @@ class EventExtractor:
                 if key not in seen:
                     seen.add(key)
                     events.append(ev)
-            changes.extend(self._sentence_changes(ctx, link, doc_id))
+            for change in self._sentence_changes(ctx, link, doc_id):
+                # "removed Qin Gang … Wang Yi was named to replace him": one removal
+                known = (change.actor.actor_id, change.change, change.modality)
+                if known not in reported:
+                    reported.add(known)
+                    changes.append(change)
         for span, a, b, label in link.named_channels:
             ctx = self._context_for(doc, span, reference, link.doc_date)
             events.append(self._channel_event(ctx, span, a, b, label, link, doc_id))
@@ -104,7 +120,7 @@ class EventExtractor:
             if own:
                 best = min(own, key=lambda m: _PRECISION_RANK.get(m.interval.precision, 9))
                 paragraph_date = best.interval
-                yield SentenceContext(index, sent, best.interval, tuple(own))
+                yield SentenceContext(index, sent, best.interval, tuple(own), reference=reference)
             elif paragraph_date is not None:
                 yield SentenceContext(index, sent, paragraph_date)
             else:
@@ -147,6 +163,8 @@ class EventExtractor:
                 if found is None:
                     continue
                 sources, targets, obj = found
+                if not targets and trig.type in _AIMED_AT_THE_OTHER_SIDE and self._untargeted(tok):
+                    targets = self._other_sides(ctx, tok, sources, link)
                 if obj is not None:
                     fired_objects.add(obj.i)
                     named = self.find.trigger_for(obj)
@@ -159,7 +177,9 @@ class EventExtractor:
                     continue  # "his call for dialogue" is an appeal, not a phone call
                 sources, targets = self.find.noun_participants(tok, trig, link)
             for src, tgt in self.find.pairs(sources, targets, trig):
-                yield self._event(ctx, tok, trig, src, tgt, link, doc_id)
+                event = self._event(ctx, tok, trig, src, tgt, link, doc_id)
+                if not _own_state(event):
+                    yield event
 
     def _thing_reading(self, verb: Token, trig: Trigger, link: LinkResult) -> Trigger:
         """ "welcomed Reagan's statement": approval of a thing, not a host's welcome."""
@@ -236,7 +256,8 @@ class EventExtractor:
                 "have",
             }:
                 event_mode = "phone"
-        date = ctx.date_for(trig_tok)
+        modality = modality or modality_of(trig_tok, self.lex)
+        date = ctx.date_for(trig_tok, modality)
         if ctx.inherited:
             date = self._tenure_date(src.actor_id, tgt.actor_id, date)
         day = date.start
@@ -258,7 +279,7 @@ class EventExtractor:
             source=source,
             target=target,
             date=date,
-            modality=modality or modality_of(trig_tok, self.lex),  # type: ignore[arg-type]
+            modality=modality,  # type: ignore[arg-type]
             trigger=trig_tok.text,
             location=self._location(ctx.span, link),
             intensity=self.lex.intensity(trig.type, event_mode),
@@ -343,6 +364,34 @@ class EventExtractor:
                 ctx, noun, trig, person, tgt, link, doc_id, modality=modality, rule="intermediary"
             )
 
+    def _other_side(self, actor_id: str, day: str | None, link: LinkResult) -> str | None:
+        """The run's other side for an actor of one side; None for a third party."""
+        side = self.participant(actor_id, day, link).country
+        if side not in self.sides:
+            return None
+        return next((s for s in self.sides if s != side), None)
+
+    def _untargeted(self, verb: Token) -> bool:
+        """No one is named as the target, linked or not: no passive subject ("Li, who was
+        sanctioned"), no object but the measure itself ("announced export controls")."""
+        return not any(
+            c.dep_ == "nsubjpass"
+            or (c.dep_ in {"dobj", "dative"} and self.find.trigger_for(c) is None)
+            for c in verb.children
+        )
+
+    def _other_sides(
+        self, ctx: SentenceContext, trig_tok: Token, sources: list[Linked], link: LinkResult
+    ) -> list[Linked]:
+        """ "China announced export controls on rare earths", "Trump threatened new tariffs":
+        a sanction or threat by one side that names no target is aimed at the other side."""
+        found = []
+        for src in sources:
+            other = self._other_side(src.actor_id, ctx.date.start, link)
+            if other is not None:
+                found.append(Linked(trig_tok.i, trig_tok.i + 1, f"state:{other}", "implied"))
+        return unique(found)
+
     def _obligation_events(
         self, ctx: SentenceContext, verb: Token, link: LinkResult, doc_id: str
     ) -> Iterator[Event]:
@@ -424,7 +473,9 @@ class EventExtractor:
                     if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
                         people += self.find.collect(child, link, allow_modifier=True)
             elif tok.pos_ in {"VERB", "AUX"} and lemma in self.lex.change_verbs:
-                change, intransitive, _needs_role = self.lex.change_verbs[lemma]
+                change, intransitive, needs_role = self.lex.change_verbs[lemma]
+                if needs_role and not _names_post(tok, self.lex.role_nouns):
+                    continue  # "was named in the report", "became angry"
                 for child in tok.children:
                     if (
                         child.dep_ == "nsubjpass"
@@ -519,3 +570,32 @@ def _gives(verb: Token, things: frozenset[str]) -> bool:
         if any(h.lemma_.lower() in things or h.lower_ in things for h in heads):
             return True
     return False
+
+
+def _names_post(verb: Token, role_nouns: frozenset[str]) -> bool:
+    """The verb's complement is a post ("named head of …", "became defence minister").
+
+    An infinitive counts as well ("was named to replace him").
+    """
+    for child in verb.children:
+        if child.dep_ == "xcomp":
+            return True
+        posts = [child] if child.dep_ in {"attr", "oprd"} else []
+        if child.dep_ == "prep" and child.lower_ == "as":
+            posts = [g for g in child.children if g.dep_ == "pobj"]
+        if any(t.lemma_.lower() in role_nouns for p in posts for t in p.subtree):
+            return True
+    return False
+
+
+def _own_state(event: Event) -> bool:
+    """A party's own state as the other party: "invited Liu He to Washington" (the White House).
+
+    Such a state is a place or a description, never the other side of the event.
+    """
+    source, target = event.source, event.target
+    return (
+        "state:" in (source.actor_id[:6], target.actor_id[:6])
+        and bool(source.country)
+        and source.country == target.country
+    )

@@ -53,6 +53,7 @@ class Trigger:
     or_actor: bool = False  # with no listed object, an actor will do ("defended Iraq")
     aid_objects: frozenset[str] = frozenset()  # objects that make it aid ("handed over medicine")
     between_targets: bool = False  # "a mediation mission between X and Y": X and Y are met
+    prep_objects: frozenset[str] = frozenset()  # "added Huawei to its entity list": a listing
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,7 @@ class Lexicon:
     conditional_marks: frozenset[str]
     change_verbs: dict[str, tuple[str, bool, bool]]  # lemma -> (change, intransitive, needs_role)
     change_nouns: dict[str, str]
+    role_nouns: frozenset[str]  # heads of a post: "became defence minister"
 
     def intensity(self, category: str, mode: str) -> float:
         cat = self.categories.get(category)
@@ -142,6 +144,7 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
             or_actor=bool(spec.get("or_actor", False)),
             aid_objects=frozenset(spec.get("aid_objects", [])),
             between_targets=bool(spec.get("between_targets", False)),
+            prep_objects=frozenset(spec.get("prep_objects", [])),
         )
     return out
 
@@ -209,4 +212,5 @@ def lexicon() -> Lexicon:
         conditional_marks=_words(modality, "conditional_marks", "modality.yaml"),
         change_verbs=change_verbs,
         change_nouns=change_nouns,
+        role_nouns=_words(changes, "role_nouns", "rolechanges.yaml"),
     )

@@ -38,12 +38,14 @@ from spacy.tokens import Doc, Span, Token
 from backchannel.kb import SECTORS, KnowledgeBase
 from backchannel.model import Actor, DateInterval, Role
 from backchannel.model import slug as _slug
+from backchannel.nlp.bodies import bare_bodies, link_bare_bodies
 from backchannel.nlp.dictnames import DictionaryNames
+from backchannel.nlp.governments import leader_governments
 from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.offices import Offices
 from backchannel.nlp.places import demonym, resident_people, unlabelled_states
-from backchannel.nlp.pronouns import reported_subjects
+from backchannel.nlp.pronouns import object_pronouns, reported_subjects
 from backchannel.nlp.surnames import ArticleSurnames
 
 CHINESE_SURNAMES = frozenset(
@@ -139,7 +141,7 @@ _STATE_OBJECT_NOUNS = frozenset(
         "imports", "exports", "goods", "products", "companies", "firms", "entities",
         "chipmakers", "chips", "steel", "vehicles", "cars", "students", "airlines", "banks",
         "coal", "soybeans", "semiconductors", "shipments", "ships", "automakers", "drones",
-        "trucks", "lorries",
+        "trucks", "lorries", "refinery", "refineries", "manufacturers", "suppliers", "exporters",
     }
 )  # fmt: skip
 _ORG_SECTOR_WORDS = (
@@ -208,6 +210,7 @@ class Linker:
             for actor_id in ids[:1]
             if self.kb.actors[actor_id].kind == "organization"
         }
+        self._bodies = bare_bodies(kb)
         self._dictionary = DictionaryNames(
             kb, {*self._title_index, *self._group_nouns, *self._state_forms, *self._adjectives}
         )
@@ -235,12 +238,15 @@ class Linker:
         self._dictionary.link(doc, mentions, day)
         channels = self._named_channels(doc, mentions, day)
         self._surnames_pass(doc, mentions, day)
+        leader_governments(doc, mentions, self.kb, self._group_nouns, day)
+        link_bare_bodies(doc, mentions, self._bodies)
         self._bare_titles(doc, mentions, title_spans, day)
         self._groups_and_states(doc, mentions, new_actors)
         self._both_leaders(doc, mentions, day)
         self._new_people(doc, mentions, new_actors)
         self._pronouns(doc, mentions)
         reported_subjects(doc, mentions, self._is_person)
+        object_pronouns(doc, mentions, self._is_person)
         ordered = sorted(mentions.values(), key=lambda m: m.start)
         index = {i: m for m in ordered for i in range(m.start, m.end)}
         return LinkResult(ordered, new_actors, doc_date, index, channels)

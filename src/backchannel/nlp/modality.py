@@ -16,6 +16,7 @@ from backchannel.nlp.lexicon import Lexicon
 
 _SAY = frozenset({"say", "tell", "add", "note", "report", "announce", "state", "claim"})
 _CLAUSE_STOP = frozenset({"relcl", "acl", "advcl", "parataxis"})
+_DOUBT = frozenset({"might", "may"})
 
 
 def _cue(
@@ -31,10 +32,10 @@ def _cue(
     if lemma == "rule" and any(c.lower_ == "out" for c in children):
         # "did not rule out a visit": still possible, not denied
         return "hypothetical"
+    if _negated(children, lex):
+        return "negated"
     for child in children:
         low = child.lower_
-        if child.dep_ == "neg" or (low in lex.negation and child.dep_ in {"advmod", "det", "neg"}):
-            return "negated"
         if child.dep_ in {"nsubj", "nsubjpass"} and any(
             g.dep_ == "preconj" and g.lower_ == "neither" for g in child.children
         ):
@@ -76,6 +77,20 @@ def _cue(
                 return "hypothetical"  # "Obama wants Putin to attack": a wish about another
             return "planned"
     return None
+
+
+def _negated(children: list[Token], lex: Lexicon) -> bool:
+    """A negation among the children, whatever the auxiliaries before it.
+
+    "said he would not impose the tariff" is a refusal, not a plan; only "might
+    not" and "may not" leave the act in doubt (hypothetical, read on the aux).
+    """
+    if any(c.dep_ == "aux" and c.lower_ in _DOUBT for c in children):
+        return False
+    return any(
+        c.dep_ == "neg" or (c.lower_ in lex.negation and c.dep_ in {"advmod", "det", "neg"})
+        for c in children
+    )
 
 
 def modality_of(trigger: Token, lex: Lexicon) -> Modality:

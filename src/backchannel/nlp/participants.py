@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from backchannel.kb import TRANSNATIONAL, KnowledgeBase
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
+from backchannel.nlp.preps import LOCATION_PREPS, NOT_PARTY_PREPS, listed_in, not_party_preps
 from backchannel.nlp.repairs import OBJ as OBJ
 from backchannel.nlp.repairs import SUBJ as SUBJ
 from backchannel.nlp.repairs import (
@@ -36,24 +37,6 @@ from backchannel.nlp.repairs import unique as unique
 
 _PARTICIPANT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT", "dative", "attr", "npadvmod"}
-)
-_LOCATION_PREPS = frozenset({"in", "at", "near", "during", "from", "inside", "outside"})
-# Prepositions whose object is the cause, topic or time, never a party: "sanctioned
-# Pelosi over her visit to Taiwan", "met Xi after his trip to Japan".
-_NOT_PARTY_PREPS = _LOCATION_PREPS | frozenset(
-    {
-        "over",
-        "about",
-        "regarding",
-        "concerning",
-        "amid",
-        "despite",
-        "after",
-        "before",
-        "since",
-        "aboard",
-        "via",
-    }
 )
 _MAX_PAIRS = 6
 # Verbs whose target may sit in the clause they govern ("offered to send aid to X").
@@ -90,8 +73,13 @@ class ParticipantFinder:
                 # with a subject is a verb
                 return self.lex.verbs[lemma]
             before = tok.doc[tok.i - 1] if tok.i > 0 else None
-            if before is not None and before.dep_ == "compound" and before.head.i == tok.i:
-                pair = self.lex.nouns.get(f"{before.lower_} {tok.lower_}")  # "war games"
+            if (
+                before is not None
+                and before.dep_ in {"compound", "amod"}
+                and before.head.i == tok.i
+            ):
+                # "war games", "a joint statement"
+                pair = self.lex.nouns.get(f"{before.lower_} {tok.lower_}")
                 if pair is not None:
                     return pair
             return self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(lemma)
@@ -103,8 +91,13 @@ class ParticipantFinder:
         preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"}}
         if trig.not_preps & preps:
             return None
-        if trig.no_complement and any(c.dep_ in {"oprd", "attr", "xcomp"} for c in verb.children):
-            return None  # "called Xi a dictator"
+        if trig.no_complement and any(
+            c.dep_ in {"oprd", "attr", "xcomp"} and c.i not in link.token_to_mention
+            for c in verb.children
+        ):
+            return None  # "called Xi a dictator"; but "had called Trump", parsed as a complement
+        if trig.prep_objects and not listed_in(verb, trig.preps, trig.prep_objects):
+            return None  # "added Huawei to its entity list", not "added that …"
         if trig.no_complement and sum(c.dep_ in {"dobj", "dative"} for c in verb.children) > 1:
             return None
         if trig.preps and not (trig.preps & preps) and not trig.symmetric:
@@ -184,7 +177,7 @@ class ParticipantFinder:
                 targets += self.collect(child, link, places=True)
                 continue
             if (is_object and not trig.topic_object) or (
-                child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS
+                child.dep_ == "prep" and child.lower_ not in NOT_PARTY_PREPS
             ):
                 found = (
                     self.collect(child, link) or dangling(child, link) or shared_object(child, link)
@@ -193,12 +186,13 @@ class ParticipantFinder:
                 targets += found if direct or not owners else owners
         if obj is not None:
             for child in obj.children:
-                if child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS:
+                if child.dep_ == "prep" and child.lower_ not in not_party_preps(trig.type):
                     targets += self.collect(child, link) or shared_object(child, link)
             if not targets and trig.type in _OWNER_TARGET:
                 targets += self._owners(obj, link)  # "defended the right of Russia troops"
-        if not targets and trig.type == "REQUEST":
-            # "demanded an apology from Tokyo": the one asked is where it comes from
+        if not targets and trig.type in {"REQUEST", "REJECT"}:
+            # "demanded an apology from Tokyo": the one asked is where it comes from;
+            # "declined a call from Austin": the one turned down
             for thing in (c for c in verb.children if c.dep_ == "dobj"):
                 for prep in thing.children:
                     if prep.dep_ == "prep" and prep.lower_ == "from":
@@ -224,10 +218,11 @@ class ParticipantFinder:
         if (
             not targets
             and trig.type in _COMMITTING
-            and not trig.symmetric
+            and (not trig.symmetric or len(sources) == 1)
             and not any(c.dep_ in {"dobj", "dative"} for c in verb.children)
         ):
-            # "offered to hand over the suspects to Britain": the one the promise is for
+            # "offered to hand over the suspects to Britain": the one the promise is for;
+            # "China agreed to buy American goods": one side agreeing, with the other
             for clause in verb.children:
                 if clause.dep_ != "xcomp":
                     continue
@@ -335,8 +330,11 @@ class ParticipantFinder:
                     for prep in obj.children:
                         if prep.dep_ == "prep" and prep.lower_ in trig.place_preps:
                             targets += self.collect(prep, link, places=True)
-            elif child.dep_ == "prep" and child.lower_ not in _NOT_PARTY_PREPS:
-                targets += self.collect(child, link)
+            elif child.dep_ == "prep" and (
+                child.lower_ not in NOT_PARTY_PREPS
+                or (child.lower_ == "from" and trig.type == "CONSULT")
+            ):
+                targets += self.collect(child, link)  # "talks with X", "a call from X"
             elif child.dep_ in {"acl", "relcl"}:
                 # "the rapport developed between X and Y"
                 for grand in child.children:
@@ -569,9 +567,7 @@ def _behind_preposition(tok: Token, root: Token) -> bool:
     China", "her visit to Taiwan" under "over"), or "according to".
     """
     while tok.i != root.i and tok.head.i != tok.i:
-        if tok.dep_ == "prep" and (
-            tok.lower_ in _NOT_PARTY_PREPS or tok.head.lower_ == "according"
-        ):
+        if tok.dep_ == "prep" and (tok.lower_ in NOT_PARTY_PREPS or tok.head.lower_ == "according"):
             return True
         tok = tok.head
     return False
@@ -599,11 +595,11 @@ def _is_place(head: Token, m: Linked) -> bool:
     """A state or office named under "in"/"at" (directly, in apposition or as the owner
     of the place: "at Rosenbad, the Swedish prime minister's office") is where, not who."""
     if not m.actor_id.startswith(("state:", "group:")):
-        return head.dep_ == "pobj" and head.head.lower_ in _LOCATION_PREPS
+        return head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS
     tok = head
     for _ in range(4):
         if tok.dep_ == "pobj":
-            return tok.head.lower_ in _LOCATION_PREPS
+            return tok.head.lower_ in LOCATION_PREPS
         if tok.dep_ not in {"appos", "conj", "compound", "npadvmod", "poss"} or tok.head.i == tok.i:
             return False
         tok = tok.head

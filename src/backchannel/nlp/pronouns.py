@@ -16,9 +16,11 @@ from spacy.tokens import Doc, Token
 from backchannel.nlp.mentions import Linked
 
 # Verbs (lemma) that report what their subject says it does or will do.
+# "China denied that it had agreed …", "Beijing warned it would retaliate" report too.
 REPORTING_VERBS = frozenset(
-    {"say", "announce", "declare", "state", "insist", "add", "reiterate", "confirm", "stress"}
-)
+    {"say", "announce", "declare", "state", "insist", "add", "reiterate", "confirm", "stress",
+     "deny", "warn", "vow", "pledge", "promise", "claim", "acknowledge", "admit"}
+)  # fmt: skip
 _PLURAL_FORMS = frozenset({"they"})
 _SINGULAR_FORMS = frozenset({"it"})
 
@@ -57,3 +59,48 @@ def _speaker(clause: Token, index: dict[int, Linked]) -> Linked | None:
             m = index.get(child.i)
             return m
     return None
+
+
+_OBJECT_FORMS = frozenset({"him", "her"})
+_RELATIVE = frozenset({"who", "that"})
+
+
+def object_pronouns(
+    doc: Doc, mentions: dict[int, Linked], is_person: Callable[[str], bool]
+) -> None:
+    """Link "him"/"her" as an object to the last person named before it but the doer.
+
+    "Blinken met Wang Yi, who told him that …": "him" is Blinken, since one who
+    tells is not the one told. Only a person named in the same or the previous
+    sentence is taken, as for subject pronouns.
+    """
+    index = {i: m for m in mentions.values() for i in range(m.start, m.end)}
+    persons = sorted((m for m in mentions.values() if is_person(m.actor_id)), key=lambda m: m.start)
+    for tok in doc:
+        if tok.lower_ not in _OBJECT_FORMS or tok.dep_ not in {"dobj", "dative"} or tok.i in index:
+            continue
+        doer = _doer(tok.head, index)
+        earlier = [m for m in persons if m.end <= tok.i and m.actor_id != doer]
+        if not earlier:
+            continue
+        sent_start = tok.sent.start
+        previous_start = doc[sent_start - 1].sent.start if sent_start > 0 else 0
+        if earlier[-1].start >= previous_start:
+            mentions[tok.i] = Linked(tok.i, tok.i + 1, earlier[-1].actor_id, "pronoun")
+
+
+def _doer(verb: Token, index: dict[int, Linked]) -> str | None:
+    """The actor doing ``verb``: its subject, the name a relative "who" stands for, or, for
+    an infinitive, the doer of the verb it completes ("Wang was named to replace him")."""
+    subjects = {"nsubj"}
+    while True:
+        for child in verb.children:
+            if child.dep_ not in subjects:
+                continue
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                child = verb.head
+            m = index.get(child.i)
+            return m.actor_id if m is not None else None
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return None
+        verb, subjects = verb.head, {"nsubj", "nsubjpass"}

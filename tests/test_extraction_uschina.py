@@ -1,0 +1,179 @@
+"""Agreements, sanctions, export controls and appointments in the wording of US–China news.
+
+Each sentence is invented for the test, in the style of the project gold set
+(docs/annotation.md); the test says what a reader would expect recorded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from backchannel.model import Document, Extraction
+
+pytestmark = pytest.mark.model
+
+
+def _extract(extractor: Any, text: str, published: str) -> Extraction:
+    doc = Document(Document.make_id(text), text, published=published, origin="test")
+    ex = extractor.process(doc)
+    assert isinstance(ex, Extraction), ex
+    return ex
+
+
+def _changes(extractor: Any, text: str, published: str = "2025-11-20") -> set[tuple[str, str]]:
+    ex = _extract(extractor, text, published)
+    return {(c.actor.actor_id, c.change) for c in ex.role_changes}
+
+
+def _events(extractor: Any, text: str, published: str = "2025-11-20") -> set[tuple[str, ...]]:
+    ex = _extract(extractor, text, published)
+    return {(e.source.actor_id, e.target.actor_id, e.type, e.mode, e.modality) for e in ex.events}
+
+
+def test_adding_to_an_entity_list_is_an_export_control(extractor: Any) -> None:
+    got = _events(extractor, "The Commerce Department added Tencent to its entity list on Tuesday.")
+    assert ("us-commerce-department", "tencent", "SANCTION", "export-control", "asserted") in got
+    # "added that …" is speech, not a listing
+    said = _events(extractor, "Bessent added that the talks with He Lifeng were useful.")
+    assert not any(e[2] == "SANCTION" for e in said)
+
+
+def test_tightening_or_unveiling_curbs_is_a_sanction(extractor: Any) -> None:
+    got = _events(extractor, "Beijing tightened curbs on exports of graphite to the United States.")
+    assert ("state:CHN", "state:USA", "SANCTION", "export-control", "asserted") in got
+    # one who condemns the curbs does not impose them
+    assert not any(e[2] == "SANCTION" for e in _events(extractor, "China condemned the curbs."))
+
+
+def test_visa_bans_take_the_mode_of_the_ban(extractor: Any) -> None:
+    got = _events(extractor, "The State Department imposed visa bans on Chinese officials.")
+    assert ("us-state-department", "group:CHN:officials", "SANCTION", "sanction", "asserted") in got
+
+
+def test_an_order_banning_dealings_is_the_signers_sanction(extractor: Any) -> None:
+    got = _events(extractor, "Trump signed an executive order banning transactions with Alibaba.")
+    assert ("donald-trump", "alibaba", "SANCTION", "sanction", "asserted") in got
+
+
+def test_a_countrys_refineries_stand_for_the_state(extractor: Any) -> None:
+    got = _events(extractor, "Washington sanctioned three Chinese refineries.")
+    assert ("state:USA", "state:CHN", "SANCTION", "sanction", "asserted") in got
+
+
+def test_phrasal_agreements_and_joint_statements(extractor: Any) -> None:
+    signed_off = _events(
+        extractor, "US and Chinese negotiators signed off on a plan to cut port fees."
+    )
+    assert any(e[2] == "AGREE" and e[4] == "asserted" for e in signed_off)
+    worked_out = _events(extractor, "Washington and Beijing worked out a truce on Saturday.")
+    assert ("state:USA", "state:CHN", "AGREE", "consensus", "asserted") in worked_out
+    joint = _events(extractor, "Wang Yi and Rubio issued a joint statement on Tuesday.")
+    assert ("wang-yi", "marco-rubio", "AGREE", "consensus", "asserted") in joint
+
+
+def test_what_a_deal_is_on_is_no_party(extractor: Any) -> None:
+    got = _events(extractor, "Washington and Beijing reached a deal on Nvidia on Friday.")
+    assert ("state:USA", "state:CHN", "AGREE", "consensus", "asserted") in got
+    assert not any("nvidia" in (e[0], e[1]) for e in got)
+
+
+def test_would_not_is_a_refusal_and_might_not_a_doubt(extractor: Any) -> None:
+    would = _events(extractor, "Lutnick said he would not lift the controls on China.")
+    assert ("howard-lutnick", "state:CHN", "RETREAT", "ease", "negated") in would
+    might = _events(extractor, "Lutnick said he might not lift the controls on China.")
+    assert ("howard-lutnick", "state:CHN", "RETREAT", "ease", "hypothetical") in might
+
+
+def test_a_call_to_a_person_parsed_as_a_complement(extractor: Any) -> None:
+    got = _events(extractor, "Officials said Li Qiang had called Yellen.")
+    assert ("li-qiang", "janet-yellen", "CONSULT", "phone", "asserted") in got
+
+
+def test_a_leaders_administration_is_the_government(extractor: Any) -> None:
+    got = _events(extractor, "The Obama administration imposed tariffs on Chinese steel.")
+    assert ("group:USA:administration", "state:CHN", "SANCTION", "tariff", "asserted") in got
+    met = _events(extractor, "Biden administration officials met Chinese negotiators.")
+    assert ("group:USA:officials", "group:CHN:negotiators", "CONSULT", "meet", "asserted") in met
+
+
+def test_sworn_in_or_becoming_a_minister_is_an_appointment(extractor: Any) -> None:
+    assert ("jd-vance", "appointed") in _changes(
+        extractor, "Markets rose after Vance was sworn in on Monday.", "2025-01-21"
+    )
+    assert ("dong-jun", "appointed") in _changes(
+        extractor, "Dong Jun became defence minister in December.", "2024-01-05"
+    )
+    # becoming something that is no post is no appointment
+    assert _changes(extractor, "Dong Jun became more outspoken in December.", "2024-01-05") == set()
+
+
+def test_a_ministry_without_its_country_is_the_sides_own(extractor: Any) -> None:
+    got = _events(extractor, "The commerce ministry accused Washington of breaking the truce.")
+    assert ("chinese-commerce-ministry", "state:USA", "ACCUSE", "allege", "asserted") in got
+    treasury = _events(extractor, "The Treasury sanctioned two Chinese banks on Friday.")
+    assert ("us-treasury", "state:CHN", "SANCTION", "sanction", "asserted") in treasury
+    # "the Treasury secretary" is a title, its holder the one who met
+    met = _events(extractor, "The Treasury secretary met He Lifeng.", "2025-03-21")
+    assert ("scott-bessent", "he-lifeng", "CONSULT", "meet", "asserted") in met
+
+
+def test_a_partys_own_capital_is_a_place(extractor: Any) -> None:
+    got = _events(extractor, "The White House invited Li Qiang to Washington for talks.")
+    assert ("white-house", "li-qiang", "REQUEST", "invite", "asserted") in got
+    assert not any(e[1] == "state:USA" for e in got)
+
+
+def test_a_plans_month_lies_ahead(extractor: Any) -> None:
+    ex = _extract(extractor, "Bessent said he would travel to Beijing in March.", "2025-11-20")
+    visit = next(e for e in ex.events if e.mode == "visit")
+    assert visit.modality == "planned"
+    assert (visit.date.start, visit.date.end) == ("2026-03-01", "2026-03-31")
+
+
+def test_one_side_agreeing_to_buy_the_others_goods(extractor: Any) -> None:
+    got = _events(extractor, "Japan agreed to purchase American chips worth 5 billion dollars.")
+    assert any(e[:3] == ("state:JPN", "state:USA", "AGREE") for e in got)
+    # agreeing to meet is the planned meeting, not an agreement with the one met
+    visit = _events(extractor, "Xi agreed to visit Washington.")
+    assert not any(e[2] == "AGREE" for e in visit)
+
+
+def test_declining_a_call_from_someone_rejects_them(extractor: Any) -> None:
+    got = _events(extractor, "Beijing declined a call from Hegseth last month.")
+    assert ("state:CHN", "pete-hegseth", "REJECT", "", "asserted") in got
+
+
+def test_a_sides_untargeted_sanction_or_threat_aims_at_the_other_side(extractor: Any) -> None:
+    got = _events(extractor, "Beijing announced new export controls on graphite on Monday.")
+    assert ("state:CHN", "state:USA", "SANCTION", "export-control", "asserted") in got
+    threat = _events(extractor, "Trump threatened to raise tariffs again.")
+    assert ("donald-trump", "state:CHN", "THREATEN", "", "asserted") in threat
+    # a named but unlinked target is no one to guess; a third country aims at no side
+    assert _events(extractor, "Nguyen, who was sanctioned by Washington, spoke.") == set()
+    assert _events(extractor, "Canada imposed tariffs on steel.") == set()
+
+
+def test_it_in_a_denial_is_the_one_denying(extractor: Any) -> None:
+    got = _events(extractor, "Japan denied that it had agreed to buy American chips.")
+    assert ("state:JPN", "state:USA", "AGREE", "consensus", "denied") in got
+
+
+def test_him_as_an_object_is_the_last_person_but_the_doer(extractor: Any) -> None:
+    got = _events(
+        extractor, "On Tuesday Yellen met Li Qiang, who urged her to ease the curbs.", "2024-04-10"
+    )
+    assert ("li-qiang", "janet-yellen", "REQUEST", "", "asserted") in got
+
+
+def test_a_removal_reported_twice_in_an_article_is_one(extractor: Any) -> None:
+    text = (
+        "China removed Li Shangfu as defence minister on Tuesday.\n\n"
+        "Dong Jun was named to replace him."
+    )
+    changes = [
+        (c.actor.actor_id, c.change) for c in _extract(extractor, text, "2023-12-30").role_changes
+    ]
+    assert changes.count(("li-shangfu", "removed")) == 1
+    assert ("dong-jun", "appointed") in changes
