@@ -177,3 +177,8 @@ def test_a_removal_reported_twice_in_an_article_is_one(extractor: Any) -> None:
     ]
     assert changes.count(("li-shangfu", "removed")) == 1
     assert ("dong-jun", "appointed") in changes
+
+
+def test_a_state_acting_on_its_own_group_is_an_event(extractor: Any) -> None:
+    got = _events(extractor, "Chile is investigating Chilean extremists for the attacks.")
+    assert any(e[0] == "state:CHL" and e[1] == "group:CHL:rebel" for e in got)

@@ -589,13 +589,16 @@ def _names_post(verb: Token, role_nouns: frozenset[str]) -> bool:
 
 
 def _own_state(event: Event) -> bool:
-    """A party's own state as the other party: "invited Liu He to Washington" (the White House).
+    """A party's own state as its target: "invited Liu He to Washington" (the White House).
 
-    Such a state is a place or a description, never the other side of the event.
+    There the state is a place or a description, not the other side of the
+    event. A state acting on its own people or groups is an event:
+    "Croatia is investigating Croatian extremists".
     """
     source, target = event.source, event.target
     return (
-        "state:" in (source.actor_id[:6], target.actor_id[:6])
+        target.actor_id.startswith("state:")
+        and not source.actor_id.startswith("state:")
         and bool(source.country)
         and source.country == target.country
     )
