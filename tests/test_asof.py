@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from backchannel.analysis.asof import ChannelIndex
 from backchannel.analysis.brokerage import brokerage_bridges, open_paths
-from backchannel.analysis.brokers import _bridges, bridging, brokers, network, ranking
+from backchannel.analysis.brokers import ArcIndex, _bridges, bridging, brokers, network, ranking
 from backchannel.analysis.channels import ChannelInputs, channels
 from backchannel.analysis.whatif import derived_store, whatif
 from backchannel.store import Store
@@ -300,7 +300,6 @@ def test_the_api_answers_equal_the_direct_computations(store_path: Path) -> None
 
 @pytest.mark.parametrize("by", ["side", "side-sector"])
 def test_arc_index_gives_the_network_and_brokers_of_every_date(store_path: Path, by: str) -> None:
-    from backchannel.analysis.brokers import ArcIndex
 
     with Store.open(store_path, read_only=True) as store:
         inputs = ChannelInputs.load(store)
@@ -325,7 +324,6 @@ def test_arc_index_gives_the_network_and_brokers_of_every_date(store_path: Path,
 
 
 def test_rankings_without_actors_equal_the_ranking_of_the_records_left(store_path: Path) -> None:
-    from backchannel.analysis.brokers import ArcIndex
 
     with Store.open(store_path, read_only=True) as store:
         inputs = ChannelInputs.load(store)
@@ -373,3 +371,25 @@ def test_graph_edges_json_is_the_encoded_edge_list(store_path: Path) -> None:
             edges = views.graph(store, day, SIDES, found=found, index=index)["edges"]
             assert encoder.edges(found, day).encode() == encode(edges)
             assert json.loads(encoder.edges(found, day)) == edges
+
+
+@pytest.mark.parametrize("prepared", [False, True])
+def test_graph_json_is_the_encoded_graph(store_path: Path, prepared: bool) -> None:
+    from backchannel.web.cache import encode
+    from backchannel.web.fastjson import ChannelJSON
+
+    with Store.open(store_path, read_only=True) as store:
+        inputs = ChannelInputs.load(store)
+        index = ChannelIndex.build(inputs, SIDES)
+        arcs = ArcIndex.build(inputs.records, sides=SIDES)
+        place = views.positions(inputs, SIDES)
+        encoder = ChannelJSON(index)
+        if prepared:
+            encoder.prepare()
+        every_role = views.roles_by_actor(store)
+        for day in (*DATES, *DATES):
+            found = index.channels(day)
+            ranks = bridging(store, day, sides=SIDES, arc_index=arcs)
+            facts = views.node_facts(store, found, ranks, day, every_role)
+            assert facts == views.node_facts(store, found, ranks, day)
+            assert encoder.graph(day, found, facts, place) == encode(views.graph(store, day, SIDES))

@@ -71,6 +71,7 @@ class _Prefix:
     first: str  # earliest start
     latest: str  # latest contact date (interval end, or start)
     contacts: tuple[str, ...]  # latest contact date per event, in the order events first appear
+    days: tuple[int, ...]  # the same as day numbers: the strength on a date needs no parsing
     name: str  # the first channel name in sort order, or ""
     types: tuple[str, ...]  # event types, sorted
     modes: tuple[str, ...]  # modes given, sorted
@@ -117,6 +118,7 @@ class _Pair:
                     first=first,
                     latest=latest,
                     contacts=tuple(contacts.values()),
+                    days=tuple(map(_ordinal, contacts.values())),
                     name=min(names) if names else "",
                     types=tuple(sorted(types)),
                     modes=tuple(sorted(modes)),
@@ -328,7 +330,8 @@ class ChannelIndex:
         cross = p.cross_from is not None and p.cross_from <= as_of
         pre = p.prefixes[bisect.bisect_right(p.starts, as_of) - 1]
         last = pre.latest if pre.latest < as_of else as_of
-        strength = sum([_decay(today - _ordinal(c if c < as_of else as_of)) for c in pre.contacts])
+        # a contact after the date counts as on it: _decay's age is never below 0
+        strength = sum([_decay(today - day) for day in pre.days])
         if p.a_id in self.checked or p.b_id in self.checked:
             status, reason = _status(
                 pre.a,

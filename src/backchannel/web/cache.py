@@ -34,7 +34,7 @@ from backchannel.analysis.capacity import Capacity, capacity
 from backchannel.analysis.channels import Channel, ChannelInputs
 from backchannel.store import Store
 from backchannel.web.fastjson import ChannelJSON
-from backchannel.web.views import positions
+from backchannel.web.views import positions, roles_by_actor
 
 Identity = tuple[tuple[int, int, int] | None, ...]
 
@@ -153,6 +153,7 @@ class StoreCache:
         self.arcs = LRU(2 * versions)
         self.encoders = LRU(versions)
         self.places = LRU(versions)
+        self.role_lists = LRU(versions)
         self.channels = LRU(dates)
         self.capacities = LRU(dates)
         self.answers = LRU(answers)
@@ -202,6 +203,16 @@ class StoreCache:
         if found is None:  # cheap next to the rest: two requests may both compute it
             found = positions(self.channel_inputs(store), sides)
             self.places.put(key, found)
+        assert isinstance(found, dict)
+        return found
+
+    def roles(self, store: Store) -> dict[str, list[dict[str, Any]]]:
+        """``views.roles_by_actor`` of every actor for this version of the store."""
+        key = store_identity(store.path)
+        found = self.role_lists.get(key)
+        if found is None:  # one short query: two requests may both make it
+            found = roles_by_actor(store)
+            self.role_lists.put(key, found)
         assert isinstance(found, dict)
         return found
 
@@ -261,3 +272,8 @@ class StoreCache:
             self.encoders.put(key, found)
         assert isinstance(found, ChannelJSON)
         return found
+
+    def prepare(self, store: Store, sides: Sequence[str]) -> None:
+        """Encode ahead what the map of any date takes from this version of the store."""
+        with _kept():
+            self.channel_json(store, sides).prepare()
