@@ -393,3 +393,26 @@ def test_graph_json_is_the_encoded_graph(store_path: Path, prepared: bool) -> No
             facts = views.node_facts(store, found, ranks, day, every_role)
             assert facts == views.node_facts(store, found, ranks, day)
             assert encoder.graph(day, found, facts, place) == encode(views.graph(store, day, SIDES))
+
+
+def test_broker_rows_with_equal_counts_are_each_the_nodes_own(store_path: Path) -> None:
+    # score() shares the dicts of nodes with equal counts; brokers() rounds each kind once
+    from backchannel.analysis.brokerage import COLUMNS, brokerage
+    from backchannel.analysis.brokers import _finite
+
+    with Store.open(store_path, read_only=True) as store:
+        for day in DATES:
+            arcs, groups, _, _ = network(store, day, sides=SIDES)
+            if not groups:
+                continue
+            by_node = {row.node: row for row in brokerage(arcs, groups).rows}
+            rows = brokers(store, day, sides=SIDES)
+            for r in rows:
+                row = by_node[r["actor_id"]]
+                assert r["roles"] == row.raw
+                assert r["z"] == {col: _finite(row.z[col]) for col in COLUMNS}
+                assert r["expected"] == {col: _finite(row.expected[col]) for col in COLUMNS}
+            alike = [r for r in rows if r["roles"] == rows[-1]["roles"]]
+            assert len(alike) > 1  # nodes of no brokerage at least
+            alike[0]["z"]["total"] = alike[0]["roles"]["total"] = -1
+            assert alike[1]["z"]["total"] != -1 and alike[1]["roles"]["total"] != -1

@@ -97,7 +97,7 @@ def meeting(a: Participant, b: Participant, day: str, n: int = 0) -> Extraction:
 def build(db: Path, extractions: list[Extraction]) -> Path:
     with Store.open(db) as store:
         store.migrate()
-        store.sync_kb(SimpleNamespace(actors=ACTORS))
+        store.sync_kb(SimpleNamespace(actors=ACTORS, own_actors=ACTORS))
         store.write(extractions)
         store.merge_events()
     return db
