@@ -370,8 +370,8 @@ def test_graph_edges_json_is_the_encoded_edge_list(store_path: Path) -> None:
         for day in (*DATES, *DATES):
             found = index.channels(day)
             edges = views.graph(store, day, SIDES, found=found, index=index)["edges"]
-            assert encoder.edges(found, day).encode() == encode(edges)
-            assert json.loads(encoder.edges(found, day)) == edges
+            assert encoder.edges(index.clipped(day)).encode() == encode(edges)
+            assert json.loads(encoder.edges(index.clipped(day))) == edges
 
 
 @pytest.mark.parametrize("prepared", [False, True])
@@ -389,10 +389,15 @@ def test_graph_json_is_the_encoded_graph(store_path: Path, prepared: bool) -> No
             encoder.prepare()
         every_role = views.roles_by_actor(store)
         for day in (*DATES, *DATES):
-            found = index.channels(day)
+            found = index.clipped(day)
+            assert [(c.a, c.b, c.status, c.reason, c.last, c.strength) for c in found] == [
+                (c.a, c.b, c.status, c.reason, c.last_contact, c.strength)
+                for c in channels(store, day, sides=SIDES)
+            ]
+            ends = [(c.a, c.b) for c in found]
             ranks = bridging(store, day, sides=SIDES, arc_index=arcs)
-            facts = views.node_facts(store, found, ranks, day, every_role)
-            assert facts == views.node_facts(store, found, ranks, day)
+            facts = views.node_facts(store, ends, ranks, day, every_role)
+            assert facts == views.node_facts(store, ends, ranks, day)
             assert encoder.graph(day, found, facts, place) == encode(views.graph(store, day, SIDES))
 
 

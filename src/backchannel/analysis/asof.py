@@ -29,7 +29,7 @@ import functools
 import math
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from backchannel.analysis.channels import (
     GOVERNMENT_SECTORS,
@@ -127,6 +127,19 @@ class _Pair:
                     evidence=tuple(evidence[-5:]),
                 )
             )
+
+
+class Clipped(NamedTuple):
+    """A pair's channel on a date as its number of records counted and what the date sets."""
+
+    pair: _Pair
+    k: int  # the pair's records that count: its channel says what ``pair.prefixes[k - 1]`` does
+    a: Endpoint
+    b: Endpoint
+    status: str
+    reason: str
+    last: str  # the last contact
+    strength: float
 
 
 @dataclass(slots=True)
@@ -324,11 +337,11 @@ class ChannelIndex:
 
         return key
 
-    def _channel(self, p: _Pair, as_of: str, today: int, dormant_after: int) -> Channel:
+    def _clip(self, p: _Pair, as_of: str, today: int, dormant_after: int) -> Clipped:
         """Pair ``p``'s channel on ``as_of`` (day ``today``): its prefix, clipped to the date."""
         inputs = self.inputs
-        cross = p.cross_from is not None and p.cross_from <= as_of
-        pre = p.prefixes[bisect.bisect_right(p.starts, as_of) - 1]
+        k = bisect.bisect_right(p.starts, as_of)
+        pre = p.prefixes[k - 1]
         last = pre.latest if pre.latest < as_of else as_of
         # a contact after the date counts as on it: _decay's age is never below 0
         strength = sum([_decay(today - day) for day in pre.days])
@@ -352,19 +365,25 @@ class ChannelIndex:
                 reason = f"last contact {last}" + (
                     " (within the article's date)" if age == 0 else ""
                 )
+        return Clipped(p, k, pre.a, pre.b, status, reason, last, strength)
+
+    def _channel(self, p: _Pair, as_of: str, today: int, dormant_after: int) -> Channel:
+        """Pair ``p``'s channel on ``as_of`` (day ``today``)."""
+        c = self._clip(p, as_of, today, dormant_after)
+        pre = p.prefixes[c.k - 1]
         # positional: tens of thousands a date, and keywords make each call a third slower
         return Channel(
             pre.a,
             pre.b,
-            status,
-            reason,
+            c.status,
+            c.reason,
             pre.first,
-            last,
+            c.last,
             len(pre.contacts),
-            strength,
+            c.strength,
             bool(pre.name),
             pre.name,
-            cross,
+            p.cross_from is not None and p.cross_from <= as_of,
             pre.evidence,
         )
 
@@ -386,6 +405,21 @@ class ChannelIndex:
         today = _ordinal(as_of)
         result = [
             self._channel(p, as_of, today, dormant_after)
+            for p in self.pairs[: bisect.bisect_right(self.firsts, as_of)]
+            if p.entry <= as_of
+        ]
+        result.sort(key=lambda c: (ORDER[c.status], -c.strength, c.a.name, c.b.name))
+        return result
+
+    def clipped(self, as_of: str, *, dormant_after: int = 365) -> list[Clipped]:
+        """``channels(as_of)`` as ``Clipped`` pairs, in the same order: what the map encodes.
+
+        A ``Channel`` costs more to make than all the map takes from it, and
+        the map's edges are written from the pair's kept parts anyway.
+        """
+        today = _ordinal(as_of)
+        result = [
+            self._clip(p, as_of, today, dormant_after)
             for p in self.pairs[: bisect.bisect_right(self.firsts, as_of)]
             if p.entry <= as_of
         ]

@@ -20,7 +20,7 @@ import threading
 from collections.abc import Sequence
 from json.encoder import encode_basestring
 
-from backchannel.analysis.asof import ChannelIndex, _Pair
+from backchannel.analysis.asof import ChannelIndex, Clipped, _Pair
 from backchannel.analysis.channels import Channel, Endpoint
 from backchannel.web.views import Broker, edge_id, side_of
 
@@ -151,17 +151,14 @@ class ChannelJSON:
         with self._lock:
             self._edges.update(made)
 
-    def edges(self, found: Sequence[Channel], as_of: str) -> str:
-        """The JSON of ``views.graph``'s edges for ``found``, the channels on ``as_of``.
-
-        The sides are the index's: ``views.graph`` must have been asked for those.
-        """
+    def edges(self, found: Sequence[Clipped]) -> str:
+        """The JSON of ``views.graph``'s edges for ``found``, ``index.clipped`` on a date."""
         parts = []
         for c in found:
-            head, middle, tail = self._edge_parts(*self._counted(c, as_of))
+            head, middle, tail = self._edge_parts(c.pair, c.k)
             parts.append(
                 f'{head}{_str(c.status)},"reason":{_str(c.reason)},"strength":'
-                f"{_number(c.strength)}{middle}{_str(c.last_contact)}{tail}"
+                f"{_number(c.strength)}{middle}{_str(c.last)}{tail}"
             )
         return "[" + ",".join(parts) + "]"
 
@@ -201,11 +198,11 @@ class ChannelJSON:
     def graph(
         self,
         as_of: str,
-        found: Sequence[Channel],
+        found: Sequence[Clipped],
         facts: Sequence[tuple[Endpoint, str, Broker | None]],
         place: dict[str, tuple[float, float]],
     ) -> bytes:
-        """``encode(views.graph(...))`` on ``as_of`` from its channels and ``views.node_facts``.
+        """``encode(views.graph(...))`` on ``as_of`` from ``index.clipped`` and ``node_facts``.
 
         ``place`` is ``views.positions`` for this version of the store and the
         index's sides: an actor's position is kept with its JSON.
@@ -224,5 +221,5 @@ class ChannelJSON:
             )
         return (
             f'{{"as_of":{_str(as_of)},"sides":{_strings(self.index.sides)},'
-            f'"nodes":[{",".join(nodes)}],"edges":{self.edges(found, as_of)}}}'
+            f'"nodes":[{",".join(nodes)}],"edges":{self.edges(found)}}}'
         ).encode()

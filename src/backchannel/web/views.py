@@ -11,7 +11,7 @@ import csv
 import io
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from backchannel import queries
@@ -189,7 +189,7 @@ def graph(
             "x": place.get(end.actor_id, (0.0, 0.0))[0],
             "y": place.get(end.actor_id, (0.0, 0.0))[1],
         }
-        for end, kind, broker in node_facts(store, found, ranks, as_of)
+        for end, kind, broker in node_facts(store, ((c.a, c.b) for c in found), ranks, as_of)
     ]
     return {
         "as_of": as_of,
@@ -210,19 +210,20 @@ def graph(
 
 def node_facts(
     store: Store,
-    found: Sequence[Channel],
+    found: Iterable[tuple[Endpoint, Endpoint]],
     ranks: dict[str, Broker],
     as_of: str,
     roles: dict[str, list[dict[str, Any]]] | None = None,
 ) -> list[tuple[Endpoint, str, Broker | None]]:
     """The map's actors on ``as_of`` by id: each channel end, its category, and its brokerage.
 
-    ``ranks`` is ``bridging()`` on ``as_of``; ``roles``, ``roles_by_actor(store)``,
-    saves a query.
+    ``found`` are the ends of the channels on ``as_of``, in their order (an
+    actor is named as its first channel names it); ``ranks`` is ``bridging()``
+    on ``as_of``; ``roles``, ``roles_by_actor(store)``, saves a query.
     """
     ends: dict[str, Endpoint] = {}
-    for ch in found:
-        for end in (ch.a, ch.b):
+    for pair in found:
+        for end in pair:
             ends.setdefault(end.actor_id, end)
     ids = sorted(ends)
     if roles is None:
