@@ -298,7 +298,7 @@ class ChannelIndex:
                     continue
                 if self.include_brokered and p.side_from is not None and p.side_from <= as_of:
                     listed.add(key)
-                    fresh.append(self._channel(p, as_of, today, dormant_after))
+                    fresh.append(self._channel(self._clip(p, as_of, today, dormant_after), as_of))
         for (a_id, b_id), records in by_pair.items():
             known = self.by_key.get((a_id, b_id))
             own = known.rows[: bisect.bisect_right(known.starts, as_of)] if known else []
@@ -367,9 +367,9 @@ class ChannelIndex:
                 )
         return Clipped(p, k, pre.a, pre.b, status, reason, last, strength)
 
-    def _channel(self, p: _Pair, as_of: str, today: int, dormant_after: int) -> Channel:
-        """Pair ``p``'s channel on ``as_of`` (day ``today``)."""
-        c = self._clip(p, as_of, today, dormant_after)
+    def _channel(self, c: Clipped, as_of: str) -> Channel:
+        """The ``Channel`` of ``c``, a pair clipped to ``as_of``."""
+        p = c.pair
         pre = p.prefixes[c.k - 1]
         # positional: tens of thousands a date, and keywords make each call a third slower
         return Channel(
@@ -394,7 +394,7 @@ class ChannelIndex:
         p = self.by_key.get(_key(a_id, b_id))
         if p is None or p.entry > as_of:
             return None
-        return self._channel(p, as_of, _ordinal(as_of), dormant_after)
+        return self._channel(self._clip(p, as_of, _ordinal(as_of), dormant_after), as_of)
 
     def channels(
         self, as_of: str, *, dormant_after: int = 365, without: Collection[str] = ()
@@ -402,20 +402,13 @@ class ChannelIndex:
         """``channels(store, as_of, ...)`` on these inputs, or on ``inputs.without(without)``."""
         if without:
             return self.remaining(self.channels(as_of, dormant_after=dormant_after), as_of, without)
-        today = _ordinal(as_of)
-        result = [
-            self._channel(p, as_of, today, dormant_after)
-            for p in self.pairs[: bisect.bisect_right(self.firsts, as_of)]
-            if p.entry <= as_of
-        ]
-        result.sort(key=lambda c: (ORDER[c.status], -c.strength, c.a.name, c.b.name))
-        return result
+        return [self._channel(c, as_of) for c in self.clipped(as_of, dormant_after=dormant_after)]
 
     def clipped(self, as_of: str, *, dormant_after: int = 365) -> list[Clipped]:
-        """``channels(as_of)`` as ``Clipped`` pairs, in the same order: what the map encodes.
+        """The pairs that are channels on ``as_of``, clipped to it, in ``channels()``'s order.
 
-        A ``Channel`` costs more to make than all the map takes from it, and
-        the map's edges are written from the pair's kept parts anyway.
+        The map encodes these: a ``Channel`` costs more to make than all the
+        map takes from it, and its edges are written from the pair's kept parts.
         """
         today = _ordinal(as_of)
         result = [
