@@ -162,39 +162,55 @@ class StoreCache:
         self._inputs_lock, self._channels_lock, self._answers_lock = Striped(), Striped(), Striped()
         self._index_lock, self._capacity_lock, self._clipped_lock = Striped(), Striped(), Striped()
 
+    @staticmethod
+    def _once(
+        kept: LRU, locks: Striped, key: Hashable, compute: Callable[[], Any], settle: bool = False
+    ) -> Any:
+        """``compute()`` kept in ``kept`` under ``key``; computed once while it stays there.
+
+        ``settle`` for the long-lived structures of a store version (``_settle``).
+        """
+        with locks(key):
+            found = kept.get(key)
+            if found is None:
+                found = compute()
+                kept.put(key, found)
+                if settle:
+                    _settle()
+        return found
+
     def channel_inputs(self, store: Store) -> ChannelInputs:
         """The store's channel inputs, loaded at most once per version."""
         key = store_identity(store.path)
-        with self._inputs_lock(key):
-            found = self.inputs.get(key)
-            if found is None:
-                found = ChannelInputs.load(store)
-                self.inputs.put(key, found)
-                _settle()
+        found = self._once(
+            self.inputs, self._inputs_lock, key, lambda: ChannelInputs.load(store), settle=True
+        )
         assert isinstance(found, ChannelInputs)
         return found
 
     def index(self, store: Store, sides: Sequence[str]) -> ChannelIndex:
         """The channel inputs grouped by pair for ``sides``, built at most once per version."""
         key = (store_identity(store.path), tuple(sides))
-        with self._index_lock(key):
-            found = self.indexes.get(key)
-            if found is None:
-                found = ChannelIndex.build(self.channel_inputs(store), sides)
-                self.indexes.put(key, found)
-                _settle()
+        found = self._once(
+            self.indexes,
+            self._index_lock,
+            key,
+            lambda: ChannelIndex.build(self.channel_inputs(store), sides),
+            settle=True,
+        )
         assert isinstance(found, ChannelIndex)
         return found
 
     def arc_index(self, store: Store, sides: Sequence[str], by: str = "side") -> ArcIndex:
         """The brokers' network for any date, built at most once per version, sides and grouping."""
         key = (store_identity(store.path), tuple(sides), by)
-        with self._index_lock(key):
-            found = self.arcs.get(key)
-            if found is None:
-                found = ArcIndex.build(self.channel_inputs(store).records, sides=sides, by=by)
-                self.arcs.put(key, found)
-                _settle()
+        found = self._once(
+            self.arcs,
+            self._index_lock,
+            key,
+            lambda: ArcIndex.build(self.channel_inputs(store).records, sides=sides, by=by),
+            settle=True,
+        )
         assert isinstance(found, ArcIndex)
         return found
 
@@ -223,12 +239,14 @@ class StoreCache:
     ) -> list[Channel]:
         """``channels(store, as_of, ...)``, computed at most once per version and parameters."""
         key = (store_identity(store.path), as_of, tuple(sides), dormant_after)
-        with self._channels_lock(key):
-            found = self.channels.get(key)
-            if found is None:
-                clipped = self.clipped(store, as_of, sides, dormant_after)
-                found = self.index(store, sides).made(clipped, as_of)
-                self.channels.put(key, found)
+        found = self._once(
+            self.channels,
+            self._channels_lock,
+            key,
+            lambda: self.index(store, sides).made(
+                self.clipped(store, as_of, sides, dormant_after), as_of
+            ),
+        )
         assert isinstance(found, list)
         return found
 
@@ -237,11 +255,12 @@ class StoreCache:
     ) -> list[Clipped]:
         """``ChannelIndex.clipped``: the map's channels, and the channel list's once made."""
         key = (store_identity(store.path), as_of, tuple(sides), dormant_after)
-        with self._clipped_lock(key):
-            found = self.clips.get(key)
-            if found is None:
-                found = self.index(store, sides).clipped(as_of, dormant_after=dormant_after)
-                self.clips.put(key, found)
+        found = self._once(
+            self.clips,
+            self._clipped_lock,
+            key,
+            lambda: self.index(store, sides).clipped(as_of, dormant_after=dormant_after),
+        )
         assert isinstance(found, list)
         return found
 
@@ -251,13 +270,14 @@ class StoreCache:
         Raises ``UsageError`` (not kept) when a side has no leader on ``as_of``.
         """
         key = (store_identity(store.path), as_of, tuple(sides))
-        with self._capacity_lock(key):
-            found = self.capacities.get(key)
-            if found is None:
-                found = capacity(
-                    store, as_of, sides=sides, found=self.channel_list(store, as_of, sides)
-                )
-                self.capacities.put(key, found)
+        found = self._once(
+            self.capacities,
+            self._capacity_lock,
+            key,
+            lambda: capacity(
+                store, as_of, sides=sides, found=self.channel_list(store, as_of, sides)
+            ),
+        )
         assert isinstance(found, Capacity)
         return found
 
