@@ -298,7 +298,7 @@ class ChannelIndex:
                     continue
                 if self.include_brokered and p.side_from is not None and p.side_from <= as_of:
                     listed.add(key)
-                    fresh.append(self._channel(self._clip(p, as_of, today, dormant_after), as_of))
+                    fresh.append(self._channel(p, as_of, today, dormant_after))
         for (a_id, b_id), records in by_pair.items():
             known = self.by_key.get((a_id, b_id))
             own = known.rows[: bisect.bisect_right(known.starts, as_of)] if known else []
@@ -337,8 +337,13 @@ class ChannelIndex:
 
         return key
 
-    def _clip(self, p: _Pair, as_of: str, today: int, dormant_after: int) -> Clipped:
-        """Pair ``p``'s channel on ``as_of`` (day ``today``): its prefix, clipped to the date."""
+    def _on(
+        self, p: _Pair, as_of: str, today: int, dormant_after: int
+    ) -> tuple[int, str, str, str, float]:
+        """Pair ``p`` on ``as_of`` (day ``today``): records counted, status, reason, last, strength.
+
+        Its prefix of records, clipped to the date.
+        """
         inputs = self.inputs
         k = bisect.bisect_right(p.starts, as_of)
         pre = p.prefixes[k - 1]
@@ -365,23 +370,27 @@ class ChannelIndex:
                 reason = f"last contact {last}" + (
                     " (within the article's date)" if age == 0 else ""
                 )
+        return k, status, reason, last, strength
+
+    def _clip(self, p: _Pair, as_of: str, today: int, dormant_after: int) -> Clipped:
+        k, status, reason, last, strength = self._on(p, as_of, today, dormant_after)
+        pre = p.prefixes[k - 1]
         # _make: a third of what the keyword-capable constructor costs, ten thousand times a date
         return Clipped._make((p, k, pre.a, pre.b, status, reason, last, strength))
 
-    def _channel(self, c: Clipped, as_of: str) -> Channel:
-        """The ``Channel`` of ``c``, a pair clipped to ``as_of``."""
-        p = c.pair
-        pre = p.prefixes[c.k - 1]
+    def _channel(self, p: _Pair, as_of: str, today: int, dormant_after: int) -> Channel:
+        k, status, reason, last, strength = self._on(p, as_of, today, dormant_after)
+        pre = p.prefixes[k - 1]
         # positional: tens of thousands a date, and keywords make each call a third slower
         return Channel(
             pre.a,
             pre.b,
-            c.status,
-            c.reason,
+            status,
+            reason,
             pre.first,
-            c.last,
+            last,
             len(pre.contacts),
-            c.strength,
+            strength,
             bool(pre.name),
             pre.name,
             p.cross_from is not None and p.cross_from <= as_of,
@@ -395,7 +404,7 @@ class ChannelIndex:
         p = self.by_key.get(_key(a_id, b_id))
         if p is None or p.entry > as_of:
             return None
-        return self._channel(self._clip(p, as_of, _ordinal(as_of), dormant_after), as_of)
+        return self._channel(p, as_of, _ordinal(as_of), dormant_after)
 
     def channels(
         self, as_of: str, *, dormant_after: int = 365, without: Collection[str] = ()
@@ -403,11 +412,10 @@ class ChannelIndex:
         """``channels(store, as_of, ...)`` on these inputs, or on ``inputs.without(without)``."""
         if without:
             return self.remaining(self.channels(as_of, dormant_after=dormant_after), as_of, without)
-        return self.made(self.clipped(as_of, dormant_after=dormant_after), as_of)
-
-    def made(self, clipped: Sequence[Clipped], as_of: str) -> list[Channel]:
-        """The ``Channel`` of each of ``clipped``: ``clipped(as_of)``, or some of them."""
-        return [self._channel(c, as_of) for c in clipped]
+        today = _ordinal(as_of)
+        result = [self._channel(p, as_of, today, dormant_after) for p in self._live(as_of)]
+        result.sort(key=_order)
+        return result
 
     def clipped(self, as_of: str, *, dormant_after: int = 365) -> list[Clipped]:
         """The pairs that are channels on ``as_of``, clipped to it, in ``channels()``'s order.
@@ -416,10 +424,17 @@ class ChannelIndex:
         map takes from it, and its edges are written from the pair's kept parts.
         """
         today = _ordinal(as_of)
-        result = [
-            self._clip(p, as_of, today, dormant_after)
-            for p in self.pairs[: bisect.bisect_right(self.firsts, as_of)]
-            if p.entry <= as_of
-        ]
-        result.sort(key=lambda c: (ORDER[c.status], -c.strength, c.a.name, c.b.name))
+        result = [self._clip(p, as_of, today, dormant_after) for p in self._live(as_of)]
+        result.sort(key=_order)
         return result
+
+    def _live(self, as_of: str) -> list[_Pair]:
+        """The pairs that are channels on ``as_of``, in the order their first records come."""
+        return [
+            p for p in self.pairs[: bisect.bisect_right(self.firsts, as_of)] if p.entry <= as_of
+        ]
+
+
+def _order(c: Channel | Clipped) -> tuple[int, float, str, str]:
+    """``channels()``'s order: status, strength (strongest first), names; a stable sort."""
+    return (ORDER[c.status], -c.strength, c.a.name, c.b.name)

@@ -28,7 +28,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from typing import Any
 
-from backchannel.analysis.asof import ChannelIndex, Clipped
+from backchannel.analysis.asof import ChannelIndex
 from backchannel.analysis.brokers import ArcIndex
 from backchannel.analysis.capacity import Capacity, capacity
 from backchannel.analysis.channels import Channel, ChannelInputs
@@ -144,8 +144,7 @@ class StoreCache:
     """Per store version: the channel inputs, the channels by date, and encoded answers.
 
     Each level has its own locks, always taken in the order answers → capacity →
-    channels → clipped pairs → index → inputs, so two requests never wait for each
-    other in a circle.
+    channels → index → inputs, so two requests never wait for each other in a circle.
     """
 
     def __init__(self, answers: int = 64, versions: int = 2, dates: int = 16) -> None:
@@ -156,11 +155,10 @@ class StoreCache:
         self.places = LRU(versions)
         self.role_lists = LRU(versions)
         self.channels = LRU(dates)
-        self.clips = LRU(dates)
         self.capacities = LRU(dates)
         self.answers = LRU(answers)
         self._inputs_lock, self._channels_lock, self._answers_lock = Striped(), Striped(), Striped()
-        self._index_lock, self._capacity_lock, self._clipped_lock = Striped(), Striped(), Striped()
+        self._index_lock, self._capacity_lock = Striped(), Striped()
 
     @staticmethod
     def _once(
@@ -243,23 +241,7 @@ class StoreCache:
             self.channels,
             self._channels_lock,
             key,
-            lambda: self.index(store, sides).made(
-                self.clipped(store, as_of, sides, dormant_after), as_of
-            ),
-        )
-        assert isinstance(found, list)
-        return found
-
-    def clipped(
-        self, store: Store, as_of: str, sides: Sequence[str], dormant_after: int = 365
-    ) -> list[Clipped]:
-        """``ChannelIndex.clipped``: the map's channels, and the channel list's once made."""
-        key = (store_identity(store.path), as_of, tuple(sides), dormant_after)
-        found = self._once(
-            self.clips,
-            self._clipped_lock,
-            key,
-            lambda: self.index(store, sides).clipped(as_of, dormant_after=dormant_after),
+            lambda: self.index(store, sides).channels(as_of, dormant_after=dormant_after),
         )
         assert isinstance(found, list)
         return found
