@@ -9,7 +9,7 @@ later write changes the identity and misses the cache.
 
 Four levels: the store's channel inputs (every communication record, roles,
 departures), loaded once per version instead of once per request, with the
-map's fixed positions; the indexes built from them once per version and sides
+map's fixed positions and every actor's roles; the indexes built from them once per version and sides
 (``ChannelIndex``: channels on any date; ``ArcIndex``: the brokers' network on
 any date); the channels on a date (for the map, the channel list, one
 channel's panel and the what-if) and the capacity between the leaders on it
