@@ -390,6 +390,7 @@ def test_graph_json_is_the_encoded_graph(store_path: Path, prepared: bool) -> No
         every_role = views.roles_by_actor(store)
         for day in (*DATES, *DATES):
             found = index.clipped(day)
+            assert index.made(found, day) == index.channels(day)
             assert [(c.a, c.b, c.status, c.reason, c.last, c.strength) for c in found] == [
                 (c.a, c.b, c.status, c.reason, c.last_contact, c.strength)
                 for c in channels(store, day, sides=SIDES)

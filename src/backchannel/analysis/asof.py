@@ -379,7 +379,12 @@ class ChannelIndex:
         return Clipped._make((p, k, pre.a, pre.b, status, reason, last, strength))
 
     def _channel(self, p: _Pair, as_of: str, today: int, dormant_after: int) -> Channel:
-        k, status, reason, last, strength = self._on(p, as_of, today, dormant_after)
+        return self._made(p, *self._on(p, as_of, today, dormant_after), as_of)
+
+    def _made(
+        self, p: _Pair, k: int, status: str, reason: str, last: str, strength: float, as_of: str
+    ) -> Channel:
+        """The ``Channel`` of ``p``'s first ``k`` records on ``as_of``, given what the date sets."""
         pre = p.prefixes[k - 1]
         # positional: tens of thousands a date, and keywords make each call a third slower
         return Channel(
@@ -416,6 +421,12 @@ class ChannelIndex:
         result = [self._channel(p, as_of, today, dormant_after) for p in self._live(as_of)]
         result.sort(key=_order)
         return result
+
+    def made(self, clipped: Sequence[Clipped], as_of: str) -> list[Channel]:
+        """``channels(as_of)`` from ``clipped(as_of)``: only the ``Channel`` objects to make."""
+        return [
+            self._made(c.pair, c.k, c.status, c.reason, c.last, c.strength, as_of) for c in clipped
+        ]
 
     def clipped(self, as_of: str, *, dormant_after: int = 365) -> list[Clipped]:
         """The pairs that are channels on ``as_of``, clipped to it, in ``channels()``'s order.

@@ -177,7 +177,7 @@ def cached_graph(cache: StoreCache, store: Store, day: str, sides: tuple[str, ..
     """The JSON of ``views.graph`` for this version of ``store``, computed at most once."""
 
     def compute() -> bytes:
-        found = cache.index(store, sides).clipped(day)
+        found = cache.clipped(store, day, sides)
         ranks = bridging(store, day, sides=sides, arc_index=cache.arc_index(store, sides))
         facts = views.node_facts(store, ((c.a, c.b) for c in found), ranks, day, cache.roles(store))
         return cache.channel_json(store, sides).graph(

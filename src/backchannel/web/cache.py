@@ -9,12 +9,13 @@ later write changes the identity and misses the cache.
 
 Four levels: the store's channel inputs (every communication record, roles,
 departures), loaded once per version instead of once per request, with the
-map's fixed positions and every actor's roles; the indexes built from them once per version and sides
-(``ChannelIndex``: channels on any date; ``ArcIndex``: the brokers' network on
-any date); the channels on a date (for the map, the channel list, one
-channel's panel and the what-if) and the capacity between the leaders on it
-(the what-if's "before", whatever actors are taken out); and whole encoded JSON responses per
-(version, endpoint, parameters).
+map's fixed positions and every actor's roles; the indexes built from them
+once per version and sides (``ChannelIndex``: channels on any date;
+``ArcIndex``: the brokers' network on any date); the channels on a date (for
+the map, the channel list, one channel's panel and the what-if) and the
+capacity between the leaders on it (the what-if's "before", whatever actors
+are taken out); and whole encoded JSON responses per (version, endpoint,
+parameters).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from typing import Any
 
-from backchannel.analysis.asof import ChannelIndex
+from backchannel.analysis.asof import ChannelIndex, Clipped
 from backchannel.analysis.brokers import ArcIndex
 from backchannel.analysis.capacity import Capacity, capacity
 from backchannel.analysis.channels import Channel, ChannelInputs
@@ -155,6 +156,7 @@ class StoreCache:
         self.places = LRU(versions)
         self.role_lists = LRU(versions)
         self.channels = LRU(dates)
+        self.clips = LRU(dates)
         self.capacities = LRU(dates)
         self.answers = LRU(answers)
         self._inputs_lock, self._channels_lock, self._answers_lock = Striped(), Striped(), Striped()
@@ -241,9 +243,26 @@ class StoreCache:
             self.channels,
             self._channels_lock,
             key,
-            lambda: self.index(store, sides).channels(as_of, dormant_after=dormant_after),
+            lambda: self._channels(store, key, as_of, sides, dormant_after),
         )
         assert isinstance(found, list)
+        return found
+
+    def _channels(
+        self, store: Store, key: Hashable, as_of: str, sides: Sequence[str], dormant_after: int
+    ) -> list[Channel]:
+        """The channels on ``as_of``, made from the map's clipped pairs when it was asked first."""
+        index = self.index(store, sides)
+        clipped = self.clips.get(key)
+        if clipped is None:
+            return index.channels(as_of, dormant_after=dormant_after)
+        return index.made(clipped, as_of)
+
+    def clipped(self, store: Store, as_of: str, sides: Sequence[str]) -> list[Clipped]:
+        """``ChannelIndex.clipped`` on ``as_of``, kept for the channel list of the same date."""
+        key = (store_identity(store.path), as_of, tuple(sides), 365)
+        found = self.index(store, sides).clipped(as_of)
+        self.clips.put(key, found)  # asked once per date: the map's answer is kept
         return found
 
     def capacity(self, store: Store, as_of: str, sides: Sequence[str]) -> Capacity:
