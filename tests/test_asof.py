@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -19,7 +20,7 @@ from hypothesis import strategies as st
 
 from backchannel.analysis.asof import ChannelIndex
 from backchannel.analysis.brokerage import brokerage_bridges, open_paths
-from backchannel.analysis.brokers import _bridges, bridging, brokers, network, ranking
+from backchannel.analysis.brokers import ArcIndex, _bridges, bridging, brokers, network, ranking
 from backchannel.analysis.channels import ChannelInputs, channels
 from backchannel.analysis.whatif import derived_store, whatif
 from backchannel.store import Store
@@ -300,7 +301,6 @@ def test_the_api_answers_equal_the_direct_computations(store_path: Path) -> None
 
 @pytest.mark.parametrize("by", ["side", "side-sector"])
 def test_arc_index_gives_the_network_and_brokers_of_every_date(store_path: Path, by: str) -> None:
-    from backchannel.analysis.brokers import ArcIndex
 
     with Store.open(store_path, read_only=True) as store:
         inputs = ChannelInputs.load(store)
@@ -325,7 +325,6 @@ def test_arc_index_gives_the_network_and_brokers_of_every_date(store_path: Path,
 
 
 def test_rankings_without_actors_equal_the_ranking_of_the_records_left(store_path: Path) -> None:
-    from backchannel.analysis.brokers import ArcIndex
 
     with Store.open(store_path, read_only=True) as store:
         inputs = ChannelInputs.load(store)
@@ -371,5 +370,61 @@ def test_graph_edges_json_is_the_encoded_edge_list(store_path: Path) -> None:
         for day in (*DATES, *DATES):
             found = index.channels(day)
             edges = views.graph(store, day, SIDES, found=found, index=index)["edges"]
-            assert encoder.edges(found, day).encode() == encode(edges)
-            assert json.loads(encoder.edges(found, day)) == edges
+            assert encoder.edges(index.clipped(day)).encode() == encode(edges)
+            assert json.loads(encoder.edges(index.clipped(day))) == edges
+
+
+@pytest.mark.parametrize("prepared", [False, True])
+def test_graph_json_is_the_encoded_graph(store_path: Path, prepared: bool) -> None:
+    from backchannel.web.cache import encode
+    from backchannel.web.fastjson import ChannelJSON
+
+    with Store.open(store_path, read_only=True) as store:
+        inputs = ChannelInputs.load(store)
+        index = ChannelIndex.build(inputs, SIDES)
+        arcs = ArcIndex.build(inputs.records, sides=SIDES)
+        place = views.positions(inputs, SIDES)
+        encoder = ChannelJSON(index)
+        if prepared:
+            encoder.prepare()
+        every_role = views.roles_by_actor(store)
+        for day in (*DATES, *DATES):
+            found = index.clipped(day)
+            assert index.made(found, day) == index.channels(day)
+            assert [(c.a, c.b, c.status, c.reason, c.last, c.strength) for c in found] == [
+                (c.a, c.b, c.status, c.reason, c.last_contact, c.strength)
+                for c in channels(store, day, sides=SIDES)
+            ]
+            ends = [(c.a, c.b) for c in found]
+            ranks = bridging(store, day, sides=SIDES, arc_index=arcs)
+            facts = views.node_facts(store, ends, ranks, day, every_role)
+            assert facts == views.node_facts(store, ends, ranks, day)
+            assert encoder.graph(day, found, facts, place) == encode(views.graph(store, day, SIDES))
+
+
+def test_broker_rows_with_equal_counts_are_each_the_nodes_own(store_path: Path) -> None:
+    # score() shares the dicts of nodes with equal counts; brokers() rounds each kind once
+    from backchannel.analysis.brokerage import COLUMNS, brokerage
+    from backchannel.analysis.brokers import _finite
+
+    alike = 0  # pairs of rows with equal counts, whose dicts must still be their own
+    with Store.open(store_path, read_only=True) as store:
+        for day in DATES:
+            arcs, groups, _, _ = network(store, day, sides=SIDES)
+            if not groups:
+                continue
+            by_node = {row.node: row for row in brokerage(arcs, groups).rows}
+            rows = brokers(store, day, sides=SIDES)
+            for r in rows:
+                row = by_node[r["actor_id"]]
+                assert r["roles"] == row.raw
+                assert r["z"] == {col: _finite(row.z[col]) for col in COLUMNS}
+                assert r["expected"] == {col: _finite(row.expected[col]) for col in COLUMNS}
+            by_counts: dict[tuple[int, ...], list[dict[str, Any]]] = {}
+            for r in rows:
+                by_counts.setdefault(tuple(r["roles"].values()), []).append(r)
+            for first, second, *_ in (a for a in by_counts.values() if len(a) > 1):
+                first["z"]["total"] = first["roles"]["total"] = -1
+                assert second["z"]["total"] != -1 and second["roles"]["total"] != -1
+                alike += 1
+    assert alike

@@ -157,7 +157,9 @@ def test_whatif_answers_equal_a_fresh_computation_on_every_date(db: Path) -> Non
     # the leaders' capacity on a date is kept and reused for every removal asked on it
     client = TestClient(create_app(str(db), sides=SIDES))
     removals = (["jake-sullivan"], ["wang-yi"], ["joe-biden"], ["jake-sullivan", "wang-yi"])
-    for day in (*DATES, *reversed(DATES)):
+    for n, day in enumerate((*DATES, *reversed(DATES))):
+        if n % 2 == 0:  # the date's channels made from the map's clipped pairs
+            assert client.get("/api/graph", params={"as_of": day}).status_code == 200
         for remove in removals:
             with Store.open(db, read_only=True) as store:
                 fresh = json.loads(json.dumps(views.what_if(store, day, SIDES, remove)))

@@ -64,7 +64,9 @@ _NAN: Final = float("nan")
 class BrokerageRow:
     """One node's role counts and how they compare with sna's null model.
 
-    Every dict is keyed by ``COLUMNS`` (the five roles and ``"total"``).
+    Every dict is keyed by ``COLUMNS`` (the five roles and ``"total"``). Rows
+    of ``score()`` with the same counts in groups of the same size share their
+    dicts: read them, do not change them.
     """
 
     node: str
@@ -157,21 +159,25 @@ def score(
 
     rows: list[BrokerageRow] = []
     totals = [0] * len(COLUMNS)
+    # nodes of one group size with the same counts share their dicts: a few dozen kinds
+    # among thousands of nodes, each computed once
+    shared: dict[
+        tuple[int, ...], tuple[dict[str, int], dict[str, float], dict[str, float], dict[str, float]]
+    ] = {}
     for node, c, role_counts in zip(nodes, cls, counts, strict=True):
-        raw = [*role_counts, sum(role_counts)]
-        exp, sd = node_moments[sizes[c]]
+        raw = (*role_counts, sum(role_counts))
         for k, value in enumerate(raw):
             totals[k] += value
-        rows.append(
-            BrokerageRow(
-                node=node,
-                group=groups[node],
-                raw=dict(zip(COLUMNS, raw, strict=True)),
-                expected=dict(zip(COLUMNS, exp, strict=True)),
-                sd=dict(zip(COLUMNS, sd, strict=True)),
-                z={col: _z(r, e, s) for col, r, e, s in zip(COLUMNS, raw, exp, sd, strict=True)},
+        found = shared.get((sizes[c], *raw))
+        if found is None:
+            exp, sd = node_moments[sizes[c]]
+            found = shared[(sizes[c], *raw)] = (
+                dict(zip(COLUMNS, raw, strict=True)),
+                dict(zip(COLUMNS, exp, strict=True)),
+                dict(zip(COLUMNS, sd, strict=True)),
+                {col: _z(r, e, s) for col, r, e, s in zip(COLUMNS, raw, exp, sd, strict=True)},
             )
-        )
+        rows.append(BrokerageRow(node, groups[node], *found))
     global_: dict[str, dict[str, float]] = {
         "raw": {col: float(t) for col, t in zip(COLUMNS, totals, strict=True)},
         "exp": dict(zip(COLUMNS, global_exp, strict=True)),
@@ -204,18 +210,28 @@ def _index(edges: Iterable[tuple[str, str]], nodes: Sequence[str]) -> tuple[list
     return out_adj, sum(len(targets) for targets in out_adj) + len(loops)
 
 
-def open_paths(out_adj: Sequence[set[int]], cls: Sequence[int]) -> list[dict[tuple[int, int], int]]:
+def in_neighbours(out_adj: Sequence[set[int]]) -> list[set[int]]:
+    """Each node's in-neighbours, from its out-neighbours."""
+    in_adj: list[set[int]] = [set() for _ in out_adj]
+    for source, targets in enumerate(out_adj):
+        for target in targets:
+            in_adj[target].add(source)
+    return in_adj
+
+
+def open_paths(
+    out_adj: Sequence[set[int]], cls: Sequence[int], in_adj: Sequence[set[int]] | None = None
+) -> list[dict[tuple[int, int], int]]:
     """Per broker ``b``: open two-paths ``i → b → j`` counted by the groups of ``i`` and ``j``.
 
     Counted without walking the paths: every in-neighbour with every
     out-neighbour, less the pairs where ``i`` is ``j`` and the pairs closed by
     an arc ``i → j`` (found once per arc, as the brokers between its ends).
+    ``in_adj`` is ``in_neighbours(out_adj)`` when the caller has it already.
     """
     n = len(out_adj)
-    in_adj: list[set[int]] = [set() for _ in range(n)]
-    for source, targets in enumerate(out_adj):
-        for target in targets:
-            in_adj[target].add(source)
+    if in_adj is None:
+        in_adj = in_neighbours(out_adj)
     closed: dict[tuple[int, int, int], int] = {}
     for i, targets in enumerate(out_adj):
         ci = cls[i]

@@ -17,7 +17,14 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from backchannel.analysis.brokerage import ROLES, _index, brokerage_bridges, open_paths, score
+from backchannel.analysis.brokerage import (
+    ROLES,
+    _index,
+    brokerage_bridges,
+    in_neighbours,
+    open_paths,
+    score,
+)
 from backchannel.analysis.channels import communication_records
 from backchannel.errors import UsageError
 from backchannel.nlp.lexicon import lexicon
@@ -100,11 +107,8 @@ class NetworkState:
         group_of = [ids.setdefault(groups[node], len(ids)) for node in nodes]
         group_names = list(ids)
         out_adj, n_arcs = _index(arcs, nodes) if indexed is None else indexed
-        paths = open_paths(out_adj, group_of)
-        in_adj: list[set[int]] = [set() for _ in nodes]
-        for source, targets in enumerate(out_adj):
-            for target in targets:
-                in_adj[target].add(source)
+        in_adj = in_neighbours(out_adj)
+        paths = open_paths(out_adj, group_of, in_adj)
         return cls(
             nodes=nodes,
             names=names,
@@ -398,23 +402,26 @@ def brokers(
         if not groups:
             return []
         result, bridges = brokerage_bridges(arcs, groups)
-    expected: dict[tuple[float, ...], dict[str, float | None]] = {}
+    # rows with the same counts share them (``score()``): each kind is rounded once
+    shared: dict[int, tuple[dict[str, int], dict[str, float | None], dict[str, float | None]]] = {}
     rows = []
     for row in result.rows:
         b = row.node
-        key = tuple(row.expected.values())
-        moments = expected.get(key)
-        if moments is None:  # the same for every node of a group size
-            moments = expected[key] = {
-                role: _finite(row.expected[role]) for role in (*ROLES, "total")
-            }
+        found = shared.get(id(row.z))
+        if found is None:
+            found = shared[id(row.z)] = (
+                {role: row.raw[role] for role in (*ROLES, "total")},
+                {role: _finite(row.z[role]) for role in (*ROLES, "total")},
+                {role: _finite(row.expected[role]) for role in (*ROLES, "total")},
+            )
+        roles, z, expected = found
         record: dict[str, Any] = {
             "actor_id": b,
             "name": names.get(b, b),
             "group": row.group,
-            "roles": {role: row.raw[role] for role in (*ROLES, "total")},
-            "z": {role: _finite(row.z[role]) for role in (*ROLES, "total")},
-            "expected": dict(moments),
+            "roles": dict(roles),
+            "z": dict(z),
+            "expected": dict(expected),
             "bridges": [f"{a}→{c}" for a, c in sorted(bridges[b])],
             "evidence": evidence.get(b, []),
         }

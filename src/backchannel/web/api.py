@@ -25,11 +25,12 @@ from fastapi.responses import Response
 from pydantic import BaseModel, BeforeValidator
 
 from backchannel import queries
+from backchannel.analysis.brokers import bridging
 from backchannel.analysis.brokers import brokers as broker_rows
 from backchannel.errors import UsageError
 from backchannel.store import Store
 from backchannel.web import views
-from backchannel.web.cache import StoreCache, encode
+from backchannel.web.cache import StoreCache
 
 
 class Problem(BaseModel):
@@ -176,20 +177,12 @@ def cached_graph(cache: StoreCache, store: Store, day: str, sides: tuple[str, ..
     """The JSON of ``views.graph`` for this version of ``store``, computed at most once."""
 
     def compute() -> bytes:
-        found = cache.channel_list(store, day, sides)
-        head = views.graph(
-            store,
-            day,
-            sides,
-            found=found,
-            place=cache.positions(store, sides),
-            index=cache.index(store, sides),
-            arc_index=cache.arc_index(store, sides),
-            with_edges=False,
+        found = cache.clipped(store, day, sides)
+        ranks = bridging(store, day, sides=sides, arc_index=cache.arc_index(store, sides))
+        facts = views.node_facts(store, ((c.a, c.b) for c in found), ranks, day, cache.roles(store))
+        return cache.channel_json(store, sides).graph(
+            day, found, facts, cache.positions(store, sides)
         )
-        edges = cache.channel_json(store, sides).edges(found, day)
-        # the edges come last: the object without them, reopened
-        return encode(head)[:-1] + b',"edges":' + edges.encode() + b"}"
 
     return cache.encoded(store, ("graph", day, sides), compute)
 

@@ -174,7 +174,7 @@ def create_app(db_path: str, *, sides: Sequence[str] | None = None) -> FastAPI:
 
 
 def warm(app: FastAPI) -> None:
-    """Put the map for the store's last date and the default sides into the answer cache."""
+    """Put the map for the store's last date into the answer cache, then prepare any date's."""
     from backchannel.store import Store
 
     cache: StoreCache = app.state.cache
@@ -183,6 +183,7 @@ def warm(app: FastAPI) -> None:
             day = api.default_as_of(store)
             pair = app.state.sides()
             api.cached_graph(cache, store, day, pair)
+            cache.prepare(store, pair)
     except Exception as exc:  # a store that is not there yet: the page will say so
         log.warning("could not precompute the map: %s", exc)
 

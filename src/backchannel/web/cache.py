@@ -9,12 +9,13 @@ later write changes the identity and misses the cache.
 
 Four levels: the store's channel inputs (every communication record, roles,
 departures), loaded once per version instead of once per request, with the
-map's fixed positions; the indexes built from them once per version and sides
-(``ChannelIndex``: channels on any date; ``ArcIndex``: the brokers' network on
-any date); the channels on a date (for the map, the channel list, one
-channel's panel and the what-if) and the capacity between the leaders on it
-(the what-if's "before", whatever actors are taken out); and whole encoded JSON responses per
-(version, endpoint, parameters).
+map's fixed positions and every actor's roles; the indexes built from them
+once per version and sides (``ChannelIndex``: channels on any date;
+``ArcIndex``: the brokers' network on any date); the channels on a date (for
+the map, the channel list, one channel's panel and the what-if) and the
+capacity between the leaders on it (the what-if's "before", whatever actors
+are taken out); and whole encoded JSON responses per (version, endpoint,
+parameters).
 """
 
 from __future__ import annotations
@@ -28,13 +29,13 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from typing import Any
 
-from backchannel.analysis.asof import ChannelIndex
+from backchannel.analysis.asof import ChannelIndex, Clipped
 from backchannel.analysis.brokers import ArcIndex
 from backchannel.analysis.capacity import Capacity, capacity
 from backchannel.analysis.channels import Channel, ChannelInputs
 from backchannel.store import Store
 from backchannel.web.fastjson import ChannelJSON
-from backchannel.web.views import positions
+from backchannel.web.views import positions, roles_by_actor
 
 Identity = tuple[tuple[int, int, int] | None, ...]
 
@@ -153,45 +154,63 @@ class StoreCache:
         self.arcs = LRU(2 * versions)
         self.encoders = LRU(versions)
         self.places = LRU(versions)
+        self.role_lists = LRU(versions)
         self.channels = LRU(dates)
+        self.clips = LRU(dates)
         self.capacities = LRU(dates)
         self.answers = LRU(answers)
         self._inputs_lock, self._channels_lock, self._answers_lock = Striped(), Striped(), Striped()
         self._index_lock, self._capacity_lock = Striped(), Striped()
 
+    @staticmethod
+    def _once(
+        kept: LRU, locks: Striped, key: Hashable, compute: Callable[[], Any], settle: bool = False
+    ) -> Any:
+        """``compute()`` kept in ``kept`` under ``key``; computed once while it stays there.
+
+        ``settle`` for the long-lived structures of a store version (``_settle``).
+        """
+        with locks(key):
+            found = kept.get(key)
+            if found is None:
+                found = compute()
+                kept.put(key, found)
+                if settle:
+                    _settle()
+        return found
+
     def channel_inputs(self, store: Store) -> ChannelInputs:
         """The store's channel inputs, loaded at most once per version."""
         key = store_identity(store.path)
-        with self._inputs_lock(key):
-            found = self.inputs.get(key)
-            if found is None:
-                found = ChannelInputs.load(store)
-                self.inputs.put(key, found)
-                _settle()
+        found = self._once(
+            self.inputs, self._inputs_lock, key, lambda: ChannelInputs.load(store), settle=True
+        )
         assert isinstance(found, ChannelInputs)
         return found
 
     def index(self, store: Store, sides: Sequence[str]) -> ChannelIndex:
         """The channel inputs grouped by pair for ``sides``, built at most once per version."""
         key = (store_identity(store.path), tuple(sides))
-        with self._index_lock(key):
-            found = self.indexes.get(key)
-            if found is None:
-                found = ChannelIndex.build(self.channel_inputs(store), sides)
-                self.indexes.put(key, found)
-                _settle()
+        found = self._once(
+            self.indexes,
+            self._index_lock,
+            key,
+            lambda: ChannelIndex.build(self.channel_inputs(store), sides),
+            settle=True,
+        )
         assert isinstance(found, ChannelIndex)
         return found
 
     def arc_index(self, store: Store, sides: Sequence[str], by: str = "side") -> ArcIndex:
         """The brokers' network for any date, built at most once per version, sides and grouping."""
         key = (store_identity(store.path), tuple(sides), by)
-        with self._index_lock(key):
-            found = self.arcs.get(key)
-            if found is None:
-                found = ArcIndex.build(self.channel_inputs(store).records, sides=sides, by=by)
-                self.arcs.put(key, found)
-                _settle()
+        found = self._once(
+            self.arcs,
+            self._index_lock,
+            key,
+            lambda: ArcIndex.build(self.channel_inputs(store).records, sides=sides, by=by),
+            settle=True,
+        )
         assert isinstance(found, ArcIndex)
         return found
 
@@ -205,17 +224,45 @@ class StoreCache:
         assert isinstance(found, dict)
         return found
 
+    def roles(self, store: Store) -> dict[str, list[dict[str, Any]]]:
+        """``views.roles_by_actor`` of every actor for this version of the store."""
+        key = store_identity(store.path)
+        found = self.role_lists.get(key)
+        if found is None:  # one short query: two requests may both make it
+            found = roles_by_actor(store)
+            self.role_lists.put(key, found)
+        assert isinstance(found, dict)
+        return found
+
     def channel_list(
         self, store: Store, as_of: str, sides: Sequence[str], dormant_after: int = 365
     ) -> list[Channel]:
         """``channels(store, as_of, ...)``, computed at most once per version and parameters."""
         key = (store_identity(store.path), as_of, tuple(sides), dormant_after)
-        with self._channels_lock(key):
-            found = self.channels.get(key)
-            if found is None:
-                found = self.index(store, sides).channels(as_of, dormant_after=dormant_after)
-                self.channels.put(key, found)
+        found = self._once(
+            self.channels,
+            self._channels_lock,
+            key,
+            lambda: self._channels(store, key, as_of, sides, dormant_after),
+        )
         assert isinstance(found, list)
+        return found
+
+    def _channels(
+        self, store: Store, key: Hashable, as_of: str, sides: Sequence[str], dormant_after: int
+    ) -> list[Channel]:
+        """The channels on ``as_of``, made from the map's clipped pairs when it was asked first."""
+        index = self.index(store, sides)
+        clipped = self.clips.get(key)
+        if clipped is None:
+            return index.channels(as_of, dormant_after=dormant_after)
+        return index.made(clipped, as_of)
+
+    def clipped(self, store: Store, as_of: str, sides: Sequence[str]) -> list[Clipped]:
+        """``ChannelIndex.clipped`` on ``as_of``, kept for the channel list of the same date."""
+        key = (store_identity(store.path), as_of, tuple(sides), 365)
+        found = self.index(store, sides).clipped(as_of)
+        self.clips.put(key, found)  # asked once per date: the map's answer is kept
         return found
 
     def capacity(self, store: Store, as_of: str, sides: Sequence[str]) -> Capacity:
@@ -224,13 +271,14 @@ class StoreCache:
         Raises ``UsageError`` (not kept) when a side has no leader on ``as_of``.
         """
         key = (store_identity(store.path), as_of, tuple(sides))
-        with self._capacity_lock(key):
-            found = self.capacities.get(key)
-            if found is None:
-                found = capacity(
-                    store, as_of, sides=sides, found=self.channel_list(store, as_of, sides)
-                )
-                self.capacities.put(key, found)
+        found = self._once(
+            self.capacities,
+            self._capacity_lock,
+            key,
+            lambda: capacity(
+                store, as_of, sides=sides, found=self.channel_list(store, as_of, sides)
+            ),
+        )
         assert isinstance(found, Capacity)
         return found
 
@@ -261,3 +309,8 @@ class StoreCache:
             self.encoders.put(key, found)
         assert isinstance(found, ChannelJSON)
         return found
+
+    def prepare(self, store: Store, sides: Sequence[str]) -> None:
+        """Encode ahead what the map of any date takes from this version of the store."""
+        with _kept():
+            self.channel_json(store, sides).prepare()

@@ -20,9 +20,9 @@ import threading
 from collections.abc import Sequence
 from json.encoder import encode_basestring
 
-from backchannel.analysis.asof import ChannelIndex, _Pair
+from backchannel.analysis.asof import ChannelIndex, Clipped, _Pair
 from backchannel.analysis.channels import Channel, Endpoint
-from backchannel.web.views import edge_id, side_of
+from backchannel.web.views import Broker, edge_id, side_of
 
 EVIDENCE = 5  # records a channel lists as its evidence: the latest five
 
@@ -59,6 +59,8 @@ class ChannelJSON:
         self._edges: dict[tuple[str, str, int], tuple[str, str, str]] = {}
         self._records: dict[tuple[str, str], list[str]] = {}  # pair → each record's evidence
         self._ends: dict[Endpoint, str] = {}  # an actor as many pairs' records name it alike
+        self._nodes: dict[Endpoint, str] = {}  # a node's JSON up to its category
+        self._places: dict[str, str] = {}  # actor → its node's JSON from its position on
         self._lock = threading.Lock()
 
     def _counted(self, c: Channel, as_of: str) -> tuple[_Pair, int]:
@@ -108,38 +110,55 @@ class ChannelJSON:
                 self._objects[key] = found
         return found
 
-    def _edge_parts(self, c: Channel, pair: _Pair, k: int) -> tuple[str, str, str]:
+    def _edge_parts(self, pair: _Pair, k: int) -> tuple[str, str, str]:
         """``views._edge``'s JSON before the status, around the last contact, and after it."""
         key = (pair.a_id, pair.b_id, k)
         found = self._edges.get(key)
         if found is None:
-            a, b, sides = c.a, c.b, self.index.sides
-            prefix = pair.prefixes[k - 1]
-            found = (
-                f'{{"id":{_str(edge_id(a.actor_id, b.actor_id))},"source":{_str(a.actor_id)},'
-                f'"target":{_str(b.actor_id)},"a_name":{_str(a.name)},"b_name":{_str(b.name)},'
-                f'"a_side":{_str(side_of(a.country, sides))},'
-                f'"b_side":{_str(side_of(b.country, sides))},"status":',
-                f',"events":{int.__repr__(c.events)},"first_contact":{_str(c.first_contact)},'
-                '"last_contact":',
-                f',"name":{_str(c.name)},"types":{_strings(prefix.types)},'
-                f'"modes":{_strings(prefix.modes)}}}',
-            )
+            found = self._edge_text(pair, k)
             with self._lock:
                 self._edges[key] = found
         return found
 
-    def edges(self, found: Sequence[Channel], as_of: str) -> str:
-        """The JSON of ``views.graph``'s edges for ``found``, the channels on ``as_of``.
+    def _edge_text(self, pair: _Pair, k: int) -> tuple[str, str, str]:
+        """The parts ``_edge_parts`` keeps, from what ``pair``'s first ``k`` records say."""
+        prefix, sides = pair.prefixes[k - 1], self.index.sides
+        a, b = prefix.a, prefix.b
+        return (
+            f'{{"id":{_str(edge_id(a.actor_id, b.actor_id))},"source":{_str(a.actor_id)},'
+            f'"target":{_str(b.actor_id)},"a_name":{_str(a.name)},"b_name":{_str(b.name)},'
+            f'"a_side":{_str(side_of(a.country, sides))},'
+            f'"b_side":{_str(side_of(b.country, sides))},"status":',
+            f',"events":{int.__repr__(len(prefix.contacts))},"first_contact":{_str(prefix.first)},'
+            '"last_contact":',
+            f',"name":{_str(prefix.name)},"types":{_strings(prefix.types)},'
+            f'"modes":{_strings(prefix.modes)}}}',
+        )
 
-        The sides are the index's: ``views.graph`` must have been asked for those.
+    def prepare(self) -> None:
+        """Encode every pair's edge parts for every number of its records, ahead of any date.
+
+        Without this, a date a year or two from the last one asked finds about
+        2,500 pairs whose number of records is new (2,000 actors, 20,000
+        events), and encoding them is a third of its edges' time; all of them
+        together take a few megabytes.
         """
+        made = {
+            (pair.a_id, pair.b_id, k): self._edge_text(pair, k)
+            for pair in self.index.pairs
+            for k in range(1, len(pair.rows) + 1)
+        }
+        with self._lock:
+            self._edges.update(made)
+
+    def edges(self, found: Sequence[Clipped]) -> str:
+        """The JSON of ``views.graph``'s edges for ``found``, ``index.clipped`` on a date."""
         parts = []
         for c in found:
-            head, middle, tail = self._edge_parts(c, *self._counted(c, as_of))
+            head, middle, tail = self._edge_parts(c.pair, c.k)
             parts.append(
                 f'{head}{_str(c.status)},"reason":{_str(c.reason)},"strength":'
-                f"{_number(c.strength)}{middle}{_str(c.last_contact)}{tail}"
+                f"{_number(c.strength)}{middle}{_str(c.last)}{tail}"
             )
         return "[" + ",".join(parts) + "]"
 
@@ -153,3 +172,54 @@ class ChannelJSON:
                 f"{_str(c.last_contact)}{events}{_number(c.strength)}{tail}"
             )
         return ("[" + ",".join(parts) + "]").encode()
+
+    def _node_head(self, end: Endpoint) -> str:
+        found = self._nodes.get(end)
+        if found is None:
+            side = side_of(end.country, self.index.sides)
+            found = (
+                f'{{"id":{_str(end.actor_id)},"name":{_str(end.name)},'
+                f'"country":{_str(end.country)},"side":{_str(side)},'
+                f'"kind":{_str(end.kind)},"sector":{_str(end.sector)},"category":'
+            )
+            with self._lock:
+                self._nodes[end] = found
+        return found
+
+    def _node_tail(self, actor_id: str, place: dict[str, tuple[float, float]]) -> str:
+        found = self._places.get(actor_id)
+        if found is None:
+            x, y = place.get(actor_id, (0.0, 0.0))
+            found = f',"x":{_plain(x)},"y":{_plain(y)}}}'
+            with self._lock:
+                self._places[actor_id] = found
+        return found
+
+    def graph(
+        self,
+        as_of: str,
+        found: Sequence[Clipped],
+        facts: Sequence[tuple[Endpoint, str, Broker | None]],
+        place: dict[str, tuple[float, float]],
+    ) -> bytes:
+        """``encode(views.graph(...))`` on ``as_of`` from ``index.clipped`` and ``node_facts``.
+
+        ``place`` is ``views.positions`` for this version of the store and the
+        index's sides: an actor's position is kept with its JSON.
+        """
+        nodes = []
+        for end, kind, broker in facts:
+            if broker is None:
+                middle = '"broker":false,"brokerage":0,"bridges":[]'
+            else:
+                paths, bridges = broker
+                middle = (
+                    f'"broker":true,"brokerage":{int.__repr__(paths)},"bridges":{_strings(bridges)}'
+                )
+            nodes.append(
+                f"{self._node_head(end)}{_str(kind)},{middle}{self._node_tail(end.actor_id, place)}"
+            )
+        return (
+            f'{{"as_of":{_str(as_of)},"sides":{_strings(self.index.sides)},'
+            f'"nodes":[{",".join(nodes)}],"edges":{self.edges(found)}}}'
+        ).encode()

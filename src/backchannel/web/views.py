@@ -11,7 +11,7 @@ import csv
 import io
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from backchannel import queries
@@ -22,6 +22,7 @@ from backchannel.analysis.channels import (
     GOVERNMENT_SECTORS,
     Channel,
     ChannelInputs,
+    Endpoint,
     channels,
 )
 from backchannel.errors import UsageError
@@ -76,12 +77,16 @@ def meta(store: Store, sides: Sequence[str]) -> dict[str, Any]:
     }
 
 
-def _roles_by_actor(store: Store, ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+def roles_by_actor(
+    store: Store, ids: Sequence[str] | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """The roles of ``ids`` (every actor's when ``None``), earliest first, ties in a fixed order."""
+    where = "" if ids is None else "WHERE actor_id IN (SELECT unnest(?)) "
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in store.query(
         "SELECT actor_id, title, org, country, sector, start_date, end_date FROM roles "
-        "WHERE actor_id IN (SELECT unnest(?)) ORDER BY start_date NULLS FIRST",
-        [list(ids)],
+        f"{where}ORDER BY start_date NULLS FIRST, end_date NULLS LAST, sector, title, org",
+        [] if ids is None else [list(ids)],
     ):
         out[r["actor_id"]].append(r)
     return out
@@ -128,6 +133,9 @@ def side_of(country: str, sides: Sequence[str]) -> str:
     return country if (not sides or country in sides) else "third"
 
 
+Broker = tuple[int, list[str]]  # brokered paths, and the side pairs bridged
+
+
 def graph(
     store: Store,
     as_of: str,
@@ -137,12 +145,8 @@ def graph(
     place: dict[str, tuple[float, float]] | None = None,
     index: ChannelIndex | None = None,
     arc_index: ArcIndex | None = None,
-    with_edges: bool = True,
 ) -> dict[str, Any]:
     """Nodes (actors with side, category, broker score) and edges (channels) on ``as_of``.
-
-    Without ``with_edges`` the ``edges`` key is left out, for a caller that
-    writes them itself (``fastjson.ChannelJSON.edges``).
 
     ``inputs`` (``ChannelInputs.load`` on the same, unchanged store) saves the
     queries; ``found``, the channels on ``as_of`` computed from them,
@@ -168,38 +172,29 @@ def graph(
         for key, (types, modes) in found_kinds.items():
             kinds[key] = (sorted(types), sorted(modes))
     ranks = bridging(store, as_of, sides=sides, records=records, arc_index=arc_index)
-    ends: dict[str, Any] = {}
-    for ch in found:
-        for end in (ch.a, ch.b):
-            ends.setdefault(end.actor_id, end)
-    roles = _roles_by_actor(store, sorted(ends))
     if place is None:
         place = positions(inputs, sides)
-    nodes = []
-    for actor_id in sorted(ends):
-        end = ends[actor_id]
-        broker = ranks.get(actor_id)
-        nodes.append(
-            {
-                "id": actor_id,
-                "name": end.name,
-                "country": end.country,
-                "side": side_of(end.country, sides),
-                "kind": end.kind,
-                "sector": end.sector,
-                "category": category(end.kind, end.sector, roles.get(actor_id, []), as_of),
-                "broker": broker is not None,
-                "brokerage": broker[0] if broker else 0,
-                "bridges": broker[1] if broker else [],
-                "x": place.get(actor_id, (0.0, 0.0))[0],
-                "y": place.get(actor_id, (0.0, 0.0))[1],
-            }
-        )
-    out: dict[str, Any] = {"as_of": as_of, "sides": list(sides), "nodes": nodes}
-    if not with_edges:
-        return out
+    nodes = [
+        {
+            "id": end.actor_id,
+            "name": end.name,
+            "country": end.country,
+            "side": side_of(end.country, sides),
+            "kind": end.kind,
+            "sector": end.sector,
+            "category": kind,
+            "broker": broker is not None,
+            "brokerage": broker[0] if broker else 0,
+            "bridges": broker[1] if broker else [],
+            "x": place.get(end.actor_id, (0.0, 0.0))[0],
+            "y": place.get(end.actor_id, (0.0, 0.0))[1],
+        }
+        for end, kind, broker in node_facts(store, ((c.a, c.b) for c in found), ranks, as_of)
+    ]
     return {
-        **out,
+        "as_of": as_of,
+        "sides": list(sides),
+        "nodes": nodes,
         "edges": [
             _edge(
                 ch,
@@ -211,6 +206,36 @@ def graph(
             for ch in found
         ],
     }
+
+
+def node_facts(
+    store: Store,
+    found: Iterable[tuple[Endpoint, Endpoint]],
+    ranks: dict[str, Broker],
+    as_of: str,
+    roles: dict[str, list[dict[str, Any]]] | None = None,
+) -> list[tuple[Endpoint, str, Broker | None]]:
+    """The map's actors on ``as_of`` by id: each channel end, its category, and its brokerage.
+
+    ``found`` are the ends of the channels on ``as_of``, in their order (an
+    actor is named as its first channel names it); ``ranks`` is ``bridging()``
+    on ``as_of``; ``roles``, ``roles_by_actor(store)``, saves a query.
+    """
+    ends: dict[str, Endpoint] = {}
+    for pair in found:
+        for end in pair:
+            ends.setdefault(end.actor_id, end)
+    ids = sorted(ends)
+    if roles is None:
+        roles = roles_by_actor(store, ids)
+    return [
+        (
+            ends[actor_id],
+            category(ends[actor_id].kind, ends[actor_id].sector, roles.get(actor_id, []), as_of),
+            ranks.get(actor_id),
+        )
+        for actor_id in ids
+    ]
 
 
 def positions(inputs: ChannelInputs, sides: Sequence[str]) -> dict[str, tuple[float, float]]:
@@ -322,7 +347,7 @@ def actor_detail(store: Store, actor_id: str, as_of: str | None) -> dict[str, An
     if not rows:
         return None
     actor = rows[0]
-    roles = _roles_by_actor(store, [actor_id]).get(actor_id, [])
+    roles = roles_by_actor(store, [actor_id]).get(actor_id, [])
     found = [
         e
         for e in queries.events(store, queries.EventFilter(actor=actor_id))
