@@ -592,13 +592,19 @@ def _own_state(event: Event) -> bool:
     """A party's own state as its target: "invited Liu He to Washington" (the White House).
 
     There the state is a place or a description, not the other side of the
-    event. A state acting on its own people or groups is an event:
-    "Croatia is investigating Croatian extremists".
+    event, when the source speaks for that state. A state acting on its own
+    people or groups is an event ("Croatia is investigating Croatian
+    extremists"), and so is a rebel, opposition or civilian group addressing
+    its own state ("the ANC called on Pretoria").
     """
     source, target = event.source, event.target
     return (
         target.actor_id.startswith("state:")
         and not source.actor_id.startswith("state:")
+        and source.sector not in _NON_STATE_SECTORS
         and bool(source.country)
         and source.country == target.country
     )
+
+
+_NON_STATE_SECTORS = frozenset({"rebel", "opposition", "civilian"})
