@@ -73,6 +73,22 @@ def _paragraphs() -> list[str]:
     return out
 
 
+def documents(n: int, paragraphs: tuple[int, int] = (5, 9)) -> list[Document]:
+    """``articles(n)`` as the pipeline's documents."""
+    return [
+        Document(
+            doc_id=Document.make_id(a["text"]),
+            text=a["text"],
+            title=a["title"],
+            url=a["url"],
+            published=a["published"],
+            source=a["source"],
+            origin=a["id"],
+        )
+        for a in articles(n, paragraphs=paragraphs)
+    ]
+
+
 def articles(
     n: int, seed: int = 20251030, paragraphs: tuple[int, int] = (5, 9)
 ) -> Iterator[dict[str, str]]:

@@ -19,10 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import articles
+from corpus import documents
 
 from backchannel.engines import extract_batch
-from backchannel.model import Document
 from backchannel.pipeline import Settings
 
 OUT = Path(__file__).resolve().parents[1] / "bench-results"
@@ -42,18 +41,7 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=10)
     args = parser.parse_args()
     settings = Settings(today="2026-11-25")
-    docs = [
-        Document(
-            doc_id=Document.make_id(a["text"]),
-            text=a["text"],
-            title=a["title"],
-            url=a["url"],
-            published=a["published"],
-            source=a["source"],
-            origin=a["id"],
-        )
-        for a in articles(args.articles, paragraphs=(2, 4))
-    ]
+    docs = documents(args.articles, paragraphs=(2, 4))
     trace = []
     for k, start in enumerate(range(0, len(docs), BATCH)):
         extract_batch(settings, docs[start : start + BATCH])

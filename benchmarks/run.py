@@ -35,7 +35,7 @@ ROOT = HERE.parent
 OUT = ROOT / "bench-results"
 sys.path.insert(0, str(HERE))
 
-from corpus import articles, write_articles, write_gdelt  # noqa: E402
+from corpus import documents, write_articles, write_gdelt  # noqa: E402
 
 from backchannel.model import Document  # noqa: E402
 from backchannel.pipeline import Settings  # noqa: E402
@@ -43,21 +43,6 @@ from backchannel.pipeline import Settings  # noqa: E402
 SETTINGS = Settings(today="2026-11-25")
 BATCH = 32
 SCALING_BATCH = 16  # 200 articles in 13 batches: little idle time for a worker at the end
-
-
-def documents(n: int) -> list[Document]:
-    return [
-        Document(
-            doc_id=Document.make_id(a["text"]),
-            text=a["text"],
-            title=a["title"],
-            url=a["url"],
-            published=a["published"],
-            source=a["source"],
-            origin=a["id"],
-        )
-        for a in articles(n)
-    ]
 
 
 def save(name: str, figures: dict[str, Any]) -> None:
