@@ -14,6 +14,13 @@ read included:
   between the first side's leader and a different actor of the other side);
 * **warm**: the same request again (median of ``--runs``).
 
+**After a write** (``--writes`` times): a record is added to the store
+while the server runs, as ``backchannel run`` does; then the map of the date
+the page shows is asked at once (answered from the previous version, marked
+``X-Backchannel-Stale``), three new dates are asked while the new version is
+indexed in the background, and the time until answers come from the new
+version is measured by asking every 50 ms.
+
 One more row, **/api/whatif, date seen**: the what-if on new dates whose map
 and brokers were asked first (untimed), as when the what-if is run on the
 date the page shows; its before-state (the date's channels and brokers'
@@ -45,6 +52,7 @@ import uvicorn
 from backchannel.store import Store
 from backchannel.synthetic import SIDES, synthetic_store
 from backchannel.web import create_app
+from backchannel.web.app import warm as index_now
 from backchannel.web.cache import StoreCache
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -126,7 +134,55 @@ def _days(runs: int) -> list[str]:
     return [f"{2016 + k % 10}-{1 + (5 * k) % 12:02d}-15" for k in range(runs)]
 
 
-def measure(db: Path, runs: int) -> dict[str, dict[str, float | None]]:
+def _write_one(db: Path, k: int) -> None:
+    """Add a copy of one record, dated AS_OF, under a new id: a new version of the store."""
+    with Store.open(db) as store:
+        store.con.execute(
+            "INSERT INTO event_records SELECT * REPLACE (? AS record_id, ? AS date_start, "
+            "? AS date_end) FROM event_records WHERE date_start IS NOT NULL LIMIT 1",
+            [f"bench-write-{k}", AS_OF, AS_OF],
+        )
+
+
+def _timed(http: httpx.Client, path: str) -> tuple[float, bool]:
+    """Seconds for ``path``, and whether the answer came from an older version of the store."""
+    start = time.perf_counter()
+    response = http.get(path)
+    response.read()
+    elapsed = time.perf_counter() - start
+    if response.status_code != 200:
+        raise SystemExit(f"GET {path}: {response.status_code} {response.text[:200]}")
+    return elapsed, "X-Backchannel-Stale" in response.headers
+
+
+def after_writes(http: httpx.Client, db: Path, writes: int) -> dict[str, float | int]:
+    """The map just after a write, new dates while the new version is indexed, and the wait."""
+    first, during, fresh_after, stale_seen = [], [], [], 0
+    for k in range(writes):
+        _get(http, f"/api/graph?as_of={AS_OF}")  # the page shows AS_OF
+        _write_one(db, k)
+        written = time.perf_counter()
+        elapsed, stale = _timed(http, f"/api/graph?as_of={AS_OF}")
+        first.append(elapsed)
+        stale_seen += stale
+        for j in range(3):
+            day = f"{2017 + (k + j) % 9}-{1 + (7 * k + 3 * j) % 12:02d}-{3 + k:02d}"
+            during.append(_timed(http, f"/api/graph?as_of={day}")[0])
+        while _timed(http, "/api/brokers?as_of=2015-01-01")[1]:
+            time.sleep(0.05)
+        fresh_after.append(time.perf_counter() - written)
+    return {
+        "writes": writes,
+        "first_answers_stale": stale_seen,
+        "map_just_after_s": statistics.median(first),
+        "map_new_date_while_indexing_s": statistics.median(during),
+        "new_version_answers_after_s": statistics.median(fresh_after),
+    }
+
+
+def measure(
+    db: Path, runs: int, writes: int
+) -> tuple[dict[str, dict[str, float | None]], dict[str, float | int]]:
     app = create_app(str(db), sides=SIDES)
     config = uvicorn.Config(app, host="127.0.0.1", port=_free_port(), log_level="warning")
     server = uvicorn.Server(config)
@@ -134,9 +190,9 @@ def measure(db: Path, runs: int) -> dict[str, dict[str, float | None]]:
     thread.start()
     while not server.started:
         time.sleep(0.02)
-    for warm in threading.enumerate():  # the start-up precomputation, out of the way
-        if warm.name == "backchannel-warm":
-            warm.join()
+    for thread in threading.enumerate():  # the start-up precomputation, out of the way
+        if thread.name == "backchannel-warm":
+            thread.join()
     out: dict[str, dict[str, float | None]] = {}
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{config.port}", timeout=600) as http:
@@ -170,10 +226,14 @@ def measure(db: Path, runs: int) -> dict[str, dict[str, float | None]]:
                 "new_date_s": statistics.median(seen),
                 "warm_s": None,
             }
+            app.state.cache = StoreCache()
+            app.state.cache.refresher = lambda: index_now(app, with_map=False)
+            index_now(app)  # as the server's start does
+            written = after_writes(http, db, writes)
     finally:
         server.should_exit = True
         thread.join(timeout=30)
-    return out
+    return out, written
 
 
 def main() -> None:
@@ -181,13 +241,14 @@ def main() -> None:
     parser.add_argument("--actors", type=int, default=2000)
     parser.add_argument("--events", type=int, default=20000)
     parser.add_argument("--runs", type=int, default=5, help="requests per median (at least 5)")
+    parser.add_argument("--writes", type=int, default=5, help="writes to time the refresh after")
     args = parser.parse_args()
     runs = max(5, args.runs)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "synthetic.duckdb"
         synthetic_store(db, args.actors, args.events)
         _add_leaders(db)
-        endpoints = measure(db, runs)
+        endpoints, written = measure(db, runs, max(1, args.writes))
     load = os.getloadavg()
     print(f"{args.actors} actors, {args.events} events; medians in seconds")
     print(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
@@ -198,6 +259,13 @@ def main() -> None:
             for key, width in (("cold_s", 8), ("new_date_s", 9), ("warm_s", 8))
         )
         print(f"{label:26} {cold} {new} {warm}")
+    print(
+        f"after a write (median of {written['writes']}): the map at once "
+        f"{written['map_just_after_s']:.3f} s ({written['first_answers_stale']} of "
+        f"{written['writes']} from the previous version); a new date while indexing "
+        f"{written['map_new_date_while_indexing_s']:.3f} s; the new version answers after "
+        f"{written['new_version_answers_after_s']:.2f} s"
+    )
     figures: dict[str, Any] = {
         "actors": args.actors,
         "events": args.events,
@@ -205,6 +273,7 @@ def main() -> None:
         "runs": runs,
         "load_average": list(load),
         "endpoints": endpoints,
+        "after_write": written,
     }
     out = ROOT / "bench-results"
     out.mkdir(exist_ok=True)

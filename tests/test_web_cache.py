@@ -63,13 +63,14 @@ def test_loaded_inputs_slice_like_the_query_by_date(tmp_path: Path) -> None:
             )
 
 
-def test_a_write_to_the_store_is_seen_at_once(db: Path) -> None:
-    client = TestClient(create_app(str(db), sides=SIDES))
-    day = "2024-08-27"
-    before = client.get("/api/graph", params={"as_of": day}).json()
-    assert "joe-biden|wang-yi" not in {e["id"] for e in before["edges"]}
-    identity = store_identity(str(db))
+def _refreshed() -> None:
+    """Wait for the background indexing of a new store version, if one is running."""
+    for thread in threading.enumerate():
+        if thread.name in ("backchannel-refresh", "backchannel-warm"):
+            thread.join(timeout=60)
 
+
+def _write_biden_wang(db: Path) -> None:
     text = "Biden met Wang Yi in Washington."
     doc = Document(
         Document.make_id(text), text, url="https://example.org/w", published="2024-05-01"
@@ -78,12 +79,47 @@ def test_a_write_to_the_store_is_seen_at_once(db: Path) -> None:
         store.write([one_event(doc, BIDEN, WANG)])
         store.merge_events()
 
+
+def test_a_write_is_answered_from_the_previous_version_marked_then_seen(db: Path) -> None:
+    client = TestClient(create_app(str(db), sides=SIDES))
+    day = "2024-08-27"
+    before = client.get("/api/graph", params={"as_of": day})
+    _refreshed()
+    assert "X-Backchannel-Stale" not in before.headers
+    assert "joe-biden|wang-yi" not in {e["id"] for e in before.json()["edges"]}
+    identity = store_identity(str(db))
+
+    _write_biden_wang(db)
+
     assert store_identity(str(db)) != identity
-    after = client.get("/api/graph", params={"as_of": day}).json()
-    assert "joe-biden|wang-yi" in {e["id"] for e in after["edges"]}
-    assert after == _fresh(db, day)[0]
+    # at once: the previous version's map, whole and consistent, and said to be so
+    stale = client.get("/api/graph", params={"as_of": day})
+    assert stale.headers["X-Backchannel-Stale"] == "1"
+    assert stale.json() == before.json()
+    # the endpoints that read the store directly see the write already
+    actor = client.get("/api/actors/joe-biden", params={"as_of": day})
+    assert "X-Backchannel-Stale" not in actor.headers
+    assert any(e["sentence"] == "Biden met Wang Yi in Washington." for e in actor.json()["events"])
+
+    _refreshed()
+    after = client.get("/api/graph", params={"as_of": day})
+    assert "X-Backchannel-Stale" not in after.headers
+    assert "joe-biden|wang-yi" in {e["id"] for e in after.json()["edges"]}
+    assert after.json() == _fresh(db, day)[0]
     channel = client.get("/api/channels/joe-biden/wang-yi", params={"as_of": day})
     assert channel.status_code == 200 and channel.json()["last_contact"] == "2024-05-01"
+
+
+def test_without_a_refresher_a_write_is_seen_at_once(db: Path) -> None:
+    app = create_app(str(db), sides=SIDES)
+    app.state.cache.refresher = None  # as a cache used outside the server
+    client = TestClient(app)
+    day = "2024-08-27"
+    client.get("/api/graph", params={"as_of": day})
+    _write_biden_wang(db)
+    after = client.get("/api/graph", params={"as_of": day})
+    assert "X-Backchannel-Stale" not in after.headers
+    assert after.json() == _fresh(db, day)[0]
 
 
 def test_the_server_start_precomputes_the_default_map(db: Path) -> None:

@@ -19,7 +19,7 @@ import datetime as dt
 import json
 import time
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +84,7 @@ MIGRATIONS: list[tuple[str, str]] = [
 
 _LOCK_MARKERS = ("Could not set lock", "Conflicting lock", "database is locked")
 PRECISE = frozenset({"day", "week", "month"})
+CHUNK = 2000  # rows fetched between two pauses of a paused query
 
 
 class Store:
@@ -333,10 +334,19 @@ class Store:
 
     # -- reading ----------------------------------------------------------
 
-    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    def query(
+        self, sql: str, params: Sequence[Any] = (), pause: Callable[[], None] | None = None
+    ) -> list[dict[str, Any]]:
+        """Rows as dicts; ``pause`` is called between chunks of rows (background work)."""
         cur = self.con.execute(sql, list(params))
         names = [d[0] for d in cur.description]
-        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        if pause is None:
+            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        out: list[dict[str, Any]] = []
+        while chunk := cur.fetchmany(CHUNK):
+            out += [dict(zip(names, row, strict=True)) for row in chunk]
+            pause()
+        return out
 
     def counts(self) -> dict[str, int]:
         out = {}

@@ -47,6 +47,7 @@ from backchannel.analysis.channels import (
 
 ORDER = {"active": 0, "dormant": 1, "severed": 2}
 NEVER = "~"  # after every date string
+EVERY = 250  # pairs summarised between two pauses of a paused build
 
 
 def _key(a_id: str, b_id: str) -> tuple[str, str]:
@@ -158,11 +159,18 @@ class ChannelIndex:
 
     @classmethod
     def build(
-        cls, inputs: ChannelInputs, sides: Sequence[str] = (), include_brokered: bool = True
+        cls,
+        inputs: ChannelInputs,
+        sides: Sequence[str] = (),
+        include_brokered: bool = True,
+        pause: Callable[[], None] | None = None,
     ) -> ChannelIndex:
+        """The index of ``inputs``; ``pause`` is called every ``EVERY`` pairs summarised."""
         side_set = set(sides)
         by_key: dict[tuple[str, str], _Pair] = {}
-        for r in inputs.records:
+        for n, r in enumerate(inputs.records, 1):
+            if pause is not None and n % (4 * EVERY) == 0:
+                pause()
             s, t = r["source_id"], r["target_id"]
             if s == t:
                 continue
@@ -181,8 +189,12 @@ class ChannelIndex:
             if any(r["sector"] in GOVERNMENT_SECTORS for r in held):
                 checked.add(actor_id)
         pairs = list(by_key.values())
-        for p in pairs:
+        for n, p in enumerate(pairs, 1):
             p.summarise()
+            if pause is not None and n % EVERY == 0:
+                pause()
+        if pause is not None:
+            pause()
         index = cls(
             inputs,
             tuple(sides),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import threading
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +32,7 @@ from backchannel.store import Store
 
 GROUPINGS = ("side", "side-sector")
 STATES = 16  # networks on dates kept per ArcIndex
+EVERY = 1000  # records indexed between two pauses of a paused build
 
 
 def _group(country: str, sector: str, by: str, sides: set[str]) -> str:
@@ -157,8 +158,14 @@ class ArcIndex:
 
     @classmethod
     def build(
-        cls, records: Sequence[dict[str, Any]], *, sides: Sequence[str] = (), by: str = "side"
+        cls,
+        records: Sequence[dict[str, Any]],
+        *,
+        sides: Sequence[str] = (),
+        by: str = "side",
+        pause: Callable[[], None] | None = None,
     ) -> ArcIndex:
+        """The index of ``records``; ``pause`` is called every ``EVERY`` records."""
         if by not in GROUPINGS:
             raise UsageError(f"unknown grouping '{by}': choose {' or '.join(GROUPINGS)}")
         side_set = set(sides)
@@ -168,6 +175,8 @@ class ArcIndex:
         evidence: dict[str, list[tuple[int, dict[str, Any]]]] = {}
         partners: dict[str, list[tuple[str, int]]] = {}
         for n, r in enumerate(records):
+            if pause is not None and n % EVERY == EVERY - 1:
+                pause()
             s, t = r["source_id"], r["target_id"]
             for node in (s, t):
                 entries = evidence.setdefault(node, [])
@@ -194,6 +203,8 @@ class ArcIndex:
             arc_from.setdefault((s, t), n)
             if r["type"] in symmetric:
                 arc_from.setdefault((t, s), n)
+        if pause is not None:
+            pause()
         arcs = sorted(arc_from)
         position = {node: k for k, node in enumerate(seen)}
         return cls(

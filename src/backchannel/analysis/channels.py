@@ -26,7 +26,7 @@ import datetime as dt
 import functools
 import math
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -96,7 +96,9 @@ def _ordinal(day: str) -> int:
     return dt.date.fromisoformat(day).toordinal()
 
 
-def communication_records(store: Store, as_of: str) -> list[dict[str, Any]]:
+def communication_records(
+    store: Store, as_of: str, pause: Callable[[], None] | None = None
+) -> list[dict[str, Any]]:
     """Asserted communication event records whose interval starts on or before ``as_of``."""
     kinds = sorted(lexicon().communication)
     return store.query(
@@ -106,6 +108,7 @@ def communication_records(store: Store, as_of: str) -> list[dict[str, Any]]:
         "AND r.date_start IS NOT NULL AND r.date_start <= ? "
         "ORDER BY r.date_start, r.record_id",
         [kinds, as_of],
+        pause,
     )
 
 
@@ -124,9 +127,12 @@ class ChannelInputs:
     returns: dict[str, list[str]]
 
     @classmethod
-    def load(cls, store: Store) -> ChannelInputs:
-        """Read every dated record (no date is after 9999-12-31) and the role tables."""
-        records = tuple(communication_records(store, "9999-12-31"))
+    def load(cls, store: Store, pause: Callable[[], None] | None = None) -> ChannelInputs:
+        """Read every dated record (no date is after 9999-12-31) and the role tables.
+
+        ``pause`` is called now and then (``StoreCache``'s background indexing).
+        """
+        records = tuple(communication_records(store, "9999-12-31", pause))
         return cls(
             records=records,
             starts=tuple(r["date_start"] for r in records),

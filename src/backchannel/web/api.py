@@ -7,7 +7,10 @@ reach SQL only as bound parameters inside the library.
 
 The map's endpoints (graph, channels, one channel, brokers, what-if) answer
 from ``app.state.cache`` (``cache.StoreCache``) while the store is unchanged:
-moving the slider back to a date already seen costs no computation.
+moving the slider back to a date already seen costs no computation. Just
+after a write they answer from the previous version of the store, marked
+with the ``X-Backchannel-Stale: 1`` header, until the new one is indexed in
+the background; the other endpoints read the store as it is.
 """
 
 from __future__ import annotations
@@ -31,6 +34,9 @@ from backchannel.errors import UsageError
 from backchannel.store import Store
 from backchannel.web import views
 from backchannel.web.cache import StoreCache
+
+# on an answer from the store's previous version, while its new one is indexed
+STALE_HEADER = "X-Backchannel-Stale"
 
 
 class Problem(BaseModel):
@@ -116,8 +122,23 @@ router = APIRouter(prefix="/api", responses=PROBLEMS)
 
 @contextlib.contextmanager
 def _store(request: Request) -> Iterator[Store]:
-    with Store.open(request.app.state.db_path, read_only=True) as store:
+    # background indexing of a new store version waits while a request is served
+    serving = _cache(request).priority.serving()
+    with serving, Store.open(request.app.state.db_path, read_only=True) as store:
         yield store
+
+
+@contextlib.contextmanager
+def _pinned(request: Request) -> Iterator[tuple[Store, StoreCache]]:
+    """The store and the cache, with the version the answers come from chosen (``StoreCache.pin``).
+
+    An answer from an older version than the store's carries ``STALE_HEADER``.
+    """
+    cache = _cache(request)
+    with _store(request) as store:
+        if cache.pin(store):
+            request.state.stale = True
+        yield store, cache
 
 
 def _sides(request: Request, given: str | None) -> tuple[str, ...]:
@@ -168,9 +189,9 @@ def get_meta(request: Request) -> dict[str, Any]:
     response_model=dict[str, Any],
 )
 def get_graph(request: Request, as_of: AsOf = None, sides: Sides = None) -> Response:
-    with _store(request) as store:
+    with _pinned(request) as (store, cache):
         day, pair = _as_of(store, as_of), _sides(request, sides)
-        return _json(cached_graph(_cache(request), store, day, pair))
+        return _json(cached_graph(cache, store, day, pair))
 
 
 def cached_graph(cache: StoreCache, store: Store, day: str, sides: tuple[str, ...]) -> bytes:
@@ -199,9 +220,8 @@ def get_channels(
     status: Annotated[Status | None, Query()] = None,
     dormant_after: Annotated[int, Query(ge=1, le=36500)] = 365,
 ) -> Response:
-    cache = _cache(request)
     wanted = status.value if status else None
-    with _store(request) as store:
+    with _pinned(request) as (store, cache):
         day, pair = _as_of(store, as_of), _sides(request, sides)
 
         def compute() -> bytes:
@@ -216,8 +236,7 @@ def get_channels(
 def get_channel(
     request: Request, a: ActorId, b: ActorId, as_of: AsOf = None, sides: Sides = None
 ) -> dict[str, Any]:
-    cache = _cache(request)
-    with _store(request) as store:
+    with _pinned(request) as (store, cache):
         day, pair = _as_of(store, as_of), _sides(request, sides)
         # one pair's channel from the index: the whole list on a new date costs a hundred times more
         ch = cache.index(store, pair).channel(a, b, day)
@@ -279,8 +298,7 @@ def get_brokers(
     sides: Sides = None,
     by: Annotated[Grouping, Query()] = Grouping.side,
 ) -> Response:
-    cache = _cache(request)
-    with _store(request) as store:
+    with _pinned(request) as (store, cache):
         day, pair = _as_of(store, as_of), _sides(request, sides)
         return _json(
             cache.answer(
@@ -314,8 +332,7 @@ def get_whatif(
     if not remove and not add:
         raise UsageError("nothing to change: give remove=ID or add=A,B")
     proposed = tuple((a, b) for a, b in (p.split(",") for p in add))
-    cache = _cache(request)
-    with _store(request) as store:
+    with _pinned(request) as (store, cache):
         day, pair = _as_of(store, as_of), _sides(request, sides)
         return _json(
             cache.answer(

@@ -3,9 +3,11 @@
 ``create_app(db_path)`` builds everything and touches nothing: the store is
 opened per request, read-only. When the server starts, a background thread
 computes the map for the default date into the answer cache, so the first
-page load does not wait for it. Every response carries a Content-Security-Policy
-that allows scripts and styles only from this server (no inline script), so
-hostile article text that slipped into the DOM still could not run. Errors are
+page load does not wait for it; after a write, the same thread indexes the new
+version while answers come from the previous one (``cache.StoreCache.pin``).
+Every response carries a Content-Security-Policy that allows scripts and
+styles only from this server (no inline script), so hostile article text that
+slipped into the DOM still could not run. Errors are
 ``application/problem+json`` objects without stack traces.
 """
 
@@ -31,7 +33,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from backchannel import __version__
 from backchannel.errors import BackchannelError, StoreError
 from backchannel.web import api, readouts
-from backchannel.web.cache import StoreCache
+from backchannel.web.cache import StoreCache, store_identity
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -64,7 +66,7 @@ log = logging.getLogger(__name__)
 
 
 class SecurityHeaders:
-    """ASGI middleware: the CSP and friends on every HTTP response."""
+    """ASGI middleware: the CSP and friends on every HTTP response, and ``api.STALE_HEADER``."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -74,10 +76,15 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        # the request's state, shared with the endpoint: it marks an answer from an older version
+        state = scope.setdefault("state", {})
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 extra = [(k, v) for k, v in SECURITY_HEADERS if k not in names]
+                if state.get("stale"):
+                    extra.append((api.STALE_HEADER.lower().encode(), b"1"))
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
@@ -153,6 +160,7 @@ def create_app(db_path: str, *, sides: Sequence[str] | None = None) -> FastAPI:
     app.state.db_path = str(db_path)
     app.state.sides = _sides_loader(sides)
     app.state.cache = StoreCache()
+    app.state.cache.refresher = lambda: warm(app, with_map=False)
     app.add_middleware(SecurityHeaders)
     app.add_exception_handler(BackchannelError, _on_backchannel_error)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
@@ -173,17 +181,33 @@ def create_app(db_path: str, *, sides: Sequence[str] | None = None) -> FastAPI:
     return app
 
 
-def warm(app: FastAPI) -> None:
-    """Put the map for the store's last date into the answer cache, then prepare any date's."""
+def warm(app: FastAPI, with_map: bool = True) -> None:
+    """Index the store as it now is: its channel inputs, any date's edges, the brokers' network.
+
+    Run when the server starts, with the map of the store's last date, and
+    again after each write (``StoreCache.pin``), in the background and pausing
+    while requests are served; answers come from this version once it is
+    done. The store is open only to read the inputs and for the map, so a
+    writer is not kept waiting.
+    """
     from backchannel.store import Store
 
     cache: StoreCache = app.state.cache
     try:
+        pair = app.state.sides()
         with Store.open(app.state.db_path, read_only=True) as store:
+            version = store_identity(store.path)  # no writer gets in while this is open
             day = api.default_as_of(store)
-            pair = app.state.sides()
-            api.cached_graph(cache, store, day, pair)
-            cache.prepare(store, pair)
+            cache.channel_inputs(store)
+        cache.hold(store, version)  # closed: the indexes come from the inputs just read
+        for step in (cache.index, cache.arc_index, cache.prepare):
+            cache.pause()
+            step(store, pair)
+        if with_map:  # a request's worth of work, which cannot pause: at the start only
+            with Store.open(app.state.db_path, read_only=True) as store:
+                if store_identity(store.path) == version:
+                    api.cached_graph(cache, store, day, pair)
+        cache.ready(version)
     except Exception as exc:  # a store that is not there yet: the page will say so
         log.warning("could not precompute the map: %s", exc)
 

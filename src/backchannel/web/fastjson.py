@@ -17,10 +17,10 @@ from __future__ import annotations
 import bisect
 import json
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from json.encoder import encode_basestring
 
-from backchannel.analysis.asof import ChannelIndex, Clipped, _Pair
+from backchannel.analysis.asof import EVERY, ChannelIndex, Clipped, _Pair
 from backchannel.analysis.channels import Channel, Endpoint
 from backchannel.web.views import Broker, edge_id, side_of
 
@@ -135,19 +135,20 @@ class ChannelJSON:
             f'"modes":{_strings(prefix.modes)}}}',
         )
 
-    def prepare(self) -> None:
+    def prepare(self, pause: Callable[[], None] | None = None) -> None:
         """Encode every pair's edge parts for every number of its records, ahead of any date.
 
         Without this, a date a year or two from the last one asked finds about
         2,500 pairs whose number of records is new (2,000 actors, 20,000
         events), and encoding them is a third of its edges' time; all of them
-        together take a few megabytes.
+        together take a few megabytes. ``pause`` is called every ``EVERY`` pairs.
         """
-        made = {
-            (pair.a_id, pair.b_id, k): self._edge_text(pair, k)
-            for pair in self.index.pairs
-            for k in range(1, len(pair.rows) + 1)
-        }
+        made = {}
+        for n, pair in enumerate(self.index.pairs, 1):
+            for k in range(1, len(pair.rows) + 1):
+                made[(pair.a_id, pair.b_id, k)] = self._edge_text(pair, k)
+            if pause is not None and n % EVERY == 0:
+                pause()
         with self._lock:
             self._edges.update(made)
 

@@ -5,6 +5,7 @@
 
 (() => {
   const DAY = 86400000;
+  const STALE_RETRY_MS = 2000; // indexing a new version of the store takes a second or two
   // Above this many actors the map uses the server's fixed layout, cheaper drawing, and
   // draws at most EDGE_BUDGET channels: the strongest that pass the filters (plus any a
   // what-if cuts). The counts say how many more there are; "draw every channel" lifts it.
@@ -22,7 +23,7 @@
   const state = {
     meta: null, dates: [], asOf: null, graph: null, cy: null, large: false, labels: false,
     nodeInfo: new Map(), shownEdges: [], firstFrame: null, filled: false,
-    removed: new Map(), whatif: null, playing: false, selected: null, loading: 0,
+    removed: new Map(), whatif: null, playing: false, selected: null, loading: 0, staleTimer: null,
   };
   const $ = (id) => document.getElementById(id);
 
@@ -83,11 +84,24 @@
     const qs = query.toString();
     const response = await fetch(qs ? `${path}?${qs}` : path, { headers: { Accept: 'application/json' } });
     const body = await response.json().catch(() => null);
+    if (response.headers.get('X-Backchannel-Stale')) staleSeen();
     if (!response.ok) {
       const detail = body && typeof body.detail === 'string' ? body.detail : response.statusText;
       throw new Error(`${response.status}: ${detail}`);
     }
     return body;
+  }
+
+  // An answer from the store's previous version (a run wrote since): say so, and ask again
+  // once the server has had time to index the new version.
+  function staleSeen() {
+    $('stale').hidden = false;
+    if (state.staleTimer) return;
+    state.staleTimer = setTimeout(async () => {
+      state.staleTimer = null;
+      $('stale').hidden = true;
+      if (state.asOf) await loadDate(state.asOf);
+    }, STALE_RETRY_MS);
   }
 
   function busy(delta) {
