@@ -19,9 +19,10 @@ from backchannel.analysis.brokers import ArcIndex, NetworkState, _bridges, broke
 from backchannel.analysis.channels import ChannelInputs, channels, communication_records
 from backchannel.model import Document
 from backchannel.store import Store
+from backchannel.store import file_identity as store_identity
 from backchannel.synthetic import synthetic_store
 from backchannel.web import create_app, views
-from backchannel.web.cache import LRU, store_identity
+from backchannel.web.cache import LRU
 from builders import one_event
 from test_web_api import BIDEN, SIDES, WANG, build_store
 
@@ -236,3 +237,47 @@ def test_computing_an_answer_frees_earlier_cycles_and_leaves_the_collector_on(db
     assert client.get("/api/graph", params={"as_of": "2024-05-01"}).status_code == 200
     assert left() is None
     assert gc.isenabled()
+
+
+def test_answers_from_an_indexed_version_never_connect_to_the_store(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import backchannel.store
+
+    app = create_app(str(db), sides=SIDES)
+    with TestClient(app) as client:
+        _refreshed()
+        connects: list[str] = []
+        real = backchannel.store._connect
+
+        def counted(target: str, read_only: bool, retries: int) -> object:
+            connects.append(target)
+            return real(target, read_only, retries)
+
+        monkeypatch.setattr(backchannel.store, "_connect", counted)
+        for day in ("2023-12-01", "2024-04-02", "2023-12-01"):  # new dates, then one seen
+            assert client.get("/api/graph", params={"as_of": day}).status_code == 200
+            assert client.get("/api/channels", params={"as_of": day}).status_code == 200
+            assert client.get("/api/brokers", params={"as_of": day}).status_code == 200
+        assert client.get("/api/graph").json()["as_of"] == "2024-08-27"
+        assert connects == []
+        # an actor's page reads the store
+        assert client.get("/api/actors/joe-biden").status_code == 200
+        assert connects == [str(db)]
+
+
+def test_an_answer_that_read_the_store_after_a_write_is_not_kept(db: Path) -> None:
+    app = create_app(str(db), sides=SIDES)
+    cache = app.state.cache
+    with TestClient(app):
+        _refreshed()  # the version as it is now is indexed
+    count = "SELECT count(*) AS n FROM event_records"
+    with Store.deferred(db) as store:
+        assert cache.pin(store) is False  # the indexed version: no connection yet
+        _write_biden_wang(db)  # a write lands before this request reads anything
+        assert not cache.moved(store)
+        written = cache.per_version(store, "records", lambda: store.query(count)[0]["n"])
+        assert cache.moved(store)  # it read the store as written, newer than its version
+        assert cache.per_version(store, "records", lambda: None) is None  # so it was not kept
+    with Store.open(db, read_only=True) as store:
+        assert written == store.query(count)[0]["n"]

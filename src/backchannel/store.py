@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -87,6 +88,45 @@ PRECISE = frozenset({"day", "week", "month"})
 CHUNK = 2000  # rows fetched between two pauses of a paused query
 
 
+Identity = tuple[tuple[int, int, int] | None, ...]
+
+
+def file_identity(path: str) -> Identity:
+    """(inode, size, mtime in ns) of the database file and its WAL; ``None`` for a missing file.
+
+    Any write changes it. Read while a connection is open, it names the data
+    that connection reads: DuckDB lets no writer in while a reader is open.
+    """
+    out: list[tuple[int, int, int] | None] = []
+    for name in (path, f"{path}.wal"):
+        try:
+            st = os.stat(name)
+        except FileNotFoundError:
+            out.append(None)
+        else:
+            out.append((st.st_ino, st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+def _connect(target: str, read_only: bool, retries: int) -> duckdb.DuckDBPyConnection:
+    """A connection to ``target``, waiting (with backoff) while another process holds the lock."""
+    if read_only and target != ":memory:" and not Path(target).exists():
+        raise StoreError(f"no store at {target}: run `backchannel run INPUT --db {target}` first")
+    delay = 0.05
+    for attempt in range(retries + 1):
+        try:
+            return duckdb.connect(target, read_only=read_only)
+        except duckdb.IOException as exc:
+            if any(m in str(exc) for m in _LOCK_MARKERS) and attempt < retries:
+                time.sleep(delay)
+                delay = min(delay * 1.5, 1.0)
+                continue
+            raise StoreError(f"cannot open {target}: {_first_line(exc)}") from exc
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open {target}: {_first_line(exc)}") from exc
+    raise AssertionError("unreachable: the last attempt returns or raises")
+
+
 class Store:
     """A connection to the DuckDB file, with the reads and writes backchannel needs."""
 
@@ -101,23 +141,7 @@ class Store:
     ) -> Iterator[Store]:
         """Open the store, waiting (with backoff) while another process holds the lock."""
         target = str(path)
-        if read_only and target != ":memory:" and not Path(target).exists():
-            raise StoreError(
-                f"no store at {target}: run `backchannel run INPUT --db {target}` first"
-            )
-        delay = 0.05
-        for attempt in range(retries + 1):
-            try:
-                con = duckdb.connect(target, read_only=read_only)
-                break
-            except duckdb.IOException as exc:
-                if any(m in str(exc) for m in _LOCK_MARKERS) and attempt < retries:
-                    time.sleep(delay)
-                    delay = min(delay * 1.5, 1.0)
-                    continue
-                raise StoreError(f"cannot open {target}: {_first_line(exc)}") from exc
-            except duckdb.Error as exc:
-                raise StoreError(f"cannot open {target}: {_first_line(exc)}") from exc
+        con = _connect(target, read_only, retries)
         store = cls(con, target)
         try:
             if read_only:
@@ -125,6 +149,16 @@ class Store:
             yield store
         finally:
             con.close()
+
+    @staticmethod
+    @contextlib.contextmanager
+    def deferred(path: str | Path) -> Iterator[DeferredStore]:
+        """The store read-only, connected only if something reads it (``DeferredStore``)."""
+        store = DeferredStore(str(path))
+        try:
+            yield store
+        finally:
+            store.close()
 
     # -- schema -----------------------------------------------------------
 
@@ -356,6 +390,43 @@ class Store:
             self.con.execute("SELECT count(DISTINCT event_id) FROM event_records").fetchone()[0]  # type: ignore[index]
         )
         return out
+
+
+class DeferredStore(Store):
+    """A read-only store that connects on first use.
+
+    Opening a DuckDB file costs tens of milliseconds, more than a dashboard
+    answer computed from memory; such an answer never connects. ``opened_as``
+    is the file's identity read right after connecting (``None`` before).
+    """
+
+    def __init__(self, path: str) -> None:  # no connection yet: Store.__init__ takes one
+        self.path = path
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self.opened_as: Identity | None = None
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            con = _connect(self.path, read_only=True, retries=40)
+            self._con = con
+            try:
+                self.check_schema()
+            except BaseException:
+                self.close()
+                raise
+            self.opened_as = file_identity(self.path)
+            return con
+        return self._con
+
+    @con.setter
+    def con(self, value: duckdb.DuckDBPyConnection) -> None:
+        self._con = value
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
 
 def _same_event(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:

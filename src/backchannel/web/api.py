@@ -130,15 +130,18 @@ def _store(request: Request) -> Iterator[Store]:
 
 @contextlib.contextmanager
 def _pinned(request: Request) -> Iterator[tuple[Store, StoreCache]]:
-    """The store and the cache, with the version the answers come from chosen (``StoreCache.pin``).
+    """The store, connected only if read, and the cache, with the answers' version chosen.
 
-    An answer from an older version than the store's carries ``STALE_HEADER``.
+    ``StoreCache.pin`` chooses; an answer from an older version than the
+    store's, or that read a store written since that version, carries
+    ``STALE_HEADER``.
     """
     cache = _cache(request)
-    with _store(request) as store:
-        if cache.pin(store):
-            request.state.stale = True
+    with cache.priority.serving(), Store.deferred(request.app.state.db_path) as store:
+        stale = cache.pin(store)
         yield store, cache
+        if stale or cache.moved(store):
+            request.state.stale = True
 
 
 def _sides(request: Request, given: str | None) -> tuple[str, ...]:
@@ -151,8 +154,16 @@ def _sides(request: Request, given: str | None) -> tuple[str, ...]:
     return sides
 
 
-def _as_of(store: Store, given: dt.date | None) -> str:
-    return given.isoformat() if given is not None else default_as_of(store)
+def _as_of(store: Store, given: dt.date | None, cache: StoreCache | None = None) -> str:
+    """``given``, or the store's last event date (kept per version by ``cache``)."""
+    if given is not None:
+        return given.isoformat()
+    return default_as_of(store) if cache is None else last_day(store, cache)
+
+
+def last_day(store: Store, cache: StoreCache) -> str:
+    """``default_as_of(store)``, read once per version of the store."""
+    return str(cache.per_version(store, "last day", lambda: default_as_of(store)))
 
 
 def default_as_of(store: Store) -> str:
@@ -190,7 +201,7 @@ def get_meta(request: Request) -> dict[str, Any]:
 )
 def get_graph(request: Request, as_of: AsOf = None, sides: Sides = None) -> Response:
     with _pinned(request) as (store, cache):
-        day, pair = _as_of(store, as_of), _sides(request, sides)
+        day, pair = _as_of(store, as_of, cache), _sides(request, sides)
         return _json(cached_graph(cache, store, day, pair))
 
 
@@ -222,7 +233,7 @@ def get_channels(
 ) -> Response:
     wanted = status.value if status else None
     with _pinned(request) as (store, cache):
-        day, pair = _as_of(store, as_of), _sides(request, sides)
+        day, pair = _as_of(store, as_of, cache), _sides(request, sides)
 
         def compute() -> bytes:
             found = cache.channel_list(store, day, pair, dormant_after)
@@ -237,7 +248,7 @@ def get_channel(
     request: Request, a: ActorId, b: ActorId, as_of: AsOf = None, sides: Sides = None
 ) -> dict[str, Any]:
     with _pinned(request) as (store, cache):
-        day, pair = _as_of(store, as_of), _sides(request, sides)
+        day, pair = _as_of(store, as_of, cache), _sides(request, sides)
         # one pair's channel from the index: the whole list on a new date costs a hundred times more
         ch = cache.index(store, pair).channel(a, b, day)
         found = views.channel_detail(store, a, b, day, pair, [] if ch is None else [ch])
@@ -299,7 +310,7 @@ def get_brokers(
     by: Annotated[Grouping, Query()] = Grouping.side,
 ) -> Response:
     with _pinned(request) as (store, cache):
-        day, pair = _as_of(store, as_of), _sides(request, sides)
+        day, pair = _as_of(store, as_of, cache), _sides(request, sides)
         return _json(
             cache.answer(
                 store,
@@ -333,7 +344,7 @@ def get_whatif(
         raise UsageError("nothing to change: give remove=ID or add=A,B")
     proposed = tuple((a, b) for a, b in (p.split(",") for p in add))
     with _pinned(request) as (store, cache):
-        day, pair = _as_of(store, as_of), _sides(request, sides)
+        day, pair = _as_of(store, as_of, cache), _sides(request, sides)
         return _json(
             cache.answer(
                 store,

@@ -33,7 +33,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from backchannel import __version__
 from backchannel.errors import BackchannelError, StoreError
 from backchannel.web import api, readouts
-from backchannel.web.cache import StoreCache, store_identity
+from backchannel.web.cache import StoreCache
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -190,14 +190,15 @@ def warm(app: FastAPI, with_map: bool = True) -> None:
     done. The store is open only to read the inputs and for the map, so a
     writer is not kept waiting.
     """
-    from backchannel.store import Store
+    from backchannel.store import Store, file_identity
 
     cache: StoreCache = app.state.cache
     try:
         pair = app.state.sides()
         with Store.open(app.state.db_path, read_only=True) as store:
-            version = store_identity(store.path)  # no writer gets in while this is open
-            day = api.default_as_of(store)
+            version = file_identity(store.path)  # no writer gets in while this is open
+            day = api.last_day(store, cache)
+            cache.roles(store)
             cache.channel_inputs(store)
         cache.hold(store, version)  # closed: the indexes come from the inputs just read
         for step in (cache.index, cache.arc_index, cache.prepare):
@@ -205,7 +206,7 @@ def warm(app: FastAPI, with_map: bool = True) -> None:
             step(store, pair)
         if with_map:  # a request's worth of work, which cannot pause: at the start only
             with Store.open(app.state.db_path, read_only=True) as store:
-                if store_identity(store.path) == version:
+                if file_identity(store.path) == version:
                     api.cached_graph(cache, store, day, pair)
         cache.ready(version)
     except Exception as exc:  # a store that is not there yet: the page will say so

@@ -31,7 +31,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
-import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator, Sequence
@@ -42,25 +41,11 @@ from backchannel.analysis.asof import ChannelIndex, Clipped
 from backchannel.analysis.brokers import ArcIndex
 from backchannel.analysis.capacity import Capacity, capacity
 from backchannel.analysis.channels import Channel, ChannelInputs
-from backchannel.store import Store
+from backchannel.store import Identity, Store, file_identity
 from backchannel.web.fastjson import ChannelJSON
 from backchannel.web.views import positions, roles_by_actor
 
-Identity = tuple[tuple[int, int, int] | None, ...]
 PAUSE_MAX = 0.25  # seconds background indexing waits at most for requests to finish
-
-
-def store_identity(path: str) -> Identity:
-    """(inode, size, mtime in ns) of the database file and its WAL; ``None`` for a missing file."""
-    out: list[tuple[int, int, int] | None] = []
-    for name in (path, f"{path}.wal"):
-        try:
-            st = os.stat(name)
-        except FileNotFoundError:
-            out.append(None)
-        else:
-            out.append((st.st_ino, st.st_size, st.st_mtime_ns))
-    return tuple(out)
 
 
 def _settle() -> None:
@@ -70,8 +55,11 @@ def _settle() -> None:
     long-lived objects; every full collection would traverse them all again
     (a quarter of a new date's time at 20,000 events). Frozen objects are
     still freed by reference counting when the cache drops them; these hold
-    no reference cycles.
+    no reference cycles. The young generations are collected first, so that
+    cycles other threads just left are freed rather than frozen (a short
+    pass: everything older is frozen already or still in use).
     """
+    gc.collect(1)
     gc.freeze()
 
 
@@ -194,7 +182,7 @@ class StoreCache:
         self.arcs = LRU(2 * versions)
         self.encoders = LRU(versions)
         self.places = LRU(versions)
-        self.role_lists = LRU(versions)
+        self.small = LRU(8 * versions)
         self.channels = LRU(dates)
         self.clips = LRU(dates)
         self.capacities = LRU(dates)
@@ -213,29 +201,43 @@ class StoreCache:
     def pin(self, store: Store) -> bool:
         """Choose the version this request's answers come from; ``True`` when it is an older one.
 
-        The store as it is when it is indexed, or when nothing is indexed yet,
-        or when there is no ``refresher``; otherwise the newest indexed
-        version, and the refresher is started on the store as it now is.
+        The newest indexed version when the store's own is not indexed yet and
+        a ``refresher`` is indexing it (started here); otherwise the store's
+        own, read under a connection when it is to be built from the store. A
+        ``DeferredStore`` answered from an indexed version may never connect.
         """
-        current = store_identity(store.path)
+        current = file_identity(store.path)
         start = False
         with self._state:
-            use = current
-            latest = self._latest
-            if (
-                self.refresher is not None
-                and self._ready.get(current) is None
-                and latest is not None
-                and self.inputs.get(latest) is not None
-            ):
-                use = latest
-            if self.refresher is not None and self._ready.get(current) is None:
+            ready = self._ready.get(current) is not None
+            latest, use = self._latest, current
+            if self.refresher is not None and not ready and current[0] is not None:
+                if latest is not None and self.inputs.get(latest) is not None:
+                    use = latest
                 start = not self._refreshing
                 self._refreshing = self._refreshing or start
+        if use == current and not ready:
+            store.con  # noqa: B018 (connects a DeferredStore: no writer gets in from now on)
+            use = current = file_identity(store.path)
         self._pins[store] = use
         if start:
             threading.Thread(target=self._refresh, name="backchannel-refresh", daemon=True).start()
         return use != current
+
+    def moved(self, store: Store) -> bool:
+        """Whether ``store`` connected after a write: what it read is newer than its version."""
+        opened = getattr(store, "opened_as", None)
+        return opened is not None and opened != self.version(store)
+
+    def per_version(self, store: Store, name: str, compute: Callable[[], Any]) -> Any:
+        """A small value read from the store (``compute()``), kept per version and ``name``."""
+        key = (self.version(store), name)
+        found = self.small.get(key)
+        if found is None:  # one short query: two requests may both make it
+            found = compute()
+            if not self.moved(store):
+                self.small.put(key, found)
+        return found
 
     def _refresh(self) -> None:
         self._background.on = True
@@ -278,7 +280,7 @@ class StoreCache:
     def version(self, store: Store) -> Identity:
         """The version ``store``'s answers come from: the one ``pin`` chose, or the store's own."""
         found = self._pins.get(store)
-        return found if found is not None else store_identity(store.path)
+        return found if found is not None else file_identity(store.path)
 
     @staticmethod
     def _once(
@@ -350,11 +352,7 @@ class StoreCache:
 
     def roles(self, store: Store) -> dict[str, list[dict[str, Any]]]:
         """``views.roles_by_actor`` of every actor for this version of the store."""
-        key = store_identity(store.path)
-        found = self.role_lists.get(key)
-        if found is None:  # one short query: two requests may both make it
-            found = roles_by_actor(store)
-            self.role_lists.put(key, found)
+        found = self.per_version(store, "roles", lambda: roles_by_actor(store))
         assert isinstance(found, dict)
         return found
 
@@ -395,14 +393,14 @@ class StoreCache:
         Raises ``UsageError`` (not kept) when a side has no leader on ``as_of``.
         """
         key = (self.version(store), as_of, tuple(sides))
-        found = self._once(
-            self.capacities,
-            self._capacity_lock,
-            key,
-            lambda: capacity(
-                store, as_of, sides=sides, found=self.channel_list(store, as_of, sides)
-            ),
-        )
+        with self._capacity_lock(key):
+            found = self.capacities.get(key)
+            if found is None:
+                found = capacity(
+                    store, as_of, sides=sides, found=self.channel_list(store, as_of, sides)
+                )
+                if not self.moved(store):  # the leaders read are this version's
+                    self.capacities.put(key, found)
         assert isinstance(found, Capacity)
         return found
 
@@ -420,7 +418,8 @@ class StoreCache:
                 if found is None:
                     with _kept():
                         found = compute()
-                    self.answers.put(full, found)
+                    if not self.moved(store):  # all it read is this version's
+                        self.answers.put(full, found)
         assert isinstance(found, bytes)
         return found
 
@@ -436,5 +435,7 @@ class StoreCache:
 
     def prepare(self, store: Store, sides: Sequence[str]) -> None:
         """Encode ahead what the map of any date takes from this version of the store."""
-        with _kept():
-            self.channel_json(store, sides).prepare(self._pause())
+        pause = self._pause()
+        # in the background the collector stays on for requests: each pause settles instead
+        with contextlib.nullcontext() if pause is not None else _kept():
+            self.channel_json(store, sides).prepare(pause)
