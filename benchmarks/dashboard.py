@@ -7,7 +7,9 @@ on 127.0.0.1 (a free port), and times each endpoint over real HTTP, body
 read included:
 
 * **cold**: the answer cache emptied before each request (median of 3; the
-  store's channel inputs are loaded again, and the per-version indexes built);
+  store's channel inputs are loaded again, and the per-version indexes built),
+  as in the server's first seconds;
+* then the store's version indexed as the server's start does, and:
 * **new date**: the inputs loaded but the date not asked before, as when
   the slider moves (median over ``--runs`` dates; map endpoints and the
   what-if, which removes a different actor each time, or proposes a channel
@@ -201,6 +203,10 @@ def measure(
                 for _ in range(COLD_RUNS):
                     app.state.cache = StoreCache()
                     cold.append(_get(http, path))
+                # from here as the server runs: the store's version indexed, as at its start
+                app.state.cache = StoreCache()
+                app.state.cache.refresher = lambda: index_now(app, with_map=False)
+                index_now(app)
                 new_date = None
                 if dated is not None:
                     _get(http, path)  # the inputs, loaded once
@@ -226,9 +232,6 @@ def measure(
                 "new_date_s": statistics.median(seen),
                 "warm_s": None,
             }
-            app.state.cache = StoreCache()
-            app.state.cache.refresher = lambda: index_now(app, with_map=False)
-            index_now(app)  # as the server's start does
             written = after_writes(http, db, writes)
     finally:
         server.should_exit = True

@@ -259,6 +259,9 @@ def test_answers_from_an_indexed_version_never_connect_to_the_store(
             assert client.get("/api/graph", params={"as_of": day}).status_code == 200
             assert client.get("/api/channels", params={"as_of": day}).status_code == 200
             assert client.get("/api/brokers", params={"as_of": day}).status_code == 200
+            for change in ({"remove": "wang-yi"}, {"add": "joe-biden,xi-jinping"}):
+                whatif = client.get("/api/whatif", params={**change, "as_of": day})
+                assert whatif.status_code == 200
         assert client.get("/api/graph").json()["as_of"] == "2024-08-27"
         assert connects == []
         # an actor's page reads the store

@@ -373,9 +373,9 @@ class Store:
     ) -> list[dict[str, Any]]:
         """Rows as dicts; ``pause`` is called between chunks of rows (background work)."""
         cur = self.con.execute(sql, list(params))
-        names = [d[0] for d in cur.description]
         if pause is None:
-            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+            return _dicts(cur)
+        names = [d[0] for d in cur.description]
         out: list[dict[str, Any]] = []
         while chunk := cur.fetchmany(CHUNK):
             out += [dict(zip(names, row, strict=True)) for row in chunk]
@@ -427,6 +427,61 @@ class DeferredStore(Store):
         if self._con is not None:
             self._con.close()
             self._con = None
+
+
+class SnapshotStore(Store):
+    """A store whose small tables are read from an in-memory copy, the others from the store.
+
+    ``snapshot(store)`` copies them (the actors and their roles: what a
+    what-if looks up); a query on any other table goes to ``store``, which a
+    ``DeferredStore`` then connects. Each ``SnapshotStore`` reads through a
+    cursor of its own, as DuckDB asks of threads sharing a database.
+    """
+
+    TABLES = ("actors", "roles")
+
+    def __init__(self, store: Store, copy: duckdb.DuckDBPyConnection) -> None:
+        self.path = store.path
+        self.store = store
+        self._copy = copy.cursor()
+
+    @staticmethod
+    def snapshot(store: Store) -> duckdb.DuckDBPyConnection:
+        """An in-memory database holding ``TABLES`` as ``store`` has them."""
+        copy = duckdb.connect(":memory:")
+        for table in SnapshotStore.TABLES:  # our own names, never user input
+            rows = store.con.sql(f"SELECT * FROM {table}").to_arrow_table()
+            copy.register("_rows", rows)
+            copy.execute(f"CREATE TABLE {table} AS SELECT * FROM _rows")
+            copy.unregister("_rows")
+        return copy
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        return self.store.con
+
+    @con.setter
+    def con(self, value: duckdb.DuckDBPyConnection) -> None:
+        self.store.con = value
+
+    @property
+    def opened_as(self) -> Identity | None:
+        return getattr(self.store, "opened_as", None)
+
+    def query(
+        self, sql: str, params: Sequence[Any] = (), pause: Callable[[], None] | None = None
+    ) -> list[dict[str, Any]]:
+        try:
+            cur = self._copy.execute(sql, list(params))
+        except duckdb.CatalogException:  # a table the copy does not hold
+            return self.store.query(sql, params, pause)
+        return _dicts(cur)
+
+
+def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """The rows of an executed query as dicts by column name."""
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 def _same_event(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:

@@ -122,9 +122,7 @@ router = APIRouter(prefix="/api", responses=PROBLEMS)
 
 @contextlib.contextmanager
 def _store(request: Request) -> Iterator[Store]:
-    # background indexing of a new store version waits while a request is served
-    serving = _cache(request).priority.serving()
-    with serving, Store.open(request.app.state.db_path, read_only=True) as store:
+    with Store.open(request.app.state.db_path, read_only=True) as store:
         yield store
 
 
@@ -137,7 +135,7 @@ def _pinned(request: Request) -> Iterator[tuple[Store, StoreCache]]:
     ``STALE_HEADER``.
     """
     cache = _cache(request)
-    with cache.priority.serving(), Store.deferred(request.app.state.db_path) as store:
+    with Store.deferred(request.app.state.db_path) as store:
         stale = cache.pin(store)
         yield store, cache
         if stale or cache.moved(store):
@@ -350,7 +348,7 @@ def get_whatif(
                 store,
                 ("whatif", day, pair, tuple(remove), proposed),
                 lambda: views.what_if(
-                    store,
+                    cache.snapshot(store),
                     day,
                     pair,
                     remove,

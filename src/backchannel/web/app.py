@@ -91,6 +91,25 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class Serving:
+    """ASGI middleware: a request counts as served (``Priority.serving``) until its body is sent.
+
+    Background indexing of a new store version waits meanwhile, sending a
+    large answer included.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        cache: StoreCache = scope["app"].state.cache
+        with cache.priority.serving():
+            await self.app(scope, receive, send)
+
+
 def problem(status: int, detail: str, **extra: Any) -> JSONResponse:
     """An RFC 9457 problem response."""
     body = {
@@ -162,6 +181,7 @@ def create_app(db_path: str, *, sides: Sequence[str] | None = None) -> FastAPI:
     app.state.cache = StoreCache()
     app.state.cache.refresher = lambda: warm(app, with_map=False)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(Serving)
     app.add_exception_handler(BackchannelError, _on_backchannel_error)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
@@ -199,6 +219,7 @@ def warm(app: FastAPI, with_map: bool = True) -> None:
             version = file_identity(store.path)  # no writer gets in while this is open
             day = api.last_day(store, cache)
             cache.roles(store)
+            cache.snapshot(store)
             cache.channel_inputs(store)
         cache.hold(store, version)  # closed: the indexes come from the inputs just read
         for step in (cache.index, cache.arc_index, cache.prepare):

@@ -41,7 +41,7 @@ from backchannel.analysis.asof import ChannelIndex, Clipped
 from backchannel.analysis.brokers import ArcIndex
 from backchannel.analysis.capacity import Capacity, capacity
 from backchannel.analysis.channels import Channel, ChannelInputs
-from backchannel.store import Identity, Store, file_identity
+from backchannel.store import Identity, SnapshotStore, Store, file_identity
 from backchannel.web.fastjson import ChannelJSON
 from backchannel.web.views import positions, roles_by_actor
 
@@ -350,6 +350,11 @@ class StoreCache:
         assert isinstance(found, dict)
         return found
 
+    def snapshot(self, store: Store) -> Store:
+        """``store`` reading its version's actors and roles from memory (``SnapshotStore``)."""
+        copy = self.per_version(store, "snapshot", lambda: SnapshotStore.snapshot(store))
+        return SnapshotStore(store, copy)
+
     def roles(self, store: Store) -> dict[str, list[dict[str, Any]]]:
         """``views.roles_by_actor`` of every actor for this version of the store."""
         found = self.per_version(store, "roles", lambda: roles_by_actor(store))
@@ -397,7 +402,10 @@ class StoreCache:
             found = self.capacities.get(key)
             if found is None:
                 found = capacity(
-                    store, as_of, sides=sides, found=self.channel_list(store, as_of, sides)
+                    self.snapshot(store),
+                    as_of,
+                    sides=sides,
+                    found=self.channel_list(store, as_of, sides),
                 )
                 if not self.moved(store):  # the leaders read are this version's
                     self.capacities.put(key, found)
