@@ -215,12 +215,15 @@ def warm(app: FastAPI, with_map: bool = True) -> None:
     cache: StoreCache = app.state.cache
     try:
         pair = app.state.sides()
-        with Store.open(app.state.db_path, read_only=True) as store:
+        cache.pause()
+        # one thread for its queries: the other core stays with the requests
+        with Store.open(app.state.db_path, read_only=True, threads=1) as store:
             version = file_identity(store.path)  # no writer gets in while this is open
             day = api.last_day(store, cache)
             cache.roles(store)
-            cache.snapshot(store)
-            cache.channel_inputs(store)
+            for read in (cache.snapshot, cache.channel_inputs):
+                cache.pause()
+                read(store)
         cache.hold(store, version)  # closed: the indexes come from the inputs just read
         for step in (cache.index, cache.arc_index, cache.prepare):
             cache.pause()
