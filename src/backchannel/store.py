@@ -108,22 +108,14 @@ def file_identity(path: str) -> Identity:
     return tuple(out)
 
 
-def _connect(
-    target: str, read_only: bool, retries: int, threads: int | None = None
-) -> duckdb.DuckDBPyConnection:
-    """A connection to ``target``, waiting (with backoff) while another process holds the lock.
-
-    ``threads`` caps the threads its queries use (default: one per core).
-    """
-    config: dict[str, str | bool | int | float | list[str]] = {}
-    if threads is not None:
-        config["threads"] = threads
+def _connect(target: str, read_only: bool, retries: int) -> duckdb.DuckDBPyConnection:
+    """A connection to ``target``, waiting (with backoff) while another process holds the lock."""
     if read_only and target != ":memory:" and not Path(target).exists():
         raise StoreError(f"no store at {target}: run `backchannel run INPUT --db {target}` first")
     delay = 0.05
     for attempt in range(retries + 1):
         try:
-            return duckdb.connect(target, read_only=read_only, config=config)
+            return duckdb.connect(target, read_only=read_only)
         except duckdb.IOException as exc:
             if any(m in str(exc) for m in _LOCK_MARKERS) and attempt < retries:
                 time.sleep(delay)
@@ -145,19 +137,11 @@ class Store:
     @classmethod
     @contextlib.contextmanager
     def open(
-        cls,
-        path: str | Path,
-        *,
-        read_only: bool = False,
-        retries: int = 40,
-        threads: int | None = None,
+        cls, path: str | Path, *, read_only: bool = False, retries: int = 40
     ) -> Iterator[Store]:
-        """Open the store, waiting (with backoff) while another process holds the lock.
-
-        ``threads`` caps the threads its queries use (default: one per core).
-        """
+        """Open the store, waiting (with backoff) while another process holds the lock."""
         target = str(path)
-        con = _connect(target, read_only, retries, threads)
+        con = _connect(target, read_only, retries)
         store = cls(con, target)
         try:
             if read_only:

@@ -216,8 +216,7 @@ def warm(app: FastAPI, with_map: bool = True) -> None:
     try:
         pair = app.state.sides()
         cache.pause()
-        # one thread for its queries: the other core stays with the requests
-        with Store.open(app.state.db_path, read_only=True, threads=1) as store:
+        with Store.open(app.state.db_path, read_only=True) as store:
             version = file_identity(store.path)  # no writer gets in while this is open
             day = api.last_day(store, cache)
             cache.roles(store)
