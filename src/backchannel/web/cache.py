@@ -1,29 +1,35 @@
 """Answers computed once per store version: the slider's dates come back instantly.
 
 The dashboard reads a store that ``backchannel run`` may be writing. A cached
-answer is keyed on the store file's identity (inode, size and modification
-time of the database file and of its write-ahead log), read while the request
-holds its read-only connection: DuckDB lets no writer in while a reader is
-open, so the identity and the data read under it belong together, and any
-later write changes the identity and misses the cache.
+value is keyed on a version of the store: the file's identity (inode, size and
+modification time of the database file and of its write-ahead log,
+``store.file_identity``). Whatever is read from the store to be kept is read
+under a connection opened before that identity is taken: DuckDB lets no
+writer in while a reader is open, so the identity and the data belong
+together, and any later write changes the identity.
 
 Four levels: the store's channel inputs (every communication record, roles,
 departures), loaded once per version instead of once per request, with the
-map's fixed positions and every actor's roles; the indexes built from them
-once per version and sides (``ChannelIndex``: channels on any date;
-``ArcIndex``: the brokers' network on any date); the channels on a date (for
-the map, the channel list, one channel's panel and the what-if) and the
-capacity between the leaders on it (the what-if's "before", whatever actors
-are taken out); and whole encoded JSON responses per (version, endpoint,
-parameters).
+map's fixed positions, every actor's roles and a copy of the actors and roles
+tables; the indexes built from them once per version and sides
+(``ChannelIndex``: channels on any date; ``ArcIndex``: the brokers' network
+on any date); the channels on a date (for the map, the channel list, one
+channel's panel and the what-if) and the capacity between the leaders on it
+(the what-if's "before", whatever actors are taken out); and whole encoded
+JSON responses per (version, endpoint, parameters).
 
-After a write, building the new version's levels takes a second or two at
-20,000 events. Answers do not wait for it: once one version is indexed
-(``ready``), a request for a newer one is answered from the newest indexed
-version while a background thread (``refresher``, set by the app) indexes the
-store as it now is; the request is told it was (``pin`` returns ``True``), and
-the API says so in a header. Only before any version is indexed (the server's
-first seconds) does a request build what it needs itself.
+Each request first chooses its version (``pin``). After a write, building
+the new version's levels takes a second or two at 20,000 events. Answers do
+not wait for it: once one version is indexed (``ready``), a request for a
+newer one is answered from the newest indexed version while a background
+thread (``refresher``, set by the app) indexes the store as it now is,
+pausing whenever a request is being served (``Priority``); ``pin`` says the
+answer is from an older version, and the API says so in a header. Only
+before any version is indexed (the server's first seconds) does a request
+build what it needs itself. A request answered from an indexed version needs
+no connection at all (``store.DeferredStore`` connects on first use); one that
+does read the store and finds it written since its version (``moved``) is
+answered but not kept.
 """
 
 from __future__ import annotations
