@@ -27,10 +27,19 @@ sync_api = pytest.importorskip(
 )
 uvicorn = pytest.importorskip("uvicorn")
 
+from backchannel.model import Document  # noqa: E402
 from backchannel.store import Store  # noqa: E402
 from backchannel.synthetic import synthetic_store  # noqa: E402
 from backchannel.web import create_app  # noqa: E402
-from test_web_api import HOSTILE_SENTENCE, HOSTILE_TITLE, SIDES, build_store  # noqa: E402
+from builders import one_event  # noqa: E402
+from test_web_api import (  # noqa: E402
+    BIDEN,
+    HOSTILE_SENTENCE,
+    HOSTILE_TITLE,
+    SIDES,
+    WANG,
+    build_store,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -47,9 +56,8 @@ class Server:
 
     def __init__(self, db: Path, sides: tuple[str, ...] | None = SIDES) -> None:
         self.port = _free_port()
-        config = uvicorn.Config(
-            create_app(str(db), sides=sides), host="127.0.0.1", port=self.port, log_level="warning"
-        )
+        self.app = create_app(str(db), sides=sides)
+        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
@@ -155,6 +163,54 @@ def test_dashboard_slider_actor_and_whatif(tmp_path: Path, browser: Any) -> None
         result = page.text_content("#whatif-result")
         assert "Capacity Joe Biden → Xi Jinping: 2 → 1 independent routes" in result
         assert "Channels lost (1)" in result and "Jake Sullivan – Wang Yi" in result
+        assert watch.dialogs == [] and watch.problems == []
+        page.close()
+
+
+def test_after_a_write_the_page_says_so_then_shows_the_new_version(
+    tmp_path: Path, browser: Any
+) -> None:
+    db = build_store(tmp_path / "web.duckdb")
+    with Server(db) as server:
+        for thread in threading.enumerate():
+            if thread.name == "backchannel-warm":
+                thread.join(timeout=30)
+        cache = server.app.state.cache
+        indexed = cache.refresher
+        go = threading.Event()  # the new version is indexed only when the test says so
+
+        def held() -> None:
+            go.wait(timeout=60)
+            indexed()
+
+        cache.refresher = held
+        page = browser.new_page(viewport={"width": 1400, "height": 850})
+        watch = Watch(page)
+        page.goto(server.url + "/")
+        _ready(page, "2024-08-27")
+        assert page.is_hidden("#stale")
+        assert page.text_content("#counts") == "4 actors, 2 channels shown"
+
+        text = "Biden met Wang Yi in Washington."
+        doc = Document(
+            Document.make_id(text), text, url="https://example.org/w", published="2024-05-01"
+        )
+        with Store.open(db) as store:
+            store.write([one_event(doc, BIDEN, WANG)])
+            store.merge_events()
+
+        page.focus("#date")
+        page.keyboard.press("ArrowLeft")  # a new date, answered from the version before the write
+        _ready(page, "2024-08-26")
+        assert page.is_visible("#stale")
+        assert page.text_content("#counts") == "4 actors, 2 channels shown"
+
+        go.set()  # the page asks again by itself once the new version can answer
+        page.wait_for_selector("#stale", state="hidden", timeout=30_000)
+        page.wait_for_function(
+            "() => document.getElementById('counts').textContent === '4 actors, 3 channels shown'",
+            timeout=30_000,
+        )
         assert watch.dialogs == [] and watch.problems == []
         page.close()
 
