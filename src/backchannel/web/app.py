@@ -17,7 +17,6 @@ import contextlib
 import functools
 import http
 import logging
-import threading
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -164,7 +163,7 @@ def create_app(db_path: str, *, sides: Sequence[str] | None = None) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        threading.Thread(target=warm, args=(app,), name="backchannel-warm", daemon=True).start()
+        app.state.cache.start(lambda: warm(app), name="backchannel-warm", pausing=False)
         yield
 
     app = FastAPI(

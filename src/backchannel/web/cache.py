@@ -220,15 +220,29 @@ class StoreCache:
             if self.refresher is not None and not ready and current[0] is not None:
                 if latest is not None and self.inputs.get(latest) is not None:
                     use = latest
-                start = not self._refreshing
-                self._refreshing = self._refreshing or start
+                start = True
         if use == current and not ready:
             store.con  # noqa: B018 (connects a DeferredStore: no writer gets in from now on)
             use = current = file_identity(store.path)
         self._pins[store] = use
-        if start:
-            threading.Thread(target=self._refresh, name="backchannel-refresh", daemon=True).start()
+        if start and self.refresher is not None:
+            self.start(self.refresher)
         return use != current
+
+    def start(
+        self, work: Callable[[], None], name: str = "backchannel-refresh", pausing: bool = True
+    ) -> bool:
+        """Run ``work`` (indexing) in a thread unless such work is running; ``True`` if started.
+
+        ``pausing``: it waits while requests are served (``pause``); at the
+        server's start, requests wait for it instead.
+        """
+        with self._state:
+            if self._refreshing:
+                return False
+            self._refreshing = True
+        threading.Thread(target=self._run, args=(work, pausing), name=name, daemon=True).start()
+        return True
 
     def moved(self, store: Store) -> bool:
         """Whether ``store`` connected after a write: what it read is newer than its version."""
@@ -245,11 +259,10 @@ class StoreCache:
                 self.small.put(key, found)
         return found
 
-    def _refresh(self) -> None:
-        self._background.on = True
+    def _run(self, work: Callable[[], None], pausing: bool) -> None:
+        self._background.on = pausing
         try:
-            assert self.refresher is not None
-            self.refresher()
+            work()
         finally:
             with self._state:
                 self._refreshing = False
