@@ -94,13 +94,7 @@ def _free_port() -> int:
 
 
 def _get(http: httpx.Client, path: str) -> float:
-    start = time.perf_counter()
-    response = http.get(path)
-    response.read()
-    elapsed = time.perf_counter() - start
-    if response.status_code != 200:
-        raise SystemExit(f"GET {path}: {response.status_code} {response.text[:200]}")
-    return elapsed
+    return _timed(http, path)[0]
 
 
 def _endpoints(http: httpx.Client) -> dict[str, tuple[str, str | None]]:

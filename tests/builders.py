@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from backchannel.model import (
     Actor,
     DateInterval,
@@ -12,6 +14,7 @@ from backchannel.model import (
     Participant,
     Precision,
 )
+from backchannel.store import Store
 
 
 def one_event(
@@ -44,3 +47,11 @@ def one_event(
         intensity=intensity,
     )
     return Extraction(document=doc, clean_text=doc.text, events=(ev,), new_actors=new_actors)
+
+
+def write_meeting(db: Path, source: Participant, target: Participant, text: str, day: str) -> None:
+    """Store one article on ``day`` in which ``source`` meets ``target``."""
+    doc = Document(Document.make_id(text), text, url="https://example.org/w", published=day)
+    with Store.open(db) as store:
+        store.write([one_event(doc, source, target)])
+        store.merge_events()

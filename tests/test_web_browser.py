@@ -27,11 +27,10 @@ sync_api = pytest.importorskip(
 )
 uvicorn = pytest.importorskip("uvicorn")
 
-from backchannel.model import Document  # noqa: E402
 from backchannel.store import Store  # noqa: E402
 from backchannel.synthetic import synthetic_store  # noqa: E402
 from backchannel.web import create_app  # noqa: E402
-from builders import one_event  # noqa: E402
+from builders import write_meeting  # noqa: E402
 from test_web_api import (  # noqa: E402
     BIDEN,
     HOSTILE_SENTENCE,
@@ -191,13 +190,7 @@ def test_after_a_write_the_page_says_so_then_shows_the_new_version(
         assert page.is_hidden("#stale")
         assert page.text_content("#counts") == "4 actors, 2 channels shown"
 
-        text = "Biden met Wang Yi in Washington."
-        doc = Document(
-            Document.make_id(text), text, url="https://example.org/w", published="2024-05-01"
-        )
-        with Store.open(db) as store:
-            store.write([one_event(doc, BIDEN, WANG)])
-            store.merge_events()
+        write_meeting(db, BIDEN, WANG, "Biden met Wang Yi in Washington.", "2024-05-01")
 
         page.focus("#date")
         page.keyboard.press("ArrowLeft")  # a new date, answered from the version before the write

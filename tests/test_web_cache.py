@@ -17,13 +17,12 @@ from fastapi.testclient import TestClient
 
 from backchannel.analysis.brokers import ArcIndex, NetworkState, _bridges, brokers
 from backchannel.analysis.channels import ChannelInputs, channels, communication_records
-from backchannel.model import Document
 from backchannel.store import Store
 from backchannel.store import file_identity as store_identity
 from backchannel.synthetic import synthetic_store
 from backchannel.web import create_app, views
 from backchannel.web.cache import LRU
-from builders import one_event
+from builders import write_meeting
 from test_web_api import BIDEN, SIDES, WANG, build_store
 
 DATES = ("2023-09-17", "2023-12-01", "2024-04-02", "2024-08-27", "2025-06-01")
@@ -72,13 +71,7 @@ def _refreshed() -> None:
 
 
 def _write_biden_wang(db: Path) -> None:
-    text = "Biden met Wang Yi in Washington."
-    doc = Document(
-        Document.make_id(text), text, url="https://example.org/w", published="2024-05-01"
-    )
-    with Store.open(db) as store:
-        store.write([one_event(doc, BIDEN, WANG)])
-        store.merge_events()
+    write_meeting(db, BIDEN, WANG, "Biden met Wang Yi in Washington.", "2024-05-01")
 
 
 def test_a_write_is_answered_from_the_previous_version_marked_then_seen(db: Path) -> None:

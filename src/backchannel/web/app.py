@@ -64,8 +64,8 @@ RETRY_AFTER = "5"  # seconds, on a 503: the store may be back after the run's ne
 log = logging.getLogger(__name__)
 
 
-class SecurityHeaders:
-    """ASGI middleware: the CSP and friends on every HTTP response, and ``api.STALE_HEADER``."""
+class HTTPMiddleware:
+    """ASGI middleware that acts on HTTP requests (``http``) and passes anything else on."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -73,8 +73,17 @@ class SecurityHeaders:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
-            return
+        else:
+            await self.http(scope, receive, send)
 
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raise NotImplementedError
+
+
+class SecurityHeaders(HTTPMiddleware):
+    """The CSP and friends on every HTTP response, and ``api.STALE_HEADER``."""
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         # the request's state, shared with the endpoint: it marks an answer from an older version
         state = scope.setdefault("state", {})
 
@@ -90,20 +99,14 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-class Serving:
-    """ASGI middleware: a request counts as served (``Priority.serving``) until its body is sent.
+class Serving(HTTPMiddleware):
+    """A request counts as served (``Priority.serving``) until its body is sent.
 
     Background indexing of a new store version waits meanwhile, sending a
     large answer included.
     """
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         cache: StoreCache = scope["app"].state.cache
         with cache.priority.serving():
             await self.app(scope, receive, send)
