@@ -182,3 +182,58 @@ def test_a_removal_reported_twice_in_an_article_is_one(extractor: Any) -> None:
 def test_a_state_acting_on_its_own_group_is_an_event(extractor: Any) -> None:
     got = _events(extractor, "Chile is investigating Chilean extremists for the attacks.")
     assert any(e[0] == "state:CHL" and e[1] == "group:CHL:rebel" for e in got)
+
+
+def test_a_successor_is_appointed_by_the_succession_verb(extractor: Any) -> None:
+    replaced = _changes(extractor, "Zhang Yesui was replaced as ambassador by Cui Tiankai.")
+    assert replaced == {("zhang-yesui", "removed"), ("cui-tiankai", "appointed")}
+    swapped = _changes(extractor, "Beijing replaced Chen Deming with Gao Hucheng on Friday.")
+    assert swapped == {("chen-deming", "removed"), ("gao-hucheng", "appointed")}
+    # the one succeeded may have left long before: only the successor changes now
+    assert _changes(extractor, "Gao Hucheng succeeded Chen Deming as commerce minister.") == {
+        ("gao-hucheng", "appointed")
+    }
+    assert _changes(extractor, "Chen Deming was succeeded by Gao Hucheng.") == {
+        ("gao-hucheng", "appointed")
+    }
+    assert _changes(extractor, "Zhong Shan took over from Gao Hucheng on Monday.") == {
+        ("zhong-shan", "appointed")
+    }
+
+
+def test_phrasal_and_confirmation_wordings_of_a_post(extractor: Any) -> None:
+    assert ("ash-carter", "appointed") in _changes(
+        extractor, "Ash Carter took office as defence secretary on Tuesday."
+    )
+    assert ("chuck-hagel", "retired") in _changes(
+        extractor, "Chuck Hagel stepped down as defence secretary on Monday."
+    )
+    assert ("max-baucus", "appointed") in _changes(
+        extractor, "Max Baucus was confirmed by the Senate as ambassador to China on Thursday."
+    )
+    assert ("wang-yi", "appointed") in _changes(
+        extractor, "Wang Yi returned as foreign minister on Tuesday."
+    )
+    assert ("li-shangfu", "removed") in _changes(
+        extractor, "Li Shangfu has been suspended pending an investigation."
+    )
+    # a confirmation of a fact, a return to a place, a post taken as a topic: nothing
+    assert _changes(extractor, "Wang Yi confirmed the talks would go ahead.") == set()
+    assert _changes(extractor, "Wang Yi returned to Beijing on Tuesday.") == set()
+
+
+def test_a_post_taken_only_as_a_point_in_time_is_no_change(extractor: Any) -> None:
+    undated = _changes(extractor, "Wang Yi and Rubio have not met since Rubio took office.")
+    assert undated == set()
+    dated = "Wang Yi and Rubio have not met since Rubio took office in January."
+    assert ("marco-rubio", "appointed") in _changes(extractor, dated)
+
+
+def test_a_post_under_a_succession_verb_is_no_intermediary(extractor: Any) -> None:
+    got = _events(extractor, "Xie Zhenhua retired as China's climate envoy on Friday.")
+    assert not any(e[3] == "third-party" for e in got)
+
+
+def test_a_given_name_that_is_a_kb_surname_is_another_person(extractor: Any) -> None:
+    got = _changes(extractor, "Miao Hua, a senior general, has been suspended.")
+    assert ("hua-chunying", "removed") not in got

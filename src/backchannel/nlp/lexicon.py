@@ -16,6 +16,7 @@ import yaml
 
 from backchannel.errors import KnowledgeBaseError
 from backchannel.model import CHANGE_KINDS
+from backchannel.nlp.rolewords import ChangeVerb
 
 
 def load_data_file(name: str) -> dict[str, Any]:
@@ -97,7 +98,7 @@ class Lexicon:
     hypothetical_modifiers: frozenset[str]
     planned_modifiers: frozenset[str]
     conditional_marks: frozenset[str]
-    change_verbs: dict[str, tuple[str, bool, bool]]  # lemma -> (change, intransitive, needs_role)
+    change_verbs: dict[str, ChangeVerb]  # lemma, or "verb particle", to its entry
     change_nouns: dict[str, str]
     role_nouns: frozenset[str]  # heads of a post: "became defence minister"
 
@@ -165,16 +166,18 @@ def lexicon() -> Lexicon:
     events = load_data_file("events.yaml")
     modality = load_data_file("modality.yaml")
     changes = load_data_file("rolechanges.yaml")
-    change_verbs: dict[str, tuple[str, bool, bool]] = {}
+    change_verbs: dict[str, ChangeVerb] = {}
     for lemma, spec in changes["verbs"].items():
         if spec.get("change") not in CHANGE_KINDS:
             raise KnowledgeBaseError(
                 f"data/rolechanges.yaml: '{lemma}' needs a change among {list(CHANGE_KINDS)}"
             )
-        change_verbs[lemma] = (
+        change_verbs[lemma] = ChangeVerb(
             spec["change"],
-            bool(spec.get("intransitive", False)),
-            bool(spec.get("needs_role", False)),
+            intransitive=bool(spec.get("intransitive", False)),
+            needs_role=bool(spec.get("needs_role", False)),
+            holders=tuple(spec.get("holders", ())),
+            incoming=tuple(spec.get("incoming", ())),
         )
     change_nouns = {str(k): str(v) for k, v in changes["nouns"].items()}
     bad = [k for k, v in change_nouns.items() if v not in CHANGE_KINDS]

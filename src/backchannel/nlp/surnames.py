@@ -57,7 +57,18 @@ class ArticleSurnames:
         doc = tok.doc
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         # a different person with the same surname ("Wang Huning")
-        return not (nxt and TITLE_CASE.match(nxt.text) and nxt.ent_type_ == "PERSON")
+        if nxt and TITLE_CASE.match(nxt.text) and nxt.ent_type_ == "PERSON":
+            return False
+        # a different person whose given name it is ("Miao Hua" is not Hua Chunying)
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        return not (
+            prev is not None
+            and prev.i not in mentions
+            and TITLE_CASE.match(prev.text)
+            and prev.ent_type_ == "PERSON"
+            and tok.ent_type_ == "PERSON"
+            and tok.ent_iob_ == "I"
+        )
 
     def named_in_full(self, doc: Doc, mentions: Mapping[int, Linked]) -> NamedInFull:
         """The surname of every person the article names with two name words or more."""
