@@ -237,3 +237,42 @@ def test_a_post_under_a_succession_verb_is_no_intermediary(extractor: Any) -> No
 def test_a_given_name_that_is_a_kb_surname_is_another_person(extractor: Any) -> None:
     got = _changes(extractor, "Miao Hua, a senior general, has been suspended.")
     assert ("hua-chunying", "removed") not in got
+
+
+def test_agreements_sealed_inked_clinched_or_committed_to(extractor: Any) -> None:
+    agree = ("state:USA", "state:JPN", "AGREE")
+    clinched = _events(extractor, "Washington and Tokyo clinched a deal on Friday.")
+    assert any(e[:3] == agree and e[4] == "asserted" for e in clinched)
+    sealed = _events(extractor, "The United States and Japan sealed a truce on Monday.")
+    assert any(e[:3] == agree for e in sealed)
+    inked = _events(extractor, "Rubio and Wang Yi inked an accord on Tuesday.")
+    assert ("marco-rubio", "wang-yi", "AGREE", "sign", "asserted") in inked
+    committed = _events(extractor, "Yellen and He Lifeng committed to keeping talks going.")
+    assert ("janet-yellen", "he-lifeng", "AGREE", "consensus", "asserted") in committed
+    jointly = _events(extractor, "The United States and Japan pledged jointly to cut methane.")
+    assert any(e[:3] == agree for e in jointly)
+    # a deal only hoped for, or one a party is accused of breaking, is no agreement
+    assert _events(extractor, "Markets rallied on hopes of a trade deal.") == set()
+    broken = _events(extractor, "Trump accused Japan of violating the Osaka deal.")
+    assert not any(e[2] == "AGREE" for e in broken)
+    welcomed = _events(extractor, "Rubio and Wang Yi welcomed the deal on Tuesday.")
+    assert not any(e[2] == "AGREE" for e in welcomed)
+
+
+def test_a_deal_named_as_a_noun_with_its_parties(extractor: Any) -> None:
+    reached = _events(extractor, "The deal reached by Yellen and Liu He in April covers chips.")
+    assert ("janet-yellen", "liu-he", "AGREE", "consensus", "asserted") in reached
+    owned = _events(extractor, "Tokyo's deal with Washington lowers tariffs on cars.")
+    assert ("state:JPN", "state:USA", "AGREE", "consensus", "asserted") in owned
+    passive = _events(extractor, "A deal was struck between Washington and Tokyo on Friday.")
+    assert any(e[:3] == ("state:USA", "state:JPN", "AGREE") for e in passive)
+    # what the sentence plans for a deal already reached does not make it planned
+    told = _events(extractor, "Greer said the consensus reached with Li Chenggang would hold.")
+    assert ("jamieson-greer", "li-chenggang", "AGREE", "consensus", "asserted") in told
+
+
+def test_no_deal_reached_is_negated(extractor: Any) -> None:
+    got = _events(extractor, "No deal was reached between Raimondo and Wang Wentao.")
+    assert ("gina-raimondo", "wang-wentao", "AGREE", "consensus", "negated") in got
+    reached_none = _events(extractor, "Raimondo and Wang Wentao reached no agreement.")
+    assert ("gina-raimondo", "wang-wentao", "AGREE", "consensus", "negated") in reached_none

@@ -55,6 +55,7 @@ class Trigger:
     aid_objects: frozenset[str] = frozenset()  # objects that make it aid ("handed over medicine")
     between_targets: bool = False  # "a mediation mission between X and Y": X and Y are met
     prep_objects: frozenset[str] = frozenset()  # "added Huawei to its entity list": a listing
+    own_parties: bool = False  # a noun naming its parties itself: who "criticized the deal" is none
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +147,7 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
             aid_objects=frozenset(spec.get("aid_objects", [])),
             between_targets=bool(spec.get("between_targets", False)),
             prep_objects=frozenset(spec.get("prep_objects", [])),
+            own_parties=bool(spec.get("own_parties", False)),
         )
     return out
 

@@ -93,8 +93,36 @@ def _negated(children: list[Token], lex: Lexicon) -> bool:
     )
 
 
+def _nothing_done(verb: Token) -> bool:
+    """ "No deal was reached", "reached no agreement": the verb's thing is denied it."""
+    return verb.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"dobj", "nsubjpass"}
+        and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in verb.children
+    )
+
+
+def _done_by_participle(noun: Token) -> bool:
+    """ "the consensus reached with He would be put to the leaders": reached is a fact.
+
+    A past participle after the noun says it happened, whatever the sentence
+    goes on to plan for it; "the deal to be signed" has an auxiliary and stays
+    with its clause.
+    """
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ == "acl"
+        and c.tag_ == "VBN"
+        and not any(a.dep_ in {"aux", "auxpass", "neg"} for a in c.children)
+        for c in noun.children
+    )
+
+
 def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     """The modality of the event named by ``trigger``."""
+    if _nothing_done(trigger):
+        return "negated"
+    if _done_by_participle(trigger):
+        return "asserted"
     chain = [trigger]
     tok = trigger
     while tok.head.i != tok.i:

@@ -382,7 +382,7 @@ class ParticipantFinder:
             for child in head.head.children:
                 if child.dep_ == "prep" and child.lower_ in {"in", "at", "to"}:
                     targets += self.collect(child, link, places=True)
-        if slot.dep_ in OBJ and head.pos_ in {"VERB", "AUX"}:
+        if slot.dep_ in OBJ and head.pos_ in {"VERB", "AUX"} and not trig.own_parties:
             if not own:
                 sources = self.subjects(head, link) + sources
             # "held talks with X"; "raised tariffs on Chinese goods", where the parser
@@ -408,7 +408,7 @@ class ParticipantFinder:
         sources += agents
         if (
             not sources
-            and trig.type == "CONSULT"
+            and trig.type in {"CONSULT", "AGREE"}
             and any(self.is_person(t.actor_id) for t in targets)
         ):
             sources = self._speaker(noun, link)
@@ -420,8 +420,8 @@ class ParticipantFinder:
     def _speaker(self, noun: Token, link: LinkResult) -> list[Linked]:
         """ "Bessent said the talks with He had been productive": the speaker took part.
 
-        For talks and meetings only: one who speaks of a threat or a tariff need
-        not have made it.
+        For talks, meetings and agreements only ("the consensus reached with He"):
+        one who speaks of a threat or a tariff need not have made it.
 
         Only for the subject of a clause reported by a verb of saying, and only
         between people: "the ministry said the talks with X …" or "Trump said
@@ -441,7 +441,8 @@ class ParticipantFinder:
             pairs = [(s, t) for s in sources for t in targets if s.actor_id != t.actor_id]
         elif (trig.symmetric or trig.pos == "noun") and len(sources) >= 2:
             pairs = list(itertools.combinations(sources, 2))
-        elif trig.pos == "noun" and len(targets) >= 2 and trig.symmetric:
+        elif not sources and len(targets) >= 2 and trig.symmetric:
+            # "talks between X and Y"; "a deal was struck between X and Y", with no doer
             pairs = list(itertools.combinations(targets, 2))
         else:
             pairs = []
