@@ -276,3 +276,37 @@ def test_no_deal_reached_is_negated(extractor: Any) -> None:
     assert ("gina-raimondo", "wang-wentao", "AGREE", "consensus", "negated") in got
     reached_none = _events(extractor, "Raimondo and Wang Wentao reached no agreement.")
     assert ("gina-raimondo", "wang-wentao", "AGREE", "consensus", "negated") in reached_none
+
+
+def test_what_an_agreement_is_for_is_no_party(extractor: Any) -> None:
+    got = _events(
+        extractor, "Washington and Tokyo reached consensus in Osaka on a framework for Nvidia."
+    )
+    assert ("state:USA", "state:JPN", "AGREE", "consensus", "asserted") in got
+    assert not any("nvidia" in (e[0], e[1]) for e in got)
+
+
+def test_talks_ending_without_a_deal_negate_it(extractor: Any) -> None:
+    got = _events(
+        extractor, "The talks ended on Friday without a deal between Yellen and He Lifeng."
+    )
+    assert ("janet-yellen", "he-lifeng", "AGREE", "consensus", "negated") in got
+
+
+def test_announcing_a_deal_makes_the_announcers_its_parties(extractor: Any) -> None:
+    both = _events(extractor, "Trump and Liu He announced a deal in the Oval Office on Friday.")
+    assert any(e[2] == "AGREE" and {e[0], e[1]} == {"donald-trump", "liu-he"} for e in both)
+    # announcing tariffs stays a sanction
+    tariffs = _events(extractor, "Trump announced tariffs on Japanese cars.")
+    assert ("donald-trump", "state:JPN", "SANCTION", "tariff", "asserted") in tariffs
+
+
+def test_extending_a_pause_on_tariffs_is_a_concession(extractor: Any) -> None:
+    got = _events(
+        extractor,
+        "Trump signed an order on Monday extending the pause on higher tariffs on Japanese goods.",
+    )
+    assert ("donald-trump", "state:JPN", "RETREAT", "ease", "asserted") in got
+    # extending sanctions keeps them
+    kept = _events(extractor, "Washington extended its sanctions on Iran.")
+    assert not any(e[2] == "RETREAT" for e in kept)

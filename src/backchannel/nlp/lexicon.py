@@ -82,6 +82,7 @@ class Lexicon:
     joining_verbs: frozenset[str]
     arrival_verbs: frozenset[str]
     statement_nouns: frozenset[str]
+    announcing_verbs: frozenset[str]
     obligation_modals: frozenset[str]
     addressed_modals: frozenset[str]
     reversing_verbs: frozenset[str]
@@ -198,6 +199,7 @@ def lexicon() -> Lexicon:
         joining_verbs=_words(events, "joining_verbs", "events.yaml"),
         arrival_verbs=_words(events, "arrival_verbs", "events.yaml"),
         statement_nouns=_words(events, "statement_nouns", "events.yaml"),
+        announcing_verbs=_words(events, "announcing_verbs", "events.yaml"),
         obligation_modals=_words(events, "obligation_modals", "events.yaml"),
         addressed_modals=_words(events, "addressed_modals", "events.yaml"),
         reversing_verbs=_words(events, "reversing_verbs", "events.yaml"),

@@ -94,7 +94,9 @@ def _negated(children: list[Token], lex: Lexicon) -> bool:
 
 
 def _nothing_done(verb: Token) -> bool:
-    """ "No deal was reached", "reached no agreement": the verb's thing is denied it."""
+    """ "No deal was reached", "reached no agreement", "ended without a deal": none was made."""
+    if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.lower_ == "without":
+        return True
     return verb.pos_ in {"VERB", "AUX"} and any(
         c.dep_ in {"dobj", "nsubjpass"}
         and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)

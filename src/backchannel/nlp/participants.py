@@ -177,7 +177,7 @@ class ParticipantFinder:
                 targets += self.collect(child, link, places=True)
                 continue
             if (is_object and not trig.topic_object) or (
-                child.dep_ == "prep" and child.lower_ not in NOT_PARTY_PREPS
+                child.dep_ == "prep" and not _topic_prep(child, trig)
             ):
                 found = (
                     self.collect(child, link) or dangling(child, link) or shared_object(child, link)
@@ -382,7 +382,11 @@ class ParticipantFinder:
             for child in head.head.children:
                 if child.dep_ == "prep" and child.lower_ in {"in", "at", "to"}:
                     targets += self.collect(child, link, places=True)
-        if slot.dep_ in OBJ and head.pos_ in {"VERB", "AUX"} and not trig.own_parties:
+        if (
+            slot.dep_ in OBJ
+            and head.pos_ in {"VERB", "AUX"}
+            and (not trig.own_parties or head.lemma_.lower() in self.lex.announcing_verbs)
+        ):
             if not own:
                 sources = self.subjects(head, link) + sources
             # "held talks with X"; "raised tariffs on Chinese goods", where the parser
@@ -605,3 +609,13 @@ def _is_place(head: Token, m: Linked) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _topic_prep(prep: Token, trig: Trigger) -> bool:
+    """A preposition under the verb that names no party: a place, time or cause;
+    under an agreement also what it is on or for ("agreed in Madrid on a framework
+    for TikTok").
+    """
+    if trig.type == "AGREE":
+        return prep.lower_ in not_party_preps(trig.type)
+    return prep.lower_ in NOT_PARTY_PREPS

@@ -30,11 +30,15 @@ NOT_PARTY_PREPS = LOCATION_PREPS | frozenset(
 # Under an agreement or a contact, "on" is what it is about ("a deal on TikTok", "talks
 # on Taiwan"); under a sanction or its undoing it names the target ("tariffs on China").
 ON_TARGET = frozenset({"SANCTION", "RETREAT"})
+# Under an agreement, "for" is what it is for as well ("a framework for TikTok").
+_TOPIC_PREPS = {"AGREE": frozenset({"on", "for"})}
 
 
 def not_party_preps(category: str) -> frozenset[str]:
     """Prepositions under the trigger's object that name no party for a category."""
-    return NOT_PARTY_PREPS if category in ON_TARGET else NOT_PARTY_PREPS | {"on"}
+    if category in ON_TARGET:
+        return NOT_PARTY_PREPS
+    return NOT_PARTY_PREPS | _TOPIC_PREPS.get(category, frozenset({"on"}))
 
 
 def listed_in(verb: Token, preps: frozenset[str], lists: frozenset[str]) -> bool:
