@@ -310,3 +310,18 @@ def test_extending_a_pause_on_tariffs_is_a_concession(extractor: Any) -> None:
     # extending sanctions keeps them
     kept = _events(extractor, "Washington extended its sanctions on Iran.")
     assert not any(e[2] == "RETREAT" for e in kept)
+
+
+def test_their_meeting_is_the_clause_subjects_meeting(extractor: Any) -> None:
+    got = _events(
+        extractor, "After their meeting in Osaka on Thursday, Trump and Abe sealed a truce."
+    )
+    assert ("donald-trump", "shinzo-abe", "CONSULT", "meet", "asserted") in got
+    # the meeting a clause is dated by keeps its own fact, but shares a future
+    talks = _events(
+        extractor, "During their talks, Blinken and Wang Yi agreed to keep channels open."
+    )
+    assert ("antony-blinken", "wang-yi", "CONSULT", "meet", "asserted") in talks
+    later = _events(extractor, "Trump and Abe will seal a truce after their meeting in Osaka.")
+    assert ("donald-trump", "shinzo-abe", "CONSULT", "meet", "planned") in later
+    assert _events(extractor, "Their meeting was cancelled.") == set()

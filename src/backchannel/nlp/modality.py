@@ -93,6 +93,20 @@ def _negated(children: list[Token], lex: Lexicon) -> bool:
     )
 
 
+# Prepositions that date a clause by another event: "after their meeting".
+_WHILE = frozenset({"after", "during", "following", "since", "amid"})
+
+
+def _tense_of(verb: Token, lex: Lexicon) -> Modality | None:
+    """Planned or hypothetical by the verb's own auxiliary ("will", "could"), else None."""
+    for child in verb.children:
+        if child.dep_ in {"aux", "auxpass"} and child.lower_ in lex.planned_aux:
+            return "planned"
+        if child.dep_ in {"aux", "auxpass"} and child.lower_ in lex.hypothetical_aux:
+            return "hypothetical"
+    return None
+
+
 def _nothing_done(verb: Token) -> bool:
     """ "No deal was reached", "reached no agreement", "ended without a deal": none was made."""
     if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.lower_ == "without":
@@ -144,6 +158,10 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
         # "rejected the charge and urged X to …": a coordinated verb shares its
         # auxiliaries and negation, but its own meaning does not govern the other
         governs = i == 0 or chain[i - 1].dep_ != "conj"
+        if i > 0 and chain[i - 1].dep_ == "prep" and chain[i - 1].lower_ in _WHILE:
+            # "did not agree during their talks": the event a clause is dated by keeps
+            # its own fact; only a future or a maybe carries over ("will … after their talks")
+            return _tense_of(tok, lex) or "asserted"
         other_doer = i > 0 and any(c.dep_ in {"nsubj", "dobj"} for c in chain[i - 1].children)
         cue = _cue(
             tok,

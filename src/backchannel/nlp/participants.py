@@ -410,6 +410,8 @@ class ParticipantFinder:
                         if subj.dep_ in SUBJ:
                             targets += self.collect(subj, link)
         sources += agents
+        if not sources and any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children):
+            sources = self._their(noun, link)
         if (
             not sources
             and trig.type in {"CONSULT", "AGREE"}
@@ -420,6 +422,17 @@ class ParticipantFinder:
             sources = [m for m in sources if self.is_person(m.actor_id)]
             targets = [m for m in targets if self.is_person(m.actor_id)]
         return unique(sources), unique(targets)
+
+    def _their(self, noun: Token, link: LinkResult) -> list[Linked]:
+        """ "After their meeting in Busan, Trump and Xi sealed a truce": "their" is the
+        clause's subject, when the noun hangs on its verb through a preposition.
+        """
+        tok = noun
+        while tok.dep_ in {"pobj", "prep"} and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.i == noun.i or tok.pos_ not in {"VERB", "AUX"}:
+            return []
+        return self.subjects(tok, link)
 
     def _speaker(self, noun: Token, link: LinkResult) -> list[Linked]:
         """ "Bessent said the talks with He had been productive": the speaker took part.
