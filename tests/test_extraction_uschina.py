@@ -325,3 +325,16 @@ def test_their_meeting_is_the_clause_subjects_meeting(extractor: Any) -> None:
     later = _events(extractor, "Trump and Abe will seal a truce after their meeting in Osaka.")
     assert ("donald-trump", "shinzo-abe", "CONSULT", "meet", "planned") in later
     assert _events(extractor, "Their meeting was cancelled.") == set()
+
+
+def test_agreeing_to_buy_the_others_goods_in_other_words(extractor: Any) -> None:
+    resumed = _events(extractor, "Japan agreed to resume purchases of American beef.")
+    assert ("state:JPN", "state:USA", "AGREE", "consensus", "asserted") in resumed
+    # agreeing to resume talks is the talks, planned
+    talks = _events(extractor, "Japan agreed to resume talks with Washington.")
+    assert not any(e[2] == "AGREE" for e in talks)
+
+
+def test_a_prefixed_role_verb_the_lemmatizer_does_not_know(extractor: Any) -> None:
+    got = _changes(extractor, "Wang Yi was reappointed foreign minister on Tuesday.")
+    assert ("wang-yi", "appointed") in got

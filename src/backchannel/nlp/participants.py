@@ -21,7 +21,15 @@ from spacy.tokens import Token
 from backchannel.kb import TRANSNATIONAL, KnowledgeBase
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
-from backchannel.nlp.preps import LOCATION_PREPS, NOT_PARTY_PREPS, listed_in, not_party_preps
+from backchannel.nlp.preps import (
+    NOT_PARTY_PREPS,
+    behind_preposition,
+    is_place,
+    listed_in,
+    not_party_preps,
+    topic_prep,
+    under_prep,
+)
 from backchannel.nlp.repairs import OBJ as OBJ
 from backchannel.nlp.repairs import SUBJ as SUBJ
 from backchannel.nlp.repairs import (
@@ -177,12 +185,12 @@ class ParticipantFinder:
                 targets += self.collect(child, link, places=True)
                 continue
             if (is_object and not trig.topic_object) or (
-                child.dep_ == "prep" and not _topic_prep(child, trig)
+                child.dep_ == "prep" and not topic_prep(child, trig)
             ):
                 found = (
                     self.collect(child, link) or dangling(child, link) or shared_object(child, link)
                 )
-                direct = [m for m in found if not _under_prep(span_root(verb.doc, m), child)]
+                direct = [m for m in found if not under_prep(span_root(verb.doc, m), child)]
                 targets += found if direct or not owners else owners
         if obj is not None:
             for child in obj.children:
@@ -226,13 +234,17 @@ class ParticipantFinder:
             for clause in verb.children:
                 if clause.dep_ != "xcomp":
                     continue
-                if trig.type == "AGREE" and self.trigger_for(clause) is not None:
+                if trig.type == "AGREE" and self._names_event(clause):
                     continue  # "offered to meet X": the meeting is the event, planned
                 for child in clause.children:
                     if child.dep_ in OBJ or (
                         child.dep_ in {"prep", "dative"} and child.lower_ in _TO_WHOM
                     ):
                         targets += self.collect(child, link)
+                    if child.dep_ == "dobj":
+                        # "agreed to resume purchases of American soybeans"
+                        for of in (p for p in child.children if p.lower_ == "of"):
+                            targets += self.collect(of, link)
         if trig.persons_only:
             # "Xi told Blinken that …": two people talked; "told reporters", "told CNN" is no event
             sources = [m for m in sources if self.is_person(m.actor_id)]
@@ -423,6 +435,21 @@ class ParticipantFinder:
             targets = [m for m in targets if self.is_person(m.actor_id)]
         return unique(sources), unique(targets)
 
+    def _names_event(self, verb: Token) -> bool:
+        """The verb or its object is an event of its own.
+
+        "agreed to resume talks" names the talks; "agreed to resume purchases of
+        American soybeans" names no event but the agreement ("resume" counts
+        only with ties or relations).
+        """
+        trig = self.trigger_for(verb)
+        if trig is not None and (
+            not trig.objects
+            or any(c.dep_ == "dobj" and c.lemma_.lower() in trig.objects for c in verb.children)
+        ):
+            return True
+        return any(c.dep_ == "dobj" and self.trigger_for(c) is not None for c in verb.children)
+
     def _their(self, noun: Token, link: LinkResult) -> list[Linked]:
         """ "After their meeting in Busan, Trump and Xi sealed a truce": "their" is the
         clause's subject, when the noun hangs on its verb through a preposition.
@@ -491,9 +518,9 @@ class ParticipantFinder:
             if places and head.head.i == root.i and m.actor_id.startswith("state:"):
                 found.append(m)
                 continue
-            if _is_place(head, m) or _in_dateline(head):
+            if is_place(head, m) or _in_dateline(head):
                 continue  # "in Beijing", "BUSAN, South Korea —": a place, not a participant
-            if _behind_preposition(head, root):
+            if behind_preposition(head, root):
                 continue  # "spoke with reporters about China", "according to the White House"
             if self.is_state_or_body(m.actor_id) and (
                 _of_modifier(head) or self._title_complement(head)
@@ -569,28 +596,6 @@ def _in_other_clause(tok: Token, root: Token) -> bool:
     return False
 
 
-def _under_prep(tok: Token, root: Token) -> bool:
-    """``tok`` hangs from a prepositional phrase inside ``root``'s phrase."""
-    while tok.i != root.i and tok.head.i != tok.i:
-        if tok.dep_ == "prep":
-            return True
-        tok = tok.head
-    return False
-
-
-def _behind_preposition(tok: Token, root: Token) -> bool:
-    """``tok`` sits in a phrase that names a topic, a cause or a source, not a party.
-
-    Below ``root``: a preposition of topic, cause or time ("reporters about
-    China", "her visit to Taiwan" under "over"), or "according to".
-    """
-    while tok.i != root.i and tok.head.i != tok.i:
-        if tok.dep_ == "prep" and (tok.lower_ in NOT_PARTY_PREPS or tok.head.lower_ == "according"):
-            return True
-        tok = tok.head
-    return False
-
-
 def _of_modifier(tok: Token) -> bool:
     """A noun in "<person or title> of <it>" ("President Xi of China", "leader of China")."""
     if tok.dep_ != "pobj" or tok.head.lower_ != "of":
@@ -607,28 +612,3 @@ def _in_dateline(tok: Token) -> bool:
         if t.text in {"—", "–", "--"} and t.i > 0 and t.doc[t.i - 1].whitespace_:
             return tok.i < t.i
     return False
-
-
-def _is_place(head: Token, m: Linked) -> bool:
-    """A state or office named under "in"/"at" (directly, in apposition or as the owner
-    of the place: "at Rosenbad, the Swedish prime minister's office") is where, not who."""
-    if not m.actor_id.startswith(("state:", "group:")):
-        return head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS
-    tok = head
-    for _ in range(4):
-        if tok.dep_ == "pobj":
-            return tok.head.lower_ in LOCATION_PREPS
-        if tok.dep_ not in {"appos", "conj", "compound", "npadvmod", "poss"} or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
-
-
-def _topic_prep(prep: Token, trig: Trigger) -> bool:
-    """A preposition under the verb that names no party: a place, time or cause;
-    under an agreement also what it is on or for ("agreed in Madrid on a framework
-    for TikTok").
-    """
-    if trig.type == "AGREE":
-        return prep.lower_ in not_party_preps(trig.type)
-    return prep.lower_ in NOT_PARTY_PREPS

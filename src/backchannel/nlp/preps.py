@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from backchannel.nlp.lexicon import Trigger
+from backchannel.nlp.mentions import Linked
+
 LOCATION_PREPS = frozenset({"in", "at", "near", "during", "from", "inside", "outside"})
 # Prepositions whose object is the cause, topic or time, never a party: "sanctioned
 # Pelosi over her visit to Taiwan", "met Xi after his trip to Japan".
@@ -48,3 +51,50 @@ def listed_in(verb: Token, preps: frozenset[str], lists: frozenset[str]) -> bool
         for p in verb.children
         for o in p.children
     )
+
+
+def under_prep(tok: Token, root: Token) -> bool:
+    """``tok`` hangs from a prepositional phrase inside ``root``'s phrase."""
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep":
+            return True
+        tok = tok.head
+    return False
+
+
+def behind_preposition(tok: Token, root: Token) -> bool:
+    """``tok`` sits in a phrase that names a topic, a cause or a source, not a party.
+
+    Below ``root``: a preposition of topic, cause or time ("reporters about
+    China", "her visit to Taiwan" under "over"), or "according to".
+    """
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and (tok.lower_ in NOT_PARTY_PREPS or tok.head.lower_ == "according"):
+            return True
+        tok = tok.head
+    return False
+
+
+def is_place(head: Token, m: Linked) -> bool:
+    """A state or office named under "in"/"at" (directly, in apposition or as the owner
+    of the place: "at Rosenbad, the Swedish prime minister's office") is where, not who."""
+    if not m.actor_id.startswith(("state:", "group:")):
+        return head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS
+    tok = head
+    for _ in range(4):
+        if tok.dep_ == "pobj":
+            return tok.head.lower_ in LOCATION_PREPS
+        if tok.dep_ not in {"appos", "conj", "compound", "npadvmod", "poss"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def topic_prep(prep: Token, trig: Trigger) -> bool:
+    """A preposition under the verb that names no party: a place, time or cause;
+    under an agreement also what it is on or for ("agreed in Madrid on a framework
+    for TikTok").
+    """
+    if trig.type == "AGREE":
+        return prep.lower_ in not_party_preps(trig.type)
+    return prep.lower_ in NOT_PARTY_PREPS

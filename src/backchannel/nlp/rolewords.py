@@ -48,6 +48,11 @@ def change_verb(tok: Token, verbs: dict[str, ChangeVerb]) -> tuple[str, ChangeVe
                 return key, verbs[key]
     if lemma in verbs:
         return lemma, verbs[lemma]
+    # the lemmatizer does not know every prefixed verb ("reappointed" → "reappointe")
+    form = tok.lower_
+    for stem in (form[:-2], form[:-1]) if form.endswith("ed") else ():
+        if stem in verbs:
+            return stem, verbs[stem]
     return None
 
 
