@@ -338,3 +338,10 @@ def test_agreeing_to_buy_the_others_goods_in_other_words(extractor: Any) -> None
 def test_a_prefixed_role_verb_the_lemmatizer_does_not_know(extractor: Any) -> None:
     got = _changes(extractor, "Wang Yi was reappointed foreign minister on Tuesday.")
     assert ("wang-yi", "appointed") in got
+
+
+def test_a_meeting_when_they_meet_is_still_to_come(extractor: Any) -> None:
+    ahead = _events(extractor, "Trump and Abe may sign a deal when they meet in Osaka.")
+    assert ("donald-trump", "shinzo-abe", "CONSULT", "meet", "planned") in ahead
+    past = _events(extractor, "Trump said the deal was signed when he met Abe in Osaka.")
+    assert ("donald-trump", "shinzo-abe", "CONSULT", "meet", "asserted") in past

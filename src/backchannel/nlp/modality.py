@@ -107,6 +107,20 @@ def _tense_of(verb: Token, lex: Lexicon) -> Modality | None:
     return None
 
 
+def _when_it_comes(verb: Token) -> bool:
+    """ "may sign a deal when they meet": a present tense after "when" or "once" is to come.
+
+    News tells what happened in the past tense; "when he met Xi" stays asserted.
+    """
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in {"VBP", "VBZ"}
+        and any(
+            c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "once"} for c in verb.children
+        )
+    )
+
+
 def _nothing_done(verb: Token) -> bool:
     """ "No deal was reached", "reached no agreement", "ended without a deal": none was made."""
     if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.lower_ == "without":
@@ -139,6 +153,8 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
         return "negated"
     if _done_by_participle(trigger):
         return "asserted"
+    if _when_it_comes(trigger):
+        return "planned"
     chain = [trigger]
     tok = trigger
     while tok.head.i != tok.i:
