@@ -345,3 +345,20 @@ def test_a_meeting_when_they_meet_is_still_to_come(extractor: Any) -> None:
     assert ("donald-trump", "shinzo-abe", "CONSULT", "meet", "planned") in ahead
     past = _events(extractor, "Trump said the deal was signed when he met Abe in Osaka.")
     assert ("donald-trump", "shinzo-abe", "CONSULT", "meet", "asserted") in past
+
+
+def test_more_wordings_of_leaving_or_taking_a_post(extractor: Any) -> None:
+    cases = {
+        "Chuck Hagel quit as defence secretary on Monday.": ("chuck-hagel", "retired"),
+        "Chuck Hagel left office in February.": ("chuck-hagel", "retired"),
+        "Li Shangfu was relieved of his post on Tuesday.": ("li-shangfu", "removed"),
+        "Li Shangfu lost his post in October.": ("li-shangfu", "removed"),
+        "Henry Kissinger passed away on Wednesday.": ("henry-kissinger", "died"),
+        "Li Qiang assumed office as premier in March.": ("li-qiang", "appointed"),
+        "He Lifeng was elevated to vice premier in March.": ("he-lifeng", "appointed"),
+    }
+    for text, change in cases.items():
+        assert change in _changes(extractor, text), text
+    # the same verbs with no post are no role change
+    for text in ("Li Shangfu lost the argument.", "Wang Yi left Beijing on Tuesday."):
+        assert _changes(extractor, text) == set(), text

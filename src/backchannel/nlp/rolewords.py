@@ -121,7 +121,7 @@ def names_post(verb: Token, role_nouns: frozenset[str]) -> bool:
         if child.dep_ == "xcomp":
             return True
         posts = [child] if child.dep_ in {"attr", "oprd"} else []
-        if child.dep_ == "prep" and child.lower_ == "as":
+        if child.dep_ == "prep" and child.lower_ in {"as", "to"}:  # "promoted to general"
             posts = [g for g in child.children if g.dep_ == "pobj"]
         if child.dep_ == "dobj":  # "took up his post as ambassador"
             posts = [g for p in child.children if p.lower_ == "as" for g in p.children]
