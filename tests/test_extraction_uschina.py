@@ -362,3 +362,13 @@ def test_more_wordings_of_leaving_or_taking_a_post(extractor: Any) -> None:
     # the same verbs with no post are no role change
     for text in ("Li Shangfu lost the argument.", "Wang Yi left Beijing on Tuesday."):
         assert _changes(extractor, text) == set(), text
+
+
+def test_coming_to_an_agreement_concluding_or_signing_one(extractor: Any) -> None:
+    came = _events(extractor, "Japan came to terms with the United States on Friday.")
+    assert ("state:JPN", "state:USA", "AGREE", "consensus", "asserted") in came
+    assert _events(extractor, "Abe came to Washington on Friday.") == set()
+    concluded = _events(extractor, "Rubio and Wang Yi concluded an agreement on Tuesday.")
+    assert ("marco-rubio", "wang-yi", "AGREE", "consensus", "asserted") in concluded
+    signed = _events(extractor, "An agreement was signed by Rubio and Wang Yi on Tuesday.")
+    assert ("marco-rubio", "wang-yi", "AGREE", "sign", "asserted") in signed
