@@ -372,3 +372,18 @@ def test_coming_to_an_agreement_concluding_or_signing_one(extractor: Any) -> Non
     assert ("marco-rubio", "wang-yi", "AGREE", "consensus", "asserted") in concluded
     signed = _events(extractor, "An agreement was signed by Rubio and Wang Yi on Tuesday.")
     assert ("marco-rubio", "wang-yi", "AGREE", "sign", "asserted") in signed
+
+
+def test_they_reported_by_two_speakers_are_both(extractor: Any) -> None:
+    got = _events(
+        extractor, "Japan and the United States said on Friday that they had reached a deal."
+    )
+    assert ("state:JPN", "state:USA", "AGREE", "consensus", "asserted") in got
+    # "they" after one speaker stays that speaker's: no pair from it alone
+    one = _events(extractor, "Japan said they had reached a deal.")
+    assert not any(e[2] == "AGREE" for e in one)
+
+
+def test_delegations_in_the_plural_are_groups(extractor: Any) -> None:
+    got = _events(extractor, "The Japanese and American delegations met in Osaka on Monday.")
+    assert ("group:JPN:delegations", "group:USA:delegations", "CONSULT", "meet", "asserted") in got

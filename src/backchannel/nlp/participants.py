@@ -30,6 +30,7 @@ from backchannel.nlp.preps import (
     topic_prep,
     under_prep,
 )
+from backchannel.nlp.pronouns import REPORTING_VERBS
 from backchannel.nlp.repairs import OBJ as OBJ
 from backchannel.nlp.repairs import SUBJ as SUBJ
 from backchannel.nlp.repairs import (
@@ -284,6 +285,10 @@ class ParticipantFinder:
             ) or child.dep_ == "agent":
                 found += self.collect(child, link)
         found = coordinated(found, link, verb.doc)
+        if not found and verb.dep_ == "ccomp" and _they(verb):
+            # "China and the United States said they had reached a deal": the speakers
+            speakers = self.subjects(verb.head, link)
+            found = speakers if len(speakers) >= 2 else []
         if not found and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
             # "responded by threatening tariffs": the one who responded threatens
             return self.subjects(verb.head.head, link)
@@ -579,6 +584,13 @@ class ParticipantFinder:
 
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "pcomp"})
 _MEMBERSHIP = frozenset({"include", "comprise", "join", "lead", "accompany"})
+
+
+def _they(verb: Token) -> bool:
+    """The verb's subject is "they" or "we", reported by a verb of saying."""
+    return verb.head.lemma_.lower() in REPORTING_VERBS and any(
+        c.dep_ == "nsubj" and c.lower_ in {"they", "we"} for c in verb.children
+    )
 
 
 def _in_other_clause(tok: Token, root: Token) -> bool:
