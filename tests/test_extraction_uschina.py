@@ -387,3 +387,10 @@ def test_they_reported_by_two_speakers_are_both(extractor: Any) -> None:
 def test_delegations_in_the_plural_are_groups(extractor: Any) -> None:
     got = _events(extractor, "The Japanese and American delegations met in Osaka on Monday.")
     assert ("group:JPN:delegations", "group:USA:delegations", "CONSULT", "meet", "asserted") in got
+
+
+def test_what_a_deal_with_someone_is_on_is_no_party(extractor: Any) -> None:
+    text = "Analysts said Abe might agree to a deal with Trump on Nvidia if the tariffs were cut."
+    got = _events(extractor, text)
+    assert ("shinzo-abe", "donald-trump", "AGREE", "consensus", "hypothetical") in got
+    assert not any("nvidia" in (e[0], e[1]) for e in got)

@@ -22,7 +22,6 @@ from backchannel.kb import TRANSNATIONAL, KnowledgeBase
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.preps import (
-    NOT_PARTY_PREPS,
     behind_preposition,
     is_place,
     listed_in,
@@ -191,6 +190,7 @@ class ParticipantFinder:
                 found = (
                     self.collect(child, link) or dangling(child, link) or shared_object(child, link)
                 )
+                found = self._not_topics(found, child, trig)
                 direct = [m for m in found if not under_prep(span_root(verb.doc, m), child)]
                 targets += found if direct or not owners else owners
         if obj is not None:
@@ -348,10 +348,10 @@ class ParticipantFinder:
                         if prep.dep_ == "prep" and prep.lower_ in trig.place_preps:
                             targets += self.collect(prep, link, places=True)
             elif child.dep_ == "prep" and (
-                child.lower_ not in NOT_PARTY_PREPS
-                or (child.lower_ == "from" and trig.type == "CONSULT")
+                not topic_prep(child, trig) or (child.lower_ == "from" and trig.type == "CONSULT")
             ):
-                targets += self.collect(child, link)  # "talks with X", "a call from X"
+                # "talks with X", "a call from X"
+                targets += self._not_topics(self.collect(child, link), child, trig)
             elif child.dep_ in {"acl", "relcl"}:
                 # "the rapport developed between X and Y"
                 for grand in child.children:
@@ -454,6 +454,13 @@ class ParticipantFinder:
         ):
             return True
         return any(c.dep_ == "dobj" and self.trigger_for(c) is not None for c in verb.children)
+
+    def _not_topics(self, found: list[Linked], prep: Token, trig: Trigger) -> list[Linked]:
+        """Drop what an agreement is on or for, below ``prep`` ("a deal with Trump on TikTok")."""
+        if trig.type != "AGREE":
+            return found
+        topics = not_party_preps(trig.type)
+        return [m for m in found if not behind_preposition(span_root(prep.doc, m), prep, topics)]
 
     def _their(self, noun: Token, link: LinkResult) -> list[Linked]:
         """ "After their meeting in Busan, Trump and Xi sealed a truce": "their" is the

@@ -62,14 +62,15 @@ def under_prep(tok: Token, root: Token) -> bool:
     return False
 
 
-def behind_preposition(tok: Token, root: Token) -> bool:
+def behind_preposition(tok: Token, root: Token, preps: frozenset[str] = NOT_PARTY_PREPS) -> bool:
     """``tok`` sits in a phrase that names a topic, a cause or a source, not a party.
 
     Below ``root``: a preposition of topic, cause or time ("reporters about
-    China", "her visit to Taiwan" under "over"), or "according to".
+    China", "her visit to Taiwan" under "over"), or "according to"; ``preps``
+    widens the first for a category ("agree to a deal with Trump on TikTok").
     """
     while tok.i != root.i and tok.head.i != tok.i:
-        if tok.dep_ == "prep" and (tok.lower_ in NOT_PARTY_PREPS or tok.head.lower_ == "according"):
+        if tok.dep_ == "prep" and (tok.lower_ in preps or tok.head.lower_ == "according"):
             return True
         tok = tok.head
     return False
