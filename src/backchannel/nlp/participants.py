@@ -23,9 +23,11 @@ from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.preps import (
     behind_preposition,
+    in_dateline,
     is_place,
     listed_in,
     not_party_preps,
+    of_modifier,
     topic_prep,
     under_prep,
 )
@@ -530,12 +532,12 @@ class ParticipantFinder:
             if places and head.head.i == root.i and m.actor_id.startswith("state:"):
                 found.append(m)
                 continue
-            if is_place(head, m) or _in_dateline(head):
+            if is_place(head, m) or in_dateline(head):
                 continue  # "in Beijing", "BUSAN, South Korea —": a place, not a participant
             if behind_preposition(head, root):
                 continue  # "spoke with reporters about China", "according to the White House"
             if self.is_state_or_body(m.actor_id) and (
-                _of_modifier(head) or self._title_complement(head)
+                of_modifier(head) or self._title_complement(head)
             ):
                 # "President Hu Jintao of China", "Ambassador to China David Perdue",
                 # "China's ambassador to the UN"
@@ -612,22 +614,4 @@ def _in_other_clause(tok: Token, root: Token) -> bool:
         if tok.dep_ in _CLAUSES and tok.lemma_.lower() not in _MEMBERSHIP:
             return True
         tok = tok.head
-    return False
-
-
-def _of_modifier(tok: Token) -> bool:
-    """A noun in "<person or title> of <it>" ("President Xi of China", "leader of China")."""
-    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
-        return False
-    owner = tok.head.head
-    return owner.pos_ == "PROPN" or owner.lower_ in {"leader", "leaders", "president", "presidents"}
-
-
-def _in_dateline(tok: Token) -> bool:
-    """A place named in a dateline ("BUSAN, South Korea — …") before the first dash."""
-    sent = tok.sent
-    for t in sent[: min(len(sent), 10)]:
-        # a dateline's dash stands apart; "the Trump–Xi call" joins two names
-        if t.text in {"—", "–", "--"} and t.i > 0 and t.doc[t.i - 1].whitespace_:
-            return tok.i < t.i
     return False

@@ -99,3 +99,21 @@ def topic_prep(prep: Token, trig: Trigger) -> bool:
     if trig.type == "AGREE":
         return prep.lower_ in not_party_preps(trig.type)
     return prep.lower_ in NOT_PARTY_PREPS
+
+
+def of_modifier(tok: Token) -> bool:
+    """A noun in "<person or title> of <it>" ("President Xi of China", "leader of China")."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    owner = tok.head.head
+    return owner.pos_ == "PROPN" or owner.lower_ in {"leader", "leaders", "president", "presidents"}
+
+
+def in_dateline(tok: Token) -> bool:
+    """A place named in a dateline ("BUSAN, South Korea — …") before the first dash."""
+    sent = tok.sent
+    for t in sent[: min(len(sent), 10)]:
+        # a dateline's dash stands apart; "the Trump–Xi call" joins two names
+        if t.text in {"—", "–", "--"} and t.i > 0 and t.doc[t.i - 1].whitespace_:
+            return tok.i < t.i
+    return False
