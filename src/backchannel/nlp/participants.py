@@ -258,6 +258,10 @@ class ParticipantFinder:
             targets = [t for t in targets if not t.actor_id.startswith("state:")]
             if not targets and not (trig.symmetric and len(sources) > 1):
                 return None
+        if trig.symmetric and not sources and not _has_doer(verb, obj):
+            # "a deal was struck between X and Y": with no doer named at all, those
+            # named are the parties ("I spoke to X and Y" names a doer, unlinked)
+            return unique(targets), [], obj
         return sources, unique(targets), obj
 
     def _owners(self, noun: Token, link: LinkResult) -> list[Linked]:
@@ -499,8 +503,7 @@ class ParticipantFinder:
             pairs = [(s, t) for s in sources for t in targets if s.actor_id != t.actor_id]
         elif (trig.symmetric or trig.pos == "noun") and len(sources) >= 2:
             pairs = list(itertools.combinations(sources, 2))
-        elif not sources and len(targets) >= 2 and trig.symmetric:
-            # "talks between X and Y"; "a deal was struck between X and Y", with no doer
+        elif trig.pos == "noun" and len(targets) >= 2 and trig.symmetric:
             pairs = list(itertools.combinations(targets, 2))
         else:
             pairs = []
@@ -593,6 +596,16 @@ class ParticipantFinder:
 
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "pcomp"})
 _MEMBERSHIP = frozenset({"include", "comprise", "join", "lead", "accompany"})
+
+
+def _has_doer(verb: Token, obj: Token | None) -> bool:
+    """The verb names who does it, linked or not; a passive subject that is the
+    trigger's own object ("a deal was struck") is no doer."""
+    return any(
+        c.dep_ in {"nsubj", "csubj", "agent"}
+        or (c.dep_ == "nsubjpass" and (obj is None or c.i != obj.i))
+        for c in verb.children
+    )
 
 
 def _they(verb: Token) -> bool:
