@@ -182,3 +182,218 @@ def test_a_removal_reported_twice_in_an_article_is_one(extractor: Any) -> None:
 def test_a_state_acting_on_its_own_group_is_an_event(extractor: Any) -> None:
     got = _events(extractor, "Chile is investigating Chilean extremists for the attacks.")
     assert any(e[0] == "state:CHL" and e[1] == "group:CHL:rebel" for e in got)
+
+
+def test_a_successor_is_appointed_by_the_succession_verb(extractor: Any) -> None:
+    replaced = _changes(extractor, "Zhang Yesui was replaced as ambassador by Cui Tiankai.")
+    assert replaced == {("zhang-yesui", "removed"), ("cui-tiankai", "appointed")}
+    swapped = _changes(extractor, "Beijing replaced Chen Deming with Gao Hucheng on Friday.")
+    assert swapped == {("chen-deming", "removed"), ("gao-hucheng", "appointed")}
+    # the one succeeded may have left long before: only the successor changes now
+    assert _changes(extractor, "Gao Hucheng succeeded Chen Deming as commerce minister.") == {
+        ("gao-hucheng", "appointed")
+    }
+    assert _changes(extractor, "Chen Deming was succeeded by Gao Hucheng.") == {
+        ("gao-hucheng", "appointed")
+    }
+    assert _changes(extractor, "Zhong Shan took over from Gao Hucheng on Monday.") == {
+        ("zhong-shan", "appointed")
+    }
+
+
+def test_phrasal_and_confirmation_wordings_of_a_post(extractor: Any) -> None:
+    assert ("ash-carter", "appointed") in _changes(
+        extractor, "Ash Carter took office as defence secretary on Tuesday."
+    )
+    assert ("chuck-hagel", "retired") in _changes(
+        extractor, "Chuck Hagel stepped down as defence secretary on Monday."
+    )
+    assert ("max-baucus", "appointed") in _changes(
+        extractor, "Max Baucus was confirmed by the Senate as ambassador to China on Thursday."
+    )
+    assert ("wang-yi", "appointed") in _changes(
+        extractor, "Wang Yi returned as foreign minister on Tuesday."
+    )
+    assert ("li-shangfu", "removed") in _changes(
+        extractor, "Li Shangfu has been suspended pending an investigation."
+    )
+    # a confirmation of a fact, a return to a place, a post taken as a topic: nothing
+    assert _changes(extractor, "Wang Yi confirmed the talks would go ahead.") == set()
+    assert _changes(extractor, "Wang Yi returned to Beijing on Tuesday.") == set()
+
+
+def test_a_post_taken_only_as_a_point_in_time_is_no_change(extractor: Any) -> None:
+    undated = _changes(extractor, "Wang Yi and Rubio have not met since Rubio took office.")
+    assert undated == set()
+    dated = "Wang Yi and Rubio have not met since Rubio took office in January."
+    assert ("marco-rubio", "appointed") in _changes(extractor, dated)
+
+
+def test_a_post_under_a_succession_verb_is_no_intermediary(extractor: Any) -> None:
+    got = _events(extractor, "Xie Zhenhua retired as China's climate envoy on Friday.")
+    assert not any(e[3] == "third-party" for e in got)
+
+
+def test_a_given_name_that_is_a_kb_surname_is_another_person(extractor: Any) -> None:
+    got = _changes(extractor, "Guo Hua, a senior general, has been suspended.")
+    assert ("hua-chunying", "removed") not in got
+    # a surname written last may follow a given name the KB spells otherwise
+    met = _events(extractor, "Ashton Carter met Xi Jinping on Monday.")
+    assert ("ash-carter", "xi-jinping", "CONSULT", "meet", "asserted") in met
+
+
+def test_agreements_sealed_inked_clinched_or_committed_to(extractor: Any) -> None:
+    agree = ("state:USA", "state:JPN", "AGREE")
+    clinched = _events(extractor, "Washington and Tokyo clinched a deal on Friday.")
+    assert any(e[:3] == agree and e[4] == "asserted" for e in clinched)
+    sealed = _events(extractor, "The United States and Japan sealed a truce on Monday.")
+    assert any(e[:3] == agree for e in sealed)
+    inked = _events(extractor, "Rubio and Wang Yi inked an accord on Tuesday.")
+    assert ("marco-rubio", "wang-yi", "AGREE", "sign", "asserted") in inked
+    committed = _events(extractor, "Yellen and He Lifeng committed to keeping talks going.")
+    assert ("janet-yellen", "he-lifeng", "AGREE", "consensus", "asserted") in committed
+    jointly = _events(extractor, "The United States and Japan pledged jointly to cut methane.")
+    assert any(e[:3] == agree for e in jointly)
+    # a deal only hoped for, or one a party is accused of breaking, is no agreement
+    assert _events(extractor, "Markets rallied on hopes of a trade deal.") == set()
+    broken = _events(extractor, "Trump accused Japan of violating the Osaka deal.")
+    assert not any(e[2] == "AGREE" for e in broken)
+    welcomed = _events(extractor, "Rubio and Wang Yi welcomed the deal on Tuesday.")
+    assert not any(e[2] == "AGREE" for e in welcomed)
+
+
+def test_a_deal_named_as_a_noun_with_its_parties(extractor: Any) -> None:
+    reached = _events(extractor, "The deal reached by Yellen and Liu He in April covers chips.")
+    assert ("janet-yellen", "liu-he", "AGREE", "consensus", "asserted") in reached
+    owned = _events(extractor, "Tokyo's deal with Washington lowers tariffs on cars.")
+    assert ("state:JPN", "state:USA", "AGREE", "consensus", "asserted") in owned
+    passive = _events(extractor, "A deal was struck between Washington and Tokyo on Friday.")
+    assert any(e[:3] == ("state:USA", "state:JPN", "AGREE") for e in passive)
+    # what the sentence plans for a deal already reached does not make it planned
+    told = _events(extractor, "Greer said the consensus reached with Li Chenggang would hold.")
+    assert ("jamieson-greer", "li-chenggang", "AGREE", "consensus", "asserted") in told
+
+
+def test_no_deal_reached_is_negated(extractor: Any) -> None:
+    got = _events(extractor, "No deal was reached between Raimondo and Wang Wentao.")
+    assert ("gina-raimondo", "wang-wentao", "AGREE", "consensus", "negated") in got
+    reached_none = _events(extractor, "Raimondo and Wang Wentao reached no agreement.")
+    assert ("gina-raimondo", "wang-wentao", "AGREE", "consensus", "negated") in reached_none
+
+
+def test_what_an_agreement_is_for_is_no_party(extractor: Any) -> None:
+    got = _events(
+        extractor, "Washington and Tokyo reached consensus in Osaka on a framework for Nvidia."
+    )
+    assert ("state:USA", "state:JPN", "AGREE", "consensus", "asserted") in got
+    assert not any("nvidia" in (e[0], e[1]) for e in got)
+
+
+def test_talks_ending_without_a_deal_negate_it(extractor: Any) -> None:
+    got = _events(
+        extractor, "The talks ended on Friday without a deal between Yellen and He Lifeng."
+    )
+    assert ("janet-yellen", "he-lifeng", "AGREE", "consensus", "negated") in got
+
+
+def test_announcing_a_deal_makes_the_announcers_its_parties(extractor: Any) -> None:
+    both = _events(extractor, "Trump and Liu He announced a deal in the Oval Office on Friday.")
+    assert any(e[2] == "AGREE" and {e[0], e[1]} == {"donald-trump", "liu-he"} for e in both)
+    # announcing tariffs stays a sanction
+    tariffs = _events(extractor, "Trump announced tariffs on Japanese cars.")
+    assert ("donald-trump", "state:JPN", "SANCTION", "tariff", "asserted") in tariffs
+
+
+def test_extending_a_pause_on_tariffs_is_a_concession(extractor: Any) -> None:
+    got = _events(
+        extractor,
+        "Trump signed an order on Monday extending the pause on higher tariffs on Japanese goods.",
+    )
+    assert ("donald-trump", "state:JPN", "RETREAT", "ease", "asserted") in got
+    # extending sanctions keeps them
+    kept = _events(extractor, "Washington extended its sanctions on Iran.")
+    assert not any(e[2] == "RETREAT" for e in kept)
+
+
+def test_their_meeting_is_the_clause_subjects_meeting(extractor: Any) -> None:
+    got = _events(
+        extractor, "After their meeting in Osaka on Thursday, Trump and Abe sealed a truce."
+    )
+    assert ("donald-trump", "shinzo-abe", "CONSULT", "meet", "asserted") in got
+    # the meeting a clause is dated by keeps its own fact, but shares a future
+    talks = _events(
+        extractor, "During their talks, Blinken and Wang Yi agreed to keep channels open."
+    )
+    assert ("antony-blinken", "wang-yi", "CONSULT", "meet", "asserted") in talks
+    later = _events(extractor, "Trump and Abe will seal a truce after their meeting in Osaka.")
+    assert ("donald-trump", "shinzo-abe", "CONSULT", "meet", "planned") in later
+    assert _events(extractor, "Their meeting was cancelled.") == set()
+
+
+def test_agreeing_to_buy_the_others_goods_in_other_words(extractor: Any) -> None:
+    resumed = _events(extractor, "Japan agreed to resume purchases of American beef.")
+    assert ("state:JPN", "state:USA", "AGREE", "consensus", "asserted") in resumed
+    # agreeing to resume talks is the talks, planned
+    talks = _events(extractor, "Japan agreed to resume talks with Washington.")
+    assert not any(e[2] == "AGREE" for e in talks)
+
+
+def test_a_prefixed_role_verb_the_lemmatizer_does_not_know(extractor: Any) -> None:
+    got = _changes(extractor, "Wang Yi was reappointed foreign minister on Tuesday.")
+    assert ("wang-yi", "appointed") in got
+
+
+def test_a_meeting_when_they_meet_is_still_to_come(extractor: Any) -> None:
+    ahead = _events(extractor, "Trump and Abe may sign a deal when they meet in Osaka.")
+    assert ("donald-trump", "shinzo-abe", "CONSULT", "meet", "planned") in ahead
+    past = _events(extractor, "Trump said the deal was signed when he met Abe in Osaka.")
+    assert ("donald-trump", "shinzo-abe", "CONSULT", "meet", "asserted") in past
+
+
+def test_more_wordings_of_leaving_or_taking_a_post(extractor: Any) -> None:
+    cases = {
+        "Chuck Hagel quit as defence secretary on Monday.": ("chuck-hagel", "retired"),
+        "Chuck Hagel left office in February.": ("chuck-hagel", "retired"),
+        "Li Shangfu was relieved of his post on Tuesday.": ("li-shangfu", "removed"),
+        "Li Shangfu lost his post in October.": ("li-shangfu", "removed"),
+        "Henry Kissinger passed away on Wednesday.": ("henry-kissinger", "died"),
+        "Li Qiang assumed office as premier in March.": ("li-qiang", "appointed"),
+        "He Lifeng was elevated to vice premier in March.": ("he-lifeng", "appointed"),
+    }
+    for text, change in cases.items():
+        assert change in _changes(extractor, text), text
+    # the same verbs with no post are no role change
+    for text in ("Li Shangfu lost the argument.", "Wang Yi left Beijing on Tuesday."):
+        assert _changes(extractor, text) == set(), text
+
+
+def test_coming_to_an_agreement_concluding_or_signing_one(extractor: Any) -> None:
+    came = _events(extractor, "Japan came to terms with the United States on Friday.")
+    assert ("state:JPN", "state:USA", "AGREE", "consensus", "asserted") in came
+    assert _events(extractor, "Abe came to Washington on Friday.") == set()
+    concluded = _events(extractor, "Rubio and Wang Yi concluded an agreement on Tuesday.")
+    assert ("marco-rubio", "wang-yi", "AGREE", "consensus", "asserted") in concluded
+    signed = _events(extractor, "An agreement was signed by Rubio and Wang Yi on Tuesday.")
+    assert ("marco-rubio", "wang-yi", "AGREE", "sign", "asserted") in signed
+
+
+def test_they_reported_by_two_speakers_are_both(extractor: Any) -> None:
+    got = _events(
+        extractor, "Japan and the United States said on Friday that they had reached a deal."
+    )
+    assert ("state:JPN", "state:USA", "AGREE", "consensus", "asserted") in got
+    # "they" after one speaker stays that speaker's: no pair from it alone
+    one = _events(extractor, "Japan said they had reached a deal.")
+    assert not any(e[2] == "AGREE" for e in one)
+
+
+def test_delegations_in_the_plural_are_groups(extractor: Any) -> None:
+    got = _events(extractor, "The Japanese and American delegations met in Osaka on Monday.")
+    assert ("group:JPN:delegations", "group:USA:delegations", "CONSULT", "meet", "asserted") in got
+
+
+def test_what_a_deal_with_someone_is_on_is_no_party(extractor: Any) -> None:
+    text = "Analysts said Abe might agree to a deal with Trump on Nvidia if the tariffs were cut."
+    got = _events(extractor, text)
+    assert ("shinzo-abe", "donald-trump", "AGREE", "consensus", "hypothetical") in got
+    assert not any("nvidia" in (e[0], e[1]) for e in got)

@@ -34,6 +34,7 @@ from backchannel.nlp.link import group_actor, state_actor
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import modality_of
 from backchannel.nlp.participants import OBJ, SUBJ, ParticipantFinder, unique
+from backchannel.nlp.rolewords import as_time_only, change_verb, holder_slots, names_post
 
 # Categories whose unnamed target, between the run's two sides, is the other side.
 _AIMED_AT_THE_OTHER_SIDE = frozenset({"SANCTION", "THREATEN"})
@@ -341,6 +342,8 @@ class EventExtractor:
         head = noun.head
         while head.dep_ in {"prep", "pobj"} and head.head.i != head.i:
             head = head.head
+        if change_verb(head, self.lex.change_verbs) is not None:
+            return  # "retired as climate envoy", "succeeded him as envoy": a post, not mediation
         people: list[Linked] = []
         if head.pos_ in {"VERB", "AUX"}:
             for child in head.children:
@@ -464,30 +467,32 @@ class EventExtractor:
         self, ctx: SentenceContext, link: LinkResult, doc_id: str
     ) -> Iterator[RoleChange]:
         for tok in ctx.span:
-            lemma = tok.lemma_.lower()
-            people: list[Linked] = []
-            change: str | None = None
+            found: list[tuple[Linked, str]] = []
             if tok.pos_ == "NOUN" and (tok.lower_ in self.lex.change_nouns):
                 change = self.lex.change_nouns[tok.lower_]
                 for child in tok.children:
                     if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
-                        people += self.find.collect(child, link, allow_modifier=True)
-            elif tok.pos_ in {"VERB", "AUX"} and lemma in self.lex.change_verbs:
-                change, intransitive, needs_role = self.lex.change_verbs[lemma]
-                if needs_role and not _names_post(tok, self.lex.role_nouns):
+                        found += [
+                            (p, change) for p in self.find.collect(child, link, allow_modifier=True)
+                        ]
+            elif tok.pos_ in {"VERB", "AUX"} and (entry := change_verb(tok, self.lex.change_verbs)):
+                spec = entry[1]
+                if spec.needs_role and not names_post(tok, self.lex.role_nouns):
                     continue  # "was named in the report", "became angry"
-                for child in tok.children:
-                    if (
-                        child.dep_ == "nsubjpass"
-                        or child.dep_ in OBJ
-                        or (intransitive and child.dep_ == "nsubj")
-                    ):
-                        people += self.find.collect(child, link)
-            if change is None:
-                continue
-            for person in unique(people):
-                if not self.find.is_person(person.actor_id):
+                if as_time_only(tok):
                     continue
+                incoming: set[str] = set()
+                for child, change in holder_slots(tok, spec):
+                    people = self.find.collect(child, link)
+                    if child.dep_ == "prep" and change == "appointed":
+                        incoming |= {p.actor_id for p in people}
+                    found += [(p, change) for p in people]
+                found = [(p, c) for p, c in found if c == "appointed" or p.actor_id not in incoming]
+            seen: set[tuple[str, str]] = set()
+            for person, change in found:
+                if (person.actor_id, change) in seen or not self.find.is_person(person.actor_id):
+                    continue
+                seen.add((person.actor_id, change))
                 yield self._change(ctx, tok, change, person, link, doc_id)  # type: ignore[arg-type]
 
     def _change(
@@ -568,22 +573,6 @@ def _gives(verb: Token, things: frozenset[str]) -> bool:
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         heads = [obj] + [g for p in obj.children if p.lower_ == "of" for g in p.children]
         if any(h.lemma_.lower() in things or h.lower_ in things for h in heads):
-            return True
-    return False
-
-
-def _names_post(verb: Token, role_nouns: frozenset[str]) -> bool:
-    """The verb's complement is a post ("named head of …", "became defence minister").
-
-    An infinitive counts as well ("was named to replace him").
-    """
-    for child in verb.children:
-        if child.dep_ == "xcomp":
-            return True
-        posts = [child] if child.dep_ in {"attr", "oprd"} else []
-        if child.dep_ == "prep" and child.lower_ == "as":
-            posts = [g for g in child.children if g.dep_ == "pobj"]
-        if any(t.lemma_.lower() in role_nouns for p in posts for t in p.subtree):
             return True
     return False
 

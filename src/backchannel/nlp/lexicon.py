@@ -16,6 +16,7 @@ import yaml
 
 from backchannel.errors import KnowledgeBaseError
 from backchannel.model import CHANGE_KINDS
+from backchannel.nlp.rolewords import ChangeVerb
 
 
 def load_data_file(name: str) -> dict[str, Any]:
@@ -54,6 +55,7 @@ class Trigger:
     aid_objects: frozenset[str] = frozenset()  # objects that make it aid ("handed over medicine")
     between_targets: bool = False  # "a mediation mission between X and Y": X and Y are met
     prep_objects: frozenset[str] = frozenset()  # "added Huawei to its entity list": a listing
+    own_parties: bool = False  # a noun naming its parties itself: who "criticized the deal" is none
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,7 @@ class Lexicon:
     joining_verbs: frozenset[str]
     arrival_verbs: frozenset[str]
     statement_nouns: frozenset[str]
+    announcing_verbs: frozenset[str]
     obligation_modals: frozenset[str]
     addressed_modals: frozenset[str]
     reversing_verbs: frozenset[str]
@@ -97,7 +100,7 @@ class Lexicon:
     hypothetical_modifiers: frozenset[str]
     planned_modifiers: frozenset[str]
     conditional_marks: frozenset[str]
-    change_verbs: dict[str, tuple[str, bool, bool]]  # lemma -> (change, intransitive, needs_role)
+    change_verbs: dict[str, ChangeVerb]  # lemma, or "verb particle", to its entry
     change_nouns: dict[str, str]
     role_nouns: frozenset[str]  # heads of a post: "became defence minister"
 
@@ -145,6 +148,7 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
             aid_objects=frozenset(spec.get("aid_objects", [])),
             between_targets=bool(spec.get("between_targets", False)),
             prep_objects=frozenset(spec.get("prep_objects", [])),
+            own_parties=bool(spec.get("own_parties", False)),
         )
     return out
 
@@ -165,16 +169,18 @@ def lexicon() -> Lexicon:
     events = load_data_file("events.yaml")
     modality = load_data_file("modality.yaml")
     changes = load_data_file("rolechanges.yaml")
-    change_verbs: dict[str, tuple[str, bool, bool]] = {}
+    change_verbs: dict[str, ChangeVerb] = {}
     for lemma, spec in changes["verbs"].items():
         if spec.get("change") not in CHANGE_KINDS:
             raise KnowledgeBaseError(
                 f"data/rolechanges.yaml: '{lemma}' needs a change among {list(CHANGE_KINDS)}"
             )
-        change_verbs[lemma] = (
+        change_verbs[lemma] = ChangeVerb(
             spec["change"],
-            bool(spec.get("intransitive", False)),
-            bool(spec.get("needs_role", False)),
+            intransitive=bool(spec.get("intransitive", False)),
+            needs_role=bool(spec.get("needs_role", False)),
+            holders=tuple(spec.get("holders", ())),
+            incoming=tuple(spec.get("incoming", ())),
         )
     change_nouns = {str(k): str(v) for k, v in changes["nouns"].items()}
     bad = [k for k, v in change_nouns.items() if v not in CHANGE_KINDS]
@@ -193,6 +199,7 @@ def lexicon() -> Lexicon:
         joining_verbs=_words(events, "joining_verbs", "events.yaml"),
         arrival_verbs=_words(events, "arrival_verbs", "events.yaml"),
         statement_nouns=_words(events, "statement_nouns", "events.yaml"),
+        announcing_verbs=_words(events, "announcing_verbs", "events.yaml"),
         obligation_modals=_words(events, "obligation_modals", "events.yaml"),
         addressed_modals=_words(events, "addressed_modals", "events.yaml"),
         reversing_verbs=_words(events, "reversing_verbs", "events.yaml"),

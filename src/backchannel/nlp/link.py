@@ -142,6 +142,7 @@ _STATE_OBJECT_NOUNS = frozenset(
         "chipmakers", "chips", "steel", "vehicles", "cars", "students", "airlines", "banks",
         "coal", "soybeans", "semiconductors", "shipments", "ships", "automakers", "drones",
         "trucks", "lorries", "refinery", "refineries", "manufacturers", "suppliers", "exporters",
+        "beef", "pork", "poultry", "wheat", "corn", "sorghum", "grain",
     }
 )  # fmt: skip
 _ORG_SECTOR_WORDS = (

@@ -93,8 +93,68 @@ def _negated(children: list[Token], lex: Lexicon) -> bool:
     )
 
 
+# Prepositions that date a clause by another event: "after their meeting".
+_WHILE = frozenset({"after", "during", "following", "since", "amid"})
+
+
+def _tense_of(verb: Token, lex: Lexicon) -> Modality | None:
+    """Planned or hypothetical by the verb's own auxiliary ("will", "could"), else None."""
+    for child in verb.children:
+        if child.dep_ in {"aux", "auxpass"} and child.lower_ in lex.planned_aux:
+            return "planned"
+        if child.dep_ in {"aux", "auxpass"} and child.lower_ in lex.hypothetical_aux:
+            return "hypothetical"
+    return None
+
+
+def _when_it_comes(verb: Token) -> bool:
+    """ "may sign a deal when they meet": a present tense after "when" or "once" is to come.
+
+    News tells what happened in the past tense; "when he met Xi" stays asserted.
+    """
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in {"VBP", "VBZ"}
+        and any(
+            c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "once"} for c in verb.children
+        )
+    )
+
+
+def _nothing_done(verb: Token) -> bool:
+    """ "No deal was reached", "reached no agreement", "ended without a deal": none was made."""
+    if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.lower_ == "without":
+        return True
+    return verb.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"dobj", "nsubjpass"}
+        and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in verb.children
+    )
+
+
+def _done_by_participle(noun: Token) -> bool:
+    """ "the consensus reached with He would be put to the leaders": reached is a fact.
+
+    A past participle after the noun says it happened, whatever the sentence
+    goes on to plan for it; "the deal to be signed" has an auxiliary and stays
+    with its clause.
+    """
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ == "acl"
+        and c.tag_ == "VBN"
+        and not any(a.dep_ in {"aux", "auxpass", "neg"} for a in c.children)
+        for c in noun.children
+    )
+
+
 def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     """The modality of the event named by ``trigger``."""
+    if _nothing_done(trigger):
+        return "negated"
+    if _done_by_participle(trigger):
+        return "asserted"
+    if _when_it_comes(trigger):
+        return "planned"
     chain = [trigger]
     tok = trigger
     while tok.head.i != tok.i:
@@ -114,6 +174,10 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
         # "rejected the charge and urged X to …": a coordinated verb shares its
         # auxiliaries and negation, but its own meaning does not govern the other
         governs = i == 0 or chain[i - 1].dep_ != "conj"
+        if i > 0 and chain[i - 1].dep_ == "prep" and chain[i - 1].lower_ in _WHILE:
+            # "did not agree during their talks": the event a clause is dated by keeps
+            # its own fact; only a future or a maybe carries over ("will … after their talks")
+            return _tense_of(tok, lex) or "asserted"
         other_doer = i > 0 and any(c.dep_ in {"nsubj", "dobj"} for c in chain[i - 1].children)
         cue = _cue(
             tok,

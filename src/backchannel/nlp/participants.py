@@ -21,7 +21,17 @@ from spacy.tokens import Token
 from backchannel.kb import TRANSNATIONAL, KnowledgeBase
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
-from backchannel.nlp.preps import LOCATION_PREPS, NOT_PARTY_PREPS, listed_in, not_party_preps
+from backchannel.nlp.preps import (
+    behind_preposition,
+    in_dateline,
+    is_place,
+    listed_in,
+    not_party_preps,
+    of_modifier,
+    topic_prep,
+    under_prep,
+)
+from backchannel.nlp.pronouns import REPORTING_VERBS
 from backchannel.nlp.repairs import OBJ as OBJ
 from backchannel.nlp.repairs import SUBJ as SUBJ
 from backchannel.nlp.repairs import (
@@ -177,12 +187,13 @@ class ParticipantFinder:
                 targets += self.collect(child, link, places=True)
                 continue
             if (is_object and not trig.topic_object) or (
-                child.dep_ == "prep" and child.lower_ not in NOT_PARTY_PREPS
+                child.dep_ == "prep" and not topic_prep(child, trig)
             ):
                 found = (
                     self.collect(child, link) or dangling(child, link) or shared_object(child, link)
                 )
-                direct = [m for m in found if not _under_prep(span_root(verb.doc, m), child)]
+                found = self._not_topics(found, child, trig)
+                direct = [m for m in found if not under_prep(span_root(verb.doc, m), child)]
                 targets += found if direct or not owners else owners
         if obj is not None:
             for child in obj.children:
@@ -226,13 +237,17 @@ class ParticipantFinder:
             for clause in verb.children:
                 if clause.dep_ != "xcomp":
                     continue
-                if trig.type == "AGREE" and self.trigger_for(clause) is not None:
+                if trig.type == "AGREE" and self._names_event(clause):
                     continue  # "offered to meet X": the meeting is the event, planned
                 for child in clause.children:
                     if child.dep_ in OBJ or (
                         child.dep_ in {"prep", "dative"} and child.lower_ in _TO_WHOM
                     ):
                         targets += self.collect(child, link)
+                    if child.dep_ == "dobj":
+                        # "agreed to resume purchases of American soybeans"
+                        for of in (p for p in child.children if p.lower_ == "of"):
+                            targets += self.collect(of, link)
         if trig.persons_only:
             # "Xi told Blinken that …": two people talked; "told reporters", "told CNN" is no event
             sources = [m for m in sources if self.is_person(m.actor_id)]
@@ -243,6 +258,10 @@ class ParticipantFinder:
             targets = [t for t in targets if not t.actor_id.startswith("state:")]
             if not targets and not (trig.symmetric and len(sources) > 1):
                 return None
+        if trig.symmetric and not sources and not _has_doer(verb, obj):
+            # "a deal was struck between X and Y": with no doer named at all, those
+            # named are the parties ("I spoke to X and Y" names a doer, unlinked)
+            return unique(targets), [], obj
         return sources, unique(targets), obj
 
     def _owners(self, noun: Token, link: LinkResult) -> list[Linked]:
@@ -272,6 +291,10 @@ class ParticipantFinder:
             ) or child.dep_ == "agent":
                 found += self.collect(child, link)
         found = coordinated(found, link, verb.doc)
+        if not found and verb.dep_ == "ccomp" and _they(verb):
+            # "China and the United States said they had reached a deal": the speakers
+            speakers = self.subjects(verb.head, link)
+            found = speakers if len(speakers) >= 2 else []
         if not found and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
             # "responded by threatening tariffs": the one who responded threatens
             return self.subjects(verb.head.head, link)
@@ -331,10 +354,10 @@ class ParticipantFinder:
                         if prep.dep_ == "prep" and prep.lower_ in trig.place_preps:
                             targets += self.collect(prep, link, places=True)
             elif child.dep_ == "prep" and (
-                child.lower_ not in NOT_PARTY_PREPS
-                or (child.lower_ == "from" and trig.type == "CONSULT")
+                not topic_prep(child, trig) or (child.lower_ == "from" and trig.type == "CONSULT")
             ):
-                targets += self.collect(child, link)  # "talks with X", "a call from X"
+                # "talks with X", "a call from X"
+                targets += self._not_topics(self.collect(child, link), child, trig)
             elif child.dep_ in {"acl", "relcl"}:
                 # "the rapport developed between X and Y"
                 for grand in child.children:
@@ -382,7 +405,11 @@ class ParticipantFinder:
             for child in head.head.children:
                 if child.dep_ == "prep" and child.lower_ in {"in", "at", "to"}:
                     targets += self.collect(child, link, places=True)
-        if slot.dep_ in OBJ and head.pos_ in {"VERB", "AUX"}:
+        if (
+            slot.dep_ in OBJ
+            and head.pos_ in {"VERB", "AUX"}
+            and (not trig.own_parties or head.lemma_.lower() in self.lex.announcing_verbs)
+        ):
             if not own:
                 sources = self.subjects(head, link) + sources
             # "held talks with X"; "raised tariffs on Chinese goods", where the parser
@@ -406,9 +433,11 @@ class ParticipantFinder:
                         if subj.dep_ in SUBJ:
                             targets += self.collect(subj, link)
         sources += agents
+        if not sources and any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children):
+            sources = self._their(noun, link)
         if (
             not sources
-            and trig.type == "CONSULT"
+            and trig.type in {"CONSULT", "AGREE"}
             and any(self.is_person(t.actor_id) for t in targets)
         ):
             sources = self._speaker(noun, link)
@@ -417,11 +446,44 @@ class ParticipantFinder:
             targets = [m for m in targets if self.is_person(m.actor_id)]
         return unique(sources), unique(targets)
 
+    def _names_event(self, verb: Token) -> bool:
+        """The verb or its object is an event of its own.
+
+        "agreed to resume talks" names the talks; "agreed to resume purchases of
+        American soybeans" names no event but the agreement ("resume" counts
+        only with ties or relations).
+        """
+        trig = self.trigger_for(verb)
+        if trig is not None and (
+            not trig.objects
+            or any(c.dep_ == "dobj" and c.lemma_.lower() in trig.objects for c in verb.children)
+        ):
+            return True
+        return any(c.dep_ == "dobj" and self.trigger_for(c) is not None for c in verb.children)
+
+    def _not_topics(self, found: list[Linked], prep: Token, trig: Trigger) -> list[Linked]:
+        """Drop what an agreement is on or for, below ``prep`` ("a deal with Trump on TikTok")."""
+        if trig.type != "AGREE":
+            return found
+        topics = not_party_preps(trig.type)
+        return [m for m in found if not behind_preposition(span_root(prep.doc, m), prep, topics)]
+
+    def _their(self, noun: Token, link: LinkResult) -> list[Linked]:
+        """ "After their meeting in Busan, Trump and Xi sealed a truce": "their" is the
+        clause's subject, when the noun hangs on its verb through a preposition.
+        """
+        tok = noun
+        while tok.dep_ in {"pobj", "prep"} and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.i == noun.i or tok.pos_ not in {"VERB", "AUX"}:
+            return []
+        return self.subjects(tok, link)
+
     def _speaker(self, noun: Token, link: LinkResult) -> list[Linked]:
         """ "Bessent said the talks with He had been productive": the speaker took part.
 
-        For talks and meetings only: one who speaks of a threat or a tariff need
-        not have made it.
+        For talks, meetings and agreements only ("the consensus reached with He"):
+        one who speaks of a threat or a tariff need not have made it.
 
         Only for the subject of a clause reported by a verb of saying, and only
         between people: "the ministry said the talks with X …" or "Trump said
@@ -473,12 +535,12 @@ class ParticipantFinder:
             if places and head.head.i == root.i and m.actor_id.startswith("state:"):
                 found.append(m)
                 continue
-            if _is_place(head, m) or _in_dateline(head):
+            if is_place(head, m) or in_dateline(head):
                 continue  # "in Beijing", "BUSAN, South Korea —": a place, not a participant
-            if _behind_preposition(head, root):
+            if behind_preposition(head, root):
                 continue  # "spoke with reporters about China", "according to the White House"
             if self.is_state_or_body(m.actor_id) and (
-                _of_modifier(head) or self._title_complement(head)
+                of_modifier(head) or self._title_complement(head)
             ):
                 # "President Hu Jintao of China", "Ambassador to China David Perdue",
                 # "China's ambassador to the UN"
@@ -536,6 +598,23 @@ _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "pcomp"})
 _MEMBERSHIP = frozenset({"include", "comprise", "join", "lead", "accompany"})
 
 
+def _has_doer(verb: Token, obj: Token | None) -> bool:
+    """The verb names who does it, linked or not; a passive subject that is the
+    trigger's own object ("a deal was struck") is no doer."""
+    return any(
+        c.dep_ in {"nsubj", "csubj", "agent"}
+        or (c.dep_ == "nsubjpass" and (obj is None or c.i != obj.i))
+        for c in verb.children
+    )
+
+
+def _they(verb: Token) -> bool:
+    """The verb's subject is "they" or "we", reported by a verb of saying."""
+    return verb.head.lemma_.lower() in REPORTING_VERBS and any(
+        c.dep_ == "nsubj" and c.lower_ in {"they", "we"} for c in verb.children
+    )
+
+
 def _in_other_clause(tok: Token, root: Token) -> bool:
     """True when ``tok`` sits in a clause of its own below ``root`` ("…, who succeeded X")."""
     while tok.i != root.i and tok.head.i != tok.i:
@@ -547,60 +626,5 @@ def _in_other_clause(tok: Token, root: Token) -> bool:
             return True
         if tok.dep_ in _CLAUSES and tok.lemma_.lower() not in _MEMBERSHIP:
             return True
-        tok = tok.head
-    return False
-
-
-def _under_prep(tok: Token, root: Token) -> bool:
-    """``tok`` hangs from a prepositional phrase inside ``root``'s phrase."""
-    while tok.i != root.i and tok.head.i != tok.i:
-        if tok.dep_ == "prep":
-            return True
-        tok = tok.head
-    return False
-
-
-def _behind_preposition(tok: Token, root: Token) -> bool:
-    """``tok`` sits in a phrase that names a topic, a cause or a source, not a party.
-
-    Below ``root``: a preposition of topic, cause or time ("reporters about
-    China", "her visit to Taiwan" under "over"), or "according to".
-    """
-    while tok.i != root.i and tok.head.i != tok.i:
-        if tok.dep_ == "prep" and (tok.lower_ in NOT_PARTY_PREPS or tok.head.lower_ == "according"):
-            return True
-        tok = tok.head
-    return False
-
-
-def _of_modifier(tok: Token) -> bool:
-    """A noun in "<person or title> of <it>" ("President Xi of China", "leader of China")."""
-    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
-        return False
-    owner = tok.head.head
-    return owner.pos_ == "PROPN" or owner.lower_ in {"leader", "leaders", "president", "presidents"}
-
-
-def _in_dateline(tok: Token) -> bool:
-    """A place named in a dateline ("BUSAN, South Korea — …") before the first dash."""
-    sent = tok.sent
-    for t in sent[: min(len(sent), 10)]:
-        # a dateline's dash stands apart; "the Trump–Xi call" joins two names
-        if t.text in {"—", "–", "--"} and t.i > 0 and t.doc[t.i - 1].whitespace_:
-            return tok.i < t.i
-    return False
-
-
-def _is_place(head: Token, m: Linked) -> bool:
-    """A state or office named under "in"/"at" (directly, in apposition or as the owner
-    of the place: "at Rosenbad, the Swedish prime minister's office") is where, not who."""
-    if not m.actor_id.startswith(("state:", "group:")):
-        return head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS
-    tok = head
-    for _ in range(4):
-        if tok.dep_ == "pobj":
-            return tok.head.lower_ in LOCATION_PREPS
-        if tok.dep_ not in {"appos", "conj", "compound", "npadvmod", "poss"} or tok.head.i == tok.i:
-            return False
         tok = tok.head
     return False

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from backchannel.nlp.lexicon import Trigger
+from backchannel.nlp.mentions import Linked
+
 LOCATION_PREPS = frozenset({"in", "at", "near", "during", "from", "inside", "outside"})
 # Prepositions whose object is the cause, topic or time, never a party: "sanctioned
 # Pelosi over her visit to Taiwan", "met Xi after his trip to Japan".
@@ -30,11 +33,15 @@ NOT_PARTY_PREPS = LOCATION_PREPS | frozenset(
 # Under an agreement or a contact, "on" is what it is about ("a deal on TikTok", "talks
 # on Taiwan"); under a sanction or its undoing it names the target ("tariffs on China").
 ON_TARGET = frozenset({"SANCTION", "RETREAT"})
+# Under an agreement, "for" is what it is for as well ("a framework for TikTok").
+_TOPIC_PREPS = {"AGREE": frozenset({"on", "for"})}
 
 
 def not_party_preps(category: str) -> frozenset[str]:
     """Prepositions under the trigger's object that name no party for a category."""
-    return NOT_PARTY_PREPS if category in ON_TARGET else NOT_PARTY_PREPS | {"on"}
+    if category in ON_TARGET:
+        return NOT_PARTY_PREPS
+    return NOT_PARTY_PREPS | _TOPIC_PREPS.get(category, frozenset({"on"}))
 
 
 def listed_in(verb: Token, preps: frozenset[str], lists: frozenset[str]) -> bool:
@@ -44,3 +51,69 @@ def listed_in(verb: Token, preps: frozenset[str], lists: frozenset[str]) -> bool
         for p in verb.children
         for o in p.children
     )
+
+
+def under_prep(tok: Token, root: Token) -> bool:
+    """``tok`` hangs from a prepositional phrase inside ``root``'s phrase."""
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep":
+            return True
+        tok = tok.head
+    return False
+
+
+def behind_preposition(tok: Token, root: Token, preps: frozenset[str] = NOT_PARTY_PREPS) -> bool:
+    """``tok`` sits in a phrase that names a topic, a cause or a source, not a party.
+
+    Below ``root``: a preposition of topic, cause or time ("reporters about
+    China", "her visit to Taiwan" under "over"), or "according to"; ``preps``
+    widens the first for a category ("agree to a deal with Trump on TikTok").
+    """
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and (tok.lower_ in preps or tok.head.lower_ == "according"):
+            return True
+        tok = tok.head
+    return False
+
+
+def is_place(head: Token, m: Linked) -> bool:
+    """A state or office named under "in"/"at" (directly, in apposition or as the owner
+    of the place: "at Rosenbad, the Swedish prime minister's office") is where, not who."""
+    if not m.actor_id.startswith(("state:", "group:")):
+        return head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS
+    tok = head
+    for _ in range(4):
+        if tok.dep_ == "pobj":
+            return tok.head.lower_ in LOCATION_PREPS
+        if tok.dep_ not in {"appos", "conj", "compound", "npadvmod", "poss"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def topic_prep(prep: Token, trig: Trigger) -> bool:
+    """A preposition under the verb that names no party: a place, time or cause;
+    under an agreement also what it is on or for ("agreed in Madrid on a framework
+    for TikTok").
+    """
+    if trig.type == "AGREE":
+        return prep.lower_ in not_party_preps(trig.type)
+    return prep.lower_ in NOT_PARTY_PREPS
+
+
+def of_modifier(tok: Token) -> bool:
+    """A noun in "<person or title> of <it>" ("President Xi of China", "leader of China")."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    owner = tok.head.head
+    return owner.pos_ == "PROPN" or owner.lower_ in {"leader", "leaders", "president", "presidents"}
+
+
+def in_dateline(tok: Token) -> bool:
+    """A place named in a dateline ("BUSAN, South Korea — …") before the first dash."""
+    sent = tok.sent
+    for t in sent[: min(len(sent), 10)]:
+        # a dateline's dash stands apart; "the Trump–Xi call" joins two names
+        if t.text in {"—", "–", "--"} and t.i > 0 and t.doc[t.i - 1].whitespace_:
+            return tok.i < t.i
+    return False

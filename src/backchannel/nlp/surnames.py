@@ -49,6 +49,13 @@ class ArticleSurnames:
         self._family_first = cameo().surname_first
         self._kb_surnames = frozenset(kb.surname_index())
         self._first_names = {form.split(" ")[0] for form in kb.alias_index() if " " in form}
+        # surnames borne only by people whose names put the family name first
+        index = kb.surname_index()
+        self._only_family_first = frozenset(
+            surname
+            for surname, ids in index.items()
+            if all(kb.actors[i].country in self._family_first for i in ids)
+        )
 
     def may_be_surname(self, tok: Token, mentions: Mapping[int, Linked]) -> bool:
         """A KB surname in the text may stand for a person: not the pronoun, not a first word."""
@@ -57,7 +64,19 @@ class ArticleSurnames:
         doc = tok.doc
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         # a different person with the same surname ("Wang Huning")
-        return not (nxt and TITLE_CASE.match(nxt.text) and nxt.ent_type_ == "PERSON")
+        if nxt and TITLE_CASE.match(nxt.text) and nxt.ent_type_ == "PERSON":
+            return False
+        # a different person whose given name it is ("Miao Hua" is not Hua Chunying): a
+        # family name written first cannot follow another name word ("Ashton Carter" can)
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        return not (
+            prev is not None
+            and tok.text in self._only_family_first
+            and prev.i not in mentions
+            and prev.ent_type_ == "PERSON"
+            and tok.ent_iob_ == "I"
+            and self._is_name(prev)
+        )
 
     def named_in_full(self, doc: Doc, mentions: Mapping[int, Linked]) -> NamedInFull:
         """The surname of every person the article names with two name words or more."""
