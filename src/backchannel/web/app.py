@@ -226,13 +226,15 @@ def warm(app: FastAPI, with_map: bool = True) -> None:
                 cache.pause()
                 read(store)
         cache.hold(store, version)  # closed: the indexes come from the inputs just read
-        for step in (cache.index, cache.arc_index, cache.prepare):
+        for step in (cache.index, cache.arc_index):
             cache.pause()
             step(store, pair)
         if with_map:  # a request's worth of work, which cannot pause: at the start only
-            with Store.open(app.state.db_path, read_only=True) as store:
-                if file_identity(store.path) == version:
-                    api.cached_graph(cache, store, day, pair)
+            with Store.open(app.state.db_path, read_only=True) as now:
+                if file_identity(now.path) == version:  # the first page load asks for it
+                    api.cached_graph(cache, now, day, pair)
+        cache.pause()
+        cache.prepare(store, pair)
         cache.ready(version)
     except Exception as exc:  # a store that is not there yet: the page will say so
         log.warning("could not precompute the map: %s", exc)
