@@ -372,15 +372,7 @@ class Store:
         self, sql: str, params: Sequence[Any] = (), pause: Callable[[], None] | None = None
     ) -> list[dict[str, Any]]:
         """Rows as dicts; ``pause`` is called between chunks of rows (background work)."""
-        cur = self.con.execute(sql, list(params))
-        if pause is None:
-            return _dicts(cur)
-        names = [d[0] for d in cur.description]
-        out: list[dict[str, Any]] = []
-        while chunk := cur.fetchmany(CHUNK):
-            out += [dict(zip(names, row, strict=True)) for row in chunk]
-            pause()
-        return out
+        return _dicts(self.con.execute(sql, list(params)), pause)
 
     def counts(self) -> dict[str, int]:
         out = {}
@@ -408,15 +400,13 @@ class DeferredStore(Store):
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
         if self._con is None:
-            con = _connect(self.path, read_only=True, retries=40)
-            self._con = con
+            self._con = _connect(self.path, read_only=True, retries=40)
             try:
                 self.check_schema()
             except BaseException:
                 self.close()
                 raise
             self.opened_as = file_identity(self.path)
-            return con
         return self._con
 
     @con.setter
@@ -475,13 +465,21 @@ class SnapshotStore(Store):
             cur = self._copy.execute(sql, list(params))
         except duckdb.CatalogException:  # a table the copy does not hold
             return self.store.query(sql, params, pause)
-        return _dicts(cur)
+        return _dicts(cur, pause)
 
 
-def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    """The rows of an executed query as dicts by column name."""
+def _dicts(
+    cur: duckdb.DuckDBPyConnection, pause: Callable[[], None] | None = None
+) -> list[dict[str, Any]]:
+    """The rows of an executed query as dicts by column name; ``pause`` between chunks."""
     names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    chunks = [cur.fetchall()] if pause is None else iter(lambda: cur.fetchmany(CHUNK), [])
+    out: list[dict[str, Any]] = []
+    for chunk in chunks:
+        out += [dict(zip(names, row, strict=True)) for row in chunk]
+        if pause is not None:
+            pause()
+    return out
 
 
 def _same_event(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:

@@ -43,6 +43,7 @@ from backchannel.analysis.channels import (
     _ordinal,
     _status,
     evidence_of,
+    pausing,
 )
 
 ORDER = {"active": 0, "dormant": 1, "severed": 2}
@@ -168,9 +169,7 @@ class ChannelIndex:
         """The index of ``inputs``; ``pause`` is called every ``EVERY`` pairs summarised."""
         side_set = set(sides)
         by_key: dict[tuple[str, str], _Pair] = {}
-        for n, r in enumerate(inputs.records, 1):
-            if pause is not None and n % (4 * EVERY) == 0:
-                pause()
+        for r in pausing(inputs.records, pause, 4 * EVERY):
             s, t = r["source_id"], r["target_id"]
             if s == t:
                 continue
@@ -189,12 +188,8 @@ class ChannelIndex:
             if any(r["sector"] in GOVERNMENT_SECTORS for r in held):
                 checked.add(actor_id)
         pairs = list(by_key.values())
-        for n, p in enumerate(pairs, 1):
+        for p in pausing(pairs, pause, EVERY):
             p.summarise()
-            if pause is not None and n % EVERY == 0:
-                pause()
-        if pause is not None:
-            pause()
         index = cls(
             inputs,
             tuple(sides),

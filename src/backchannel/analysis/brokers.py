@@ -25,7 +25,7 @@ from backchannel.analysis.brokerage import (
     open_paths,
     score,
 )
-from backchannel.analysis.channels import communication_records
+from backchannel.analysis.channels import communication_records, pausing
 from backchannel.errors import UsageError
 from backchannel.nlp.lexicon import lexicon
 from backchannel.store import Store
@@ -174,9 +174,7 @@ class ArcIndex:
         seen: dict[str, tuple[list[int], list[str], list[str]]] = {}
         evidence: dict[str, list[tuple[int, dict[str, Any]]]] = {}
         partners: dict[str, list[tuple[str, int]]] = {}
-        for n, r in enumerate(records):
-            if pause is not None and n % EVERY == EVERY - 1:
-                pause()
+        for n, r in enumerate(pausing(records, pause, EVERY)):
             s, t = r["source_id"], r["target_id"]
             for node in (s, t):
                 entries = evidence.setdefault(node, [])
@@ -203,8 +201,6 @@ class ArcIndex:
             arc_from.setdefault((s, t), n)
             if r["type"] in symmetric:
                 arc_from.setdefault((t, s), n)
-        if pause is not None:
-            pause()
         arcs = sorted(arc_from)
         position = {node: k for k, node in enumerate(seen)}
         return cls(

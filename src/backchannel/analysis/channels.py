@@ -26,12 +26,14 @@ import datetime as dt
 import functools
 import math
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from backchannel.nlp.lexicon import lexicon
 from backchannel.store import Store
+
+T = TypeVar("T")
 
 GOVERNMENT_SECTORS = frozenset({"government", "military", "party"})
 
@@ -94,6 +96,22 @@ def _days(a: str, b: str) -> int:
 def _ordinal(day: str) -> int:
     # a few thousand distinct days, parsed again for every contact without this
     return dt.date.fromisoformat(day).toordinal()
+
+
+def pausing(items: Iterable[T], pause: Callable[[], None] | None, every: int) -> Iterator[T]:
+    """``items``, calling ``pause`` after every ``every`` of them and at the end.
+
+    How a long build done in the background lets requests go first
+    (``web.cache.StoreCache``); with no ``pause`` it is ``items`` itself.
+    """
+    if pause is None:
+        yield from items
+        return
+    for n, item in enumerate(items, 1):
+        yield item
+        if n % every == 0:
+            pause()
+    pause()
 
 
 def communication_records(

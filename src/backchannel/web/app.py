@@ -220,12 +220,12 @@ def warm(app: FastAPI, with_map: bool = True) -> None:
         cache.pause()
         with Store.open(app.state.db_path, read_only=True) as store:
             version = file_identity(store.path)  # no writer gets in while this is open
+            cache.hold(store, version)  # and once closed, the indexes come from what it read
             day = api.last_day(store, cache)
             cache.roles(store)
             for read in (cache.snapshot, cache.channel_inputs):
                 cache.pause()
                 read(store)
-        cache.hold(store, version)  # closed: the indexes come from the inputs just read
         for step in (cache.index, cache.arc_index):
             cache.pause()
             step(store, pair)

@@ -213,20 +213,20 @@ class StoreCache:
         ``DeferredStore`` answered from an indexed version may never connect.
         """
         current = file_identity(store.path)
-        start = False
+        refresh = None
         with self._state:
             ready = self._ready.get(current) is not None
             latest, use = self._latest, current
             if self.refresher is not None and not ready and current[0] is not None:
                 if latest is not None and self.inputs.get(latest) is not None:
                     use = latest
-                start = True
+                refresh = self.refresher
         if use == current and not ready:
             store.con  # noqa: B018 (connects a DeferredStore: no writer gets in from now on)
             use = current = file_identity(store.path)
         self._pins[store] = use
-        if start and self.refresher is not None:
-            self.start(self.refresher)
+        if refresh is not None:
+            self.start(refresh)
         return use != current
 
     def start(

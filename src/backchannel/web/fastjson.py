@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from json.encoder import encode_basestring
 
 from backchannel.analysis.asof import EVERY, ChannelIndex, Clipped, _Pair
-from backchannel.analysis.channels import Channel, Endpoint
+from backchannel.analysis.channels import Channel, Endpoint, pausing
 from backchannel.web.views import Broker, edge_id, side_of
 
 EVIDENCE = 5  # records a channel lists as its evidence: the latest five
@@ -143,12 +143,11 @@ class ChannelJSON:
         events), and encoding them is a third of its edges' time; all of them
         together take a few megabytes. ``pause`` is called every ``EVERY`` pairs.
         """
-        made = {}
-        for n, pair in enumerate(self.index.pairs, 1):
-            for k in range(1, len(pair.rows) + 1):
-                made[(pair.a_id, pair.b_id, k)] = self._edge_text(pair, k)
-            if pause is not None and n % EVERY == 0:
-                pause()
+        made = {
+            (pair.a_id, pair.b_id, k): self._edge_text(pair, k)
+            for pair in pausing(self.index.pairs, pause, EVERY)
+            for k in range(1, len(pair.rows) + 1)
+        }
         with self._lock:
             self._edges.update(made)
 
