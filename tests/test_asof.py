@@ -391,11 +391,20 @@ def test_graph_json_is_the_encoded_graph(store_path: Path, prepared: bool) -> No
         for day in (*DATES, *DATES):
             found = index.clipped(day)
             assert index.made(found, day) == index.channels(day)
-            assert [(c.a, c.b, c.status, c.reason, c.last, c.strength) for c in found] == [
-                (c.a, c.b, c.status, c.reason, c.last_contact, c.strength)
+            assert list(
+                zip(
+                    found.ends(),
+                    found.status,
+                    found.reason,
+                    found.last,
+                    found.strength,
+                    strict=True,
+                )
+            ) == [
+                ((c.a, c.b), c.status, c.reason, c.last_contact, c.strength)
                 for c in channels(store, day, sides=SIDES)
             ]
-            ends = [(c.a, c.b) for c in found]
+            ends = list(found.ends())
             ranks = bridging(store, day, sides=SIDES, arc_index=arcs)
             facts = views.node_facts(store, ends, ranks, day, every_role)
             assert facts == views.node_facts(store, ends, ranks, day)

@@ -25,11 +25,11 @@ the proposed pairs and the pairs their ends newly broker are computed again.
 from __future__ import annotations
 
 import bisect
-import functools
-import math
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
+
+import numpy as np
 
 from backchannel.analysis.channels import (
     GOVERNMENT_SECTORS,
@@ -44,10 +44,12 @@ from backchannel.analysis.channels import (
     _status,
     evidence_of,
     pausing,
+    strength_of,
 )
+from backchannel.analysis.columns import NEVER, PairColumns
 
 ORDER = {"active": 0, "dormant": 1, "severed": 2}
-NEVER = "~"  # after every date string
+STATUSES = list(ORDER)  # by their place in the order
 EVERY = 250  # pairs summarised between two pauses of a paused build
 
 
@@ -58,12 +60,6 @@ def _key(a_id: str, b_id: str) -> tuple[str, str]:
 def _record_key(r: dict[str, Any]) -> tuple[str, str]:
     """A record's place in ``ChannelInputs.records``: by start date, then id."""
     return (r["date_start"], r["record_id"])
-
-
-@functools.lru_cache(maxsize=65536)
-def _decay(age: int) -> float:
-    """A contact's weight ``age`` days before the date, as ``channels()`` computes it."""
-    return math.exp(-max(0, age) / 365.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,17 +127,29 @@ class _Pair:
             )
 
 
-class Clipped(NamedTuple):
-    """A pair's channel on a date as its number of records counted and what the date sets."""
+@dataclass(frozen=True, slots=True)
+class Clipped:
+    """The pairs that are channels on a date, in ``channels()``'s order, as columns.
 
-    pair: _Pair
-    k: int  # the pair's records that count: its channel says what ``pair.prefixes[k - 1]`` does
-    a: Endpoint
-    b: Endpoint
-    status: str
-    reason: str
-    last: str  # the last contact
-    strength: float
+    Each pair's channel says what its prefix of counted records says
+    (``prefixes``), with what the date sets: status, reason, last contact and
+    strength. ``numbers`` are the prefixes' numbers in ``ChannelIndex.columns``.
+    """
+
+    pairs: list[_Pair]
+    prefixes: list[_Prefix]
+    numbers: list[int]
+    status: list[str]
+    reason: list[str]
+    last: list[str]
+    strength: list[float]
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    def ends(self) -> Iterator[tuple[Endpoint, Endpoint]]:
+        """Each channel's two ends, in order."""
+        return ((pre.a, pre.b) for pre in self.prefixes)
 
 
 @dataclass(slots=True)
@@ -157,6 +165,7 @@ class ChannelIndex:
     by_key: dict[tuple[str, str], _Pair]  # (smaller id, larger id) → pair
     crossings: dict[str, list[tuple[str, str]]]  # actor → (start, partner) of cross-side pairs
     of_actor: dict[str, list[_Pair]]  # actor → the pairs it is an end of
+    columns: PairColumns | None = None  # the pairs as arrays, to clip them all to a date at once
 
     @classmethod
     def build(
@@ -212,7 +221,12 @@ class ChannelIndex:
         brokers = {actor_id: c[0][0] for actor_id, c in index.crossings.items()}
         for p in pairs:
             p.entry = index._entry(p, brokers)
+        index.columns = PairColumns.build(pairs, index._checks, pause)
         return index
+
+    def _checks(self, p: _Pair) -> bool:
+        """Whether an end's roles or departures can sever ``p``'s channel."""
+        return p.a_id in self.checked or p.b_id in self.checked
 
     def _entry(self, p: _Pair, brokers: dict[str, str]) -> str:
         """The first date ``p`` is a channel, given when each broker's cross-side contact starts."""
@@ -355,9 +369,9 @@ class ChannelIndex:
         k = bisect.bisect_right(p.starts, as_of)
         pre = p.prefixes[k - 1]
         last = pre.latest if pre.latest < as_of else as_of
-        # a contact after the date counts as on it: _decay's age is never below 0
-        strength = sum([_decay(today - day) for day in pre.days])
-        if p.a_id in self.checked or p.b_id in self.checked:
+        # a contact after the date counts as on it: decay's age is never below 0
+        strength = strength_of([today - day for day in pre.days])
+        if self._checks(p):
             status, reason = _status(
                 pre.a,
                 pre.b,
@@ -379,20 +393,15 @@ class ChannelIndex:
                 )
         return k, status, reason, last, strength
 
-    def _clip(self, p: _Pair, as_of: str, today: int, dormant_after: int) -> Clipped:
-        k, status, reason, last, strength = self._on(p, as_of, today, dormant_after)
-        pre = p.prefixes[k - 1]
-        # _make: a third of what the keyword-capable constructor costs, ten thousand times a date
-        return Clipped._make((p, k, pre.a, pre.b, status, reason, last, strength))
-
     def _channel(self, p: _Pair, as_of: str, today: int, dormant_after: int) -> Channel:
-        return self._made(p, *self._on(p, as_of, today, dormant_after), as_of)
+        k, status, reason, last, strength = self._on(p, as_of, today, dormant_after)
+        return self._made(p, p.prefixes[k - 1], status, reason, last, strength, as_of)
 
+    @staticmethod
     def _made(
-        self, p: _Pair, k: int, status: str, reason: str, last: str, strength: float, as_of: str
+        p: _Pair, pre: _Prefix, status: str, reason: str, last: str, strength: float, as_of: str
     ) -> Channel:
-        """The ``Channel`` of ``p``'s first ``k`` records on ``as_of``, given what the date sets."""
-        pre = p.prefixes[k - 1]
+        """The ``Channel`` of the records ``pre`` sums up on ``as_of``, with what the date sets."""
         # positional: tens of thousands a date, and keywords make each call a third slower
         return Channel(
             pre.a,
@@ -424,35 +433,66 @@ class ChannelIndex:
         """``channels(store, as_of, ...)`` on these inputs, or on ``inputs.without(without)``."""
         if without:
             return self.remaining(self.channels(as_of, dormant_after=dormant_after), as_of, without)
-        today = _ordinal(as_of)
-        result = [self._channel(p, as_of, today, dormant_after) for p in self._live(as_of)]
-        result.sort(key=_order)
-        return result
+        return self.made(self.clipped(as_of, dormant_after=dormant_after), as_of)
 
-    def made(self, clipped: Sequence[Clipped], as_of: str) -> list[Channel]:
+    def made(self, clipped: Clipped, as_of: str) -> list[Channel]:
         """``channels(as_of)`` from ``clipped(as_of)``: only the ``Channel`` objects to make."""
+        c, made = clipped, self._made
         return [
-            self._made(c.pair, c.k, c.status, c.reason, c.last, c.strength, as_of) for c in clipped
+            made(p, pre, status, reason, last, strength, as_of)
+            for p, pre, status, reason, last, strength in zip(
+                c.pairs, c.prefixes, c.status, c.reason, c.last, c.strength, strict=True
+            )
         ]
 
-    def clipped(self, as_of: str, *, dormant_after: int = 365) -> list[Clipped]:
+    def clipped(self, as_of: str, *, dormant_after: int = 365) -> Clipped:
         """The pairs that are channels on ``as_of``, clipped to it, in ``channels()``'s order.
 
         The map encodes these: a ``Channel`` costs more to make than all the
         map takes from it, and its edges are written from the pair's kept parts.
+        All pairs are clipped at once (``PairColumns.clip``); only those with an
+        end whose roles or departures can sever them go through ``_status`` one by one.
         """
+        columns = self.columns
+        assert columns is not None  # built with the index
         today = _ordinal(as_of)
-        result = [self._clip(p, as_of, today, dormant_after) for p in self._live(as_of)]
-        result.sort(key=_order)
-        return result
-
-    def _live(self, as_of: str) -> list[_Pair]:
-        """The pairs that are channels on ``as_of``, in the order their first records come."""
-        return [
-            p for p in self.pairs[: bisect.bisect_right(self.firsts, as_of)] if p.entry <= as_of
+        live, prefix, last_day, strength = columns.clip(
+            bisect.bisect_right(self.firsts, as_of), today
+        )
+        ages = today - last_day
+        status = (ages > dormant_after).astype(np.int64)  # active 0, dormant 1: ORDER's
+        set_by_roles: dict[int, str] = {}  # row → reason, from _status
+        inputs, prefixes, latest = self.inputs, columns.prefixes, columns.latest_day
+        for row in np.flatnonzero(columns.checked[live]).tolist():
+            pre = prefixes[prefix[row]]
+            last = pre.latest if pre.latest < as_of else as_of
+            state, set_by_roles[row] = _status(
+                pre.a, pre.b, last, as_of, dormant_after, inputs.roles, inputs.exits, inputs.returns
+            )
+            status[row] = ORDER[state]
+        order = columns.order(prefix, status, strength)
+        numbers, in_days = prefix[order].tolist(), ages[order].tolist()
+        lasts = [latest[g] if age else as_of for g, age in zip(numbers, in_days, strict=True)]
+        reasons = [
+            f"no recorded contact since {last} ({age} days)"
+            if age > dormant_after
+            else f"last contact {last}"
+            if age
+            else f"last contact {last} (within the article's date)"
+            for last, age in zip(lasts, in_days, strict=True)
         ]
-
-
-def _order(c: Channel | Clipped) -> tuple[int, float, str, str]:
-    """``channels()``'s order: status, strength (strongest first), names; a stable sort."""
-    return (ORDER[c.status], -c.strength, c.a.name, c.b.name)
+        if set_by_roles:
+            place = np.empty_like(order)
+            place[order] = np.arange(len(order))
+            for row, reason in set_by_roles.items():
+                reasons[int(place[row])] = reason
+        pairs = self.pairs
+        return Clipped(
+            [pairs[n] for n in live[order].tolist()],
+            [prefixes[g] for g in numbers],
+            numbers,
+            [STATUSES[code] for code in status[order].tolist()],
+            reasons,
+            lasts,
+            strength[order].tolist(),
+        )

@@ -209,7 +209,7 @@ def cached_graph(cache: StoreCache, store: Store, day: str, sides: tuple[str, ..
     def compute() -> bytes:
         found = cache.clipped(store, day, sides)
         ranks = bridging(store, day, sides=sides, arc_index=cache.arc_index(store, sides))
-        facts = views.node_facts(store, ((c.a, c.b) for c in found), ranks, day, cache.roles(store))
+        facts = views.node_facts(store, found.ends(), ranks, day, cache.roles(store))
         return cache.channel_json(store, sides).graph(
             day, found, facts, cache.positions(store, sides)
         )

@@ -404,7 +404,7 @@ class StoreCache:
             return index.channels(as_of, dormant_after=dormant_after)
         return index.made(clipped, as_of)
 
-    def clipped(self, store: Store, as_of: str, sides: Sequence[str]) -> list[Clipped]:
+    def clipped(self, store: Store, as_of: str, sides: Sequence[str]) -> Clipped:
         """``ChannelIndex.clipped`` on ``as_of``, kept for the channel list of the same date."""
         key = (self.version(store), as_of, tuple(sides), 365)
         found = self.index(store, sides).clipped(as_of)

@@ -20,7 +20,7 @@ import threading
 from collections.abc import Callable, Sequence
 from json.encoder import encode_basestring
 
-from backchannel.analysis.asof import EVERY, ChannelIndex, Clipped, _Pair
+from backchannel.analysis.asof import EVERY, ChannelIndex, Clipped, _Pair, _Prefix
 from backchannel.analysis.channels import Channel, Endpoint, pausing
 from backchannel.web.views import Broker, edge_id, side_of
 
@@ -56,7 +56,10 @@ class ChannelJSON:
         self.index = index
         # (pair, records counted) → the text around status, reason, last contact, strength
         self._objects: dict[tuple[str, str, int], tuple[str, str, str, str]] = {}
-        self._edges: dict[tuple[str, str, int], tuple[str, str, str]] = {}
+        assert index.columns is not None  # built with the index
+        self._prefixes = index.columns.prefixes
+        # prefix number → the text around status, reason, last contact and strength of its edge
+        self._edges: list[tuple[str, str, str] | None] = [None] * len(self._prefixes)
         self._records: dict[tuple[str, str], list[str]] = {}  # pair → each record's evidence
         self._ends: dict[Endpoint, str] = {}  # an actor as many pairs' records name it alike
         self._nodes: dict[Endpoint, str] = {}  # a node's JSON up to its category
@@ -110,29 +113,21 @@ class ChannelJSON:
                 self._objects[key] = found
         return found
 
-    def _edge_parts(self, pair: _Pair, k: int) -> tuple[str, str, str]:
-        """``views._edge``'s JSON before the status, around the last contact, and after it."""
-        key = (pair.a_id, pair.b_id, k)
-        found = self._edges.get(key)
-        if found is None:
-            found = self._edge_text(pair, k)
-            with self._lock:
-                self._edges[key] = found
-        return found
+    def _edge_text(self, pre: _Prefix) -> tuple[str, str, str]:
+        """``views._edge``'s JSON before the status, around the last contact, and after it.
 
-    def _edge_text(self, pair: _Pair, k: int) -> tuple[str, str, str]:
-        """The parts ``_edge_parts`` keeps, from what ``pair``'s first ``k`` records say."""
-        prefix, sides = pair.prefixes[k - 1], self.index.sides
-        a, b = prefix.a, prefix.b
+        From what ``pre``, a prefix of a pair's records, says.
+        """
+        a, b, sides = pre.a, pre.b, self.index.sides
         return (
             f'{{"id":{_str(edge_id(a.actor_id, b.actor_id))},"source":{_str(a.actor_id)},'
             f'"target":{_str(b.actor_id)},"a_name":{_str(a.name)},"b_name":{_str(b.name)},'
             f'"a_side":{_str(side_of(a.country, sides))},'
             f'"b_side":{_str(side_of(b.country, sides))},"status":',
-            f',"events":{int.__repr__(len(prefix.contacts))},"first_contact":{_str(prefix.first)},'
+            f',"events":{int.__repr__(len(pre.contacts))},"first_contact":{_str(pre.first)},'
             '"last_contact":',
-            f',"name":{_str(prefix.name)},"types":{_strings(prefix.types)},'
-            f'"modes":{_strings(prefix.modes)}}}',
+            f',"name":{_str(pre.name)},"types":{_strings(pre.types)},'
+            f'"modes":{_strings(pre.modes)}}}',
         )
 
     def prepare(self, pause: Callable[[], None] | None = None) -> None:
@@ -141,24 +136,27 @@ class ChannelJSON:
         Without this, a date a year or two from the last one asked finds about
         2,500 pairs whose number of records is new (2,000 actors, 20,000
         events), and encoding them is a third of its edges' time; all of them
-        together take a few megabytes. ``pause`` is called every ``EVERY`` pairs.
+        together take a few megabytes. ``pause`` is called every ``EVERY`` prefixes.
         """
-        made = {
-            (pair.a_id, pair.b_id, k): self._edge_text(pair, k)
-            for pair in pausing(self.index.pairs, pause, EVERY)
-            for k in range(1, len(pair.rows) + 1)
-        }
-        with self._lock:
-            self._edges.update(made)
+        prefixes, edges = self._prefixes, self._edges
+        for g in pausing(range(len(prefixes)), pause, EVERY):
+            if edges[g] is None:
+                edges[g] = self._edge_text(prefixes[g])
 
-    def edges(self, found: Sequence[Clipped]) -> str:
+    def edges(self, found: Clipped) -> str:
         """The JSON of ``views.graph``'s edges for ``found``, ``index.clipped`` on a date."""
+        kept, text, prefixes = self._edges, self._edge_text, self._prefixes
         parts = []
-        for c in found:
-            head, middle, tail = self._edge_parts(c.pair, c.k)
+        for g, status, reason, strength, last in zip(
+            found.numbers, found.status, found.reason, found.strength, found.last, strict=True
+        ):
+            around = kept[g]
+            if around is None:  # a list's item is set whole: no lock needed
+                around = kept[g] = text(prefixes[g])
+            head, middle, tail = around
             parts.append(
-                f'{head}{_str(c.status)},"reason":{_str(c.reason)},"strength":'
-                f"{_number(c.strength)}{middle}{_str(c.last)}{tail}"
+                f'{head}"{status}","reason":{encode_basestring(reason)},"strength":'
+                f'{float.__repr__(round(strength, 3))}{middle}"{last}"{tail}'
             )
         return "[" + ",".join(parts) + "]"
 
@@ -198,7 +196,7 @@ class ChannelJSON:
     def graph(
         self,
         as_of: str,
-        found: Sequence[Clipped],
+        found: Clipped,
         facts: Sequence[tuple[Endpoint, str, Broker | None]],
         place: dict[str, tuple[float, float]],
     ) -> bytes:
