@@ -22,6 +22,7 @@ from backchannel.analysis.asof import ChannelIndex
 from backchannel.analysis.brokerage import brokerage_bridges, open_paths
 from backchannel.analysis.brokers import ArcIndex, _bridges, bridging, brokers, network, ranking
 from backchannel.analysis.channels import ChannelInputs, channels
+from backchannel.analysis.pathlog import PathLog
 from backchannel.analysis.whatif import derived_store, whatif
 from backchannel.store import Store
 from backchannel.web import views
@@ -224,6 +225,43 @@ def test_counted_roles_equal_walking_every_two_path(
             out_adj[s].add(t)
     counted = [{k: v for k, v in by.items() if v} for by in open_paths(out_adj, cls)]
     assert counted == _walked_paths(out_adj, cls)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 7), st.integers(0, 7), st.integers(0, 2), st.integers(0, 2)),
+        max_size=60,
+    ),
+    st.booleans(),
+)
+def test_logged_paths_equal_counting_them_after_every_record(
+    records: list[tuple[int, int, int, int]], both_ways: bool
+) -> None:
+    """Records in order, ends with their groups: the log counts what ``open_paths`` counts."""
+    log = PathLog()
+    nodes: dict[str, int] = {}
+    groups: dict[str, str] = {}
+    arcs: set[tuple[str, str]] = set()
+    for n, (s, t, gs, gt) in enumerate(r for r in records if r[0] != r[1]):
+        ends = [(f"n{s}", f"g{gs}"), (f"n{t}", f"g{gt}")]
+        for node, group in ends:
+            nodes.setdefault(node, len(nodes))
+            groups[node] = group
+        new = [(f"n{s}", f"n{t}"), (f"n{t}", f"n{s}")][: 2 if both_ways else 1]
+        new = [arc for arc in new if arc not in arcs]
+        arcs.update(new)
+        log.record(n, ends, new)
+        out_adj: list[set[int]] = [set() for _ in nodes]
+        for a, b in arcs:
+            out_adj[nodes[a]].add(nodes[b])
+        names = sorted(set(groups.values()))
+        cls = [names.index(groups[node]) for node in nodes]
+        expected = [
+            {(names[g], names[h]): k for (g, h), k in by.items() if k}
+            for by in open_paths(out_adj, cls)
+        ]
+        assert log.counts(n + 1, len(nodes)) == expected
 
 
 def _walked_paths(out_adj: list[set[int]], cls: list[int]) -> list[dict[tuple[int, int], int]]:

@@ -224,6 +224,8 @@ def open_paths(
 ) -> list[dict[tuple[int, int], int]]:
     """Per broker ``b``: open two-paths ``i → b → j`` counted by the groups of ``i`` and ``j``.
 
+    Group pairs with no open path are left out.
+
     Counted without walking the paths: every in-neighbour with every
     out-neighbour, less the pairs where ``i`` is ``j`` and the pairs closed by
     an arc ``i → j`` (found once per arc, as the brokers between its ends).
@@ -258,7 +260,7 @@ def open_paths(
             paths[(cls[i], cls[i])] -= 1
     for (b, g, h), k in closed.items():
         out[b][(g, h)] -= k
-    return out
+    return [{key: k for key, k in paths.items() if k} for paths in out]
 
 
 def _roles_from_paths(

@@ -26,6 +26,7 @@ from backchannel.analysis.brokerage import (
     score,
 )
 from backchannel.analysis.channels import communication_records, pausing
+from backchannel.analysis.pathlog import Counts, PathLog
 from backchannel.errors import UsageError
 from backchannel.nlp.lexicon import lexicon
 from backchannel.store import Store
@@ -98,10 +99,12 @@ class NetworkState:
         groups: dict[str, str],
         names: dict[str, str],
         indexed: tuple[list[set[int]], int] | None = None,
+        counted: Sequence[Counts] | None = None,
     ) -> NetworkState:
         """The state of the network ``arcs`` on ``groups``' nodes (in their order).
 
-        ``indexed`` is ``_index(arcs, list(groups))`` when the caller has it already.
+        ``indexed`` is ``_index(arcs, list(groups))`` when the caller has it
+        already, ``counted`` each node's open two-paths by group names (``PathLog``).
         """
         nodes = list(groups)
         ids: dict[str, int] = {}
@@ -109,7 +112,10 @@ class NetworkState:
         group_names = list(ids)
         out_adj, n_arcs = _index(arcs, nodes) if indexed is None else indexed
         in_adj = in_neighbours(out_adj)
-        paths = open_paths(out_adj, group_of, in_adj)
+        if counted is None:
+            paths = open_paths(out_adj, group_of, in_adj)
+        else:
+            paths = [{(ids[g], ids[h]): k for (g, h), k in by.items()} for by in counted]
         return cls(
             nodes=nodes,
             names=names,
@@ -153,6 +159,7 @@ class ArcIndex:
     seen: dict[str, tuple[list[int], list[str], list[str]]]  # node → records, groups, names
     evidence: dict[str, list[tuple[int, dict[str, Any]]]]  # node → (record, entry), first three
     partners: dict[str, list[tuple[str, int]]]  # node → (other end, 0 if source else 1) per record
+    log: PathLog  # the open two-paths through each node after every record that changed them
     states: dict[int, NetworkState] = field(default_factory=dict)  # the latest few, by records
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
@@ -174,6 +181,7 @@ class ArcIndex:
         seen: dict[str, tuple[list[int], list[str], list[str]]] = {}
         evidence: dict[str, list[tuple[int, dict[str, Any]]]] = {}
         partners: dict[str, list[tuple[str, int]]] = {}
+        log = PathLog()
         for n, r in enumerate(pausing(records, pause, EVERY)):
             s, t = r["source_id"], r["target_id"]
             for node in (s, t):
@@ -191,16 +199,17 @@ class ArcIndex:
                     )
             if s == t:
                 continue
+            ends = []
             for prefix, node in (("source", s), ("target", t)):
                 at, grouped, named = seen.setdefault(node, ([], [], []))
                 at.append(n)
                 grouped.append(_group(r[f"{prefix}_country"], r[f"{prefix}_sector"], by, side_set))
                 named.append(r[f"{prefix}_name"])
+                ends.append((node, grouped[-1]))
             partners.setdefault(s, []).append((t, 0))
             partners.setdefault(t, []).append((s, 1))
-            arc_from.setdefault((s, t), n)
-            if r["type"] in symmetric:
-                arc_from.setdefault((t, s), n)
+            both = ((s, t), (t, s)) if r["type"] in symmetric else ((s, t),)
+            log.record(n, ends, [arc for arc in both if arc_from.setdefault(arc, n) == n])
         arcs = sorted(arc_from)
         position = {node: k for k, node in enumerate(seen)}
         return cls(
@@ -215,6 +224,7 @@ class ArcIndex:
             seen=seen,
             evidence=evidence,
             partners=partners,
+            log=log,
         )
 
     def network(
@@ -250,12 +260,24 @@ class ArcIndex:
                 if first < n:
                     out_adj[a].add(b)
             indexed = (out_adj, sum(len(targets) for targets in out_adj))
-            found = NetworkState.count([], groups, names, indexed)
+            counted = self.log.counts(n, len(groups))
+            found = NetworkState.count([], groups, names, indexed, counted)
             with self.lock:
                 self.states[n] = found
                 while len(self.states) > STATES:
                     del self.states[next(iter(self.states))]
         return found
+
+    def bridging(self, as_of: str) -> dict[str, tuple[int, list[str]]]:
+        """``bridging()`` on ``as_of``: read from the log, without building the network."""
+        n = bisect.bisect_right(self.starts, as_of)
+        nodes = self.nodes[: bisect.bisect_left(self.node_from, n)]
+        out = {}
+        for node, by_groups in zip(nodes, self.log.counts(n, len(nodes)), strict=True):
+            bridges = sorted({(g, h) for g, h in by_groups if g != h})  # zeros are left out
+            if bridges:
+                out[node] = (sum(by_groups.values()), [f"{g}→{h}" for g, h in bridges])
+        return out
 
     def rankings(
         self, as_of: str, without: Collection[str], added: Sequence[dict[str, Any]] = ()
@@ -451,9 +473,8 @@ def bridging(
     rows carry. ``records`` and ``arc_index`` (built ``by="side"``) as for ``brokers()``.
     """
     if arc_index is not None:
-        state = arc_index.state(as_of)
-    else:
-        state = NetworkState.count(*network(store, as_of, sides=sides, records=records)[:3])
+        return arc_index.bridging(as_of)
+    state = NetworkState.count(*network(store, as_of, sides=sides, records=records)[:3])
     return {
         node: (total, [f"{a}→{c}" for a, c in sorted(bridges)])
         for node, total, bridges in zip(state.nodes, state.totals, state.bridges, strict=True)
