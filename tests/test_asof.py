@@ -391,9 +391,10 @@ def test_channel_json_is_the_encoded_channel_list(store_path: Path) -> None:
         encoder = ChannelJSON(index)
         for day in (*DATES, *DATES):
             found = index.channels(day)
-            assert encoder.encode(found, day) == encode([c.to_dict() for c in found])
-            active = [c for c in found if c.status == "active"]
-            assert encoder.encode(active, day) == encode([c.to_dict() for c in active])
+            assert encoder.encode(index.clipped(day)) == encode([c.to_dict() for c in found])
+            for status in ("active", "dormant", "severed"):
+                chosen = [c.to_dict() for c in found if c.status == status]
+                assert encoder.encode(index.clipped(day), status) == encode(chosen)
 
 
 def test_graph_edges_json_is_the_encoded_edge_list(store_path: Path) -> None:

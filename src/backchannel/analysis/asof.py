@@ -138,6 +138,7 @@ class Clipped:
 
     pairs: list[_Pair]
     prefixes: list[_Prefix]
+    counted: list[int]  # how many of the pair's records count: ``prefixes`` are their summaries
     numbers: list[int]
     status: list[str]
     reason: list[str]
@@ -486,10 +487,11 @@ class ChannelIndex:
             place[order] = np.arange(len(order))
             for row, reason in set_by_roles.items():
                 reasons[int(place[row])] = reason
-        pairs = self.pairs
+        pairs, live = self.pairs, live[order]
         return Clipped(
-            [pairs[n] for n in live[order].tolist()],
+            [pairs[n] for n in live.tolist()],
             [prefixes[g] for g in numbers],
+            (prefix[order] - columns.first[live] + 1).tolist(),
             numbers,
             [STATUSES[code] for code in status[order].tolist()],
             reasons,

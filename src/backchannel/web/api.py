@@ -234,9 +234,8 @@ def get_channels(
         day, pair = _as_of(store, as_of, cache), _sides(request, sides)
 
         def compute() -> bytes:
-            found = cache.channel_list(store, day, pair, dormant_after)
-            chosen = [c for c in found if wanted is None or c.status == wanted]
-            return cache.channel_json(store, pair).encode(chosen, day)
+            found = cache.clipped(store, day, pair, dormant_after)
+            return cache.channel_json(store, pair).encode(found, wanted)
 
         return _json(cache.encoded(store, ("channels", day, pair, wanted, dormant_after), compute))
 

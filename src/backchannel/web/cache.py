@@ -397,18 +397,21 @@ class StoreCache:
     def _channels(
         self, store: Store, key: Hashable, as_of: str, sides: Sequence[str], dormant_after: int
     ) -> list[Channel]:
-        """The channels on ``as_of``, made from the map's clipped pairs when it was asked first."""
-        index = self.index(store, sides)
-        clipped = self.clips.get(key)
-        if clipped is None:
-            return index.channels(as_of, dormant_after=dormant_after)
-        return index.made(clipped, as_of)
+        """The channels on ``as_of``, made from its clipped pairs."""
+        return self.index(store, sides).made(
+            self.clipped(store, as_of, sides, dormant_after), as_of
+        )
 
-    def clipped(self, store: Store, as_of: str, sides: Sequence[str]) -> Clipped:
-        """``ChannelIndex.clipped`` on ``as_of``, kept for the channel list of the same date."""
-        key = (self.version(store), as_of, tuple(sides), 365)
-        found = self.index(store, sides).clipped(as_of)
-        self.clips.put(key, found)  # asked once per date: the map's answer is kept
+    def clipped(
+        self, store: Store, as_of: str, sides: Sequence[str], dormant_after: int = 365
+    ) -> Clipped:
+        """``ChannelIndex.clipped`` on ``as_of``, kept for the map, list and what-if of the date."""
+        key = (self.version(store), as_of, tuple(sides), dormant_after)
+        found = self.clips.get(key)
+        if found is None:  # two requests may both clip: the same answer either way
+            found = self.index(store, sides).clipped(as_of, dormant_after=dormant_after)
+            self.clips.put(key, found)
+        assert isinstance(found, Clipped)
         return found
 
     def capacity(self, store: Store, as_of: str, sides: Sequence[str]) -> Capacity:

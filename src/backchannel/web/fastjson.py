@@ -14,14 +14,13 @@ shared by every number of records that lists it.
 
 from __future__ import annotations
 
-import bisect
 import json
 import threading
 from collections.abc import Callable, Sequence
 from json.encoder import encode_basestring
 
 from backchannel.analysis.asof import EVERY, ChannelIndex, Clipped, _Pair, _Prefix
-from backchannel.analysis.channels import Channel, Endpoint, pausing
+from backchannel.analysis.channels import Endpoint, pausing
 from backchannel.web.views import Broker, edge_id, side_of
 
 EVIDENCE = 5  # records a channel lists as its evidence: the latest five
@@ -39,12 +38,6 @@ def _strings(values: Sequence[str]) -> str:
     return "[" + ",".join(map(encode_basestring, values)) + "]"
 
 
-def _number(strength: float) -> str:
-    """``round(strength, 3)`` as ``json.dumps`` writes it."""
-    rounded = round(strength, 3)
-    return float.__repr__(rounded) if isinstance(rounded, float) else _plain(rounded)
-
-
 def _bool(value: bool) -> str:
     return "true" if value else "false"
 
@@ -54,10 +47,10 @@ class ChannelJSON:
 
     def __init__(self, index: ChannelIndex) -> None:
         self.index = index
-        # (pair, records counted) → the text around status, reason, last contact, strength
-        self._objects: dict[tuple[str, str, int], tuple[str, str, str, str]] = {}
         assert index.columns is not None  # built with the index
         self._prefixes = index.columns.prefixes
+        # prefix number → the text around status, reason, last contact and strength of its channel
+        self._objects: list[tuple[str, str, str, str] | None] = [None] * len(self._prefixes)
         # prefix number → the text around status, reason, last contact and strength of its edge
         self._edges: list[tuple[str, str, str] | None] = [None] * len(self._prefixes)
         self._records: dict[tuple[str, str], list[str]] = {}  # pair → each record's evidence
@@ -65,12 +58,6 @@ class ChannelJSON:
         self._nodes: dict[Endpoint, str] = {}  # a node's JSON up to its category
         self._places: dict[str, str] = {}  # actor → its node's JSON from its position on
         self._lock = threading.Lock()
-
-    def _counted(self, c: Channel, as_of: str) -> tuple[_Pair, int]:
-        """The channel's pair in the index and how many of its records count on ``as_of``."""
-        a_id, b_id = c.a.actor_id, c.b.actor_id
-        pair = self.index.by_key[(a_id, b_id) if a_id <= b_id else (b_id, a_id)]
-        return pair, bisect.bisect_right(pair.starts, as_of)
 
     def _end(self, end: Endpoint) -> str:
         found = self._ends.get(end)
@@ -90,28 +77,28 @@ class ChannelJSON:
                 self._records[key] = records
         return "[" + ",".join(records[max(0, k - EVIDENCE) : k]) + "]"
 
-    def _object_parts(self, c: Channel, pair: _Pair, k: int) -> tuple[str, str, str, str]:
-        """``Channel.to_dict()``'s JSON around the status, last contact and strength."""
-        key = (pair.a_id, pair.b_id, k)
-        found = self._objects.get(key)
-        if found is None:
-            found = (
-                '{"a":' + self._end(c.a) + ',"b":' + self._end(c.b) + ',"status":',
-                ',"first_contact":' + _str(c.first_contact) + ',"last_contact":',
-                ',"events":' + int.__repr__(c.events) + ',"strength":',
-                ',"named":'
-                + _bool(c.named)
-                + ',"name":'
-                + _str(c.name)
-                + ',"cross_side":'
-                + _bool(c.cross_side)
-                + ',"evidence":'
-                + self._evidence(pair, k)
-                + "}",
-            )
-            with self._lock:
-                self._objects[key] = found
-        return found
+    def _object_text(self, pair: _Pair, k: int) -> tuple[str, str, str, str]:
+        """``Channel.to_dict()``'s JSON around the status, last contact and strength.
+
+        From what ``pair``'s first ``k`` records say: whether it crosses sides
+        too, as its first cross-side record is among them or not.
+        """
+        pre = pair.prefixes[k - 1]
+        cross = pair.cross_from is not None and pair.cross_from <= pair.starts[k - 1]
+        return (
+            '{"a":' + self._end(pre.a) + ',"b":' + self._end(pre.b) + ',"status":',
+            ',"first_contact":' + _str(pre.first) + ',"last_contact":',
+            ',"events":' + int.__repr__(len(pre.contacts)) + ',"strength":',
+            ',"named":'
+            + _bool(bool(pre.name))
+            + ',"name":'
+            + _str(pre.name)
+            + ',"cross_side":'
+            + _bool(cross)
+            + ',"evidence":'
+            + self._evidence(pair, k)
+            + "}",
+        )
 
     def _edge_text(self, pre: _Prefix) -> tuple[str, str, str]:
         """``views._edge``'s JSON before the status, around the last contact, and after it.
@@ -160,14 +147,29 @@ class ChannelJSON:
             )
         return "[" + ",".join(parts) + "]"
 
-    def encode(self, found: Sequence[Channel], as_of: str) -> bytes:
-        """``encode([c.to_dict() for c in found])`` for channels on ``as_of`` from the index."""
+    def encode(self, found: Clipped, status: str | None = None) -> bytes:
+        """``encode([c.to_dict() for c in index.made(found)])``, or of those with ``status``."""
+        kept, text = self._objects, self._object_text
         parts = []
-        for c in found:
-            head, middle, events, tail = self._object_parts(c, *self._counted(c, as_of))
+        for pair, k, g, state, reason, last, strength in zip(
+            found.pairs,
+            found.counted,
+            found.numbers,
+            found.status,
+            found.reason,
+            found.last,
+            found.strength,
+            strict=True,
+        ):
+            if status is not None and state != status:
+                continue
+            around = kept[g]
+            if around is None:
+                around = kept[g] = text(pair, k)
+            head, middle, events, tail = around
             parts.append(
-                f'{head}{_str(c.status)},"reason":{_str(c.reason)}{middle}'
-                f"{_str(c.last_contact)}{events}{_number(c.strength)}{tail}"
+                f'{head}"{state}","reason":{encode_basestring(reason)}{middle}"{last}"{events}'
+                f"{float.__repr__(round(strength, 3))}{tail}"
             )
         return ("[" + ",".join(parts) + "]").encode()
 
