@@ -292,16 +292,14 @@ class ArcIndex:
         name, which come from their first and last records after the change.
         """
         n = bisect.bisect_right(self.starts, as_of)
-        state = self.state(as_of)
-        nodes, names = state.nodes, state.names
-        before = [
-            (node, names[node], total) for node, total in zip(nodes, state.totals, strict=True)
-        ]
+        nodes, _, names = self._nodes(n)
+        totals = [sum(by_groups.values()) for by_groups in self.log.counts(n, len(nodes))]
+        before = [(node, names[node], total) for node, total in zip(nodes, totals, strict=True)]
         before.sort(key=lambda r: (-r[2], r[1]))
         gone = set(without)
         position = {node: k for k, node in enumerate(nodes)}
         removed = {position[g] for g in gone if g in position}
-        graph = _Overlay(state.out_adj, state.in_adj)
+        graph = _Overlay(self.log.outs_at(n), self.log.ins_at(n))
         changed: set[int] = set()
         for k in removed:
             changed |= graph.outs(k) | graph.ins(k)
@@ -322,7 +320,7 @@ class ArcIndex:
                 graph.add(j, i)
         for i, j in graph.added:
             changed |= {i, j} | (graph.outs(i) & graph.ins(j))
-        totals = state.totals + [0] * (len(position) - len(nodes))
+        totals += [0] * (len(position) - len(nodes))
         for b in changed - removed:
             ins, outs = graph.ins(b) - removed, graph.outs(b) - removed
             totals[b] = sum(1 for i in ins for j in outs if i != j and j not in graph.outs(i))
@@ -370,7 +368,7 @@ class ArcIndex:
 class _Overlay:
     """A network's adjacency with a few arcs added, copying only the nodes they touch."""
 
-    def __init__(self, out_adj: list[set[int]], in_adj: list[set[int]]) -> None:
+    def __init__(self, out_adj: Sequence[set[int]], in_adj: Sequence[set[int]]) -> None:
         self._out, self._in = out_adj, in_adj
         self._new_out: dict[int, set[int]] = {}
         self._new_in: dict[int, set[int]] = {}

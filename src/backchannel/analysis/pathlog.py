@@ -40,6 +40,12 @@ class PathLog:
         self._group: list[str] = []
         self._outs_by: list[dict[str, set[int]]] = []  # per node: its out-neighbours by group
         self._ins_by: list[dict[str, set[int]]] = []
+        # per node: its neighbours in the order their arcs came, and the record each came with
+        self._out_order: list[list[int]] = []
+        self._in_order: list[list[int]] = []
+        self._out_from: list[list[int]] = []
+        self._in_from: list[list[int]] = []
+        self._n = 0  # the record being logged
         self._paths: list[Counts] = []
         self._at: list[list[int]] = []  # per node: how many records each kept count follows
         self._kept: list[list[Counts]] = []
@@ -53,6 +59,7 @@ class PathLog:
         first time becomes the next node.
         """
         touched: set[int] = set()
+        self._n = n
         for node, group in ends:
             k = self._position.get(node)
             if k is None:
@@ -61,6 +68,10 @@ class PathLog:
                 self._ins.append(set())
                 self._outs_by.append({})
                 self._ins_by.append({})
+                self._out_order.append([])
+                self._in_order.append([])
+                self._out_from.append([])
+                self._in_from.append([])
                 self._group.append(group)
                 self._paths.append({})
                 self._at.append([])
@@ -114,6 +125,10 @@ class PathLog:
             touched.add(b)
         outs[i].add(j)
         ins[j].add(i)
+        self._out_order[i].append(j)
+        self._in_order[j].append(i)
+        self._out_from[i].append(self._n)
+        self._in_from[j].append(self._n)
         self._outs_by[i].setdefault(gj, set()).add(j)
         self._ins_by[j].setdefault(gi, set()).add(i)
         touched.update((i, j))
@@ -128,6 +143,37 @@ class PathLog:
             k = bisect.bisect_right(at, n) - 1
             out.append(kept[k] if k >= 0 else _NONE)
         return out
+
+    def outs_at(self, n: int) -> Neighbours:
+        """Each node's out-neighbours on the network of the first ``n`` records."""
+        return Neighbours(self._out_order, self._out_from, n)
+
+    def ins_at(self, n: int) -> Neighbours:
+        """Each node's in-neighbours on the network of the first ``n`` records."""
+        return Neighbours(self._in_order, self._in_from, n)
+
+
+class Neighbours(Sequence[set[int]]):
+    """Nodes' neighbours on the network of the first ``n`` records, each found when asked.
+
+    A what-if reads those of a few nodes: building them all would cost more
+    than the rest of its brokers' part. Do not change the sets.
+    """
+
+    def __init__(self, order: list[list[int]], since: list[list[int]], n: int) -> None:
+        self._order, self._since, self._n = order, since, n
+        self._found: dict[int, set[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __getitem__(self, k: int) -> set[int]:  # type: ignore[override]
+        found = self._found.get(k)
+        if found is None:
+            found = self._found[k] = set(
+                self._order[k][: bisect.bisect_left(self._since[k], self._n)]
+            )
+        return found
 
 
 def _regroup(by_group: dict[str, set[int]], k: int, before: str, after: str) -> None:
