@@ -265,6 +265,8 @@ class ChannelIndex:
         (``brokers`` have a cross-side contact on ``as_of`` whatever is removed).
         """
         gone = set(without)
+        if not gone:  # every channel listed has its records, and its broker their contacts
+            return list(found)
         out = []
         for c in found:
             a_id, b_id = c.a.actor_id, c.b.actor_id
@@ -302,12 +304,18 @@ class ChannelIndex:
         brokers = {
             end for r in added if _cross(r, sides) for end in (r["source_id"], r["target_id"])
         }
+        ends = {end for key in by_pair for end in key}  # few: most channels skip _key
         out = [
             c
             for c in self.remaining(found, as_of, gone, brokers)
-            if _key(c.a.actor_id, c.b.actor_id) not in by_pair
+            if c.a.actor_id not in ends or _key(c.a.actor_id, c.b.actor_id) not in by_pair
         ]
-        listed = {_key(c.a.actor_id, c.b.actor_id) for c in found}
+        # the channels listed that a new broker's pairs could be: those with a broker at an end
+        listed = {
+            _key(c.a.actor_id, c.b.actor_id)
+            for c in found
+            if c.a.actor_id in brokers or c.b.actor_id in brokers
+        }
         today = _ordinal(as_of)
         fresh = []
         firsts: dict[tuple[str, str], tuple[str, str]] = {}
