@@ -35,6 +35,7 @@ from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import modality_of
 from backchannel.nlp.participants import OBJ, SUBJ, ParticipantFinder, unique
 from backchannel.nlp.rolewords import as_time_only, change_verb, holder_slots, names_post
+from backchannel.nlp.sides import Side, across_countries, without_one_side
 
 # Categories whose unnamed target, between the run's two sides, is the other side.
 _AIMED_AT_THE_OTHER_SIDE = frozenset({"SANCTION", "THREATEN"})
@@ -141,6 +142,8 @@ class EventExtractor:
         self, ctx: SentenceContext, link: LinkResult, doc_id: str
     ) -> Iterator[Event]:
         fired_objects: set[int] = set()
+        sides: list[tuple[Side, Side]] = []  # the two sides of each contact named outright
+        paired_among: list[Event] = []  # events between those one trigger named together
         for tok in ctx.span:
             if tok.pos_ in {"VERB", "AUX"} and (
                 tok.lemma_.lower() in self.lex.obligation_verbs or self._statement_of(tok)
@@ -177,10 +180,19 @@ class EventExtractor:
                 if trig.not_preps & {c.lower_ for c in tok.children if c.dep_ == "prep"}:
                     continue  # "his call for dialogue" is an appeal, not a phone call
                 sources, targets = self.find.noun_participants(tok, trig, link)
+            if sources and targets:
+                sides.append((_ids(sources), _ids(targets)))
+            among: list[Event] = []
             for src, tgt in self.find.pairs(sources, targets, trig):
                 event = self._event(ctx, tok, trig, src, tgt, link, doc_id)
-                if not _own_state(event):
+                if _own_state(event):
+                    continue
+                if sources and targets:
                     yield event
+                else:
+                    among.append(event)
+            paired_among += across_countries(among)
+        yield from without_one_side(paired_among, sides)
 
     def _thing_reading(self, verb: Token, trig: Trigger, link: LinkResult) -> Trigger:
         """ "welcomed Reagan's statement": approval of a thing, not a host's welcome."""
@@ -575,6 +587,10 @@ def _gives(verb: Token, things: frozenset[str]) -> bool:
         if any(h.lemma_.lower() in things or h.lower_ in things for h in heads):
             return True
     return False
+
+
+def _ids(found: list[Linked]) -> Side:
+    return frozenset(m.actor_id for m in found)
 
 
 def _own_state(event: Event) -> bool:

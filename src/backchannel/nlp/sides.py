@@ -1,0 +1,47 @@
+"""Who stands on one side of a contact in a sentence.
+
+A symmetric trigger that names no counterpart pairs those it names with each
+other ("Biden and Xi met"). When the same sentence names a counterpart for
+them elsewhere ("Mnuchin and Lighthizer held a call with Liu He to discuss
+the deal", "Pompeo and Mattis hosted Yang for the dialogue"), those it names
+are one side of that contact, not each other's counterparts: the pairing
+among them is dropped. A meeting of three with no counterpart named ("Trump,
+Xi and Putin met") keeps every pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from backchannel.model import Event
+
+Side = frozenset[str]
+
+
+def one_side(event: Event, sides: Iterable[tuple[Side, Side]]) -> bool:
+    """True when both of the event's actors stand on one side of a named contact."""
+    pair = {event.source.actor_id, event.target.actor_id}
+    return any(pair <= first or pair <= second for first, second in sides)
+
+
+def without_one_side(paired: list[Event], sides: list[tuple[Side, Side]]) -> Iterator[Event]:
+    """The events a trigger paired among those it named, less those one side of a contact."""
+    for event in paired:
+        if not one_side(event, sides):
+            yield event
+
+
+def across_countries(paired: list[Event]) -> list[Event]:
+    """Three or more named together from two countries meet across the divide.
+
+    "Bessent, Greer and He Lifeng met" is two meetings with He, not one
+    between the two Americans; two named alone ("Bessent and Greer met")
+    keep their pairing, and so does a list from one country or from three.
+    """
+    actors = {e.source.actor_id: e.source for e in paired} | {
+        e.target.actor_id: e.target for e in paired
+    }
+    countries = {a.country for a in actors.values()}
+    if len(actors) < 3 or len(countries) != 2 or "" in countries:
+        return paired
+    return [e for e in paired if e.source.country != e.target.country]

@@ -1,0 +1,86 @@
+"""Meetings, calls and visits in the wording of US–China news.
+
+Each sentence is invented for the test, in the style of the project gold set
+(docs/annotation.md); the test says what a reader would expect recorded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from backchannel.model import Document, Extraction
+
+pytestmark = pytest.mark.model
+
+
+def _events(extractor: Any, text: str, published: str = "2025-11-20") -> set[tuple[str, ...]]:
+    doc = Document(Document.make_id(text), text, published=published, origin="test")
+    ex = extractor.process(doc)
+    assert isinstance(ex, Extraction), ex
+    return {(e.source.actor_id, e.target.actor_id, e.type, e.mode, e.modality) for e in ex.events}
+
+
+def _pairs(events: set[tuple[str, ...]], kind: str = "CONSULT") -> set[frozenset[str]]:
+    return {frozenset(e[:2]) for e in events if e[2] == kind}
+
+
+def test_sitting_down_with_someone_is_a_meeting(extractor: Any) -> None:
+    got = _events(extractor, "Janet Yellen sat down with Liu He in Zurich on Tuesday.")
+    assert frozenset({"janet-yellen", "liu-he"}) in _pairs(got)
+    # sitting down alone is no contact
+    assert not _events(extractor, "The treasury secretary sat down at the table on Tuesday.")
+
+
+def test_a_relative_clause_sitting_down_dates_the_meeting(extractor: Any) -> None:
+    got = _events(extractor, "Biden, who sat down with Xi in Lima on Saturday, praised the talks.")
+    assert frozenset({"joe-biden", "xi-jinping"}) in _pairs(got)
+
+
+def test_those_on_one_side_of_a_call_are_not_each_others_counterparts(extractor: Any) -> None:
+    got = _events(
+        extractor,
+        "Yellen and Raimondo held a call with Wang Yi on Monday to discuss export controls.",
+    )
+    pairs = _pairs(got)
+    assert {
+        frozenset({"janet-yellen", "wang-yi"}),
+        frozenset({"gina-raimondo", "wang-yi"}),
+    } <= pairs
+    assert frozenset({"janet-yellen", "gina-raimondo"}) not in pairs
+
+
+def test_hosts_named_together_do_not_meet_each_other(extractor: Any) -> None:
+    got = _events(
+        extractor,
+        "Blinken and Austin hosted Wang Yi in Washington on Friday for a strategic dialogue.",
+    )
+    pairs = _pairs(got)
+    assert frozenset({"antony-blinken", "wang-yi"}) in pairs
+    assert frozenset({"antony-blinken", "lloyd-austin"}) not in pairs
+
+
+def test_a_list_of_three_keeps_its_first_name(extractor: Any) -> None:
+    got = _events(extractor, "Yellen, Raimondo and He Lifeng met in Beijing on Monday.")
+    pairs = _pairs(got)
+    assert {
+        frozenset({"janet-yellen", "he-lifeng"}),
+        frozenset({"gina-raimondo", "he-lifeng"}),
+    } <= pairs
+    # three from two countries meet across the divide, not within one side
+    assert frozenset({"janet-yellen", "gina-raimondo"}) not in pairs
+
+
+def test_three_leaders_of_three_countries_all_meet(extractor: Any) -> None:
+    got = _events(extractor, "Trump, Xi and Putin met on Tuesday.")
+    assert _pairs(got) >= {
+        frozenset({"donald-trump", "xi-jinping"}),
+        frozenset({"donald-trump", "vladimir-putin"}),
+        frozenset({"xi-jinping", "vladimir-putin"}),
+    }
+
+
+def test_two_of_one_country_named_alone_still_meet(extractor: Any) -> None:
+    got = _events(extractor, "Rubio and Hegseth met on Tuesday.")
+    assert frozenset({"marco-rubio", "pete-hegseth"}) in _pairs(got)
