@@ -84,3 +84,20 @@ def test_three_leaders_of_three_countries_all_meet(extractor: Any) -> None:
 def test_two_of_one_country_named_alone_still_meet(extractor: Any) -> None:
     got = _events(extractor, "Rubio and Hegseth met on Tuesday.")
     assert frozenset({"marco-rubio", "pete-hegseth"}) in _pairs(got)
+
+
+def test_a_denied_report_of_a_call_is_denied(extractor: Any) -> None:
+    got = _events(
+        extractor,
+        "Beijing denied reports that Wang Yi had spoken with Rubio by phone last week.",
+    )
+    assert ("wang-yi", "marco-rubio") in {e[:2] for e in got if e[4] == "denied"}
+    assert not any(e[4] == "asserted" for e in got if e[2] == "CONSULT")
+
+
+def test_no_contact_since_a_meeting_keeps_the_meeting(extractor: Any) -> None:
+    got = _events(
+        extractor, "Hegseth and Dong Jun have not spoken since their meeting in Hanoi in March."
+    )
+    modalities = {e[4] for e in got if {e[0], e[1]} == {"pete-hegseth", "dong-jun"}}
+    assert modalities == {"asserted", "negated"}

@@ -90,9 +90,12 @@ class EventExtractor:
         reference = published or link.doc_date.start
         reported: set[tuple[str, str, str]] = set()
         for ctx in self._sentences(doc, reference, link.doc_date):
-            seen: set[tuple[str, str, str]] = set()
+            seen: set[tuple[str, str, str, str]] = set()
             for ev in self._sentence_events(ctx, link, doc_id):
-                key = (ev.source.actor_id, ev.target.actor_id, ev.type)
+                # "have not spoken since their meeting": a pair's negated or denied
+                # contact beside the one that happened is another event
+                undone = ev.modality if ev.modality in {"negated", "denied"} else ""
+                key = (ev.source.actor_id, ev.target.actor_id, ev.type, undone)
                 if key not in seen:
                     seen.add(key)
                     events.append(ev)

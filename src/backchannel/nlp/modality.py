@@ -147,6 +147,16 @@ def _done_by_participle(noun: Token) -> bool:
     )
 
 
+def _content_of_noun(clause: Token) -> bool:
+    """ "denied reports that Austin had spoken with Wei": the clause is what the noun
+    says, and shares the fate of the noun (denied, confirmed, hoped for)."""
+    return (
+        clause.dep_ == "acl"
+        and clause.head.pos_ == "NOUN"
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    )
+
+
 def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     """The modality of the event named by ``trigger``."""
     if _nothing_done(trigger):
@@ -162,8 +172,13 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
         # "the deal negotiated by X", "…, having met Trump".
         # A purpose infinitive is not ("willing to send aid to help defend X"): it
         # shares the intent of the act it serves.
-        if tok.dep_ in _CLAUSE_STOP and not (
-            tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if (
+            tok.dep_ in _CLAUSE_STOP
+            and not (
+                tok.dep_ == "advcl"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            )
+            and not _content_of_noun(tok)
         ):
             break
         tok = tok.head
@@ -189,6 +204,6 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
         )
         if cue is not None:
             return cue
-        if tok.lemma_.lower() in _SAY and i > 0:
+        if tok.lemma_.lower() in _SAY and i > 0 and tok.pos_ != "NOUN":
             break  # "X said Y met Z": the report does not change Y's meeting
     return "asserted"
