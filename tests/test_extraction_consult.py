@@ -101,3 +101,46 @@ def test_no_contact_since_a_meeting_keeps_the_meeting(extractor: Any) -> None:
     )
     modalities = {e[4] for e in got if {e[0], e[1]} == {"pete-hegseth", "dong-jun"}}
     assert modalities == {"asserted", "negated"}
+
+
+def test_talks_a_time_phrase_names_are_the_subjects(extractor: Any) -> None:
+    got = _events(
+        extractor,
+        "Yellen was received by Li Qiang on Friday after two days of talks with He Lifeng.",
+    )
+    pairs = _pairs(got)
+    assert {
+        frozenset({"li-qiang", "janet-yellen"}),
+        frozenset({"janet-yellen", "he-lifeng"}),
+    } <= pairs
+    assert frozenset({"li-qiang", "he-lifeng"}) not in pairs
+    # talks that name their own party stay theirs
+    own = _pairs(_events(extractor, "Rubio briefed reporters after Xi's talks with Biden."))
+    assert frozenset({"marco-rubio", "joe-biden"}) not in own
+
+
+def test_no_plans_to_visit_is_no_visit(extractor: Any) -> None:
+    got = _events(extractor, "Hegseth has no plans to visit Beijing, the Pentagon said.")
+    assert ("pete-hegseth", "state:CHN", "CONSULT", "visit", "negated") in got
+    # plans without "no" are not a visit that happened
+    assert not any(
+        e[4] == "asserted" for e in _events(extractor, "Hegseth has plans to visit Beijing.")
+    )
+
+
+def test_a_reported_willingness_is_a_maybe(extractor: Any) -> None:
+    got = _events(extractor, "Trump said he would be glad to talk to Xi if Beijing wanted.")
+    assert {e[4] for e in got if e[2] == "CONSULT"} == {"hypothetical"}
+    # a reported "would" alone is still a plan
+    plan = _events(extractor, "Trump said he would talk to Xi next week.")
+    assert {e[4] for e in plan if e[2] == "CONSULT"} == {"planned"}
+
+
+def test_calling_on_someone_with_nothing_asked_is_a_visit(extractor: Any) -> None:
+    got = _events(
+        extractor, "Ambassador Xie Feng called on Janet Yellen at the Treasury on Monday."
+    )
+    assert ("xie-feng", "janet-yellen", "CONSULT", "visit", "asserted") in got
+    asked = _events(extractor, "Xie Feng called on Yellen to lift the sanctions.")
+    assert ("xie-feng", "janet-yellen") in {e[:2] for e in asked if e[2] == "REQUEST"}
+    assert not any(e[2] == "CONSULT" for e in asked)

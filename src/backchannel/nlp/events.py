@@ -28,6 +28,7 @@ from backchannel.model import (
     stable_id,
 )
 from backchannel.nlp.ahead import ahead
+from backchannel.nlp.calls import paid_call
 from backchannel.nlp.dates import DateMention, sentence_dates
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.link import group_actor, state_actor
@@ -161,6 +162,8 @@ class EventExtractor:
                 continue  # "urged Beijing to lift the ban": the request is the event
             if trig.pos == "noun" and trig.type == "SANCTION" and self._reversed(tok):
                 trig = replace(trig, type="RETREAT", mode="ease")
+            if trig.pos == "verb":
+                trig = paid_call(tok, trig)  # "called on Raimondo at her office"
             if trig.pos == "verb" and trig.thing_type:
                 trig = self._thing_reading(tok, trig, link)
             if trig.pos == "verb" and trig.aid_objects and _gives(tok, trig.aid_objects):

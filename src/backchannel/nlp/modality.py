@@ -17,6 +17,7 @@ from backchannel.nlp.lexicon import Lexicon
 _SAY = frozenset({"say", "tell", "add", "note", "report", "announce", "state", "claim"})
 _CLAUSE_STOP = frozenset({"relcl", "acl", "advcl", "parataxis"})
 _DOUBT = frozenset({"might", "may"})
+_WISH_ADJECTIVES = frozenset({"happy", "glad", "pleased", "delighted", "keen", "eager", "open"})
 
 
 def _cue(
@@ -50,7 +51,7 @@ def _cue(
             if low in lex.hypothetical_aux:
                 # Reported future ("he said they would meet") is a plan, not a maybe;
                 # a reported wish ("would welcome a visit") stays a maybe.
-                reported_plan = low in {"would", "'d"} and under_say
+                reported_plan = low in {"would", "'d"} and under_say and not _wish(children)
                 return (
                     "planned" if reported_plan and lemma not in lex.wish_verbs else "hypothetical"
                 )
@@ -77,6 +78,11 @@ def _cue(
                 return "hypothetical"  # "Obama wants Putin to attack": a wish about another
             return "planned"
     return None
+
+
+def _wish(children: list[Token]) -> bool:
+    """ "said he would be happy to talk to Xi": a wish, like "would welcome", not a plan."""
+    return any(c.dep_ == "acomp" and c.lower_ in _WISH_ADJECTIVES for c in children)
 
 
 def _negated(children: list[Token], lex: Lexicon) -> bool:
@@ -147,6 +153,16 @@ def _done_by_participle(noun: Token) -> bool:
     )
 
 
+def no_reason_to(verb: Token) -> bool:
+    """ "saw no reason to meet Xi", "has no plans to visit": an act nobody means to do."""
+    return (
+        verb.dep_ in {"relcl", "acl"}
+        and verb.head.pos_ == "NOUN"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(d.dep_ == "det" and d.lower_ == "no" for d in verb.head.children)
+    )
+
+
 def _content_of_noun(clause: Token) -> bool:
     """ "denied reports that Austin had spoken with Wei": the clause is what the noun
     says, and shares the fate of the noun (denied, confirmed, hoped for)."""
@@ -165,6 +181,8 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
         return "asserted"
     if _when_it_comes(trigger):
         return "planned"
+    if no_reason_to(trigger):
+        return "negated"
     chain = [trigger]
     tok = trigger
     while tok.head.i != tok.i:

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from spacy.tokens import Token
+
 from backchannel.model import Event
+from backchannel.nlp.lexicon import Trigger
 
 Side = frozenset[str]
 
@@ -45,3 +48,31 @@ def across_countries(paired: list[Event]) -> list[Event]:
     if len(actors) < 3 or len(countries) != 2 or "" in countries:
         return paired
     return [e for e in paired if e.source.country != e.target.country]
+
+
+# Prepositions that set a contact beside what a clause tells: "after talks with X".
+_BESIDE = frozenset({"after", "before", "during", "following", "ahead"})
+
+
+def talks_beside(slot: Token, trig: Trigger, named: bool, own: bool) -> Token | None:
+    """The verb whose subject holds the talks a time phrase names.
+
+    "Liu was received by Trump after two days of talks with Lighthizer": the
+    talks with Lighthizer are Liu's, the subject of the clause the phrase
+    dates. Only for a contact that names its counterpart ("talks with X") and
+    no party of its own ("after Xi's talks with Biden" is Xi's).
+    """
+    head = slot.head
+    if (
+        trig.type != "CONSULT"
+        or not named
+        or own
+        or slot.dep_ != "pobj"
+        or head.dep_ != "prep"
+        or head.lower_ not in _BESIDE
+    ):
+        return None
+    verb = head.head
+    if head.lower_ == "ahead":  # "ahead of talks with X"
+        verb = verb.head if verb.dep_ == "prep" else verb
+    return verb if verb.pos_ in {"VERB", "AUX"} else None
