@@ -144,3 +144,26 @@ def test_calling_on_someone_with_nothing_asked_is_a_visit(extractor: Any) -> Non
     asked = _events(extractor, "Xie Feng called on Yellen to lift the sanctions.")
     assert ("xie-feng", "janet-yellen") in {e[:2] for e in asked if e[2] == "REQUEST"}
     assert not any(e[2] == "CONSULT" for e in asked)
+
+
+def test_a_call_an_act_happens_in_is_a_contact_of_its_parties(extractor: Any) -> None:
+    got = _events(
+        extractor, "Wang Yi warned Blinken in a video call on Monday against arming Taiwan."
+    )
+    assert ("wang-yi", "antony-blinken", "CONSULT", "phone", "asserted") in got
+    # the call is as real as what was done in it, not the content of an agreement
+    agreed = _events(
+        extractor, "Bessent and He Lifeng agreed in a call on Monday to extend the truce."
+    )
+    assert {e[4] for e in agreed if e[2] == "CONSULT"} == {"asserted"}
+    planned = _events(
+        extractor, "Biden and Xi are set to sign the accord in a phone call on Friday."
+    )
+    assert ("joe-biden", "xi-jinping", "CONSULT", "phone", "planned") in planned
+
+
+def test_a_forum_or_a_trip_is_no_contact_between_the_verbs_parties(extractor: Any) -> None:
+    forum = _events(extractor, "Blinken criticised Wang Yi in a meeting of the G20 ministers.")
+    assert not any(e[2] == "CONSULT" for e in forum)
+    trip = _events(extractor, "Neither Rubio nor Hegseth met Xi during the trip.")
+    assert not any(e[3] == "visit" for e in trip)

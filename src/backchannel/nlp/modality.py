@@ -183,6 +183,16 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
         return "planned"
     if no_reason_to(trigger):
         return "negated"
+    if (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ == "pobj"
+        and trigger.head.lower_ == "in"
+        and trigger.head.dep_ == "prep"
+        and trigger.head.head.pos_ in {"VERB", "AUX"}
+    ):
+        # "agreed in a phone call to extend the truce": the call is as real as the
+        # act it holds, not the content of the agreement
+        return modality_of(trigger.head.head, lex)
     chain = [trigger]
     tok = trigger
     while tok.head.i != tok.i:

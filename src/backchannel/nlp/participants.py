@@ -45,7 +45,7 @@ from backchannel.nlp.repairs import (
     span_root,
 )
 from backchannel.nlp.repairs import unique as unique
-from backchannel.nlp.sides import talks_beside
+from backchannel.nlp.sides import contact_within, talks_beside
 
 _PARTICIPANT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT", "dative", "attr", "npadvmod"}
@@ -396,6 +396,17 @@ class ParticipantFinder:
                 for obj in head.head.children:
                     if obj.dep_ in OBJ:
                         sources += self.collect(obj, link)
+        within = contact_within(noun, slot, trig, bool(targets), own)
+        if within is not None:
+            # "Xi warned Trump in a phone call": the call is the verb's subject's with its object
+            sources = self.subjects(within, link)
+            targets = [
+                m
+                for c in within.children
+                if c.dep_ in {"dobj", "dative"} or (c.dep_ == "prep" and c.lower_ == "with")
+                for m in self.collect(c, link)
+                if self.is_person(m.actor_id)
+            ]
         beside = talks_beside(slot, trig, bool(targets), own)
         if beside is not None:
             # "Liu was received by Trump after talks with X": the grammatical subject

@@ -76,3 +76,40 @@ def talks_beside(slot: Token, trig: Trigger, named: bool, own: bool) -> Token | 
     if head.lower_ == "ahead":  # "ahead of talks with X"
         verb = verb.head if verb.dep_ == "prep" else verb
     return verb if verb.pos_ in {"VERB", "AUX"} else None
+
+
+# Modifiers a contact noun may carry and still name nobody: "a phone call", "a long meeting".
+_BARE = frozenset({"det", "amod", "compound", "nummod", "punct"})
+# Prepositions by which a contact names its forum, its parties or where it goes.
+_NAMING = frozenset({"of", "to", "with", "between", "among", "by", "from"})
+
+
+def contact_within(noun: Token, slot: Token, trig: Trigger, named: bool, own: bool) -> Token | None:
+    """The verb whose parties hold the contact it happens in.
+
+    "Xi warned Trump in a phone call", "Trump and Xi agreed in a call to
+    extend the truce": the call is between the verb's subject and its object
+    (or among its subjects). Only for a bare contact ("in a call", "during
+    the talks"), not one of a forum ("in a meeting of the G20") or a place
+    ("during a visit to Japan"); a date, place or topic may follow ("in a
+    call on Friday about Taiwan").
+    """
+    head = slot.head
+    if (
+        trig.type != "CONSULT"
+        or trig.mode == "visit"  # "did not meet Xi during the trip": a journey, not a contact
+        or named
+        or own
+        or slot.dep_ != "pobj"
+        or head.dep_ != "prep"
+        or head.lower_ not in {"in", "during"}
+        or any(
+            c.dep_ not in _BARE and not (c.dep_ == "prep" and c.lower_ not in _NAMING)
+            for c in noun.children
+        )
+    ):
+        return None
+    verb = head.head
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+        verb = verb.head  # "to finalise the deal in a phone call", parsed under the deal
+    return verb if verb.pos_ in {"VERB", "AUX"} else None
