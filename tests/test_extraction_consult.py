@@ -122,6 +122,9 @@ def test_talks_a_time_phrase_names_are_the_subjects(extractor: Any) -> None:
 def test_no_plans_to_visit_is_no_visit(extractor: Any) -> None:
     got = _events(extractor, "Hegseth has no plans to visit Beijing, the Pentagon said.")
     assert ("pete-hegseth", "state:CHN", "CONSULT", "visit", "negated") in got
+    # "there is no reason to": the speaker is the one who will not
+    said = _events(extractor, "Biden said there was no reason to call Xi before the election.")
+    assert ("joe-biden", "xi-jinping", "CONSULT", "phone", "negated") in said
     # plans without "no" are not a visit that happened
     assert not any(
         e[4] == "asserted" for e in _events(extractor, "Hegseth has plans to visit Beijing.")

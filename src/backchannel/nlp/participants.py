@@ -298,7 +298,11 @@ class ParticipantFinder:
             speakers = self.subjects(verb.head, link)
             found = speakers if len(speakers) >= 2 else []
         if not found and no_reason_to(verb) and verb.head.dep_ in OBJ:
-            return self.subjects(verb.head.head, link)  # "Rubio has no plans to visit"
+            # "Rubio has no plans to visit"; "Trump said there was no reason to meet Xi"
+            holder = verb.head.head
+            if holder.dep_ == "ccomp" and any(c.dep_ == "expl" for c in holder.children):
+                holder = holder.head
+            return self.subjects(holder, link)
         if not found and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
             # "responded by threatening tariffs": the one who responded threatens
             return self.subjects(verb.head.head, link)
