@@ -28,6 +28,7 @@ from backchannel.model import (
     stable_id,
 )
 from backchannel.nlp.ahead import ahead
+from backchannel.nlp.calls import paid_call
 from backchannel.nlp.dates import DateMention, sentence_dates
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.link import group_actor, state_actor
@@ -35,6 +36,7 @@ from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import modality_of
 from backchannel.nlp.participants import OBJ, SUBJ, ParticipantFinder, unique
 from backchannel.nlp.rolewords import as_time_only, change_verb, holder_slots, names_post
+from backchannel.nlp.sides import Side, across_countries, without_one_side
 
 # Categories whose unnamed target, between the run's two sides, is the other side.
 _AIMED_AT_THE_OTHER_SIDE = frozenset({"SANCTION", "THREATEN"})
@@ -89,9 +91,12 @@ class EventExtractor:
         reference = published or link.doc_date.start
         reported: set[tuple[str, str, str]] = set()
         for ctx in self._sentences(doc, reference, link.doc_date):
-            seen: set[tuple[str, str, str]] = set()
+            seen: set[tuple[str, str, str, str]] = set()
             for ev in self._sentence_events(ctx, link, doc_id):
-                key = (ev.source.actor_id, ev.target.actor_id, ev.type)
+                # "have not spoken since their meeting": a pair's negated or denied
+                # contact beside the one that happened is another event
+                undone = ev.modality if ev.modality in {"negated", "denied"} else ""
+                key = (ev.source.actor_id, ev.target.actor_id, ev.type, undone)
                 if key not in seen:
                     seen.add(key)
                     events.append(ev)
@@ -141,6 +146,8 @@ class EventExtractor:
         self, ctx: SentenceContext, link: LinkResult, doc_id: str
     ) -> Iterator[Event]:
         fired_objects: set[int] = set()
+        sides: list[tuple[Side, Side]] = []  # the two sides of each contact named outright
+        paired_among: list[Event] = []  # events between those one trigger named together
         for tok in ctx.span:
             if tok.pos_ in {"VERB", "AUX"} and (
                 tok.lemma_.lower() in self.lex.obligation_verbs or self._statement_of(tok)
@@ -155,6 +162,8 @@ class EventExtractor:
                 continue  # "urged Beijing to lift the ban": the request is the event
             if trig.pos == "noun" and trig.type == "SANCTION" and self._reversed(tok):
                 trig = replace(trig, type="RETREAT", mode="ease")
+            if trig.pos == "verb":
+                trig = paid_call(tok, trig)  # "called on Raimondo at her office"
             if trig.pos == "verb" and trig.thing_type:
                 trig = self._thing_reading(tok, trig, link)
             if trig.pos == "verb" and trig.aid_objects and _gives(tok, trig.aid_objects):
@@ -177,10 +186,19 @@ class EventExtractor:
                 if trig.not_preps & {c.lower_ for c in tok.children if c.dep_ == "prep"}:
                     continue  # "his call for dialogue" is an appeal, not a phone call
                 sources, targets = self.find.noun_participants(tok, trig, link)
+            if sources and targets:
+                sides.append((_ids(sources), _ids(targets)))
+            among: list[Event] = []
             for src, tgt in self.find.pairs(sources, targets, trig):
                 event = self._event(ctx, tok, trig, src, tgt, link, doc_id)
-                if not _own_state(event):
+                if _own_state(event):
+                    continue
+                if sources and targets:
                     yield event
+                else:
+                    among.append(event)
+            paired_among += across_countries(among)
+        yield from without_one_side(paired_among, sides)
 
     def _thing_reading(self, verb: Token, trig: Trigger, link: LinkResult) -> Trigger:
         """ "welcomed Reagan's statement": approval of a thing, not a host's welcome."""
@@ -575,6 +593,10 @@ def _gives(verb: Token, things: frozenset[str]) -> bool:
         if any(h.lemma_.lower() in things or h.lower_ in things for h in heads):
             return True
     return False
+
+
+def _ids(found: list[Linked]) -> Side:
+    return frozenset(m.actor_id for m in found)
 
 
 def _own_state(event: Event) -> bool:

@@ -17,6 +17,7 @@ from backchannel.nlp.lexicon import Lexicon
 _SAY = frozenset({"say", "tell", "add", "note", "report", "announce", "state", "claim"})
 _CLAUSE_STOP = frozenset({"relcl", "acl", "advcl", "parataxis"})
 _DOUBT = frozenset({"might", "may"})
+_WISH_ADJECTIVES = frozenset({"happy", "glad", "pleased", "delighted", "keen", "eager", "open"})
 
 
 def _cue(
@@ -50,7 +51,7 @@ def _cue(
             if low in lex.hypothetical_aux:
                 # Reported future ("he said they would meet") is a plan, not a maybe;
                 # a reported wish ("would welcome a visit") stays a maybe.
-                reported_plan = low in {"would", "'d"} and under_say
+                reported_plan = low in {"would", "'d"} and under_say and not _wish(children)
                 return (
                     "planned" if reported_plan and lemma not in lex.wish_verbs else "hypothetical"
                 )
@@ -77,6 +78,11 @@ def _cue(
                 return "hypothetical"  # "Obama wants Putin to attack": a wish about another
             return "planned"
     return None
+
+
+def _wish(children: list[Token]) -> bool:
+    """ "said he would be happy to talk to Xi": a wish, like "would welcome", not a plan."""
+    return any(c.dep_ == "acomp" and c.lower_ in _WISH_ADJECTIVES for c in children)
 
 
 def _negated(children: list[Token], lex: Lexicon) -> bool:
@@ -147,6 +153,26 @@ def _done_by_participle(noun: Token) -> bool:
     )
 
 
+def no_reason_to(verb: Token) -> bool:
+    """ "saw no reason to meet Xi", "has no plans to visit": an act nobody means to do."""
+    return (
+        verb.dep_ in {"relcl", "acl"}
+        and verb.head.pos_ == "NOUN"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(d.dep_ == "det" and d.lower_ == "no" for d in verb.head.children)
+    )
+
+
+def _content_of_noun(clause: Token) -> bool:
+    """ "denied reports that Austin had spoken with Wei": the clause is what the noun
+    says, and shares the fate of the noun (denied, confirmed, hoped for)."""
+    return (
+        clause.dep_ == "acl"
+        and clause.head.pos_ == "NOUN"
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    )
+
+
 def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     """The modality of the event named by ``trigger``."""
     if _nothing_done(trigger):
@@ -155,6 +181,18 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
         return "asserted"
     if _when_it_comes(trigger):
         return "planned"
+    if no_reason_to(trigger):
+        return "negated"
+    if (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ == "pobj"
+        and trigger.head.lower_ == "in"
+        and trigger.head.dep_ == "prep"
+        and trigger.head.head.pos_ in {"VERB", "AUX"}
+    ):
+        # "agreed in a phone call to extend the truce": the call is as real as the
+        # act it holds, not the content of the agreement
+        return modality_of(trigger.head.head, lex)
     chain = [trigger]
     tok = trigger
     while tok.head.i != tok.i:
@@ -162,8 +200,13 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
         # "the deal negotiated by X", "…, having met Trump".
         # A purpose infinitive is not ("willing to send aid to help defend X"): it
         # shares the intent of the act it serves.
-        if tok.dep_ in _CLAUSE_STOP and not (
-            tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if (
+            tok.dep_ in _CLAUSE_STOP
+            and not (
+                tok.dep_ == "advcl"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            )
+            and not _content_of_noun(tok)
         ):
             break
         tok = tok.head
@@ -189,6 +232,6 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
         )
         if cue is not None:
             return cue
-        if tok.lemma_.lower() in _SAY and i > 0:
+        if tok.lemma_.lower() in _SAY and i > 0 and tok.pos_ != "NOUN":
             break  # "X said Y met Z": the report does not change Y's meeting
     return "asserted"

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from backchannel.kb import TRANSNATIONAL, KnowledgeBase
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
+from backchannel.nlp.modality import no_reason_to
 from backchannel.nlp.preps import (
     behind_preposition,
     in_dateline,
@@ -44,6 +45,7 @@ from backchannel.nlp.repairs import (
     span_root,
 )
 from backchannel.nlp.repairs import unique as unique
+from backchannel.nlp.sides import contact_within, talks_beside
 
 _PARTICIPANT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT", "dative", "attr", "npadvmod"}
@@ -295,6 +297,12 @@ class ParticipantFinder:
             # "China and the United States said they had reached a deal": the speakers
             speakers = self.subjects(verb.head, link)
             found = speakers if len(speakers) >= 2 else []
+        if not found and no_reason_to(verb) and verb.head.dep_ in OBJ:
+            # "Rubio has no plans to visit"; "Trump said there was no reason to meet Xi"
+            holder = verb.head.head
+            if holder.dep_ == "ccomp" and any(c.dep_ == "expl" for c in holder.children):
+                holder = holder.head
+            return self.subjects(holder, link)
         if not found and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
             # "responded by threatening tariffs": the one who responded threatens
             return self.subjects(verb.head.head, link)
@@ -392,6 +400,22 @@ class ParticipantFinder:
                 for obj in head.head.children:
                     if obj.dep_ in OBJ:
                         sources += self.collect(obj, link)
+        within = contact_within(noun, slot, trig, bool(targets), own)
+        if within is not None:
+            # "Xi warned Trump in a phone call": the call is the verb's subject's with its object
+            sources = self.subjects(within, link)
+            targets = [
+                m
+                for c in within.children
+                if c.dep_ in {"dobj", "dative"} or (c.dep_ == "prep" and c.lower_ == "with")
+                for m in self.collect(c, link)
+                if self.is_person(m.actor_id)
+            ]
+        beside = talks_beside(slot, trig, bool(targets), own)
+        if beside is not None:
+            # "Liu was received by Trump after talks with X": the grammatical subject
+            said = [m for c in beside.children if c.dep_ in SUBJ for m in self.collect(c, link)]
+            sources = (said or self.subjects(beside, link)) + sources
         if (
             slot.dep_ == "pobj"
             and head.dep_ == "prep"

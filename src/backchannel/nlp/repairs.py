@@ -32,15 +32,20 @@ def coordinated(found: list[Linked], link: LinkResult, doc: Doc) -> list[Linked]
 
     The small parser often hangs the first of two coordinated subjects off the
     verb ("Bessent and He Lifeng held talks": "Bessent" as an adverb) or
-    makes it a sentence of its own ("Trump and Liu He signed …"). An actor
-    written right before "and" and a found subject is coordinated with it,
+    makes it a sentence of its own ("Trump and Liu He signed …"), and the
+    first of three ("Bessent, Greer and He Lifeng met"). An actor written
+    right before "and" and a found subject, or before a comma that opens such
+    a list, is coordinated with it,
     unless the parse gives it a role of its own (the object of an earlier verb,
     a preposition's object, a possessive).
     """
     out = list(found)
     for m in found:
         i = m.start - 1
-        while i >= 1 and doc[i].lower_ == "and":
+        # a comma joins names only in a list that ends in "and"
+        joined = m.end < len(doc) and doc[m.end].lower_ == "and"
+        while i >= 1 and (doc[i].lower_ == "and" or (joined and doc[i].text == ",")):
+            joined = True
             prev = link.token_to_mention.get(i - 1)
             if prev is None or any(p is prev for p in out):
                 break
