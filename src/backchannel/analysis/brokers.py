@@ -323,7 +323,8 @@ class ArcIndex:
         totals += [0] * (len(position) - len(nodes))
         for b in changed - removed:
             ins, outs = graph.ins(b) - removed, graph.outs(b) - removed
-            totals[b] = sum(1 for i in ins for j in outs if i != j and j not in graph.outs(i))
+            # i → b → j for j ≠ i with no i → j (i has no arc to itself)
+            totals[b] = sum(len(outs) - len(outs & graph.outs(i)) - (i in outs) for i in ins)
         # (first record, which end), id, name, total
         kept: list[tuple[tuple[tuple[int, int, str], int], str, str, int]] = []
         for node, k in position.items():

@@ -276,10 +276,11 @@ def channel_changes(
     unchanged is the same object after, so only the few others are compared
     by pair.
     """
-    if extra:
-        after = index.changed(found, as_of, gone, extra)
-    else:  # removals alone: every channel left is the one before
+    if not extra:  # removals alone: every channel left is the one before, none is new
         after = index.remaining(found, as_of, gone)
+        kept = {id(c) for c in after}
+        return after, tuple(c for c in found if id(c) not in kept), (), ()
+    after = index.changed(found, as_of, gone, extra)
     kept, listed = {id(c) for c in after}, {id(c) for c in found}
     dropped = [c for c in found if id(c) not in kept]
     fresh = {_pair(c): c for c in after if id(c) not in listed}  # in the order after
