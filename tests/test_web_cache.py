@@ -66,7 +66,7 @@ def test_loaded_inputs_slice_like_the_query_by_date(tmp_path: Path) -> None:
 def _refreshed() -> None:
     """Wait for the background indexing of a new store version, if one is running."""
     for thread in threading.enumerate():
-        if thread.name in ("backchannel-refresh", "backchannel-warm"):
+        if thread.name == "backchannel-refresh":
             thread.join(timeout=60)
 
 
@@ -118,10 +118,7 @@ def test_without_a_refresher_a_write_is_seen_at_once(db: Path) -> None:
 
 def test_the_server_start_precomputes_the_default_map(db: Path) -> None:
     app = create_app(str(db), sides=SIDES)
-    with TestClient(app) as client:  # runs the lifespan, which starts the warm-up
-        for thread in threading.enumerate():
-            if thread.name == "backchannel-warm":
-                thread.join(timeout=30)
+    with TestClient(app) as client:  # runs the lifespan: the store is indexed before any request
         assert len(app.state.cache.answers) == 1
         graph = client.get("/api/graph").json()
     assert graph["as_of"] == "2024-08-27"

@@ -34,7 +34,11 @@ def register(sub: Any) -> None:
 def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     from backchannel.web import serve
 
-    print(f"backchannel dashboard on http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=out)
+    print(
+        f"backchannel dashboard on http://{args.host}:{args.port}/ once the store is indexed "
+        "(a few seconds for 20,000 events; Ctrl-C to stop)",
+        file=out,
+    )
     out.flush()
     serve(args.db, host=args.host, port=args.port)
     return 0

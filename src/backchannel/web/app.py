@@ -21,6 +21,7 @@ from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -166,7 +167,9 @@ def create_app(db_path: str, *, sides: Sequence[str] | None = None) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.cache.start(lambda: warm(app), name="backchannel-warm", pausing=False)
+        # the store indexed before the server listens (uvicorn binds its socket once the
+        # start-up is done): no answer has to build the indexes, the first page load neither
+        await anyio.to_thread.run_sync(warm, app)
         yield
 
     app = FastAPI(
@@ -206,10 +209,10 @@ def create_app(db_path: str, *, sides: Sequence[str] | None = None) -> FastAPI:
 def warm(app: FastAPI, with_map: bool = True) -> None:
     """Index the store as it now is: its channel inputs, any date's edges, the brokers' network.
 
-    Run when the server starts, with the map of the store's last date, and
-    again after each write (``StoreCache.pin``), in the background and pausing
-    while requests are served; answers come from this version once it is
-    done. The store is open only to read the inputs and for the map, so a
+    Run when the server starts, before it listens, with the map of the
+    store's last date, and again after each write (``StoreCache.pin``), in
+    the background and pausing while requests are served; answers come from
+    this version once it is done. The store is open only to read the inputs and for the map, so a
     writer is not kept waiting.
     """
     from backchannel.store import Store, file_identity

@@ -229,19 +229,18 @@ class StoreCache:
             self.start(refresh)
         return use != current
 
-    def start(
-        self, work: Callable[[], None], name: str = "backchannel-refresh", pausing: bool = True
-    ) -> bool:
+    def start(self, work: Callable[[], None]) -> bool:
         """Run ``work`` (indexing) in a thread unless such work is running; ``True`` if started.
 
-        ``pausing``: it waits while requests are served (``pause``); at the
-        server's start, requests wait for it instead.
+        It waits while requests are served (``pause``).
         """
         with self._state:
             if self._refreshing:
                 return False
             self._refreshing = True
-        threading.Thread(target=self._run, args=(work, pausing), name=name, daemon=True).start()
+        threading.Thread(
+            target=self._run, args=(work,), name="backchannel-refresh", daemon=True
+        ).start()
         return True
 
     def moved(self, store: Store) -> bool:
@@ -259,8 +258,8 @@ class StoreCache:
                 self.small.put(key, found)
         return found
 
-    def _run(self, work: Callable[[], None], pausing: bool) -> None:
-        self._background.on = pausing
+    def _run(self, work: Callable[[], None]) -> None:
+        self._background.on = True
         try:
             work()
         finally:
