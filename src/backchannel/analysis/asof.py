@@ -25,6 +25,8 @@ the proposed pairs and the pairs their ends newly broker are computed again.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+import functools
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -446,23 +448,31 @@ class ChannelIndex:
 
     def made(self, clipped: Clipped, as_of: str) -> list[Channel]:
         """``channels(as_of)`` from ``clipped(as_of)``: only the ``Channel`` objects to make."""
-        c, pres = clipped, clipped.prefixes
-        # column by column, then each tuple whole: a call per channel costs more than all this
-        columns = (
-            [pre.a for pre in pres],
-            [pre.b for pre in pres],
-            c.status,
-            c.reason,
-            [pre.first for pre in pres],
-            c.last,
-            [len(pre.contacts) for pre in pres],
-            c.strength,
-            [bool(pre.name) for pre in pres],
-            [pre.name for pre in pres],
-            [p.cross_from is not None and p.cross_from <= as_of for p in c.pairs],
-            [pre.evidence for pre in pres],
-        )
-        return list(map(Channel._make, zip(*columns, strict=True)))
+        new, channel = tuple.__new__, Channel
+        c = clipped
+        # one tuple each, whole: a call per channel costs more than all this (no __init__ to run)
+        return [
+            new(
+                channel,
+                (
+                    pre.a,
+                    pre.b,
+                    status,
+                    reason,
+                    pre.first,
+                    last,
+                    len(pre.contacts),
+                    strength,
+                    bool(pre.name),
+                    pre.name,
+                    p.cross_from is not None and p.cross_from <= as_of,
+                    pre.evidence,
+                ),
+            )
+            for pre, p, status, reason, last, strength in zip(
+                c.prefixes, c.pairs, c.status, c.reason, c.last, c.strength, strict=True
+            )
+        ]
 
     def clipped(self, as_of: str, *, dormant_after: int = 365) -> Clipped:
         """The pairs that are channels on ``as_of``, clipped to it, in ``channels()``'s order.
@@ -481,7 +491,7 @@ class ChannelIndex:
         ages = today - last_day
         status = (ages > dormant_after).astype(np.int64)  # active 0, dormant 1: ORDER's
         set_by_roles: dict[int, str] = {}  # row → reason, from _status
-        inputs, prefixes, latest = self.inputs, columns.prefixes, columns.latest_day
+        inputs, prefixes = self.inputs, columns.prefixes
         for row in np.flatnonzero(columns.checked[live]).tolist():
             pre = prefixes[prefix[row]]
             last = pre.latest if pre.latest < as_of else as_of
@@ -490,16 +500,17 @@ class ChannelIndex:
             )
             status[row] = ORDER[state]
         order = columns.order(prefix, status, strength)
-        numbers, in_days = prefix[order].tolist(), ages[order].tolist()
-        lasts = [latest[g] if age else as_of for g, age in zip(numbers, in_days, strict=True)]
-        reasons = [
-            f"no recorded contact since {last} ({age} days)"
-            if age > dormant_after
-            else f"last contact {last}"
-            if age
-            else f"last contact {last} (within the article's date)"
-            for last, age in zip(lasts, in_days, strict=True)
+        numbers = prefix[order].tolist()
+        # what the date sets depends on the last contact alone (a few thousand distinct days
+        # among tens of thousands of pairs): made once per day, handed out by C-level maps
+        days, at = np.unique(last_day[order], return_inverse=True)
+        texts = [_day(day) for day in days.tolist()]
+        reasons_of = [
+            _reason(text, today - day, dormant_after)
+            for text, day in zip(texts, days.tolist(), strict=True)
         ]
+        at_list = at.tolist()
+        reasons = list(map(reasons_of.__getitem__, at_list))
         if set_by_roles:
             place = np.empty_like(order)
             place[order] = np.arange(len(order))
@@ -507,12 +518,25 @@ class ChannelIndex:
                 reasons[int(place[row])] = reason
         pairs, live = self.pairs, live[order]
         return Clipped(
-            [pairs[n] for n in live.tolist()],
-            [prefixes[g] for g in numbers],
+            list(map(pairs.__getitem__, live.tolist())),
+            list(map(prefixes.__getitem__, numbers)),
             (prefix[order] - columns.first[live] + 1).tolist(),
             numbers,
-            [STATUSES[code] for code in status[order].tolist()],
+            list(map(STATUSES.__getitem__, status[order].tolist())),
             reasons,
-            lasts,
+            list(map(texts.__getitem__, at_list)),
             strength[order].tolist(),
         )
+
+
+@functools.lru_cache(maxsize=65536)
+def _day(number: int) -> str:
+    """Day ``number`` (``date.toordinal``) as the store writes dates."""
+    return dt.date.fromordinal(number).isoformat()
+
+
+def _reason(last: str, age: int, dormant_after: int) -> str:
+    """The reason of an active or dormant channel last in contact on ``last``, ``age`` days ago."""
+    if age > dormant_after:
+        return f"no recorded contact since {last} ({age} days)"
+    return f"last contact {last}" + (" (within the article's date)" if age == 0 else "")

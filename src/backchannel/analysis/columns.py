@@ -67,7 +67,6 @@ class PairColumns:
     b_rank: Ints
     checked: npt.NDArray[np.bool_]  # per pair: an end's roles or departures can sever it
     prefixes: list[_Prefix]  # by number
-    latest_day: list[str]  # per prefix: the latest contact as text
     _weights: list[Floats] = field(default_factory=list)  # decay(age) for age 0, 1, …
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -115,7 +114,6 @@ class PairColumns:
             b_rank=np.array([rank[pre.b.name] for pre in prefixes], dtype=np.int64),
             checked=np.array(checks, dtype=np.bool_),
             prefixes=prefixes,
-            latest_day=[pre.latest for pre in prefixes],
         )
 
     def clip(self, upto: int, today: int) -> Clip:
