@@ -33,7 +33,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from backchannel import __version__
 from backchannel.errors import BackchannelError, StoreError
 from backchannel.web import api, readouts
-from backchannel.web.cache import StoreCache
+from backchannel.web.cache import SETTLE_LATER, StoreCache, settled
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -104,13 +104,21 @@ class Serving(HTTPMiddleware):
     """A request counts as served (``Priority.serving``) until its body is sent.
 
     Background indexing of a new store version waits meanwhile, sending a
-    large answer included.
+    large answer included. What a request computed and the cache keeps is
+    settled (``cache.settled``) after its body is sent, not before.
     """
 
     async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         cache: StoreCache = scope["app"].state.cache
-        with cache.priority.serving():
-            await self.app(scope, receive, send)
+        pending: list[bool] = []
+        token = SETTLE_LATER.set(pending)
+        try:
+            with cache.priority.serving():
+                await self.app(scope, receive, send)
+        finally:
+            SETTLE_LATER.reset(token)
+            if pending:
+                await anyio.to_thread.run_sync(settled)
 
 
 def problem(status: int, detail: str, **extra: Any) -> JSONResponse:

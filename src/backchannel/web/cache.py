@@ -40,6 +40,7 @@ import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator, Sequence
+from contextvars import ContextVar
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -91,8 +92,25 @@ def _kept() -> Iterator[None]:
         yield
     finally:
         if enabled:
-            _settle()
-            gc.enable()
+            later = SETTLE_LATER.get()
+            if later is None:
+                settled()
+            else:  # a request: settled once its answer is sent (``web.app.Serving``)
+                later.append(True)
+
+
+SETTLE_LATER: ContextVar[list[bool] | None] = ContextVar("settle_later", default=None)
+"""Set by a request: ``_kept`` leaves the collector paused and says so here, for after the answer.
+
+Settling walks every object the computation made (20 ms for a what-if at
+20,000 events); the answer need not wait for it.
+"""
+
+
+def settled() -> None:
+    """``_settle`` what a computation left alive, and turn the collector on again."""
+    _settle()
+    gc.enable()
 
 
 class LRU:
