@@ -219,9 +219,7 @@ def in_neighbours(out_adj: Sequence[set[int]]) -> list[set[int]]:
     return in_adj
 
 
-def open_paths(
-    out_adj: Sequence[set[int]], cls: Sequence[int], in_adj: Sequence[set[int]] | None = None
-) -> list[dict[tuple[int, int], int]]:
+def open_paths(out_adj: Sequence[set[int]], cls: Sequence[int]) -> list[dict[tuple[int, int], int]]:
     """Per broker ``b``: open two-paths ``i → b → j`` counted by the groups of ``i`` and ``j``.
 
     Group pairs with no open path are left out.
@@ -229,11 +227,9 @@ def open_paths(
     Counted without walking the paths: every in-neighbour with every
     out-neighbour, less the pairs where ``i`` is ``j`` and the pairs closed by
     an arc ``i → j`` (found once per arc, as the brokers between its ends).
-    ``in_adj`` is ``in_neighbours(out_adj)`` when the caller has it already.
     """
     n = len(out_adj)
-    if in_adj is None:
-        in_adj = in_neighbours(out_adj)
+    in_adj = in_neighbours(out_adj)
     closed: dict[tuple[int, int, int], int] = {}
     for i, targets in enumerate(out_adj):
         ci = cls[i]

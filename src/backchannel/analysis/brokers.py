@@ -21,7 +21,6 @@ from backchannel.analysis.brokerage import (
     ROLES,
     _index,
     brokerage_bridges,
-    in_neighbours,
     open_paths,
     score,
 )
@@ -86,8 +85,6 @@ class NetworkState:
     groups: dict[str, str]
     group_of: list[int]  # each node's group, numbered in order of first appearance
     n_arcs: int
-    out_adj: list[set[int]]
-    in_adj: list[set[int]]
     paths: list[dict[tuple[int, int], int]]  # open two-paths through each node, by group pair
     totals: list[int]  # open two-paths through each node
     bridges: list[set[tuple[str, str]]]  # the pairs of different groups each node bridges
@@ -98,32 +95,30 @@ class NetworkState:
         arcs: list[tuple[str, str]],
         groups: dict[str, str],
         names: dict[str, str],
-        indexed: tuple[list[set[int]], int] | None = None,
-        counted: Sequence[Counts] | None = None,
+        counted: tuple[int, Sequence[Counts]] | None = None,
     ) -> NetworkState:
         """The state of the network ``arcs`` on ``groups``' nodes (in their order).
 
-        ``indexed`` is ``_index(arcs, list(groups))`` when the caller has it
-        already, ``counted`` each node's open two-paths by group names (``PathLog``).
+        ``counted`` is the number of distinct arcs and each node's open
+        two-paths by group names (``PathLog``), when the caller has them:
+        ``arcs`` are not read then.
         """
         nodes = list(groups)
         ids: dict[str, int] = {}
         group_of = [ids.setdefault(groups[node], len(ids)) for node in nodes]
         group_names = list(ids)
-        out_adj, n_arcs = _index(arcs, nodes) if indexed is None else indexed
-        in_adj = in_neighbours(out_adj)
         if counted is None:
-            paths = open_paths(out_adj, group_of, in_adj)
+            out_adj, n_arcs = _index(arcs, nodes)
+            paths = open_paths(out_adj, group_of)
         else:
-            paths = [{(ids[g], ids[h]): k for (g, h), k in by.items()} for by in counted]
+            n_arcs = counted[0]
+            paths = [{(ids[g], ids[h]): k for (g, h), k in by.items()} for by in counted[1]]
         return cls(
             nodes=nodes,
             names=names,
             groups=groups,
             group_of=group_of,
             n_arcs=n_arcs,
-            out_adj=out_adj,
-            in_adj=in_adj,
             paths=paths,
             totals=[sum(by_groups.values()) for by_groups in paths],
             bridges=[
@@ -153,7 +148,7 @@ class ArcIndex:
     symmetric: frozenset[str]  # event types that give arcs both ways
     arcs: list[tuple[str, str]]  # every distinct arc, sorted
     arc_from: list[int]  # the record that first gives each
-    arc_ends: list[tuple[int, int]]  # each arc's ends, as positions in ``nodes``
+    arc_order: list[int]  # ``arc_from`` in ascending order: the arcs the first n records give
     nodes: list[str]  # in the order they first appear
     node_from: list[int]  # the record where each first appears
     seen: dict[str, tuple[list[int], list[str], list[str]]]  # node → records, groups, names
@@ -211,14 +206,13 @@ class ArcIndex:
             both = ((s, t), (t, s)) if r["type"] in symmetric else ((s, t),)
             log.record(n, ends, [arc for arc in both if arc_from.setdefault(arc, n) == n])
         arcs = sorted(arc_from)
-        position = {node: k for k, node in enumerate(seen)}
         return cls(
             starts=[r["date_start"] for r in records],
             ids=[r["record_id"] for r in records],
             symmetric=frozenset(symmetric),
             arcs=arcs,
             arc_from=[arc_from[a] for a in arcs],
-            arc_ends=[(position[s], position[t]) for s, t in arcs],
+            arc_order=sorted(arc_from.values()),
             nodes=list(seen),
             node_from=[at[0] for at, _, _ in seen.values()],
             seen=seen,
@@ -254,14 +248,9 @@ class ArcIndex:
             found = self.states.get(n)
         if found is None:  # two threads may both count it: the same answer either way
             _, groups, names = self._nodes(n)
-            # node k of the network on a date is node k here: the arcs are indexed already
-            out_adj: list[set[int]] = [set() for _ in groups]
-            for (a, b), first in zip(self.arc_ends, self.arc_from, strict=True):
-                if first < n:
-                    out_adj[a].add(b)
-            indexed = (out_adj, sum(len(targets) for targets in out_adj))
-            counted = self.log.counts(n, len(groups))
-            found = NetworkState.count([], groups, names, indexed, counted)
+            # node k of the network on a date is node k of the log: its counts are kept
+            arcs = bisect.bisect_left(self.arc_order, n)
+            found = NetworkState.count([], groups, names, (arcs, self.log.counts(n, len(groups))))
             with self.lock:
                 self.states[n] = found
                 while len(self.states) > STATES:
