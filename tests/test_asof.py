@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from hypothesis import given, settings
@@ -166,6 +166,46 @@ def test_index_gives_the_channels_of_every_date(store_path: Path, sides: tuple[s
             listed = {views._pair(c): c for c in index.channels(day)}
             for a_id, b_id in index.by_key:  # one channel alone, or none when it is not listed
                 assert index.channel(b_id, a_id, day) == listed.get(views.edge_id(a_id, b_id))
+
+
+def test_index_weighs_contacts_decades_old_whatever_their_order() -> None:
+    """A pair whose first event runs for twenty years and whose second is a day, long ago.
+
+    The second event's contact is the older one though it comes later: its
+    weight, over 7,000 days old, comes from the same table as every other.
+    """
+
+    def record(n: int, start: str, end: str | None) -> dict[str, Any]:
+        ends = {
+            f"{prefix}_{key}": value
+            for prefix, (actor_id, country) in (
+                ("source", ("u1", "USA")),
+                ("target", ("c1", "CHN")),
+            )
+            for key, value in (("id", actor_id), ("name", actor_id.upper()), ("country", country))
+        }
+        return {
+            **ends,
+            **{f"{p}_{k}": "" for p in ("source", "target") for k in ("sector", "kind", "role")},
+            "record_id": f"r{n}",
+            "event_id": f"e{n}",
+            "date_start": start,
+            "date_end": end,
+            "type": "CONSULT",
+            "mode": "meet",
+            "channel_name": None,
+            "sentence": f"s{n}",
+            "doc_id": "d",
+            "url": "",
+            "title": "",
+        }
+
+    records = (record(1, "2000-01-01", "2020-12-31"), record(2, "2001-01-01", None))
+    inputs = ChannelInputs(records, tuple(r["date_start"] for r in records), {}, {}, {})
+    index = ChannelIndex.build(inputs, SIDES)
+    for day in ("2000-06-01", "2001-01-01", "2021-01-01", "2035-07-04"):
+        expected = channels(cast(Store, None), day, sides=SIDES, inputs=inputs)
+        assert index.channels(day) == expected and len(expected) == 1
 
 
 def test_index_without_actors_equals_the_inputs_without_them(store_path: Path) -> None:

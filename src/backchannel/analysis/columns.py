@@ -16,8 +16,8 @@ map's time. Here the same steps run over every pair at once:
   names in sort order, the pairs' own order breaking ties as a stable sort does.
 
 Whether an end's departure severs the channel stays with ``_status`` in
-Python, for the pairs with an end whose roles or departures are known
-(``ChannelIndex.checked``): rare in a large store, and their reasons need words.
+Python, one pair at a time, for the pairs with an end whose roles or
+departures are known (``ChannelIndex.checked``).
 """
 
 from __future__ import annotations
@@ -67,6 +67,7 @@ class PairColumns:
     b_rank: Ints
     checked: npt.NDArray[np.bool_]  # per pair: an end's roles or departures can sever it
     prefixes: list[_Prefix]  # by number
+    earliest: int  # the earliest contact day of any prefix: the oldest a weight is for
     _weights: list[Floats] = field(default_factory=list)  # decay(age) for age 0, 1, …
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -114,6 +115,7 @@ class PairColumns:
             b_rank=np.array([rank[pre.b.name] for pre in prefixes], dtype=np.int64),
             checked=np.array(checks, dtype=np.bool_),
             prefixes=prefixes,
+            earliest=min(days, default=0),
         )
 
     def clip(self, upto: int, today: int) -> Clip:
@@ -132,7 +134,7 @@ class PairColumns:
         n, begin = n[order], self.start[prefix][order]
         total = np.zeros(len(prefix), dtype=np.float64)
         if len(prefix):
-            weights = self._table(today - int(self.days[begin].min()) if len(self.days) else 0)
+            weights = self._table(today - self.earliest)
             for j in range(int(n[0])):
                 rows = int(np.searchsorted(-n, -j, side="left"))  # those with more than j contacts
                 ages = np.maximum(today - self.days[begin[:rows] + j], 0)
