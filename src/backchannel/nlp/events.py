@@ -30,8 +30,8 @@ from backchannel.model import (
 from backchannel.nlp.ahead import ahead
 from backchannel.nlp.calls import paid_call
 from backchannel.nlp.dates import DateMention, sentence_dates
+from backchannel.nlp.groups import group_actor, state_actor
 from backchannel.nlp.lexicon import Lexicon, Trigger
-from backchannel.nlp.link import group_actor, state_actor
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import modality_of
 from backchannel.nlp.participants import OBJ, SUBJ, ParticipantFinder, unique
