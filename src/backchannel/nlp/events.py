@@ -30,6 +30,7 @@ from backchannel.model import (
 from backchannel.nlp.ahead import ahead
 from backchannel.nlp.calls import paid_call
 from backchannel.nlp.dates import DateMention, sentence_dates
+from backchannel.nlp.eventnouns import noun_participants
 from backchannel.nlp.groups import group_actor, state_actor
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
@@ -185,7 +186,7 @@ class EventExtractor:
             else:
                 if trig.not_preps & {c.lower_ for c in tok.children if c.dep_ == "prep"}:
                     continue  # "his call for dialogue" is an appeal, not a phone call
-                sources, targets = self.find.noun_participants(tok, trig, link)
+                sources, targets = noun_participants(self.find, tok, trig, link)
             if sources and targets:
                 sides.append((_ids(sources), _ids(targets)))
             among: list[Event] = []
