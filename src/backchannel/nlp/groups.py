@@ -38,19 +38,12 @@ _STATE_OBJECT_NOUNS = frozenset(
 class GroupsAndStates:
     """Links country words, groups and states. Built once per linker."""
 
-    def __init__(
-        self,
-        state_forms: Mapping[str, str],
-        adjectives: Mapping[str, str],
-        group_nouns: Mapping[str, str],
-        offices: Mapping[str, str],
-        office: Offices,
-    ) -> None:
+    def __init__(self, state_forms: Mapping[str, str], office: Offices) -> None:
         self._state_forms = state_forms  # state name or capital, casefolded → ISO3
-        self._adjectives = adjectives  # state adjective, casefolded → ISO3
-        self._group_nouns = group_nouns  # every group noun → sector
-        self._offices = offices  # office noun → sector
-        self._office = office
+        self._office = office  # its nouns, group nouns and adjectives are the linker's
+        self._adjectives = office.adjectives
+        self._group_nouns = office.group_nouns
+        self._offices = office.nouns
 
     def country_before(self, doc: Doc, index: int) -> str:
         """The country of an adjective or possessive just before ``index`` ("Taiwan's …")."""

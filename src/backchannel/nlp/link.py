@@ -185,9 +185,7 @@ class Linker:
             org_forms,
             lower_only={g.noun.casefold() for g in kb.groups if g.origin == "dictionary"},
         )
-        self._groups = GroupsAndStates(
-            self._state_forms, self._adjectives, self._group_nouns, self._offices, self._office
-        )
+        self._groups = GroupsAndStates(self._state_forms, self._office)
         self._new_people = NewPeople(kb, self._alias_index, self._office)
 
     # -- the whole pass ---------------------------------------------------
