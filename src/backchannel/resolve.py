@@ -27,7 +27,7 @@ from backchannel.kb import KnowledgeBase
 from backchannel.kb.petrarch import plural
 from backchannel.kb.records import GroupNoun
 from backchannel.model import Actor, Document, Extraction, Mention, Skip
-from backchannel.nlp.link import group_actor, state_actor
+from backchannel.nlp.groups import group_actor, state_actor
 from backchannel.pipeline import Extractor, extractor_kb
 
 BATCH_SIZE = 64

@@ -4,16 +4,17 @@ For each sentence: find trigger words (``data/events.yaml``), collect the
 actors that fill the trigger's roles from the dependency parse (subject,
 object, "with"/"between"/"by" phrases, possessives, and the subject of the
 clause a participle hangs from), pair them, decide the modality, date the
-event from the sentence or its paragraph, and keep the sentence as evidence.
-Role changes (``data/rolechanges.yaml``) and named channels work the same way.
-Who fills a role is found by ``nlp/participants.py``.
+event from the sentence or its paragraph (``nlp/eventdates.py``), and keep the
+sentence as evidence. Role changes (``data/rolechanges.yaml``) and named
+channels work the same way. Who fills a role is found by
+``nlp/participants.py`` (``nlp/eventnouns.py`` for a trigger noun).
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -27,11 +28,11 @@ from backchannel.model import (
     RoleChange,
     stable_id,
 )
-from backchannel.nlp.ahead import ahead
 from backchannel.nlp.calls import paid_call
-from backchannel.nlp.dates import DateMention, sentence_dates
+from backchannel.nlp.eventdates import SentenceContext, context_for, sentences, tenure_date
+from backchannel.nlp.eventnouns import noun_participants
+from backchannel.nlp.groups import group_actor, state_actor
 from backchannel.nlp.lexicon import Lexicon, Trigger
-from backchannel.nlp.link import group_actor, state_actor
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import modality_of
 from backchannel.nlp.participants import OBJ, SUBJ, ParticipantFinder, unique
@@ -40,38 +41,6 @@ from backchannel.nlp.sides import Side, across_countries, without_one_side
 
 # Categories whose unnamed target, between the run's two sides, is the other side.
 _AIMED_AT_THE_OTHER_SIDE = frozenset({"SANCTION", "THREATEN"})
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "era": 5}
-
-
-@dataclass(frozen=True, slots=True)
-class SentenceContext:
-    """A sentence, the dates it states, and the date it falls back to."""
-
-    index: int
-    span: Span
-    date: DateInterval  # the sentence's own best date, else the paragraph's, else the article's
-    dates: tuple[DateMention, ...] = ()
-    inherited: bool = False  # True when ``date`` is the article's date, not the text's
-    reference: str | None = None  # the publication day the dates were read against
-
-    def date_for(self, token: Token, modality: str = "asserted") -> DateInterval:
-        """The date expression nearest the trigger: "met on Monday … exists today".
-
-        A plan's month with no year lies ahead (``nlp/ahead.py``).
-        """
-        if not self.dates:
-            return self.date
-        at = token.idx - self.span.start_char
-        nearest = min(
-            self.dates,
-            key=lambda m: (
-                0 if m.start <= at < m.end else min(abs(m.start - at), abs(m.end - at)),
-                _PRECISION_RANK.get(m.interval.precision, 9),
-            ),
-        )
-        if modality in {"planned", "hypothetical"}:
-            return ahead(nearest, self.reference)
-        return nearest.interval
 
 
 class EventExtractor:
@@ -90,7 +59,7 @@ class EventExtractor:
         changes: list[RoleChange] = []
         reference = published or link.doc_date.start
         reported: set[tuple[str, str, str]] = set()
-        for ctx in self._sentences(doc, reference, link.doc_date):
+        for ctx in sentences(doc, reference, link.doc_date):
             seen: set[tuple[str, str, str, str]] = set()
             for ev in self._sentence_events(ctx, link, doc_id):
                 # "have not spoken since their meeting": a pair's negated or denied
@@ -107,38 +76,9 @@ class EventExtractor:
                     reported.add(known)
                     changes.append(change)
         for span, a, b, label in link.named_channels:
-            ctx = self._context_for(doc, span, reference, link.doc_date)
+            ctx = context_for(doc, span, reference, link.doc_date)
             events.append(self._channel_event(ctx, span, a, b, label, link, doc_id))
         return events, changes
-
-    # -- sentences and their dates -----------------------------------------
-
-    def _sentences(
-        self, doc: Doc, reference: str | None, doc_date: DateInterval
-    ) -> Iterator[SentenceContext]:
-        paragraph_date: DateInterval | None = None
-        last_paragraph = -1
-        for index, sent in enumerate(doc.sents):
-            paragraph = doc.text.count("\n\n", 0, sent.start_char)
-            if paragraph != last_paragraph:
-                paragraph_date, last_paragraph = None, paragraph
-            own = sentence_dates(sent.text, reference, context=paragraph_date)
-            if own:
-                best = min(own, key=lambda m: _PRECISION_RANK.get(m.interval.precision, 9))
-                paragraph_date = best.interval
-                yield SentenceContext(index, sent, best.interval, tuple(own), reference=reference)
-            elif paragraph_date is not None:
-                yield SentenceContext(index, sent, paragraph_date)
-            else:
-                yield SentenceContext(index, sent, doc_date, inherited=True)
-
-    def _context_for(
-        self, doc: Doc, span: Span, reference: str | None, doc_date: DateInterval
-    ) -> SentenceContext:
-        for ctx in self._sentences(doc, reference, doc_date):
-            if ctx.span.start <= span.start < ctx.span.end:
-                return ctx
-        return SentenceContext(0, span.sent, doc_date)
 
     # -- events -----------------------------------------------------------
 
@@ -185,7 +125,7 @@ class EventExtractor:
             else:
                 if trig.not_preps & {c.lower_ for c in tok.children if c.dep_ == "prep"}:
                     continue  # "his call for dialogue" is an appeal, not a phone call
-                sources, targets = self.find.noun_participants(tok, trig, link)
+                sources, targets = noun_participants(self.find, tok, trig, link)
             if sources and targets:
                 sides.append((_ids(sources), _ids(targets)))
             among: list[Event] = []
@@ -278,7 +218,7 @@ class EventExtractor:
         modality = modality or modality_of(trig_tok, self.lex)
         date = ctx.date_for(trig_tok, modality)
         if ctx.inherited:
-            date = self._tenure_date(src.actor_id, tgt.actor_id, date)
+            date = tenure_date(self.kb, src.actor_id, tgt.actor_id, date)
         day = date.start
         source = self.participant(src.actor_id, day, link)
         target = self.participant(tgt.actor_id, day, link)
@@ -306,38 +246,6 @@ class EventExtractor:
             rule=rule,
             channel_name=channel_name,
         )
-
-    def _tenure_date(self, a_id: str, b_id: str, date: DateInterval) -> DateInterval:
-        """An undated contact between two former officials happened while both served.
-
-        "The rapport between Lighthizer and Liu He" in a 2025 article is not a
-        2025 contact: when the text gives no date and either person was out of
-        office when the article was written, the contact is dated to the
-        overlap of their government tenures (if there is one).
-        """
-        if date.start is None:
-            return date
-        spans = []
-        for actor_id in (a_id, b_id):
-            actor = self.kb.actors.get(actor_id)
-            if actor is None or actor.kind != "person":
-                return date
-            gov = [r for r in actor.roles if r.sector in {"government", "military", "party"}]
-            if not gov:
-                return date
-            spans.append(gov)
-        if all(any(r.holds_on(date.start) for r in roles) for roles in spans):
-            return date
-        best: tuple[str, str] | None = None
-        for ra in spans[0]:
-            for rb in spans[1]:
-                start = max(ra.start or "0000-01-01", rb.start or "0000-01-01")
-                end = min(ra.end or date.start, rb.end or date.start)
-                if start <= end and end <= date.start and (best is None or end > best[1]):
-                    best = (start, end)
-        if best is None:
-            return date
-        return DateInterval(best[0], best[1], "inferred", "both in office")
 
     def _location(self, sent: Span, link: LinkResult) -> str:
         for ent in sent.ents:

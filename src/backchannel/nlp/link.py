@@ -19,10 +19,10 @@ The order matters, and is the order a careful reader uses:
    a country word ("a Russian official", "Taiwan's Vice Foreign Minister",
    "the Jordanian government"): the country's actor of that sector,
    ``group:RUS:government``; before a name the KB does not know, that person
-   ("Zimbabwean Prime Minister Robert Mugabe");
+   ("Zimbabwean Prime Minister Robert Mugabe") (``groups``, ``offices``);
 7. people unknown to the KB, but given a title or organisation in apposition
    ("Tsinghua University's Da Wei", "Sarah Beran of Macro Advisory Partners",
-   "Defence Minister Pierre Joxe");
+   "Defence Minister Pierre Joxe") (``newpeople``);
 8. "he"/"she" as the subject of a sentence → the person most recently named;
    "it"/"they" reported by a state or group ("Syria says it …") → that actor.
 """
@@ -35,16 +35,16 @@ from collections.abc import Iterable
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from backchannel.kb import SECTORS, KnowledgeBase
-from backchannel.model import Actor, DateInterval, Role
-from backchannel.model import slug as _slug
+from backchannel.kb import KnowledgeBase
+from backchannel.model import Actor, DateInterval
 from backchannel.nlp.bodies import bare_bodies, link_bare_bodies
 from backchannel.nlp.dictnames import DictionaryNames
 from backchannel.nlp.governments import leader_governments
+from backchannel.nlp.groups import GroupsAndStates
 from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
 from backchannel.nlp.mentions import Linked, LinkResult
+from backchannel.nlp.newpeople import NewPeople
 from backchannel.nlp.offices import Offices
-from backchannel.nlp.places import demonym, resident_people, unlabelled_states
 from backchannel.nlp.pronouns import object_pronouns, reported_subjects
 from backchannel.nlp.surnames import ArticleSurnames
 
@@ -134,42 +134,6 @@ CHINESE_SURNAMES = frozenset(
     ]
 )
 PRONOUNS = {"he": "m", "she": "f"}
-# Nouns after a country adjective that stand for the country as a target of
-# sanctions, tariffs and easing ("tariffs on Chinese imports").
-_STATE_OBJECT_NOUNS = frozenset(
-    {
-        "imports", "exports", "goods", "products", "companies", "firms", "entities",
-        "chipmakers", "chips", "steel", "vehicles", "cars", "students", "airlines", "banks",
-        "coal", "soybeans", "semiconductors", "shipments", "ships", "automakers", "drones",
-        "trucks", "lorries", "refinery", "refineries", "manufacturers", "suppliers", "exporters",
-        "beef", "pork", "poultry", "wheat", "corn", "sorghum", "grain",
-    }
-)  # fmt: skip
-_ORG_SECTOR_WORDS = (
-    ("university", "academic"),
-    ("institute", "academic"),
-    ("college", "academic"),
-    ("school", "academic"),
-    ("academy", "academic"),
-    ("center", "academic"),
-    ("centre", "academic"),
-    ("council", "academic"),
-    ("foundation", "ngo"),
-    ("ministry", "government"),
-    ("department", "government"),
-    ("embassy", "government"),
-    ("partners", "business"),
-    ("group", "business"),
-    ("capital", "business"),
-    ("advisory", "business"),
-    ("inc", "business"),
-    ("corp", "business"),
-    ("company", "business"),
-    ("bank", "business"),
-    ("times", "media"),
-    ("news", "media"),
-    ("post", "media"),
-)
 
 
 class Linker:
@@ -201,9 +165,6 @@ class Linker:
                 self._state_forms[form.casefold()] = state.code
             for adj in state.adjectives:
                 self._adjectives[adj.casefold()] = state.code
-        self._org_index = {
-            a.name.casefold(): a for a in kb.own_actors.values() if a.kind == "organization"
-        }
         # "China's commerce ministry": a KB body written in lower case
         org_forms = {
             form.casefold(): actor_id
@@ -224,6 +185,8 @@ class Linker:
             org_forms,
             lower_only={g.noun.casefold() for g in kb.groups if g.origin == "dictionary"},
         )
+        self._groups = GroupsAndStates(self._state_forms, self._office)
+        self._new_people = NewPeople(kb, self._alias_index, self._office)
 
     # -- the whole pass ---------------------------------------------------
 
@@ -242,9 +205,9 @@ class Linker:
         leader_governments(doc, mentions, self.kb, self._group_nouns, day)
         link_bare_bodies(doc, mentions, self._bodies)
         self._bare_titles(doc, mentions, title_spans, day)
-        self._groups_and_states(doc, mentions, new_actors)
+        self._groups.link(doc, mentions, new_actors)
         self._both_leaders(doc, mentions, day)
-        self._new_people(doc, mentions, new_actors)
+        self._new_people.link(doc, mentions, new_actors)
         self._pronouns(doc, mentions)
         reported_subjects(doc, mentions, self._is_person)
         object_pronouns(doc, mentions, self._is_person)
@@ -457,129 +420,14 @@ class Linker:
             if not determined:
                 continue
             key = self._title_index[span.text.casefold()]
-            owner = self._country_before(doc, span.start)
+            owner = self._groups.country_before(doc, span.start)
             if owner and owner != self.kb.positions[key].country:
                 continue  # "Taiwan's Vice Foreign Minister" is not China's
             holders = self.kb.holders(key, day)
             if len(holders) == 1:
                 mentions[span.start] = Linked(span.start, span.end, holders[0].actor_id, "title")
 
-    # -- 6. groups and states ----------------------------------------------
-
-    def _country_before(self, doc: Doc, index: int) -> str:
-        """The country of an adjective or possessive just before ``index`` ("Taiwan's …")."""
-        prev = doc[index - 1] if index > 0 else None
-        if prev is None:
-            return ""
-        if prev.lower_ in self._adjectives and prev.text[:1].isupper():
-            return self._adjectives[prev.lower_]
-        if prev.text in {"'s", "’s"}:
-            for ent in doc.ents:
-                if ent.end == prev.i:
-                    return self._state_forms.get(_strip_the(ent.text).casefold(), "")
-        return ""
-
-    def _groups_and_states(
-        self, doc: Doc, mentions: dict[int, Linked], new_actors: dict[str, Actor]
-    ) -> None:
-        covered = {i for m in mentions.values() for i in range(m.start, m.end)}
-        for tok in doc:
-            if tok.i in covered:
-                continue
-            people = demonym(tok, self._adjectives)
-            if people:  # "Israel and the Palestinians": the people, as civilians
-                mentions[tok.i] = Linked(tok.i, tok.i + 1, f"group:{people}:civilian", "group")
-                covered.add(tok.i)
-                continue
-            code = self._adjectives.get(tok.lower_)
-            if code and tok.text[:1].isupper():
-                end = resident_people(tok, self._adjectives)
-                if end and end - 1 not in covered:  # "Bosnian Serbs": the state's people
-                    mentions[tok.i] = Linked(tok.i, end, f"group:{code}:civilian", "group")
-                    covered.update(range(tok.i, end))
-                    continue
-                noun = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-                goods: Token | None = tok.head  # "Chinese electric vehicles", "American farm goods"
-                if goods is None or not (
-                    tok.dep_ in {"amod", "compound", "nmod"}
-                    and 0 < goods.i - tok.i <= 3
-                    and goods.lower_ in _STATE_OBJECT_NOUNS
-                    and not any(i in covered for i in range(tok.i, goods.i + 1))
-                ):
-                    goods = (
-                        noun if noun is not None and noun.lower_ in _STATE_OBJECT_NOUNS else None
-                    )
-                if goods is not None:
-                    # "tariffs on Chinese imports": the state is the one hit
-                    mentions[tok.i] = Linked(tok.i, goods.i + 1, f"state:{code}", "adjective")
-                    covered.update(range(tok.i, goods.i + 1))
-                    continue
-                if (
-                    noun is not None
-                    and noun.lower_ in self._group_nouns
-                    and noun.lower_ not in self._offices
-                ):
-                    sector = self._group_nouns[noun.lower_]
-                    actor_id = f"group:{code}:{noun.lower_}"
-                    end = tok.i + 2  # "Chilean government officials": the whole phrase
-                    if end < len(doc) and f"{noun.lower_} {doc[end].lower_}" in self._group_nouns:
-                        end += 1
-                    mentions[tok.i] = Linked(tok.i, end, actor_id, "group", sector)
-                    covered.update(range(tok.i, end))
-                    self._office.coordinated(doc, tok.i, tok.i + 2, noun.lower_, covered, mentions)
-                    continue
-                end = self._office.agent(doc, tok.i, tok.i + 1, code, covered, mentions, new_actors)
-                if end:
-                    covered.update(range(tok.i, end))
-        for ent in doc.ents:
-            if ent.label_ not in {"GPE", "NORP", "ORG"} or any(
-                i in covered for i in range(ent.start, ent.end)
-            ):
-                continue
-            code = self._state_forms.get(_strip_the(ent.text).casefold())
-            if code and ent.label_ != "NORP":
-                self._state(doc, ent.start, ent.end, code, covered, mentions, new_actors)
-        for start, end, code in unlabelled_states(
-            doc, self._state_forms, covered, self._group_nouns
-        ):
-            noun = doc[end] if end < len(doc) else None
-            if noun is not None and noun.lower_ in self._group_nouns and noun.is_lower:
-                # "the Mozambique government": as "the Mozambican government"
-                actor_id = f"group:{code}:{noun.lower_}"
-                sector = self._group_nouns[noun.lower_]
-                mentions[start] = Linked(start, end + 1, actor_id, "group", sector)
-                covered.update(range(start, end + 1))
-            else:
-                stop = self._office.agent(doc, start, end, code, covered, mentions, new_actors)
-                if stop:
-                    covered.update(range(start, stop))
-                else:
-                    self._state(doc, start, end, code, covered, mentions, new_actors)
-
-    def _state(
-        self,
-        doc: Doc,
-        start: int,
-        end: int,
-        code: str,
-        covered: set[int],
-        mentions: dict[int, Linked],
-        new_actors: dict[str, Actor],
-    ) -> None:
-        """A state's name at ``doc[start:end]``, or the office it owns ("Taiwan's envoy")."""
-        if self._office.of_state(doc, start, end, code, covered, mentions):
-            return  # "the president of Armenia"
-        after = doc[end] if end < len(doc) else None
-        if after is not None and after.text in {"'s", "’s"}:
-            # "Taiwan's Vice Foreign Minister": the office, not the state
-            stop = self._office.agent(doc, start, end + 1, code, covered, mentions, new_actors)
-            if stop:
-                covered.update(range(start, stop))
-                return
-        if after is not None and after.lower_ in _STATE_OBJECT_NOUNS and end not in covered:
-            end += 1  # "tariffs on US goods": the state is the one hit
-        mentions[start] = Linked(start, end, f"state:{code}", "state")
-        covered.update(range(start, end))
+    # -- 6. groups and states (``nlp/groups.py``), the two leaders -----------
 
     def _both_leaders(self, doc: Doc, mentions: dict[int, Linked], day: str | None) -> None:
         """ "the two leaders": each side's leader that day; "the two sides": each side's state."""
@@ -606,97 +454,6 @@ class Linker:
             mentions[tok.i] = Linked(tok.i, tok.i + 1, ids[1], "leaders")
 
     # -- 7. people the KB does not know -------------------------------------
-
-    def _new_people(
-        self, doc: Doc, mentions: dict[int, Linked], new_actors: dict[str, Actor]
-    ) -> None:
-        covered = {i for m in mentions.values() for i in range(m.start, m.end)}
-        for ent in doc.ents:
-            if ent.label_ != "PERSON" or any(i in covered for i in range(ent.start, ent.end)):
-                continue
-            if len(ent) == 1:
-                self._office.title_only_person(doc, ent, covered, mentions, new_actors)
-                continue
-            if not all(_TITLE_CASE.match(t.text) for t in ent):
-                continue
-            known = self._near_miss(ent.text)
-            if known is not None:
-                mentions[ent.start] = Linked(ent.start, ent.end, known, "spelling-variant")
-                covered.update(range(ent.start, ent.end))
-                continue
-            role = self._apposition_role(doc, ent)
-            if role is None:
-                self._office.title_only_person(doc, ent, covered, mentions, new_actors)
-                continue
-            actor_id = "new:" + _slug(ent.text)
-            if actor_id not in new_actors:
-                new_actors[actor_id] = Actor(
-                    actor_id=actor_id,
-                    name=ent.text,
-                    kind="person",
-                    country=role.country,
-                    sector=role.sector,
-                    roles=(role,),
-                    origin="text",
-                )
-            mentions[ent.start] = Linked(ent.start, ent.end, actor_id, "new-actor")
-            covered.update(range(ent.start, ent.end))
-
-    def _near_miss(self, name: str) -> str | None:
-        """A KB person whose full name differs by one letter in the surname ("Richard Haas")."""
-        parts = name.split()
-        if len(parts) != 2 or len(parts[1]) < 4:
-            return None
-        found = [
-            actor_id
-            for form, ids in self._alias_index.items()
-            for actor_id in ids
-            if form.split()[:1] == parts[:1]
-            and len(form.split()) == 2
-            and _one_edit(form.split()[1], parts[1])
-            and self.kb.actors[actor_id].kind == "person"
-        ]
-        return found[0] if len(set(found)) == 1 else None
-
-    def _apposition_role(self, doc: Doc, ent: Span) -> Role | None:
-        """A role from "ORG's NAME", "NAME of ORG" or "NAME, a TITLE at ORG"."""
-        org_text = ""
-        title = ""
-        before = doc[max(0, ent.start - 8) : ent.start]
-        if len(before) >= 2 and before[-1].text in {"'s", "’s"}:
-            org_span = _ent_ending_at(doc, before[-1].i)
-            if org_span is not None and org_span.label_ in {"ORG", "FAC", "GPE"}:
-                org_text = org_span.text
-        after = doc[ent.end : min(len(doc), ent.end + 14)]
-        if not org_text and len(after) >= 2 and after[0].lower_ in {"of", "from", "at"}:
-            org_span = _ent_starting_at(doc, after[1].i)
-            if org_span is not None and org_span.label_ == "ORG":
-                org_text = org_span.text
-        if not org_text and len(after) >= 3 and after[0].text == ",":
-            words = []
-            for t in after[1:]:
-                if t.text in {",", ".", ";"}:
-                    break
-                words.append(t)
-            if words and (words[0].lower_ in {"a", "an", "the"} or words[0].pos_ == "NOUN"):
-                for t in words:
-                    if t.ent_type_ == "ORG":
-                        org_span = _ent_starting_at(doc, t.i)
-                        if org_span is not None:
-                            org_text = org_span.text
-                        break
-                skip = 1 if words[0].lower_ in {"a", "an", "the"} else 0
-                title = " ".join(w.text for w in words[skip:]).split(" at ")[0].split(" of ")[0]
-        if not org_text:
-            return None
-        if org_text.casefold().startswith("the "):
-            org_text = org_text[4:]
-        known = self._org_index.get(org_text.casefold())
-        country = known.country if known else ""
-        sector = known.sector if known else _org_sector(org_text)
-        return Role(
-            title=title or "affiliated", org=org_text, country=country, sector=sector or "other"
-        )
 
     # -- 8. pronouns ---------------------------------------------------------
 
@@ -735,16 +492,6 @@ class Linker:
         return None
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ by exactly one inserted, deleted or changed letter."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
-
-
 def _norm_channel(text: str) -> str:
     text = re.sub(r"[–—-]", " ", text.casefold())
     return " ".join(
@@ -756,64 +503,3 @@ def _longest(spans: list[Span]) -> list[Span]:
     from spacy.util import filter_spans
 
     return list(filter_spans(spans))
-
-
-def _ent_ending_at(doc: Doc, token_index: int) -> Span | None:
-    for ent in doc.ents:
-        if ent.end == token_index:
-            return ent
-    return None
-
-
-def _ent_starting_at(doc: Doc, token_index: int) -> Span | None:
-    for ent in doc.ents:
-        if ent.start == token_index or (
-            ent.start == token_index - 1 and doc[ent.start].lower_ == "the"
-        ):
-            return ent
-        if ent.start <= token_index < ent.end:
-            return ent
-    return None
-
-
-def _strip_the(text: str) -> str:
-    return text[4:] if text.casefold().startswith("the ") else text
-
-
-def _org_sector(org: str) -> str:
-    low = org.casefold()
-    for word, sector in _ORG_SECTOR_WORDS:
-        if word in low.split() or low.endswith(word):
-            return sector
-    return ""
-
-
-def group_actor(actor_id: str, kb: KnowledgeBase, text: str = "") -> Actor:
-    """The Actor record for a group id such as ``group:CHN:officials``."""
-    _, code, noun = actor_id.split(":", 2)
-    state = kb.states.get(code)
-    adjective = state.adjectives[0] if state and state.adjectives else code
-    sector = next((g.sector for g in kb.groups if g.noun.casefold() == noun), "")
-    sector = sector or (noun if noun in SECTORS else "government")
-    return Actor(
-        actor_id=actor_id,
-        name=f"{adjective} {noun}",
-        kind="group",
-        country=code,
-        sector=sector,
-        origin="text",
-    )
-
-
-def state_actor(actor_id: str, kb: KnowledgeBase) -> Actor:
-    """The Actor record for a state id such as ``state:CHN``."""
-    code = actor_id.split(":", 1)[1]
-    state = kb.states.get(code)
-    return Actor(
-        actor_id=actor_id,
-        name=state.name if state else code,
-        kind="state",
-        country=code,
-        sector="government",
-        origin="kb",
-    )

@@ -5,7 +5,8 @@ are its subject, object, "with"/"between"/"by" phrases, possessives and
 modifiers, or the subject of the clause a participle hangs from, and leaves
 out actors that name a place, a topic, a cause, an office's country or a
 clause of their own. ``pairs`` turns sources and targets into the
-source–target pairs that become events.
+source–target pairs that become events. A trigger noun's participants are
+read in ``nlp/eventnouns.py`` with these rules.
 
 The small English parser often loses a participant; the repairs in
 ``nlp/repairs.py`` read the words around a found actor instead.
@@ -45,7 +46,6 @@ from backchannel.nlp.repairs import (
     span_root,
 )
 from backchannel.nlp.repairs import unique as unique
-from backchannel.nlp.sides import contact_within, talks_beside
 
 _PARTICIPANT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT", "dative", "attr", "npadvmod"}
@@ -194,7 +194,7 @@ class ParticipantFinder:
                 found = (
                     self.collect(child, link) or dangling(child, link) or shared_object(child, link)
                 )
-                found = self._not_topics(found, child, trig)
+                found = self.not_topics(found, child, trig)
                 direct = [m for m in found if not under_prep(span_root(verb.doc, m), child)]
                 targets += found if direct or not owners else owners
         if obj is not None:
@@ -332,144 +332,6 @@ class ParticipantFinder:
                 found = self.subjects(head, link, raised=verb.dep_ == "xcomp")
         return unique(found)
 
-    def noun_participants(
-        self, noun: Token, trig: Trigger, link: LinkResult
-    ) -> tuple[list[Linked], list[Linked]]:
-        sources: list[Linked] = []
-        targets: list[Linked] = []
-        agents: list[Linked] = []
-        for child in noun.children:
-            if child.dep_ in {"prep", "agent"} and child.lower_ == "by":
-                # "the first visit to China by a US national security adviser"
-                agents += self.collect(child, link)
-            elif child.dep_ == "poss" or child.dep_ in {"compound", "nmod", "amod"}:
-                found = self.collect(child, link, allow_modifier=True)
-                if child.dep_ != "poss":
-                    # "the ASEAN summit", "the IMF and World Bank meetings": the forum
-                    found = [m for m in found if not self.is_transnational(m.actor_id)]
-                sources += found
-            elif child.dep_ == "prep" and child.lower_ in {"between", "among"}:
-                if trig.between_targets:
-                    targets += self.collect(child, link)  # "mediation between X and Y"
-                else:
-                    sources += self.collect(child, link)
-            elif child.dep_ == "prep" and child.lower_ in trig.place_preps:
-                targets += self.collect(child, link, places=True)  # "withdrawal from Panama"
-            elif child.dep_ == "prep" and child.lower_ == "of" and trig.place_preps:
-                # "the withdrawal of its forces from Panama"
-                for obj in child.children:
-                    for prep in obj.children:
-                        if prep.dep_ == "prep" and prep.lower_ in trig.place_preps:
-                            targets += self.collect(prep, link, places=True)
-            elif child.dep_ == "prep" and (
-                not topic_prep(child, trig) or (child.lower_ == "from" and trig.type == "CONSULT")
-            ):
-                # "talks with X", "a call from X"
-                targets += self._not_topics(self.collect(child, link), child, trig)
-            elif child.dep_ in {"acl", "relcl"}:
-                # "the rapport developed between X and Y"
-                for grand in child.children:
-                    if grand.dep_ == "prep" and grand.lower_ in {"between", "among"}:
-                        sources += self.collect(grand, link)
-                    elif grand.dep_ in {"prep", "agent"} and grand.lower_ in {"with", "by"}:
-                        targets += self.collect(grand, link)
-        slot = noun  # where the phrase sits: "two days of talks" sits where "days" does
-        if (
-            noun.dep_ == "pobj"
-            and noun.head.lower_ == "of"
-            and noun.head.head.lemma_.lower() in self.lex.measure_nouns
-        ):
-            slot = noun.head.head
-        head = slot.head
-        own = bool(sources)  # "a Trump visit", "Bessent's meeting": the noun names its party
-        if (
-            slot.dep_ == "pobj"
-            and head.dep_ == "prep"
-            and (
-                head.lower_ in {"for", "to", "into"}
-                or (head.lower_ == "with" and trig.type != "CONSULT")
-            )
-            and head.head.pos_ in {"VERB", "AUX"}
-            and not own
-        ):
-            # "led a delegation to Beijing for talks with Liu": the verb's subject talks;
-            # "retaliated with a 34 percent tariff": the one who retaliated imposes it
-            sources = self.subjects(head.head, link) + sources
-            if head.head.lemma_.lower() in self.lex.joining_verbs:
-                # "Greer joined Bessent for talks with He": Bessent talks too
-                for obj in head.head.children:
-                    if obj.dep_ in OBJ:
-                        sources += self.collect(obj, link)
-        within = contact_within(noun, slot, trig, bool(targets), own)
-        if within is not None:
-            # "Xi warned Trump in a phone call": the call is the verb's subject's with its object
-            sources = self.subjects(within, link)
-            targets = [
-                m
-                for c in within.children
-                if c.dep_ in {"dobj", "dative"} or (c.dep_ == "prep" and c.lower_ == "with")
-                for m in self.collect(c, link)
-                if self.is_person(m.actor_id)
-            ]
-        beside = talks_beside(slot, trig, bool(targets), own)
-        if beside is not None:
-            # "Liu was received by Trump after talks with X": the grammatical subject
-            said = [m for c in beside.children if c.dep_ in SUBJ for m in self.collect(c, link)]
-            sources = (said or self.subjects(beside, link)) + sources
-        if (
-            slot.dep_ == "pobj"
-            and head.dep_ == "prep"
-            and head.lower_ in {"on", "for"}
-            and trig.type == "CONSULT"
-            and head.head.lemma_.lower() in self.lex.arrival_verbs
-            and not own
-        ):
-            # "arrived in Amman on a visit", "flew to Moscow for talks"
-            sources = self.subjects(head.head, link) + sources
-            for child in head.head.children:
-                if child.dep_ == "prep" and child.lower_ in {"in", "at", "to"}:
-                    targets += self.collect(child, link, places=True)
-        if (
-            slot.dep_ in OBJ
-            and head.pos_ in {"VERB", "AUX"}
-            and (not trig.own_parties or head.lemma_.lower() in self.lex.announcing_verbs)
-        ):
-            if not own:
-                sources = self.subjects(head, link) + sources
-            # "held talks with X"; "raised tariffs on Chinese goods", where the parser
-            # hangs the noun's "on" phrase on the verb (but "talks on Taiwan" is a topic)
-            preps = {"with", "between"} | (
-                {"on", "against"} if trig.type in {"SANCTION", "RETREAT"} else set()
-            )
-            if trig.type == "ACCUSE":
-                preps |= {"against"}  # "opened investigations against 28 officials"
-            for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in preps:
-                    targets += self.collect(child, link)
-        if not targets and trig.type == "REQUEST":
-            # "reiterated its demand that Israel ease restrictions": the one asked
-            holders = [noun] + ([head] if slot.dep_ in OBJ else [])
-            for clause in (c for h in holders for c in h.children):
-                if clause.dep_ in {"ccomp", "acl"} and any(
-                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
-                ):
-                    for subj in clause.children:
-                        if subj.dep_ in SUBJ:
-                            targets += self.collect(subj, link)
-        sources += agents
-        if not sources and any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children):
-            sources = self._their(noun, link)
-        if (
-            not sources
-            and trig.type in {"CONSULT", "AGREE"}
-            and any(self.is_person(t.actor_id) for t in targets)
-        ):
-            sources = self._speaker(noun, link)
-        if trig.persons_only:
-            sources = [m for m in sources if self.is_person(m.actor_id)]
-            targets = [m for m in targets if self.is_person(m.actor_id)]
-        return unique(sources), unique(targets)
-
     def _names_event(self, verb: Token) -> bool:
         """The verb or its object is an event of its own.
 
@@ -485,40 +347,12 @@ class ParticipantFinder:
             return True
         return any(c.dep_ == "dobj" and self.trigger_for(c) is not None for c in verb.children)
 
-    def _not_topics(self, found: list[Linked], prep: Token, trig: Trigger) -> list[Linked]:
+    def not_topics(self, found: list[Linked], prep: Token, trig: Trigger) -> list[Linked]:
         """Drop what an agreement is on or for, below ``prep`` ("a deal with Trump on TikTok")."""
         if trig.type != "AGREE":
             return found
         topics = not_party_preps(trig.type)
         return [m for m in found if not behind_preposition(span_root(prep.doc, m), prep, topics)]
-
-    def _their(self, noun: Token, link: LinkResult) -> list[Linked]:
-        """ "After their meeting in Busan, Trump and Xi sealed a truce": "their" is the
-        clause's subject, when the noun hangs on its verb through a preposition.
-        """
-        tok = noun
-        while tok.dep_ in {"pobj", "prep"} and tok.head.i != tok.i:
-            tok = tok.head
-        if tok.i == noun.i or tok.pos_ not in {"VERB", "AUX"}:
-            return []
-        return self.subjects(tok, link)
-
-    def _speaker(self, noun: Token, link: LinkResult) -> list[Linked]:
-        """ "Bessent said the talks with He had been productive": the speaker took part.
-
-        For talks, meetings and agreements only ("the consensus reached with He"):
-        one who speaks of a threat or a tariff need not have made it.
-
-        Only for the subject of a clause reported by a verb of saying, and only
-        between people: "the ministry said the talks with X …" or "Trump said
-        talks with China were going well" names no participant.
-        """
-        if noun.dep_ not in SUBJ or noun.head.dep_ != "ccomp":
-            return []
-        verb = noun.head.head
-        if verb.lemma_.lower() not in self.lex.speech_verbs:
-            return []
-        return [m for m in self.subjects(verb, link) if self.is_person(m.actor_id)]
 
     def pairs(
         self, sources: list[Linked], targets: list[Linked], trig: Trigger

@@ -1,0 +1,196 @@
+"""Who takes part in an event a noun names: "talks with He", "Bessent's visit".
+
+The noun's possessive, modifiers and "by" phrase name who acts ("Bessent's
+meeting", "a Trump visit", "a visit by a US adviser"); its "with", "to" and
+"from" phrases whom ("talks with He"); a "between" phrase names both sides.
+When the noun names no one acting, the doer comes from the verb it hangs on
+("held talks with Liu", "flew to Moscow for talks", "Xi warned Trump in a
+phone call"), from "their", or, for talks and agreements with a person, from
+the one who speaks of them ("Bessent said the talks with He had been
+productive"). Each phrase is read by the rules of ``ParticipantFinder``
+(``nlp/participants.py``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from backchannel.nlp.lexicon import Trigger
+from backchannel.nlp.mentions import Linked, LinkResult
+from backchannel.nlp.preps import topic_prep
+from backchannel.nlp.repairs import OBJ, SUBJ, unique
+from backchannel.nlp.sides import contact_within, talks_beside
+
+if TYPE_CHECKING:
+    from backchannel.nlp.participants import ParticipantFinder
+
+
+def noun_participants(
+    find: ParticipantFinder, noun: Token, trig: Trigger, link: LinkResult
+) -> tuple[list[Linked], list[Linked]]:
+    sources: list[Linked] = []
+    targets: list[Linked] = []
+    agents: list[Linked] = []
+    for child in noun.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ == "by":
+            # "the first visit to China by a US national security adviser"
+            agents += find.collect(child, link)
+        elif child.dep_ == "poss" or child.dep_ in {"compound", "nmod", "amod"}:
+            found = find.collect(child, link, allow_modifier=True)
+            if child.dep_ != "poss":
+                # "the ASEAN summit", "the IMF and World Bank meetings": the forum
+                found = [m for m in found if not find.is_transnational(m.actor_id)]
+            sources += found
+        elif child.dep_ == "prep" and child.lower_ in {"between", "among"}:
+            if trig.between_targets:
+                targets += find.collect(child, link)  # "mediation between X and Y"
+            else:
+                sources += find.collect(child, link)
+        elif child.dep_ == "prep" and child.lower_ in trig.place_preps:
+            targets += find.collect(child, link, places=True)  # "withdrawal from Panama"
+        elif child.dep_ == "prep" and child.lower_ == "of" and trig.place_preps:
+            # "the withdrawal of its forces from Panama"
+            for obj in child.children:
+                for prep in obj.children:
+                    if prep.dep_ == "prep" and prep.lower_ in trig.place_preps:
+                        targets += find.collect(prep, link, places=True)
+        elif child.dep_ == "prep" and (
+            not topic_prep(child, trig) or (child.lower_ == "from" and trig.type == "CONSULT")
+        ):
+            # "talks with X", "a call from X"
+            targets += find.not_topics(find.collect(child, link), child, trig)
+        elif child.dep_ in {"acl", "relcl"}:
+            # "the rapport developed between X and Y"
+            for grand in child.children:
+                if grand.dep_ == "prep" and grand.lower_ in {"between", "among"}:
+                    sources += find.collect(grand, link)
+                elif grand.dep_ in {"prep", "agent"} and grand.lower_ in {"with", "by"}:
+                    targets += find.collect(grand, link)
+    slot = noun  # where the phrase sits: "two days of talks" sits where "days" does
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in find.lex.measure_nouns
+    ):
+        slot = noun.head.head
+    head = slot.head
+    own = bool(sources)  # "a Trump visit", "Bessent's meeting": the noun names its party
+    if (
+        slot.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and (
+            head.lower_ in {"for", "to", "into"}
+            or (head.lower_ == "with" and trig.type != "CONSULT")
+        )
+        and head.head.pos_ in {"VERB", "AUX"}
+        and not own
+    ):
+        # "led a delegation to Beijing for talks with Liu": the verb's subject talks;
+        # "retaliated with a 34 percent tariff": the one who retaliated imposes it
+        sources = find.subjects(head.head, link) + sources
+        if head.head.lemma_.lower() in find.lex.joining_verbs:
+            # "Greer joined Bessent for talks with He": Bessent talks too
+            for obj in head.head.children:
+                if obj.dep_ in OBJ:
+                    sources += find.collect(obj, link)
+    within = contact_within(noun, slot, trig, bool(targets), own)
+    if within is not None:
+        # "Xi warned Trump in a phone call": the call is the verb's subject's with its object
+        sources = find.subjects(within, link)
+        targets = [
+            m
+            for c in within.children
+            if c.dep_ in {"dobj", "dative"} or (c.dep_ == "prep" and c.lower_ == "with")
+            for m in find.collect(c, link)
+            if find.is_person(m.actor_id)
+        ]
+    beside = talks_beside(slot, trig, bool(targets), own)
+    if beside is not None:
+        # "Liu was received by Trump after talks with X": the grammatical subject
+        said = [m for c in beside.children if c.dep_ in SUBJ for m in find.collect(c, link)]
+        sources = (said or find.subjects(beside, link)) + sources
+    if (
+        slot.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ in {"on", "for"}
+        and trig.type == "CONSULT"
+        and head.head.lemma_.lower() in find.lex.arrival_verbs
+        and not own
+    ):
+        # "arrived in Amman on a visit", "flew to Moscow for talks"
+        sources = find.subjects(head.head, link) + sources
+        for child in head.head.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "at", "to"}:
+                targets += find.collect(child, link, places=True)
+    if (
+        slot.dep_ in OBJ
+        and head.pos_ in {"VERB", "AUX"}
+        and (not trig.own_parties or head.lemma_.lower() in find.lex.announcing_verbs)
+    ):
+        if not own:
+            sources = find.subjects(head, link) + sources
+        # "held talks with X"; "raised tariffs on Chinese goods", where the parser
+        # hangs the noun's "on" phrase on the verb (but "talks on Taiwan" is a topic)
+        preps = {"with", "between"} | (
+            {"on", "against"} if trig.type in {"SANCTION", "RETREAT"} else set()
+        )
+        if trig.type == "ACCUSE":
+            preps |= {"against"}  # "opened investigations against 28 officials"
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                targets += find.collect(child, link)
+    if not targets and trig.type == "REQUEST":
+        # "reiterated its demand that Israel ease restrictions": the one asked
+        holders = [noun] + ([head] if slot.dep_ in OBJ else [])
+        for clause in (c for h in holders for c in h.children):
+            if clause.dep_ in {"ccomp", "acl"} and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+            ):
+                for subj in clause.children:
+                    if subj.dep_ in SUBJ:
+                        targets += find.collect(subj, link)
+    sources += agents
+    if not sources and any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children):
+        sources = _their(find, noun, link)
+    if (
+        not sources
+        and trig.type in {"CONSULT", "AGREE"}
+        and any(find.is_person(t.actor_id) for t in targets)
+    ):
+        sources = _speaker(find, noun, link)
+    if trig.persons_only:
+        sources = [m for m in sources if find.is_person(m.actor_id)]
+        targets = [m for m in targets if find.is_person(m.actor_id)]
+    return unique(sources), unique(targets)
+
+
+def _their(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Linked]:
+    """ "After their meeting in Busan, Trump and Xi sealed a truce": "their" is the
+    clause's subject, when the noun hangs on its verb through a preposition.
+    """
+    tok = noun
+    while tok.dep_ in {"pobj", "prep"} and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.i == noun.i or tok.pos_ not in {"VERB", "AUX"}:
+        return []
+    return find.subjects(tok, link)
+
+
+def _speaker(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Linked]:
+    """ "Bessent said the talks with He had been productive": the speaker took part.
+
+    For talks, meetings and agreements only ("the consensus reached with He"):
+    one who speaks of a threat or a tariff need not have made it.
+
+    Only for the subject of a clause reported by a verb of saying, and only
+    between people: "the ministry said the talks with X …" or "Trump said
+    talks with China were going well" names no participant.
+    """
+    if noun.dep_ not in SUBJ or noun.head.dep_ != "ccomp":
+        return []
+    verb = noun.head.head
+    if verb.lemma_.lower() not in find.lex.speech_verbs:
+        return []
+    return [m for m in find.subjects(verb, link) if find.is_person(m.actor_id)]

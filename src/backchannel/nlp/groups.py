@@ -1,0 +1,194 @@
+"""Groups and states: "Chinese officials", "China", "Beijing", "Chinese imports".
+
+A country word before a group noun is the country's actor of that sector
+("Chinese officials" → ``group:CHN:officials``, "the Mozambique government");
+a people is the country's civilians ("the Palestinians", "Bosnian Serbs"); a
+state's name or capital is the state, and so is a country word before the
+goods or firms a sanction or tariff hits ("tariffs on Chinese imports"). A
+country word before an office ("a Russian official", "Taiwan's Vice Foreign
+Minister") goes to ``Offices``. ``group_actor`` and ``state_actor`` make the
+Actor records for these ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spacy.tokens import Doc, Token
+
+from backchannel.kb import SECTORS, KnowledgeBase
+from backchannel.model import Actor
+from backchannel.nlp.mentions import Linked
+from backchannel.nlp.offices import Offices
+from backchannel.nlp.places import demonym, resident_people, unlabelled_states
+
+# Nouns after a country adjective that stand for the country as a target of
+# sanctions, tariffs and easing ("tariffs on Chinese imports").
+_STATE_OBJECT_NOUNS = frozenset(
+    {
+        "imports", "exports", "goods", "products", "companies", "firms", "entities",
+        "chipmakers", "chips", "steel", "vehicles", "cars", "students", "airlines", "banks",
+        "coal", "soybeans", "semiconductors", "shipments", "ships", "automakers", "drones",
+        "trucks", "lorries", "refinery", "refineries", "manufacturers", "suppliers", "exporters",
+        "beef", "pork", "poultry", "wheat", "corn", "sorghum", "grain",
+    }
+)  # fmt: skip
+
+
+class GroupsAndStates:
+    """Links country words, groups and states. Built once per linker."""
+
+    def __init__(self, state_forms: Mapping[str, str], office: Offices) -> None:
+        self._state_forms = state_forms  # state name or capital, casefolded → ISO3
+        self._office = office  # its nouns, group nouns and adjectives are the linker's
+        self._adjectives = office.adjectives
+        self._group_nouns = office.group_nouns
+        self._offices = office.nouns
+
+    def country_before(self, doc: Doc, index: int) -> str:
+        """The country of an adjective or possessive just before ``index`` ("Taiwan's …")."""
+        prev = doc[index - 1] if index > 0 else None
+        if prev is None:
+            return ""
+        if prev.lower_ in self._adjectives and prev.text[:1].isupper():
+            return self._adjectives[prev.lower_]
+        if prev.text in {"'s", "’s"}:
+            for ent in doc.ents:
+                if ent.end == prev.i:
+                    return self._state_forms.get(_strip_the(ent.text).casefold(), "")
+        return ""
+
+    def link(self, doc: Doc, mentions: dict[int, Linked], new_actors: dict[str, Actor]) -> None:
+        covered = {i for m in mentions.values() for i in range(m.start, m.end)}
+        for tok in doc:
+            if tok.i in covered:
+                continue
+            people = demonym(tok, self._adjectives)
+            if people:  # "Israel and the Palestinians": the people, as civilians
+                mentions[tok.i] = Linked(tok.i, tok.i + 1, f"group:{people}:civilian", "group")
+                covered.add(tok.i)
+                continue
+            code = self._adjectives.get(tok.lower_)
+            if code and tok.text[:1].isupper():
+                end = resident_people(tok, self._adjectives)
+                if end and end - 1 not in covered:  # "Bosnian Serbs": the state's people
+                    mentions[tok.i] = Linked(tok.i, end, f"group:{code}:civilian", "group")
+                    covered.update(range(tok.i, end))
+                    continue
+                noun = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                goods: Token | None = tok.head  # "Chinese electric vehicles", "American farm goods"
+                if goods is None or not (
+                    tok.dep_ in {"amod", "compound", "nmod"}
+                    and 0 < goods.i - tok.i <= 3
+                    and goods.lower_ in _STATE_OBJECT_NOUNS
+                    and not any(i in covered for i in range(tok.i, goods.i + 1))
+                ):
+                    goods = (
+                        noun if noun is not None and noun.lower_ in _STATE_OBJECT_NOUNS else None
+                    )
+                if goods is not None:
+                    # "tariffs on Chinese imports": the state is the one hit
+                    mentions[tok.i] = Linked(tok.i, goods.i + 1, f"state:{code}", "adjective")
+                    covered.update(range(tok.i, goods.i + 1))
+                    continue
+                if (
+                    noun is not None
+                    and noun.lower_ in self._group_nouns
+                    and noun.lower_ not in self._offices
+                ):
+                    sector = self._group_nouns[noun.lower_]
+                    actor_id = f"group:{code}:{noun.lower_}"
+                    end = tok.i + 2  # "Chilean government officials": the whole phrase
+                    if end < len(doc) and f"{noun.lower_} {doc[end].lower_}" in self._group_nouns:
+                        end += 1
+                    mentions[tok.i] = Linked(tok.i, end, actor_id, "group", sector)
+                    covered.update(range(tok.i, end))
+                    self._office.coordinated(doc, tok.i, tok.i + 2, noun.lower_, covered, mentions)
+                    continue
+                end = self._office.agent(doc, tok.i, tok.i + 1, code, covered, mentions, new_actors)
+                if end:
+                    covered.update(range(tok.i, end))
+        for ent in doc.ents:
+            if ent.label_ not in {"GPE", "NORP", "ORG"} or any(
+                i in covered for i in range(ent.start, ent.end)
+            ):
+                continue
+            code = self._state_forms.get(_strip_the(ent.text).casefold())
+            if code and ent.label_ != "NORP":
+                self._state(doc, ent.start, ent.end, code, covered, mentions, new_actors)
+        for start, end, code in unlabelled_states(
+            doc, self._state_forms, covered, self._group_nouns
+        ):
+            noun = doc[end] if end < len(doc) else None
+            if noun is not None and noun.lower_ in self._group_nouns and noun.is_lower:
+                # "the Mozambique government": as "the Mozambican government"
+                actor_id = f"group:{code}:{noun.lower_}"
+                sector = self._group_nouns[noun.lower_]
+                mentions[start] = Linked(start, end + 1, actor_id, "group", sector)
+                covered.update(range(start, end + 1))
+            else:
+                stop = self._office.agent(doc, start, end, code, covered, mentions, new_actors)
+                if stop:
+                    covered.update(range(start, stop))
+                else:
+                    self._state(doc, start, end, code, covered, mentions, new_actors)
+
+    def _state(
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        code: str,
+        covered: set[int],
+        mentions: dict[int, Linked],
+        new_actors: dict[str, Actor],
+    ) -> None:
+        """A state's name at ``doc[start:end]``, or the office it owns ("Taiwan's envoy")."""
+        if self._office.of_state(doc, start, end, code, covered, mentions):
+            return  # "the president of Armenia"
+        after = doc[end] if end < len(doc) else None
+        if after is not None and after.text in {"'s", "’s"}:
+            # "Taiwan's Vice Foreign Minister": the office, not the state
+            stop = self._office.agent(doc, start, end + 1, code, covered, mentions, new_actors)
+            if stop:
+                covered.update(range(start, stop))
+                return
+        if after is not None and after.lower_ in _STATE_OBJECT_NOUNS and end not in covered:
+            end += 1  # "tariffs on US goods": the state is the one hit
+        mentions[start] = Linked(start, end, f"state:{code}", "state")
+        covered.update(range(start, end))
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text.casefold().startswith("the ") else text
+
+
+def group_actor(actor_id: str, kb: KnowledgeBase, text: str = "") -> Actor:
+    """The Actor record for a group id such as ``group:CHN:officials``."""
+    _, code, noun = actor_id.split(":", 2)
+    state = kb.states.get(code)
+    adjective = state.adjectives[0] if state and state.adjectives else code
+    sector = next((g.sector for g in kb.groups if g.noun.casefold() == noun), "")
+    sector = sector or (noun if noun in SECTORS else "government")
+    return Actor(
+        actor_id=actor_id,
+        name=f"{adjective} {noun}",
+        kind="group",
+        country=code,
+        sector=sector,
+        origin="text",
+    )
+
+
+def state_actor(actor_id: str, kb: KnowledgeBase) -> Actor:
+    """The Actor record for a state id such as ``state:CHN``."""
+    code = actor_id.split(":", 1)[1]
+    state = kb.states.get(code)
+    return Actor(
+        actor_id=actor_id,
+        name=state.name if state else code,
+        kind="state",
+        country=code,
+        sector="government",
+        origin="kb",
+    )
