@@ -406,28 +406,7 @@ class ChannelIndex:
 
     def _channel(self, p: _Pair, as_of: str, today: int, dormant_after: int) -> Channel:
         k, status, reason, last, strength = self._on(p, as_of, today, dormant_after)
-        return self._made(p, p.prefixes[k - 1], status, reason, last, strength, as_of)
-
-    @staticmethod
-    def _made(
-        p: _Pair, pre: _Prefix, status: str, reason: str, last: str, strength: float, as_of: str
-    ) -> Channel:
-        """The ``Channel`` of the records ``pre`` sums up on ``as_of``, with what the date sets."""
-        # positional: tens of thousands a date, and keywords make each call a third slower
-        return Channel(
-            pre.a,
-            pre.b,
-            status,
-            reason,
-            pre.first,
-            last,
-            len(pre.contacts),
-            strength,
-            bool(pre.name),
-            pre.name,
-            p.cross_from is not None and p.cross_from <= as_of,
-            pre.evidence,
-        )
+        return _channels([p], [p.prefixes[k - 1]], [status], [reason], [last], [strength], as_of)[0]
 
     def channel(
         self, a_id: str, b_id: str, as_of: str, *, dormant_after: int = 365
@@ -448,31 +427,8 @@ class ChannelIndex:
 
     def made(self, clipped: Clipped, as_of: str) -> list[Channel]:
         """``channels(as_of)`` from ``clipped(as_of)``: only the ``Channel`` objects to make."""
-        new, channel = tuple.__new__, Channel
         c = clipped
-        # one tuple each, whole: a call per channel costs more than all this (no __init__ to run)
-        return [
-            new(
-                channel,
-                (
-                    pre.a,
-                    pre.b,
-                    status,
-                    reason,
-                    pre.first,
-                    last,
-                    len(pre.contacts),
-                    strength,
-                    bool(pre.name),
-                    pre.name,
-                    p.cross_from is not None and p.cross_from <= as_of,
-                    pre.evidence,
-                ),
-            )
-            for pre, p, status, reason, last, strength in zip(
-                c.prefixes, c.pairs, c.status, c.reason, c.last, c.strength, strict=True
-            )
-        ]
+        return _channels(c.pairs, c.prefixes, c.status, c.reason, c.last, c.strength, as_of)
 
     def clipped(self, as_of: str, *, dormant_after: int = 365) -> Clipped:
         """The pairs that are channels on ``as_of``, clipped to it, in ``channels()``'s order.
@@ -540,3 +496,39 @@ def _reason(last: str, age: int, dormant_after: int) -> str:
     if age > dormant_after:
         return f"no recorded contact since {last} ({age} days)"
     return f"last contact {last}" + (" (within the article's date)" if age == 0 else "")
+
+
+def _channels(
+    pairs: Sequence[_Pair],
+    prefixes: Sequence[_Prefix],
+    status: Sequence[str],
+    reason: Sequence[str],
+    last: Sequence[str],
+    strength: Sequence[float],
+    as_of: str,
+) -> list[Channel]:
+    """The ``Channel`` of each pair's records that its prefix sums up, with what ``as_of`` sets."""
+    new, channel = tuple.__new__, Channel
+    # one tuple each, whole: a call per channel costs more than all this (no __init__ to run)
+    return [
+        new(
+            channel,
+            (
+                pre.a,
+                pre.b,
+                state,
+                why,
+                pre.first,
+                latest,
+                len(pre.contacts),
+                power,
+                bool(pre.name),
+                pre.name,
+                p.cross_from is not None and p.cross_from <= as_of,
+                pre.evidence,
+            ),
+        )
+        for p, pre, state, why, latest, power in zip(
+            pairs, prefixes, status, reason, last, strength, strict=True
+        )
+    ]
