@@ -141,6 +141,7 @@ class ChannelJSON:
             if around is None:  # a list's item is set whole: no lock needed
                 around = kept[g] = text(prefixes[g])
             head, middle, tail = around
+            # a status and an ISO date need no escaping; a reason names actors and does
             parts.append(
                 f'{head}"{status}","reason":{encode_basestring(reason)},"strength":'
                 f'{float.__repr__(round(strength, 3))}{middle}"{last}"{tail}'
