@@ -47,12 +47,12 @@ from backchannel.analysis.channels import (
     evidence_of,
     pausing,
     strength_of,
+    unsevered,
 )
-from backchannel.analysis.columns import NEVER, PairColumns
+from backchannel.analysis.columns import EVERY, NEVER, PairColumns
 
 ORDER = {"active": 0, "dormant": 1, "severed": 2}
 STATUSES = list(ORDER)  # by their place in the order
-EVERY = 250  # pairs summarised between two pauses of a paused build
 
 
 def _key(a_id: str, b_id: str) -> tuple[str, str]:
@@ -394,14 +394,7 @@ class ChannelIndex:
                 inputs.returns,
             )
         else:
-            age = today - _ordinal(last)
-            if age > dormant_after:
-                status, reason = "dormant", f"no recorded contact since {last} ({age} days)"
-            else:
-                status = "active"
-                reason = f"last contact {last}" + (
-                    " (within the article's date)" if age == 0 else ""
-                )
+            status, reason = unsevered(last, today - _ordinal(last), dormant_after)
         return k, status, reason, last, strength
 
     def _channel(self, p: _Pair, as_of: str, today: int, dormant_after: int) -> Channel:
@@ -462,7 +455,7 @@ class ChannelIndex:
         days, at = np.unique(last_day[order], return_inverse=True)
         texts = [_day(day) for day in days.tolist()]
         reasons_of = [
-            _reason(text, today - day, dormant_after)
+            unsevered(text, today - day, dormant_after)[1]
             for text, day in zip(texts, days.tolist(), strict=True)
         ]
         at_list = at.tolist()
@@ -489,13 +482,6 @@ class ChannelIndex:
 def _day(number: int) -> str:
     """Day ``number`` (``date.toordinal``) as the store writes dates."""
     return dt.date.fromordinal(number).isoformat()
-
-
-def _reason(last: str, age: int, dormant_after: int) -> str:
-    """The reason of an active or dormant channel last in contact on ``last``, ``age`` days ago."""
-    if age > dormant_after:
-        return f"no recorded contact since {last} ({age} days)"
-    return f"last contact {last}" + (" (within the article's date)" if age == 0 else "")
 
 
 def _channels(

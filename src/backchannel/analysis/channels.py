@@ -414,7 +414,11 @@ def _status(
             reasons.append((until, f"{end.name} left office ({held['title']}) on {until}"))
     if reasons:
         return "severed", min(reasons)[1]
-    age = _days(last, as_of)
+    return unsevered(last, _days(last, as_of), dormant_after)
+
+
+def unsevered(last: str, age: int, dormant_after: int) -> tuple[str, str]:
+    """Dormant or active, and why, for a channel last in contact on ``last``, ``age`` days ago."""
     if age > dormant_after:
         return "dormant", f"no recorded contact since {last} ({age} days)"
     return "active", f"last contact {last}" + (" (within the article's date)" if age == 0 else "")

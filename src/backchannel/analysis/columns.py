@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 NEVER = "~"  # after every date string
 STRIDE = 1 << 22  # above every day number: 9999-12-31 is day 3,652,059
-EVERY = 250  # pairs gathered between two pauses of a paused build
+EVERY = 250  # pairs summarised or gathered between two pauses of a paused build
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]

@@ -1,9 +1,9 @@
 """The FastAPI application: one page, its static files, the JSON API, and error handling.
 
 ``create_app(db_path)`` builds everything and touches nothing: the store is
-opened per request, read-only. When the server starts, a background thread
-computes the map for the default date into the answer cache, so the first
-page load does not wait for it; after a write, the same thread indexes the new
+opened per request, read-only. When the server starts, it indexes the store
+and computes the map for the default date before it listens (``warm``), so
+no request waits for that; after a write, a background thread indexes the new
 version while answers come from the previous one (``cache.StoreCache.pin``).
 Every response carries a Content-Security-Policy that allows scripts and
 styles only from this server (no inline script), so hostile article text that

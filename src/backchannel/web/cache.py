@@ -24,12 +24,13 @@ not wait for it: once one version is indexed (``ready``), a request for a
 newer one is answered from the newest indexed version while a background
 thread (``refresher``, set by the app) indexes the store as it now is,
 pausing whenever a request is being served (``Priority``); ``pin`` says the
-answer is from an older version, and the API says so in a header. Only
-before any version is indexed (the server's first seconds) does a request
-build what it needs itself. A request answered from an indexed version needs
-no connection at all (``store.DeferredStore`` connects on first use); one that
-does read the store and finds it written since its version (``moved``) is
-answered but not kept.
+answer is from an older version, and the API says so in a header. The
+server indexes the store before it listens; only when that failed (the
+store unreadable then) does a request build what it needs itself. A request
+answered from an indexed version needs no connection at all
+(``store.DeferredStore`` connects on first use); one that does read the
+store and finds it written since its version (``moved``) is answered but
+not kept.
 """
 
 from __future__ import annotations
@@ -406,13 +407,13 @@ class StoreCache:
             self.channels,
             self._channels_lock,
             key,
-            lambda: self._channels(store, key, as_of, sides, dormant_after),
+            lambda: self._channels(store, as_of, sides, dormant_after),
         )
         assert isinstance(found, list)
         return found
 
     def _channels(
-        self, store: Store, key: Hashable, as_of: str, sides: Sequence[str], dormant_after: int
+        self, store: Store, as_of: str, sides: Sequence[str], dormant_after: int
     ) -> list[Channel]:
         """The channels on ``as_of``, made from its clipped pairs."""
         return self.index(store, sides).made(

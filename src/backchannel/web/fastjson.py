@@ -19,8 +19,9 @@ import threading
 from collections.abc import Callable, Sequence
 from json.encoder import encode_basestring
 
-from backchannel.analysis.asof import EVERY, ChannelIndex, Clipped, _Pair, _Prefix
+from backchannel.analysis.asof import ChannelIndex, Clipped, _Pair, _Prefix
 from backchannel.analysis.channels import Endpoint, pausing
+from backchannel.analysis.columns import EVERY
 from backchannel.web.views import Broker, edge_id, side_of
 
 EVIDENCE = 5  # records a channel lists as its evidence: the latest five
