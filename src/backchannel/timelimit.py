@@ -12,12 +12,18 @@ Both act between two Python bytecodes, which spaCy's Cython code reaches many
 times per sentence (every pipeline component, and backchannel's own
 components, which dominate on pathological text, are Python). Arming and
 disarming costs a few microseconds, so a limit per batch is free.
+
+An interruption that lands where Python cannot raise it (a gc callback, a
+``__del__``) is dropped and repeated; while a limit runs, ``sys.unraisablehook``
+passes over such a dropped interruption instead of printing "Exception
+ignored" with its traceback, and hands anything else to the hook it replaced.
 """
 
 from __future__ import annotations
 
 import ctypes
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,10 +49,10 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     if not seconds or seconds <= 0:
         yield
     elif _can_use_alarm():
-        with _alarm(seconds):
+        with _unreported(), _alarm(seconds):
             yield
     else:
-        with _async_exception(seconds):
+        with _unreported(), _async_exception(seconds):
             yield
 
 
@@ -63,6 +69,36 @@ def _can_use_alarm() -> bool:
 # ``__del__``, a weakref callback) is lost: repeat it at this interval until the
 # block has ended.
 REPEAT = 0.05
+
+
+_hook_lock = threading.Lock()
+_limits_running = 0
+_replaced_hook = sys.unraisablehook
+
+
+def _pass_over_interruptions(unraisable: sys.UnraisableHookArgs) -> None:
+    if unraisable.exc_type is not None and issubclass(unraisable.exc_type, TimeLimitExceeded):
+        return  # dropped where it could not be raised; the limit raises it again
+    _replaced_hook(unraisable)
+
+
+@contextmanager
+def _unreported() -> Iterator[None]:
+    # Entered before the limit is armed and left after it is disarmed, so no
+    # interruption can land in the bookkeeping; counted, for limits in several threads.
+    global _limits_running, _replaced_hook
+    with _hook_lock:
+        if _limits_running == 0:
+            _replaced_hook = sys.unraisablehook
+            sys.unraisablehook = _pass_over_interruptions
+        _limits_running += 1
+    try:
+        yield
+    finally:
+        with _hook_lock:
+            _limits_running -= 1
+            if _limits_running == 0 and sys.unraisablehook is _pass_over_interruptions:
+                sys.unraisablehook = _replaced_hook
 
 
 @contextmanager
