@@ -13,8 +13,16 @@ from backchannel.errors import UsageError
 from backchannel.evaluate import evaluate
 from backchannel.evaluate.metrics import bcubed, macro_f1, match_multisets, per_label
 from backchannel.evaluate.ontology import cameo_country, cameo_to_plover, load_cameo_table, penta
-from backchannel.evaluate.project import GoldEvent, actor_key, default_path, gold_key, load
+from backchannel.evaluate.project import (
+    GoldEvent,
+    _causes,
+    actor_key,
+    default_path,
+    gold_key,
+    load,
+)
 from backchannel.kb import KnowledgeBase
+from backchannel.model import UNKNOWN_DATE, Event, Participant
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -109,6 +117,64 @@ def test_cli_prints_project_figures_as_json() -> None:
     assert set(reports) == {"project.dev", "project.test", "project"}
     assert reports["project"]["items"] == 12
     assert 0.0 < reports["project"]["measures"]["event_f1"]["value"] <= 1.0
+
+
+def _gold(source: str, target: str, etype: str, modality: str = "asserted") -> GoldEvent:
+    return GoldEvent(source, target, etype, "", modality, None, None)
+
+
+def _predicted(source: str, target: str, etype: str, modality: str = "asserted") -> Event:
+    def side(actor_id: str) -> Participant:
+        return Participant(actor_id, actor_id)
+
+    return Event(
+        "e",
+        "d",
+        "",
+        0,
+        etype,
+        "",
+        side(source),
+        side(target),
+        UNKNOWN_DATE,
+        modality,
+        "",  # type: ignore[arg-type]
+    )
+
+
+def test_each_unmatched_event_is_given_a_cause() -> None:
+    gold = [
+        _gold("xi-jinping", "joe-biden", "CONSULT"),  # met as a plan: other modality
+        _gold("state:USA", "state:CHN", "ACCUSE"),  # coded the other way round
+        _gold("wang-yi", "antony-blinken", "AGREE"),  # coded as a meeting
+        _gold("li-qiang", "janet-yellen", "CONSULT"),  # both named, nothing coded
+        _gold("dong-jun", "lloyd-austin", "CONSULT"),  # Austin never linked
+        _gold("group:JPN:officials", "marco-rubio", "CONSULT"),  # the Japanese side never linked
+        _gold("he-lifeng", "scott-bessent", "CONSULT"),  # right
+    ]
+    predicted = [
+        _predicted("xi-jinping", "joe-biden", "CONSULT", "planned"),
+        _predicted("state:CHN", "state:USA", "ACCUSE"),
+        _predicted("wang-yi", "antony-blinken", "CONSULT"),
+        _predicted("he-lifeng", "scott-bessent", "CONSULT"),
+        _predicted("he-lifeng", "jamieson-greer", "CONSULT"),  # not in the gold
+    ]
+    linked = {"li-qiang", "janet-yellen", "dong-jun", "marco-rubio"}
+    missed, spurious = _causes(gold, predicted, linked)
+    assert sorted(missed) == sorted(
+        [
+            "other modality",
+            "reversed",
+            "other type",
+            "no event for the pair",
+            "a named actor not linked",
+            "a state or group not linked",
+        ]
+    )
+    assert sorted(spurious) == sorted(
+        ["other modality", "reversed", "other type", "pair not in the gold"]
+    )
+    assert _causes([], predicted[:1], set())[1] == ["no gold event"]
 
 
 def test_un_bodies_compare_as_igo_against_cameo_coded_gold() -> None:

@@ -5,11 +5,19 @@ group actors (``state:CHN``, ``group:CHN:officials``) match any state or group
 actor of the same country; CONSULT, AGREE and COOPERATE are undirected. An event
 matches on (actor pair, type, modality); modality, mode and date are then
 checked on the events that match on (pair, type).
+
+Each event that does not match is given a cause, counted per split (``causes``)
+so that a split's errors can be characterised without reading its sentences:
+a missed event's actor was never linked (a named one, or only a state or
+group), its pair got no event, another type,
+the reverse direction or another modality; a spurious event's pair is not in
+the gold, or it is one of those near misses seen from the other side.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,10 +153,12 @@ class _Tally:
     no_event_coded: Ratio
     categories: dict[str, Counts]
     misses: list[tuple[int, Miss]]
+    causes: dict[str, Counter[str]]
 
 
 def _new_tally() -> _Tally:
-    return _Tally(Counts(), Counts(), Ratio(), Ratio(), Ratio(), Ratio(), {}, [])
+    causes: dict[str, Counter[str]] = {"missed": Counter(), "spurious": Counter()}
+    return _Tally(Counts(), Counts(), Ratio(), Ratio(), Ratio(), Ratio(), {}, [], causes)
 
 
 def _score_record(record: GoldRecord, result: Extraction | Skip, tally: _Tally) -> None:
@@ -166,6 +176,14 @@ def _score_record(record: GoldRecord, result: Extraction | Skip, tally: _Tally) 
     if not record.events:
         tally.no_event_coded.add(bool(predicted))
     _attributes(record.events, predicted, tally)
+    linked = (
+        {actor_key(m.actor_id) for m in result.mentions}
+        if isinstance(result, Extraction)
+        else set()
+    )
+    missed, spurious = _causes(record.events, predicted, linked)
+    tally.causes["missed"].update(missed)
+    tally.causes["spurious"].update(spurious)
     change_counts = match_multisets(
         ((c.actor, c.change) for c in record.changes),
         ((c.actor.actor_id, c.change) for c in changes),
@@ -196,6 +214,51 @@ def _attributes(gold: Sequence[GoldEvent], predicted: Sequence[Event], tally: _T
             tally.mode.add(loose.mode == g.mode)
         if g.date_start is not None:
             tally.date.add((loose.date.start, loose.date.end) == (g.date_start, g.date_end))
+
+
+def _causes(
+    gold: Sequence[GoldEvent], predicted: Sequence[Event], linked: set[str]
+) -> tuple[list[str], list[str]]:
+    """Why each unmatched gold event was missed, and each unmatched prediction spurious."""
+    g_keys, p_keys = Counter(gold_key(e) for e in gold), Counter(pred_key(e) for e in predicted)
+    missed_keys, spurious_keys = g_keys - p_keys, p_keys - g_keys
+    # Sides as the text names them: a predicted participant counts as linked.
+    linked |= {
+        k for e in predicted for k in (_participant_key(e.source), _participant_key(e.target))
+    }
+    missed = [
+        _near_miss(key, spurious_keys) or _unmatched(key, linked)
+        for key, n in missed_keys.items()
+        for _ in range(n)
+    ]
+    spurious = [
+        _near_miss(key, missed_keys) or ("no gold event" if not gold else "pair not in the gold")
+        for key, n in spurious_keys.items()
+        for _ in range(n)
+    ]
+    return missed, spurious
+
+
+def _near_miss(key: tuple[str, ...], others: Counter[tuple[str, ...]]) -> str | None:
+    """How ``key`` (a, b, type, modality) differs from the closest key among ``others``."""
+    a, b, etype, _ = key
+    pair = {a, b}
+    if any((x, y, t) == (a, b, etype) for x, y, t, _ in others):
+        return "other modality"
+    if any((x, y, t) == (b, a, etype) for x, y, t, _ in others):
+        return "reversed"
+    if any({x, y} == pair for x, y, _, _ in others):
+        return "other type"
+    return None
+
+
+def _unmatched(key: tuple[str, ...], linked: set[str]) -> str:
+    unlinked = [side for side in key[:2] if side not in linked]
+    if not unlinked:
+        return "no event for the pair"
+    if all(side.startswith("country:") for side in unlinked):
+        return "a state or group not linked"
+    return "a named actor not linked"
 
 
 def _describe_gold(events: Iterable[GoldEvent], changes: Iterable[GoldChange]) -> str:
@@ -243,6 +306,7 @@ def evaluate_project(
             ),
         ]
         report.categories = tally.categories
+        report.causes = {k: dict(v.most_common()) for k, v in tally.causes.items() if v}
         report.misses = [m for _, m in sorted(tally.misses, key=lambda em: -em[0])]
         reports.append(report)
     return reports

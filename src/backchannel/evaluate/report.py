@@ -59,6 +59,8 @@ class Report:
     categories: dict[str, Counts] = field(default_factory=dict)
     misses: list[Miss] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # "missed" / "spurious" → cause → number of events (the project set only)
+    causes: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def figures(self) -> dict[str, float]:
         """``gold.measure`` → value, the keys of ``quality_gate.json``."""
@@ -78,6 +80,7 @@ class Report:
                 }
                 for k, c in sorted(self.categories.items())
             },
+            "causes": self.causes,
             "misses": [m.to_dict() for m in self.misses[:misses]],
             "notes": self.notes,
         }
@@ -104,6 +107,11 @@ def render_table(reports: list[Report], misses: int = 10) -> str:
                 lines.append(
                     f"{key:34} {c.f1:6.3f} {c.precision:6.3f} {c.recall:6.3f} {c.tp + c.fn:6d}"
                 )
+        if report.causes:
+            lines.append("")
+        for side, causes in report.causes.items():
+            listed = ", ".join(f"{cause} {n}" for cause, n in causes.items())
+            lines.append(f"{side} events by cause ({sum(causes.values())}): {listed}")
         if report.misses:
             lines.append("")
             lines.append(
