@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -263,9 +263,9 @@ class ArcIndex:
         nodes = self.nodes[: bisect.bisect_left(self.node_from, n)]
         out = {}
         for node, by_groups in zip(nodes, self.log.counts(n, len(nodes)), strict=True):
-            bridges = sorted({(g, h) for g, h in by_groups if g != h})  # zeros are left out
+            bridges = {(g, h) for g, h in by_groups if g != h}  # zeros are left out
             if bridges:
-                out[node] = (sum(by_groups.values()), [f"{g}→{h}" for g, h in bridges])
+                out[node] = (sum(by_groups.values()), bridge_labels(bridges))
         return out
 
     def rankings(
@@ -439,12 +439,17 @@ def brokers(
             "roles": dict(roles),
             "z": dict(z),
             "expected": dict(expected),
-            "bridges": [f"{a}→{c}" for a, c in sorted(bridges[b])],
+            "bridges": bridge_labels(bridges[b]),
             "evidence": evidence.get(b, []),
         }
         rows.append(record)
     rows.sort(key=lambda r: (-r["roles"]["total"], r["name"]))
     return rows
+
+
+def bridge_labels(bridges: Iterable[tuple[str, str]]) -> list[str]:
+    """Group pairs as the API and the map show them, sorted: ``["CHN→USA", …]``."""
+    return [f"{g}→{h}" for g, h in sorted(bridges)]
 
 
 def bridging(
@@ -464,7 +469,7 @@ def bridging(
         return arc_index.bridging(as_of)
     state = NetworkState.count(*network(store, as_of, sides=sides, records=records)[:3])
     return {
-        node: (total, [f"{a}→{c}" for a, c in sorted(bridges)])
+        node: (total, bridge_labels(bridges))
         for node, total, bridges in zip(state.nodes, state.totals, state.bridges, strict=True)
         if bridges
     }
