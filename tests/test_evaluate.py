@@ -6,6 +6,7 @@ import argparse
 import io
 import json
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
@@ -22,7 +23,7 @@ from backchannel.evaluate.project import (
     load,
 )
 from backchannel.kb import KnowledgeBase
-from backchannel.model import UNKNOWN_DATE, Event, Participant
+from backchannel.model import UNKNOWN_DATE, Event, Modality, Participant
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -92,6 +93,27 @@ def test_project_gold_set_is_complete_and_uses_known_actors() -> None:
         for c in r.changes:
             assert c.actor in kb.actors, (r.item.item_id, c.actor)
     assert any(not r.events and not r.changes for r in records)  # hard negatives
+
+
+def test_news_audit_judgements_are_complete_and_use_known_actors() -> None:
+    # gold/news_audit.jsonl: hand judgements of events coded from real news
+    # (scripts/news_audit.py); the news text itself is not shipped.
+    kb = KnowledgeBase.load()
+    lines = (default_path().parent / "news_audit.jsonl").read_text(encoding="utf-8").splitlines()
+    keys = set()
+    for line in lines:
+        j = json.loads(line)
+        assert set(j) == {"doc", "sentence", "source", "target", "type", "modality", "right", "why"}
+        assert j["doc"].split(":")[0] in {"nyt", "pd"} and isinstance(j["sentence"], int)
+        assert isinstance(j["right"], bool) and j["why"].strip(), j
+        assert j["type"].isupper() and j["modality"] in get_args(Modality), j
+        for actor in (j["source"], j["target"]):
+            if actor.startswith(("state:", "group:")):
+                assert actor.split(":")[1] in set(kb.states), actor
+            else:
+                assert actor in kb.actors, actor
+        keys.add(tuple(j[k] for k in ("doc", "sentence", "source", "target", "type", "modality")))
+    assert len(keys) == len(lines) >= 50
 
 
 def test_unknown_gold_set_is_a_usage_error_listing_the_choices() -> None:

@@ -1,0 +1,170 @@
+"""Precision on real news, judged by hand: are the events backchannel codes right?
+
+    .venv/bin/python scripts/news_audit.py                # judged precision, per category
+    .venv/bin/python scripts/news_audit.py --judge 20     # 20 more events to judge, as JSON lines
+
+The text is real news nobody here wrote (``../shared/data/news``: 150 New York
+Times headlines with lead paragraphs, 2009–2020, and 25 People's Daily
+articles on the 2018 trade talks); it cannot be shipped, so the judgements in
+``gold/news_audit.jsonl`` name an event by its document, sentence, actors,
+category and modality, with the judge's reason in the project's own words.
+An event is right when its sentence says the source did that kind of thing
+to (or with) the target, as the annotation guidelines read it
+(docs/annotation.md), with that modality. Dates are not judged.
+
+The pipeline runs as ``backchannel run`` does by default (no PETRARCH
+dictionaries), with the evaluation's fixed "today". ``--judge`` draws events
+not judged yet, at random with a fixed seed, and prints each with its
+sentence and a blank verdict to fill in and append to the audit file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import random
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from backchannel.evaluate.runner import make_extractor
+from backchannel.model import Document, Event, Extraction
+from backchannel.sources import read_inputs
+
+ROOT = Path(__file__).resolve().parents[1]
+NEWS = ROOT.parent / "shared" / "data" / "news"
+NYT = NEWS / "nyt_leadparagraphs_uschina_2009_2020_sample.csv"
+PEOPLES_DAILY = NEWS / "peoplesdaily_uschina_2018_sample.jsonl"
+AUDIT = ROOT / "gold" / "news_audit.jsonl"
+SEED = 2026
+
+Key = tuple[str, int, str, str, str, str]
+
+
+def documents() -> Iterator[tuple[str, Document]]:
+    """(document key, document): ``nyt:<row>`` and ``pd:<line>``, both counted from 1."""
+    with NYT.open(encoding="utf-8", newline="") as f:
+        for row_number, row in enumerate(csv.DictReader(f), start=1):
+            text = row["lead_paragraph"].strip()
+            yield (
+                f"nyt:{row_number}",
+                Document(
+                    doc_id=Document.make_id(text),
+                    text=text,
+                    title=row["headline"].strip(),
+                    published=row["date"][:10],
+                    source="nyt",
+                    origin=f"{NYT.name}:{row_number}",
+                ),
+            )
+    for line_number, doc in enumerate(read_inputs([str(PEOPLES_DAILY)]), start=1):
+        if not isinstance(doc, Document):
+            sys.exit(f"news_audit: {PEOPLES_DAILY.name} line {line_number}: {doc.reason}")
+        yield f"pd:{line_number}", doc
+
+
+def key_of(doc: str, event: Event) -> Key:
+    return (
+        doc,
+        event.sentence_index,
+        event.source.actor_id,
+        event.target.actor_id,
+        event.type,
+        event.modality,
+    )
+
+
+def extracted() -> dict[Key, Event]:
+    extractor = make_extractor()
+    keyed = list(documents())
+    results = extractor.process_batch([doc for _, doc in keyed])
+    found: dict[Key, Event] = {}
+    for (doc, _), result in zip(keyed, results, strict=True):
+        if isinstance(result, Extraction):
+            for event in result.events:
+                found.setdefault(key_of(doc, event), event)
+    return found
+
+
+def judgements() -> dict[Key, dict[str, object]]:
+    if not AUDIT.exists():
+        return {}
+    out = {}
+    for line in AUDIT.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            j = json.loads(line)
+            key = (j["doc"], j["sentence"], j["source"], j["target"], j["type"], j["modality"])
+            out[key] = j
+    return out
+
+
+def report(found: dict[Key, Event], judged: dict[Key, dict[str, object]]) -> None:
+    seen = [judged[k] for k in found if k in judged]
+    right = sum(bool(j["right"]) for j in seen)
+    print(f"events coded: {len(found)} in {len({k[0] for k in found})} documents")
+    if not seen:
+        print("judged: none yet (--judge N draws some)")
+        return
+    low, high = wilson(right, len(seen))
+    share = f"{right / len(seen):.2f} (95% {low:.2f}–{high:.2f})"
+    print(f"judged: {len(seen)}; right {right} = {share}")
+    by_type: Counter[tuple[str, bool]] = Counter((str(j["type"]), bool(j["right"])) for j in seen)
+    for etype in sorted({t for t, _ in by_type}):
+        ok, total = by_type[(etype, True)], by_type[(etype, True)] + by_type[(etype, False)]
+        print(f"  {etype:10} {ok:3d} of {total:3d} right")
+    gone = [k for k in judged if k not in found]
+    if gone:
+        print(f"judged events no longer coded (not counted): {len(gone)}")
+
+
+def wilson(hits: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval of a share ``hits / n``."""
+    share = hits / n
+    centre = (share + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(share * (1 - share) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return centre - half, centre + half
+
+
+def to_judge(found: dict[Key, Event], judged: dict[Key, dict[str, object]], n: int) -> None:
+    pool = sorted(k for k in found if k not in judged)
+    for key in random.Random(SEED).sample(pool, min(n, len(pool))):
+        doc, sentence, source, target, etype, modality = key
+        event = found[key]
+        print(
+            json.dumps(
+                {
+                    "doc": doc,
+                    "sentence": sentence,
+                    "source": source,
+                    "target": target,
+                    "type": etype,
+                    "modality": modality,
+                    "right": None,
+                    "why": "",
+                    "_text": event.sentence,
+                    "_trigger": event.trigger,
+                },
+                ensure_ascii=False,
+            )
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--judge", type=int, metavar="N", help="print N unjudged events")
+    args = parser.parse_args()
+    if not NEWS.is_dir():
+        sys.exit(f"news_audit: {NEWS} is missing: the real news samples are not shipped")
+    found = extracted()
+    judged = judgements()
+    if args.judge:
+        to_judge(found, judged, args.judge)
+    else:
+        report(found, judged)
+
+
+if __name__ == "__main__":
+    main()
