@@ -1,7 +1,7 @@
-"""Precision on real news, judged by hand: are the events backchannel codes right?
+"""Extraction on real news, judged by hand: are the events right, and are any missed?
 
-    .venv/bin/python scripts/news_audit.py                # judged precision, per category
-    .venv/bin/python scripts/news_audit.py --judge 20     # 20 more events to judge, as JSON lines
+    .venv/bin/python scripts/news_audit.py              # judged precision; F1 on annotated news
+    .venv/bin/python scripts/news_audit.py --judge 20   # 20 more events to judge, as JSON lines
 
 The text is real news nobody here wrote (``../shared/data/news``: 150 New York
 Times headlines with lead paragraphs, 2009–2020, and 25 People's Daily
@@ -11,6 +11,11 @@ category and modality, with the judge's reason in the project's own words.
 An event is right when its sentence says the source did that kind of thing
 to (or with) the target, as the annotation guidelines read it
 (docs/annotation.md), with that modality. Dates are not judged.
+
+Recall needs the events a reader finds, whatever was coded: 40 NYT documents
+drawn at random (seed 7) were annotated from their text alone in
+``gold/news_recall.jsonl``, and are scored as the project set is (pair,
+category, modality; states and groups of one country are one actor).
 
 The pipeline runs as ``backchannel run`` does by default (no PETRARCH
 dictionaries), with the evaluation's fixed "today". ``--judge`` draws events
@@ -30,6 +35,14 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from backchannel.evaluate.metrics import match_multisets
+from backchannel.evaluate.project import (
+    GoldEvent,
+    gold_key,
+    linked_actors,
+    miss_causes,
+    pred_key,
+)
 from backchannel.evaluate.runner import make_extractor
 from backchannel.model import Document, Event, Extraction
 from backchannel.sources import read_inputs
@@ -39,6 +52,7 @@ NEWS = ROOT.parent / "shared" / "data" / "news"
 NYT = NEWS / "nyt_leadparagraphs_uschina_2009_2020_sample.csv"
 PEOPLES_DAILY = NEWS / "peoplesdaily_uschina_2018_sample.jsonl"
 AUDIT = ROOT / "gold" / "news_audit.jsonl"
+RECALL = ROOT / "gold" / "news_recall.jsonl"
 SEED = 2026
 
 Key = tuple[str, int, str, str, str, str]
@@ -77,16 +91,48 @@ def key_of(doc: str, event: Event) -> Key:
     )
 
 
-def extracted() -> dict[Key, Event]:
+def extracted() -> tuple[dict[Key, Event], dict[str, Extraction]]:
+    """Events by key, and each document's extraction by document key."""
     extractor = make_extractor()
     keyed = list(documents())
     results = extractor.process_batch([doc for _, doc in keyed])
     found: dict[Key, Event] = {}
+    by_doc: dict[str, Extraction] = {}
     for (doc, _), result in zip(keyed, results, strict=True):
         if isinstance(result, Extraction):
+            by_doc[doc] = result
             for event in result.events:
                 found.setdefault(key_of(doc, event), event)
-    return found
+    return found, by_doc
+
+
+def recall(by_doc: dict[str, Extraction]) -> None:
+    """Event F1 on the annotated documents, with the causes of the misses."""
+    annotated = [json.loads(line) for line in RECALL.read_text(encoding="utf-8").splitlines()]
+    tp = fp = fn = 0
+    missed: Counter[str] = Counter()
+    spurious: Counter[str] = Counter()
+    for record in annotated:
+        gold = [
+            GoldEvent(e["source"], e["target"], e["type"], "", e["modality"], None, None)
+            for e in record["events"]
+        ]
+        result = by_doc.get(record["doc"])
+        predicted = list(result.events) if result else []
+        counts = match_multisets(map(gold_key, gold), map(pred_key, predicted))
+        tp, fp, fn = tp + counts.tp, fp + counts.fp, fn + counts.fn
+        m, s = miss_causes(gold, predicted, linked_actors(result))
+        missed.update(m)
+        spurious.update(s)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    print(
+        f"annotated: {len(annotated)} documents, {tp + fn} events; "
+        f"event F1 {f1:.2f} (P {p:.2f}, R {r:.2f}; {tp} right, {fp} spurious, {fn} missed)"
+    )
+    print("  missed by cause: " + ", ".join(f"{c} {n}" for c, n in missed.most_common()))
+    print("  spurious by cause: " + ", ".join(f"{c} {n}" for c, n in spurious.most_common()))
 
 
 def judgements() -> dict[Key, dict[str, object]]:
@@ -158,12 +204,13 @@ def main() -> None:
     args = parser.parse_args()
     if not NEWS.is_dir():
         sys.exit(f"news_audit: {NEWS} is missing: the real news samples are not shipped")
-    found = extracted()
+    found, by_doc = extracted()
     judged = judgements()
     if args.judge:
         to_judge(found, judged, args.judge)
     else:
         report(found, judged)
+        recall(by_doc)
 
 
 if __name__ == "__main__":

@@ -16,11 +16,11 @@ from backchannel.evaluate.metrics import bcubed, macro_f1, match_multisets, per_
 from backchannel.evaluate.ontology import cameo_country, cameo_to_plover, load_cameo_table, penta
 from backchannel.evaluate.project import (
     GoldEvent,
-    _causes,
     actor_key,
     default_path,
     gold_key,
     load,
+    miss_causes,
 )
 from backchannel.kb import KnowledgeBase
 from backchannel.model import UNKNOWN_DATE, Event, Modality, Participant
@@ -82,17 +82,20 @@ def test_project_gold_set_is_complete_and_uses_known_actors() -> None:
     assert {r.split for r in records} == {"dev", "test"}
     assert len({r.item.item_id for r in records}) == len(records)
     kb = KnowledgeBase.load()
-    states = set(kb.states)
     for r in records:
         for e in r.events:
-            for actor in (e.source, e.target):
-                if actor.startswith(("state:", "group:")):
-                    assert actor.split(":")[1] in states, (r.item.item_id, actor)
-                elif not actor.startswith("new:"):
-                    assert actor in kb.actors, (r.item.item_id, actor)
+            _check_actor(kb, e.source)
+            _check_actor(kb, e.target)
         for c in r.changes:
             assert c.actor in kb.actors, (r.item.item_id, c.actor)
     assert any(not r.events and not r.changes for r in records)  # hard negatives
+
+
+def _check_actor(kb: KnowledgeBase, actor: str) -> None:
+    if actor.startswith(("state:", "group:")):
+        assert actor.split(":")[1] in set(kb.states), actor
+    elif not actor.startswith("new:"):
+        assert actor in kb.actors, actor
 
 
 def test_news_audit_judgements_are_complete_and_use_known_actors() -> None:
@@ -108,12 +111,24 @@ def test_news_audit_judgements_are_complete_and_use_known_actors() -> None:
         assert isinstance(j["right"], bool) and j["why"].strip(), j
         assert j["type"].isupper() and j["modality"] in get_args(Modality), j
         for actor in (j["source"], j["target"]):
-            if actor.startswith(("state:", "group:")):
-                assert actor.split(":")[1] in set(kb.states), actor
-            else:
-                assert actor in kb.actors, actor
+            _check_actor(kb, actor)
         keys.add(tuple(j[k] for k in ("doc", "sentence", "source", "target", "type", "modality")))
     assert len(keys) == len(lines) >= 50
+
+
+def test_news_recall_annotations_are_complete_and_use_known_actors() -> None:
+    # gold/news_recall.jsonl: every event a reader finds in 40 real news documents.
+    kb = KnowledgeBase.load()
+    lines = (default_path().parent / "news_recall.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    assert len({r["doc"] for r in records}) == len(records) == 40
+    assert any(not r["events"] for r in records)  # documents with nothing to code
+    for r in records:
+        for e in r["events"]:
+            assert set(e) == {"source", "target", "type", "modality"}, r["doc"]
+            assert e["type"].isupper() and e["modality"] in get_args(Modality), r["doc"]
+            _check_actor(kb, e["source"])
+            _check_actor(kb, e["target"])
 
 
 def test_unknown_gold_set_is_a_usage_error_listing_the_choices() -> None:
@@ -182,7 +197,7 @@ def test_each_unmatched_event_is_given_a_cause() -> None:
         _predicted("he-lifeng", "jamieson-greer", "CONSULT"),  # not in the gold
     ]
     linked = {"li-qiang", "janet-yellen", "dong-jun", "marco-rubio"}
-    missed, spurious = _causes(gold, predicted, linked)
+    missed, spurious = miss_causes(gold, predicted, linked)
     assert sorted(missed) == sorted(
         [
             "other modality",
@@ -196,7 +211,7 @@ def test_each_unmatched_event_is_given_a_cause() -> None:
     assert sorted(spurious) == sorted(
         ["other modality", "reversed", "other type", "pair not in the gold"]
     )
-    assert _causes([], predicted[:1], set())[1] == ["no gold event"]
+    assert miss_causes([], predicted[:1], set())[1] == ["no gold event"]
 
 
 def test_un_bodies_compare_as_igo_against_cameo_coded_gold() -> None:

@@ -176,12 +176,7 @@ def _score_record(record: GoldRecord, result: Extraction | Skip, tally: _Tally) 
     if not record.events:
         tally.no_event_coded.add(bool(predicted))
     _attributes(record.events, predicted, tally)
-    linked = (
-        {actor_key(m.actor_id) for m in result.mentions}
-        if isinstance(result, Extraction)
-        else set()
-    )
-    missed, spurious = _causes(record.events, predicted, linked)
+    missed, spurious = miss_causes(record.events, predicted, linked_actors(result))
     tally.causes["missed"].update(missed)
     tally.causes["spurious"].update(spurious)
     change_counts = match_multisets(
@@ -216,7 +211,16 @@ def _attributes(gold: Sequence[GoldEvent], predicted: Sequence[Event], tally: _T
             tally.date.add((loose.date.start, loose.date.end) == (g.date_start, g.date_end))
 
 
-def _causes(
+def linked_actors(result: Extraction | Skip | None) -> set[str]:
+    """The actor keys of everyone the text was linked to (none for a skipped text)."""
+    return (
+        {actor_key(m.actor_id) for m in result.mentions}
+        if isinstance(result, Extraction)
+        else set()
+    )
+
+
+def miss_causes(
     gold: Sequence[GoldEvent], predicted: Sequence[Event], linked: set[str]
 ) -> tuple[list[str], list[str]]:
     """Why each unmatched gold event was missed, and each unmatched prediction spurious."""
