@@ -7,11 +7,11 @@ matches on (actor pair, type, modality); modality, mode and date are then
 checked on the events that match on (pair, type).
 
 Each event that does not match is given a cause, counted per split (``causes``)
-so that a split's errors can be characterised without reading its sentences:
-a missed event's actor was never linked (a named one, or only a state or
-group), its pair got no event, another type,
-the reverse direction or another modality; a spurious event's pair is not in
-the gold, or it is one of those near misses seen from the other side.
+so that a split's errors can be characterised without reading its sentences: a
+missed event's pair got another modality, the reverse direction, another type
+or no event at all, or one of its sides was never linked (a named actor, or a
+state or group); a spurious event's pair is not in the gold, or it is one of
+those near misses seen from the other side.
 """
 
 from __future__ import annotations
@@ -227,7 +227,7 @@ def miss_causes(
     g_keys, p_keys = Counter(gold_key(e) for e in gold), Counter(pred_key(e) for e in predicted)
     missed_keys, spurious_keys = g_keys - p_keys, p_keys - g_keys
     # Sides as the text names them: a predicted participant counts as linked.
-    linked |= {
+    linked = linked | {
         k for e in predicted for k in (_participant_key(e.source), _participant_key(e.target))
     }
     missed = [
