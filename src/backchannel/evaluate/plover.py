@@ -62,6 +62,7 @@ def evaluate_plover(extractor: Extractor, data: Path, limit: int | None = None) 
     records = load(data)[:limit]
     results = run_items(extractor, [r.item for r in records])
     category, any_category, source, target, coded = Ratio(), Ratio(), Ratio(), Ratio(), Ratio()
+    between = Ratio()  # sentences whose gold names a source and a target of other countries
     cat_pairs: list[tuple[str, str]] = []
     penta_pairs: list[tuple[str, str]] = []
     misses: list[Miss] = []
@@ -71,6 +72,8 @@ def evaluate_plover(extractor: Extractor, data: Path, limit: int | None = None) 
         predicted = plover_category(first) if first else "none"
         coded.add(first is not None)
         category.add(predicted == record.category)
+        if record.sources and record.targets and not record.sources & record.targets:
+            between.add(predicted == record.category)
         any_category.add(any(plover_category(e) == record.category for e in events))
         cat_pairs.append((record.category, predicted))
         penta_pairs.append((penta(record.category), penta(predicted)))
@@ -90,6 +93,12 @@ def evaluate_plover(extractor: Extractor, data: Path, limit: int | None = None) 
     report.measures = [
         Measure("category_accuracy", category.value, category.total, note="first event"),
         Measure("category_any_accuracy", any_category.value, any_category.total),
+        Measure(
+            "category_accuracy_two_countries",
+            between.value,
+            between.total,
+            note="source and target of different countries",
+        ),
         Measure("source_country_accuracy", source.value, source.total),
         Measure("target_country_accuracy", target.value, target.total),
         Measure("penta_macro_f1", macro_f1(penta_counts, present), len(penta_pairs)),
