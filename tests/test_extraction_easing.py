@@ -193,3 +193,10 @@ def test_the_trade_representatives_office_is_ustr(extractor: Any) -> None:
         " on Chinese goods.",
     )
     assert ("ustr", "state:CHN", "asserted") in _of(got, "RETREAT")
+
+
+def test_a_name_modifying_the_goods_is_no_firm(extractor: Any) -> None:
+    got = _events(
+        extractor, "Washington imposed export controls on advanced AI chips bound for China."
+    )
+    assert not any(t.startswith("new:") for _, t, _ in _of(got, "SANCTION")), got

@@ -294,8 +294,8 @@ def named_firms(tok: Token, trig: Trigger, link: LinkResult) -> list[Linked]:
     for ent in _firm_names(tok.doc):
         if any(i in link.token_to_mention for i in range(ent.start, ent.end)):
             continue
-        if not _hit_by(ent.root, tok):
-            continue
+        if ent.root.dep_ not in _NAME_HEADS or not _hit_by(ent.root, tok):
+            continue  # a name heading its phrase; not "advanced AI chips"
         actor_id = "new:" + slug(ent.text)
         if actor_id not in link.new_actors:
             link.new_actors[actor_id] = Actor(
@@ -341,6 +341,7 @@ def _hit_by(name: Token, trigger: Token) -> bool:
     return tok.i == trigger.i and name.i != trigger.i
 
 
+_NAME_HEADS = frozenset({"dobj", "nsubjpass", "pobj", "conj", "appos", "dative"})
 _FIRM_PATH = frozenset(
     {"dobj", "nsubjpass", "pobj", "prep", "appos", "compound", "conj", "nmod", "dative"}
 )
