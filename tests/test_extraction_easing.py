@@ -200,3 +200,8 @@ def test_a_name_modifying_the_goods_is_no_firm(extractor: Any) -> None:
         extractor, "Washington imposed export controls on advanced AI chips bound for China."
     )
     assert not any(t.startswith("new:") for _, t, _ in _of(got, "SANCTION")), got
+
+
+def test_removal_from_another_list_is_no_easing(extractor: Any) -> None:
+    got = _events(extractor, "Beijing removed Wang Yi from the list of speakers.")
+    assert not _of(got, "RETREAT")

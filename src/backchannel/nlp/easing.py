@@ -59,6 +59,10 @@ _RELIEF = frozenset(
         "waiver", "waivers", "exclusion", "exclusions", "reprieve",
     }
 )  # fmt: skip
+# Lists whose entries a measure hits: "the entity list", "the unverified list".
+_MEASURE_LISTS = frozenset(
+    {"entity", "unverified", "sanctions", "export", "control", "unreliable", "end-user", "sdn"}
+)
 _CONDITIONS = frozenset({"if", "unless"})
 _CLOSURE = frozenset({"closure", "closing", "shutdown"})
 _CLOSE = frozenset({"close", "shut"})
@@ -84,6 +88,7 @@ def extra_trigger(noun_or_verb: Token, governing: Trigger | None) -> Trigger | N
         easing_noun(noun_or_verb)
         or resumed_buying(noun_or_verb, governing)
         or relief_granted(noun_or_verb)
+        or delisting(noun_or_verb)
         or closure_order(noun_or_verb)
     )
 
@@ -112,6 +117,30 @@ def eased_outright(verb: Token, trig: Trigger, governing: Trigger | None) -> boo
     if verb.dep_ in {"xcomp", "ccomp"} and governing is not None:
         return False
     return not any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
+
+
+def delisting(verb: Token) -> Trigger | None:
+    """ "removed 27 Chinese entities from the unverified list": an easing; not a
+    removal from a list of speakers."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() != "remove":
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        for lst in (o for o in prep.children if o.dep_ == "pobj"):
+            named = {c.lower_ for c in lst.children if c.dep_ in {"compound", "amod"}}
+            if lst.lemma_.lower() == "blacklist" or (
+                lst.lemma_.lower() == "list" and named & _MEASURE_LISTS
+            ):
+                return Trigger(
+                    "remove",
+                    "verb",
+                    "RETREAT",
+                    "ease",
+                    preps=frozenset({"from"}),
+                    prep_objects=frozenset({"list", "blacklist"}),
+                )
+    return None
 
 
 def stray_agent(verb: Token, trig: Trigger, link: LinkResult) -> list[Linked]:
