@@ -205,3 +205,17 @@ def test_a_name_modifying_the_goods_is_no_firm(extractor: Any) -> None:
 def test_removal_from_another_list_is_no_easing(extractor: Any) -> None:
     got = _events(extractor, "Beijing removed Wang Yi from the list of speakers.")
     assert not _of(got, "RETREAT")
+
+
+def test_the_bureaus_that_list_and_sanction_are_their_departments(extractor: Any) -> None:
+    got = _events(extractor, "OFAC sanctioned two Chinese refineries on Thursday.")
+    assert ("us-treasury", "state:CHN", "asserted") in _of(got, "SANCTION")
+    got = _events(
+        extractor, "The Bureau of Industry and Security added 12 Chinese firms to the entity list."
+    )
+    assert ("us-commerce-department", "state:CHN", "asserted") in _of(got, "SANCTION")
+
+
+def test_a_countrys_customs_is_its_government(extractor: Any) -> None:
+    got = _events(extractor, "Chinese customs seized a shipment of American chips in Shenzhen.")
+    assert ("group:CHN:customs", "state:USA", "asserted") in _of(got, "COERCE")
