@@ -219,3 +219,23 @@ def test_the_bureaus_that_list_and_sanction_are_their_departments(extractor: Any
 def test_a_countrys_customs_is_its_government(extractor: Any) -> None:
     got = _events(extractor, "Chinese customs seized a shipment of American chips in Shenzhen.")
     assert ("group:CHN:customs", "state:USA", "asserted") in _of(got, "COERCE")
+
+
+def test_reopening_a_market_or_restoring_imports_is_an_easing(extractor: Any) -> None:
+    got = _events(extractor, "China reopened its market to American poultry on Tuesday.")
+    assert ("state:CHN", "state:USA", "asserted") in _of(got, "RETREAT")
+    got = _events(extractor, "China restored imports of American logs.")
+    assert ("state:CHN", "state:USA", "asserted") in _of(got, "RETREAT")
+    # restoring ties stays support
+    got = _events(extractor, "China and the United States restored ties in 1979.")
+    assert not _of(got, "RETREAT")
+
+
+def test_blocking_a_sale_or_revoking_a_licence_is_a_sanction(extractor: Any) -> None:
+    got = _events(extractor, "Washington blocked the sale of chipmaking tools to China.")
+    assert ("state:USA", "state:CHN", "asserted") in _of(got, "SANCTION")
+    got = _events(extractor, "The Commerce Department revoked Huawei's licences on Tuesday.")
+    assert ("us-commerce-department", "huawei", "asserted") in _of(got, "SANCTION")
+    # revoking a sanction undoes it
+    got = _events(extractor, "The Commerce Department revoked the sanctions on Huawei.")
+    assert ("us-commerce-department", "huawei", "asserted") in _of(got, "RETREAT")

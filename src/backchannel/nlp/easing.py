@@ -202,14 +202,15 @@ def measure_of(noun: Token) -> Token | None:
 
 
 def resumed_buying(verb: Token, governing: Trigger | None) -> Trigger | None:
-    """ "China resumed purchases of American soybeans": a boycott eased."""
-    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() != "resume":
+    """ "China resumed purchases of American soybeans", "restored imports": a boycott
+    eased (resuming or restoring ties stays support)."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in {"resume", "restore"}:
         return None
     if verb.dep_ in {"xcomp", "ccomp"} and governing is not None:
         return None  # "agreed to resume purchases": the agreement is the event
     if not any(c.dep_ == "dobj" and c.lower_ in _BUYING for c in verb.children):
         return None
-    return Trigger("resume", "verb", "RETREAT", "ease", objects=_BUYING)
+    return Trigger(verb.lemma_.lower(), "verb", "RETREAT", "ease", objects=_BUYING)
 
 
 def closure_order(verb: Token) -> Trigger | None:
