@@ -29,6 +29,15 @@ from backchannel.model import (
     stable_id,
 )
 from backchannel.nlp.calls import paid_call
+from backchannel.nlp.easing import (
+    coercive,
+    eased_outright,
+    extra_trigger,
+    measure_of,
+    measure_targets,
+    named_firms,
+    stray_agent,
+)
 from backchannel.nlp.eventdates import SentenceContext, context_for, sentences, tenure_date
 from backchannel.nlp.eventnouns import noun_participants
 from backchannel.nlp.groups import group_actor, state_actor
@@ -51,6 +60,10 @@ class EventExtractor:
         self.lex = lex
         self.sides = sides
         self.find = ParticipantFinder(kb, lex)
+        # country adjectives ("Chinese"), for the one a measure hits
+        self.adjectives = {
+            a.casefold(): code for code, state in kb.states.items() for a in state.adjectives
+        }
 
     def extract(
         self, doc: Doc, link: LinkResult, doc_id: str, published: str | None
@@ -93,7 +106,8 @@ class EventExtractor:
                 tok.lemma_.lower() in self.lex.obligation_verbs or self._statement_of(tok)
             ):
                 yield from self._obligation_events(ctx, tok, link, doc_id)
-            trig = self.find.trigger_for(tok)
+            # the narrower readings first: "resumed purchases" is no resumption of ties
+            trig = extra_trigger(tok, self._governing(tok)) or self.find.trigger_for(tok)
             if trig is None or tok.i in fired_objects:
                 if tok.lower_ in self.lex.intermediary_nouns:
                     yield from self._intermediary_events(ctx, tok, link, doc_id)
@@ -108,12 +122,28 @@ class EventExtractor:
                 trig = self._thing_reading(tok, trig, link)
             if trig.pos == "verb" and trig.aid_objects and _gives(tok, trig.aid_objects):
                 trig = replace(trig, type="AID", mode="")  # "handed over medicine to …"
+            trig = coercive(tok, trig)  # an exit ban, expelled journalists
             if trig.pos == "verb":
                 found = self.find.verb_participants(tok, trig, link)
                 if found is None:
                     continue
                 sources, targets, obj = found
-                if not targets and trig.type in _AIMED_AT_THE_OTHER_SIDE and self._untargeted(tok):
+                if not sources:
+                    sources = stray_agent(tok, trig, link)
+                    doers = _ids(sources)
+                    targets = [t for t in targets if t.actor_id not in doers]
+                if not targets and sources:
+                    targets = measure_targets(
+                        tok, trig, link, self.adjectives
+                    )  # "duties on steel from China"
+                if not targets and sources:
+                    targets = named_firms(tok, trig, link)  # "added PVH to its list"
+                aimed = trig.type in _AIMED_AT_THE_OTHER_SIDE or eased_outright(
+                    tok, trig, self._governing(tok)
+                )
+                # the measure eased is no one eased: "suspended the countermeasures"
+                eased = trig.type == "RETREAT" and obj is not None
+                if not targets and aimed and (eased or self._untargeted(tok)):
                     targets = self._other_sides(ctx, tok, sources, link)
                 if obj is not None:
                     fired_objects.add(obj.i)
@@ -126,6 +156,13 @@ class EventExtractor:
                 if trig.not_preps & {c.lower_ for c in tok.children if c.dep_ == "prep"}:
                     continue  # "his call for dialogue" is an appeal, not a phone call
                 sources, targets = noun_participants(self.find, tok, trig, link)
+                if not targets and sources:
+                    targets = measure_targets(tok, trig, link, self.adjectives) or named_firms(
+                        tok, trig, link
+                    )
+                undone = measure_of(tok) if trig.type == "RETREAT" else None
+                if undone is not None:
+                    fired_objects.add(undone.i)  # "the lifting of tariffs": one easing
             if sources and targets:
                 sides.append((_ids(sources), _ids(targets)))
             among: list[Event] = []
@@ -139,6 +176,10 @@ class EventExtractor:
                     among.append(event)
             paired_among += across_countries(among)
         yield from without_one_side(paired_among, sides)
+
+    def _governing(self, tok: Token) -> Trigger | None:
+        """The trigger of the word ``tok`` hangs on, if any."""
+        return None if tok.head.i == tok.i else self.find.trigger_for(tok.head)
 
     def _thing_reading(self, verb: Token, trig: Trigger, link: LinkResult) -> Trigger:
         """ "welcomed Reagan's statement": approval of a thing, not a host's welcome."""

@@ -45,3 +45,22 @@ def leader_governments(
         if after is not None and after.lower_ in group_nouns and after.is_lower:
             end, name = end + 1, after.lower_
         mentions[start] = Linked(m.start, end, f"group:{country}:{name}", "group")
+
+
+def bare_administration(doc: Doc, mentions: Mapping[int, Linked]) -> list[Linked]:
+    """ "The administration will consider lifting tariffs": Washington's government.
+
+    In news on the United States and its relations, "the administration" with
+    no name, country or "of" phrase is the American one; a text about another
+    country's administration names it ("the Milei administration", "the
+    administration of President Lula"). Returns the mentions to add.
+    """
+    covered = {i for m in mentions.values() for i in range(m.start, m.end)}
+    found: list[Linked] = []
+    for tok in doc:
+        if tok.text != "administration" or tok.i in covered or tok.i == 0:
+            continue
+        if doc[tok.i - 1].lower_ != "the" or any(c.dep_ != "det" for c in tok.children):
+            continue
+        found.append(Linked(tok.i - 1, tok.i + 1, "group:USA:administration", "group"))
+    return found

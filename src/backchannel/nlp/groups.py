@@ -31,6 +31,9 @@ _STATE_OBJECT_NOUNS = frozenset(
         "coal", "soybeans", "semiconductors", "shipments", "ships", "automakers", "drones",
         "trucks", "lorries", "refinery", "refineries", "manufacturers", "suppliers", "exporters",
         "beef", "pork", "poultry", "wheat", "corn", "sorghum", "grain",
+        # craft stopped, seized or shot down ("a U.S. reconnaissance plane", "the Chinese
+        # surveillance balloon"), and the one that did it ("a Chinese fighter jet")
+        "plane", "planes", "aircraft", "jet", "balloon", "vessel", "vessels", "drone",
     }
 )  # fmt: skip
 
@@ -155,8 +158,21 @@ class GroupsAndStates:
                 return
         if after is not None and after.lower_ in _STATE_OBJECT_NOUNS and end not in covered:
             end += 1  # "tariffs on US goods": the state is the one hit
+        elif _hits_goods(doc[end - 1], covered):
+            end = doc[end - 1].head.i + 1  # "a U.S. reconnaissance plane", "US farm goods"
         mentions[start] = Linked(start, end, f"state:{code}", "state")
         covered.update(range(start, end))
+
+
+def _hits_goods(last: Token, covered: set[int]) -> bool:
+    """A state's name modifying, a few words on, goods or craft a measure hits."""
+    goods = last.head
+    return (
+        last.dep_ in {"compound", "nmod", "amod"}
+        and 1 < goods.i - last.i <= 3
+        and goods.lower_ in _STATE_OBJECT_NOUNS
+        and not any(i in covered for i in range(last.i + 1, goods.i + 1))
+    )
 
 
 def _strip_the(text: str) -> str:

@@ -39,7 +39,7 @@ from backchannel.kb import KnowledgeBase
 from backchannel.model import Actor, DateInterval
 from backchannel.nlp.bodies import bare_bodies, link_bare_bodies
 from backchannel.nlp.dictnames import DictionaryNames
-from backchannel.nlp.governments import leader_governments
+from backchannel.nlp.governments import bare_administration, leader_governments
 from backchannel.nlp.groups import GroupsAndStates
 from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
 from backchannel.nlp.mentions import Linked, LinkResult
@@ -206,6 +206,8 @@ class Linker:
         link_bare_bodies(doc, mentions, self._bodies)
         self._bare_titles(doc, mentions, title_spans, day)
         self._groups.link(doc, mentions, new_actors)
+        for m in bare_administration(doc, mentions):
+            mentions[m.start] = m
         self._both_leaders(doc, mentions, day)
         self._new_people.link(doc, mentions, new_actors)
         self._pronouns(doc, mentions)

@@ -35,6 +35,8 @@ def _cue(
         return "hypothetical"
     if _negated(children, lex):
         return "negated"
+    if not is_trigger and governs and lemma in lex.hypothetical_verbs:
+        return "hypothetical"  # "will consider lifting tariffs": a maybe, whatever the tense
     for child in children:
         low = child.lower_
         if child.dep_ in {"nsubj", "nsubjpass"} and any(

@@ -1,0 +1,377 @@
+"""Easing, coercion and the measures they name: rules beside the trigger lists.
+
+- An easing named by a noun whose "of" phrase is a measure: "the lifting of
+  tariffs on American farm goods by Beijing", "Beijing's suspension of its ban
+  on exports to the United States" (``easing_noun``). A suspension of talks
+  or a removal from office is none.
+- Buying again what one had stopped buying: "China resumed purchases of
+  American soybeans" (``resumed_buying``); an agreement to resume them is the
+  agreement only.
+- An order to close a mission: "ordered the closure of the US consulate",
+  "ordered the Chinese consulate in Houston closed" (``closure_order``).
+- Coercion of people rather than a penalty on a state: an exit ban ("imposed
+  an exit ban on", "placed exit bans on") and the expulsion of journalists,
+  students or nationals are COERCE, as CAMEO's "expel or deport individuals"
+  is; expelling diplomats stays a diplomatic SANCTION (``coercive``).
+- The one a measure hits, when no party is named outright: the state behind a
+  country word or under "from", "to", "on" or "for" inside the measure's own
+  phrase ("duties on imports of copolymers from the United States",
+  "licences for sales of chips to China", "the tariff hike on Chinese solar
+  panels") (``measure_targets``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from backchannel.model import Actor, slug
+from backchannel.nlp.lexicon import Trigger
+from backchannel.nlp.mentions import Linked, LinkResult
+from backchannel.nlp.repairs import OBJ, unique
+
+# Nouns that name undoing a measure, when their "of" phrase names the measure.
+_EASING_NOUNS = frozenset(
+    {
+        "lifting", "suspension", "removal", "easing", "relaxation", "loosening",
+        "rollback", "postponement", "delay", "waiver", "waiving", "scrapping",
+        "repeal", "cancellation",
+    }
+)  # fmt: skip
+# Measures an easing noun or verb may undo.
+MEASURES = frozenset(
+    {
+        "tariff", "tariffs", "sanction", "sanctions", "control", "controls", "curb",
+        "curbs", "restriction", "restrictions", "ban", "bans", "duty", "duties",
+        "levy", "levies", "embargo", "countermeasures", "increase", "increases",
+        "hike", "hikes",
+    }
+)  # fmt: skip
+_BUYING = frozenset(
+    {"purchase", "purchases", "import", "imports", "buying", "shipment", "shipments"}
+)
+_RELIEF_VERBS = frozenset({"grant", "issue", "approve"})
+_RELIEF = frozenset(
+    {
+        "licence", "licences", "license", "licenses", "exemption", "exemptions",
+        "waiver", "waivers", "exclusion", "exclusions", "reprieve",
+    }
+)  # fmt: skip
+# Lists whose entries a measure hits: "the entity list", "the unverified list".
+_MEASURE_LISTS = frozenset(
+    {"entity", "unverified", "sanctions", "export", "control", "unreliable", "end-user", "sdn"}
+)
+_CONDITIONS = frozenset({"if", "unless"})
+_CLOSURE = frozenset({"closure", "closing", "shutdown"})
+_CLOSE = frozenset({"close", "shut"})
+# People whose expulsion is coercion of persons, not a cut in relations (expelled
+# diplomats stay a diplomatic sanction).
+_PEOPLE = frozenset(
+    {
+        "journalist", "journalists", "reporter", "reporters", "correspondent",
+        "correspondents", "national", "nationals", "citizen", "citizens", "employee",
+        "employees", "student", "students", "worker", "workers", "missionary",
+        "missionaries",
+    }
+)  # fmt: skip
+# Prepositions inside a measure's phrase that lead to the one it hits.
+_HIT_PREPS = frozenset({"on", "against", "to", "for", "from", "of"})
+_MEASURE_TYPES = frozenset({"SANCTION", "RETREAT"})
+
+
+def extra_trigger(noun_or_verb: Token, governing: Trigger | None) -> Trigger | None:
+    """A trigger the word lists cannot say alone; ``governing`` is the trigger of
+    the word's head, if any ("agreed to resume purchases" is the agreement)."""
+    return (
+        easing_noun(noun_or_verb)
+        or resumed_buying(noun_or_verb, governing)
+        or relief_granted(noun_or_verb)
+        or delisting(noun_or_verb)
+        or closure_order(noun_or_verb)
+    )
+
+
+def relief_granted(verb: Token) -> Trigger | None:
+    """ "granted licences for sales of H20 chips to China", "issued waivers": an easing
+    (granting aid or asylum stays aid)."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _RELIEF_VERBS:
+        return None
+    if not any(c.dep_ == "dobj" and c.lower_ in _RELIEF for c in verb.children) and not (
+        any(c.dep_ == "nsubjpass" and c.lower_ in _RELIEF for c in verb.children)
+        and any(c.dep_ == "agent" for c in verb.children)
+    ):
+        return None  # "after the licences were granted": by whom, the text does not say
+    return Trigger(verb.lemma_.lower(), "verb", "RETREAT", "ease", objects=_RELIEF)
+
+
+def eased_outright(verb: Token, trig: Trigger, governing: Trigger | None) -> bool:
+    """An easing told as done or to be done, whose unnamed target is the other side
+    ("China suspended the countermeasures"); not one agreed, asked for or
+    threatened ("agreed to lift its curbs": the agreement), nor a condition ("if
+    Washington lifted its sanctions"), nor a resignation or a release.
+    """
+    if trig.type != "RETREAT" or trig.mode != "ease":
+        return False
+    if verb.dep_ in {"xcomp", "ccomp"} and governing is not None:
+        return False
+    return not any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
+
+
+def delisting(verb: Token) -> Trigger | None:
+    """ "removed 27 Chinese entities from the unverified list": an easing; not a
+    removal from a list of speakers."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() != "remove":
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        for lst in (o for o in prep.children if o.dep_ == "pobj"):
+            named = {c.lower_ for c in lst.children if c.dep_ in {"compound", "amod"}}
+            if lst.lemma_.lower() == "blacklist" or (
+                lst.lemma_.lower() == "list" and named & _MEASURE_LISTS
+            ):
+                return Trigger(
+                    "remove",
+                    "verb",
+                    "RETREAT",
+                    "ease",
+                    preps=frozenset({"from"}),
+                    prep_objects=frozenset({"list", "blacklist"}),
+                )
+    return None
+
+
+def stray_agent(verb: Token, trig: Trigger, link: LinkResult) -> list[Linked]:
+    """The doer the parse does not give: the owner of the decision or move a measure
+    completes ("Trump's decision to put off an increase in tariffs"), or the "by"
+    phrase of a passive measure hung on a noun ("were removed from the unverified
+    list by the Commerce Department")."""
+    if trig.type not in _MEASURE_TYPES | {"COERCE"}:
+        return []
+    if verb.dep_ == "acl" and verb.head.i != verb.i:
+        # "Trump's decision to put off an increase": whose decision it was
+        owners = [
+            link.token_to_mention[c.i]
+            for c in verb.head.children
+            if c.dep_ == "poss" and c.i in link.token_to_mention
+        ]
+        if owners:
+            return unique(owners)
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(
+        c.dep_ == "agent" for c in verb.children
+    ):
+        return []
+    found: list[Linked] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            for by in noun.children:
+                if by.dep_ in {"prep", "agent"} and by.lower_ == "by":
+                    found += [
+                        link.token_to_mention[o.i]
+                        for o in by.children
+                        if o.dep_ == "pobj" and o.i in link.token_to_mention
+                    ]
+    return unique(found)
+
+
+def easing_noun(tok: Token) -> Trigger | None:
+    """ "the lifting of tariffs", "Beijing's suspension of its ban": an easing."""
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.lower_ not in _EASING_NOUNS:
+        return None
+    if _measure_of(tok) is None:
+        return None
+    return Trigger(tok.lower_, "noun", "RETREAT", "ease")
+
+
+def _measure_of(noun: Token) -> Token | None:
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (
+                    obj.lower_ in MEASURES or obj.lemma_.lower() in MEASURES
+                ):
+                    return obj
+    return None
+
+
+def measure_of(noun: Token) -> Token | None:
+    """The measure an easing noun undoes ("the lifting of tariffs": tariffs)."""
+    return _measure_of(noun) if noun.lower_ in _EASING_NOUNS else None
+
+
+def resumed_buying(verb: Token, governing: Trigger | None) -> Trigger | None:
+    """ "China resumed purchases of American soybeans", "restored imports": a boycott
+    eased (resuming or restoring ties stays support)."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in {"resume", "restore"}:
+        return None
+    if verb.dep_ in {"xcomp", "ccomp"} and governing is not None:
+        return None  # "agreed to resume purchases": the agreement is the event
+    if not any(c.dep_ == "dobj" and c.lower_ in _BUYING for c in verb.children):
+        return None
+    return Trigger(verb.lemma_.lower(), "verb", "RETREAT", "ease", objects=_BUYING)
+
+
+def closure_order(verb: Token) -> Trigger | None:
+    """ "ordered the closure of the US consulate", "ordered the consulate closed"."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() != "order":
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(o.lemma_.lower() in _CLOSURE for o in objects):
+        return Trigger("order", "verb", "COERCE", "", objects=_CLOSURE)
+    closed = any(
+        c.dep_ in {"ccomp", "xcomp", "oprd", "acomp"} and c.lemma_.lower() in _CLOSE
+        for c in verb.children
+    )
+    if objects and closed:
+        return Trigger("order", "verb", "COERCE", "", or_actor=True)
+    return None
+
+
+def coercive(tok: Token, trig: Trigger) -> Trigger:
+    """An exit ban, or the expulsion of people: coercion of persons (COERCE)."""
+    if trig.type == "SANCTION" and _exit_ban(tok):
+        return replace(trig, type="COERCE", mode="")
+    if trig.type == "SANCTION" and trig.mode == "expel" and _expels_people(tok):
+        return replace(trig, type="COERCE", mode="")
+    return trig
+
+
+def _exit_ban(tok: Token) -> bool:
+    bans = [tok] if tok.pos_ in {"NOUN", "PROPN"} else [c for c in tok.children if c.dep_ in OBJ]
+    return any(
+        b.lemma_.lower() == "ban" and any(c.lower_ == "exit" for c in b.children) for b in bans
+    )
+
+
+def _expels_people(tok: Token) -> bool:
+    if tok.pos_ in {"VERB", "AUX"}:
+        expelled = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    else:
+        expelled = [g for p in tok.children if p.lower_ == "of" for g in p.children]
+    return any(t.lower_ in _PEOPLE or t.lemma_.lower() in _PEOPLE for t in expelled)
+
+
+def measure_targets(
+    tok: Token, trig: Trigger, link: LinkResult, adjectives: Mapping[str, str]
+) -> list[Linked]:
+    """The state a measure hits, found inside the measure's own phrase.
+
+    "imposed duties on graphite from China", "granted licences for sales of
+    chips to China", "the lifting of tariffs on American farm goods": a state
+    (or a country word before goods) under "on", "against", "to", "for",
+    "from" or "of" below the trigger, not under a phrase of time, cause or
+    place ("over its visit to Taiwan", "in Beijing").
+    """
+    if trig.type not in _MEASURE_TYPES and not (trig.type == "COERCE" and _exit_ban(tok)):
+        return []  # "an exit ban on American citizens"; not "arrested on charges of …"
+    found: list[Linked] = []
+    for top in tok.children:
+        if not (
+            top.dep_ in OBJ | {"nsubjpass"} or (top.dep_ == "prep" and top.lower_ in _HIT_PREPS)
+        ):
+            continue
+        for sub in top.subtree:
+            m = link.token_to_mention.get(sub.i) or _country_word(sub, adjectives)
+            if m is None or not m.actor_id.startswith(("state:", "group:")):
+                continue
+            if sub.i != m.start and link.token_to_mention.get(sub.i - 1) is m:
+                continue  # one look per mention
+            if _reached(sub, tok, m):
+                found.append(m)
+    return unique(found)
+
+
+def _country_word(tok: Token, adjectives: Mapping[str, str]) -> Linked | None:
+    """A country adjective before any noun ("on Chinese furniture"), which the linker
+    reads as the state only before the goods it knows."""
+    code = adjectives.get(tok.lower_)
+    if code is None or tok.dep_ not in {"amod", "compound"} or not tok.text[:1].isupper():
+        return None
+    return Linked(tok.i, tok.i + 1, f"state:{code}", "adjective")
+
+
+def _reached(tok: Token, root: Token, m: Linked) -> bool:
+    """Every preposition between ``tok`` and ``root`` leads to the one hit."""
+    passed_prep = False
+    while tok.i != root.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep":
+            # "the increase in tariffs on Chinese goods", "investment in Chinese firms";
+            # but a state under "in" is a place
+            if tok.lower_ not in _HIT_PREPS and not (tok.lower_ == "in" and m.how == "adjective"):
+                return False
+            passed_prep = True
+        elif tok.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "poss"}:
+            return False  # a clause or an owner of its own
+        tok = tok.head
+    return passed_prep or m.how == "adjective"
+
+
+def named_firms(tok: Token, trig: Trigger, link: LinkResult) -> list[Linked]:
+    """A firm the KB does not know, named as the one a measure hits.
+
+    "SMIC was added to the entity list", "added PVH and Illumina to its
+    unreliable entity list", "lifted its ban on ZTE", "raided the office of the
+    firm Mintz Group": an organisation name (spaCy ORG) as the object, the
+    passive subject, or under "on", "against" or "of" in the measure's phrase
+    becomes a new organisation, ``new:<name>``. People and places are left to
+    the linker.
+    """
+    if trig.type not in _MEASURE_TYPES | {"COERCE"}:
+        return []
+    found: list[Linked] = []
+    for ent in _firm_names(tok.doc):
+        if any(i in link.token_to_mention for i in range(ent.start, ent.end)):
+            continue
+        if ent.root.dep_ not in _NAME_HEADS or not _hit_by(ent.root, tok):
+            continue  # a name heading its phrase; not "advanced AI chips"
+        actor_id = "new:" + slug(ent.text)
+        if actor_id not in link.new_actors:
+            link.new_actors[actor_id] = Actor(
+                actor_id=actor_id, name=ent.text, kind="organization", origin="text"
+            )
+        m = Linked(ent.start, ent.end, actor_id, "new-actor")
+        for i in range(ent.start, ent.end):
+            link.token_to_mention[i] = m
+        found.append(m)
+    return unique(found)
+
+
+def _firm_names(doc: Doc) -> list[Span]:
+    """Organisation names: spaCy's ORG entities, and proper nouns it left unlabelled
+    or took for a place ("PVH and Illumina", "Skydio"), never a person or a date."""
+    names = [e for e in doc.ents if e.label_ == "ORG"]
+    labelled = {i for e in doc.ents for i in range(e.start, e.end)}
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound" or not tok.text[:1].isupper():
+            continue
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and ent.label_ != "GPE":
+            continue  # a place the linker does not know is a firm's name ("sanctioned Skydio")
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        if any(i in labelled for i in range(start, tok.i)) and ent is None:
+            continue
+        names.append(doc[start : tok.i + 1])
+    return names
+
+
+def _hit_by(name: Token, trigger: Token) -> bool:
+    """``name`` is the trigger's object or passive subject, or sits under "on",
+    "against" or "of" in it (through appositions, compounds and "and")."""
+    tok = name
+    while tok.i != trigger.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and tok.lower_ not in {"on", "against", "of"}:
+            return False
+        if tok.dep_ not in _FIRM_PATH:
+            return False
+        tok = tok.head
+    return tok.i == trigger.i and name.i != trigger.i
+
+
+_NAME_HEADS = frozenset({"dobj", "nsubjpass", "pobj", "conj", "appos", "dative"})
+_FIRM_PATH = frozenset(
+    {"dobj", "nsubjpass", "pobj", "prep", "appos", "compound", "conj", "nmod", "dative"}
+)
