@@ -162,3 +162,17 @@ def test_agreeing_at_a_meeting_is_a_meeting_that_happened(extractor: Any) -> Non
         "meet",
         "asserted",
     ) in got
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body_named(extractor: Any) -> None:
+    got = _events(extractor, "The State Department spokesperson criticised China's coast guard.")
+    assert ("us-state-department", "state:CHN") in _of(got, "ACCUSE")
+    got = _events(extractor, "A Pentagon spokesman accused China of reckless intercepts.")
+    assert ("us-defense-department", "state:CHN") in _of(got, "ACCUSE")
+
+
+def test_a_two_word_group_after_a_country_adjective(extractor: Any) -> None:
+    got = _events(extractor, "Chinese state media accused Washington of hypocrisy.")
+    assert ("group:CHN:state media", "state:USA") in _of(got, "ACCUSE")
+    got = _events(extractor, "American business leaders urged Trump to ease the tariffs.")
+    assert ("group:USA:business leaders", "donald-trump") in _of(got, "REQUEST")

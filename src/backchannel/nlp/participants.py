@@ -447,6 +447,15 @@ class ParticipantFinder:
                 and self.is_person(m.actor_id)
             ):
                 found.append(m)  # the small parser's "with both Trump and Chinese officials"
+            elif (
+                head.dep_ in {"compound", "nmod"}
+                and head.head.lower_ in _SPEAKERS
+                and head.head.dep_ in _PARTICIPANT_DEPS
+                and head.head.i not in link.token_to_mention
+                and self.is_state_or_body(m.actor_id)
+                and not m.actor_id.startswith("state:")
+            ):
+                found.append(m)  # "the State Department spokesperson": speaks for the body
             elif allow_modifier and head.dep_ in {"poss", "compound", "nmod", "amod"}:
                 found.append(m)
         return found
@@ -482,6 +491,8 @@ class ParticipantFinder:
         return actor is not None and actor.kind == "person"
 
 
+# Nouns whose unnamed holder speaks for the body named before them.
+_SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople"})
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "pcomp"})
 _MEMBERSHIP = frozenset({"include", "comprise", "join", "lead", "accompany"})
 
