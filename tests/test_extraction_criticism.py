@@ -176,3 +176,12 @@ def test_a_two_word_group_after_a_country_adjective(extractor: Any) -> None:
     assert ("group:CHN:state media", "state:USA") in _of(got, "ACCUSE")
     got = _events(extractor, "American business leaders urged Trump to ease the tariffs.")
     assert ("group:USA:business leaders", "donald-trump") in _of(got, "REQUEST")
+
+
+def test_what_is_rejected_is_no_further_event(extractor: Any) -> None:
+    got = _events(extractor, "Wang Yi rejected Blinken's criticism of China's ties with Russia.")
+    assert _of(got, "REJECT") == {("wang-yi", "antony-blinken")}
+    assert not _of(got, "ACCUSE")
+    got = _events(extractor, "Beijing turned down Washington's request for talks on Monday.")
+    assert ("state:CHN", "state:USA") in _of(got, "REJECT")
+    assert not _of(got, "REQUEST")

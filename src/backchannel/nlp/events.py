@@ -40,6 +40,9 @@ from backchannel.nlp.rolewords import as_time_only, change_verb, holder_slots, n
 from backchannel.nlp.sides import Side, across_countries, without_one_side
 from backchannel.nlp.verbal import judgement, rejects_a_charge, reported_wrong
 
+# Verbal acts whose noun, rejected, is what the rejection answers ("rejected the
+# accusation", "declined a US request"), not a further event.
+_SAID = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 # Categories whose unnamed target, between the run's two sides, is the other side.
 _AIMED_AT_THE_OTHER_SIDE = frozenset({"SANCTION", "THREATEN"})
 
@@ -172,6 +175,9 @@ class EventExtractor:
             direct = self.find.trigger_for(tok.head)
             if direct is not None and direct.type in self.lex.content_of:
                 return True  # "threatening a 100 percent tariff": the threat is the event
+            own = self.find.trigger_for(tok) if tok.pos_ == "NOUN" else None
+            if direct is not None and direct.type == "REJECT" and own and own.type in _SAID:
+                return True  # "rejected Blinken's criticism of …": the rejection is the event
         verb = tok.head if tok.dep_ in OBJ and tok.head.pos_ in {"VERB", "AUX"} else tok
         governor = verb.head
         if verb.dep_ == "pcomp" and governor.dep_ == "prep":
