@@ -47,7 +47,11 @@ from backchannel.nlp.modality import modality_of
 from backchannel.nlp.participants import OBJ, SUBJ, ParticipantFinder, unique
 from backchannel.nlp.rolewords import as_time_only, change_verb, holder_slots, names_post
 from backchannel.nlp.sides import Side, across_countries, without_one_side
+from backchannel.nlp.verbal import judgement, rejects_a_charge, reported_wrong
 
+# Verbal acts whose noun, rejected, is what the rejection answers ("rejected the
+# accusation", "declined a US request"), not a further event.
+_SAID = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 # Categories whose unnamed target, between the run's two sides, is the other side.
 _AIMED_AT_THE_OTHER_SIDE = frozenset({"SANCTION", "THREATEN"})
 
@@ -106,8 +110,15 @@ class EventExtractor:
                 tok.lemma_.lower() in self.lex.obligation_verbs or self._statement_of(tok)
             ):
                 yield from self._obligation_events(ctx, tok, link, doc_id)
-            # the narrower readings first: "resumed purchases" is no resumption of ties
-            trig = extra_trigger(tok, self._governing(tok)) or self.find.trigger_for(tok)
+            if reported_wrong(tok, self.lex):
+                yield from self._wrong_events(ctx, tok, link, doc_id)
+            # the narrower readings first: "called the tariffs irresponsible" is a
+            # judgement, "resumed purchases" no resumption of ties
+            trig = (
+                judgement(tok, self.lex)
+                or extra_trigger(tok, self._governing(tok))
+                or self.find.trigger_for(tok)
+            )
             if trig is None or tok.i in fired_objects:
                 if tok.lower_ in self.lex.intermediary_nouns:
                     yield from self._intermediary_events(ctx, tok, link, doc_id)
@@ -143,7 +154,11 @@ class EventExtractor:
                 )
                 # the measure eased is no one eased: "suspended the countermeasures"
                 eased = trig.type == "RETREAT" and obj is not None
-                if not targets and aimed and (eased or self._untargeted(tok)):
+                if not targets and (
+                    (aimed and (eased or self._untargeted(tok)))
+                    or (trig.type == "REJECT" and rejects_a_charge(tok, self.lex))
+                ):
+                    # "vowed countermeasures", "rejected the hacking allegations"
                     targets = self._other_sides(ctx, tok, sources, link)
                 if obj is not None:
                     fired_objects.add(obj.i)
@@ -206,11 +221,14 @@ class EventExtractor:
             direct = self.find.trigger_for(tok.head)
             if direct is not None and direct.type in self.lex.content_of:
                 return True  # "threatening a 100 percent tariff": the threat is the event
+            own = self.find.trigger_for(tok) if tok.pos_ == "NOUN" else None
+            if direct is not None and direct.type == "REJECT" and own and own.type in _SAID:
+                return True  # "rejected Blinken's criticism of …": the rejection is the event
         verb = tok.head if tok.dep_ in OBJ and tok.head.pos_ in {"VERB", "AUX"} else tok
         governor = verb.head
         if verb.dep_ == "pcomp" and governor.dep_ == "prep":
             governor = governor.head  # "warned Washington against supporting …"
-        elif verb.dep_ not in {"xcomp", "ccomp"}:
+        elif verb.dep_ not in {"xcomp", "ccomp"} and not _infinitive_clause(verb):
             return False
         if governor.i == verb.i:
             return False
@@ -402,6 +420,32 @@ class EventExtractor:
                     rule=f"{self.lex.version}:obligation",
                 )
 
+    def _wrong_events(
+        self, ctx: SentenceContext, clause: Token, link: LinkResult, doc_id: str
+    ) -> Iterator[Event]:
+        """ "Mao Ning said the United States was bullying Chinese companies": the speaker
+        accuses the one said to do wrong."""
+        verb = clause.head
+        accused: list[Linked] = []
+        for subj in clause.children:
+            if subj.dep_ in SUBJ:
+                accused += self.find.collect(subj, link)
+        trig = Trigger(verb.lemma_.lower(), "verb", "ACCUSE", "allege")
+        for src, tgt in self.find.pairs(self.find.subjects(verb, link), unique(accused), trig):
+            event = self._event(
+                ctx,
+                verb,
+                trig,
+                src,
+                tgt,
+                link,
+                doc_id,
+                modality=modality_of(verb, self.lex),
+                rule=f"{self.lex.version}:reported-wrong",
+            )
+            if not _own_state(event):
+                yield event
+
     def _channel_event(
         self,
         ctx: SentenceContext,
@@ -542,6 +586,12 @@ def _gives(verb: Token, things: frozenset[str]) -> bool:
         if any(h.lemma_.lower() in things or h.lower_ in things for h in heads):
             return True
     return False
+
+
+def _infinitive_clause(verb: Token) -> bool:
+    """ "threatened on Sunday to raise tariffs": an infinitive the parser hung as an
+    adverbial clause, after a phrase between it and its verb, is still the complement."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _ids(found: list[Linked]) -> Side:

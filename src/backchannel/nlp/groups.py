@@ -108,6 +108,19 @@ class GroupsAndStates:
                     covered.update(range(tok.i, end))
                     self._office.coordinated(doc, tok.i, tok.i + 2, noun.lower_, covered, mentions)
                     continue
+                pair = " ".join(t.lower_ for t in doc[tok.i + 1 : tok.i + 3])
+                if (
+                    pair in self._group_nouns
+                    and pair not in self._offices
+                    and not any(i in covered for i in range(tok.i, tok.i + 3))
+                ):
+                    # "Chinese state media", "American business leaders": a two-word group
+                    end = tok.i + 3
+                    actor_id = f"group:{code}:{pair}"
+                    mentions[tok.i] = Linked(tok.i, end, actor_id, "group", self._group_nouns[pair])
+                    covered.update(range(tok.i, end))
+                    self._office.coordinated(doc, tok.i, end, pair, covered, mentions)
+                    continue
                 end = self._office.agent(doc, tok.i, tok.i + 1, code, covered, mentions, new_actors)
                 if end:
                     covered.update(range(tok.i, end))

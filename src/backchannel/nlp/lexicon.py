@@ -56,6 +56,10 @@ class Trigger:
     between_targets: bool = False  # "a mediation mission between X and Y": X and Y are met
     prep_objects: frozenset[str] = frozenset()  # "added Huawei to its entity list": a listing
     own_parties: bool = False  # a noun naming its parties itself: who "criticized the deal" is none
+    mutual: bool = False  # each party does it to the other: "traded accusations"
+    clause_verbs: frozenset[str] = (
+        frozenset()
+    )  # infinitives that stand in for an object ("vowed to retaliate")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +107,11 @@ class Lexicon:
     change_verbs: dict[str, ChangeVerb]  # lemma, or "verb particle", to its entry
     change_nouns: dict[str, str]
     role_nouns: frozenset[str]  # heads of a post: "became defence minister"
+    naming_verbs: frozenset[str] = frozenset()  # "called the tariffs irresponsible"
+    disparaging_words: frozenset[str] = frozenset()
+    wrongdoing_verbs: frozenset[str] = frozenset()  # "said Washington was bullying"
+    wrongdoing_objects: frozenset[str] = frozenset()  # "said Pompeo was spreading lies"
+    charge_nouns: frozenset[str] = frozenset()  # "rejected the allegations": the other side's
 
     def intensity(self, category: str, mode: str) -> float:
         cat = self.categories.get(category)
@@ -149,6 +158,8 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
             between_targets=bool(spec.get("between_targets", False)),
             prep_objects=frozenset(spec.get("prep_objects", [])),
             own_parties=bool(spec.get("own_parties", False)),
+            mutual=bool(spec.get("mutual", False)),
+            clause_verbs=frozenset(spec.get("clause_verbs", [])),
         )
     return out
 
@@ -220,4 +231,9 @@ def lexicon() -> Lexicon:
         change_verbs=change_verbs,
         change_nouns=change_nouns,
         role_nouns=_words(changes, "role_nouns", "rolechanges.yaml"),
+        naming_verbs=_words(events, "naming_verbs", "events.yaml"),
+        disparaging_words=_words(events, "disparaging_words", "events.yaml"),
+        wrongdoing_verbs=_words(events, "wrongdoing_verbs", "events.yaml"),
+        wrongdoing_objects=_words(events, "wrongdoing_objects", "events.yaml"),
+        charge_nouns=_words(events, "charge_nouns", "events.yaml"),
     )

@@ -188,12 +188,13 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     if (
         trigger.pos_ == "NOUN"
         and trigger.dep_ == "pobj"
-        and trigger.head.lower_ == "in"
+        and trigger.head.lower_ in {"in", "at"}
         and trigger.head.dep_ == "prep"
         and trigger.head.head.pos_ in {"VERB", "AUX"}
     ):
-        # "agreed in a phone call to extend the truce": the call is as real as the
-        # act it holds, not the content of the agreement
+        # "agreed in a phone call to extend the truce", "agreed at their meeting in
+        # Lima": the call is as real as the act it holds, not the content of the
+        # agreement
         return modality_of(trigger.head.head, lex)
     chain = [trigger]
     tok = trigger

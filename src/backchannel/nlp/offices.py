@@ -109,6 +109,15 @@ class Offices:
         if known is not None:
             mentions[start] = Linked(start, end, known, "name")
             return end
+        if end < len(doc) and doc[end].lower_ in {"in", "to"}:
+            # "the Chinese embassy in Washington": a KB body named with its place
+            for stop in range(min(len(doc), end + 4), end + 1, -1):
+                known = self.org_forms.get(doc[start:stop].text.casefold())
+                if known is not None and not any(i in covered for i in range(end, stop)):
+                    for i in range(end, stop):
+                        mentions.pop(i, None)
+                    mentions[start] = Linked(start, stop, known, "name")
+                    return stop
         actor_id = f"group:{code}:{sector}"
         mentions[start] = Linked(start, end, actor_id, "office", sector)
         self.coordinated(doc, start, end, actor_id.rsplit(":", 1)[1], covered, mentions)

@@ -146,6 +146,7 @@ class ParticipantFinder:
                     break
             if (
                 obj is None
+                and not _retaliation_clause(verb, trig)
                 and not (
                     trig.or_clause
                     and any(c.dep_ == "xcomp" for c in verb.children)
@@ -178,10 +179,18 @@ class ParticipantFinder:
             )
             owners: list[Linked] = []
             agreed_to = child.dep_ == "prep" and child.lower_ == "to" and trig.type == "AGREE"
-            if (is_object and trig.type in _OWNER_TARGET) or agreed_to:
+            # "lashed out at X", "hit out at X": after a particle "at" names the target
+            # (elsewhere it is a place: "warned Trump at the White House")
+            aimed_at = (
+                child.dep_ == "prep"
+                and child.lower_ == "at"
+                and " " in trig.lemma
+                and trig.type in _OWNER_TARGET
+            )
+            if (is_object and trig.type in _OWNER_TARGET) or agreed_to or aimed_at:
                 # "condemned Israel's raid", "backed Putin's position on Ukraine",
-                # "criticized the US arms sale", "agreed to US mediation": whose it
-                # is, not what it is about
+                # "criticized the US arms sale", "agreed to US mediation", "lashed out
+                # at Hegseth's remarks": whose it is, not what it is about
                 nouns = [child] if is_object else [g for g in child.children if g.dep_ == "pobj"]
                 for noun in nouns:
                     owners += self._owners(noun, link)
@@ -189,11 +198,18 @@ class ParticipantFinder:
                 targets += self.collect(child, link, places=True)
                 continue
             if (is_object and not trig.topic_object) or (
-                child.dep_ == "prep" and not topic_prep(child, trig)
+                child.dep_ == "prep" and (aimed_at or not topic_prep(child, trig))
             ):
                 found = (
                     self.collect(child, link) or dangling(child, link) or shared_object(child, link)
                 )
+                if aimed_at:
+                    # the one aimed at, not a place ("lashed out at Pompeo and Esper")
+                    found = unique(
+                        link.token_to_mention[g.i]
+                        for g in child.subtree
+                        if g.i in link.token_to_mention and g.dep_ in {"pobj", "conj"}
+                    )
                 found = self.not_topics(found, child, trig)
                 direct = [m for m in found if not under_prep(span_root(verb.doc, m), child)]
                 targets += found if direct or not owners else owners
@@ -201,6 +217,10 @@ class ParticipantFinder:
             for child in obj.children:
                 if child.dep_ == "prep" and child.lower_ not in not_party_preps(trig.type):
                     targets += self.collect(child, link) or shared_object(child, link)
+                    if child.lower_ == "against" and trig.type in _OWNER_TARGET:
+                        # "vowed countermeasures against Washington's export curbs"
+                        for noun in (g for g in child.children if g.dep_ == "pobj"):
+                            targets += self._owners(noun, link)
             if not targets and trig.type in _OWNER_TARGET:
                 targets += self._owners(obj, link)  # "defended the right of Russia troops"
         if not targets and trig.type in {"REQUEST", "REJECT"}:
@@ -221,8 +241,10 @@ class ParticipantFinder:
         ):
             for thing in moved_objects(verb):
                 targets += self._owners(thing, link)
-        if not targets and trig.type == "REQUEST":
-            # "China demanded that the United States cancel the sale": the one asked
+        if not targets and trig.type in {"REQUEST", "ACCUSE"}:
+            # "China demanded that the United States cancel the sale": the one asked;
+            # "alleged that China's Ministry of State Security was behind the breach":
+            # the one accused
             for clause in verb.children:
                 if clause.dep_ == "ccomp":
                     for subj in clause.children:
@@ -275,6 +297,11 @@ class ParticipantFinder:
         for owner in itertools.chain(noun.children, *(g.children for g in of)):
             if owner.dep_ in {"poss", "compound"}:
                 owners += self.collect(owner, link, allow_modifier=True)
+        if not owners:
+            # "rejected a speech given by Pompeo", "condemned the raid carried out by Israel"
+            for clause in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+                for agent in (a for a in clause.children if a.dep_ == "agent"):
+                    owners += self.collect(agent, link)
         return owners
 
     def subjects(self, verb: Token, link: LinkResult, raised: bool = False) -> list[Linked]:
@@ -357,7 +384,10 @@ class ParticipantFinder:
     def pairs(
         self, sources: list[Linked], targets: list[Linked], trig: Trigger
     ) -> Iterable[tuple[Linked, Linked]]:
-        if sources and targets:
+        if trig.mutual and len(unique(sources + targets)) >= 2:
+            # "Washington and Beijing traded accusations": each accuses the other
+            pairs = list(itertools.permutations(unique(sources + targets), 2))
+        elif sources and targets:
             pairs = [(s, t) for s in sources for t in targets if s.actor_id != t.actor_id]
         elif (trig.symmetric or trig.pos == "noun") and len(sources) >= 2:
             pairs = list(itertools.combinations(sources, 2))
@@ -417,6 +447,15 @@ class ParticipantFinder:
                 and self.is_person(m.actor_id)
             ):
                 found.append(m)  # the small parser's "with both Trump and Chinese officials"
+            elif (
+                head.dep_ in {"compound", "nmod"}
+                and head.head.lower_ in _SPEAKERS
+                and head.head.dep_ in _PARTICIPANT_DEPS
+                and head.head.i not in link.token_to_mention
+                and self.is_state_or_body(m.actor_id)
+                and not m.actor_id.startswith("state:")
+            ):
+                found.append(m)  # "the State Department spokesperson": speaks for the body
             elif allow_modifier and head.dep_ in {"poss", "compound", "nmod", "amod"}:
                 found.append(m)
         return found
@@ -452,8 +491,27 @@ class ParticipantFinder:
         return actor is not None and actor.kind == "person"
 
 
+# Nouns whose unnamed holder speaks for the body named before them.
+_SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople"})
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "pcomp"})
 _MEMBERSHIP = frozenset({"include", "comprise", "join", "lead", "accompany"})
+
+
+def _retaliation_clause(verb: Token, trig: Trigger) -> bool:
+    """ "vowed to retaliate", "vowed to take countermeasures": an infinitive that is one
+    of the trigger's ``clause_verbs`` or takes one of its objects stands in for the object."""
+    if not trig.clause_verbs:
+        return False
+    for clause in (c for c in verb.children if c.dep_ == "xcomp"):
+        lemma = clause.lemma_.lower()
+        particles = [c.lower_ for c in clause.children if c.dep_ in {"prt", "advmod"}]
+        if lemma in trig.clause_verbs or any(
+            f"{lemma} {p}" in trig.clause_verbs for p in particles
+        ):
+            return True
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in trig.objects for c in clause.children):
+            return True
+    return False
 
 
 def _has_doer(verb: Token, obj: Token | None) -> bool:

@@ -112,4 +112,19 @@ def contact_within(noun: Token, slot: Token, trig: Trigger, named: bool, own: bo
     verb = head.head
     if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
         verb = verb.head  # "to finalise the deal in a phone call", parsed under the deal
+    while (
+        verb.pos_ == "NOUN"
+        and verb.dep_ == "pobj"
+        and verb.head.dep_ == "prep"
+        and verb.head.lower_ in _TOPIC
+    ):
+        # "pressed He on China's excess capacity in talks", parsed under the topic
+        # (and the topic under the one pressed)
+        verb = verb.head.head
+        if verb.pos_ == "PROPN" and verb.dep_ == "dobj":
+            verb = verb.head
     return verb if verb.pos_ in {"VERB", "AUX"} else None
+
+
+# Prepositions of a topic a contact phrase may be parsed under.
+_TOPIC = frozenset({"on", "over", "about"})

@@ -1,0 +1,98 @@
+"""Verbal conflict that no trigger word names: judgements and reported wrongs.
+
+"Lin Jian called the U.S. tariff increase irresponsible" is criticism,
+though "call" is otherwise a phone call; "Mao Ning said the United States
+was bullying Chinese companies" is an accusation, though "say" is only a
+report. The word lists are in ``data/events.yaml`` (``naming_verbs``,
+``disparaging_words``, ``wrongdoing_verbs``, ``wrongdoing_objects``,
+``charge_nouns``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from backchannel.nlp.lexicon import Lexicon, Trigger
+from backchannel.nlp.repairs import OBJ, SUBJ
+
+# Where a naming verb puts its judgement: "called X irresponsible" (oprd),
+# "called X a dictator" (a second object), "described X as bullying" (as).
+_JUDGEMENT_DEPS = frozenset({"oprd", "xcomp", "acomp", "attr", "ccomp", "dobj"})
+
+
+def judgement(verb: Token, lex: Lexicon) -> Trigger | None:
+    """A naming verb whose complement is a disparaging word: criticism (ACCUSE)."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in lex.naming_verbs:
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None  # "did not call the move illegal" is no criticism made
+    words: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in _JUDGEMENT_DEPS:
+            words.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            words += list(child.children)  # "as reckless" (parsed as a modifier), "as a bully"
+    for word in words:
+        # "called Xi a dictator", "a dangerous escalation"; a direct object's own
+        # modifiers are what it names ("called an emergency meeting"), not a judgement
+        said = [word]
+        if word.dep_ != "dobj":
+            said += [c for c in word.children if c.dep_ in {"amod", "compound", "advmod"}]
+        if any(
+            w.lower_ in lex.disparaging_words or w.lemma_.lower() in lex.disparaging_words
+            for w in said
+        ):
+            return Trigger(verb.lemma_.lower(), "verb", "ACCUSE", "criticize")
+    return None
+
+
+def reported_wrong(clause: Token, lex: Lexicon) -> bool:
+    """A clause reported by a verb of saying that tells of a wrong its subject does.
+
+    "said the United States was bullying Chinese companies", "said China had been
+    slow-walking its commitments", "said Pompeo was spreading lies"; not a wrong
+    denied ("said China had not violated the deal") nor only feared ("could hack").
+    """
+    if clause.pos_ not in {"VERB", "AUX"} or clause.dep_ != "ccomp":
+        return False
+    speaker_verb = clause.head
+    if speaker_verb.lemma_.lower() not in lex.speech_verbs | lex.obligation_verbs:
+        return False
+    if not any(c.dep_ in SUBJ for c in clause.children):
+        return False
+    if any(
+        c.dep_ == "neg"
+        or (c.dep_ in {"aux", "mark"} and c.lower_ in lex.hypothetical_aux | {"if", "whether"})
+        for c in clause.children
+    ):
+        return False
+    # "China had been slow-walking", parsed with "been" as the clause and the verb under it
+    acts = [clause] + [
+        c for c in clause.children if clause.lemma_ == "be" and c.dep_ in {"acomp", "xcomp"}
+    ]
+    for act in acts:
+        lemma = act.lemma_.lower()
+        if lemma in lex.wrongdoing_verbs or _hyphenated(act) in lex.wrongdoing_verbs:
+            return True
+        if any(c.dep_ in OBJ and c.lower_ in lex.wrongdoing_objects for c in act.children):
+            return True
+    return False
+
+
+def _hyphenated(verb: Token) -> str:
+    """ "slow-walking", split by the tokenizer into "slow", "-", "walking": "slow-walk"."""
+    doc = verb.doc
+    if verb.i >= 2 and doc[verb.i - 1].text == "-":
+        return f"{doc[verb.i - 2].lower_}-{verb.lemma_.lower()}"
+    return verb.lemma_.lower()
+
+
+def rejects_a_charge(verb: Token, lex: Lexicon) -> bool:
+    """ "rejected the hacking allegations", "dismissed claims that …": a charge made by
+    no one named."""
+    return any(
+        c.dep_ == "dobj"
+        and c.lower_ in lex.charge_nouns
+        and not any(g.dep_ in {"poss", "compound"} and g.pos_ == "PROPN" for g in c.children)
+        for c in verb.children
+    )

@@ -1,0 +1,187 @@
+"""Criticism, accusations, threats, rejections and agreements in US–China news.
+
+Each sentence is invented for the test, in the style of the project gold set
+(docs/annotation.md); the test says what a reader would expect recorded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from backchannel.model import Document, Extraction
+
+pytestmark = pytest.mark.model
+
+
+def _events(extractor: Any, text: str, published: str = "2025-11-20") -> set[tuple[str, ...]]:
+    doc = Document(Document.make_id(text), text, published=published, origin="test")
+    ex = extractor.process(doc)
+    assert isinstance(ex, Extraction), ex
+    return {(e.source.actor_id, e.target.actor_id, e.type, e.mode, e.modality) for e in ex.events}
+
+
+def _of(events: set[tuple[str, ...]], kind: str) -> set[tuple[str, str]]:
+    return {(e[0], e[1]) for e in events if e[2] == kind}
+
+
+def test_lashing_out_at_someone_is_criticism_of_them(extractor: Any) -> None:
+    got = _events(extractor, "Hua Chunying lashed out at Rubio on Tuesday.")
+    assert ("hua-chunying", "marco-rubio", "ACCUSE", "criticize", "asserted") in got
+    # and at what someone said: the one who said it
+    got = _events(extractor, "The Chinese defence ministry hit out at Austin's comments on Taiwan.")
+    assert ("chinese-defense-ministry", "lloyd-austin") in _of(got, "ACCUSE")
+
+
+def test_at_a_place_is_no_target(extractor: Any) -> None:
+    got = _events(extractor, "Biden criticised Beijing at the White House on Monday.")
+    assert ("joe-biden", "state:CHN") in _of(got, "ACCUSE")
+    assert ("joe-biden", "white-house") not in _of(got, "ACCUSE")
+
+
+def test_a_protest_lodged_with_someone_is_criticism(extractor: Any) -> None:
+    got = _events(
+        extractor, "China lodged solemn representations with the United States over the visit."
+    )
+    assert ("state:CHN", "state:USA", "ACCUSE", "criticize", "asserted") in got
+    got = _events(extractor, "Washington filed a formal protest with Beijing about the incident.")
+    assert ("state:USA", "state:CHN") in _of(got, "ACCUSE")
+    # lodging a bid or an appeal is no protest
+    assert not _of(
+        _events(extractor, "Huawei lodged an appeal with the Commerce Department."), "ACCUSE"
+    )
+
+
+def test_calling_something_by_a_disparaging_word_is_criticism(extractor: Any) -> None:
+    got = _events(extractor, "Wang Wenbin called Washington's visa policy discriminatory.")
+    assert ("wang-wenbin", "state:USA", "ACCUSE", "criticize", "asserted") in got
+    got = _events(extractor, "Mao Ning called the U.S. sanctions illegal.")
+    assert ("mao-ning", "state:USA") in _of(got, "ACCUSE")
+    got = _events(extractor, "Blinken described Beijing's conduct in the strait as reckless.")
+    assert ("antony-blinken", "state:CHN") in _of(got, "ACCUSE")
+    # praise, or a call that names no judgement, is no criticism
+    assert not _of(_events(extractor, "Trump called the talks with Xi productive."), "ACCUSE")
+    assert not _of(_events(extractor, "Xi called Trump on Friday."), "ACCUSE")
+
+
+def test_a_reported_wrong_is_an_accusation(extractor: Any) -> None:
+    got = _events(extractor, "Lin Jian said the United States was smearing Chinese companies.")
+    assert ("lin-jian", "state:USA", "ACCUSE", "allege", "asserted") in got
+    got = _events(extractor, "Rubio said Beijing had been stonewalling American investigators.")
+    assert ("marco-rubio", "state:CHN") in _of(got, "ACCUSE")
+    got = _events(extractor, "The spokesman said the senator was spreading lies about Xinjiang.")
+    assert not _of(got, "ACCUSE")  # no one linked to accuse
+
+
+def test_a_wrong_denied_or_feared_is_no_accusation(extractor: Any) -> None:
+    got = _events(extractor, "Bessent said China had not violated the truce.")
+    assert not _of(got, "ACCUSE")
+    got = _events(extractor, "Greer said China could renege on its commitments.")
+    assert not _of(got, "ACCUSE")
+    # one's own side doing wrong is no accusation of it by its own official
+    got = _events(extractor, "Yellen said the United States was not bullying China.")
+    assert not _of(got, "ACCUSE")
+
+
+def test_alleging_that_someone_did_it_accuses_them(extractor: Any) -> None:
+    got = _events(
+        extractor, "American officials alleged that the Chinese military was behind the attack."
+    )
+    assert ("group:USA:officials", "pla") in _of(got, "ACCUSE")
+
+
+def test_charges_rejected_with_no_accuser_named_are_the_other_sides(extractor: Any) -> None:
+    got = _events(extractor, "The Chinese embassy in Washington rejected the spying allegations.")
+    assert ("chinese-embassy-washington", "state:USA", "REJECT", "", "asserted") in got
+    got = _events(extractor, "Beijing dismissed the accusations as groundless.")
+    assert ("state:CHN", "state:USA") in _of(got, "REJECT")
+    # a named accuser is the one rejected
+    got = _events(extractor, "Wang Yi rejected Blinken's accusations on Friday.")
+    assert _of(got, "REJECT") == {("wang-yi", "antony-blinken")}
+    # dismissing an official is a removal, not a rejection
+    assert not _of(_events(extractor, "Xi dismissed the defence minister in July."), "REJECT")
+
+
+def test_a_speech_rejected_is_its_speakers(extractor: Any) -> None:
+    got = _events(
+        extractor, "China's foreign ministry rejected a report issued by the State Department."
+    )
+    assert ("chinese-foreign-ministry", "us-state-department") in _of(got, "REJECT")
+
+
+def test_traded_accusations_go_both_ways(extractor: Any) -> None:
+    got = _events(extractor, "Washington and Beijing exchanged accusations over the hacking.")
+    assert _of(got, "ACCUSE") == {("state:USA", "state:CHN"), ("state:CHN", "state:USA")}
+    got = _events(extractor, "Rubio traded barbs with Wang Yi in Kuala Lumpur.")
+    assert _of(got, "ACCUSE") == {("marco-rubio", "wang-yi"), ("wang-yi", "marco-rubio")}
+    # trading goods is no accusation
+    assert not _of(
+        _events(extractor, "China and the United States traded goods worth billions."), "ACCUSE"
+    )
+
+
+def test_a_vow_of_retaliation_is_a_threat(extractor: Any) -> None:
+    got = _events(extractor, "Beijing vowed firm countermeasures against Washington's sanctions.")
+    assert ("state:CHN", "state:USA", "THREATEN", "", "asserted") in got
+    got = _events(extractor, "The commerce ministry vowed to take countermeasures.")
+    assert ("chinese-commerce-ministry", "state:USA") in _of(got, "THREATEN")
+    got = _events(extractor, "China vowed to hit back at Washington's chip curbs.")
+    assert ("state:CHN", "state:USA") in _of(got, "THREATEN")
+    # a vow to cooperate or to strike a deal is no threat
+    assert not _of(_events(extractor, "China vowed to strike a deal with Washington."), "THREATEN")
+    assert not _of(_events(extractor, "Beijing vowed to cooperate with Washington."), "THREATEN")
+
+
+def test_a_threat_parsed_with_a_phrase_before_its_infinitive_is_one_threat(extractor: Any) -> None:
+    got = _events(
+        extractor, "Trump threatened on Friday to raise tariffs on Chinese goods to 60 percent."
+    )
+    assert ("donald-trump", "state:CHN") in _of(got, "THREATEN")
+    assert not _of(got, "SANCTION")
+
+
+def test_talks_an_act_happens_in_parsed_under_its_topic(extractor: Any) -> None:
+    got = _events(
+        extractor,
+        "Blinken pressed Wang Yi on fentanyl in talks in Beijing on Friday.",
+        "2024-04-27",
+    )
+    assert ("antony-blinken", "wang-yi") in _of(got, "REQUEST")
+    assert ("antony-blinken", "wang-yi") in _of(got, "CONSULT")
+
+
+def test_agreeing_at_a_meeting_is_a_meeting_that_happened(extractor: Any) -> None:
+    got = _events(
+        extractor, "Xi and Biden agreed at their summit in Woodside to restore military talks."
+    )
+    assert ("joe-biden", "xi-jinping", "CONSULT", "meet", "asserted") in got or (
+        "xi-jinping",
+        "joe-biden",
+        "CONSULT",
+        "meet",
+        "asserted",
+    ) in got
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body_named(extractor: Any) -> None:
+    got = _events(extractor, "The State Department spokesperson criticised China's coast guard.")
+    assert ("us-state-department", "state:CHN") in _of(got, "ACCUSE")
+    got = _events(extractor, "A Pentagon spokesman accused China of reckless intercepts.")
+    assert ("us-defense-department", "state:CHN") in _of(got, "ACCUSE")
+
+
+def test_a_two_word_group_after_a_country_adjective(extractor: Any) -> None:
+    got = _events(extractor, "Chinese state media accused Washington of hypocrisy.")
+    assert ("group:CHN:state media", "state:USA") in _of(got, "ACCUSE")
+    got = _events(extractor, "American business leaders urged Trump to ease the tariffs.")
+    assert ("group:USA:business leaders", "donald-trump") in _of(got, "REQUEST")
+
+
+def test_what_is_rejected_is_no_further_event(extractor: Any) -> None:
+    got = _events(extractor, "Wang Yi rejected Blinken's criticism of China's ties with Russia.")
+    assert _of(got, "REJECT") == {("wang-yi", "antony-blinken")}
+    assert not _of(got, "ACCUSE")
+    got = _events(extractor, "Beijing turned down Washington's request for talks on Monday.")
+    assert ("state:CHN", "state:USA") in _of(got, "REJECT")
+    assert not _of(got, "REQUEST")
