@@ -239,3 +239,30 @@ def test_blocking_a_sale_or_revoking_a_licence_is_a_sanction(extractor: Any) -> 
     # revoking a sanction undoes it
     got = _events(extractor, "The Commerce Department revoked the sanctions on Huawei.")
     assert ("us-commerce-department", "huawei", "asserted") in _of(got, "RETREAT")
+
+
+# -- when a planned easing happens ------------------------------------------
+
+
+def _dated(extractor: Any, text: str, published: str) -> dict[str, tuple[str | None, str]]:
+    doc = Document(Document.make_id(text), text, published=published, origin="test")
+    ex = extractor.process(doc)
+    assert isinstance(ex, Extraction), ex
+    return {e.type: (e.date.start, e.modality) for e in ex.events}
+
+
+def test_a_plan_takes_no_date_from_a_clause_about_something_else(extractor: Any) -> None:
+    # October 9 is when the purchases stopped: the plan is not dated a year ahead
+    got = _dated(
+        extractor,
+        "Beijing will resume purchases of the American soybeans it stopped buying on October 9.",
+        published="2025-10-30",
+    )
+    start, modality = got["RETREAT"]
+    assert modality == "planned"
+    assert start is not None and start < "2026-01-01"
+    # a plan's own month still lies ahead
+    got = _dated(
+        extractor, "Beijing will resume purchases of American soybeans in January.", "2025-10-30"
+    )
+    assert got["RETREAT"] == ("2026-01-01", "planned")

@@ -5,8 +5,10 @@ the publication day; a sentence with none takes the date of the last dated
 sentence of its paragraph, and failing that the article's date. An event
 takes the date expression nearest its trigger, the more precise of two as
 near; a planned or hypothetical event's month without a year lies ahead
-(``nlp/ahead.py``). An undated contact between two former officials falls in
-the overlap of their tenures.
+(``nlp/ahead.py``). A plan does not take a date from a relative clause about
+something else ("will resume the purchases it halted on October 9": the
+halting's day, which ``ahead`` would push a year on). An undated contact
+between two former officials falls in the overlap of their tenures.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class SentenceContext:
     dates: tuple[DateMention, ...] = ()
     inherited: bool = False  # True when ``date`` is the article's date, not the text's
     reference: str | None = None  # the publication day the dates were read against
+    undated: DateInterval | None = None  # what the sentence would take with no date of its own
 
     def date_for(self, token: Token, modality: str = "asserted") -> DateInterval:
         """The date expression nearest the trigger: "met on Monday … exists today".
@@ -42,17 +45,36 @@ class SentenceContext:
         """
         if not self.dates:
             return self.date
+        ahead_of_us = modality in {"planned", "hypothetical"}
+        dates = (
+            [m for m in self.dates if not self._about_something_else(m, token)]
+            if ahead_of_us
+            else self.dates
+        )
+        if not dates:
+            return self.undated or self.date
         at = token.idx - self.span.start_char
         nearest = min(
-            self.dates,
+            dates,
             key=lambda m: (
                 0 if m.start <= at < m.end else min(abs(m.start - at), abs(m.end - at)),
                 _PRECISION_RANK.get(m.interval.precision, 9),
             ),
         )
-        if modality in {"planned", "hypothetical"}:
+        if ahead_of_us:
             return ahead(nearest, self.reference)
         return nearest.interval
+
+    def _about_something_else(self, mention: DateMention, trigger: Token) -> bool:
+        """Whether ``mention`` is in a relative clause that neither holds nor names ``trigger``."""
+        at = self.span.start_char + mention.start
+        first = next((t for t in self.span if t.idx <= at < t.idx + max(len(t), 1)), None)
+        if first is None:
+            return False
+        for tok in (first, *first.ancestors):
+            if tok.dep_ == "relcl":
+                return tok.head is not trigger and trigger not in tok.subtree
+        return False
 
 
 def sentences(doc: Doc, reference: str | None, doc_date: DateInterval) -> Iterator[SentenceContext]:
@@ -66,8 +88,11 @@ def sentences(doc: Doc, reference: str | None, doc_date: DateInterval) -> Iterat
         own = sentence_dates(sent.text, reference, context=paragraph_date)
         if own:
             best = min(own, key=lambda m: _PRECISION_RANK.get(m.interval.precision, 9))
+            undated = paragraph_date or doc_date
             paragraph_date = best.interval
-            yield SentenceContext(index, sent, best.interval, tuple(own), reference=reference)
+            yield SentenceContext(
+                index, sent, best.interval, tuple(own), reference=reference, undated=undated
+            )
         elif paragraph_date is not None:
             yield SentenceContext(index, sent, paragraph_date)
         else:
