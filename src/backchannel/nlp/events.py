@@ -120,7 +120,8 @@ class EventExtractor:
                 or self.find.trigger_for(tok)
             )
             if trig is None or tok.i in fired_objects:
-                if tok.lower_ in self.lex.intermediary_nouns:
+                if tok.lower_ in self.lex.intermediary_nouns and tok.i not in link.token_to_mention:
+                    # an envoy named by title ("America's top envoy to Beijing") is a post
                     yield from self._intermediary_events(ctx, tok, link, doc_id)
                 continue
             if self._is_content(tok):
