@@ -123,3 +123,26 @@ def test_the_national_peoples_congress_is_not_the_us_congress(extractor: Any) ->
 def test_the_state_dept_abbreviated_is_the_state_department(extractor: Any) -> None:
     got = _events(extractor, "The State Dept. criticised Beijing on Sunday.", "2021-03-22")
     assert ("us-state-department", "state:CHN", "ACCUSE", "criticize", "asserted") in got
+
+
+def test_he_in_the_next_sentence_is_the_subject_before_not_the_last_named(extractor: Any) -> None:
+    got = _events(
+        extractor,
+        "Raimondo held talks with Wang Wentao on Monday.\n\n"
+        "Later that day she was received by Premier Li Qiang.",
+        "2023-08-29",
+    )
+    assert frozenset({"gina-raimondo", "li-qiang"}) in _pairs(got)
+    assert frozenset({"wang-wentao", "li-qiang"}) not in _pairs(got)
+
+
+def test_an_event_told_twice_in_an_article_is_one_event(extractor: Any) -> None:
+    text = (
+        "Spokesman Zhao Lijian said Pompeo was spreading lies.\n\n"
+        "He accused the secretary of state of trying to start a new Cold War."
+    )
+    doc = Document(Document.make_id(text), text, published="2020-05-09", origin="test")
+    ex = extractor.process(doc)
+    assert isinstance(ex, Extraction), ex
+    accusations = [(e.source.actor_id, e.target.actor_id) for e in ex.events if e.type == "ACCUSE"]
+    assert accusations == [("zhao-lijian", "mike-pompeo")]

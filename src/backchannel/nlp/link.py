@@ -557,6 +557,13 @@ class Linker:
             candidate = earlier[-1]
             if candidate.start < previous_sentence_start:
                 continue  # too far back to be safe
+            if candidate.start < sent_start:
+                # no one named before it in its own sentence: the subject of the one
+                # before ("Blinken met Wang. Later he was received by Xi": Blinken)
+                subjects = [m for m in earlier if m.start >= previous_sentence_start]
+                subjects = [m for m in subjects if _is_subject(doc[m.start : m.end])]
+                if subjects:
+                    candidate = subjects[0]
             mentions[tok.i] = Linked(tok.i, tok.i + 1, candidate.actor_id, "pronoun")
 
     def _is_person(self, actor_id: str) -> bool:
@@ -572,6 +579,11 @@ class Linker:
             if actor_id in seen:
                 return actor_id
         return None
+
+
+def _is_subject(span: Span) -> bool:
+    """The span is its clause's subject, or the first of coordinated subjects."""
+    return any(t.dep_ in {"nsubj", "nsubjpass"} for t in span)
 
 
 def _title_variants(pattern: str) -> set[str]:
