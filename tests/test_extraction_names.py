@@ -146,3 +146,21 @@ def test_an_event_told_twice_in_an_article_is_one_event(extractor: Any) -> None:
     assert isinstance(ex, Extraction), ex
     accusations = [(e.source.actor_id, e.target.actor_id) for e in ex.events if e.type == "ACCUSE"]
     assert accusations == [("zhao-lijian", "mike-pompeo")]
+
+
+def test_his_counterpart_is_the_one_opposite_number_that_day(extractor: Any) -> None:
+    got = _events(
+        extractor, "Trump met his Chinese counterpart in Osaka on Saturday.", "2019-06-30"
+    )
+    assert frozenset({"donald-trump", "xi-jinping"}) in _pairs(got)
+    got = _events(extractor, "Esper spoke with his Chinese counterpart on Thursday.", "2020-08-07")
+    assert frozenset({"mark-esper", "wei-fenghe"}) in _pairs(got)
+
+
+def test_a_counterpart_of_another_country_or_several_is_nobody_in_particular(
+    extractor: Any,
+) -> None:
+    got = _events(extractor, "Esper met his Japanese counterpart on Thursday.", "2020-08-07")
+    assert "wei-fenghe" not in _actors(got)
+    got = _events(extractor, "Esper met his Chinese counterparts on Thursday.", "2020-08-07")
+    assert "wei-fenghe" not in _actors(got)

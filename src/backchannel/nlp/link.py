@@ -216,6 +216,7 @@ class Linker:
         leader_governments(doc, mentions, self.kb, self._group_nouns, day)
         link_bare_bodies(doc, mentions, self._bodies)
         self._bare_titles(doc, mentions, title_spans, day)
+        self._counterparts(doc, mentions, day)
         self._groups.link(doc, mentions, new_actors)
         for m in bare_administration(doc, mentions):
             mentions[m.start] = m
@@ -508,6 +509,43 @@ class Linker:
         ):
             return None
         return inside
+
+    def _counterparts(self, doc: Doc, mentions: dict[int, Linked], day: str | None) -> None:
+        """ "Biden met his Chinese counterpart": the opposite number of the one named before.
+
+        "his/her [country] counterpart", in the singular, after a KB person named
+        earlier in the sentence: who held, that day, an opposite number of that
+        person's post (of the country, when one is written), when exactly one did.
+        """
+        if day is None:
+            return
+        for tok in doc:
+            if tok.lower_ != "counterpart" or tok.i in mentions:
+                continue
+            start = tok.i
+            code = ""
+            if start > 0 and doc[start - 1].lower_ in self._adjectives:
+                start -= 1
+                code = self._adjectives[doc[start].lower_]
+            if start == 0 or doc[start - 1].lower_ not in {"his", "her"}:
+                continue
+            start -= 1
+            before = [
+                m
+                for i, m in sorted(mentions.items())
+                if tok.sent.start <= i < start and m.actor_id in self.kb.actors
+            ]
+            people = [m for m in before if self.kb.actors[m.actor_id].kind == "person"]
+            if not people or any(i in mentions for i in range(start, tok.i + 1)):
+                continue
+            named = people[0] if _is_subject(doc[people[0].start : people[0].end]) else people[-1]
+            found = [
+                a.actor_id
+                for a in self.kb.counterparts_of(named.actor_id, day)
+                if not code or a.country == code
+            ]
+            if len(set(found)) == 1:
+                mentions[start] = Linked(start, tok.i + 1, found[0], "counterpart")
 
     # -- 6. groups and states (``nlp/groups.py``), the two leaders -----------
 
