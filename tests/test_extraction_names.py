@@ -164,3 +164,12 @@ def test_a_counterpart_of_another_country_or_several_is_nobody_in_particular(
     assert "wei-fenghe" not in _actors(got)
     got = _events(extractor, "Esper met his Chinese counterparts on Thursday.", "2020-08-07")
     assert "wei-fenghe" not in _actors(got)
+
+
+def test_a_states_possessive_before_a_group_noun_is_that_group(extractor: Any) -> None:
+    got = _events(
+        extractor,
+        "Washington's delegation met Beijing's delegation in Anchorage on Thursday.",
+        "2021-03-20",
+    )
+    assert ("group:USA:delegation", "group:CHN:delegation") in {e[:2] for e in got}
