@@ -76,6 +76,8 @@ class EventExtractor:
         changes: list[RoleChange] = []
         reference = published or link.doc_date.start
         reported: set[tuple[str, str, str]] = set()
+        # "Wang said Pompeo was lying. He accused him of …": the article's one event
+        told: set[tuple[str | None, ...]] = set()
         for ctx in sentences(doc, reference, link.doc_date):
             seen: set[tuple[str, str, str, str]] = set()
             for ev in self._sentence_events(ctx, link, doc_id):
@@ -83,8 +85,10 @@ class EventExtractor:
                 # contact beside the one that happened is another event
                 undone = ev.modality if ev.modality in {"negated", "denied"} else ""
                 key = (ev.source.actor_id, ev.target.actor_id, ev.type, undone)
-                if key not in seen:
+                again = (*key, ev.mode, ev.modality, ev.date.start, ev.date.end)
+                if key not in seen and again not in told:
                     seen.add(key)
+                    told.add(again)
                     events.append(ev)
             for change in self._sentence_changes(ctx, link, doc_id):
                 # "removed Qin Gang … Wang Yi was named to replace him": one removal
@@ -120,7 +124,8 @@ class EventExtractor:
                 or self.find.trigger_for(tok)
             )
             if trig is None or tok.i in fired_objects:
-                if tok.lower_ in self.lex.intermediary_nouns:
+                if tok.lower_ in self.lex.intermediary_nouns and tok.i not in link.token_to_mention:
+                    # an envoy named by title ("America's top envoy to Beijing") is a post
                     yield from self._intermediary_events(ctx, tok, link, doc_id)
                 continue
             if self._is_content(tok):

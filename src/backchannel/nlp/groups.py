@@ -169,6 +169,22 @@ class GroupsAndStates:
             if stop:
                 covered.update(range(start, stop))
                 return
+            noun = doc[end + 1] if end + 1 < len(doc) else None
+            if (
+                noun is not None
+                and noun.lower_ in self._group_nouns
+                and noun.lower_ not in self._offices
+                and noun.i not in covered
+            ):
+                # "China's delegation", "Washington's negotiators": the country's group
+                stop = noun.i + 1
+                if stop < len(doc) and f"{noun.lower_} {doc[stop].lower_}" in self._group_nouns:
+                    stop += 1
+                group = " ".join(t.lower_ for t in doc[noun.i : stop])
+                actor_id = f"group:{code}:{group}"
+                mentions[start] = Linked(start, stop, actor_id, "group", self._group_nouns[group])
+                covered.update(range(start, stop))
+                return
         if after is not None and after.lower_ in _STATE_OBJECT_NOUNS and end not in covered:
             end += 1  # "tariffs on US goods": the state is the one hit
         elif _hits_goods(doc[end - 1], covered):

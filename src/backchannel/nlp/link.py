@@ -146,6 +146,16 @@ class Linker:
         self._alias_index = kb.alias_index()
         self._surnames = kb.surname_index()
         self._title_index = kb.title_index()
+        # the patterns as written, with their possessive and spelling variants
+        # ("America's defence secretary"); a casefolded "u.s. president" would
+        # tokenize apart ("u.s" "."), and never match the text's "U.S. president"
+        title_forms: dict[str, str] = {}
+        for key, position in kb.positions.items():
+            for pattern in position.patterns:
+                for form in _title_variants(pattern):
+                    title_forms.setdefault(form, key)
+        for form, key in title_forms.items():
+            self._title_index.setdefault(form.casefold(), key)
         self._channel_aliases: dict[str, tuple[str, str]] = {}
         for ch in kb.channels:
             for form in (ch.name, *ch.aliases):
@@ -155,7 +165,8 @@ class Linker:
 
         maker = English(vocab=tokenizer_vocab)  # type: ignore[arg-type]
         self._names.add("NAME", [maker.make_doc(form) for form in self._alias_index])
-        self._titles.add("TITLE", [maker.make_doc(form) for form in self._title_index])
+        self._titles.add("TITLE", [maker.make_doc(form) for form in sorted(title_forms)])
+        self._title_words = {w.casefold() for form in title_forms for w in form.split()}
         self._group_nouns = {g.noun.casefold(): g.sector for g in kb.groups}
         self._offices = {g.noun.casefold(): g.sector for g in kb.groups if g.office}
         self._state_forms: dict[str, str] = {}
@@ -201,10 +212,11 @@ class Linker:
         day = doc_date.end if published else doc_date.start
         self._dictionary.link(doc, mentions, day)
         channels = self._named_channels(doc, mentions, day)
-        self._surnames_pass(doc, mentions, day)
+        self._surnames_pass(doc, mentions, day, title_spans)
         leader_governments(doc, mentions, self.kb, self._group_nouns, day)
         link_bare_bodies(doc, mentions, self._bodies)
         self._bare_titles(doc, mentions, title_spans, day)
+        self._counterparts(doc, mentions, day)
         self._groups.link(doc, mentions, new_actors)
         for m in bare_administration(doc, mentions):
             mentions[m.start] = m
@@ -349,14 +361,25 @@ class Linker:
 
     # -- 4. surnames -------------------------------------------------------
 
-    def _surnames_pass(self, doc: Doc, mentions: dict[int, Linked], day: str | None) -> None:
+    def _surnames_pass(
+        self, doc: Doc, mentions: dict[int, Linked], day: str | None, titles: list[Span]
+    ) -> None:
         covered = {i for m in mentions.values() for i in range(m.start, m.end)}
         named = self._article_surnames.named_in_full(doc, mentions)
+        titled = {span.end: self._title_index[span.text.casefold()] for span in titles}
         for tok in doc:
             if tok.i in covered:
                 continue
             in_kb = tok.text in self._surnames
+            holder = self._titled_surname(tok, titled.get(tok.i), day) if in_kb else None
+            if holder is not None:
+                # "Premier Li", "Vice Premier He": the one holder of the title that day
+                mentions[tok.i] = Linked(tok.i, tok.i + 1, holder, "title+surname")
+                covered.add(tok.i)
+                continue
             if in_kb and not self._article_surnames.may_be_surname(tok, mentions):
+                continue
+            if in_kb and self._another_given_name(tok):
                 continue
             actor_id = self._article_surnames.person_at(tok, named)
             if actor_id is None and in_kb:
@@ -364,6 +387,44 @@ class Linker:
             if actor_id:
                 mentions[tok.i] = Linked(tok.i, tok.i + 1, actor_id, "surname")
                 covered.add(tok.i)
+
+    def _titled_surname(self, tok: Token, key: str | None, day: str | None) -> str | None:
+        """The one holder, on ``day``, of the title just before the surname ``tok``."""
+        if key is None or day is None or not tok.text[:1].isupper():
+            return None
+        candidates = set(self._surnames.get(tok.text, ()))
+        holders = [a.actor_id for a in self.kb.holders(key, day) if a.actor_id in candidates]
+        return holders[0] if len(holders) == 1 else None
+
+    def _another_given_name(self, tok: Token) -> bool:
+        """ "Carrie Lam" is not To Lam: a KB surname after given names none of them has.
+
+        Only inside a person's name the NER found, after capitalised words that are
+        no title, when no such word shares its initial with a word of a candidate's
+        name or aliases ("Rob Lighthizer", "Recep Tayyip Erdogan" still pass).
+        """
+        if tok.i == 0 or tok.ent_type_ != "PERSON" or tok.ent_iob_ != "I":
+            return False
+        doc = tok.doc
+        start = tok.i
+        while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start].ent_iob_ == "I":
+            start -= 1
+        given = [t for t in doc[start : tok.i] if t.is_alpha]
+        if not given or any(
+            not t.text[:1].isupper()
+            or t.lower_ in self._title_words
+            or t.lower_ in self._group_nouns
+            for t in given
+        ):
+            return False
+        initials = {
+            word[:1]
+            for c in self._surnames[tok.text]
+            if c in self.kb.actors
+            for form in (self.kb.actors[c].name, *self.kb.actors[c].aliases)
+            for word in form.split()
+        }
+        return bool(initials) and not any(t.text[:1] in initials for t in given)
 
     def _resolve_surname(
         self, tok: Token, mentions: dict[int, Linked], day: str | None
@@ -403,11 +464,16 @@ class Linker:
             return
         covered = {i for m in mentions.values() for i in range(m.start, m.end)}
         for span in titles:
-            if span.end in mentions or any(i in covered for i in range(span.start, span.end)):
+            bodies = self._bodies_inside(span, mentions)
+            if span.end in mentions or (
+                bodies is None and any(i in covered for i in range(span.start, span.end))
+            ):
                 continue
             nxt = doc[span.end] if span.end < len(doc) else None
             if nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PERSON"):
                 continue  # title before a name the KB does not know
+            if nxt is not None and nxt.lower_ in {"to", "in"} and span[-1].lower_ in _POSTED:
+                continue  # "the Chinese ambassador to Japan": another posting
             prev = doc[span.start - 1] if span.start > 0 else None
             # "the Treasury secretary", "China's vice premier": a determiner or a
             # country word before the title, or inside it ("met China's vice premier"
@@ -427,7 +493,59 @@ class Linker:
                 continue  # "Taiwan's Vice Foreign Minister" is not China's
             holders = self.kb.holders(key, day)
             if len(holders) == 1:
+                for m in bodies or ():
+                    del mentions[m.start]  # "the Pentagon chief": the holder, not the body
                 mentions[span.start] = Linked(span.start, span.end, holders[0].actor_id, "title")
+
+    def _bodies_inside(self, span: Span, mentions: dict[int, Linked]) -> list[Linked] | None:
+        """KB bodies named inside a title ("Pentagon" in "the Pentagon chief"), if only those."""
+        inside = [m for m in mentions.values() if m.start < span.end and m.end > span.start]
+        if not inside or any(
+            m.start < span.start
+            or m.end > span.end
+            or m.actor_id not in self.kb.actors
+            or self.kb.actors[m.actor_id].kind != "organization"
+            for m in inside
+        ):
+            return None
+        return inside
+
+    def _counterparts(self, doc: Doc, mentions: dict[int, Linked], day: str | None) -> None:
+        """ "Biden met his Chinese counterpart": the opposite number of the one named before.
+
+        "his/her [country] counterpart", in the singular, after a KB person named
+        earlier in the sentence: who held, that day, an opposite number of that
+        person's post (of the country, when one is written), when exactly one did.
+        """
+        if day is None:
+            return
+        for tok in doc:
+            if tok.lower_ != "counterpart" or tok.i in mentions:
+                continue
+            start = tok.i
+            code = ""
+            if start > 0 and doc[start - 1].lower_ in self._adjectives:
+                start -= 1
+                code = self._adjectives[doc[start].lower_]
+            if start == 0 or doc[start - 1].lower_ not in {"his", "her"}:
+                continue
+            start -= 1
+            before = [
+                m
+                for i, m in sorted(mentions.items())
+                if tok.sent.start <= i < start and m.actor_id in self.kb.actors
+            ]
+            people = [m for m in before if self.kb.actors[m.actor_id].kind == "person"]
+            if not people or any(i in mentions for i in range(start, tok.i + 1)):
+                continue
+            named = people[0] if _is_subject(doc[people[0].start : people[0].end]) else people[-1]
+            found = [
+                a.actor_id
+                for a in self.kb.counterparts_of(named.actor_id, day)
+                if not code or a.country == code
+            ]
+            if len(set(found)) == 1:
+                mentions[start] = Linked(start, tok.i + 1, found[0], "counterpart")
 
     # -- 6. groups and states (``nlp/groups.py``), the two leaders -----------
 
@@ -477,6 +595,13 @@ class Linker:
             candidate = earlier[-1]
             if candidate.start < previous_sentence_start:
                 continue  # too far back to be safe
+            if candidate.start < sent_start:
+                # no one named before it in its own sentence: the subject of the one
+                # before ("Blinken met Wang. Later he was received by Xi": Blinken)
+                subjects = [m for m in earlier if m.start >= previous_sentence_start]
+                subjects = [m for m in subjects if _is_subject(doc[m.start : m.end])]
+                if subjects:
+                    candidate = subjects[0]
             mentions[tok.i] = Linked(tok.i, tok.i + 1, candidate.actor_id, "pronoun")
 
     def _is_person(self, actor_id: str) -> bool:
@@ -492,6 +617,35 @@ class Linker:
             if actor_id in seen:
                 return actor_id
         return None
+
+
+def _is_subject(span: Span) -> bool:
+    """The span is its clause's subject, or the first of coordinated subjects."""
+    return any(t.dep_ in {"nsubj", "nsubjpass"} for t in span)
+
+
+def _title_variants(pattern: str) -> set[str]:
+    """A title pattern with its country written as a possessive, in both spellings.
+
+    "US Defense Secretary" is also "America's Defense Secretary" and "US Defence
+    Secretary"; "Chinese Ambassador" is also "Beijing's Ambassador".
+    """
+    forms = {pattern}
+    for prefix, possessives in _POSSESSIVES.items():
+        if pattern.startswith(prefix):
+            rest = pattern[len(prefix) :]
+            forms.update(f"{p} {rest}" for p in possessives)
+    spelled = {f.replace("Defense", "Defence") for f in forms}
+    spelled |= {f.replace("Defence", "Defense") for f in forms}
+    return forms | spelled
+
+
+# the last word of a title that names one posting among several
+_POSTED = frozenset({"ambassador", "envoy"})
+_POSSESSIVES = {
+    "US ": ("America's", "America’s"),
+    "Chinese ": ("Beijing's", "Beijing’s"),
+}
 
 
 def _norm_channel(text: str) -> str:
