@@ -10,16 +10,10 @@ from typing import Any
 
 import pytest
 
-from backchannel.model import Document, Extraction
+from extracted import events as _events
+from extracted import extract
 
 pytestmark = pytest.mark.model
-
-
-def _events(extractor: Any, text: str, published: str = "2025-11-20") -> set[tuple[str, ...]]:
-    doc = Document(Document.make_id(text), text, published=published, origin="test")
-    ex = extractor.process(doc)
-    assert isinstance(ex, Extraction), ex
-    return {(e.source.actor_id, e.target.actor_id, e.type, e.mode, e.modality) for e in ex.events}
 
 
 def _of(events: set[tuple[str, ...]], kind: str) -> set[tuple[str, ...]]:
@@ -245,9 +239,7 @@ def test_blocking_a_sale_or_revoking_a_licence_is_a_sanction(extractor: Any) -> 
 
 
 def _dated(extractor: Any, text: str, published: str) -> dict[str, tuple[str | None, str]]:
-    doc = Document(Document.make_id(text), text, published=published, origin="test")
-    ex = extractor.process(doc)
-    assert isinstance(ex, Extraction), ex
+    ex = extract(extractor, text, published)
     return {e.type: (e.date.start, e.modality) for e in ex.events}
 
 

@@ -11,19 +11,10 @@ from typing import Any
 import pytest
 
 from backchannel.model import Document, Extraction
+from extracted import events as _events
+from extracted import pairs as _pairs
 
 pytestmark = pytest.mark.model
-
-
-def _events(extractor: Any, text: str, published: str = "2025-11-20") -> set[tuple[str, ...]]:
-    doc = Document(Document.make_id(text), text, published=published, origin="test")
-    ex = extractor.process(doc)
-    assert isinstance(ex, Extraction), ex
-    return {(e.source.actor_id, e.target.actor_id, e.type, e.mode, e.modality) for e in ex.events}
-
-
-def _pairs(events: set[tuple[str, ...]], kind: str = "CONSULT") -> set[frozenset[str]]:
-    return {frozenset(e[:2]) for e in events if e[2] == kind}
 
 
 def _actors(events: set[tuple[str, ...]]) -> set[str]:

@@ -412,18 +412,7 @@ class EventExtractor:
                 if subj.dep_ in SUBJ:
                     targets += self.find.collect(subj, link)
             trig = Trigger(verb.lemma_.lower(), "verb", "REQUEST", "")
-            for src, tgt in self.find.pairs(self.find.subjects(verb, link), unique(targets), trig):
-                yield self._event(
-                    ctx,
-                    verb,
-                    trig,
-                    src,
-                    tgt,
-                    link,
-                    doc_id,
-                    modality=modality_of(verb, self.lex),
-                    rule=f"{self.lex.version}:obligation",
-                )
+            yield from self._speaker_events(ctx, verb, trig, targets, link, doc_id, "obligation")
 
     def _wrong_events(
         self, ctx: SentenceContext, clause: Token, link: LinkResult, doc_id: str
@@ -436,8 +425,23 @@ class EventExtractor:
             if subj.dep_ in SUBJ:
                 accused += self.find.collect(subj, link)
         trig = Trigger(verb.lemma_.lower(), "verb", "ACCUSE", "allege")
-        for src, tgt in self.find.pairs(self.find.subjects(verb, link), unique(accused), trig):
-            event = self._event(
+        for event in self._speaker_events(ctx, verb, trig, accused, link, doc_id, "reported-wrong"):
+            if not _own_state(event):
+                yield event
+
+    def _speaker_events(
+        self,
+        ctx: SentenceContext,
+        verb: Token,
+        trig: Trigger,
+        targets: list[Linked],
+        link: LinkResult,
+        doc_id: str,
+        rule: str,
+    ) -> Iterator[Event]:
+        """The speaker of ``verb`` towards each of ``targets``, as the verb's modality has it."""
+        for src, tgt in self.find.pairs(self.find.subjects(verb, link), unique(targets), trig):
+            yield self._event(
                 ctx,
                 verb,
                 trig,
@@ -446,10 +450,8 @@ class EventExtractor:
                 link,
                 doc_id,
                 modality=modality_of(verb, self.lex),
-                rule=f"{self.lex.version}:reported-wrong",
+                rule=f"{self.lex.version}:{rule}",
             )
-            if not _own_state(event):
-                yield event
 
     def _channel_event(
         self,

@@ -1,0 +1,25 @@
+"""What the pipeline makes of one invented text, as the extraction tests read it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from backchannel.model import Document, Extraction
+
+
+def extract(extractor: Any, text: str, published: str = "2025-11-20") -> Extraction:
+    doc = Document(Document.make_id(text), text, published=published, origin="test")
+    ex = extractor.process(doc)
+    assert isinstance(ex, Extraction), ex
+    return ex
+
+
+def events(extractor: Any, text: str, published: str = "2025-11-20") -> set[tuple[str, ...]]:
+    """(source, target, type, mode, modality) of every event."""
+    ex = extract(extractor, text, published)
+    return {(e.source.actor_id, e.target.actor_id, e.type, e.mode, e.modality) for e in ex.events}
+
+
+def pairs(found: set[tuple[str, ...]], kind: str = "CONSULT") -> set[frozenset[str]]:
+    """The unordered pairs of the events of one category."""
+    return {frozenset(e[:2]) for e in found if e[2] == kind}
