@@ -22,7 +22,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -79,11 +79,13 @@ _PEOPLE = frozenset(
 # Prepositions inside a measure's phrase that lead to the one it hits.
 _HIT_PREPS = frozenset({"on", "against", "to", "for", "from", "of"})
 _MEASURE_TYPES = frozenset({"SANCTION", "RETREAT"})
+# The trigger of the word a token hangs on, asked only where a rule needs it.
+Governing = Callable[[Token], "Trigger | None"]
 
 
-def extra_trigger(noun_or_verb: Token, governing: Trigger | None) -> Trigger | None:
-    """A trigger the word lists cannot say alone; ``governing`` is the trigger of
-    the word's head, if any ("agreed to resume purchases" is the agreement)."""
+def extra_trigger(noun_or_verb: Token, governing: Governing) -> Trigger | None:
+    """A trigger the word lists cannot say alone; ``governing`` gives the trigger of
+    a word's head, if any ("agreed to resume purchases" is the agreement)."""
     return (
         easing_noun(noun_or_verb)
         or resumed_buying(noun_or_verb, governing)
@@ -106,7 +108,7 @@ def relief_granted(verb: Token) -> Trigger | None:
     return Trigger(verb.lemma_.lower(), "verb", "RETREAT", "ease", objects=_RELIEF)
 
 
-def eased_outright(verb: Token, trig: Trigger, governing: Trigger | None) -> bool:
+def eased_outright(verb: Token, trig: Trigger, governing: Governing) -> bool:
     """An easing told as done or to be done, whose unnamed target is the other side
     ("China suspended the countermeasures"); not one agreed, asked for or
     threatened ("agreed to lift its curbs": the agreement), nor a condition ("if
@@ -114,7 +116,7 @@ def eased_outright(verb: Token, trig: Trigger, governing: Trigger | None) -> boo
     """
     if trig.type != "RETREAT" or trig.mode != "ease":
         return False
-    if verb.dep_ in {"xcomp", "ccomp"} and governing is not None:
+    if verb.dep_ in {"xcomp", "ccomp"} and governing(verb) is not None:
         return False
     return not any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
 
@@ -178,14 +180,15 @@ def stray_agent(verb: Token, trig: Trigger, link: LinkResult) -> list[Linked]:
 
 def easing_noun(tok: Token) -> Trigger | None:
     """ "the lifting of tariffs", "Beijing's suspension of its ban": an easing."""
-    if tok.pos_ not in {"NOUN", "PROPN"} or tok.lower_ not in _EASING_NOUNS:
-        return None
-    if _measure_of(tok) is None:
+    if tok.pos_ not in {"NOUN", "PROPN"} or measure_of(tok) is None:
         return None
     return Trigger(tok.lower_, "noun", "RETREAT", "ease")
 
 
-def _measure_of(noun: Token) -> Token | None:
+def measure_of(noun: Token) -> Token | None:
+    """The measure an easing noun undoes ("the lifting of tariffs": tariffs)."""
+    if noun.lower_ not in _EASING_NOUNS:
+        return None
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
@@ -196,17 +199,12 @@ def _measure_of(noun: Token) -> Token | None:
     return None
 
 
-def measure_of(noun: Token) -> Token | None:
-    """The measure an easing noun undoes ("the lifting of tariffs": tariffs)."""
-    return _measure_of(noun) if noun.lower_ in _EASING_NOUNS else None
-
-
-def resumed_buying(verb: Token, governing: Trigger | None) -> Trigger | None:
+def resumed_buying(verb: Token, governing: Governing) -> Trigger | None:
     """ "China resumed purchases of American soybeans", "restored imports": a boycott
     eased (resuming or restoring ties stays support)."""
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in {"resume", "restore"}:
         return None
-    if verb.dep_ in {"xcomp", "ccomp"} and governing is not None:
+    if verb.dep_ in {"xcomp", "ccomp"} and governing(verb) is not None:
         return None  # "agreed to resume purchases": the agreement is the event
     if not any(c.dep_ == "dobj" and c.lower_ in _BUYING for c in verb.children):
         return None
@@ -342,17 +340,15 @@ def _firm_names(doc: Doc) -> list[Span]:
     """Organisation names: spaCy's ORG entities, and proper nouns it left unlabelled
     or took for a place ("PVH and Illumina", "Skydio"), never a person or a date."""
     names = [e for e in doc.ents if e.label_ == "ORG"]
-    labelled = {i for e in doc.ents for i in range(e.start, e.end)}
     for tok in doc:
         if tok.pos_ != "PROPN" or tok.dep_ == "compound" or not tok.text[:1].isupper():
             continue
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-        if ent is not None and ent.label_ != "GPE":
+        if tok.ent_type_ not in {"", "GPE"}:
             continue  # a place the linker does not know is a firm's name ("sanctioned Skydio")
         start = tok.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
             start -= 1
-        if any(i in labelled for i in range(start, tok.i)) and ent is None:
+        if not tok.ent_type_ and any(doc[i].ent_type_ for i in range(start, tok.i)):
             continue
         names.append(doc[start : tok.i + 1])
     return names

@@ -120,7 +120,7 @@ class EventExtractor:
             # judgement, "resumed purchases" no resumption of ties
             trig = (
                 judgement(tok, self.lex)
-                or extra_trigger(tok, self._governing(tok))
+                or extra_trigger(tok, self._governing)
                 or self.find.trigger_for(tok)
             )
             if trig is None or tok.i in fired_objects:
@@ -155,7 +155,7 @@ class EventExtractor:
                 if not targets and sources:
                     targets = named_firms(tok, trig, link)  # "added PVH to its list"
                 aimed = trig.type in _AIMED_AT_THE_OTHER_SIDE or eased_outright(
-                    tok, trig, self._governing(tok)
+                    tok, trig, self._governing
                 )
                 # the measure eased is no one eased: "suspended the countermeasures"
                 eased = trig.type == "RETREAT" and obj is not None
