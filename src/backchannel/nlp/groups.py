@@ -79,16 +79,10 @@ class GroupsAndStates:
                     covered.update(range(tok.i, end))
                     continue
                 noun = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-                goods: Token | None = tok.head  # "Chinese electric vehicles", "American farm goods"
-                if goods is None or not (
-                    tok.dep_ in {"amod", "compound", "nmod"}
-                    and 0 < goods.i - tok.i <= 3
-                    and goods.lower_ in _STATE_OBJECT_NOUNS
-                    and not any(i in covered for i in range(tok.i, goods.i + 1))
-                ):
-                    goods = (
-                        noun if noun is not None and noun.lower_ in _STATE_OBJECT_NOUNS else None
-                    )
+                # "Chinese electric vehicles", "American farm goods"
+                goods = _goods_modified(tok, covered) or (
+                    noun if noun is not None and noun.lower_ in _STATE_OBJECT_NOUNS else None
+                )
                 if goods is not None:
                     # "tariffs on Chinese imports": the state is the one hit
                     mentions[tok.i] = Linked(tok.i, goods.i + 1, f"state:{code}", "adjective")
@@ -187,21 +181,25 @@ class GroupsAndStates:
                 return
         if after is not None and after.lower_ in _STATE_OBJECT_NOUNS and end not in covered:
             end += 1  # "tariffs on US goods": the state is the one hit
-        elif _hits_goods(doc[end - 1], covered):
-            end = doc[end - 1].head.i + 1  # "a U.S. reconnaissance plane", "US farm goods"
+        elif (goods := _goods_modified(doc[end - 1], covered)) is not None:
+            end = goods.i + 1  # "a U.S. reconnaissance plane", "US farm goods"
         mentions[start] = Linked(start, end, f"state:{code}", "state")
         covered.update(range(start, end))
 
 
-def _hits_goods(last: Token, covered: set[int]) -> bool:
-    """A state's name modifying, a few words on, goods or craft a measure hits."""
-    goods = last.head
-    return (
-        last.dep_ in {"compound", "nmod", "amod"}
-        and 1 < goods.i - last.i <= 3
+def _goods_modified(word: Token, covered: set[int]) -> Token | None:
+    """The goods or craft a state's name or adjective modifies a few words on, when
+    nothing between them is linked: the one a measure hits ("Chinese electric
+    vehicles", "a U.S. reconnaissance plane")."""
+    goods = word.head
+    if (
+        word.dep_ in {"compound", "nmod", "amod"}
+        and 0 < goods.i - word.i <= 3
         and goods.lower_ in _STATE_OBJECT_NOUNS
-        and not any(i in covered for i in range(last.i + 1, goods.i + 1))
-    )
+        and not any(i in covered for i in range(word.i + 1, goods.i + 1))
+    ):
+        return goods
+    return None
 
 
 def _strip_the(text: str) -> str:
