@@ -200,15 +200,18 @@ class ParticipantFinder:
             if (is_object and not trig.topic_object) or (
                 child.dep_ == "prep" and (aimed_at or not topic_prep(child, trig))
             ):
-                found = (
-                    self.collect(child, link) or dangling(child, link) or shared_object(child, link)
-                )
                 if aimed_at:
                     # the one aimed at, not a place ("lashed out at Pompeo and Esper")
                     found = unique(
                         link.token_to_mention[g.i]
                         for g in child.subtree
                         if g.i in link.token_to_mention and g.dep_ in {"pobj", "conj"}
+                    )
+                else:
+                    found = (
+                        self.collect(child, link)
+                        or dangling(child, link)
+                        or shared_object(child, link)
                     )
                 found = self.not_topics(found, child, trig)
                 direct = [m for m in found if not under_prep(span_root(verb.doc, m), child)]
@@ -384,9 +387,10 @@ class ParticipantFinder:
     def pairs(
         self, sources: list[Linked], targets: list[Linked], trig: Trigger
     ) -> Iterable[tuple[Linked, Linked]]:
-        if trig.mutual and len(unique(sources + targets)) >= 2:
+        parties = unique(sources + targets) if trig.mutual else []
+        if len(parties) >= 2:
             # "Washington and Beijing traded accusations": each accuses the other
-            pairs = list(itertools.permutations(unique(sources + targets), 2))
+            pairs = list(itertools.permutations(parties, 2))
         elif sources and targets:
             pairs = [(s, t) for s in sources for t in targets if s.actor_id != t.actor_id]
         elif (trig.symmetric or trig.pos == "noun") and len(sources) >= 2:
