@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from backchannel.evaluate.metrics import match_multisets
+from backchannel.evaluate.metrics import Counts, match_multisets
 from backchannel.evaluate.project import (
     GoldEvent,
     gold_key,
@@ -109,7 +109,7 @@ def extracted() -> tuple[dict[Key, Event], dict[str, Extraction]]:
 def recall(by_doc: dict[str, Extraction]) -> None:
     """Event F1 on the annotated documents, with the causes of the misses."""
     annotated = [json.loads(line) for line in RECALL.read_text(encoding="utf-8").splitlines()]
-    tp = fp = fn = 0
+    total = Counts()
     missed: Counter[str] = Counter()
     spurious: Counter[str] = Counter()
     for record in annotated:
@@ -119,17 +119,14 @@ def recall(by_doc: dict[str, Extraction]) -> None:
         ]
         result = by_doc.get(record["doc"])
         predicted = list(result.events) if result else []
-        counts = match_multisets(map(gold_key, gold), map(pred_key, predicted))
-        tp, fp, fn = tp + counts.tp, fp + counts.fp, fn + counts.fn
+        total.add(match_multisets(map(gold_key, gold), map(pred_key, predicted)))
         m, s = miss_causes(gold, predicted, linked_actors(result))
         missed.update(m)
         spurious.update(s)
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
     print(
-        f"annotated: {len(annotated)} documents, {tp + fn} events; "
-        f"event F1 {f1:.2f} (P {p:.2f}, R {r:.2f}; {tp} right, {fp} spurious, {fn} missed)"
+        f"annotated: {len(annotated)} documents, {total.tp + total.fn} events; "
+        f"event F1 {total.f1:.2f} (P {total.precision:.2f}, R {total.recall:.2f}; "
+        f"{total.tp} right, {total.fp} spurious, {total.fn} missed)"
     )
     print("  missed by cause: " + ", ".join(f"{c} {n}" for c, n in missed.most_common()))
     print("  spurious by cause: " + ", ".join(f"{c} {n}" for c, n in spurious.most_common()))
