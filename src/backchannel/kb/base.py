@@ -185,6 +185,14 @@ class KnowledgeBase:
             index.setdefault(surname, []).append(actor_id)
         return {surname: tuple(sorted(ids)) for surname, ids in index.items()}
 
+    def adjective_index(self) -> dict[str, str]:
+        """A state's adjective, casefolded ("chinese") → its ISO3 code."""
+        return {
+            adjective.casefold(): state.code
+            for state in self.states.values()
+            for adjective in state.adjectives
+        }
+
     def title_index(self) -> dict[str, str]:
         """Title phrase, casefolded ("treasury secretary") → position key."""
         return {

@@ -65,9 +65,7 @@ class EventExtractor:
         self.sides = sides
         self.find = ParticipantFinder(kb, lex)
         # country adjectives ("Chinese"), for the one a measure hits
-        self.adjectives = {
-            a.casefold(): code for code, state in kb.states.items() for a in state.adjectives
-        }
+        self.adjectives = kb.adjective_index()
 
     def extract(
         self, doc: Doc, link: LinkResult, doc_id: str, published: str | None

@@ -170,12 +170,10 @@ class Linker:
         self._group_nouns = {g.noun.casefold(): g.sector for g in kb.groups}
         self._offices = {g.noun.casefold(): g.sector for g in kb.groups if g.office}
         self._state_forms: dict[str, str] = {}
-        self._adjectives: dict[str, str] = {}
         for state in kb.states.values():
             for form in (state.name, *state.names, *state.capitals):
                 self._state_forms[form.casefold()] = state.code
-            for adj in state.adjectives:
-                self._adjectives[adj.casefold()] = state.code
+        self._adjectives = kb.adjective_index()
         # "China's commerce ministry": a KB body written in lower case
         org_forms = {
             form.casefold(): actor_id
