@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from backchannel.nlp.lexicon import Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.preps import topic_prep
-from backchannel.nlp.repairs import OBJ, SUBJ, unique
+from backchannel.nlp.repairs import OBJ, SUBJ, split_apposition, unique
 from backchannel.nlp.sides import contact_within, talks_beside
 
 if TYPE_CHECKING:
@@ -141,6 +141,14 @@ def noun_participants(
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 targets += find.collect(child, link)
+    if (
+        own
+        and trig.type == "SUPPORT"
+        and slot.dep_ in OBJ | {"ccomp"}
+        and head.lemma_.lower() in find.lex.declaring_verbs
+    ):
+        # "Clinton declared America's solidarity with Seoul": she gives it too
+        sources += [m for m in find.subjects(head, link) if find.is_person(m.actor_id)]
     if not targets and trig.type == "REQUEST":
         # "reiterated its demand that Israel ease restrictions": the one asked
         holders = [noun] + ([head] if slot.dep_ in OBJ else [])
@@ -152,6 +160,23 @@ def noun_participants(
                     if subj.dep_ in SUBJ:
                         targets += find.collect(subj, link)
     sources += agents
+    if trig.type == "ACCUSE":
+        # "Xi faced criticism from Biden": the critic blames the one who faced it
+        receiver = _receiver(find, slot)
+        critics = [
+            m
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for g in c.children
+            if g.dep_ == "pobj"
+            # the one it comes from ("from his host, Joe Biden"), not a place it was made in
+            for h in [g, *(x for x in g.children if x.dep_ in {"appos", "conj"})]
+            for m in [link.token_to_mention.get(h.i) or split_apposition(h, link)]
+            if m is not None
+        ]
+        if receiver is not None and critics:
+            sources = critics
+            targets = find.subjects(receiver, link, raised=True)
     if not sources and any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children):
         sources = _their(find, noun, link)
     if (
@@ -164,6 +189,19 @@ def noun_participants(
         sources = [m for m in sources if find.is_person(m.actor_id)]
         targets = [m for m in targets if find.is_person(m.actor_id)]
     return unique(sources), unique(targets)
+
+
+def _receiver(find: ParticipantFinder, slot: Token) -> Token | None:
+    """The verb that receives the criticism ``slot`` stands for: "faced criticism",
+    "was met with criticism", "came under criticism"."""
+    head = slot.head
+    if slot.dep_ == "dobj" and head.lemma_.lower() in find.lex.receiving_verbs:
+        return head
+    if slot.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+        verb = head.head
+        if f"{verb.lemma_.lower()} {head.lower_}" in find.lex.receiving_verbs:
+            return verb
+    return None
 
 
 def _their(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Linked]:
@@ -194,3 +232,23 @@ def _speaker(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Lin
     if verb.lemma_.lower() not in find.lex.speech_verbs:
         return []
     return [m for m in find.subjects(verb, link) if find.is_person(m.actor_id)]
+
+
+def unsealed(find: ParticipantFinder, talks: Token) -> Token | None:
+    """ "ended two days of talks with no deal", "talks ended without an agreement":
+    the agreement the talks did not reach (its parties are the talks' parties).
+    """
+    slot = talks
+    if talks.dep_ == "pobj" and talks.head.lower_ == "of":
+        slot = talks.head.head  # "two days of talks"
+    holders = [talks] + ([slot.head] if slot.dep_ in OBJ | SUBJ else [])
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
+        for deal in (g for g in prep.children if g.dep_ == "pobj"):
+            named = find.trigger_for(deal)
+            if named is None or named.type != "AGREE" or not named.needs_between:
+                continue
+            if prep.lower_ == "without" or (
+                prep.lower_ == "with" and any(d.lower_ == "no" for d in deal.children)
+            ):
+                return deal
+    return None

@@ -30,6 +30,7 @@ from backchannel.model import (
 )
 from backchannel.nlp.calls import paid_call
 from backchannel.nlp.easing import (
+    asked_of,
     coercive,
     eased_outright,
     extra_trigger,
@@ -39,11 +40,11 @@ from backchannel.nlp.easing import (
     stray_agent,
 )
 from backchannel.nlp.eventdates import SentenceContext, context_for, sentences, tenure_date
-from backchannel.nlp.eventnouns import noun_participants
+from backchannel.nlp.eventnouns import noun_participants, unsealed
 from backchannel.nlp.groups import group_actor, state_actor
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
-from backchannel.nlp.modality import modality_of
+from backchannel.nlp.modality import dropped_plan, modality_of, one_plan
 from backchannel.nlp.participants import OBJ, SUBJ, ParticipantFinder, unique
 from backchannel.nlp.rolewords import as_time_only, change_verb, holder_slots, names_post
 from backchannel.nlp.sides import Side, across_countries, without_one_side
@@ -78,7 +79,7 @@ class EventExtractor:
         told: set[tuple[str | None, ...]] = set()
         for ctx in sentences(doc, reference, link.doc_date):
             seen: set[tuple[str, str, str, str]] = set()
-            for ev in self._sentence_events(ctx, link, doc_id):
+            for ev in one_plan(list(self._sentence_events(ctx, link, doc_id)), ctx.span):
                 # "have not spoken since their meeting": a pair's negated or denied
                 # contact beside the one that happened is another event
                 undone = ev.modality if ev.modality in {"negated", "denied"} else ""
@@ -174,6 +175,8 @@ class EventExtractor:
                 if trig.not_preps & {c.lower_ for c in tok.children if c.dep_ == "prep"}:
                     continue  # "his call for dialogue" is an appeal, not a phone call
                 sources, targets = noun_participants(self.find, tok, trig, link)
+                if not targets and sources and trig.type == "REQUEST":
+                    targets = asked_of(tok, link, self.adjectives, self.lex.asked_things)
                 if not targets and sources:
                     targets = measure_targets(tok, trig, link, self.adjectives) or named_firms(
                         tok, trig, link
@@ -184,16 +187,35 @@ class EventExtractor:
             if sources and targets:
                 sides.append((_ids(sources), _ids(targets)))
             among: list[Event] = []
+            beside = self._beside(tok, trig)
             for src, tgt in self.find.pairs(sources, targets, trig):
                 event = self._event(ctx, tok, trig, src, tgt, link, doc_id)
                 if _own_state(event):
                     continue
+                made = [event] + [
+                    self._event(ctx, t, also, src, tgt, link, doc_id, modality=modality)
+                    for t, also, modality in beside
+                ]
                 if sources and targets:
-                    yield event
+                    yield from made
                 else:
-                    among.append(event)
+                    among += made
             paired_among += across_countries(among)
         yield from without_one_side(paired_among, sides)
+
+    def _beside(self, tok: Token, trig: Trigger) -> list[tuple[Token, Trigger, str | None]]:
+        """Events the trigger's own sentence tells beside it, between the same parties:
+        "ended the talks with no deal" (the agreement not reached), "suspended its plan
+        to impose tariffs" (the easing done; the measure itself is negated)."""
+        missed = unsealed(self.find, tok) if trig.type == "CONSULT" else None
+        deal = None if missed is None else self.find.trigger_for(missed)
+        if missed is not None and deal is not None:
+            return [(missed, deal, "negated")]
+        dropper = dropped_plan(tok, self.lex) if trig.type == "SANCTION" else None
+        if dropper is not None:
+            easing = replace(trig, lemma=dropper.lemma_.lower(), type="RETREAT", mode="ease")
+            return [(dropper, easing, None)]
+        return []
 
     def _governing(self, tok: Token) -> Trigger | None:
         """The trigger of the word ``tok`` hangs on, if any."""
@@ -423,7 +445,14 @@ class EventExtractor:
             if subj.dep_ in SUBJ:
                 accused += self.find.collect(subj, link)
         trig = Trigger(verb.lemma_.lower(), "verb", "ACCUSE", "allege")
-        for event in self._speaker_events(ctx, verb, trig, accused, link, doc_id, "reported-wrong"):
+        speakers = None
+        if verb.pos_ in {"NOUN", "PROPN"}:
+            # "Geithner's assertion that …": whose assertion it is
+            poss = (c for c in verb.children if c.dep_ == "poss")
+            speakers = [m for c in poss for m in self.find.collect(c, link, allow_modifier=True)]
+        for event in self._speaker_events(
+            ctx, verb, trig, accused, link, doc_id, "reported-wrong", speakers
+        ):
             if not _own_state(event):
                 yield event
 
@@ -436,9 +465,13 @@ class EventExtractor:
         link: LinkResult,
         doc_id: str,
         rule: str,
+        speakers: list[Linked] | None = None,
     ) -> Iterator[Event]:
-        """The speaker of ``verb`` towards each of ``targets``, as the verb's modality has it."""
-        for src, tgt in self.find.pairs(self.find.subjects(verb, link), unique(targets), trig):
+        """The speaker of ``verb`` (its subject unless ``speakers`` are given) towards each
+        of ``targets``, as the verb's modality has it."""
+        if speakers is None:
+            speakers = self.find.subjects(verb, link)
+        for src, tgt in self.find.pairs(speakers, unique(targets), trig):
             yield self._event(
                 ctx,
                 verb,

@@ -84,6 +84,10 @@ class Lexicon:
     speech_verbs: frozenset[str]
     measure_nouns: frozenset[str]
     joining_verbs: frozenset[str]
+    receiving_verbs: frozenset[str]
+    declaring_verbs: frozenset[str]
+    asked_things: frozenset[str]
+    intent_nouns: frozenset[str]
     arrival_verbs: frozenset[str]
     statement_nouns: frozenset[str]
     announcing_verbs: frozenset[str]
@@ -112,6 +116,7 @@ class Lexicon:
     wrongdoing_verbs: frozenset[str] = frozenset()  # "said Washington was bullying"
     wrongdoing_objects: frozenset[str] = frozenset()  # "said Pompeo was spreading lies"
     charge_nouns: frozenset[str] = frozenset()  # "rejected the allegations": the other side's
+    claim_nouns: frozenset[str] = frozenset()  # "Geithner's assertion that China …"
 
     def intensity(self, category: str, mode: str) -> float:
         cat = self.categories.get(category)
@@ -208,6 +213,10 @@ def lexicon() -> Lexicon:
         speech_verbs=_words(events, "speech_verbs", "events.yaml"),
         measure_nouns=_words(events, "measure_nouns", "events.yaml"),
         joining_verbs=_words(events, "joining_verbs", "events.yaml"),
+        receiving_verbs=_words(events, "receiving_verbs", "events.yaml"),
+        declaring_verbs=_words(events, "declaring_verbs", "events.yaml"),
+        asked_things=_words(events, "asked_things", "events.yaml"),
+        intent_nouns=_words(events, "intent_nouns", "events.yaml"),
         arrival_verbs=_words(events, "arrival_verbs", "events.yaml"),
         statement_nouns=_words(events, "statement_nouns", "events.yaml"),
         announcing_verbs=_words(events, "announcing_verbs", "events.yaml"),
@@ -236,4 +245,5 @@ def lexicon() -> Lexicon:
         wrongdoing_verbs=_words(events, "wrongdoing_verbs", "events.yaml"),
         wrongdoing_objects=_words(events, "wrongdoing_objects", "events.yaml"),
         charge_nouns=_words(events, "charge_nouns", "events.yaml"),
+        claim_nouns=_words(events, "claim_nouns", "events.yaml"),
     )

@@ -9,9 +9,9 @@ lemmas; the nearest cue wins.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-from backchannel.model import Modality
+from backchannel.model import Event, Modality
 from backchannel.nlp.lexicon import Lexicon
 
 _SAY = frozenset({"say", "tell", "add", "note", "report", "announce", "state", "claim"})
@@ -185,6 +185,10 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
         return "planned"
     if no_reason_to(trigger):
         return "negated"
+    if dropped_plan(trigger, lex) is not None:
+        return "negated"  # "suspended its plan to impose tariffs"
+    if trigger.dep_ == "acl" and trigger.head.lower_ in lex.intent_nouns:
+        return "planned"  # "announced its plan to impose tariffs"
     if (
         trigger.pos_ == "NOUN"
         and trigger.dep_ == "pobj"
@@ -238,3 +242,60 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
         if tok.lemma_.lower() in _SAY and i > 0 and tok.pos_ != "NOUN":
             break  # "X said Y met Z": the report does not change Y's meeting
     return "asserted"
+
+
+_EARLIER = frozenset({"after", "before", "since", "during", "following", "until"})
+_PAST_WORDS = frozenset({"last", "previous", "earlier", "past", "former"})
+
+
+def timed_apart(noun: Token) -> bool:
+    """The event noun has a time of its own: a date in its phrase ("their meeting in
+    June"), a word placing it before ("their last meeting"), or a preposition of time
+    above it ("after their meeting"). A noun without one, beside a planned verb for the
+    same pair, names the planned event ("will visit …, confirming details of the
+    summit meeting")."""
+    if any(t.ent_type_ in {"DATE", "TIME"} for t in noun.subtree):
+        return True
+    if any(c.lower_ in _PAST_WORDS for c in noun.children):
+        return True
+    tok = noun
+    while tok.dep_ in {"pobj", "prep", "compound", "conj", "appos"} and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and tok.lower_ in _EARLIER:
+            return True
+        tok = tok.head
+    return False
+
+
+def dropped_plan(verb: Token, lex: Lexicon) -> Token | None:
+    """ "suspended its plan to impose tariffs": the verb that drops the plan ``verb``
+    is the content of (the measure is not taken; dropping it is an easing)."""
+    plan = verb.head
+    if verb.dep_ != "acl" or plan.lower_ not in lex.intent_nouns or plan.dep_ not in {"dobj"}:
+        return None
+    dropper = plan.head
+    return dropper if dropper.lemma_.lower() in lex.reversing_verbs else None
+
+
+def one_plan(found: list[Event], sent: Span) -> list[Event]:
+    """Drops an asserted event a noun names with no time of its own when a verb of the
+    sentence plans the same event for the same pair ("Xi will visit Trump next week,
+    the ministry said, confirming details of the two leaders' summit meeting")."""
+    planned = {
+        (frozenset({e.source.actor_id, e.target.actor_id}), e.type)
+        for e in found
+        if e.modality == "planned" and ":verb:" in e.rule
+    }
+    if not planned:
+        return found
+    kept: list[Event] = []
+    for e in found:
+        if (
+            e.modality == "asserted"
+            and ":noun:" in e.rule
+            and (frozenset({e.source.actor_id, e.target.actor_id}), e.type) in planned
+        ):
+            noun = next((t for t in sent if t.text == e.trigger), None)
+            if noun is not None and not timed_apart(noun):
+                continue
+        kept.append(e)
+    return kept

@@ -160,10 +160,15 @@ class ParticipantFinder:
                 )
             ):
                 return None  # "offered condolences" is no commitment; "offered to help" is
+        bargained = None
+        if obj is None and trig.topic_object:
+            obj = bargained = self._bargained(verb)  # "renegotiate trade pacts with Canada"
         between = between_names(verb, link)
         if between is not None:
             return [between[0]], [between[1]], obj
         sources = self.subjects(verb, link)
+        if bargained is not None and not sources:
+            return None  # those the pact is with are one side: the other is not named
         targets: list[Linked] = []
         for child in verb.children:
             if child.dep_ == "nsubjpass" and (obj is None or child.i != obj.i):
@@ -291,6 +296,20 @@ class ParticipantFinder:
             return unique(targets), [], obj
         return sources, unique(targets), obj
 
+    def _bargained(self, verb: Token) -> Token | None:
+        """ "negotiate a deal with Mexico": the agreement talked over, whose "with"
+        phrase names the one talked with (and which is itself no agreement yet)."""
+        for obj in verb.children:
+            named = self.trigger_for(obj) if obj.dep_ == "dobj" else None
+            if (
+                named is not None
+                and named.type == "AGREE"
+                and named.needs_between
+                and any(p.dep_ == "prep" and p.lower_ == "with" for p in obj.children)
+            ):
+                return obj
+        return None
+
     def _owners(self, noun: Token, link: LinkResult) -> list[Linked]:
         """Whose ``noun`` is: "Israel's raid", "the US arms sale", "the right of Russia troops"."""
         if noun.i in link.token_to_mention:
@@ -344,6 +363,14 @@ class ParticipantFinder:
             head = verb.head
             if verb.dep_ == "acl" and head.i in link.token_to_mention:
                 return [link.token_to_mention[head.i]]
+            if verb.dep_ == "acl" and head.lower_ in self.lex.intent_nouns:
+                # "suspended its plan to impose tariffs": whose plan it is
+                owners = [c for c in head.children if c.dep_ == "poss"]
+                found = [m for c in owners for m in self.collect(c, link, allow_modifier=True)]
+                if not found and owners and head.dep_ in OBJ and head.head.i != head.i:
+                    found = self.subjects(head.head, link)  # "its": the verb's subject
+                if found:
+                    return found
             if (
                 verb.dep_ == "acl"
                 and head.lower_ in self.lex.statement_nouns
@@ -520,7 +547,10 @@ def _retaliation_clause(verb: Token, trig: Trigger) -> bool:
 
 def _has_doer(verb: Token, obj: Token | None) -> bool:
     """The verb names who does it, linked or not; a passive subject that is the
-    trigger's own object ("a deal was struck") is no doer."""
+    trigger's own object ("a deal was struck") is no doer; nor is "He promised to
+    negotiate with X and Y" without one: the one who promised negotiates."""
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i and _has_doer(verb.head, None):
+        return True
     return any(
         c.dep_ in {"nsubj", "csubj", "agent"}
         or (c.dep_ == "nsubjpass" and (obj is None or c.i != obj.i))

@@ -93,6 +93,24 @@ def dangling(prep: Token, link: LinkResult) -> list[Linked]:
     return [m] if span_root(doc, m).dep_ in SUBJ else []
 
 
+def split_apposition(noun: Token, link: LinkResult) -> Linked | None:
+    """ "from his host, Vice President Joseph R. Biden Jr.": an unlinked noun followed by
+    a comma and a name the parser hung elsewhere (not on the noun) is that name."""
+    doc = noun.doc
+    if noun.i in link.token_to_mention or noun.i + 2 >= len(doc) or doc[noun.i + 1].text != ",":
+        return None
+    i = noun.i + 2
+    while i < len(doc) and i - noun.i <= 5 and i not in link.token_to_mention:
+        if doc[i].pos_ != "PROPN":
+            return None
+        i += 1  # a title before the name: "Vice President"
+    m = link.token_to_mention.get(i)
+    if m is None or m.start != i:
+        return None
+    root = span_root(doc, m)
+    return m if root.head.i != noun.i and root.dep_ in {"npadvmod", "appos", "conj"} else None
+
+
 def moved_objects(verb: Token) -> list[Token]:
     """ "denounced as a crime Serbia's crackdown": the object moved after an "as"
     phrase, parsed as a second object of "as" or an apposition to its first."""

@@ -47,16 +47,25 @@ def judgement(verb: Token, lex: Lexicon) -> Trigger | None:
 
 
 def reported_wrong(clause: Token, lex: Lexicon) -> bool:
-    """A clause reported by a verb of saying that tells of a wrong its subject does.
+    """A clause reported by a verb of saying (or a speaker's noun: "his assertion
+    that …") that tells of a wrong its subject does.
 
     "said the United States was bullying Chinese companies", "said China had been
     slow-walking its commitments", "said Pompeo was spreading lies"; not a wrong
     denied ("said China had not violated the deal") nor only feared ("could hack").
     """
-    if clause.pos_ not in {"VERB", "AUX"} or clause.dep_ != "ccomp":
+    if clause.pos_ not in {"VERB", "AUX"} or clause.dep_ not in {"ccomp", "acl"}:
         return False
-    speaker_verb = clause.head
-    if speaker_verb.lemma_.lower() not in lex.speech_verbs | lex.obligation_verbs:
+    said_by = clause.head
+    if clause.dep_ == "acl" or said_by.pos_ in {"NOUN", "PROPN"}:
+        # "Geithner's assertion that China manipulates its currency": a speaker's noun
+        if not (
+            said_by.lower_ in lex.claim_nouns
+            and any(c.dep_ == "poss" for c in said_by.children)
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        ):
+            return False
+    elif said_by.lemma_.lower() not in lex.speech_verbs | lex.obligation_verbs:
         return False
     if not any(c.dep_ in SUBJ for c in clause.children):
         return False
