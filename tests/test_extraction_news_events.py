@@ -168,3 +168,37 @@ def test_an_announced_plan_to_impose_tariffs_is_a_planned_sanction(extractor: An
     got = _events(extractor, "Canada announced its plan to impose tariffs on Mexico.")
     assert ("state:CAN", "state:MEX", "planned") in _of(got, "SANCTION")
     assert not _of(got, "RETREAT"), got
+
+
+def test_talks_held_without_reaching_an_agreement_did_not_reach_it(extractor: Any) -> None:
+    got = _events(extractor, "Canada met Mexico on Friday without reaching an agreement.")
+    assert ("state:CAN", "state:MEX", "negated") in _of(got, "AGREE")
+    got = _events(extractor, "Canada met Mexico on Friday without discussing the trade agreement.")
+    assert not _of(got, "AGREE"), got
+
+
+def test_a_call_with_someone_in_a_clause_is_held_by_its_doer(extractor: Any) -> None:
+    for text in (
+        "Narendra Modi warned in a phone call with Joe Biden that tariffs would rise.",
+        "By giving ground in a phone call with Joe Biden, Narendra Modi avoided a clash.",
+    ):
+        got = _events(extractor, text, "2023-06-10")
+        assert frozenset({"joe-biden", "narendra-modi"}) in _pairs(got, "CONSULT"), (text, got)
+
+
+def test_the_means_of_a_doubted_outcome_was_taken(extractor: Any) -> None:
+    got = _events(
+        extractor,
+        "By backing down in a phone call with Joe Biden, Narendra Modi may have averted a clash.",
+        "2023-06-10",
+    )
+    modi_biden = frozenset({"joe-biden", "narendra-modi"})
+    assert any(
+        frozenset({s, t}) == modi_biden and m == "asserted" for s, t, m in _of(got, "CONSULT")
+    )
+    got = _events(
+        extractor,
+        "By giving ground in a phone call with Joe Biden, Narendra Modi would avoid a clash.",
+        "2023-06-10",
+    )
+    assert not any(m == "asserted" for _, _, m in _of(got, "CONSULT")), got

@@ -106,6 +106,21 @@ def noun_participants(
             for m in find.collect(c, link)
             if find.is_person(m.actor_id)
         ]
+    if (
+        any(find.is_person(t.actor_id) for t in targets)
+        and not own
+        and trig.type == "CONSULT"
+        and trig.mode != "visit"  # "during a visit to Japan": a journey, its doer's own
+        and slot.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ in {"in", "during"}
+        and head.head.pos_ in {"VERB", "AUX"}
+    ):
+        # "Modi warned in a phone call with Biden", "By backing down in a call with Xi,
+        # Trump averted …": the one who acts in the call holds it (with a person named:
+        # "a call with China's president" waits for the linker to name him)
+        sources = find.subjects(head.head, link) + sources
+        targets = [t for t in targets if find.is_person(t.actor_id)]
     beside = talks_beside(slot, trig, bool(targets), own)
     if beside is not None:
         # "Liu was received by Trump after talks with X": the grammatical subject
@@ -235,7 +250,7 @@ def _speaker(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Lin
 
 
 def unsealed(find: ParticipantFinder, talks: Token) -> Token | None:
-    """ "ended two days of talks with no deal", "talks ended without an agreement":
+    """ "ended two days of talks with no deal", "talks ended without (reaching) an agreement":
     the agreement the talks did not reach (its parties are the talks' parties).
     """
     slot = talks
@@ -243,7 +258,17 @@ def unsealed(find: ParticipantFinder, talks: Token) -> Token | None:
         slot = talks.head.head  # "two days of talks"
     holders = [talks] + ([slot.head] if slot.dep_ in OBJ | SUBJ else [])
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
-        for deal in (g for g in prep.children if g.dep_ == "pobj"):
+        # "without an agreement", or "without reaching an agreement"
+        reached = (
+            o
+            for g in prep.children
+            if g.dep_ == "pcomp" and _agreeing(find.trigger_for(g))
+            for o in g.children
+        )
+        deals = [g for g in prep.children if g.dep_ == "pobj"]
+        if prep.lower_ == "without":
+            deals += [o for o in reached if o.dep_ == "dobj"]
+        for deal in deals:
             named = find.trigger_for(deal)
             if named is None or named.type != "AGREE" or not named.needs_between:
                 continue
@@ -252,3 +277,7 @@ def unsealed(find: ParticipantFinder, talks: Token) -> Token | None:
             ):
                 return deal
     return None
+
+
+def _agreeing(trig: Trigger | None) -> bool:
+    return trig is not None and trig.type == "AGREE"

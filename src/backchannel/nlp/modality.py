@@ -214,7 +214,7 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
             )
             and not _content_of_noun(tok)
-        ):
+        ) or _means_done(tok):
             break
         tok = tok.head
         chain.append(tok)
@@ -299,3 +299,12 @@ def one_plan(found: list[Event], sent: Span) -> list[Event]:
                 continue
         kept.append(e)
     return kept
+
+
+def _means_done(tok: Token) -> bool:
+    """ "By backing down in a call with Xi, Trump may have averted a clash": the means
+    of a perfect ("may have averted") was taken; only its outcome is in doubt."""
+    by = tok.head
+    if tok.dep_ != "pcomp" or by.lower_ != "by" or by.head.i == by.i:
+        return False
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in by.head.children)
