@@ -202,3 +202,19 @@ def test_the_means_of_a_doubted_outcome_was_taken(extractor: Any) -> None:
         "2023-06-10",
     )
     assert not any(m == "asserted" for _, _, m in _of(got, "CONSULT")), got
+
+
+def test_a_delegate_to_talks_with_a_state_takes_part_for_its_own(extractor: Any) -> None:
+    for text in (
+        "Canada's envoy to the talks with Mexico left Ottawa on Monday.",
+        "Canada's chief representative to the discussions with Mexico sounded gloomy.",
+    ):
+        got = _events(extractor, text)
+        assert any(
+            "CAN" in s and t == "state:MEX" and m == "asserted" for s, t, m in _of(got, "CONSULT")
+        ), (text, got)
+
+
+def test_an_approach_to_talks_names_no_delegate(extractor: Any) -> None:
+    got = _events(extractor, "The Canadian approach to talks with Mexico has failed.")
+    assert not _of(got, "CONSULT"), got

@@ -121,6 +121,8 @@ def noun_participants(
         # "a call with China's president" waits for the linker to name him)
         sources = find.subjects(head.head, link) + sources
         targets = [t for t in targets if find.is_person(t.actor_id)]
+    if not own and targets and trig.type == "CONSULT":
+        sources = _delegate(find, slot, link) + sources  # "Japan's envoy to the talks with X"
     beside = talks_beside(slot, trig, bool(targets), own)
     if beside is not None:
         # "Liu was received by Trump after talks with X": the grammatical subject
@@ -217,6 +219,25 @@ def _receiver(find: ParticipantFinder, slot: Token) -> Token | None:
         if f"{verb.lemma_.lower()} {head.lower_}" in find.lex.receiving_verbs:
             return verb
     return None
+
+
+def _delegate(find: ParticipantFinder, slot: Token, link: LinkResult) -> list[Linked]:
+    """ "Japan's envoy to the talks with North Korea", "the chief United States
+    representative to discussions with China": the one the delegate is sent by."""
+    head = slot.head
+    if slot.dep_ != "pobj" or head.lower_ not in {"to", "at", "in"} or head.dep_ != "prep":
+        return []
+    delegate = head.head
+    if delegate.lower_ not in find.lex.delegate_nouns:
+        return []
+    if delegate.i in link.token_to_mention:
+        return [link.token_to_mention[delegate.i]]
+    return [
+        m
+        for c in delegate.children
+        if c.dep_ in {"poss", "compound", "amod", "nmod"}
+        for m in find.collect(c, link, allow_modifier=True)
+    ]
 
 
 def _their(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Linked]:

@@ -88,6 +88,7 @@ class Lexicon:
     declaring_verbs: frozenset[str]
     asked_things: frozenset[str]
     intent_nouns: frozenset[str]
+    delegate_nouns: frozenset[str]
     arrival_verbs: frozenset[str]
     statement_nouns: frozenset[str]
     announcing_verbs: frozenset[str]
@@ -217,6 +218,7 @@ def lexicon() -> Lexicon:
         declaring_verbs=_words(events, "declaring_verbs", "events.yaml"),
         asked_things=_words(events, "asked_things", "events.yaml"),
         intent_nouns=_words(events, "intent_nouns", "events.yaml"),
+        delegate_nouns=_words(events, "delegate_nouns", "events.yaml"),
         arrival_verbs=_words(events, "arrival_verbs", "events.yaml"),
         statement_nouns=_words(events, "statement_nouns", "events.yaml"),
         announcing_verbs=_words(events, "announcing_verbs", "events.yaml"),

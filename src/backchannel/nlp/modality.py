@@ -216,6 +216,8 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
             and not _content_of_noun(tok)
         ) or _means_done(tok):
             break
+        if tok.dep_ == "prep" and tok.head.lower_ in lex.delegate_nouns:
+            break  # "the envoy to the talks offered …": the envoy's act is not the talks'
         tok = tok.head
         chain.append(tok)
     say_positions = {i for i, t in enumerate(chain) if t.lemma_.lower() in _SAY}
