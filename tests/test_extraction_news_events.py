@@ -218,3 +218,14 @@ def test_a_delegate_to_talks_with_a_state_takes_part_for_its_own(extractor: Any)
 def test_an_approach_to_talks_names_no_delegate(extractor: Any) -> None:
     got = _events(extractor, "The Canadian approach to talks with Mexico has failed.")
     assert not _of(got, "CONSULT"), got
+
+
+def test_a_meeting_with_a_counterpart_named_after_a_comma(extractor: Any) -> None:
+    got = _events(
+        extractor,
+        "Much of the attention at the forum on Monday will be on Prime Minister Modi's first "
+        "meeting with his Russian counterpart, Vladimir V. Putin, with efforts to decipher "
+        "the ties between them.",
+        "2023-06-10",
+    )
+    assert frozenset({"narendra-modi", "vladimir-putin"}) in _pairs(got, "CONSULT")

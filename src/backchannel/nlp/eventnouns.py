@@ -59,8 +59,16 @@ def noun_participants(
         elif child.dep_ == "prep" and (
             not topic_prep(child, trig) or (child.lower_ == "from" and trig.type == "CONSULT")
         ):
-            # "talks with X", "a call from X"
-            targets += find.not_topics(find.collect(child, link), child, trig)
+            # "talks with X", "a call from X"; "a meeting with his counterpart, Vladimir
+            # Putin", with the name parsed apart
+            found = find.collect(child, link) or [
+                m
+                for g in child.children
+                if g.dep_ == "pobj"
+                for m in [split_apposition(g, link)]
+                if m is not None
+            ]
+            targets += find.not_topics(found, child, trig)
         elif child.dep_ in {"acl", "relcl"}:
             # "the rapport developed between X and Y"
             for grand in child.children:
