@@ -229,3 +229,23 @@ def test_a_meeting_with_a_counterpart_named_after_a_comma(extractor: Any) -> Non
         "2023-06-10",
     )
     assert frozenset({"narendra-modi", "vladimir-putin"}) in _pairs(got, "CONSULT")
+
+
+def test_no_date_set_for_further_talks_is_talks_not_arranged(extractor: Any) -> None:
+    got = _events(
+        extractor,
+        "Talks between Peru and Chile ended on Monday with no deal and no date set for "
+        "a new round of talks.",
+    )
+    consult = _of(got, "CONSULT")
+    assert {m for _, _, m in consult} == {"asserted", "negated"}, got
+    assert all(m == "negated" for _, _, m in _of(got, "AGREE")), got
+
+
+def test_a_date_set_or_no_date_for_something_else_arranges_no_talks(extractor: Any) -> None:
+    for text in (
+        "Talks between Peru and Chile ended on Monday with a date set for further talks.",
+        "Talks between Peru and Chile ended on Monday with no date set for the vote.",
+    ):
+        got = _events(extractor, text)
+        assert {m for _, _, m in _of(got, "CONSULT")} == {"asserted"}, (text, got)

@@ -278,14 +278,16 @@ def _speaker(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Lin
     return [m for m in find.subjects(verb, link) if find.is_person(m.actor_id)]
 
 
-def unsealed(find: ParticipantFinder, talks: Token) -> Token | None:
+def unsealed(find: ParticipantFinder, talks: Token) -> list[Token]:
     """ "ended two days of talks with no deal", "talks ended without (reaching) an agreement":
-    the agreement the talks did not reach (its parties are the talks' parties).
+    the agreement the talks did not reach (its parties are the talks' parties); "with no
+    date set for further talks": the talks not arranged.
     """
     slot = talks
     if talks.dep_ == "pobj" and talks.head.lower_ == "of":
         slot = talks.head.head  # "two days of talks"
     holders = [talks] + ([slot.head] if slot.dep_ in OBJ | SUBJ else [])
+    found: list[Token] = []
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
         # "without an agreement", or "without reaching an agreement"
         reached = (
@@ -295,17 +297,43 @@ def unsealed(find: ParticipantFinder, talks: Token) -> Token | None:
             for o in g.children
         )
         deals = [g for g in prep.children if g.dep_ == "pobj"]
+        deals += [c for g in deals if g.dep_ == "pobj" for c in g.conjuncts]
         if prep.lower_ == "without":
             deals += [o for o in reached if o.dep_ == "dobj"]
         for deal in deals:
-            named = find.trigger_for(deal)
-            if named is None or named.type != "AGREE" or not named.needs_between:
+            no = prep.lower_ == "without" or any(d.lower_ == "no" for d in deal.children)
+            if not no or prep.lower_ not in {"with", "without"}:
                 continue
-            if prep.lower_ == "without" or (
-                prep.lower_ == "with" and any(d.lower_ == "no" for d in deal.children)
-            ):
-                return deal
-    return None
+            named = find.trigger_for(deal)
+            if named is not None and named.type == "AGREE" and named.needs_between:
+                found.append(deal)
+            elif deal.lower_ == "date":
+                found += _dated(find, deal)
+    return found
+
+
+def _dated(find: ParticipantFinder, date: Token) -> list[Token]:
+    """ "no date set for further talks (a new round of talks)": the talks the date
+    would be for."""
+    holders = [date] + ([date.head] if date.dep_ == "conj" else [])  # "no deal and no date"
+    objects = [
+        o
+        for clause in (c for h in holders for c in h.children)
+        if clause.dep_ in {"acl", "relcl"}
+        for prep in clause.children
+        if prep.dep_ == "prep" and prep.lower_ == "for"
+        for o in prep.children
+        if o.dep_ == "pobj"
+    ]
+    objects += [
+        g
+        for o in objects
+        if o.lemma_.lower() in find.lex.measure_nouns
+        for p in o.children
+        if p.lower_ == "of"
+        for g in p.children
+    ]
+    return [o for o in objects if (t := find.trigger_for(o)) is not None and t.type == "CONSULT"]
 
 
 def _agreeing(trig: Trigger | None) -> bool:

@@ -205,12 +205,12 @@ class EventExtractor:
 
     def _beside(self, tok: Token, trig: Trigger) -> list[tuple[Token, Trigger, str | None]]:
         """Events the trigger's own sentence tells beside it, between the same parties:
-        "ended the talks with no deal" (the agreement not reached), "suspended its plan
-        to impose tariffs" (the easing done; the measure itself is negated)."""
-        missed = unsealed(self.find, tok) if trig.type == "CONSULT" else None
-        deal = None if missed is None else self.find.trigger_for(missed)
-        if missed is not None and deal is not None:
-            return [(missed, deal, "negated")]
+        "ended the talks with no deal" (the agreement not reached), "with no date set for
+        further talks" (the talks not arranged), "suspended its plan to impose tariffs"
+        (the easing done; the measure itself is negated)."""
+        if trig.type == "CONSULT":
+            missed = [(t, self.find.trigger_for(t)) for t in unsealed(self.find, tok)]
+            return [(t, named, "negated") for t, named in missed if named is not None]
         dropper = dropped_plan(tok, self.lex) if trig.type == "SANCTION" else None
         if dropper is not None:
             easing = replace(trig, lemma=dropper.lemma_.lower(), type="RETREAT", mode="ease")

@@ -130,8 +130,11 @@ def _when_it_comes(verb: Token) -> bool:
 
 
 def _nothing_done(verb: Token) -> bool:
-    """ "No deal was reached", "reached no agreement", "ended without a deal": none was made."""
+    """ "No deal was reached", "reached no agreement", "ended without a deal", "ended with
+    no deal and no date set for talks": none was made."""
     if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.lower_ == "without":
+        return True
+    if verb.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ == "no" for d in verb.children):
         return True
     return verb.pos_ in {"VERB", "AUX"} and any(
         c.dep_ in {"dobj", "nsubjpass"}
