@@ -249,3 +249,17 @@ def test_a_date_set_or_no_date_for_something_else_arranges_no_talks(extractor: A
     ):
         got = _events(extractor, text)
         assert {m for _, _, m in _of(got, "CONSULT")} == {"asserted"}, (text, got)
+
+
+def test_walking_away_from_a_deal_with_a_state_rejects_it(extractor: Any) -> None:
+    for text in (
+        "Japan scrapped its fishing pact with Norway.",
+        "Japan canceled the Nordic Fisheries Partnership, a regional deal with Norway.",
+    ):
+        got = _events(extractor, text)
+        assert ("state:JPN", "state:NOR", "asserted") in _of(got, "REJECT"), (text, got)
+
+
+def test_a_deal_scrapped_with_no_partner_named_rejects_no_one(extractor: Any) -> None:
+    got = _events(extractor, "Japan scrapped the deal on Friday.")
+    assert not _of(got, "REJECT"), got

@@ -222,7 +222,13 @@ class ParticipantFinder:
                 direct = [m for m in found if not under_prep(span_root(verb.doc, m), child)]
                 targets += found if direct or not owners else owners
         if obj is not None:
-            for child in obj.children:
+            # "canceled the Trans-Pacific Partnership, a trade deal with Japan": the
+            # apposition's phrases are the object's when it has none of its own ("held a
+            # meeting with Liu, her first talks with a Chinese official" names Liu)
+            named = [obj]
+            if not any(c.dep_ == "prep" for c in obj.children):
+                named += [a for a in obj.children if a.dep_ == "appos"]
+            for child in (c for o in named for c in o.children):
                 if child.dep_ == "prep" and child.lower_ not in not_party_preps(trig.type):
                     targets += self.collect(child, link) or shared_object(child, link)
                     if child.lower_ == "against" and trig.type in _OWNER_TARGET:
