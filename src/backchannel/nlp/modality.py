@@ -120,9 +120,14 @@ def _when_it_comes(verb: Token) -> bool:
 
     News tells what happened in the past tense; "when he met Xi" stays asserted.
     """
+    present = verb.tag_ in {"VBP", "VBZ"} or (
+        # "when Japan is hosting the leaders"
+        verb.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.tag_ in {"VBP", "VBZ"} for c in verb.children)
+    )
     return (
-        verb.dep_ == "advcl"
-        and verb.tag_ in {"VBP", "VBZ"}
+        verb.dep_ in {"advcl", "relcl"}  # "in Hanoi, when Vietnam hosts": a relative "when"
+        and present
         and any(
             c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "once"} for c in verb.children
         )
@@ -235,6 +240,8 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
         )
         if cue is not None:
             return cue
+        if i > 0 and _when_it_comes(tok):
+            return "planned"  # "…, when Japan hosts a meeting with X": the meeting is to come
         if tok.lemma_.lower() in _SAY and i > 0 and tok.pos_ != "NOUN":
             break  # "X said Y met Z": the report does not change Y's meeting
     return "asserted"
