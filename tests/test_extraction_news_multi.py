@@ -178,3 +178,26 @@ def test_easing_ones_own_tensions_is_no_mediation(extractor: Any) -> None:
     assert not any(e[3] == "mediate" for e in got)
     got = _events(extractor, "Chile and Peru are trying to defuse their row.", "2019-03-01")
     assert not any(e[3] == "mediate" for e in got)
+
+
+def test_mediating_between_two_meets_each_and_leaves_their_talks(extractor: Any) -> None:
+    got = _events(extractor, "Qatar mediated between Israel and Hamas.", "2019-03-01")
+    assert _pairs(got) == {
+        frozenset({"state:QAT", "state:ISR"}),
+        frozenset({"state:QAT", "hamas"}),
+    }
+    got = _events(extractor, "Qatar is mediating talks between Israel and Hamas.", "2019-03-01")
+    assert frozenset({"state:ISR", "hamas"}) in _pairs(got)  # the two still talk
+    assert frozenset({"state:QAT", "hamas"}) in _pairs(got)
+    # mediating with no one named is no event
+    assert not _events(extractor, "Qatar mediated the talks.", "2019-03-01")
+
+
+def test_a_present_tense_where_clause_under_a_future_is_planned(extractor: Any) -> None:
+    got = _events(
+        extractor, "Blinken will travel to Osaka next week, where he meets Kishida.", "2023-03-01"
+    )
+    assert {e[4] for e in got if e[3] == "meet"} == {"planned"}
+    # told of the past, the meeting happened
+    got = _events(extractor, "Blinken flew to Osaka, where he met Kishida.", "2023-03-01")
+    assert {e[4] for e in got if e[3] == "meet"} == {"asserted"}

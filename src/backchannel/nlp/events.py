@@ -187,7 +187,8 @@ class EventExtractor:
                 undone = measure_of(tok) if trig.type == "RETREAT" else None
                 if undone is not None:
                     fired_objects.add(undone.i)  # "the lifting of tariffs": one easing
-            if sources and targets:
+            if sources and targets and trig.mode != "mediate":
+                # a mediator's two are no one side: "mediating talks between X and Y"
                 sides.append((_ids(sources), _ids(targets)))
             pairs = list(self.find.pairs(sources, targets, trig))
             # "held a meeting with X and Y", "hosts a summit with X and Y": one of three,

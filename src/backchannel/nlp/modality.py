@@ -134,6 +134,19 @@ def _when_it_comes(verb: Token) -> bool:
     )
 
 
+def _where_it_comes(verb: Token, lex: Lexicon) -> bool:
+    """ "will travel to Tokyo, where he meets Kishida": a present tense in a "where"
+    clause hanging from a future is to come as well."""
+    if verb.dep_ not in {"advcl", "relcl"} or verb.tag_ not in {"VBP", "VBZ"}:
+        return False
+    if not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+        return False
+    above = verb.head
+    while above.pos_ not in {"VERB", "AUX"} and above.head.i != above.i:
+        above = above.head  # "to Tokyo, where …": the verb the place hangs on
+    return _tense_of(above, lex) == "planned"
+
+
 def _nothing_done(verb: Token) -> bool:
     """ "No deal was reached", "reached no agreement", "ended without a deal": none was made."""
     if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.lower_ == "without":
@@ -186,7 +199,7 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
         return "negated"
     if _done_by_participle(trigger):
         return "asserted"
-    if _when_it_comes(trigger):
+    if _when_it_comes(trigger) or _where_it_comes(trigger, lex):
         return "planned"
     if no_reason_to(trigger):
         return "negated"
@@ -240,7 +253,7 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
         )
         if cue is not None:
             return cue
-        if i > 0 and _when_it_comes(tok):
+        if i > 0 and (_when_it_comes(tok) or _where_it_comes(tok, lex)):
             return "planned"  # "…, when Japan hosts a meeting with X": the meeting is to come
         if tok.lemma_.lower() in _SAY and i > 0 and tok.pos_ != "NOUN":
             break  # "X said Y met Z": the report does not change Y's meeting
