@@ -68,6 +68,9 @@ def test_leaders_from_a_state_are_its_leaders(extractor: Any) -> None:
     # their own diplomats recalled from a place are not that place's diplomats
     got = _events(extractor, "Washington recalled its diplomats from Venezuela.", "2019-03-01")
     assert ("state:USA", "state:VEN", "SANCTION") in {e[:3] for e in got}
+    # nor is an ambassador taken away from a capital
+    got = _events(extractor, "Ottawa recalled the ambassador from Caracas.", "2019-03-01")
+    assert ("state:CAN", "state:VEN", "SANCTION") in {e[:3] for e in got}
 
 
 def test_two_word_state_adjectives_name_groups(extractor: Any) -> None:

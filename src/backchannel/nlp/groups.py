@@ -213,8 +213,9 @@ class GroupsAndStates:
         """ "leaders from China and South Korea", "a delegation from Japan": each state's group.
 
         Only for those who speak for a state or its business ("officials",
-        "executives"), whose own they are not ("its diplomats from Caracas" are
-        recalled from a place); troops or refugees from a place may be anyone's.
+        "executives"), not someone's own nor taken away ("its diplomats from
+        Caracas", "recalled the ambassador from Moscow": a place); troops or
+        refugees from a place may be anyone's.
         The states coordinated with the first share its noun.
         """
         prep = doc[start - 1] if start >= 2 else None
@@ -227,6 +228,8 @@ class GroupsAndStates:
         sector = self._group_nouns.get(key, "")
         if sector not in _SPEAKING_SECTORS or any(c.dep_ == "poss" for c in noun.children):
             return False
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _TAKING_AWAY:
+            return False  # "recalled the ambassador from Moscow": one's own, from a place
         group = sector if key in self._offices else key
         mentions[noun.i] = Linked(noun.i, end, f"group:{code}:{group}", "group", sector)
         covered.update(range(noun.i, end))
@@ -243,6 +246,10 @@ class GroupsAndStates:
 
 # Sectors whose people "from" a state speak for it: "officials from China".
 _SPEAKING_SECTORS = frozenset({"government", "business", "legislature", "party"})
+# Verbs that take people away from a place: there "from" is the place, not their state.
+_TAKING_AWAY = frozenset(
+    {"recall", "withdraw", "pull", "evacuate", "remove", "return", "bring", "move", "relocate"}
+)
 
 
 def _bounds(ent: Span) -> tuple[int, int]:
