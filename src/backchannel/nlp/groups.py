@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from backchannel.kb import SECTORS, KnowledgeBase
 from backchannel.model import Actor
@@ -61,6 +61,18 @@ class GroupsAndStates:
                     return self._state_forms.get(_strip_the(ent.text).casefold(), "")
         return ""
 
+    def _adjective_at(self, doc: Doc, i: int, covered: set[int]) -> tuple[str, int]:
+        """The state of a capitalised adjective at ``doc[i]``, one word or two ("South
+        Korean"), and where it ends; ``("", i)`` for none."""
+        if i + 1 < len(doc) and i + 1 not in covered and doc[i + 1].text[:1].isupper():
+            code = self._adjectives.get(f"{doc[i].lower_} {doc[i + 1].lower_}")
+            if code:
+                return code, i + 2
+        code = self._adjectives.get(doc[i].lower_)
+        if code and doc[i].text[:1].isupper():
+            return code, i + 1
+        return "", i
+
     def link(self, doc: Doc, mentions: dict[int, Linked], new_actors: dict[str, Actor]) -> None:
         covered = {i for m in mentions.values() for i in range(m.start, m.end)}
         for tok in doc:
@@ -71,16 +83,17 @@ class GroupsAndStates:
                 mentions[tok.i] = Linked(tok.i, tok.i + 1, f"group:{people}:civilian", "group")
                 covered.add(tok.i)
                 continue
-            code = self._adjectives.get(tok.lower_)
-            if code and tok.text[:1].isupper():
-                end = resident_people(tok, self._adjectives)
+            code, after = self._adjective_at(doc, tok.i, covered)
+            if code:
+                last = doc[after - 1]  # "Korean" in "South Korean officials"
+                end = resident_people(last, self._adjectives)
                 if end and end - 1 not in covered:  # "Bosnian Serbs": the state's people
                     mentions[tok.i] = Linked(tok.i, end, f"group:{code}:civilian", "group")
                     covered.update(range(tok.i, end))
                     continue
-                noun = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                noun = doc[after] if after < len(doc) else None
                 # "Chinese electric vehicles", "American farm goods"
-                goods = _goods_modified(tok, covered) or (
+                goods = _goods_modified(last, covered) or (
                     noun if noun is not None and noun.lower_ in _STATE_OBJECT_NOUNS else None
                 )
                 if goods is not None:
@@ -95,27 +108,27 @@ class GroupsAndStates:
                 ):
                     sector = self._group_nouns[noun.lower_]
                     actor_id = f"group:{code}:{noun.lower_}"
-                    end = tok.i + 2  # "Chilean government officials": the whole phrase
+                    end = after + 1  # "Chilean government officials": the whole phrase
                     if end < len(doc) and f"{noun.lower_} {doc[end].lower_}" in self._group_nouns:
                         end += 1
                     mentions[tok.i] = Linked(tok.i, end, actor_id, "group", sector)
                     covered.update(range(tok.i, end))
-                    self._office.coordinated(doc, tok.i, tok.i + 2, noun.lower_, covered, mentions)
+                    self._office.coordinated(doc, tok.i, after + 1, noun.lower_, covered, mentions)
                     continue
-                pair = " ".join(t.lower_ for t in doc[tok.i + 1 : tok.i + 3])
+                pair = " ".join(t.lower_ for t in doc[after : after + 2])
                 if (
                     pair in self._group_nouns
                     and pair not in self._offices
-                    and not any(i in covered for i in range(tok.i, tok.i + 3))
+                    and not any(i in covered for i in range(tok.i, after + 2))
                 ):
                     # "Chinese state media", "American business leaders": a two-word group
-                    end = tok.i + 3
+                    end = after + 2
                     actor_id = f"group:{code}:{pair}"
                     mentions[tok.i] = Linked(tok.i, end, actor_id, "group", self._group_nouns[pair])
                     covered.update(range(tok.i, end))
                     self._office.coordinated(doc, tok.i, end, pair, covered, mentions)
                     continue
-                end = self._office.agent(doc, tok.i, tok.i + 1, code, covered, mentions, new_actors)
+                end = self._office.agent(doc, tok.i, after, code, covered, mentions, new_actors)
                 if end:
                     covered.update(range(tok.i, end))
         for ent in doc.ents:
@@ -123,9 +136,9 @@ class GroupsAndStates:
                 i in covered for i in range(ent.start, ent.end)
             ):
                 continue
-            code = self._state_forms.get(_strip_the(ent.text).casefold())
-            if code and ent.label_ != "NORP":
-                self._state(doc, ent.start, ent.end, code, covered, mentions, new_actors)
+            state = self._state_forms.get(_strip_the(ent.text).casefold())
+            if state and ent.label_ != "NORP":
+                self._state(doc, ent.start, ent.end, state, covered, mentions, new_actors)
         for start, end, code in unlabelled_states(
             doc, self._state_forms, covered, self._group_nouns
         ):
@@ -156,6 +169,8 @@ class GroupsAndStates:
         """A state's name at ``doc[start:end]``, or the office it owns ("Taiwan's envoy")."""
         if self._office.of_state(doc, start, end, code, covered, mentions):
             return  # "the president of Armenia"
+        if self._group_from(doc, start, end, code, covered, mentions):
+            return  # "leaders from China and South Korea"
         after = doc[end] if end < len(doc) else None
         if after is not None and after.text in {"'s", "’s"}:
             # "Taiwan's Vice Foreign Minister": the office, not the state
@@ -185,6 +200,60 @@ class GroupsAndStates:
             end = goods.i + 1  # "a U.S. reconnaissance plane", "US farm goods"
         mentions[start] = Linked(start, end, f"state:{code}", "state")
         covered.update(range(start, end))
+
+    def _group_from(
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        code: str,
+        covered: set[int],
+        mentions: dict[int, Linked],
+    ) -> bool:
+        """ "leaders from China and South Korea", "a delegation from Japan": each state's group.
+
+        Only for those who speak for a state or its business ("officials",
+        "executives"), not someone's own nor taken away ("its diplomats from
+        Caracas", "recalled the ambassador from Moscow": a place); troops or
+        refugees from a place may be anyone's.
+        The states coordinated with the first share its noun.
+        """
+        prep = doc[start - 1] if start >= 2 else None
+        if prep is None or prep.lower_ != "from" or prep.dep_ != "prep":
+            return False
+        noun = prep.head
+        if noun.i != start - 2 or noun.i in covered or noun.pos_ == "PROPN":
+            return False
+        key = next((k for k in (noun.lower_, noun.lemma_.lower()) if k in self._group_nouns), "")
+        sector = self._group_nouns.get(key, "")
+        if sector not in _SPEAKING_SECTORS or any(c.dep_ == "poss" for c in noun.children):
+            return False
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _TAKING_AWAY:
+            return False  # "recalled the ambassador from Moscow": one's own, from a place
+        group = sector if key in self._offices else key
+        mentions[noun.i] = Linked(noun.i, end, f"group:{code}:{group}", "group", sector)
+        covered.update(range(noun.i, end))
+        for other in doc[start:end].root.conjuncts:
+            ent = next((e for e in doc.ents if e.start <= other.i < e.end), None)
+            other_code = self._state_forms.get(_strip_the(ent.text).casefold()) if ent else None
+            if ent is None or other_code is None or any(i in covered for i in range(*_bounds(ent))):
+                continue
+            actor_id = f"group:{other_code}:{group}"
+            mentions[ent.start] = Linked(ent.start, ent.end, actor_id, "coordinated", sector)
+            covered.update(range(ent.start, ent.end))
+        return True
+
+
+# Sectors whose people "from" a state speak for it: "officials from China".
+_SPEAKING_SECTORS = frozenset({"government", "business", "legislature", "party"})
+# Verbs that take people away from a place: there "from" is the place, not their state.
+_TAKING_AWAY = frozenset(
+    {"recall", "withdraw", "pull", "evacuate", "remove", "return", "bring", "move", "relocate"}
+)
+
+
+def _bounds(ent: Span) -> tuple[int, int]:
+    return ent.start, ent.end
 
 
 def _goods_modified(word: Token, covered: set[int]) -> Token | None:

@@ -57,6 +57,7 @@ class Trigger:
     prep_objects: frozenset[str] = frozenset()  # "added Huawei to its entity list": a listing
     own_parties: bool = False  # a noun naming its parties itself: who "criticized the deal" is none
     mutual: bool = False  # each party does it to the other: "traded accusations"
+    foreign: bool = False  # only between two countries' actors: a debate of candidates is none
     clause_verbs: frozenset[str] = (
         frozenset()
     )  # infinitives that stand in for an object ("vowed to retaliate")
@@ -84,6 +85,9 @@ class Lexicon:
     speech_verbs: frozenset[str]
     measure_nouns: frozenset[str]
     joining_verbs: frozenset[str]
+    attending_verbs: frozenset[str]
+    settling_verbs: frozenset[str]
+    dispute_nouns: frozenset[str]
     arrival_verbs: frozenset[str]
     statement_nouns: frozenset[str]
     announcing_verbs: frozenset[str]
@@ -159,6 +163,7 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
             prep_objects=frozenset(spec.get("prep_objects", [])),
             own_parties=bool(spec.get("own_parties", False)),
             mutual=bool(spec.get("mutual", False)),
+            foreign=bool(spec.get("foreign", False)),
             clause_verbs=frozenset(spec.get("clause_verbs", [])),
         )
     return out
@@ -208,6 +213,9 @@ def lexicon() -> Lexicon:
         speech_verbs=_words(events, "speech_verbs", "events.yaml"),
         measure_nouns=_words(events, "measure_nouns", "events.yaml"),
         joining_verbs=_words(events, "joining_verbs", "events.yaml"),
+        attending_verbs=_words(events, "attending_verbs", "events.yaml"),
+        settling_verbs=_words(events, "settling_verbs", "events.yaml"),
+        dispute_nouns=_words(events, "dispute_nouns", "events.yaml"),
         arrival_verbs=_words(events, "arrival_verbs", "events.yaml"),
         statement_nouns=_words(events, "statement_nouns", "events.yaml"),
         announcing_verbs=_words(events, "announcing_verbs", "events.yaml"),

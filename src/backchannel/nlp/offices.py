@@ -238,16 +238,23 @@ class Offices:
         """ "Hungarian and Romanian officials": the first adjective shares the noun."""
         i = start - 1
         while i >= 1 and doc[i].lower_ in {"and", ","}:
-            adjective = doc[i - 1]
-            code = self.adjectives.get(adjective.lower_)
-            if code is None or adjective.i in covered or not adjective.text[:1].isupper():
+            first = i - 1  # "South Korean and Chinese officials": two words, or one
+            two = f"{doc[first - 1].lower_} {doc[first].lower_}" if first >= 1 else ""
+            if two in self.adjectives and doc[first - 1].text[:1].isupper():
+                first -= 1
+                code = self.adjectives.get(two)
+            else:
+                code = self.adjectives.get(doc[first].lower_)
+            if (
+                code is None
+                or any(j in covered for j in range(first, i))
+                or not doc[first].text[:1].isupper()
+            ):
                 return
             sector = self.group_nouns.get(noun, noun)
-            mentions[adjective.i] = Linked(
-                adjective.i, adjective.i + 1, f"group:{code}:{noun}", "coordinated", sector
-            )
-            covered.add(adjective.i)
-            i = adjective.i - 1
+            mentions[first] = Linked(first, i, f"group:{code}:{noun}", "coordinated", sector)
+            covered.update(range(first, i))
+            i = first - 1
 
     def title_only_person(
         self,
