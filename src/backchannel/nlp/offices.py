@@ -197,7 +197,9 @@ class Offices:
         for a people of the place (opposition, rebels, civilians), never for
         troops or officials, often foreign, nor refugees. A name after the state
         ("President of Armenia Robert Kocharyan") is a titled person, left to the
-        title rules. Links the phrase as the state's actor of the sector.
+        title rules; a known person in apposition after it ("the premier of China,
+        Wen Jiabao,") is who the phrase names. Else links the phrase as the
+        state's actor of the sector.
         """
         prep = doc[start - 1] if start >= 2 else None
         if prep is None or prep.lower_ not in {"of", "in"} or prep.dep_ != "prep":
@@ -221,6 +223,12 @@ class Offices:
             and first - 1 not in covered
         ):
             first -= 1
+        holder = _named_after(doc, end, mentions) if head.tag_ != "NNS" else None
+        if holder is not None:
+            # "the premier of China, Wen Jiabao,": the office is the person named after it
+            mentions[first] = Linked(first, end, holder, "title")
+            covered.update(range(first, end))
+            return True
         sector = self.nouns[key]
         mentions[first] = Linked(first, end, f"group:{code}:{sector}", "office", sector)
         covered.update(range(first, end))
@@ -301,3 +309,16 @@ def _after_complement(doc: Doc, end: int) -> int:
                 return j
             j += 1
     return end
+
+
+def _named_after(doc: Doc, end: int, mentions: Mapping[int, Linked]) -> str | None:
+    """The person named in apposition right after the office: ", Wen Jiabao," or at the end."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    named = mentions.get(end + 1)
+    if named is None or named.actor_id.startswith(("group:", "state:")):
+        return None
+    closing = doc[named.end] if named.end < len(doc) else None
+    if closing is not None and closing.text not in {",", ".", ";", ")"}:
+        return None  # "the president of France, Obama said": a new clause, no apposition
+    return named.actor_id
