@@ -38,6 +38,10 @@ _STATE_OBJECT_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# The most words a state's adjective has ("Papua New Guinean").
+_LONGEST_ADJECTIVE = 3
+
+
 class GroupsAndStates:
     """Links country words, groups and states. Built once per linker."""
 
@@ -71,53 +75,9 @@ class GroupsAndStates:
                 mentions[tok.i] = Linked(tok.i, tok.i + 1, f"group:{people}:civilian", "group")
                 covered.add(tok.i)
                 continue
-            code = self._adjectives.get(tok.lower_)
-            if code and tok.text[:1].isupper():
-                end = resident_people(tok, self._adjectives)
-                if end and end - 1 not in covered:  # "Bosnian Serbs": the state's people
-                    mentions[tok.i] = Linked(tok.i, end, f"group:{code}:civilian", "group")
-                    covered.update(range(tok.i, end))
-                    continue
-                noun = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-                # "Chinese electric vehicles", "American farm goods"
-                goods = _goods_modified(tok, covered) or (
-                    noun if noun is not None and noun.lower_ in _STATE_OBJECT_NOUNS else None
-                )
-                if goods is not None:
-                    # "tariffs on Chinese imports": the state is the one hit
-                    mentions[tok.i] = Linked(tok.i, goods.i + 1, f"state:{code}", "adjective")
-                    covered.update(range(tok.i, goods.i + 1))
-                    continue
-                if (
-                    noun is not None
-                    and noun.lower_ in self._group_nouns
-                    and noun.lower_ not in self._offices
-                ):
-                    sector = self._group_nouns[noun.lower_]
-                    actor_id = f"group:{code}:{noun.lower_}"
-                    end = tok.i + 2  # "Chilean government officials": the whole phrase
-                    if end < len(doc) and f"{noun.lower_} {doc[end].lower_}" in self._group_nouns:
-                        end += 1
-                    mentions[tok.i] = Linked(tok.i, end, actor_id, "group", sector)
-                    covered.update(range(tok.i, end))
-                    self._office.coordinated(doc, tok.i, tok.i + 2, noun.lower_, covered, mentions)
-                    continue
-                pair = " ".join(t.lower_ for t in doc[tok.i + 1 : tok.i + 3])
-                if (
-                    pair in self._group_nouns
-                    and pair not in self._offices
-                    and not any(i in covered for i in range(tok.i, tok.i + 3))
-                ):
-                    # "Chinese state media", "American business leaders": a two-word group
-                    end = tok.i + 3
-                    actor_id = f"group:{code}:{pair}"
-                    mentions[tok.i] = Linked(tok.i, end, actor_id, "group", self._group_nouns[pair])
-                    covered.update(range(tok.i, end))
-                    self._office.coordinated(doc, tok.i, end, pair, covered, mentions)
-                    continue
-                end = self._office.agent(doc, tok.i, tok.i + 1, code, covered, mentions, new_actors)
-                if end:
-                    covered.update(range(tok.i, end))
+            adjective, after = self._adjective_at(doc, tok.i)
+            if adjective and not any(i in covered for i in range(tok.i, after)):
+                self._adjective_phrase(doc, tok.i, after, adjective, covered, mentions, new_actors)
         for ent in doc.ents:
             if ent.label_ not in {"GPE", "NORP", "ORG"} or any(
                 i in covered for i in range(ent.start, ent.end)
@@ -143,6 +103,78 @@ class GroupsAndStates:
                 else:
                     self._state(doc, start, end, code, covered, mentions, new_actors)
 
+    def _adjective_at(self, doc: Doc, start: int) -> tuple[str, int]:
+        """The state whose adjective, capitalised, starts at ``start``, and where it ends.
+
+        The longest wins: "South Korean", "Papua New Guinean", "Chinese".
+        """
+        for n in range(_LONGEST_ADJECTIVE, 0, -1):
+            words = doc[start : start + n]
+            if len(words) < n or not all(t.text[:1].isupper() for t in words):
+                continue
+            code = self._adjectives.get(" ".join(t.lower_ for t in words))
+            if code:
+                return code, start + n
+        return "", start
+
+    def _adjective_phrase(
+        self,
+        doc: Doc,
+        start: int,
+        after: int,
+        code: str,
+        covered: set[int],
+        mentions: dict[int, Linked],
+        new_actors: dict[str, Actor],
+    ) -> None:
+        """What the state adjective ``doc[start:after]`` names: people, goods, group or office."""
+        last = doc[after - 1]  # "Korean" in "South Korean": the word the parse attaches
+        end = resident_people(last, self._adjectives)
+        if end and end - 1 not in covered:  # "Bosnian Serbs": the state's people
+            mentions[start] = Linked(start, end, f"group:{code}:civilian", "group")
+            covered.update(range(start, end))
+            return
+        noun = doc[after] if after < len(doc) else None
+        # "Chinese electric vehicles", "American farm goods"
+        goods = _goods_modified(last, covered) or (
+            noun if noun is not None and noun.lower_ in _STATE_OBJECT_NOUNS else None
+        )
+        if goods is not None:
+            # "tariffs on Chinese imports": the state is the one hit
+            mentions[start] = Linked(start, goods.i + 1, f"state:{code}", "adjective")
+            covered.update(range(start, goods.i + 1))
+            return
+        if (
+            noun is not None
+            and noun.lower_ in self._group_nouns
+            and noun.lower_ not in self._offices
+        ):
+            sector = self._group_nouns[noun.lower_]
+            actor_id = f"group:{code}:{noun.lower_}"
+            end = after + 1  # "Chilean government officials": the whole phrase
+            if end < len(doc) and f"{noun.lower_} {doc[end].lower_}" in self._group_nouns:
+                end += 1
+            mentions[start] = Linked(start, end, actor_id, "group", sector)
+            covered.update(range(start, end))
+            self._office.coordinated(doc, start, after + 1, noun.lower_, covered, mentions)
+            return
+        pair = " ".join(t.lower_ for t in doc[after : after + 2])
+        if (
+            pair in self._group_nouns
+            and pair not in self._offices
+            and not any(i in covered for i in range(start, after + 2))
+        ):
+            # "Chinese state media", "American business leaders": a two-word group
+            end = after + 2
+            actor_id = f"group:{code}:{pair}"
+            mentions[start] = Linked(start, end, actor_id, "group", self._group_nouns[pair])
+            covered.update(range(start, end))
+            self._office.coordinated(doc, start, end, pair, covered, mentions)
+            return
+        end = self._office.agent(doc, start, after, code, covered, mentions, new_actors)
+        if end:
+            covered.update(range(start, end))
+
     def _state(
         self,
         doc: Doc,
@@ -154,7 +186,7 @@ class GroupsAndStates:
         new_actors: dict[str, Actor],
     ) -> None:
         """A state's name at ``doc[start:end]``, or the office it owns ("Taiwan's envoy")."""
-        if self._office.of_state(doc, start, end, code, covered, mentions):
+        if self._office.of_state(doc, start, end, code, covered, mentions, new_actors):
             return  # "the president of Armenia"
         after = doc[end] if end < len(doc) else None
         if after is not None and after.text in {"'s", "’s"}:

@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from backchannel.kb import KnowledgeBase
 from backchannel.model import Actor, DateInterval
+from backchannel.nlp.appositions import titled_appositions
 from backchannel.nlp.bodies import bare_bodies, link_bare_bodies
 from backchannel.nlp.dictnames import DictionaryNames
 from backchannel.nlp.governments import bare_administration, leader_governments
@@ -144,6 +145,10 @@ class Linker:
         self._names = PhraseMatcher(vocab)  # type: ignore[arg-type]
         self._titles = PhraseMatcher(vocab, attr="LOWER")  # type: ignore[arg-type]
         self._alias_index = kb.alias_index()
+        # "China’s Foreign Ministry", "People’s Bank of China": news writes the
+        # typographic apostrophe the KB's forms do not
+        for form, ids in list(self._alias_index.items()):
+            self._alias_index.setdefault(form.replace("'", "’"), ids)
         self._surnames = kb.surname_index()
         self._title_index = kb.title_index()
         # the patterns as written, with their possessive and spelling variants
@@ -220,6 +225,7 @@ class Linker:
             mentions[m.start] = m
         self._both_leaders(doc, mentions, day)
         self._new_people.link(doc, mentions, new_actors)
+        titled_appositions(doc, mentions, self._is_person)
         self._pronouns(doc, mentions)
         reported_subjects(doc, mentions, self._is_person)
         object_pronouns(doc, mentions, self._is_person)
@@ -244,7 +250,10 @@ class Linker:
                 continue  # states are handled with their names and capitals in pass 6
             if span.text in self._surnames and len(span) == 1:
                 continue  # a bare surname that is also an alias: pass 4 decides
-            mentions[span.start] = Linked(span.start, span.end, actor_id, "name")
+            end = span.end
+            if end < len(doc) and doc[end].text in _NAME_SUFFIXES and doc[end].ent_iob_ == "I":
+                end += 1  # "Jon M. Huntsman Jr.": the suffix heads the name in the parse
+            mentions[span.start] = Linked(span.start, end, actor_id, "name")
 
     # -- 2. titles ---------------------------------------------------------
 
@@ -470,6 +479,13 @@ class Linker:
             nxt = doc[span.end] if span.end < len(doc) else None
             if nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PERSON"):
                 continue  # title before a name the KB does not know
+            if (
+                nxt is not None
+                and nxt.text == ","
+                and _person_after(doc, span.end + 1)
+                and span.end + 1 not in mentions
+            ):
+                continue  # "the Japanese prime minister, Taro Aso,": a name the KB does not know
             if nxt is not None and nxt.lower_ in {"to", "in"} and span[-1].lower_ in _POSTED:
                 continue  # "the Chinese ambassador to Japan": another posting
             prev = doc[span.start - 1] if span.start > 0 else None
@@ -617,6 +633,11 @@ class Linker:
         return None
 
 
+def _person_after(doc: Doc, i: int) -> bool:
+    """A person's name starts at ``i``."""
+    return i < len(doc) and doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B"
+
+
 def _is_subject(span: Span) -> bool:
     """The span is its clause's subject, or the first of coordinated subjects."""
     return any(t.dep_ in {"nsubj", "nsubjpass"} for t in span)
@@ -626,7 +647,8 @@ def _title_variants(pattern: str) -> set[str]:
     """A title pattern with its country written as a possessive, in both spellings.
 
     "US Defense Secretary" is also "America's Defense Secretary" and "US Defence
-    Secretary"; "Chinese Ambassador" is also "Beijing's Ambassador".
+    Secretary"; "Chinese Ambassador" is also "Beijing's Ambassador"; a possessive
+    is also written with the typographic apostrophe ("China’s leader").
     """
     forms = {pattern}
     for prefix, possessives in _POSSESSIVES.items():
@@ -635,9 +657,12 @@ def _title_variants(pattern: str) -> set[str]:
             forms.update(f"{p} {rest}" for p in possessives)
     spelled = {f.replace("Defense", "Defence") for f in forms}
     spelled |= {f.replace("Defence", "Defense") for f in forms}
-    return forms | spelled
+    forms |= spelled
+    return forms | {f.replace("'s ", "’s ") for f in forms}
 
 
+# what may follow a full name inside it ("Joseph R. Biden Jr.")
+_NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 # the last word of a title that names one posting among several
 _POSTED = frozenset({"ambassador", "envoy"})
 _POSSESSIVES = {

@@ -15,9 +15,8 @@ from spacy.tokens import Doc, Span
 
 from backchannel.kb import KnowledgeBase
 from backchannel.model import Actor, Role
-from backchannel.model import slug as _slug
-from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
-from backchannel.nlp.mentions import Linked
+from backchannel.nlp.appositions import apposed_title
+from backchannel.nlp.mentions import Linked, new_person_id, written_as_name
 from backchannel.nlp.offices import Offices
 
 _ORG_SECTOR_WORDS = (
@@ -68,7 +67,7 @@ class NewPeople:
             if len(ent) == 1:
                 self._office.title_only_person(doc, ent, covered, mentions, new_actors)
                 continue
-            if not all(_TITLE_CASE.match(t.text) for t in ent):
+            if not written_as_name(ent):
                 continue
             known = self._near_miss(ent.text)
             if known is not None:
@@ -77,9 +76,14 @@ class NewPeople:
                 continue
             role = self._apposition_role(doc, ent)
             if role is None:
-                self._office.title_only_person(doc, ent, covered, mentions, new_actors)
+                title = apposed_title(doc, ent)
+                if title is not None:
+                    # "his Russian counterpart, Dmitri Sokolov,"
+                    self._office.apposed_person(doc, ent, title, covered, mentions, new_actors)
+                else:
+                    self._office.title_only_person(doc, ent, covered, mentions, new_actors)
                 continue
-            actor_id = "new:" + _slug(ent.text)
+            actor_id = new_person_id(ent)
             if actor_id not in new_actors:
                 new_actors[actor_id] = Actor(
                     actor_id=actor_id,
