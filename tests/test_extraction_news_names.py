@@ -190,3 +190,25 @@ def test_a_title_between_two_names_goes_with_the_second(extractor: Any) -> None:
     assert {m.text: m.actor_id for m in ex.mentions}["the Japanese prime minister"] == (
         "new:daichi-mori"
     )
+
+
+def test_a_name_ending_in_a_numeral_suffix_is_a_name(extractor: Any) -> None:
+    ex = _extract(
+        extractor,
+        "The Philippine president, Ramon T. Villanueva III, criticized China on Monday.",
+        "2014-05-20",
+    )
+    got = {(e.source.actor_id, e.target.actor_id, e.type) for e in ex.events}
+    assert got == {("new:ramon-villanueva-iii", "state:CHN", "ACCUSE")}
+    assert [a.country for a in ex.new_actors] == ["PHL"]
+
+
+def test_a_state_after_a_titled_name_is_the_new_persons_country(extractor: Any) -> None:
+    ex = _extract(
+        extractor, "President Han Seo-yeon of South Korea met Premier Li Keqiang.", "2014-05-20"
+    )
+    # the state completes the name, it is no party of its own
+    assert {frozenset({e.source.actor_id, e.target.actor_id}) for e in ex.events} == {
+        frozenset({"new:han-seo-yeon", "li-keqiang"})
+    }
+    assert [(a.actor_id, a.country) for a in ex.new_actors] == [("new:han-seo-yeon", "KOR")]

@@ -42,8 +42,8 @@ from backchannel.nlp.bodies import bare_bodies, link_bare_bodies
 from backchannel.nlp.dictnames import DictionaryNames
 from backchannel.nlp.governments import bare_administration, leader_governments
 from backchannel.nlp.groups import GroupsAndStates
+from backchannel.nlp.mentions import NAME_SUFFIXES, Linked, LinkResult
 from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
-from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.newpeople import NewPeople
 from backchannel.nlp.offices import Offices
 from backchannel.nlp.pronouns import object_pronouns, reported_subjects
@@ -251,7 +251,7 @@ class Linker:
             if span.text in self._surnames and len(span) == 1:
                 continue  # a bare surname that is also an alias: pass 4 decides
             end = span.end
-            if end < len(doc) and doc[end].text in _NAME_SUFFIXES and doc[end].ent_iob_ == "I":
+            if end < len(doc) and doc[end].text in NAME_SUFFIXES and doc[end].ent_iob_ == "I":
                 end += 1  # "Jon M. Huntsman Jr.": the suffix heads the name in the parse
             mentions[span.start] = Linked(span.start, end, actor_id, "name")
 
@@ -661,8 +661,6 @@ def _title_variants(pattern: str) -> set[str]:
     return forms | {f.replace("'s ", "’s ") for f in forms}
 
 
-# what may follow a full name inside it ("Joseph R. Biden Jr.")
-_NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 # the last word of a title that names one posting among several
 _POSTED = frozenset({"ambassador", "envoy"})
 _POSSESSIVES = {

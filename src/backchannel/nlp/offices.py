@@ -23,6 +23,7 @@ from backchannel.nlp.mentions import (
     Linked,
     hyphen_syllable,
     middle_initial,
+    name_suffix,
     new_person_id,
 )
 
@@ -371,18 +372,27 @@ class Offices:
         if key is None or any(i in covered for i in range(start, ent.start)):
             return
         title = doc[start : ent.start].text
-        self._titled_person(ent, title, "", self.nouns[key], covered, mentions, new_actors)
+        # "President Park Geun-hye of South Korea": the state after the name
+        state = (
+            mentions.get(ent.end + 1)
+            if ent.end < len(doc) and doc[ent.end].lower_ == "of"
+            else None
+        )
+        code = state.actor_id.split(":")[1] if state and state.actor_id.startswith("state:") else ""
+        self._titled_person(ent, title, code, self.nouns[key], covered, mentions, new_actors)
 
 
 def _is_name(span: Span) -> bool:
-    """Every word looks like part of a name (a hyphenated syllable and a middle initial
-    too), and the first and last are capitalised (or the last a hyphenated syllable)."""
+    """Every word looks like part of a name (a hyphenated syllable, a middle initial and
+    a suffix too), and the first and last are capitalised (or the last a hyphenated
+    syllable)."""
     return (
         all(
             _NAME_WORD.match(t.text)
             or t.text in HYPHENS
             or hyphen_syllable(t)
             or middle_initial(t, span)
+            or name_suffix(t, span)
             for t in span
         )
         and span[0].text[:1].isupper()
