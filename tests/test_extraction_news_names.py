@@ -212,3 +212,17 @@ def test_a_state_after_a_titled_name_is_the_new_persons_country(extractor: Any) 
         frozenset({"new:han-seo-yeon", "li-keqiang"})
     }
     assert [(a.actor_id, a.country) for a in ex.new_actors] == [("new:han-seo-yeon", "KOR")]
+
+
+def test_two_titles_each_with_a_name_in_apposition(extractor: Any) -> None:
+    got = _events(
+        extractor,
+        "Obama called the Chinese president, Hu Jintao, and the Japanese prime minister, "
+        "Daichi Mori, on Monday.",
+        "2019-05-03",
+    )
+    # each title is the person named after it, not the KB's holder that day
+    assert _pairs(got) == {
+        frozenset({"barack-obama", "hu-jintao"}),
+        frozenset({"barack-obama", "new:daichi-mori"}),
+    }

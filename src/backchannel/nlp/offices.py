@@ -97,6 +97,13 @@ class Offices:
             return 0  # no office, or a title before a name the KB already knows
         last = doc[end - 1]
         sector = self.nouns[key]
+        apposed = _named_after(doc, end)
+        if apposed is not None:
+            # "the Japanese prime minister, Naoto Kan,": the person, whom ``appositions``
+            # makes of the phrase; one the KB does not know is a person of the country
+            title = doc[after:end].text
+            self._titled_person(apposed, title, code, sector, covered, mentions, new_actors)
+            return 0
         if self._apposed(doc, start, end, code, sector, covered, mentions, new_actors):
             return end  # "Ri Yong-ho, North Korea's foreign minister,": the person
         if last.dep_ == "appos" and (last.head.i in covered or last.head.ent_type_ == "PERSON"):
@@ -269,14 +276,13 @@ class Offices:
         ):
             first -= 1
         sector = self.nouns[key]
-        if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_iob_ == "B":
-            person = next((e for e in doc.ents if e.start == end + 1), None)
-            if person is not None and person.label_ == "PERSON":
-                # "the prime minister of China, Wen Jiabao,": the person named, whom
-                # ``appositions`` makes of the phrase; one the KB does not know is new
-                title = doc[first:end].text
-                self._titled_person(person, title, code, sector, covered, mentions, new_actors)
-                return False
+        person = _named_after(doc, end)
+        if person is not None:
+            # "the prime minister of China, Wen Jiabao,": the person named, whom
+            # ``appositions`` makes of the phrase; one the KB does not know is new
+            title = doc[first:end].text
+            self._titled_person(person, title, code, sector, covered, mentions, new_actors)
+            return False
         if self._apposed(doc, first, end, code, sector, covered, mentions, new_actors):
             return True  # "Ri Yong-ho, the foreign minister of North Korea,"
         mentions[first] = Linked(first, end, f"group:{code}:{sector}", "office", sector)
@@ -398,6 +404,13 @@ def _is_name(span: Span) -> bool:
         and span[0].text[:1].isupper()
         and (span[-1].text[:1].isupper() or hyphen_syllable(span[-1]))
     )
+
+
+def _named_after(doc: Doc, end: int) -> Span | None:
+    """The person named right after a title and a comma ("…, Wen Jiabao")."""
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_iob_ != "B":
+        return None
+    return next((e for e in doc.ents if e.start == end + 1 and e.label_ == "PERSON"), None)
 
 
 def _named_before(doc: Doc, first: int, end: int) -> Span | None:
