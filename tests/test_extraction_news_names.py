@@ -226,3 +226,28 @@ def test_two_titles_each_with_a_name_in_apposition(extractor: Any) -> None:
         frozenset({"barack-obama", "hu-jintao"}),
         frozenset({"barack-obama", "new:daichi-mori"}),
     }
+
+
+def test_a_capital_before_a_group_noun_is_that_countrys_group(extractor: Any) -> None:
+    got = _events(extractor, "Hanoi officials criticized Manila on Friday.", "2015-05-03")
+    assert got == {("group:VNM:officials", "state:PHL", "ACCUSE", "criticize", "asserted")}
+    got = _events(extractor, "A Hanoi official criticized Manila on Friday.", "2015-05-03")
+    assert ("group:VNM:government", "state:PHL", "ACCUSE") in {e[:3] for e in got}
+
+
+def test_a_state_name_before_an_office_noun_is_left_to_the_state(extractor: Any) -> None:
+    # the comments of "a United States official" are the ambassador's, named before
+    got = _events(
+        extractor,
+        "The American ambassador, Jon M. Huntsman Jr., criticized China on Friday, in the "
+        "sharpest words yet by a United States official.",
+        "2011-04-06",
+    )
+    assert got == {("jon-huntsman", "state:CHN", "ACCUSE", "criticize", "asserted")}
+
+
+def test_a_kb_hyphenated_name_matches_its_other_spellings(extractor: Any) -> None:
+    for text in ("Moon Jae In met Kim Jong Un.", "Moon Jae-In met Kim Jong-Un."):
+        assert _pairs(_events(extractor, text, "2018-05-03")) == {
+            frozenset({"moon-jae-in", "kim-jong-un"})
+        }, text

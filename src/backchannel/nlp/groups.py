@@ -12,7 +12,7 @@ Actor records for these ids.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from spacy.tokens import Doc, Token
 
@@ -45,8 +45,11 @@ _LONGEST_ADJECTIVE = 3
 class GroupsAndStates:
     """Links country words, groups and states. Built once per linker."""
 
-    def __init__(self, state_forms: Mapping[str, str], office: Offices) -> None:
+    def __init__(
+        self, state_forms: Mapping[str, str], office: Offices, capitals: Collection[str] = ()
+    ) -> None:
         self._state_forms = state_forms  # state name or capital, casefolded → ISO3
+        self._capitals = frozenset(capitals)  # casefolded
         self._office = office  # its nouns, group nouns and adjectives are the linker's
         self._adjectives = office.adjectives
         self._group_nouns = office.group_nouns
@@ -210,6 +213,28 @@ class GroupsAndStates:
                 actor_id = f"group:{code}:{group}"
                 mentions[start] = Linked(start, stop, actor_id, "group", self._group_nouns[group])
                 covered.update(range(start, stop))
+                return
+        if (
+            after is not None
+            and doc[start:end].text.casefold() in self._capitals
+            and after.is_lower
+            and after.lower_ in self._group_nouns
+            and end not in covered
+            and doc[end - 1].head.i == after.i
+            and doc[end - 1].dep_ in {"compound", "nmod", "amod"}
+        ):
+            # "Beijing officials", "Washington negotiators": a capital for its country,
+            # as "Chinese officials" (a state's own name there is left to its adjective)
+            if after.lower_ in self._offices:
+                stop = self._office.agent(doc, start, end, code, covered, mentions, new_actors)
+                if stop:
+                    covered.update(range(start, stop))
+                    return
+            else:
+                actor_id = f"group:{code}:{after.lower_}"
+                sector = self._group_nouns[after.lower_]
+                mentions[start] = Linked(start, end + 1, actor_id, "group", sector)
+                covered.update(range(start, end + 1))
                 return
         if after is not None and after.lower_ in _STATE_OBJECT_NOUNS and end not in covered:
             end += 1  # "tariffs on US goods": the state is the one hit

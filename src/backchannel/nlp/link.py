@@ -22,7 +22,9 @@ The order matters, and is the order a careful reader uses:
    ("Zimbabwean Prime Minister Robert Mugabe") (``groups``, ``offices``);
 7. people unknown to the KB, but given a title or organisation in apposition
    ("Tsinghua University's Da Wei", "Sarah Beran of Macro Advisory Partners",
-   "Defence Minister Pierre Joxe") (``newpeople``);
+   "Defence Minister Pierre Joxe", "his Russian counterpart, Dmitri A. Sokolov,")
+   (``newpeople``); then a title with a name in apposition becomes that person
+   ("the visiting prime minister of China, Wen Jiabao,") (``appositions``);
 8. "he"/"she" as the subject of a sentence → the person most recently named;
    "it"/"they" reported by a state or group ("Syria says it …") → that actor.
 """
@@ -149,6 +151,10 @@ class Linker:
         # typographic apostrophe the KB's forms do not
         for form, ids in list(self._alias_index.items()):
             self._alias_index.setdefault(form.replace("'", "’"), ids)
+            if kb.actors[ids[0]].kind == "person":
+                # "Moon Jae-in" is also written "Moon Jae In" and "Moon Jae-In"
+                for variant in _hyphen_variants(form):
+                    self._alias_index.setdefault(variant, ids)
         self._surnames = kb.surname_index()
         self._title_index = kb.title_index()
         # the patterns as written, with their possessive and spelling variants
@@ -199,7 +205,8 @@ class Linker:
             org_forms,
             lower_only={g.noun.casefold() for g in kb.groups if g.origin == "dictionary"},
         )
-        self._groups = GroupsAndStates(self._state_forms, self._office)
+        capitals = {c.casefold() for state in kb.states.values() for c in state.capitals}
+        self._groups = GroupsAndStates(self._state_forms, self._office, capitals)
         self._new_people = NewPeople(kb, self._alias_index, self._office)
 
     # -- the whole pass ---------------------------------------------------
@@ -636,6 +643,14 @@ class Linker:
 def _person_after(doc: Doc, i: int) -> bool:
     """A person's name starts at ``i``."""
     return i < len(doc) and doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B"
+
+
+def _hyphen_variants(name: str) -> set[str]:
+    """A hyphenated given name's other spellings: "Jae-in" as "Jae In" and "Jae-In"."""
+    if not re.search(r"[a-z]-[a-z]", name):
+        return set()
+    capital = re.sub(r"(?<=[a-z])-([a-z])", lambda m: "-" + m.group(1).upper(), name)
+    return {capital, capital.replace("-", " ")}
 
 
 def _is_subject(span: Span) -> bool:
