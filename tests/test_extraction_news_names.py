@@ -251,3 +251,20 @@ def test_a_kb_hyphenated_name_matches_its_other_spellings(extractor: Any) -> Non
         assert _pairs(_events(extractor, text, "2018-05-03")) == {
             frozenset({"moon-jae-in", "kim-jong-un"})
         }, text
+
+
+def test_a_name_described_by_nationality_and_trade_is_a_new_person(extractor: Any) -> None:
+    ex = _extract(
+        extractor,
+        "Beijing released Tom Harlow, an American engineer held since 2019, on Sunday.",
+        "2025-09-14",
+    )
+    assert {(e.source.actor_id, e.target.actor_id, e.type) for e in ex.events} == {
+        ("state:CHN", "new:tom-harlow", "RETREAT")
+    }
+    assert [(a.actor_id, a.country) for a in ex.new_actors] == [("new:tom-harlow", "USA")]
+
+
+def test_a_nationality_alone_in_apposition_makes_no_person(extractor: Any) -> None:
+    ex = _extract(extractor, "Tom Harlow, an American, met Wang Yi in Beijing.", "2025-09-14")
+    assert not ex.new_actors
