@@ -12,7 +12,7 @@ Actor records for these ids.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
@@ -38,11 +38,18 @@ _STATE_OBJECT_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# The most words a state's adjective has ("Papua New Guinean").
+_LONGEST_ADJECTIVE = 3
+
+
 class GroupsAndStates:
     """Links country words, groups and states. Built once per linker."""
 
-    def __init__(self, state_forms: Mapping[str, str], office: Offices) -> None:
+    def __init__(
+        self, state_forms: Mapping[str, str], office: Offices, capitals: Collection[str] = ()
+    ) -> None:
         self._state_forms = state_forms  # state name or capital, casefolded → ISO3
+        self._capitals = frozenset(capitals)  # casefolded
         self._office = office  # its nouns, group nouns and adjectives are the linker's
         self._adjectives = office.adjectives
         self._group_nouns = office.group_nouns
@@ -61,18 +68,6 @@ class GroupsAndStates:
                     return self._state_forms.get(_strip_the(ent.text).casefold(), "")
         return ""
 
-    def _adjective_at(self, doc: Doc, i: int, covered: set[int]) -> tuple[str, int]:
-        """The state of a capitalised adjective at ``doc[i]``, one word or two ("South
-        Korean"), and where it ends; ``("", i)`` for none."""
-        if i + 1 < len(doc) and i + 1 not in covered and doc[i + 1].text[:1].isupper():
-            code = self._adjectives.get(f"{doc[i].lower_} {doc[i + 1].lower_}")
-            if code:
-                return code, i + 2
-        code = self._adjectives.get(doc[i].lower_)
-        if code and doc[i].text[:1].isupper():
-            return code, i + 1
-        return "", i
-
     def link(self, doc: Doc, mentions: dict[int, Linked], new_actors: dict[str, Actor]) -> None:
         covered = {i for m in mentions.values() for i in range(m.start, m.end)}
         for tok in doc:
@@ -83,54 +78,9 @@ class GroupsAndStates:
                 mentions[tok.i] = Linked(tok.i, tok.i + 1, f"group:{people}:civilian", "group")
                 covered.add(tok.i)
                 continue
-            code, after = self._adjective_at(doc, tok.i, covered)
-            if code:
-                last = doc[after - 1]  # "Korean" in "South Korean officials"
-                end = resident_people(last, self._adjectives)
-                if end and end - 1 not in covered:  # "Bosnian Serbs": the state's people
-                    mentions[tok.i] = Linked(tok.i, end, f"group:{code}:civilian", "group")
-                    covered.update(range(tok.i, end))
-                    continue
-                noun = doc[after] if after < len(doc) else None
-                # "Chinese electric vehicles", "American farm goods"
-                goods = _goods_modified(last, covered) or (
-                    noun if noun is not None and noun.lower_ in _STATE_OBJECT_NOUNS else None
-                )
-                if goods is not None:
-                    # "tariffs on Chinese imports": the state is the one hit
-                    mentions[tok.i] = Linked(tok.i, goods.i + 1, f"state:{code}", "adjective")
-                    covered.update(range(tok.i, goods.i + 1))
-                    continue
-                if (
-                    noun is not None
-                    and noun.lower_ in self._group_nouns
-                    and noun.lower_ not in self._offices
-                ):
-                    sector = self._group_nouns[noun.lower_]
-                    actor_id = f"group:{code}:{noun.lower_}"
-                    end = after + 1  # "Chilean government officials": the whole phrase
-                    if end < len(doc) and f"{noun.lower_} {doc[end].lower_}" in self._group_nouns:
-                        end += 1
-                    mentions[tok.i] = Linked(tok.i, end, actor_id, "group", sector)
-                    covered.update(range(tok.i, end))
-                    self._office.coordinated(doc, tok.i, after + 1, noun.lower_, covered, mentions)
-                    continue
-                pair = " ".join(t.lower_ for t in doc[after : after + 2])
-                if (
-                    pair in self._group_nouns
-                    and pair not in self._offices
-                    and not any(i in covered for i in range(tok.i, after + 2))
-                ):
-                    # "Chinese state media", "American business leaders": a two-word group
-                    end = after + 2
-                    actor_id = f"group:{code}:{pair}"
-                    mentions[tok.i] = Linked(tok.i, end, actor_id, "group", self._group_nouns[pair])
-                    covered.update(range(tok.i, end))
-                    self._office.coordinated(doc, tok.i, end, pair, covered, mentions)
-                    continue
-                end = self._office.agent(doc, tok.i, after, code, covered, mentions, new_actors)
-                if end:
-                    covered.update(range(tok.i, end))
+            adjective, after = self._adjective_at(doc, tok.i)
+            if adjective and not any(i in covered for i in range(tok.i, after)):
+                self._adjective_phrase(doc, tok.i, after, adjective, covered, mentions, new_actors)
         for ent in doc.ents:
             if ent.label_ not in {"GPE", "NORP", "ORG"} or any(
                 i in covered for i in range(ent.start, ent.end)
@@ -156,6 +106,78 @@ class GroupsAndStates:
                 else:
                     self._state(doc, start, end, code, covered, mentions, new_actors)
 
+    def _adjective_at(self, doc: Doc, start: int) -> tuple[str, int]:
+        """The state whose adjective, capitalised, starts at ``start``, and where it ends.
+
+        The longest wins: "South Korean", "Papua New Guinean", "Chinese".
+        """
+        for n in range(_LONGEST_ADJECTIVE, 0, -1):
+            words = doc[start : start + n]
+            if len(words) < n or not all(t.text[:1].isupper() for t in words):
+                continue
+            code = self._adjectives.get(" ".join(t.lower_ for t in words))
+            if code:
+                return code, start + n
+        return "", start
+
+    def _adjective_phrase(
+        self,
+        doc: Doc,
+        start: int,
+        after: int,
+        code: str,
+        covered: set[int],
+        mentions: dict[int, Linked],
+        new_actors: dict[str, Actor],
+    ) -> None:
+        """What the state adjective ``doc[start:after]`` names: people, goods, group or office."""
+        last = doc[after - 1]  # "Korean" in "South Korean": the word the parse attaches
+        end = resident_people(last, self._adjectives)
+        if end and end - 1 not in covered:  # "Bosnian Serbs": the state's people
+            mentions[start] = Linked(start, end, f"group:{code}:civilian", "group")
+            covered.update(range(start, end))
+            return
+        noun = doc[after] if after < len(doc) else None
+        # "Chinese electric vehicles", "American farm goods"
+        goods = _goods_modified(last, covered) or (
+            noun if noun is not None and noun.lower_ in _STATE_OBJECT_NOUNS else None
+        )
+        if goods is not None:
+            # "tariffs on Chinese imports": the state is the one hit
+            mentions[start] = Linked(start, goods.i + 1, f"state:{code}", "adjective")
+            covered.update(range(start, goods.i + 1))
+            return
+        if (
+            noun is not None
+            and noun.lower_ in self._group_nouns
+            and noun.lower_ not in self._offices
+        ):
+            sector = self._group_nouns[noun.lower_]
+            actor_id = f"group:{code}:{noun.lower_}"
+            end = after + 1  # "Chilean government officials": the whole phrase
+            if end < len(doc) and f"{noun.lower_} {doc[end].lower_}" in self._group_nouns:
+                end += 1
+            mentions[start] = Linked(start, end, actor_id, "group", sector)
+            covered.update(range(start, end))
+            self._office.coordinated(doc, start, after + 1, noun.lower_, covered, mentions)
+            return
+        pair = " ".join(t.lower_ for t in doc[after : after + 2])
+        if (
+            pair in self._group_nouns
+            and pair not in self._offices
+            and not any(i in covered for i in range(start, after + 2))
+        ):
+            # "Chinese state media", "American business leaders": a two-word group
+            end = after + 2
+            actor_id = f"group:{code}:{pair}"
+            mentions[start] = Linked(start, end, actor_id, "group", self._group_nouns[pair])
+            covered.update(range(start, end))
+            self._office.coordinated(doc, start, end, pair, covered, mentions)
+            return
+        end = self._office.agent(doc, start, after, code, covered, mentions, new_actors)
+        if end:
+            covered.update(range(start, end))
+
     def _state(
         self,
         doc: Doc,
@@ -167,7 +189,7 @@ class GroupsAndStates:
         new_actors: dict[str, Actor],
     ) -> None:
         """A state's name at ``doc[start:end]``, or the office it owns ("Taiwan's envoy")."""
-        if self._office.of_state(doc, start, end, code, covered, mentions):
+        if self._office.of_state(doc, start, end, code, covered, mentions, new_actors):
             return  # "the president of Armenia"
         if self._group_from(doc, start, end, code, covered, mentions):
             return  # "leaders from China and South Korea"
@@ -193,6 +215,28 @@ class GroupsAndStates:
                 actor_id = f"group:{code}:{group}"
                 mentions[start] = Linked(start, stop, actor_id, "group", self._group_nouns[group])
                 covered.update(range(start, stop))
+                return
+        if (
+            after is not None
+            and doc[start:end].text.casefold() in self._capitals
+            and after.is_lower
+            and after.lower_ in self._group_nouns
+            and end not in covered
+            and doc[end - 1].head.i == after.i
+            and doc[end - 1].dep_ in {"compound", "nmod", "amod"}
+        ):
+            # "Beijing officials", "Washington negotiators": a capital for its country,
+            # as "Chinese officials" (a state's own name there is left to its adjective)
+            if after.lower_ in self._offices:
+                stop = self._office.agent(doc, start, end, code, covered, mentions, new_actors)
+                if stop:
+                    covered.update(range(start, stop))
+                    return
+            else:
+                actor_id = f"group:{code}:{after.lower_}"
+                sector = self._group_nouns[after.lower_]
+                mentions[start] = Linked(start, end + 1, actor_id, "group", sector)
+                covered.update(range(start, end + 1))
                 return
         if after is not None and after.lower_ in _STATE_OBJECT_NOUNS and end not in covered:
             end += 1  # "tariffs on US goods": the state is the one hit
