@@ -19,9 +19,9 @@ drawn at random (seed 7) were annotated from their text alone in
 category, modality; states and groups of one country are one actor). It is
 held out: no rule is written from it, and its misses are never printed.
 
-Another 40 NYT documents (seed 11, none of them in the recall set or the
-audit) were annotated the same way for development, in
-``gold/news_dev.jsonl``: rules may be written from them, and
+The other 90 NYT documents (none of them in the recall set or the audit:
+40 drawn with seed 11, then the 50 left) were annotated the same way for
+development, in ``gold/news_dev.jsonl``: rules may be written from them, and
 ``--dev-misses`` prints each one's missed and spurious events with its text.
 
 The pipeline runs as ``backchannel run`` does by default (no PETRARCH

@@ -116,19 +116,32 @@ def test_news_audit_judgements_are_complete_and_use_known_actors() -> None:
     assert len(keys) == len(lines) >= 50
 
 
-def test_news_recall_annotations_are_complete_and_use_known_actors() -> None:
-    # gold/news_recall.jsonl: every event a reader finds in 40 real news documents.
+@pytest.mark.parametrize(("name", "documents"), [("news_recall.jsonl", 40), ("news_dev.jsonl", 90)])
+def test_news_annotations_are_complete_and_use_known_actors(name: str, documents: int) -> None:
+    # gold/news_recall.jsonl (held out) and gold/news_dev.jsonl (for development):
+    # every event a reader finds in real news documents.
     kb = KnowledgeBase.load()
-    lines = (default_path().parent / "news_recall.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (default_path().parent / name).read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines]
-    assert len({r["doc"] for r in records}) == len(records) == 40
+    assert len({r["doc"] for r in records}) == len(records) == documents
     assert any(not r["events"] for r in records)  # documents with nothing to code
     for r in records:
+        assert set(r) <= {"doc", "events", "note"}, r["doc"]
         for e in r["events"]:
             assert set(e) == {"source", "target", "type", "modality"}, r["doc"]
             assert e["type"].isupper() and e["modality"] in get_args(Modality), r["doc"]
             _check_actor(kb, e["source"])
             _check_actor(kb, e["target"])
+
+
+def test_news_development_documents_are_not_the_held_out_ones() -> None:
+    gold = default_path().parent
+    annotated = {
+        name: {json.loads(line)["doc"] for line in (gold / name).read_text().splitlines()}
+        for name in ("news_recall.jsonl", "news_dev.jsonl", "news_audit.jsonl")
+    }
+    assert not annotated["news_dev.jsonl"] & annotated["news_recall.jsonl"]
+    assert not annotated["news_dev.jsonl"] & annotated["news_audit.jsonl"]
 
 
 def test_unknown_gold_set_is_a_usage_error_listing_the_choices() -> None:

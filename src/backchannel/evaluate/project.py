@@ -1,10 +1,12 @@
 """The project's own US–China gold set (``gold/project.jsonl``), scored per split.
 
-Matching rules (see docs/annotation.md): an actor matches by KB id; state and
-group actors (``state:CHN``, ``group:CHN:officials``) match any state or group
-actor of the same country; CONSULT, AGREE and COOPERATE are undirected. An event
-matches on (actor pair, type, modality); modality, mode and date are then
-checked on the events that match on (pair, type).
+Matching rules (see docs/annotation.md): an actor matches by KB id (a new
+person by the slug after ``new:``, which is the KB id the person gets once the
+KB knows them); state and group actors (``state:CHN``, ``group:CHN:officials``)
+match any state or group actor of the same country; CONSULT, AGREE and
+COOPERATE are undirected. An event matches on (actor pair, type, modality);
+modality, mode and date are then checked on the events that match on (pair,
+type).
 
 Each event that does not match is given a cause, counted per split (``causes``)
 so that a split's errors can be characterised without reading its sentences: a
@@ -111,7 +113,14 @@ def _record(raw: dict[str, Any]) -> GoldRecord:
 
 
 def actor_key(actor_id: str, country: str = "") -> str:
-    """States and groups compare by country; everything else by id."""
+    """States and groups compare by country; everything else by id.
+
+    A new person compares by the slug of the name (``new:kim-jong-il`` is
+    ``kim-jong-il``): a gold annotated when the KB did not know someone still
+    matches once the KB adds them under that id, and the reverse.
+    """
+    if actor_id.startswith("new:"):
+        return actor_id.removeprefix("new:")
     if actor_id.startswith("state:"):
         return "country:" + actor_id.split(":", 1)[1]
     if actor_id.startswith("group:"):

@@ -103,6 +103,10 @@ def noun_participants(
             for obj in head.head.children:
                 if obj.dep_ in OBJ:
                     sources += find.collect(obj, link)
+    attending = _attending(find, slot)
+    if own and targets and attending is not None:
+        # "Pottinger will be on hand for Trump's meeting with Xi": Pottinger meets Xi too
+        sources += find.subjects(attending, link)
     within = contact_within(noun, slot, trig, bool(targets), own)
     if within is not None:
         # "Xi warned Trump in a phone call": the call is the verb's subject's with its object
@@ -246,6 +250,28 @@ def _delegate(find: ParticipantFinder, slot: Token, link: LinkResult) -> list[Li
         if c.dep_ in {"poss", "compound", "amod", "nmod"}
         for m in find.collect(c, link, allow_modifier=True)
     ]
+
+
+def _attending(find: ParticipantFinder, slot: Token) -> Token | None:
+    """The verb by which one attends the meeting at ``slot``: "attended Trump's dinner
+    with Xi", "will be on hand for Trump's meeting with Xi", "took part in …"."""
+    verb = slot.head
+    if slot.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in {"for", "at", "in", "on"}:
+        verb = verb.head
+    elif slot.dep_ not in OBJ:
+        return None
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    lemma = verb.lemma_.lower()
+    phrases = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children}
+    phrases |= {
+        f"{lemma} {p.lower_} {o.lower_}"
+        for p in verb.children
+        if p.dep_ == "prep"
+        for o in p.children
+        if o.dep_ == "pobj"
+    }
+    return verb if phrases & find.lex.attending_verbs else None
 
 
 def _their(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Linked]:

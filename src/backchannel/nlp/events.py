@@ -43,11 +43,12 @@ from backchannel.nlp.eventdates import SentenceContext, context_for, sentences, 
 from backchannel.nlp.eventnouns import noun_participants, unsealed
 from backchannel.nlp.groups import group_actor, state_actor
 from backchannel.nlp.lexicon import Lexicon, Trigger
+from backchannel.nlp.mediation import attempted, disputants, mediation_trigger, settled_dispute
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import dropped_plan, modality_of, one_plan
 from backchannel.nlp.participants import OBJ, SUBJ, ParticipantFinder, unique
 from backchannel.nlp.rolewords import as_time_only, change_verb, holder_slots, names_post
-from backchannel.nlp.sides import Side, across_countries, without_one_side
+from backchannel.nlp.sides import Side, across_countries, one_gathering, without_one_side
 from backchannel.nlp.verbal import judgement, rejects_a_charge, reported_wrong
 
 # Verbal acts whose noun, rejected, is what the rejection answers ("rejected the
@@ -115,6 +116,10 @@ class EventExtractor:
                 yield from self._obligation_events(ctx, tok, link, doc_id)
             if reported_wrong(tok, self.lex):
                 yield from self._wrong_events(ctx, tok, link, doc_id)
+            mediated = self._mediation_events(ctx, tok, link, doc_id)
+            if mediated:
+                yield from mediated  # "trying to defuse a row between China and Japan"
+                continue
             # the narrower readings first: "called the tariffs irresponsible" is a
             # judgement, "resumed purchases" no resumption of ties
             trig = (
@@ -174,6 +179,7 @@ class EventExtractor:
             else:
                 if trig.not_preps & {c.lower_ for c in tok.children if c.dep_ == "prep"}:
                     continue  # "his call for dialogue" is an appeal, not a phone call
+                obj = None
                 sources, targets = noun_participants(self.find, tok, trig, link)
                 if not targets and sources and trig.type == "REQUEST":
                     targets = asked_of(tok, link, self.adjectives, self.lex.asked_things)
@@ -184,13 +190,27 @@ class EventExtractor:
                 undone = measure_of(tok) if trig.type == "RETREAT" else None
                 if undone is not None:
                     fired_objects.add(undone.i)  # "the lifting of tariffs": one easing
-            if sources and targets:
+            if sources and targets and trig.mode != "mediate":
+                # a mediator's two are no one side: "mediating talks between X and Y"
                 sides.append((_ids(sources), _ids(targets)))
+            pairs = list(self.find.pairs(sources, targets, trig))
+            # "held a meeting with X and Y", "hosts a summit with X and Y": one of three,
+            # where the guests of two countries meet each other too (two of one
+            # country are one side: "a call with Bessent and Greer")
+            meeting = obj if trig.pos == "verb" else tok
+            guests: list[tuple[Linked, Linked]] = []
+            if (
+                sources
+                and meeting is not None
+                and one_gathering(meeting, self.find.trigger_for(meeting))
+            ):
+                guests = list(self.find.pairs(targets, [], trig))
             among: list[Event] = []
             beside = self._beside(tok, trig)
-            for src, tgt in self.find.pairs(sources, targets, trig):
+            for src, tgt in pairs + guests:
                 event = self._event(ctx, tok, trig, src, tgt, link, doc_id)
-                if _own_state(event):
+                foreign_only = trig.foreign or (src, tgt) in guests
+                if _own_state(event) or (foreign_only and not _foreign(event)):
                     continue
                 made = [event] + [
                     self._event(ctx, t, also, src, tgt, link, doc_id, modality=modality)
@@ -376,6 +396,30 @@ class EventExtractor:
             yield self._event(
                 ctx, noun, trig, person, tgt, link, doc_id, modality=modality, rule="intermediary"
             )
+
+    def _mediation_events(
+        self, ctx: SentenceContext, verb: Token, link: LinkResult, doc_id: str
+    ) -> list[Event]:
+        """A third party settling a dispute between two others meets each (``nlp/mediation.py``)."""
+        dispute = settled_dispute(verb, self.lex.dispute_nouns, self.lex.settling_verbs)
+        if dispute is None:
+            return []
+        parties = disputants(self.find, dispute, self.lex.dispute_nouns, link)
+        mediators = self.find.subjects(verb, link)
+        day = ctx.date.start
+        sides = {self.participant(p.actor_id, day, link).country for p in parties}
+        if not parties or any(
+            self.participant(m.actor_id, day, link).country in sides for m in mediators
+        ):
+            return []  # "Washington and Beijing eased tensions between them": their own
+        trig = mediation_trigger(verb)
+        modality = modality_of(attempted(verb), self.lex)
+        rule = f"{self.lex.version}:mediation"
+        return [
+            self._event(ctx, verb, trig, m, p, link, doc_id, modality=modality, rule=rule)
+            for m in mediators
+            for p in parties
+        ]
 
     def _other_side(self, actor_id: str, day: str | None, link: LinkResult) -> str | None:
         """The run's other side for an actor of one side; None for a third party."""
@@ -630,6 +674,13 @@ def _infinitive_clause(verb: Token) -> bool:
     """ "threatened on Sunday to raise tariffs": an infinitive the parser hung as an
     adverbial clause, after a phrase between it and its verb, is still the complement."""
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _foreign(event: Event) -> bool:
+    """The two parties are of two known countries: "Russia and China debated", not two
+    candidates of one election."""
+    countries = {event.source.country, event.target.country}
+    return len(countries) == 2 and "" not in countries
 
 
 def _ids(found: list[Linked]) -> Side:

@@ -12,9 +12,9 @@ Actor records for these ids.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from backchannel.kb import SECTORS, KnowledgeBase
 from backchannel.model import Actor
@@ -38,11 +38,18 @@ _STATE_OBJECT_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# The most words a state's adjective has ("Papua New Guinean").
+_LONGEST_ADJECTIVE = 3
+
+
 class GroupsAndStates:
     """Links country words, groups and states. Built once per linker."""
 
-    def __init__(self, state_forms: Mapping[str, str], office: Offices) -> None:
+    def __init__(
+        self, state_forms: Mapping[str, str], office: Offices, capitals: Collection[str] = ()
+    ) -> None:
         self._state_forms = state_forms  # state name or capital, casefolded → ISO3
+        self._capitals = frozenset(capitals)  # casefolded
         self._office = office  # its nouns, group nouns and adjectives are the linker's
         self._adjectives = office.adjectives
         self._group_nouns = office.group_nouns
@@ -71,61 +78,17 @@ class GroupsAndStates:
                 mentions[tok.i] = Linked(tok.i, tok.i + 1, f"group:{people}:civilian", "group")
                 covered.add(tok.i)
                 continue
-            code = self._adjectives.get(tok.lower_)
-            if code and tok.text[:1].isupper():
-                end = resident_people(tok, self._adjectives)
-                if end and end - 1 not in covered:  # "Bosnian Serbs": the state's people
-                    mentions[tok.i] = Linked(tok.i, end, f"group:{code}:civilian", "group")
-                    covered.update(range(tok.i, end))
-                    continue
-                noun = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-                # "Chinese electric vehicles", "American farm goods"
-                goods = _goods_modified(tok, covered) or (
-                    noun if noun is not None and noun.lower_ in _STATE_OBJECT_NOUNS else None
-                )
-                if goods is not None:
-                    # "tariffs on Chinese imports": the state is the one hit
-                    mentions[tok.i] = Linked(tok.i, goods.i + 1, f"state:{code}", "adjective")
-                    covered.update(range(tok.i, goods.i + 1))
-                    continue
-                if (
-                    noun is not None
-                    and noun.lower_ in self._group_nouns
-                    and noun.lower_ not in self._offices
-                ):
-                    sector = self._group_nouns[noun.lower_]
-                    actor_id = f"group:{code}:{noun.lower_}"
-                    end = tok.i + 2  # "Chilean government officials": the whole phrase
-                    if end < len(doc) and f"{noun.lower_} {doc[end].lower_}" in self._group_nouns:
-                        end += 1
-                    mentions[tok.i] = Linked(tok.i, end, actor_id, "group", sector)
-                    covered.update(range(tok.i, end))
-                    self._office.coordinated(doc, tok.i, tok.i + 2, noun.lower_, covered, mentions)
-                    continue
-                pair = " ".join(t.lower_ for t in doc[tok.i + 1 : tok.i + 3])
-                if (
-                    pair in self._group_nouns
-                    and pair not in self._offices
-                    and not any(i in covered for i in range(tok.i, tok.i + 3))
-                ):
-                    # "Chinese state media", "American business leaders": a two-word group
-                    end = tok.i + 3
-                    actor_id = f"group:{code}:{pair}"
-                    mentions[tok.i] = Linked(tok.i, end, actor_id, "group", self._group_nouns[pair])
-                    covered.update(range(tok.i, end))
-                    self._office.coordinated(doc, tok.i, end, pair, covered, mentions)
-                    continue
-                end = self._office.agent(doc, tok.i, tok.i + 1, code, covered, mentions, new_actors)
-                if end:
-                    covered.update(range(tok.i, end))
+            adjective, after = self._adjective_at(doc, tok.i)
+            if adjective and not any(i in covered for i in range(tok.i, after)):
+                self._adjective_phrase(doc, tok.i, after, adjective, covered, mentions, new_actors)
         for ent in doc.ents:
             if ent.label_ not in {"GPE", "NORP", "ORG"} or any(
                 i in covered for i in range(ent.start, ent.end)
             ):
                 continue
-            code = self._state_forms.get(_strip_the(ent.text).casefold())
-            if code and ent.label_ != "NORP":
-                self._state(doc, ent.start, ent.end, code, covered, mentions, new_actors)
+            state = self._state_forms.get(_strip_the(ent.text).casefold())
+            if state and ent.label_ != "NORP":
+                self._state(doc, ent.start, ent.end, state, covered, mentions, new_actors)
         for start, end, code in unlabelled_states(
             doc, self._state_forms, covered, self._group_nouns
         ):
@@ -143,6 +106,78 @@ class GroupsAndStates:
                 else:
                     self._state(doc, start, end, code, covered, mentions, new_actors)
 
+    def _adjective_at(self, doc: Doc, start: int) -> tuple[str, int]:
+        """The state whose adjective, capitalised, starts at ``start``, and where it ends.
+
+        The longest wins: "South Korean", "Papua New Guinean", "Chinese".
+        """
+        for n in range(_LONGEST_ADJECTIVE, 0, -1):
+            words = doc[start : start + n]
+            if len(words) < n or not all(t.text[:1].isupper() for t in words):
+                continue
+            code = self._adjectives.get(" ".join(t.lower_ for t in words))
+            if code:
+                return code, start + n
+        return "", start
+
+    def _adjective_phrase(
+        self,
+        doc: Doc,
+        start: int,
+        after: int,
+        code: str,
+        covered: set[int],
+        mentions: dict[int, Linked],
+        new_actors: dict[str, Actor],
+    ) -> None:
+        """What the state adjective ``doc[start:after]`` names: people, goods, group or office."""
+        last = doc[after - 1]  # "Korean" in "South Korean": the word the parse attaches
+        end = resident_people(last, self._adjectives)
+        if end and end - 1 not in covered:  # "Bosnian Serbs": the state's people
+            mentions[start] = Linked(start, end, f"group:{code}:civilian", "group")
+            covered.update(range(start, end))
+            return
+        noun = doc[after] if after < len(doc) else None
+        # "Chinese electric vehicles", "American farm goods"
+        goods = _goods_modified(last, covered) or (
+            noun if noun is not None and noun.lower_ in _STATE_OBJECT_NOUNS else None
+        )
+        if goods is not None:
+            # "tariffs on Chinese imports": the state is the one hit
+            mentions[start] = Linked(start, goods.i + 1, f"state:{code}", "adjective")
+            covered.update(range(start, goods.i + 1))
+            return
+        if (
+            noun is not None
+            and noun.lower_ in self._group_nouns
+            and noun.lower_ not in self._offices
+        ):
+            sector = self._group_nouns[noun.lower_]
+            actor_id = f"group:{code}:{noun.lower_}"
+            end = after + 1  # "Chilean government officials": the whole phrase
+            if end < len(doc) and f"{noun.lower_} {doc[end].lower_}" in self._group_nouns:
+                end += 1
+            mentions[start] = Linked(start, end, actor_id, "group", sector)
+            covered.update(range(start, end))
+            self._office.coordinated(doc, start, after + 1, noun.lower_, covered, mentions)
+            return
+        pair = " ".join(t.lower_ for t in doc[after : after + 2])
+        if (
+            pair in self._group_nouns
+            and pair not in self._offices
+            and not any(i in covered for i in range(start, after + 2))
+        ):
+            # "Chinese state media", "American business leaders": a two-word group
+            end = after + 2
+            actor_id = f"group:{code}:{pair}"
+            mentions[start] = Linked(start, end, actor_id, "group", self._group_nouns[pair])
+            covered.update(range(start, end))
+            self._office.coordinated(doc, start, end, pair, covered, mentions)
+            return
+        end = self._office.agent(doc, start, after, code, covered, mentions, new_actors)
+        if end:
+            covered.update(range(start, end))
+
     def _state(
         self,
         doc: Doc,
@@ -154,8 +189,10 @@ class GroupsAndStates:
         new_actors: dict[str, Actor],
     ) -> None:
         """A state's name at ``doc[start:end]``, or the office it owns ("Taiwan's envoy")."""
-        if self._office.of_state(doc, start, end, code, covered, mentions):
+        if self._office.of_state(doc, start, end, code, covered, mentions, new_actors):
             return  # "the president of Armenia"
+        if self._group_from(doc, start, end, code, covered, mentions):
+            return  # "leaders from China and South Korea"
         after = doc[end] if end < len(doc) else None
         if after is not None and after.text in {"'s", "’s"}:
             # "Taiwan's Vice Foreign Minister": the office, not the state
@@ -179,12 +216,88 @@ class GroupsAndStates:
                 mentions[start] = Linked(start, stop, actor_id, "group", self._group_nouns[group])
                 covered.update(range(start, stop))
                 return
+        if (
+            after is not None
+            and doc[start:end].text.casefold() in self._capitals
+            and after.is_lower
+            and after.lower_ in self._group_nouns
+            and end not in covered
+            and doc[end - 1].head.i == after.i
+            and doc[end - 1].dep_ in {"compound", "nmod", "amod"}
+        ):
+            # "Beijing officials", "Washington negotiators": a capital for its country,
+            # as "Chinese officials" (a state's own name there is left to its adjective)
+            if after.lower_ in self._offices:
+                stop = self._office.agent(doc, start, end, code, covered, mentions, new_actors)
+                if stop:
+                    covered.update(range(start, stop))
+                    return
+            else:
+                actor_id = f"group:{code}:{after.lower_}"
+                sector = self._group_nouns[after.lower_]
+                mentions[start] = Linked(start, end + 1, actor_id, "group", sector)
+                covered.update(range(start, end + 1))
+                return
         if after is not None and after.lower_ in _STATE_OBJECT_NOUNS and end not in covered:
             end += 1  # "tariffs on US goods": the state is the one hit
         elif (goods := _goods_modified(doc[end - 1], covered)) is not None:
             end = goods.i + 1  # "a U.S. reconnaissance plane", "US farm goods"
         mentions[start] = Linked(start, end, f"state:{code}", "state")
         covered.update(range(start, end))
+
+    def _group_from(
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        code: str,
+        covered: set[int],
+        mentions: dict[int, Linked],
+    ) -> bool:
+        """ "leaders from China and South Korea", "a delegation from Japan": each state's group.
+
+        Only for those who speak for a state or its business ("officials",
+        "executives"), not someone's own nor taken away ("its diplomats from
+        Caracas", "recalled the ambassador from Moscow": a place); troops or
+        refugees from a place may be anyone's.
+        The states coordinated with the first share its noun.
+        """
+        prep = doc[start - 1] if start >= 2 else None
+        if prep is None or prep.lower_ != "from" or prep.dep_ != "prep":
+            return False
+        noun = prep.head
+        if noun.i != start - 2 or noun.i in covered or noun.pos_ == "PROPN":
+            return False
+        key = next((k for k in (noun.lower_, noun.lemma_.lower()) if k in self._group_nouns), "")
+        sector = self._group_nouns.get(key, "")
+        if sector not in _SPEAKING_SECTORS or any(c.dep_ == "poss" for c in noun.children):
+            return False
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _TAKING_AWAY:
+            return False  # "recalled the ambassador from Moscow": one's own, from a place
+        group = sector if key in self._offices else key
+        mentions[noun.i] = Linked(noun.i, end, f"group:{code}:{group}", "group", sector)
+        covered.update(range(noun.i, end))
+        for other in doc[start:end].root.conjuncts:
+            ent = next((e for e in doc.ents if e.start <= other.i < e.end), None)
+            other_code = self._state_forms.get(_strip_the(ent.text).casefold()) if ent else None
+            if ent is None or other_code is None or any(i in covered for i in range(*_bounds(ent))):
+                continue
+            actor_id = f"group:{other_code}:{group}"
+            mentions[ent.start] = Linked(ent.start, ent.end, actor_id, "coordinated", sector)
+            covered.update(range(ent.start, ent.end))
+        return True
+
+
+# Sectors whose people "from" a state speak for it: "officials from China".
+_SPEAKING_SECTORS = frozenset({"government", "business", "legislature", "party"})
+# Verbs that take people away from a place: there "from" is the place, not their state.
+_TAKING_AWAY = frozenset(
+    {"recall", "withdraw", "pull", "evacuate", "remove", "return", "bring", "move", "relocate"}
+)
+
+
+def _bounds(ent: Span) -> tuple[int, int]:
+    return ent.start, ent.end
 
 
 def _goods_modified(word: Token, covered: set[int]) -> Token | None:

@@ -57,6 +57,7 @@ class Trigger:
     prep_objects: frozenset[str] = frozenset()  # "added Huawei to its entity list": a listing
     own_parties: bool = False  # a noun naming its parties itself: who "criticized the deal" is none
     mutual: bool = False  # each party does it to the other: "traded accusations"
+    foreign: bool = False  # only between two countries' actors: a debate of candidates is none
     clause_verbs: frozenset[str] = (
         frozenset()
     )  # infinitives that stand in for an object ("vowed to retaliate")
@@ -89,6 +90,9 @@ class Lexicon:
     asked_things: frozenset[str]
     intent_nouns: frozenset[str]
     delegate_nouns: frozenset[str]
+    attending_verbs: frozenset[str]
+    settling_verbs: frozenset[str]
+    dispute_nouns: frozenset[str]
     arrival_verbs: frozenset[str]
     statement_nouns: frozenset[str]
     announcing_verbs: frozenset[str]
@@ -165,6 +169,7 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
             prep_objects=frozenset(spec.get("prep_objects", [])),
             own_parties=bool(spec.get("own_parties", False)),
             mutual=bool(spec.get("mutual", False)),
+            foreign=bool(spec.get("foreign", False)),
             clause_verbs=frozenset(spec.get("clause_verbs", [])),
         )
     return out
@@ -219,6 +224,9 @@ def lexicon() -> Lexicon:
         asked_things=_words(events, "asked_things", "events.yaml"),
         intent_nouns=_words(events, "intent_nouns", "events.yaml"),
         delegate_nouns=_words(events, "delegate_nouns", "events.yaml"),
+        attending_verbs=_words(events, "attending_verbs", "events.yaml"),
+        settling_verbs=_words(events, "settling_verbs", "events.yaml"),
+        dispute_nouns=_words(events, "dispute_nouns", "events.yaml"),
         arrival_verbs=_words(events, "arrival_verbs", "events.yaml"),
         statement_nouns=_words(events, "statement_nouns", "events.yaml"),
         announcing_verbs=_words(events, "announcing_verbs", "events.yaml"),

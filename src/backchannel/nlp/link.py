@@ -22,7 +22,9 @@ The order matters, and is the order a careful reader uses:
    ("Zimbabwean Prime Minister Robert Mugabe") (``groups``, ``offices``);
 7. people unknown to the KB, but given a title or organisation in apposition
    ("Tsinghua University's Da Wei", "Sarah Beran of Macro Advisory Partners",
-   "Defence Minister Pierre Joxe") (``newpeople``);
+   "Defence Minister Pierre Joxe", "his Russian counterpart, Dmitri A. Sokolov,")
+   (``newpeople``); then a title with a name in apposition becomes that person
+   ("the visiting prime minister of China, Wen Jiabao,") (``appositions``);
 8. "he"/"she" as the subject of a sentence → the person most recently named;
    "it"/"they" reported by a state or group ("Syria says it …") → that actor.
 """
@@ -37,12 +39,13 @@ from spacy.tokens import Doc, Span, Token
 
 from backchannel.kb import KnowledgeBase
 from backchannel.model import Actor, DateInterval
+from backchannel.nlp.appositions import titled_appositions
 from backchannel.nlp.bodies import bare_bodies, link_bare_bodies
 from backchannel.nlp.dictnames import DictionaryNames
 from backchannel.nlp.governments import bare_administration, leader_governments
 from backchannel.nlp.groups import GroupsAndStates
+from backchannel.nlp.mentions import NAME_SUFFIXES, Linked, LinkResult
 from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
-from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.newpeople import NewPeople
 from backchannel.nlp.offices import Offices
 from backchannel.nlp.pronouns import object_pronouns, reported_subjects
@@ -144,6 +147,14 @@ class Linker:
         self._names = PhraseMatcher(vocab)  # type: ignore[arg-type]
         self._titles = PhraseMatcher(vocab, attr="LOWER")  # type: ignore[arg-type]
         self._alias_index = kb.alias_index()
+        # "China’s Foreign Ministry", "People’s Bank of China": news writes the
+        # typographic apostrophe the KB's forms do not
+        for form, ids in list(self._alias_index.items()):
+            self._alias_index.setdefault(form.replace("'", "’"), ids)
+            if kb.actors[ids[0]].kind == "person":
+                # "Moon Jae-in" is also written "Moon Jae In" and "Moon Jae-In"
+                for variant in _hyphen_variants(form):
+                    self._alias_index.setdefault(variant, ids)
         self._surnames = kb.surname_index()
         self._title_index = kb.title_index()
         # the patterns as written, with their possessive and spelling variants
@@ -194,7 +205,8 @@ class Linker:
             org_forms,
             lower_only={g.noun.casefold() for g in kb.groups if g.origin == "dictionary"},
         )
-        self._groups = GroupsAndStates(self._state_forms, self._office)
+        capitals = {c.casefold() for state in kb.states.values() for c in state.capitals}
+        self._groups = GroupsAndStates(self._state_forms, self._office, capitals)
         self._new_people = NewPeople(kb, self._alias_index, self._office)
 
     # -- the whole pass ---------------------------------------------------
@@ -220,6 +232,7 @@ class Linker:
             mentions[m.start] = m
         self._both_leaders(doc, mentions, day)
         self._new_people.link(doc, mentions, new_actors)
+        titled_appositions(doc, mentions, self._is_person)
         self._pronouns(doc, mentions)
         reported_subjects(doc, mentions, self._is_person)
         object_pronouns(doc, mentions, self._is_person)
@@ -244,7 +257,10 @@ class Linker:
                 continue  # states are handled with their names and capitals in pass 6
             if span.text in self._surnames and len(span) == 1:
                 continue  # a bare surname that is also an alias: pass 4 decides
-            mentions[span.start] = Linked(span.start, span.end, actor_id, "name")
+            end = span.end
+            if end < len(doc) and doc[end].text in NAME_SUFFIXES and doc[end].ent_iob_ == "I":
+                end += 1  # "Jon M. Huntsman Jr.": the suffix heads the name in the parse
+            mentions[span.start] = Linked(span.start, end, actor_id, "name")
 
     # -- 2. titles ---------------------------------------------------------
 
@@ -470,6 +486,13 @@ class Linker:
             nxt = doc[span.end] if span.end < len(doc) else None
             if nxt is not None and (nxt.pos_ == "PROPN" or nxt.ent_type_ == "PERSON"):
                 continue  # title before a name the KB does not know
+            if (
+                nxt is not None
+                and nxt.text == ","
+                and _person_after(doc, span.end + 1)
+                and span.end + 1 not in mentions
+            ):
+                continue  # "the Japanese prime minister, Taro Aso,": a name the KB does not know
             if nxt is not None and nxt.lower_ in {"to", "in"} and span[-1].lower_ in _POSTED:
                 continue  # "the Chinese ambassador to Japan": another posting
             prev = doc[span.start - 1] if span.start > 0 else None
@@ -617,6 +640,19 @@ class Linker:
         return None
 
 
+def _person_after(doc: Doc, i: int) -> bool:
+    """A person's name starts at ``i``."""
+    return i < len(doc) and doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B"
+
+
+def _hyphen_variants(name: str) -> set[str]:
+    """A hyphenated given name's other spellings: "Jae-in" as "Jae In" and "Jae-In"."""
+    if not re.search(r"[a-z]-[a-z]", name):
+        return set()
+    capital = re.sub(r"(?<=[a-z])-([a-z])", lambda m: "-" + m.group(1).upper(), name)
+    return {capital, capital.replace("-", " ")}
+
+
 def _is_subject(span: Span) -> bool:
     """The span is its clause's subject, or the first of coordinated subjects."""
     return any(t.dep_ in {"nsubj", "nsubjpass"} for t in span)
@@ -626,7 +662,8 @@ def _title_variants(pattern: str) -> set[str]:
     """A title pattern with its country written as a possessive, in both spellings.
 
     "US Defense Secretary" is also "America's Defense Secretary" and "US Defence
-    Secretary"; "Chinese Ambassador" is also "Beijing's Ambassador".
+    Secretary"; "Chinese Ambassador" is also "Beijing's Ambassador"; a possessive
+    is also written with the typographic apostrophe ("China’s leader").
     """
     forms = {pattern}
     for prefix, possessives in _POSSESSIVES.items():
@@ -635,7 +672,8 @@ def _title_variants(pattern: str) -> set[str]:
             forms.update(f"{p} {rest}" for p in possessives)
     spelled = {f.replace("Defense", "Defence") for f in forms}
     spelled |= {f.replace("Defence", "Defense") for f in forms}
-    return forms | spelled
+    forms |= spelled
+    return forms | {f.replace("'s ", "’s ") for f in forms}
 
 
 # the last word of a title that names one posting among several

@@ -120,13 +120,31 @@ def _when_it_comes(verb: Token) -> bool:
 
     News tells what happened in the past tense; "when he met Xi" stays asserted.
     """
+    present = verb.tag_ in {"VBP", "VBZ"} or (
+        # "when Japan is hosting the leaders"
+        verb.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.tag_ in {"VBP", "VBZ"} for c in verb.children)
+    )
     return (
-        verb.dep_ == "advcl"
-        and verb.tag_ in {"VBP", "VBZ"}
+        verb.dep_ in {"advcl", "relcl"}  # "in Hanoi, when Vietnam hosts": a relative "when"
+        and present
         and any(
             c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "once"} for c in verb.children
         )
     )
+
+
+def _where_it_comes(verb: Token, lex: Lexicon) -> bool:
+    """ "will travel to Tokyo, where he meets Kishida": a present tense in a "where"
+    clause hanging from a future is to come as well."""
+    if verb.dep_ not in {"advcl", "relcl"} or verb.tag_ not in {"VBP", "VBZ"}:
+        return False
+    if not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+        return False
+    above = verb.head
+    while above.pos_ not in {"VERB", "AUX"} and above.head.i != above.i:
+        above = above.head  # "to Tokyo, where …": the verb the place hangs on
+    return _tense_of(above, lex) == "planned"
 
 
 def _nothing_done(verb: Token) -> bool:
@@ -184,7 +202,7 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
         return "negated"
     if _done_by_participle(trigger):
         return "asserted"
-    if _when_it_comes(trigger):
+    if _when_it_comes(trigger) or _where_it_comes(trigger, lex):
         return "planned"
     if no_reason_to(trigger):
         return "negated"
@@ -244,6 +262,8 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
         )
         if cue is not None:
             return cue
+        if i > 0 and (_when_it_comes(tok) or _where_it_comes(tok, lex)):
+            return "planned"  # "…, when Japan hosts a meeting with X": the meeting is to come
         if tok.lemma_.lower() in _SAY and i > 0 and tok.pos_ != "NOUN":
             break  # "X said Y met Z": the report does not change Y's meeting
     return "asserted"

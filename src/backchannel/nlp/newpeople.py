@@ -15,9 +15,8 @@ from spacy.tokens import Doc, Span
 
 from backchannel.kb import KnowledgeBase
 from backchannel.model import Actor, Role
-from backchannel.model import slug as _slug
-from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
-from backchannel.nlp.mentions import Linked
+from backchannel.nlp.appositions import apposed_title
+from backchannel.nlp.mentions import Linked, new_person_id, written_as_name
 from backchannel.nlp.offices import Offices
 
 _ORG_SECTOR_WORDS = (
@@ -68,7 +67,7 @@ class NewPeople:
             if len(ent) == 1:
                 self._office.title_only_person(doc, ent, covered, mentions, new_actors)
                 continue
-            if not all(_TITLE_CASE.match(t.text) for t in ent):
+            if not written_as_name(ent):
                 continue
             known = self._near_miss(ent.text)
             if known is not None:
@@ -77,9 +76,14 @@ class NewPeople:
                 continue
             role = self._apposition_role(doc, ent)
             if role is None:
-                self._office.title_only_person(doc, ent, covered, mentions, new_actors)
+                title = apposed_title(doc, ent)
+                if title is not None:
+                    # "his Russian counterpart, Dmitri Sokolov,"
+                    self._office.apposed_person(doc, ent, title, covered, mentions, new_actors)
+                else:
+                    self._office.title_only_person(doc, ent, covered, mentions, new_actors)
                 continue
-            actor_id = "new:" + _slug(ent.text)
+            actor_id = new_person_id(ent)
             if actor_id not in new_actors:
                 new_actors[actor_id] = Actor(
                     actor_id=actor_id,
@@ -139,7 +143,7 @@ class NewPeople:
                 skip = 1 if words[0].lower_ in {"a", "an", "the"} else 0
                 title = " ".join(w.text for w in words[skip:]).split(" at ")[0].split(" of ")[0]
         if not org_text:
-            return None
+            return self._nationality_role(doc, ent)
         if org_text.casefold().startswith("the "):
             org_text = org_text[4:]
         known = self._org_index.get(org_text.casefold())
@@ -148,6 +152,27 @@ class NewPeople:
         return Role(
             title=title or "affiliated", org=org_text, country=country, sector=sector or "other"
         )
+
+    def _nationality_role(self, doc: Doc, ent: Span) -> Role | None:
+        """A role from "NAME, a/an NATIONALITY NOUN" ("David Lin, an American pastor")."""
+        at = ent.end
+        if at + 3 >= len(doc) or doc[at].text != "," or doc[at + 1].lower_ not in {"a", "an"}:
+            return None
+        for n in (2, 1):
+            words = doc[at + 2 : at + 2 + n]
+            code = self._office.adjectives.get(" ".join(t.lower_ for t in words))
+            noun = doc[words.end] if words.end < len(doc) else None
+            if (
+                code
+                and all(t.text[:1].isupper() for t in words)
+                and noun is not None
+                and noun.pos_ == "NOUN"
+                and noun.tag_ == "NN"
+            ):
+                key = noun.lower_
+                sector = self._office.nouns.get(key) or self._office.group_nouns.get(key)
+                return Role(title=key, org="", country=code, sector=sector or "civilian")
+        return None
 
 
 def _one_edit(a: str, b: str) -> bool:

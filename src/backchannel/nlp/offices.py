@@ -16,8 +16,16 @@ from collections.abc import Collection, Mapping
 
 from spacy.tokens import Doc, Span
 
-from backchannel.model import Actor, Role, slug
-from backchannel.nlp.mentions import TITLE_CASE, Linked
+from backchannel.model import Actor, Role
+from backchannel.nlp.mentions import (
+    HYPHENS,
+    TITLE_CASE,
+    Linked,
+    hyphen_syllable,
+    middle_initial,
+    name_suffix,
+    new_person_id,
+)
 
 PRONOUN_FORMS = frozenset({"He", "She", "It", "They", "We", "I"})
 # Offices written in lower case before a name: "Libyan leader Muammar Gaddafi".
@@ -88,11 +96,27 @@ class Offices:
         if key is None or end in covered:
             return 0  # no office, or a title before a name the KB already knows
         last = doc[end - 1]
-        if (
-            last.dep_ == "appos" and (last.head.i in covered or last.head.ent_type_ == "PERSON")
-        ) or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in last.children):
-            return 0  # "Liu He, Beijing's lead negotiator": the person, named beside it
         sector = self.nouns[key]
+        apposed = _named_after(doc, end)
+        if apposed is not None:
+            # "the Japanese prime minister, Naoto Kan,": the person, whom ``appositions``
+            # makes of the phrase; one the KB does not know is a person of the country
+            title = doc[after:end].text
+            self._titled_person(apposed, title, code, sector, covered, mentions, new_actors)
+            return 0
+        if self._apposed(doc, start, end, code, sector, covered, mentions, new_actors):
+            return end  # "Ri Yong-ho, North Korea's foreign minister,": the person
+        if last.dep_ == "appos" and (last.head.i in covered or last.head.ent_type_ == "PERSON"):
+            return 0  # "Liu He, Beijing's lead negotiator": the person, named beside it
+        for named in (c for c in last.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"):
+            # "the North Korean leader, Kim Jong-il,": the person; one the KB does not
+            # know is a person of the country and sector
+            person = next((e for e in doc.ents if e.start <= named.i < e.end), None)
+            if person is not None and doc[person.start - 1].text == ",":
+                # set off by a comma: "a Russian official Ivan Petrov" is no title
+                title = doc[after:end].text
+                self._titled_person(person, title, code, sector, covered, mentions, new_actors)
+            return 0
         name_at = _after_complement(doc, end)  # "Secretary of State Warren Christopher"
         person = persons.get(name_at)
         if person is not None:
@@ -122,6 +146,35 @@ class Offices:
         mentions[start] = Linked(start, end, actor_id, "office", sector)
         self.coordinated(doc, start, end, actor_id.rsplit(":", 1)[1], covered, mentions)
         return end
+
+    def _apposed(
+        self,
+        doc: Doc,
+        first: int,
+        end: int,
+        code: str,
+        sector: str,
+        covered: set[int],
+        mentions: dict[int, Linked],
+        new_actors: dict[str, Actor],
+    ) -> bool:
+        """Link the title ``doc[first:end]`` to the person it follows in apposition.
+
+        "Ri Yong-ho, the foreign minister of North Korea,": the title is that
+        person (made a new one of the country and sector when the KB lacks the
+        name), however the parser attached it. Returns whether it linked.
+        """
+        named = _named_before(doc, first, end)
+        if named is None:
+            return False
+        title = doc[first:end].text
+        self._titled_person(named, title, code, sector, covered, mentions, new_actors)
+        holder = next((m for m in mentions.values() if m.start <= named.start < m.end), None)
+        if holder is None or holder.actor_id.startswith(("state:", "group:")):
+            return False
+        mentions[first] = Linked(first, end, holder.actor_id, "apposition", role_hint=title)
+        covered.update(range(first, end))
+        return True
 
     def _office_key(self, doc: Doc, start: int, end: int) -> str | None:
         """The office noun heading ``doc[start:end]`` (its last word, or last two), if any.
@@ -164,7 +217,7 @@ class Offices:
             # "State Councilor and Foreign Minister Wang Yi": a title read as a name
             # (a surname that is also an office noun, "Tom King", is still a name)
             return 0
-        actor_id = "new:" + slug(person.text)
+        actor_id = new_person_id(person)
         if actor_id not in new_actors:
             role = Role(title=title, org="", country=code, sector=sector)
             new_actors[actor_id] = Actor(
@@ -190,6 +243,7 @@ class Offices:
         code: str,
         covered: set[int],
         mentions: dict[int, Linked],
+        new_actors: dict[str, Actor],
     ) -> bool:
         """ "the president of Armenia", "opposition groups in Zimbabwe": the state's own.
 
@@ -197,7 +251,9 @@ class Offices:
         for a people of the place (opposition, rebels, civilians), never for
         troops or officials, often foreign, nor refugees. A name after the state
         ("President of Armenia Robert Kocharyan") is a titled person, left to the
-        title rules. Links the phrase as the state's actor of the sector.
+        title rules; a known person in apposition after it ("the premier of China,
+        Wen Jiabao,") is who the phrase names. Else links the phrase as the
+        state's actor of the sector.
         """
         prep = doc[start - 1] if start >= 2 else None
         if prep is None or prep.lower_ not in {"of", "in"} or prep.dep_ != "prep":
@@ -222,6 +278,15 @@ class Offices:
         ):
             first -= 1
         sector = self.nouns[key]
+        person = _named_after(doc, end)
+        if person is not None:
+            # "the prime minister of China, Wen Jiabao,": the person named, whom
+            # ``appositions`` makes of the phrase; one the KB does not know is new
+            title = doc[first:end].text
+            self._titled_person(person, title, code, sector, covered, mentions, new_actors)
+            return False
+        if self._apposed(doc, first, end, code, sector, covered, mentions, new_actors):
+            return True  # "Ri Yong-ho, the foreign minister of North Korea,"
         mentions[first] = Linked(first, end, f"group:{code}:{sector}", "office", sector)
         covered.update(range(first, end))
         return True
@@ -238,16 +303,58 @@ class Offices:
         """ "Hungarian and Romanian officials": the first adjective shares the noun."""
         i = start - 1
         while i >= 1 and doc[i].lower_ in {"and", ","}:
-            adjective = doc[i - 1]
-            code = self.adjectives.get(adjective.lower_)
-            if code is None or adjective.i in covered or not adjective.text[:1].isupper():
+            # the longest adjective ending there ("North Korean and Chinese officials")
+            first, code = next(
+                (
+                    (i - n, self.adjectives[words])
+                    for n in range(min(3, i), 0, -1)
+                    if (words := " ".join(t.lower_ for t in doc[i - n : i])) in self.adjectives
+                    and all(t.text[:1].isupper() for t in doc[i - n : i])
+                ),
+                (i, ""),
+            )
+            if not code or any(j in covered for j in range(first, i)):
                 return
             sector = self.group_nouns.get(noun, noun)
-            mentions[adjective.i] = Linked(
-                adjective.i, adjective.i + 1, f"group:{code}:{noun}", "coordinated", sector
-            )
-            covered.add(adjective.i)
-            i = adjective.i - 1
+            mentions[first] = Linked(first, i, f"group:{code}:{noun}", "coordinated", sector)
+            covered.update(range(first, i))
+            i = first - 1
+
+    def apposed_person(
+        self,
+        doc: Doc,
+        ent: Span,
+        title: Span,
+        covered: set[int],
+        mentions: dict[int, Linked],
+        new_actors: dict[str, Actor],
+    ) -> None:
+        """ "his Russian counterpart, Dmitri Sokolov,": a person of the title's country.
+
+        The title's head must be an office noun or "counterpart"; its country is
+        a state or group linked inside it, else a state adjective in it.
+        """
+        head = title.root
+        key = next((k for k in (head.lower_, head.lemma_.lower()) if k in self.nouns), None)
+        if key is None and head.lower_ != "counterpart":
+            return
+        sector = self.nouns[key] if key is not None else "government"
+        code = next(
+            (
+                m.actor_id.split(":")[1]
+                for m in mentions.values()
+                if title.start <= m.start < title.end
+                and m.actor_id.startswith(("state:", "group:"))
+            ),
+            "",
+        )
+        for i in range(title.start, title.end):
+            if code:
+                break
+            two = " ".join(t.lower_ for t in doc[i : i + 2])
+            if doc[i].text[:1].isupper():
+                code = self.adjectives.get(two) or self.adjectives.get(doc[i].lower_, "")
+        self._titled_person(ent, title.text, code, sector, covered, mentions, new_actors)
 
     def title_only_person(
         self,
@@ -273,16 +380,53 @@ class Offices:
         if key is None or any(i in covered for i in range(start, ent.start)):
             return
         title = doc[start : ent.start].text
-        self._titled_person(ent, title, "", self.nouns[key], covered, mentions, new_actors)
+        # "President Park Geun-hye of South Korea": the state after the name
+        state = (
+            mentions.get(ent.end + 1)
+            if ent.end < len(doc) and doc[ent.end].lower_ == "of"
+            else None
+        )
+        code = state.actor_id.split(":")[1] if state and state.actor_id.startswith("state:") else ""
+        self._titled_person(ent, title, code, self.nouns[key], covered, mentions, new_actors)
 
 
 def _is_name(span: Span) -> bool:
-    """Every word looks like part of a name, and the first and last are capitalised."""
+    """Every word looks like part of a name (a hyphenated syllable, a middle initial and
+    a suffix too), and the first and last are capitalised (or the last a hyphenated
+    syllable)."""
     return (
-        all(_NAME_WORD.match(t.text) or t.text in {"-", "‐"} for t in span)
+        all(
+            _NAME_WORD.match(t.text)
+            or t.text in HYPHENS
+            or hyphen_syllable(t)
+            or middle_initial(t, span)
+            or name_suffix(t, span)
+            for t in span
+        )
         and span[0].text[:1].isupper()
-        and span[-1].text[:1].isupper()
+        and (span[-1].text[:1].isupper() or hyphen_syllable(span[-1]))
     )
+
+
+def _named_after(doc: Doc, end: int) -> Span | None:
+    """The person named right after a title and a comma ("…, Wen Jiabao")."""
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_iob_ != "B":
+        return None
+    return next((e for e in doc.ents if e.start == end + 1 and e.label_ == "PERSON"), None)
+
+
+def _named_before(doc: Doc, first: int, end: int) -> Span | None:
+    """The person a title phrase ``doc[first:end]`` follows in apposition ("NAME, the …,").
+
+    Not in a list of titled names ("Xi Jinping, Russia's foreign minister, Sergei
+    Lavrov, and …"), where the title goes with the name after it.
+    """
+    comma = first - 1 if first > 0 and doc[first - 1].lower_ not in {"the", "a"} else first - 2
+    if comma < 1 or doc[comma].text != "," or (end < len(doc) and doc[end].text not in ",.;"):
+        return None
+    if end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON":
+        return None
+    return next((e for e in doc.ents if e.end == comma and e.label_ == "PERSON"), None)
 
 
 def _after_complement(doc: Doc, end: int) -> int:

@@ -450,6 +450,8 @@ class ParticipantFinder:
             if m is None or any(f is m for f in found):
                 continue
             head = span_root(tok.doc, m)
+            if m.how == "coordinated":
+                head = _sharer(head, link)  # "leaders from China and South Korea"
             named = link.token_to_mention.get(head.head.i) if head.dep_ == "appos" else None
             if named is None or named.actor_id != m.actor_id:
                 named = m  # "… of Angola (UNITA)": the short form goes with the full name
@@ -532,6 +534,18 @@ class ParticipantFinder:
 _SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople"})
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "pcomp"})
 _MEMBERSHIP = frozenset({"include", "comprise", "join", "lead", "accompany"})
+
+
+def _sharer(tok: Token, link: LinkResult) -> Token:
+    """Where a group that shares its noun with the first conjunct stands: "South Korea"
+    in "leaders from China and South Korea" stands where "leaders" does."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    shared = link.token_to_mention.get(first.i)
+    if first.i == tok.i or shared is None:
+        return tok
+    return span_root(tok.doc, shared)
 
 
 def _retaliation_clause(verb: Token, trig: Trigger) -> bool:

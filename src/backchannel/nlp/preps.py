@@ -106,7 +106,12 @@ def of_modifier(tok: Token) -> bool:
     if tok.dep_ != "pobj" or tok.head.lower_ != "of":
         return False
     owner = tok.head.head
-    return owner.pos_ == "PROPN" or owner.lower_ in {"leader", "leaders", "president", "presidents"}
+    # a name's last word may be tagged a common noun ("yeon" in "Han Seo-yeon of Korea")
+    return (
+        owner.pos_ == "PROPN"
+        or owner.ent_type_ == "PERSON"
+        or owner.lower_ in {"leader", "leaders", "president", "presidents"}
+    )
 
 
 def in_dateline(tok: Token) -> bool:

@@ -27,6 +27,22 @@ def one_side(event: Event, sides: Iterable[tuple[Side, Side]]) -> bool:
     return any(pair <= first or pair <= second for first, second in sides)
 
 
+def one_gathering(noun: Token, trig: Trigger | None) -> bool:
+    """A meeting or call in the singular: those it is held with meet each other too.
+
+    "Japan hosts a meeting with leaders from China and South Korea" is one
+    meeting of three; "meetings" or "talks with X and Y" may be one with each.
+    """
+    return (
+        trig is not None
+        and trig.pos == "noun"
+        and trig.type == "CONSULT"
+        and trig.symmetric
+        and trig.mode in {"meet", "phone"}
+        and noun.tag_ == "NN"
+    )
+
+
 def without_one_side(paired: list[Event], sides: list[tuple[Side, Side]]) -> Iterator[Event]:
     """The events a trigger paired among those it named, less those one side of a contact."""
     for event in paired:

@@ -1,0 +1,134 @@
+"""Third-country leaders and 2009-2016 officials in the KB: linked by name, title and date.
+
+Each sentence is invented for the test; the test says what a reader would
+expect recorded, and, for surnames that are also common words or words of
+place names, what must not be linked.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from backchannel.evaluate.project import actor_key
+from backchannel.kb import KnowledgeBase
+from extracted import events as _events
+from extracted import extract
+from extracted import pairs as _pairs
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+def _linked(extractor: Any, text: str, published: str) -> set[str]:
+    return {m.actor_id for m in extract(extractor, text, published).mentions}
+
+
+# ── the knowledge base alone ─────────────────────────────────────────────────
+
+
+def test_a_leaders_office_has_its_holder_on_each_date(kb: KnowledgeBase) -> None:
+    def holder(key: str, day: str) -> list[str]:
+        return [a.actor_id for a in kb.holders(key, day)]
+
+    assert holder("deu.chancellor", "2019-06-01") == ["angela-merkel"]
+    assert holder("deu.chancellor", "2023-06-01") == ["olaf-scholz"]
+    assert holder("gbr.prime_minister", "2017-06-01") == ["theresa-may"]
+    assert holder("rus.prime_minister", "2010-01-01") == ["vladimir-putin"]
+    assert holder("rus.president", "2010-01-01") == ["dmitry-medvedev"]
+    assert holder("prk.supreme_leader", "2010-01-01") == ["kim-jong-il"]
+    assert holder("prk.supreme_leader", "2013-01-01") == ["kim-jong-un"]
+    assert holder("fra.president", "2019-01-01") == ["emmanuel-macron"]
+    assert kb.leader_of("AUS", "2011-01-01").actor_id == "julia-gillard"  # type: ignore[union-attr]
+
+
+def test_a_surname_that_is_a_common_word_is_not_indexed(kb: KnowledgeBase) -> None:
+    index = kb.surname_index()
+    for word in ("May", "Power", "Hill", "Hague", "Hong", "Park", "Cotton", "Warner"):
+        assert word not in index, word
+
+
+def test_a_new_person_in_the_gold_matches_the_kb_id_added_later() -> None:
+    assert actor_key("new:kim-jong-il") == actor_key("kim-jong-il") == "kim-jong-il"
+    assert actor_key("state:PRK") == "country:PRK"
+
+
+# ── the real pipeline ────────────────────────────────────────────────────────
+
+
+@pytest.mark.model
+def test_a_chancellor_named_by_title_and_surname_meets_the_premier(extractor: Any) -> None:
+    got = _events(extractor, "Chancellor Merkel met Premier Li in Berlin on Tuesday.", "2016-06-14")
+    assert frozenset({"angela-merkel", "li-keqiang"}) in _pairs(got)
+
+
+@pytest.mark.model
+def test_the_german_chancellor_is_that_days_holder(extractor: Any) -> None:
+    text = "The German chancellor met Xi Jinping in Beijing on Friday."
+    got = _pairs(_events(extractor, text, "2019-09-06"))
+    assert frozenset({"angela-merkel", "xi-jinping"}) in got
+    got = _pairs(_events(extractor, text, "2022-11-04"))
+    assert frozenset({"olaf-scholz", "xi-jinping"}) in got
+
+
+@pytest.mark.model
+def test_the_north_korean_leader_is_that_days_holder_in_either_spelling(extractor: Any) -> None:
+    got = _events(extractor, "Kim Jong Il met Wen Jiabao in Pyongyang on Sunday.", "2009-10-04")
+    assert frozenset({"kim-jong-il", "wen-jiabao"}) in _pairs(got)
+    text = "The North Korean leader met Xi Jinping in Beijing on Tuesday."
+    got = _events(extractor, text, "2018-03-27")
+    assert frozenset({"kim-jong-un", "xi-jinping"}) in _pairs(got)
+
+
+@pytest.mark.model
+def test_a_korean_president_by_title_and_surname_is_that_days_holder(extractor: Any) -> None:
+    got = _events(
+        extractor, "South Korean President Lee met Hu Jintao in Seoul on Monday.", "2010-11-15"
+    )
+    assert frozenset({"lee-myung-bak", "hu-jintao"}) in _pairs(got)
+
+
+@pytest.mark.model
+def test_mrs_may_is_the_prime_minister_and_the_month_is_nobody(extractor: Any) -> None:
+    got = _events(extractor, "Mrs. May met President Xi in Beijing on Thursday.", "2018-02-01")
+    assert frozenset({"theresa-may", "xi-jinping"}) in _pairs(got)
+    text = "British officials met Wang Yi in May to discuss trade."
+    linked = _linked(extractor, text, "2017-08-01")
+    assert "theresa-may" not in linked
+    assert "wang-yi" in linked
+
+
+@pytest.mark.model
+def test_a_surname_inside_a_place_name_is_nobody(extractor: Any) -> None:
+    linked = _linked(
+        extractor,
+        "Lawmakers on Capitol Hill criticized Beijing over Hong Kong on Monday, "
+        "and a delegation toured the Suzhou Industrial Park.",
+        "2014-10-06",
+    )
+    assert not linked & {"christopher-hill", "hong-lei", "park-geun-hye", "park-jin"}
+
+
+@pytest.mark.model
+def test_a_lone_wang_is_still_the_counterpart_among_more_wangs(extractor: Any) -> None:
+    got = _events(extractor, "Sullivan urged Wang to press Tehran on Friday.", "2024-01-26")
+    assert ("jake-sullivan", "wang-yi") in {e[:2] for e in got}
+
+
+@pytest.mark.model
+def test_an_office_of_a_state_with_a_name_after_it_is_that_person(extractor: Any) -> None:
+    got = _events(
+        extractor,
+        "Lee Myung-bak held talks with the visiting prime minister of Japan, Yukio Hatoyama, "
+        "on Friday.",
+        "2009-10-09",
+    )
+    assert got == {("lee-myung-bak", "yukio-hatoyama", "CONSULT", "meet", "asserted")}
+    # a name that opens a new clause is not in apposition: the office stays the state's
+    text = "Obama met the defense minister of Peru, Biden said on Monday."
+    actors = {a for e in _events(extractor, text, "2010-03-05") for a in e[:2]}
+    assert "group:PER:government" in actors
+    assert "joe-biden" not in actors
