@@ -14,9 +14,12 @@ from spacy.tokens import Token
 from backchannel.model import Modality
 from backchannel.nlp.lexicon import Lexicon
 
-_SAY = frozenset({"say", "tell", "add", "note", "report", "announce", "state", "claim"})
+_SAY = frozenset(
+    {"say", "tell", "add", "note", "report", "announce", "state", "claim", "declare", "insist"}
+)
 _CLAUSE_STOP = frozenset({"relcl", "acl", "advcl", "parataxis"})
 _DOUBT = frozenset({"might", "may"})
+_SPOKEN = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
 _WISH_ADJECTIVES = frozenset({"happy", "glad", "pleased", "delighted", "keen", "eager", "open"})
 
 
@@ -173,6 +176,20 @@ def _done_by_participle(noun: Token) -> bool:
     )
 
 
+def _answered(noun: Token, lex: Lexicon) -> bool:
+    """ "The U.S. request will likely be met with a cool response", "the demand was
+    rejected": a request, charge or threat that is answered was made, whatever
+    the answer's tense or kind."""
+    said = lex.nouns.get(noun.lower_) or lex.nouns.get(noun.lemma_.lower())
+    return (
+        noun.pos_ == "NOUN"
+        and said is not None
+        and said.type in _SPOKEN
+        and noun.dep_ in {"nsubj", "nsubjpass"}
+        and noun.head.lemma_.lower() in lex.answering_verbs
+    )
+
+
 def no_reason_to(verb: Token) -> bool:
     """ "saw no reason to meet Xi", "has no plans to visit": an act nobody means to do."""
     return (
@@ -197,6 +214,8 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     """The modality of the event named by ``trigger``."""
     if _nothing_done(trigger):
         return "negated"
+    if _answered(trigger, lex):
+        return "asserted"
     if _done_by_participle(trigger):
         return "asserted"
     if _when_it_comes(trigger) or _where_it_comes(trigger, lex):
