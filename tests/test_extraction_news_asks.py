@@ -211,3 +211,31 @@ def test_a_warning_that_another_does_wrong_now_is_a_charge(extractor: Any) -> No
 def test_a_warning_of_what_another_will_suffer_is_no_charge(extractor: Any) -> None:
     got = _coded(extractor, "Russian warnings that Britain would pay a price went unheeded.")
     assert "ACCUSE" not in _types(got)
+
+
+# -- the talks one is told not to meddle in --------------------------------------
+
+
+def test_talks_one_is_told_not_to_meddle_in_are_the_tellers_and_go_on(extractor: Any) -> None:
+    got = _coded(
+        extractor,
+        "Tensions have risen, with Tokyo telling Moscow on Tuesday not to interfere in its "
+        "talks with India over the fishing rights.",
+    )
+    assert ("state:JPN", "state:RUS", "REQUEST", "asserted") in got
+    assert ("state:JPN", "state:IND", "CONSULT", "asserted") in got
+    assert not any("state:RUS" in e[:2] and e[2] == "CONSULT" for e in got)
+
+
+def test_talks_one_did_not_join_stay_negated(extractor: Any) -> None:
+    got = _coded(extractor, "Japan did not take part in the talks between India and Russia.")
+    assert ("state:IND", "state:RUS", "CONSULT", "asserted") not in got
+
+
+def test_hoping_to_persuade_someone_to_act_is_a_planned_request(extractor: Any) -> None:
+    got = _coded(
+        extractor,
+        "Chancellor Angela Merkel came to Moscow on Monday hoping to persuade Russian leaders "
+        "to soften their stance toward Kiev.",
+    )
+    assert ("angela-merkel", "group:RUS:leaders", "REQUEST", "planned") in got

@@ -208,3 +208,27 @@ def nation_of(noun: Token, adjectives: Mapping[str, str]) -> list[Linked]:
         for c in noun.children
         if c.dep_ == "amod" and c.lower_ in adjectives and c.text[:1].isupper()
     ]
+
+
+def meddled_in(noun: Token, lex: Lexicon) -> Token | None:
+    """The verb of interference whose "in" phrase ``noun`` heads: "not to meddle in its
+    talks". One meddles in what others do, which goes on whatever the meddler does."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"in", "into", "with"} or prep.head.i == prep.i:
+        return None
+    verb = prep.head
+    return verb if verb.lemma_.lower() in lex.interfering_verbs else None
+
+
+def owner_told(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Linked]:
+    """ "Seoul told Beijing not to meddle in its talks": "its" is the one who told (one
+    is not told to keep out of one's own affairs)."""
+    if not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in noun.children):
+        return []
+    verb = meddled_in(noun, find.lex)
+    if verb is None or verb.dep_ not in {"xcomp", "advcl"} or verb.head.i == verb.i:
+        return []
+    asked = find.trigger_for(verb.head)
+    if asked is None or asked.type != "REQUEST":
+        return []
+    return find.subjects(verb.head, link)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from backchannel.nlp.asks import owner_told
 from backchannel.nlp.lexicon import Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.preps import topic_prep
@@ -182,6 +183,8 @@ def noun_participants(
                     if subj.dep_ in SUBJ:
                         targets += find.collect(subj, link)
     sources += agents
+    if not sources:
+        sources = owner_told(find, noun, link)  # "told Beijing not to meddle in its talks"
     if not sources and any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children):
         sources = _their(find, noun, link)
     if (

@@ -119,6 +119,7 @@ class Lexicon:
     bidding_verbs: frozenset[str] = frozenset()  # "told Beijing not to meddle": a request
     reacting_verbs: frozenset[str] = frozenset()  # "reacted angrily to …": criticism
     anger_adverbs: frozenset[str] = frozenset()
+    interfering_verbs: frozenset[str] = frozenset()  # "not to meddle in its talks"
     answering_verbs: frozenset[str] = frozenset()  # "rejected the request": one made before
 
     def intensity(self, category: str, mode: str) -> float:
@@ -252,4 +253,5 @@ def lexicon() -> Lexicon:
         reacting_verbs=_words(events, "reacting_verbs", "events.yaml"),
         anger_adverbs=_words(events, "anger_adverbs", "events.yaml"),
         answering_verbs=_words(events, "answering_verbs", "events.yaml"),
+        interfering_verbs=_words(events, "interfering_verbs", "events.yaml"),
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from backchannel.model import Modality
+from backchannel.nlp.asks import meddled_in
 from backchannel.nlp.lexicon import Lexicon
 
 _SAY = frozenset(
@@ -19,6 +20,8 @@ _SAY = frozenset(
 )
 _CLAUSE_STOP = frozenset({"relcl", "acl", "advcl", "parataxis"})
 _DOUBT = frozenset({"might", "may"})
+# Forms the small model lemmatizes wrongly: "hoping" as "hop".
+_MISREAD = {"hoping": "hope"}
 _SPOKEN = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
 _WISH_ADJECTIVES = frozenset({"happy", "glad", "pleased", "delighted", "keen", "eager", "open"})
 
@@ -31,7 +34,7 @@ def _cue(
     governs: bool = True,
     other_doer: bool = False,
 ) -> Modality | None:
-    lemma = tok.lemma_.lower()
+    lemma = _MISREAD.get(tok.lower_, tok.lemma_.lower())
     children = list(tok.children)
     if lemma == "rule" and any(c.lower_ == "out" for c in children):
         # "did not rule out a visit": still possible, not denied
@@ -214,8 +217,8 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     """The modality of the event named by ``trigger``."""
     if _nothing_done(trigger):
         return "negated"
-    if _answered(trigger, lex):
-        return "asserted"
+    if _answered(trigger, lex) or meddled_in(trigger, lex) is not None:
+        return "asserted"  # "not to meddle in its talks": the talks go on
     if _done_by_participle(trigger):
         return "asserted"
     if _when_it_comes(trigger) or _where_it_comes(trigger, lex):
