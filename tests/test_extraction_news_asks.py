@@ -84,6 +84,11 @@ def test_a_call_for_a_measure_against_a_state_names_no_one_asked(extractor: Any)
     assert got == set()
 
 
+def test_a_call_for_restraint_from_both_sides_names_no_one_asked(extractor: Any) -> None:
+    got = _coded(extractor, "Germany called for restraint from both sides on Monday.")
+    assert "REQUEST" not in _types(got)
+
+
 # -- requests and pleas named by a noun --------------------------------------
 
 
@@ -116,6 +121,11 @@ def test_an_angry_reaction_to_an_announcement_criticizes_its_author(extractor: A
         "Angela Merkel that Germany might send more troops to Lithuania.",
     )
     assert ("group:RUS:government", "angela-merkel", "ACCUSE", "asserted") in got
+
+
+def test_an_angry_reaction_to_a_states_move_named_by_its_adjective(extractor: Any) -> None:
+    got = _coded(extractor, "France responded sharply on Monday to the Russian announcement.")
+    assert got == {("state:FRA", "state:RUS", "ACCUSE", "asserted")}
 
 
 def test_a_calm_reaction_or_a_reaction_without_anger_is_no_criticism(extractor: Any) -> None:

@@ -83,10 +83,13 @@ def pushback(verb: Token) -> Trigger | None:
     return Trigger("push back", "verb", "REJECT", "")
 
 
-def reacted_to(find: ParticipantFinder, verb: Token, link: LinkResult) -> list[Linked]:
+def reacted_to(
+    find: ParticipantFinder, verb: Token, link: LinkResult, adjectives: Mapping[str, str]
+) -> list[Linked]:
     """Who a reaction or a pushback answers: the actor under "to", "at" or "against",
     or the author of the thing there ("an announcement by Clinton", "the State
-    Department report", "Washington's demands", "visiting Vice President Biden")."""
+    Department report", "Washington's demands", "the Russian announcement", "visiting
+    Vice President Biden")."""
     found: list[Linked] = []
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in _AGAINST | {"to"}:
@@ -108,6 +111,8 @@ def reacted_to(find: ParticipantFinder, verb: Token, link: LinkResult) -> list[L
                     found += find.collect(owner, link, allow_modifier=True)
                 elif owner.dep_ in {"prep", "agent"} and owner.lower_ in {"by", "from", "of"}:
                     found += find.collect(owner, link)
+            if not found:
+                found += nation_of(thing, adjectives)
     return unique(found)
 
 
@@ -177,7 +182,8 @@ def asked_of(find: ParticipantFinder, verb: Token, link: LinkResult) -> list[Lin
             if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"with", "from", "by"}:
                 # "help from Japan": the state under "from" is the one asked, not a place
                 found += find.collect(prep, link, places=prep.lower_ == "from")
-    return unique(found)
+    # "restraint from both sides": which two sides a caller means, the run cannot tell
+    return unique(m for m in found if m.how != "leaders")
 
 
 def charge_in_warning(noun: Token, lex: Lexicon) -> Trigger | None:

@@ -154,7 +154,7 @@ class EventExtractor:
                     trig.type == "ACCUSE" and trig.lemma in self.lex.reacting_verbs
                 ):
                     # "reacted angrily to an announcement by Clinton": its author
-                    targets = reacted_to(self.find, tok, link)
+                    targets = reacted_to(self.find, tok, link, self.adjectives)
                 elif trig.lemma in _CALLS_FOR:
                     targets = asked_of(self.find, tok, link)  # "called for talks with X"
                 if not targets:
