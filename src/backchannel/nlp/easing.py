@@ -281,7 +281,7 @@ def measure_targets(
     return unique(found)
 
 
-def asked_of(
+def demanded_of(
     noun: Token, link: LinkResult, adjectives: Mapping[str, str], things: frozenset[str]
 ) -> list[Linked]:
     """Whom a demand asks, named with what it asks for: "its demands for Chinese

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from backchannel.nlp.asks import owner_told
 from backchannel.nlp.lexicon import Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.preps import topic_prep
@@ -43,6 +44,18 @@ def noun_participants(
                 # "the ASEAN summit", "the IMF and World Bank meetings": the forum
                 found = [m for m in found if not find.is_transnational(m.actor_id)]
             sources += found
+        elif child.dep_ == "prep" and child.lower_ == "from" and trig.type == "REQUEST":
+            sources += find.collect(child, link, places=True)  # "a plea from Japan"
+        elif child.dep_ == "prep" and child.lower_ == "for" and trig.type == "REQUEST":
+            # "a request for China's support": the one whose support is asked
+            for thing in (g for g in child.children if g.dep_ == "pobj"):
+                targets += [
+                    m
+                    for o in thing.children
+                    if o.dep_ == "poss"
+                    for m in find.collect(o, link, allow_modifier=True)
+                ]
+            targets += find.not_topics(find.collect(child, link), child, trig)
         elif child.dep_ == "prep" and child.lower_ in {"between", "among"}:
             if trig.between_targets:
                 targets += find.collect(child, link)  # "mediation between X and Y"
@@ -158,8 +171,21 @@ def noun_participants(
         and head.pos_ in {"VERB", "AUX"}
         and (not trig.own_parties or head.lemma_.lower() in find.lex.announcing_verbs)
     ):
+        answered = trig.type == "REQUEST" and head.lemma_.lower() in find.lex.answering_verbs
+        if answered and not own:
+            # "weighing a plea from Italy", with "from Italy" hung on the verb
+            sources = [
+                m
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ == "from"
+                for m in find.collect(c, link, places=True)
+            ]
+            own = bool(sources)
         if not own:
             sources = find.subjects(head, link) + sources
+        elif answered:
+            # "pondering a plea from Japan": the one who ponders it is the one asked
+            targets += find.subjects(head, link)
         # "held talks with X"; "raised tariffs on Chinese goods", where the parser
         # hangs the noun's "on" phrase on the verb (but "talks on Taiwan" is a topic)
         preps = {"with", "between"} | (
@@ -178,8 +204,9 @@ def noun_participants(
     ):
         # "Clinton declared America's solidarity with Seoul": she gives it too
         sources += [m for m in find.subjects(head, link) if find.is_person(m.actor_id)]
-    if not targets and trig.type == "REQUEST":
-        # "reiterated its demand that Israel ease restrictions": the one asked
+    if not targets and trig.type in {"REQUEST", "ACCUSE"}:
+        # "reiterated its demand that Israel ease restrictions": the one asked;
+        # "warnings that the United States is setting off an arms race": the one charged
         holders = [noun] + ([head] if slot.dep_ in OBJ else [])
         for clause in (c for h in holders for c in h.children):
             if clause.dep_ in {"ccomp", "acl"} and any(
@@ -206,6 +233,8 @@ def noun_participants(
         if receiver is not None and critics:
             sources = critics
             targets = find.subjects(receiver, link, raised=True)
+    if not sources:
+        sources = owner_told(find, noun, link)  # "told Beijing not to meddle in its talks"
     if not sources and any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children):
         sources = _their(find, noun, link)
     if (

@@ -28,10 +28,11 @@ from backchannel.model import (
     RoleChange,
     stable_id,
 )
+from backchannel.nlp.asks import asked_for, asked_of, met_and_agreed, nation_of, reacted_to
 from backchannel.nlp.calls import paid_call
 from backchannel.nlp.easing import (
-    asked_of,
     coercive,
+    demanded_of,
     eased_outright,
     extra_trigger,
     measure_of,
@@ -56,6 +57,8 @@ from backchannel.nlp.verbal import judgement, rejects_a_charge, reported_wrong
 _SAID = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 # Categories whose unnamed target, between the run's two sides, is the other side.
 _AIMED_AT_THE_OTHER_SIDE = frozenset({"SANCTION", "THREATEN"})
+# A call for something: what it asks for is its content, not an event ("called for talks").
+_CALLS_FOR = frozenset({"call for", "appeal for"})
 
 
 class EventExtractor:
@@ -148,6 +151,15 @@ class EventExtractor:
                 if found is None:
                     continue
                 sources, targets, obj = found
+                if trig.lemma == "push back" or (
+                    trig.type == "ACCUSE" and trig.lemma in self.lex.reacting_verbs
+                ):
+                    # "reacted angrily to an announcement by Clinton": its author
+                    targets = reacted_to(self.find, tok, link, self.adjectives)
+                elif trig.lemma in _CALLS_FOR:
+                    targets = asked_of(self.find, tok, link)  # "called for talks with X"
+                if not targets:
+                    targets = met_and_agreed(self.find, tok, trig, link)
                 if not sources:
                     sources = stray_agent(tok, trig, link)
                     doers = _ids(sources)
@@ -181,9 +193,17 @@ class EventExtractor:
                     continue  # "his call for dialogue" is an appeal, not a phone call
                 obj = None
                 sources, targets = noun_participants(self.find, tok, trig, link)
-                if not targets and sources and trig.type == "REQUEST":
-                    targets = asked_of(tok, link, self.adjectives, self.lex.asked_things)
-                if not targets and sources:
+                if not sources and trig.type in _SAID:
+                    sources = nation_of(tok, self.adjectives)  # "Chinese warnings"
+                if trig.type == "REQUEST":
+                    # "demand for Argentine wheat": goods named by their country are a
+                    # market, not the one asked; what a demand asks for may name that one
+                    targets = [
+                        m for m in targets if not (m.how == "adjective" and m.end > m.start + 1)
+                    ]
+                    if not targets and sources:
+                        targets = demanded_of(tok, link, self.adjectives, self.lex.asked_things)
+                elif not targets and sources:
                     targets = measure_targets(tok, trig, link, self.adjectives) or named_firms(
                         tok, trig, link
                     )
@@ -269,6 +289,10 @@ class EventExtractor:
             own = self.find.trigger_for(tok) if tok.pos_ == "NOUN" else None
             if direct is not None and direct.type == "REJECT" and own and own.type in _SAID:
                 return True  # "rejected Blinken's criticism of …": the rejection is the event
+        if tok.dep_ == "pobj" and tok.head.lower_ == "for":
+            caller = self.find.trigger_for(tok.head.head)
+            if caller is not None and caller.lemma in _CALLS_FOR:
+                return any(tok.i == t.i for t in asked_for(tok.head.head))  # "called for talks"
         verb = tok.head if tok.dep_ in OBJ and tok.head.pos_ in {"VERB", "AUX"} else tok
         governor = verb.head
         if verb.dep_ == "pcomp" and governor.dep_ == "prep":

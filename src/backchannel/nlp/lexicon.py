@@ -122,6 +122,11 @@ class Lexicon:
     wrongdoing_objects: frozenset[str] = frozenset()  # "said Pompeo was spreading lies"
     charge_nouns: frozenset[str] = frozenset()  # "rejected the allegations": the other side's
     claim_nouns: frozenset[str] = frozenset()  # "Geithner's assertion that China …"
+    bidding_verbs: frozenset[str] = frozenset()  # "told Beijing not to meddle": a request
+    reacting_verbs: frozenset[str] = frozenset()  # "reacted angrily to …": criticism
+    anger_adverbs: frozenset[str] = frozenset()
+    interfering_verbs: frozenset[str] = frozenset()  # "not to meddle in its talks"
+    answering_verbs: frozenset[str] = frozenset()  # "rejected the request": one made before
 
     def intensity(self, category: str, mode: str) -> float:
         cat = self.categories.get(category)
@@ -256,4 +261,9 @@ def lexicon() -> Lexicon:
         wrongdoing_objects=_words(events, "wrongdoing_objects", "events.yaml"),
         charge_nouns=_words(events, "charge_nouns", "events.yaml"),
         claim_nouns=_words(events, "claim_nouns", "events.yaml"),
+        bidding_verbs=_words(events, "bidding_verbs", "events.yaml"),
+        reacting_verbs=_words(events, "reacting_verbs", "events.yaml"),
+        anger_adverbs=_words(events, "anger_adverbs", "events.yaml"),
+        answering_verbs=_words(events, "answering_verbs", "events.yaml"),
+        interfering_verbs=_words(events, "interfering_verbs", "events.yaml"),
     )

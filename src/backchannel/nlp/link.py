@@ -589,6 +589,10 @@ class Linker:
             elif tok.lower_ in {"sides", "countries", "governments"}:
                 # "the two sides agreed": the two states the run compares
                 ids = (f"state:{sides[0]}", f"state:{sides[1]}")
+            elif tok.lower_ == "militaries" and not any(c.dep_ == "case" for c in tok.children):
+                # "since the two militaries suspended talks": each side's military (not
+                # "the two militaries' chiefs", who are people)
+                ids = (f"group:{sides[0]}:military", f"group:{sides[1]}:military")
             else:
                 continue
             mentions[prev.i] = Linked(prev.i, prev.i + 1, ids[0], "leaders")

@@ -12,11 +12,17 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from backchannel.model import Event, Modality
+from backchannel.nlp.asks import meddled_in
 from backchannel.nlp.lexicon import Lexicon
 
-_SAY = frozenset({"say", "tell", "add", "note", "report", "announce", "state", "claim"})
+_SAY = frozenset(
+    {"say", "tell", "add", "note", "report", "announce", "state", "claim", "declare", "insist"}
+)
 _CLAUSE_STOP = frozenset({"relcl", "acl", "advcl", "parataxis"})
 _DOUBT = frozenset({"might", "may"})
+# Forms the small model lemmatizes wrongly: "hoping" as "hop".
+_MISREAD = {"hoping": "hope"}
+_SPOKEN = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
 _WISH_ADJECTIVES = frozenset({"happy", "glad", "pleased", "delighted", "keen", "eager", "open"})
 
 
@@ -28,7 +34,7 @@ def _cue(
     governs: bool = True,
     other_doer: bool = False,
 ) -> Modality | None:
-    lemma = tok.lemma_.lower()
+    lemma = _MISREAD.get(tok.lower_, tok.lemma_.lower())
     children = list(tok.children)
     if lemma == "rule" and any(c.lower_ == "out" for c in children):
         # "did not rule out a visit": still possible, not denied
@@ -176,6 +182,20 @@ def _done_by_participle(noun: Token) -> bool:
     )
 
 
+def _answered(noun: Token, lex: Lexicon) -> bool:
+    """ "The U.S. request will likely be met with a cool response", "the demand was
+    rejected": a request, charge or threat that is answered was made, whatever
+    the answer's tense or kind."""
+    said = lex.nouns.get(noun.lower_) or lex.nouns.get(noun.lemma_.lower())
+    return (
+        noun.pos_ == "NOUN"
+        and said is not None
+        and said.type in _SPOKEN
+        and noun.dep_ in {"nsubj", "nsubjpass"}
+        and noun.head.lemma_.lower() in lex.answering_verbs
+    )
+
+
 def no_reason_to(verb: Token) -> bool:
     """ "saw no reason to meet Xi", "has no plans to visit": an act nobody means to do."""
     return (
@@ -200,6 +220,8 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     """The modality of the event named by ``trigger``."""
     if _nothing_done(trigger):
         return "negated"
+    if _answered(trigger, lex) or meddled_in(trigger, lex) is not None:
+        return "asserted"  # "not to meddle in its talks": the talks go on
     if _done_by_participle(trigger):
         return "asserted"
     if _when_it_comes(trigger) or _where_it_comes(trigger, lex):

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from backchannel.kb import TRANSNATIONAL, KnowledgeBase
+from backchannel.nlp.asks import angry_reaction, bidding, call_for, charge_in_warning, pushback
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import no_reason_to
@@ -71,6 +72,15 @@ class ParticipantFinder:
     def trigger_for(self, tok: Token) -> Trigger | None:
         lemma = tok.lemma_.lower()
         if tok.pos_ in {"VERB", "AUX"}:
+            # "told Beijing not to meddle", "reacted angrily to …", "pushed back at …"
+            narrow = (
+                bidding(tok, self.lex)
+                or angry_reaction(tok, self.lex)
+                or pushback(tok)
+                or call_for(tok)
+            )
+            if narrow is not None:
+                return narrow
             for child in tok.children:
                 # a phrasal verb ("call on", "turn down") wins over the bare verb
                 if child.dep_ in {"prt", "prep"}:
@@ -80,6 +90,9 @@ class ParticipantFinder:
             if lemma in self.lex.verbs:
                 return self.lex.verbs[lemma]
         if tok.pos_ in {"NOUN", "PROPN"}:
+            charge = charge_in_warning(tok, self.lex)  # "warnings that X is arming"
+            if charge is not None:
+                return charge
             if lemma in self.lex.verbs and any(c.dep_ == "nsubj" for c in tok.children):
                 # "If Xi and Trump meet this year", with "meet" tagged a noun: a word
                 # with a subject is a verb
@@ -275,7 +288,7 @@ class ParticipantFinder:
             for clause in verb.children:
                 if clause.dep_ != "xcomp":
                     continue
-                if trig.type == "AGREE" and self._names_event(clause):
+                if trig.type == "AGREE" and self.names_event(clause):
                     continue  # "offered to meet X": the meeting is the event, planned
                 for child in clause.children:
                     if child.dep_ in OBJ or (
@@ -395,7 +408,7 @@ class ParticipantFinder:
                 found = self.subjects(head, link, raised=verb.dep_ == "xcomp")
         return unique(found)
 
-    def _names_event(self, verb: Token) -> bool:
+    def names_event(self, verb: Token) -> bool:
         """The verb or its object is an event of its own.
 
         "agreed to resume talks" names the talks; "agreed to resume purchases of

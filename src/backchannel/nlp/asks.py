@@ -1,0 +1,240 @@
+"""Requests and reactions that no trigger word names alone.
+
+- A bidding: "Seoul told Beijing not to meddle", "Tokyo asked Hanoi to free the
+  crew", "pressed Vietnam to release them": a verb of telling or asking with
+  an addressee and an infinitive is a request to the addressee (REQUEST), of
+  a state as well as of a person. "Told reporters that …" and "pressed Hanoi
+  on human rights" are no bidding (``bidding``).
+- An angry reaction: "reacted angrily to an announcement by Clinton",
+  "responded sharply to the State Department report": criticism (ACCUSE) of
+  the one the thing reacted to comes from; a reaction without an adverb of
+  anger is none ("reacted calmly", "responded to the letter")
+  (``angry_reaction``, ``reacted_to``).
+- Pushing back: "pushed back at Biden", "pushed back against Washington's
+  demands": a rejection (REJECT) (``pushback``).
+- Calling for something: "called for closer cooperation with the United
+  States" is a request of the one the thing is to come with, from or by; what
+  is called for is no event of its own (``call_for``, ``asked_of``).
+- Consensus at a meeting: "met with Kim and came to some consensus" is an
+  agreement with the one met (``met_and_agreed``).
+- A warning of what another does now: "angry Chinese warnings that the United
+  States is setting off an arms race" is a charge (ACCUSE), the speaker's
+  state read from its adjective (``charge_in_warning``, ``nation_of``).
+
+The word lists are in ``data/events.yaml`` (``bidding_verbs``,
+``reacting_verbs``, ``anger_adverbs``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from backchannel.nlp.lexicon import Lexicon, Trigger
+from backchannel.nlp.mentions import Linked, LinkResult
+from backchannel.nlp.repairs import unique
+
+if TYPE_CHECKING:
+    from backchannel.nlp.participants import ParticipantFinder
+
+_AGAINST = frozenset({"at", "against"})
+
+
+def bidding(verb: Token, lex: Lexicon) -> Trigger | None:
+    """ "told Beijing not to meddle", "asked China to release the crew": a request."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in lex.bidding_verbs:
+        return None
+    if not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+        return None
+    if not any(_infinitive(c) for c in verb.children):
+        return None
+    return Trigger(verb.lemma_.lower(), "verb", "REQUEST", "")
+
+
+def _infinitive(clause: Token) -> bool:
+    """ "(not) to meddle": an infinitive complement, or one the parser hung as an
+    adverbial clause after a date ("told Beijing on Wednesday not to meddle")."""
+    return clause.dep_ in {"xcomp", "advcl"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
+
+
+def angry_reaction(verb: Token, lex: Lexicon) -> Trigger | None:
+    """ "reacted angrily to …", "responded furiously to …": criticism of its author."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in lex.reacting_verbs:
+        return None
+    if not any(c.dep_ == "advmod" and c.lower_ in lex.anger_adverbs for c in verb.children):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return None
+    return Trigger(verb.lemma_.lower(), "verb", "ACCUSE", "criticize")
+
+
+def pushback(verb: Token) -> Trigger | None:
+    """ "pushed back at Biden", "pushed back against the demands": a rejection."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() != "push":
+        return None
+    if not any(c.dep_ in {"advmod", "prt"} and c.lower_ == "back" for c in verb.children):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in _AGAINST for c in verb.children):
+        return None
+    return Trigger("push back", "verb", "REJECT", "")
+
+
+def reacted_to(
+    find: ParticipantFinder, verb: Token, link: LinkResult, adjectives: Mapping[str, str]
+) -> list[Linked]:
+    """Who a reaction or a pushback answers: the actor under "to", "at" or "against",
+    or the author of the thing there ("an announcement by Clinton", "the State
+    Department report", "Washington's demands", "the Russian announcement", "visiting
+    Vice President Biden")."""
+    found: list[Linked] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _AGAINST | {"to"}:
+            continue
+        for thing in prep.children:
+            if thing.i in link.token_to_mention:
+                found.append(link.token_to_mention[thing.i])
+                continue
+            if thing.dep_ == "pcomp":
+                # "at visiting Vice President Biden": the participle's object is the one
+                found += [
+                    link.token_to_mention[o.i]
+                    for o in thing.children
+                    if o.dep_ == "dobj" and o.i in link.token_to_mention
+                ]
+                continue
+            for owner in thing.children:
+                if owner.dep_ in {"poss", "compound"}:
+                    found += find.collect(owner, link, allow_modifier=True)
+                elif owner.dep_ in {"prep", "agent"} and owner.lower_ in {"by", "from", "of"}:
+                    found += find.collect(owner, link)
+            if not found:
+                found += nation_of(thing, adjectives)
+    return unique(found)
+
+
+def met_and_agreed(
+    find: ParticipantFinder, verb: Token, trig: Trigger, link: LinkResult
+) -> list[Linked]:
+    """ "met with Kim and came to some consensus", "met Xi and reached an agreement":
+    an agreement coordinated with a meeting is made with the one met.
+
+    Not "met Xi and agreed to resume talks", where the talks are the event, nor an
+    agreement with a subject of its own ("met He, and the two sides agreed").
+    """
+    if trig.type != "AGREE" or verb.dep_ != "conj" or verb.head.i == verb.i:
+        return []
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return []  # "Bessent met He, and the two sides agreed …": its own parties
+    meeting = verb.head
+    met = find.trigger_for(meeting)
+    if met is None or met.type != "CONSULT" or met.pos != "verb":
+        return []
+    if any(c.dep_ == "xcomp" and find.names_event(c) for c in verb.children):
+        return []
+    found = find.verb_participants(meeting, met, link)
+    return found[1] if found is not None else []
+
+
+def call_for(verb: Token) -> Trigger | None:
+    """ "called for closer cooperation with the United States": a request; "called on
+    X for help" is read as "call on" is."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in {"call", "appeal"}:
+        return None
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep" and not _dated(c)}
+    if "for" not in preps or preps & {"on", "upon", "to"}:
+        return None
+    if any(c.dep_ in {"dobj", "dative"} for c in verb.children):
+        return None  # "called Xi for talks": a telephone call
+    return Trigger(f"{verb.lemma_.lower()} for", "verb", "REQUEST", "")
+
+
+def _dated(prep: Token) -> bool:
+    """ "on Monday": a date, not the one called on."""
+    return any(o.ent_type_ in {"DATE", "TIME"} for o in prep.children if o.dep_ == "pobj")
+
+
+def asked_for(verb: Token) -> list[Token]:
+    """What a call for something asks: the nouns under its "for"."""
+    return [
+        thing
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "for"
+        for thing in prep.children
+        if thing.dep_ == "pobj"
+    ]
+
+
+def asked_of(find: ParticipantFinder, verb: Token, link: LinkResult) -> list[Linked]:
+    """Whom a call for something asks: the one the thing is to come with, from or by
+    ("closer cooperation with the United States", "help from Japan", "an inquiry by
+    the UN"), or the one named there ("called for Japan to withdraw"); none for
+    "sanctions against Iran" or "calm"."""
+    found: list[Linked] = []
+    for thing in asked_for(verb):
+        if thing.i in link.token_to_mention:
+            found.append(link.token_to_mention[thing.i])
+            continue
+        for prep in thing.children:
+            if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"with", "from", "by"}:
+                # "help from Japan": the state under "from" is the one asked, not a place
+                found += find.collect(prep, link, places=prep.lower_ == "from")
+    # "restraint from both sides": which two sides a caller means, the run cannot tell
+    return unique(m for m in found if m.how != "leaders")
+
+
+def charge_in_warning(noun: Token, lex: Lexicon) -> Trigger | None:
+    """ "angry Chinese warnings that the United States is setting off an arms race": a
+    warning that tells what another does now is a charge (ACCUSE), not a threat;
+    "warnings that Washington would pay a price" stay a threat."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() != "warning":
+        return None
+    for clause in noun.children:
+        if clause.dep_ not in {"acl", "ccomp"} or clause.pos_ not in {"VERB", "AUX"}:
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            continue
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+            continue
+        future = lex.hypothetical_aux | lex.planned_aux
+        if any(c.dep_ == "aux" and c.lower_ in future for c in clause.children):
+            return None
+        return Trigger(noun.lower_, "noun", "ACCUSE", "allege")
+    return None
+
+
+def nation_of(noun: Token, adjectives: Mapping[str, str]) -> list[Linked]:
+    """ "Chinese warnings", "American demands": the state whose adjective says whose
+    words they are."""
+    return [
+        Linked(c.i, c.i + 1, f"state:{adjectives[c.lower_]}", "adjective")
+        for c in noun.children
+        if c.dep_ == "amod" and c.lower_ in adjectives and c.text[:1].isupper()
+    ]
+
+
+def meddled_in(noun: Token, lex: Lexicon) -> Token | None:
+    """The verb of interference whose "in" phrase ``noun`` heads: "not to meddle in its
+    talks". One meddles in what others do, which goes on whatever the meddler does."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"in", "into", "with"} or prep.head.i == prep.i:
+        return None
+    verb = prep.head
+    return verb if verb.lemma_.lower() in lex.interfering_verbs else None
+
+
+def owner_told(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Linked]:
+    """ "Seoul told Beijing not to meddle in its talks": "its" is the one who told (one
+    is not told to keep out of one's own affairs)."""
+    if not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in noun.children):
+        return []
+    verb = meddled_in(noun, find.lex)
+    if verb is None or verb.dep_ not in {"xcomp", "advcl"} or verb.head.i == verb.i:
+        return []
+    asked = find.trigger_for(verb.head)
+    if asked is None or asked.type != "REQUEST":
+        return []
+    return find.subjects(verb.head, link)
