@@ -156,8 +156,12 @@ def noun_participants(
                     if subj.dep_ in SUBJ:
                         targets += find.collect(subj, link)
     sources += agents
-    if not sources and any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children):
+    owner = next((c.lower_ for c in noun.children if c.dep_ == "poss"), "")
+    if not sources and owner == "their":
         sources = _their(find, noun, link)
+    elif not sources and owner in {"his", "her"}:
+        # "During his trip to Peru, Biden met …": one person, the clause's subject
+        sources = [m for m in _their(find, noun, link) if find.is_person(m.actor_id)][:1]
     if (
         not sources
         and trig.type in {"CONSULT", "AGREE"}
@@ -193,8 +197,9 @@ def _attending(find: ParticipantFinder, slot: Token) -> Token | None:
 
 
 def _their(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Linked]:
-    """ "After their meeting in Busan, Trump and Xi sealed a truce": "their" is the
-    clause's subject, when the noun hangs on its verb through a preposition.
+    """ "After their meeting in Busan, Trump and Xi sealed a truce": "their" (or "his",
+    "her") is the clause's subject, when the noun hangs on its verb through a
+    preposition.
     """
     tok = noun
     while tok.dep_ in {"pobj", "prep"} and tok.head.i != tok.i:

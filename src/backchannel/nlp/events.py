@@ -28,6 +28,7 @@ from backchannel.model import (
     RoleChange,
     stable_id,
 )
+from backchannel.nlp.arrivals import journey, journey_parties, on_the_way
 from backchannel.nlp.calls import paid_call
 from backchannel.nlp.easing import (
     coercive,
@@ -124,6 +125,7 @@ class EventExtractor:
             trig = (
                 judgement(tok, self.lex)
                 or extra_trigger(tok, self._governing)
+                or journey(tok, self.lex, link, self.find.is_person)
                 or self.find.trigger_for(tok)
             )
             if trig is None or tok.i in fired_objects:
@@ -147,6 +149,12 @@ class EventExtractor:
                 if found is None:
                     continue
                 sources, targets, obj = found
+                sending = trig.lemma in self.lex.sending_verbs
+                if trig.mode == "visit" and (sending or trig.lemma in self.lex.journey_verbs):
+                    # "is headed to Peru"; "BEIJING — Kerry arrived here"; "sent Lew to Ottawa"
+                    sources, targets = journey_parties(
+                        tok, sources, targets, link, self.find.is_person, sending
+                    )
                 if not sources:
                     sources = stray_agent(tok, trig, link)
                     doers = _ids(sources)
@@ -298,6 +306,8 @@ class EventExtractor:
             }:
                 event_mode = "phone"
         modality = modality or modality_of(trig_tok, self.lex)
+        if modality == "asserted" and trig.mode == "visit" and on_the_way(trig_tok, self.lex):
+            modality = "planned"  # "is headed to Japan this weekend"
         date = ctx.date_for(trig_tok, modality)
         if ctx.inherited:
             date = tenure_date(self.kb, src.actor_id, tgt.actor_id, date)
