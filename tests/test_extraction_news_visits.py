@@ -137,3 +137,25 @@ def test_troops_or_letters_sent_are_no_visit(extractor: Any) -> None:
     assert ("barack-obama", "state:IRQ", "AID", "", "asserted") in got
     assert not _visits(got)
     assert not _visits(_events(extractor, "Obama sent a letter to Lima.", "2015-05-18"))
+
+
+def test_touring_a_place_in_a_capital_visits_its_state(extractor: Any) -> None:
+    got = _events(
+        extractor,
+        "HANOI — Hillary Clinton urged Vietnam to cut its emissions, as she toured a solar "
+        "power plant in Hanoi on Saturday.",
+        "2009-12-02",
+    )
+    assert (frozenset({"hillary-clinton", "state:VNM"}), "asserted") in _visits(got)
+    got = _events(extractor, "Chinese troops toured a base in Hanoi.", "2009-12-02")
+    assert not _visits(got)
+
+
+def test_an_accented_name_is_a_person_met(extractor: Any) -> None:
+    got = _events(
+        extractor,
+        "If President Obama wanted praise after his meeting with President Raúl Castro of Cuba "
+        "in Havana, he did not find it in the Mexican press.",
+        "2016-03-22",
+    )
+    assert frozenset({"barack-obama", "new:raul-castro"}) in _pairs(got)

@@ -1,14 +1,14 @@
 """A journey to a state told by its verb: "arrived in Hanoi", "came to Ottawa".
 
 One who arrives in, comes, flies or heads to a state (its name or its
-capital) visits it, as one who travels there does ("travel to" is a trigger
-of its own); one sent to a state ("will dispatch Lew to Ottawa") visits it
-too. Only people visit so: troops that arrive are deployed. Told in
-the present ("is headed to Lima", "arrives in Lima on Sunday"), the journey
-is planned. "Arrived here" in a dated dispatch ("HANOI — Kerry arrived here
-on Sunday") names the dateline's place. Only a state right under the
-preposition counts: "came to an agreement", "came to Taiwan's defence" are
-no journeys.
+capital), or tours it or a place in it, visits it, as one who travels there
+does ("travel to" is a trigger of its own); one sent to a state ("will
+dispatch Lew to Ottawa") visits it too. Only people visit so: troops that
+arrive are deployed. Told in the present ("is headed to Lima", "arrives in
+Lima on Sunday"), the journey is planned. "Arrived here" in a dated dispatch
+("HANOI — Kerry arrived here on Sunday") names the dateline's place. Only a
+state right under the preposition counts: "came to an agreement", "came to
+Taiwan's defence" are no journeys.
 """
 
 from __future__ import annotations
@@ -45,14 +45,20 @@ def journey(
 
 
 def _states_under(verb: Token, link: LinkResult) -> list[Linked]:
-    return [
-        link.token_to_mention[o.i]
-        for p in verb.children
+    """The states gone to: "to Peru", "in Lima"; toured, "toured Peru", "toured a
+    power plant in Lima"."""
+    toured = [c for c in verb.children if c.dep_ == "dobj"]
+    places = [
+        o
+        for p in (c for h in [verb, *toured] for c in h.children)
         if p.dep_ == "prep" and p.lower_ in _INTO
         for o in p.children
         if o.dep_ == "pobj"
-        and o.i in link.token_to_mention
-        and link.token_to_mention[o.i].actor_id.startswith("state:")
+    ]
+    return [
+        link.token_to_mention[o.i]
+        for o in places + toured
+        if o.i in link.token_to_mention and link.token_to_mention[o.i].actor_id.startswith("state:")
     ]
 
 
@@ -84,6 +90,8 @@ def journey_parties(
         sources = [t for t in targets if t.actor_id in going]
         targets = [t for t in targets if t.actor_id not in going]
     sources = [m for m in sources if is_person(m.actor_id)]
+    known = {m.actor_id for m in sources + targets}
+    targets += [m for m in _states_under(verb, link) if m.actor_id not in known]
     return sources, targets or arrived_here(verb, link)
 
 
