@@ -159,3 +159,15 @@ def test_an_accented_name_is_a_person_met(extractor: Any) -> None:
         "2016-03-22",
     )
     assert frozenset({"barack-obama", "new:raul-castro"}) in _pairs(got)
+
+
+def test_a_welcome_from_someone_is_their_hosting(extractor: Any) -> None:
+    for text in (
+        "Hillary Clinton received a warm welcome from Yang Jiechi.",
+        "Hillary Clinton arrived in Lima to a warm welcome from Yang Jiechi.",
+    ):
+        got = _events(extractor, text, "2012-09-04")
+        assert ("yang-jiechi", "hillary-clinton", "CONSULT", "host", "asserted") in got, text
+    text = "Hillary Clinton's remarks received a warm welcome from Yang Jiechi."
+    got = _events(extractor, text, "2012-09-04")
+    assert not _pairs(got)

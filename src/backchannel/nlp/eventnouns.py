@@ -48,6 +48,8 @@ def noun_participants(
                 targets += find.collect(child, link)  # "mediation between X and Y"
             else:
                 sources += find.collect(child, link)
+        elif child.dep_ == "prep" and child.lower_ == "from" and trig.mode == "host":
+            targets += _from_whom(child, link)  # "a warm welcome from Yang"
         elif child.dep_ == "prep" and child.lower_ in trig.place_preps:
             targets += find.collect(child, link, places=True)  # "withdrawal from Panama"
         elif child.dep_ == "prep" and child.lower_ == "of" and trig.place_preps:
@@ -145,6 +147,8 @@ def noun_participants(
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 targets += find.collect(child, link)
+            elif child.dep_ == "prep" and child.lower_ == "from" and trig.mode == "host":
+                targets += _from_whom(child, link)  # "received a warm welcome from Yang"
     if not targets and trig.type == "REQUEST":
         # "reiterated its demand that Israel ease restrictions": the one asked
         holders = [noun] + ([head] if slot.dep_ in OBJ else [])
@@ -171,6 +175,9 @@ def noun_participants(
     if trig.persons_only:
         sources = [m for m in sources if find.is_person(m.actor_id)]
         targets = [m for m in targets if find.is_person(m.actor_id)]
+    if trig.mode == "host" and not own:
+        # "received a welcome from Yang": the one named by the noun's phrase is the host
+        sources, targets = targets, sources
     return unique(sources), unique(targets)
 
 
@@ -194,6 +201,15 @@ def _attending(find: ParticipantFinder, slot: Token) -> Token | None:
         if o.dep_ == "pobj"
     }
     return verb if phrases & find.lex.attending_verbs else None
+
+
+def _from_whom(prep: Token, link: LinkResult) -> list[Linked]:
+    """Who a welcome comes from: the actor the "from" phrase names (a person, a state)."""
+    return [
+        link.token_to_mention[o.i]
+        for o in prep.children
+        if o.dep_ == "pobj" and o.i in link.token_to_mention
+    ]
 
 
 def _their(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Linked]:
