@@ -171,3 +171,22 @@ def test_a_welcome_from_someone_is_their_hosting(extractor: Any) -> None:
     text = "Hillary Clinton's remarks received a warm welcome from Yang Jiechi."
     got = _events(extractor, text, "2012-09-04")
     assert not _pairs(got)
+
+
+def test_a_states_name_before_officials_is_its_officials(extractor: Any) -> None:
+    got = _events(
+        extractor,
+        "Two senior United States officials arrived in Lima on Tuesday for meetings aimed at "
+        "easing relations with Peru.",
+        "2010-03-02",
+    )
+    assert frozenset({"group:USA:officials", "state:PER"}) in _pairs(got)
+    # one official named beside the envoy already coded is that envoy, not a second voice
+    got = _events(
+        extractor,
+        "LIMA — The departing American ambassador, Jon M. Huntsman Jr., criticized Peru's "
+        "record on Wednesday in the sharpest comments yet by a United States official.",
+        "2011-04-06",
+    )
+    assert ("state:USA", "state:PER", "ACCUSE", "criticize", "asserted") not in got
+    assert not any(e[0].startswith("group:USA") for e in got)
