@@ -190,3 +190,18 @@ def test_a_states_name_before_officials_is_its_officials(extractor: Any) -> None
     )
     assert ("state:USA", "state:PER", "ACCUSE", "criticize", "asserted") not in got
     assert not any(e[0].startswith("group:USA") for e in got)
+
+
+def test_heading_a_mission_in_a_capital_is_a_post_not_a_journey(extractor: Any) -> None:
+    got = _events(
+        extractor, "Jon Huntsman heads the American embassy in Lima this year.", "2011-04-06"
+    )
+    assert not _visits(got)
+
+
+def test_a_journey_visits_the_state_not_a_fellow_traveller(extractor: Any) -> None:
+    got = _events(
+        extractor, "Hillary Clinton came to Lima with John Kerry on Tuesday.", "2011-04-06"
+    )
+    assert (frozenset({"hillary-clinton", "state:PER"}), "asserted") in _visits(got)
+    assert frozenset({"hillary-clinton", "john-kerry"}) not in _pairs(got)

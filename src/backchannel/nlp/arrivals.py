@@ -47,7 +47,8 @@ def journey(
 def _states_under(verb: Token, link: LinkResult) -> list[Linked]:
     """The states gone to: "to Peru", "in Lima"; toured, "toured Peru", "toured a
     power plant in Lima"."""
-    toured = [c for c in verb.children if c.dep_ == "dobj"]
+    # only a tour takes its place as object: "heads the embassy in Lima" is a post
+    toured = [c for c in verb.children if c.dep_ == "dobj" and verb.lemma_.lower() == "tour"]
     places = [
         o
         for p in (c for h in [verb, *toured] for c in h.children)
@@ -90,6 +91,9 @@ def journey_parties(
         sources = [t for t in targets if t.actor_id in going]
         targets = [t for t in targets if t.actor_id not in going]
     sources = [m for m in sources if is_person(m.actor_id)]
+    # the journey's other side is the state gone to: "came to Lima with Kerry" is no
+    # visit to Kerry, "flew the delegation to Lima" none to the delegation
+    targets = [m for m in targets if m.actor_id.startswith("state:")]
     known = {m.actor_id for m in sources + targets}
     targets += [m for m in _states_under(verb, link) if m.actor_id not in known]
     return sources, targets or arrived_here(verb, link)
