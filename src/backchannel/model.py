@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -37,8 +38,12 @@ def stable_id(*parts: object, prefix: str = "", length: int = 16) -> str:
 
 
 def slug(text: str) -> str:
-    """An id-safe form of a name: "Robert Mugabe" → ``robert-mugabe``."""
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+    """An id-safe form of a name: "Robert Mugabe" → ``robert-mugabe``, "Raúl Castro" →
+    ``raul-castro`` (accents folded, as the knowledge base writes ids)."""
+    folded = "".join(
+        c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)
+    )
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
 @dataclass(frozen=True, slots=True)

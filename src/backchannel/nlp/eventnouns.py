@@ -61,6 +61,8 @@ def noun_participants(
                 targets += find.collect(child, link)  # "mediation between X and Y"
             else:
                 sources += find.collect(child, link)
+        elif child.dep_ == "prep" and child.lower_ == "from" and trig.mode == "host":
+            targets += _from_whom(child, link)  # "a warm welcome from Yang"
         elif child.dep_ == "prep" and child.lower_ in trig.place_preps:
             targets += find.collect(child, link, places=True)  # "withdrawal from Panama"
         elif child.dep_ == "prep" and child.lower_ == "of" and trig.place_preps:
@@ -196,6 +198,8 @@ def noun_participants(
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 targets += find.collect(child, link)
+            elif child.dep_ == "prep" and child.lower_ == "from" and trig.mode == "host":
+                targets += _from_whom(child, link)  # "received a warm welcome from Yang"
     if (
         own
         and trig.type == "SUPPORT"
@@ -235,8 +239,12 @@ def noun_participants(
             targets = find.subjects(receiver, link, raised=True)
     if not sources:
         sources = owner_told(find, noun, link)  # "told Beijing not to meddle in its talks"
-    if not sources and any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children):
+    owner = next((c.lower_ for c in noun.children if c.dep_ == "poss"), "")
+    if not sources and owner == "their":
         sources = _their(find, noun, link)
+    elif not sources and owner in {"his", "her"}:
+        # "During his trip to Peru, Biden met …": one person, the clause's subject
+        sources = [m for m in _their(find, noun, link) if find.is_person(m.actor_id)][:1]
     if (
         not sources
         and trig.type in {"CONSULT", "AGREE"}
@@ -246,6 +254,9 @@ def noun_participants(
     if trig.persons_only:
         sources = [m for m in sources if find.is_person(m.actor_id)]
         targets = [m for m in targets if find.is_person(m.actor_id)]
+    if trig.mode == "host" and not own:
+        # "received a welcome from Yang": the one named by the noun's phrase is the host
+        sources, targets = targets, sources
     return unique(sources), unique(targets)
 
 
@@ -303,9 +314,19 @@ def _attending(find: ParticipantFinder, slot: Token) -> Token | None:
     return verb if phrases & find.lex.attending_verbs else None
 
 
+def _from_whom(prep: Token, link: LinkResult) -> list[Linked]:
+    """Who a welcome comes from: the actor the "from" phrase names (a person, a state)."""
+    return [
+        link.token_to_mention[o.i]
+        for o in prep.children
+        if o.dep_ == "pobj" and o.i in link.token_to_mention
+    ]
+
+
 def _their(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Linked]:
-    """ "After their meeting in Busan, Trump and Xi sealed a truce": "their" is the
-    clause's subject, when the noun hangs on its verb through a preposition.
+    """ "After their meeting in Busan, Trump and Xi sealed a truce": "their" (or "his",
+    "her") is the clause's subject, when the noun hangs on its verb through a
+    preposition.
     """
     tok = noun
     while tok.dep_ in {"pobj", "prep"} and tok.head.i != tok.i:

@@ -28,6 +28,7 @@ from backchannel.model import (
     RoleChange,
     stable_id,
 )
+from backchannel.nlp.arrivals import journey, journey_parties, on_the_way
 from backchannel.nlp.asks import asked_for, asked_of, met_and_agreed, nation_of, reacted_to
 from backchannel.nlp.calls import paid_call
 from backchannel.nlp.easing import (
@@ -128,6 +129,7 @@ class EventExtractor:
             trig = (
                 judgement(tok, self.lex)
                 or extra_trigger(tok, self._governing)
+                or journey(tok, self.lex, link, self.find.is_person)
                 or self.find.trigger_for(tok)
             )
             if trig is None or tok.i in fired_objects:
@@ -160,6 +162,12 @@ class EventExtractor:
                     targets = asked_of(self.find, tok, link)  # "called for talks with X"
                 if not targets:
                     targets = met_and_agreed(self.find, tok, trig, link)
+                sending = trig.lemma in self.lex.sending_verbs
+                if trig.mode == "visit" and (sending or trig.lemma in self.lex.journey_verbs):
+                    # "is headed to Peru"; "BEIJING — Kerry arrived here"; "sent Lew to Ottawa"
+                    sources, targets = journey_parties(
+                        tok, sources, targets, link, self.find.is_person, sending
+                    )
                 if not sources:
                     sources = stray_agent(tok, trig, link)
                     doers = _ids(sources)
@@ -344,6 +352,8 @@ class EventExtractor:
             }:
                 event_mode = "phone"
         modality = modality or modality_of(trig_tok, self.lex)
+        if modality == "asserted" and trig.mode == "visit" and on_the_way(trig_tok, self.lex):
+            modality = "planned"  # "is headed to Japan this weekend"
         date = ctx.date_for(trig_tok, modality)
         if ctx.inherited:
             date = tenure_date(self.kb, src.actor_id, tgt.actor_id, date)

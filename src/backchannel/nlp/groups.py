@@ -218,7 +218,10 @@ class GroupsAndStates:
                 return
         if (
             after is not None
-            and doc[start:end].text.casefold() in self._capitals
+            and (
+                doc[start:end].text.casefold() in self._capitals
+                or (self._group_nouns.get(after.lower_) == "government" and after.tag_ == "NNS")
+            )
             and after.is_lower
             and after.lower_ in self._group_nouns
             and end not in covered
@@ -226,7 +229,10 @@ class GroupsAndStates:
             and doc[end - 1].dep_ in {"compound", "nmod", "amod"}
         ):
             # "Beijing officials", "Washington negotiators": a capital for its country,
-            # as "Chinese officials" (a state's own name there is left to its adjective)
+            # as "Chinese officials"; a state's own name before a plural government noun
+            # too ("United States officials"), not before any group noun ("a China
+            # expert"), nor a singular one ("comments by a United States official" is
+            # most often the envoy already named)
             if after.lower_ in self._offices:
                 stop = self._office.agent(doc, start, end, code, covered, mentions, new_actors)
                 if stop:

@@ -94,6 +94,8 @@ class Lexicon:
     settling_verbs: frozenset[str]
     dispute_nouns: frozenset[str]
     arrival_verbs: frozenset[str]
+    journey_verbs: frozenset[str]
+    sending_verbs: frozenset[str]
     statement_nouns: frozenset[str]
     announcing_verbs: frozenset[str]
     obligation_modals: frozenset[str]
@@ -233,6 +235,8 @@ def lexicon() -> Lexicon:
         settling_verbs=_words(events, "settling_verbs", "events.yaml"),
         dispute_nouns=_words(events, "dispute_nouns", "events.yaml"),
         arrival_verbs=_words(events, "arrival_verbs", "events.yaml"),
+        journey_verbs=_words(events, "journey_verbs", "events.yaml"),
+        sending_verbs=_words(events, "sending_verbs", "events.yaml"),
         statement_nouns=_words(events, "statement_nouns", "events.yaml"),
         announcing_verbs=_words(events, "announcing_verbs", "events.yaml"),
         obligation_modals=_words(events, "obligation_modals", "events.yaml"),

@@ -9,7 +9,8 @@ from spacy.tokens import Span, Token
 
 from backchannel.model import Actor, DateInterval, slug
 
-TITLE_CASE = re.compile(r"^[A-Z][a-z'’-]+$")
+# a capital and small letters, accented ones too ("Raúl", "Erdoğan", "Émile")
+TITLE_CASE = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ'’-]+$")
 HYPHENS = frozenset({"-", "‐"})
 _INITIAL = re.compile(r"^[A-Z]\.$")
 # what may end a full name ("Joseph R. Biden Jr.", "Benigno S. Aquino III")

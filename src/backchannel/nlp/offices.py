@@ -31,8 +31,10 @@ PRONOUN_FORMS = frozenset({"He", "She", "It", "They", "We", "I"})
 # Offices written in lower case before a name: "Libyan leader Muammar Gaddafi".
 _LOWER_TITLES = frozenset({"leader", "president", "premier", "minister", "chief"})
 # A word of a person's name: "Tokayev", "Kassym-Jomart", "al-Abadi", "de", "bin".
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿĀ-ſ'’"  # accented letters too: "Raúl", "Erdoğan"
 _NAME_WORD = re.compile(
-    r"^(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*|(?:al|el|bin|ibn|de|da|di|van|von|der|le|la|du|dos)(?:-[A-Z][a-z'’]+)?)$"
+    rf"^(?:[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)*"
+    rf"|(?:al|el|bin|ibn|de|da|di|van|von|der|le|la|du|dos)(?:-[{_UP}][{_LOW}]+)?)$"
 )
 
 

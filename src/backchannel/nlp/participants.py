@@ -186,7 +186,8 @@ class ParticipantFinder:
         for child in verb.children:
             if child.dep_ == "nsubjpass" and (obj is None or child.i != obj.i):
                 # "Li was sanctioned by Washington", "Li, who was sanctioned by …"
-                targets += self.collect(child, link) or antecedent(verb, child, link)
+                found = self.collect(child, link) or antecedent(verb, child, link)
+                targets += self._not_owned(child, found, trig, link)
                 continue
             is_object = (child.dep_ in OBJ and (obj is None or child.i != obj.i)) or (
                 # "received Bessent and He", with "He" parsed as a second verb phrase
@@ -232,6 +233,8 @@ class ParticipantFinder:
                         or shared_object(child, link)
                     )
                 found = self.not_topics(found, child, trig)
+                if is_object:
+                    found = self._not_owned(child, found, trig, link)
                 direct = [m for m in found if not under_prep(span_root(verb.doc, m), child)]
                 targets += found if direct or not owners else owners
         if obj is not None:
@@ -328,6 +331,20 @@ class ParticipantFinder:
             ):
                 return obj
         return None
+
+    def _not_owned(
+        self, obj: Token, found: list[Linked], trig: Trigger, link: LinkResult
+    ) -> list[Linked]:
+        """Who a person-aimed act reaches through its object: "received Kerry", not the
+        Kerry of "received the nomination of Kerry" (a thing of his is no guest)."""
+        if (
+            not trig.person_target
+            or obj.pos_ != "NOUN"
+            or obj.i in link.token_to_mention
+            or obj.lemma_.lower() in _PEOPLE_NOUNS
+        ):
+            return found
+        return [m for m in found if not under_prep(span_root(obj.doc, m), obj)]
 
     def _owners(self, noun: Token, link: LinkResult) -> list[Linked]:
         """Whose ``noun`` is: "Israel's raid", "the US arms sale", "the right of Russia troops"."""
@@ -543,6 +560,11 @@ class ParticipantFinder:
         return actor is not None and actor.kind == "person"
 
 
+# Nouns for people, whose "of" phrase says whose they are: "received a delegation
+# of Chinese officials" receives them ("the nomination of Kerry" is no person).
+_PEOPLE_NOUNS = frozenset(
+    {"delegation", "group", "team", "head", "leader", "chief", "member", "members", "envoy"}
+)
 # Nouns whose unnamed holder speaks for the body named before them.
 _SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople"})
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "pcomp"})

@@ -120,5 +120,7 @@ def in_dateline(tok: Token) -> bool:
     for t in sent[: min(len(sent), 10)]:
         # a dateline's dash stands apart; "the Trump–Xi call" joins two names
         if t.text in {"—", "–", "--"} and t.i > 0 and t.doc[t.i - 1].whitespace_:
-            return tok.i < t.i
+            # a dateline is names alone: "During his trip to Peru —" is no place line
+            named = all(w.is_punct or w.text[:1].isupper() for w in sent[: t.i - sent.start])
+            return named and tok.i < t.i
     return False
