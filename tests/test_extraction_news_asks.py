@@ -199,8 +199,7 @@ def test_a_declared_wish_stays_hypothetical(extractor: Any) -> None:
 def test_the_two_militaries_suspending_talks_is_a_negated_contact(extractor: Any) -> None:
     got = _coded(
         extractor,
-        "The defense chiefs met on Monday for the first time since the two militaries "
-        "suspended talks with each other last winter.",
+        "The generals met in Hanoi, a year after the two militaries halted talks with each other.",
         "2010-10-11",
     )
     assert got == {("group:USA:military", "group:CHN:military", "CONSULT", "negated")}

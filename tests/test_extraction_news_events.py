@@ -112,7 +112,7 @@ def test_criticism_faced_with_no_critic_named_is_no_event(extractor: Any) -> Non
 def test_declared_solidarity_is_support_from_the_state_and_its_speaker(extractor: Any) -> None:
     got = _events(
         extractor,
-        "Antony Blinken declared America's solidarity with Japan on Tuesday.",
+        "In Tokyo, Antony Blinken declared America's firm solidarity with Japan.",
         "2023-03-14",
     )
     support = _of(got, "SUPPORT")
@@ -159,7 +159,7 @@ def test_a_summit_named_beside_the_visit_that_plans_it_is_not_asserted(extractor
 
 
 def test_a_dropped_plan_to_impose_tariffs_is_an_easing_and_no_sanction(extractor: Any) -> None:
-    got = _events(extractor, "Canada has suspended its plan to impose tariffs on Mexico.")
+    got = _events(extractor, "Canada quietly suspended its plan to impose tariffs on Mexico.")
     assert ("state:CAN", "state:MEX", "asserted") in _of(got, "RETREAT")
     assert ("state:CAN", "state:MEX", "negated") in _of(got, "SANCTION")
 
@@ -223,9 +223,8 @@ def test_an_approach_to_talks_names_no_delegate(extractor: Any) -> None:
 def test_a_meeting_with_a_counterpart_named_after_a_comma(extractor: Any) -> None:
     got = _events(
         extractor,
-        "Much of the attention at the forum on Monday will be on Prime Minister Modi's first "
-        "meeting with his Russian counterpart, Vladimir V. Putin, with efforts to decipher "
-        "the ties between them.",
+        "Observers at the forum are waiting for Prime Minister Modi's first meeting with "
+        "his counterpart from Russia, Vladimir Putin, on Monday.",
         "2023-06-10",
     )
     assert frozenset({"narendra-modi", "vladimir-putin"}) in _pairs(got, "CONSULT")
@@ -234,7 +233,7 @@ def test_a_meeting_with_a_counterpart_named_after_a_comma(extractor: Any) -> Non
 def test_no_date_set_for_further_talks_is_talks_not_arranged(extractor: Any) -> None:
     got = _events(
         extractor,
-        "Talks between Peru and Chile ended on Monday with no deal and no date set for "
+        "Peru and Chile broke off their talks in Quito with no accord and no date set for "
         "a new round of talks.",
     )
     consult = _of(got, "CONSULT")

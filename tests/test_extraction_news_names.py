@@ -84,9 +84,8 @@ def test_a_name_the_kb_lacks_in_apposition_to_an_office_is_a_new_person(extracto
 def test_a_counterpart_named_in_apposition_is_the_named_person(extractor: Any) -> None:
     got = _events(
         extractor,
-        "LONDON — All eyes at the summit on Friday and Saturday will be on President Biden’s "
-        "first meeting with his Chinese counterpart, Xi Jinping, with much effort spent on "
-        "reading the mood between them.",
+        "ROME — The two-day summit will turn on President Biden’s first talks with his "
+        "counterpart from China, Xi Jinping, on Saturday.",
         "2021-10-28",
     )
     assert ("joe-biden", "xi-jinping", "CONSULT", "meet", "planned") in got
@@ -95,8 +94,8 @@ def test_a_counterpart_named_in_apposition_is_the_named_person(extractor: Any) -
 def test_a_name_with_a_suffix_in_apposition_keeps_the_title_its_holder(extractor: Any) -> None:
     got = _events(
         extractor,
-        "BEIJING — The outgoing American ambassador, Jon M. Huntsman Jr., criticized "
-        "China’s treatment of lawyers on Tuesday.",
+        "SHANGHAI — In a speech to students, America's outgoing ambassador in Beijing, "
+        "Jon M. Huntsman Jr., sharply criticized China’s jailing of bloggers.",
         "2011-04-06",
     )
     assert ("jon-huntsman", "state:CHN", "ACCUSE", "criticize", "asserted") in got
@@ -244,8 +243,8 @@ def test_a_state_name_before_an_office_noun_is_left_to_the_state(extractor: Any)
     # the comments of "a United States official" are the ambassador's, named before
     got = _events(
         extractor,
-        "The American ambassador, Jon M. Huntsman Jr., criticized China on Friday, in the "
-        "sharpest words yet by a United States official.",
+        "The American ambassador, Jon Huntsman, sharply criticized China on Monday, the "
+        "bluntest remarks so far from a United States official.",
         "2011-04-06",
     )
     assert got == {("jon-huntsman", "state:CHN", "ACCUSE", "criticize", "asserted")}

@@ -26,11 +26,11 @@ def _visits(found: set[tuple[str, ...]]) -> set[tuple[frozenset[str], str]]:
 def test_arrived_here_in_a_dispatch_visits_the_datelines_state(extractor: Any) -> None:
     got = _events(
         extractor,
-        "LIMA — Secretary of State John Kerry arrived here on Sunday amid a row over fishing "
-        "rights off the coast.",
+        "SANTIAGO — John Kerry, the secretary of state, arrived here on Thursday for two days "
+        "of talks on copper exports.",
         "2015-05-18",
     )
-    assert (_KERRY_PERU, "asserted") in _visits(got)
+    assert (frozenset({"john-kerry", "state:CHL"}), "asserted") in _visits(got)
 
 
 def test_arrived_here_without_a_dateline_names_no_place(extractor: Any) -> None:
@@ -42,13 +42,13 @@ def test_arrived_here_without_a_dateline_names_no_place(extractor: Any) -> None:
 
 def test_arriving_in_or_coming_to_a_capital_is_a_visit(extractor: Any) -> None:
     got = _events(
-        extractor, "Secretary of State John Kerry arrived in Lima on Sunday.", "2015-05-18"
+        extractor, "Kerry, the secretary of state, arrived in Lima late on Thursday.", "2015-05-18"
     )
     assert (_KERRY_PERU, "asserted") in _visits(got)
     got = _events(
         extractor,
-        "OTTAWA — Jacob Lew, the Treasury secretary, came to Ottawa on Monday hoping to "
-        "persuade Canadian leaders to cut their timber subsidies.",
+        "OTTAWA — Jacob Lew came to Ottawa this week to press Canadian ministers over "
+        "dairy quotas.",
         "2015-03-10",
     )
     assert (frozenset({"jack-lew", "state:CAN"}), "asserted") in _visits(got)
@@ -74,16 +74,13 @@ def test_headed_to_two_countries_plans_a_visit_to_each(extractor: Any) -> None:
     got = _visits(
         _events(
             extractor,
-            "Secretary of Defense Chuck Hagel is headed to Peru and Chile this weekend for "
-            "talks with his counterparts.",
+            "Chuck Hagel is headed to Peru and Chile next month to meet army commanders.",
             "2014-04-04",
         )
     )
     assert (frozenset({"chuck-hagel", "state:PER"}), "planned") in got
     assert (frozenset({"chuck-hagel", "state:CHL"}), "planned") in got
-    got = _visits(
-        _events(extractor, "Secretary of Defense Chuck Hagel is not headed to Peru.", "2014-04-04")
-    )
+    got = _visits(_events(extractor, "Chuck Hagel is not headed to Peru.", "2014-04-04"))
     assert (frozenset({"chuck-hagel", "state:PER"}), "negated") in got
 
 
@@ -107,8 +104,7 @@ def test_his_trip_is_not_the_objects_trip(extractor: Any) -> None:
 def test_a_nomination_received_is_no_guest_received(extractor: Any) -> None:
     got = _events(
         extractor,
-        "The nomination of Senator John Kerry as the new U.S. secretary of state has been "
-        "warmly received by Mexico.",
+        "Senator John Kerry's nomination as secretary of state was warmly received by Mexico.",
         "2012-12-24",
     )
     assert not _pairs(got)
@@ -154,8 +150,8 @@ def test_touring_a_place_in_a_capital_visits_its_state(extractor: Any) -> None:
 def test_an_accented_name_is_a_person_met(extractor: Any) -> None:
     got = _events(
         extractor,
-        "If President Obama wanted praise after his meeting with President Raúl Castro of Cuba "
-        "in Havana, he did not find it in the Mexican press.",
+        "Mr. Obama flew out of Havana on Tuesday, a day after he sat down with President "
+        "Raúl Castro of Cuba.",
         "2016-03-22",
     )
     assert frozenset({"barack-obama", "new:raul-castro"}) in _pairs(got)
@@ -176,16 +172,17 @@ def test_a_welcome_from_someone_is_their_hosting(extractor: Any) -> None:
 def test_a_states_name_before_officials_is_its_officials(extractor: Any) -> None:
     got = _events(
         extractor,
-        "Two senior United States officials arrived in Lima on Tuesday for meetings aimed at "
-        "easing relations with Peru.",
+        "United States officials, led by a deputy secretary, arrived in Lima on Friday for "
+        "talks with Peru.",
         "2010-03-02",
     )
     assert frozenset({"group:USA:officials", "state:PER"}) in _pairs(got)
     # one official named beside the envoy already coded is that envoy, not a second voice
     got = _events(
         extractor,
-        "LIMA — The departing American ambassador, Jon M. Huntsman Jr., criticized Peru's "
-        "record on Wednesday in the sharpest comments yet by a United States official.",
+        "CUSCO — America's departing ambassador, Jon Huntsman, sharply criticized Peru's "
+        "mining rules in a talk to students, the harshest words so far by a United States "
+        "official.",
         "2011-04-06",
     )
     assert ("state:USA", "state:PER", "ACCUSE", "criticize", "asserted") not in got

@@ -122,8 +122,7 @@ def test_a_lone_wang_is_still_the_counterpart_among_more_wangs(extractor: Any) -
 def test_an_office_of_a_state_with_a_name_after_it_is_that_person(extractor: Any) -> None:
     got = _events(
         extractor,
-        "Lee Myung-bak held talks with the visiting prime minister of Japan, Yukio Hatoyama, "
-        "on Friday.",
+        "In Seoul, Lee Myung-bak sat down with the visiting premier of Japan, Yukio Hatoyama.",
         "2009-10-09",
     )
     assert got == {("lee-myung-bak", "yukio-hatoyama", "CONSULT", "meet", "asserted")}

@@ -1,7 +1,7 @@
 """A title with a name in apposition is that person.
 
-"the visiting prime minister of China, Wen Jiabao,", "his Russian counterpart,
-Vladimir Putin,", "the Japanese prime minister, Taro Aso.": news names a
+"the visiting premier of Chile, NAME,", "her Kenyan counterpart, NAME,",
+"the Polish foreign minister, NAME.": news names a
 person by a title and then by name, set off by commas. The name says who held
 the title, so the title phrase is that person, not the country's government
 (which "the prime minister of China" alone would be) nor whoever the KB says
@@ -88,7 +88,7 @@ def _title_phrase(doc: Doc, comma: int) -> Span | None:
             return None
         tok = tok.head
     while tok.dep_ == "conj" and tok.head.i < tok.i and _person_title(tok.head):
-        tok = tok.head  # "China's vice president and likely future leader"
+        tok = tok.head  # "Peru's vice president and probable successor"
     if not _person_title(tok):
         return None
     start = tok.left_edge.i

@@ -12,13 +12,13 @@
   (``angry_reaction``, ``reacted_to``).
 - Pushing back: "pushed back at Biden", "pushed back against Washington's
   demands": a rejection (REJECT) (``pushback``).
-- Calling for something: "called for closer cooperation with the United
-  States" is a request of the one the thing is to come with, from or by; what
+- Calling for something: "called for more trade with Chile", "called
+  for aid from Japan" is a request of the one the thing is to come with, from or by; what
   is called for is no event of its own (``call_for``, ``asked_of``).
 - Consensus at a meeting: "met with Kim and came to some consensus" is an
   agreement with the one met (``met_and_agreed``).
-- A warning of what another does now: "angry Chinese warnings that the United
-  States is setting off an arms race" is a charge (ACCUSE), the speaker's
+- A warning of what another does now: "Polish warnings that Russia is
+  massing troops" is a charge (ACCUSE), the speaker's
   state read from its adjective (``charge_in_warning``, ``nation_of``).
 
 The word lists are in ``data/events.yaml`` (``bidding_verbs``,
@@ -55,7 +55,7 @@ def bidding(verb: Token, lex: Lexicon) -> Trigger | None:
 
 def _infinitive(clause: Token) -> bool:
     """ "(not) to meddle": an infinitive complement, or one the parser hung as an
-    adverbial clause after a date ("told Beijing on Wednesday not to meddle")."""
+    adverbial clause after a date ("told Oslo on Monday not to interfere")."""
     return clause.dep_ in {"xcomp", "advcl"} and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
     )
@@ -140,7 +140,7 @@ def met_and_agreed(
 
 
 def call_for(verb: Token) -> Trigger | None:
-    """ "called for closer cooperation with the United States": a request; "called on
+    """ "called for more trade with Chile": a request; "called on
     X for help" is read as "call on" is."""
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in {"call", "appeal"}:
         return None
@@ -170,7 +170,7 @@ def asked_for(verb: Token) -> list[Token]:
 
 def asked_of(find: ParticipantFinder, verb: Token, link: LinkResult) -> list[Linked]:
     """Whom a call for something asks: the one the thing is to come with, from or by
-    ("closer cooperation with the United States", "help from Japan", "an inquiry by
+    ("more trade with Chile", "help from Japan", "an inquiry by
     the UN"), or the one named there ("called for Japan to withdraw"); none for
     "sanctions against Iran" or "calm"."""
     found: list[Linked] = []
@@ -187,7 +187,7 @@ def asked_of(find: ParticipantFinder, verb: Token, link: LinkResult) -> list[Lin
 
 
 def charge_in_warning(noun: Token, lex: Lexicon) -> Trigger | None:
-    """ "angry Chinese warnings that the United States is setting off an arms race": a
+    """ "Polish warnings that Russia is massing troops": a
     warning that tells what another does now is a charge (ACCUSE), not a threat;
     "warnings that Washington would pay a price" stay a threat."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() != "warning":

@@ -206,11 +206,11 @@ def noun_participants(
         and slot.dep_ in OBJ | {"ccomp"}
         and head.lemma_.lower() in find.lex.declaring_verbs
     ):
-        # "Clinton declared America's solidarity with Seoul": she gives it too
+        # "Merkel pledged Germany's solidarity with Paris": she gives it too
         sources += [m for m in find.subjects(head, link) if find.is_person(m.actor_id)]
     if not targets and trig.type in {"REQUEST", "ACCUSE"}:
         # "reiterated its demand that Israel ease restrictions": the one asked;
-        # "warnings that the United States is setting off an arms race": the one charged
+        # "warnings that Russia is massing troops": the one charged
         holders = [noun] + ([head] if slot.dep_ in OBJ else [])
         for clause in (c for h in holders for c in h.children):
             if clause.dep_ in {"ccomp", "acl"} and any(

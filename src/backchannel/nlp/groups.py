@@ -192,7 +192,7 @@ class GroupsAndStates:
         if self._office.of_state(doc, start, end, code, covered, mentions, new_actors):
             return  # "the president of Armenia"
         if self._group_from(doc, start, end, code, covered, mentions):
-            return  # "leaders from China and South Korea"
+            return  # "envoys from Chile and Peru"
         after = doc[end] if end < len(doc) else None
         if after is not None and after.text in {"'s", "’s"}:
             # "Taiwan's Vice Foreign Minister": the office, not the state
@@ -260,7 +260,7 @@ class GroupsAndStates:
         covered: set[int],
         mentions: dict[int, Linked],
     ) -> bool:
-        """ "leaders from China and South Korea", "a delegation from Japan": each state's group.
+        """ "envoys from Chile and Peru", "a delegation from Japan": each state's group.
 
         Only for those who speak for a state or its business ("officials",
         "executives"), not someone's own nor taken away ("its diplomats from

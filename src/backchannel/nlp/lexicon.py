@@ -123,7 +123,7 @@ class Lexicon:
     wrongdoing_verbs: frozenset[str] = frozenset()  # "said Washington was bullying"
     wrongdoing_objects: frozenset[str] = frozenset()  # "said Pompeo was spreading lies"
     charge_nouns: frozenset[str] = frozenset()  # "rejected the allegations": the other side's
-    claim_nouns: frozenset[str] = frozenset()  # "Geithner's assertion that China …"
+    claim_nouns: frozenset[str] = frozenset()  # "the minister's claim that X …"
     bidding_verbs: frozenset[str] = frozenset()  # "told Beijing not to meddle": a request
     reacting_verbs: frozenset[str] = frozenset()  # "reacted angrily to …": criticism
     anger_adverbs: frozenset[str] = frozenset()

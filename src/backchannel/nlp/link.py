@@ -24,7 +24,7 @@ The order matters, and is the order a careful reader uses:
    ("Tsinghua University's Da Wei", "Sarah Beran of Macro Advisory Partners",
    "Defence Minister Pierre Joxe", "his Russian counterpart, Dmitri A. Sokolov,")
    (``newpeople``); then a title with a name in apposition becomes that person
-   ("the visiting prime minister of China, Wen Jiabao,") (``appositions``);
+   ("the visiting premier of Chile, NAME,") (``appositions``);
 8. "he"/"she" as the subject of a sentence → the person most recently named;
    "it"/"they" reported by a state or group ("Syria says it …") → that actor.
 """
@@ -590,7 +590,7 @@ class Linker:
                 # "the two sides agreed": the two states the run compares
                 ids = (f"state:{sides[0]}", f"state:{sides[1]}")
             elif tok.lower_ == "militaries" and not any(c.dep_ == "case" for c in tok.children):
-                # "since the two militaries suspended talks": each side's military (not
+                # "after the two militaries cut contact": each side's military (not
                 # "the two militaries' chiefs", who are people)
                 ids = (f"group:{sides[0]}:military", f"group:{sides[1]}:military")
             else:

@@ -1,14 +1,14 @@
 """A third party settling a dispute between two others: mediation, a contact with each.
 
-"The United States is trying to defuse a row between China and Japan" is the
-mediator's CONSULT (mode ``mediate``) with China and with Japan, as PLOVER
+"Norway is trying to settle a feud between Chile and Peru" is the
+mediator's CONSULT (mode ``mediate``) with Chile and with Peru, as PLOVER
 codes mediation. The verb settles (``settling_verbs`` in ``data/events.yaml``)
 a dispute (``dispute_nouns``) whose "between" phrase names the two; a
-dispute named only by "their" ("a row over their competing claims") takes
+dispute named only by "their" ("a feud over their border") takes
 its two from a dispute between two named in the same sentence ("with
-tensions between China and Japan spilling out, …"). One of the two easing
+the feud between Chile and Peru growing, …"). One of the two easing
 its own dispute ("Washington eased tensions with Beijing") is no mediation.
-An attempt at mediation is mediation: "is trying to defuse" is asserted.
+An attempt at mediation is mediation: "is trying to settle" is asserted.
 """
 
 from __future__ import annotations

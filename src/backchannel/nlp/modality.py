@@ -285,7 +285,7 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
         if cue is not None:
             return cue
         if i > 0 and (_when_it_comes(tok) or _where_it_comes(tok, lex)):
-            return "planned"  # "…, when Japan hosts a meeting with X": the meeting is to come
+            return "planned"  # "…, when Peru hosts talks with X": the talks are to come
         if tok.lemma_.lower() in _SAY and i > 0 and tok.pos_ != "NOUN":
             break  # "X said Y met Z": the report does not change Y's meeting
     return "asserted"
@@ -325,8 +325,8 @@ def dropped_plan(verb: Token, lex: Lexicon) -> Token | None:
 
 def one_plan(found: list[Event], sent: Span) -> list[Event]:
     """Drops an asserted event a noun names with no time of its own when a verb of the
-    sentence plans the same event for the same pair ("Xi will visit Trump next week,
-    the ministry said, confirming details of the two leaders' summit meeting")."""
+    sentence plans the same event for the same pair ("A will visit B in May, an aide
+    said, giving the date of the pair's summit")."""
     planned = {
         (frozenset({e.source.actor_id, e.target.actor_id}), e.type)
         for e in found

@@ -111,7 +111,7 @@ class Offices:
         if last.dep_ == "appos" and (last.head.i in covered or last.head.ent_type_ == "PERSON"):
             return 0  # "Liu He, Beijing's lead negotiator": the person, named beside it
         for named in (c for c in last.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"):
-            # "the North Korean leader, Kim Jong-il,": the person; one the KB does not
+            # "the Cuban leader, NAME,": the person; one the KB does not
             # know is a person of the country and sector
             person = next((e for e in doc.ents if e.start <= named.i < e.end), None)
             if person is not None and doc[person.start - 1].text == ",":
@@ -282,7 +282,7 @@ class Offices:
         sector = self.nouns[key]
         person = _named_after(doc, end)
         if person is not None:
-            # "the prime minister of China, Wen Jiabao,": the person named, whom
+            # "the premier of Chile, NAME,": the person named, whom
             # ``appositions`` makes of the phrase; one the KB does not know is new
             title = doc[first:end].text
             self._titled_person(person, title, code, sector, covered, mentions, new_actors)
@@ -382,7 +382,7 @@ class Offices:
         if key is None or any(i in covered for i in range(start, ent.start)):
             return
         title = doc[start : ent.start].text
-        # "President Park Geun-hye of South Korea": the state after the name
+        # "President NAME of Chile": the state after the name
         state = (
             mentions.get(ent.end + 1)
             if ent.end < len(doc) and doc[ent.end].lower_ == "of"

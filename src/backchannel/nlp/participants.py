@@ -238,7 +238,7 @@ class ParticipantFinder:
                 direct = [m for m in found if not under_prep(span_root(verb.doc, m), child)]
                 targets += found if direct or not owners else owners
         if obj is not None:
-            # "canceled the Trans-Pacific Partnership, a trade deal with Japan": the
+            # "dropped the Andean pact, a fishing deal with Peru": the
             # apposition's phrases are the object's when it has none of its own ("held a
             # meeting with Liu, her first talks with a Chinese official" names Liu)
             named = [obj]
@@ -481,7 +481,7 @@ class ParticipantFinder:
                 continue
             head = span_root(tok.doc, m)
             if m.how == "coordinated":
-                head = _sharer(head, link)  # "leaders from China and South Korea"
+                head = _sharer(head, link)  # "envoys from Chile and Peru"
             named = link.token_to_mention.get(head.head.i) if head.dep_ == "appos" else None
             if named is None or named.actor_id != m.actor_id:
                 named = m  # "… of Angola (UNITA)": the short form goes with the full name
@@ -572,8 +572,8 @@ _MEMBERSHIP = frozenset({"include", "comprise", "join", "lead", "accompany"})
 
 
 def _sharer(tok: Token, link: LinkResult) -> Token:
-    """Where a group that shares its noun with the first conjunct stands: "South Korea"
-    in "leaders from China and South Korea" stands where "leaders" does."""
+    """Where a group that shares its noun with the first conjunct stands: "Peru"
+    in "envoys from Chile and Peru" stands where "envoys" does."""
     first = tok
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head

@@ -94,7 +94,7 @@ def dangling(prep: Token, link: LinkResult) -> list[Linked]:
 
 
 def split_apposition(noun: Token, link: LinkResult) -> Linked | None:
-    """ "from his host, Vice President Joseph R. Biden Jr.": an unlinked noun followed by
+    """ "from her host, Senator NAME A. NAME Jr.": an unlinked noun followed by
     a comma and a name the parser hung elsewhere (not on the noun) is that name."""
     doc = noun.doc
     if noun.i in link.token_to_mention or noun.i + 2 >= len(doc) or doc[noun.i + 1].text != ",":

@@ -30,7 +30,7 @@ def one_side(event: Event, sides: Iterable[tuple[Side, Side]]) -> bool:
 def one_gathering(noun: Token, trig: Trigger | None) -> bool:
     """A meeting or call in the singular: those it is held with meet each other too.
 
-    "Japan hosts a meeting with leaders from China and South Korea" is one
+    "Peru hosts talks with envoys from Chile and Bolivia" is one
     meeting of three; "meetings" or "talks with X and Y" may be one with each.
     """
     return (

@@ -58,7 +58,7 @@ def reported_wrong(clause: Token, lex: Lexicon) -> bool:
         return False
     said_by = clause.head
     if clause.dep_ == "acl" or said_by.pos_ in {"NOUN", "PROPN"}:
-        # "Geithner's assertion that China manipulates its currency": a speaker's noun
+        # "the minister's claim that X rigs its exchange rate": a speaker's noun
         if not (
             said_by.lower_ in lex.claim_nouns
             and any(c.dep_ == "poss" for c in said_by.children)
