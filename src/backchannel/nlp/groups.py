@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from backchannel.kb import SECTORS, KnowledgeBase
 from backchannel.model import Actor
 from backchannel.nlp.mentions import Linked
-from backchannel.nlp.offices import Offices
+from backchannel.nlp.offices import Offices, state_adjective_at
 from backchannel.nlp.places import demonym, resident_people, unlabelled_states
 
 # Nouns after a country adjective that stand for the country as a target of
@@ -36,10 +36,6 @@ _STATE_OBJECT_NOUNS = frozenset(
         "plane", "planes", "aircraft", "jet", "balloon", "vessel", "vessels", "drone",
     }
 )  # fmt: skip
-
-
-# The most words a state's adjective has ("Papua New Guinean").
-_LONGEST_ADJECTIVE = 3
 
 
 class GroupsAndStates:
@@ -78,7 +74,7 @@ class GroupsAndStates:
                 mentions[tok.i] = Linked(tok.i, tok.i + 1, f"group:{people}:civilian", "group")
                 covered.add(tok.i)
                 continue
-            adjective, after = self._adjective_at(doc, tok.i)
+            adjective, after = state_adjective_at(doc, tok.i, self._adjectives)
             if adjective and not any(i in covered for i in range(tok.i, after)):
                 self._adjective_phrase(doc, tok.i, after, adjective, covered, mentions, new_actors)
         for ent in doc.ents:
@@ -105,20 +101,6 @@ class GroupsAndStates:
                     covered.update(range(start, stop))
                 else:
                     self._state(doc, start, end, code, covered, mentions, new_actors)
-
-    def _adjective_at(self, doc: Doc, start: int) -> tuple[str, int]:
-        """The state whose adjective, capitalised, starts at ``start``, and where it ends.
-
-        The longest wins: "South Korean", "Papua New Guinean", "Chinese".
-        """
-        for n in range(_LONGEST_ADJECTIVE, 0, -1):
-            words = doc[start : start + n]
-            if len(words) < n or not all(t.text[:1].isupper() for t in words):
-                continue
-            code = self._adjectives.get(" ".join(t.lower_ for t in words))
-            if code:
-                return code, start + n
-        return "", start
 
     def _adjective_phrase(
         self,

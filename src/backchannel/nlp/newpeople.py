@@ -17,7 +17,7 @@ from backchannel.kb import KnowledgeBase
 from backchannel.model import Actor, Role
 from backchannel.nlp.appositions import apposed_title
 from backchannel.nlp.mentions import Linked, new_person_id, written_as_name
-from backchannel.nlp.offices import Offices
+from backchannel.nlp.offices import Offices, state_adjective_at
 
 _ORG_SECTOR_WORDS = (
     ("university", "academic"),
@@ -158,21 +158,13 @@ class NewPeople:
         at = ent.end
         if at + 3 >= len(doc) or doc[at].text != "," or doc[at + 1].lower_ not in {"a", "an"}:
             return None
-        for n in (2, 1):
-            words = doc[at + 2 : at + 2 + n]
-            code = self._office.adjectives.get(" ".join(t.lower_ for t in words))
-            noun = doc[words.end] if words.end < len(doc) else None
-            if (
-                code
-                and all(t.text[:1].isupper() for t in words)
-                and noun is not None
-                and noun.pos_ == "NOUN"
-                and noun.tag_ == "NN"
-            ):
-                key = noun.lower_
-                sector = self._office.nouns.get(key) or self._office.group_nouns.get(key)
-                return Role(title=key, org="", country=code, sector=sector or "civilian")
-        return None
+        code, stop = state_adjective_at(doc, at + 2, self._office.adjectives)
+        noun = doc[stop] if code and stop < len(doc) else None
+        if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NN":
+            return None
+        key = noun.lower_
+        sector = self._office.nouns.get(key) or self._office.group_nouns.get(key)
+        return Role(title=key, org="", country=code, sector=sector or "civilian")
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -38,6 +38,9 @@ _NAME_WORD = re.compile(
 )
 
 
+# The most words a state's adjective has ("Papua New Guinean").
+_LONGEST_ADJECTIVE = 3
+
 # Who is named by where they are ("rebels in Sudan"): a people of the place.
 _LOCAL_SECTORS = frozenset({"opposition", "rebel", "civilian"})
 _NOT_LOCAL = frozenset({"refugees"})
@@ -308,10 +311,10 @@ class Offices:
             # the longest adjective ending there ("North Korean and Chinese officials")
             first, code = next(
                 (
-                    (i - n, self.adjectives[words])
-                    for n in range(min(3, i), 0, -1)
-                    if (words := " ".join(t.lower_ for t in doc[i - n : i])) in self.adjectives
-                    and all(t.text[:1].isupper() for t in doc[i - n : i])
+                    (i - n, code)
+                    for n in range(min(_LONGEST_ADJECTIVE, i), 0, -1)
+                    for code, stop in [state_adjective_at(doc, i - n, self.adjectives)]
+                    if code and stop == i
                 ),
                 (i, ""),
             )
@@ -353,9 +356,7 @@ class Offices:
         for i in range(title.start, title.end):
             if code:
                 break
-            two = " ".join(t.lower_ for t in doc[i : i + 2])
-            if doc[i].text[:1].isupper():
-                code = self.adjectives.get(two) or self.adjectives.get(doc[i].lower_, "")
+            code, _ = state_adjective_at(doc, i, self.adjectives)
         self._titled_person(ent, title.text, code, sector, covered, mentions, new_actors)
 
     def title_only_person(
@@ -390,6 +391,22 @@ class Offices:
         )
         code = state.actor_id.split(":")[1] if state and state.actor_id.startswith("state:") else ""
         self._titled_person(ent, title, code, self.nouns[key], covered, mentions, new_actors)
+
+
+def state_adjective_at(doc: Doc, start: int, adjectives: Mapping[str, str]) -> tuple[str, int]:
+    """The state whose adjective, capitalised, starts at ``start``, and where it ends.
+
+    The longest wins: "South Korean", "Papua New Guinean", "Chinese"; ``("", start)``
+    for none. ``adjectives``: casefolded adjective → ISO3.
+    """
+    for n in range(_LONGEST_ADJECTIVE, 0, -1):
+        words = doc[start : start + n]
+        if len(words) < n or not all(t.text[:1].isupper() for t in words):
+            continue
+        code = adjectives.get(" ".join(t.lower_ for t in words))
+        if code:
+            return code, start + n
+    return "", start
 
 
 def _is_name(span: Span) -> bool:
