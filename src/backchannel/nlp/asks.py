@@ -15,6 +15,9 @@
 - Calling for something: "called for more trade with Chile", "called
   for aid from Japan" is a request of the one the thing is to come with, from or by; what
   is called for is no event of its own (``call_for``, ``asked_of``).
+- A demand as a noun names whom it asks with what it asks for: "its demands
+  for Chinese concessions", "a demand for an apology from Tokyo"
+  (``demanded_of``; what may be asked is ``asked_things``).
 - Consensus at a meeting: "met with Kim and came to some consensus" is an
   agreement with the one met (``met_and_agreed``).
 - A warning of what another does now: "Polish warnings that Russia is
@@ -32,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from backchannel.nlp.easing import country_word
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.repairs import unique
@@ -209,11 +213,29 @@ def charge_in_warning(noun: Token, lex: Lexicon) -> Trigger | None:
 def nation_of(noun: Token, adjectives: Mapping[str, str]) -> list[Linked]:
     """ "Chinese warnings", "American demands": the state whose adjective says whose
     words they are."""
-    return [
-        Linked(c.i, c.i + 1, f"state:{adjectives[c.lower_]}", "adjective")
-        for c in noun.children
-        if c.dep_ == "amod" and c.lower_ in adjectives and c.text[:1].isupper()
-    ]
+    return [m for c in noun.children if c.dep_ == "amod" and (m := country_word(c, adjectives))]
+
+
+def demanded_of(
+    noun: Token, link: LinkResult, adjectives: Mapping[str, str], things: frozenset[str]
+) -> list[Linked]:
+    """Whom a demand asks, named with what it asks for: "its demands for Chinese
+    concessions", "a demand for an apology from Tokyo" (``things`` lists what is asked)."""
+    found: list[Linked] = []
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for thing in (g for g in prep.children if g.dep_ == "pobj"):
+            if thing.lemma_.lower() not in things and thing.lower_ not in things:
+                continue
+            for word in thing.children:
+                m = country_word(word, adjectives)
+                if m is not None:
+                    found.append(m)  # "Chinese concessions"
+            froms = [p for h in (noun, thing) for p in h.children if p.lower_ == "from"]
+            for src in (g for p in froms for g in p.children if g.dep_ == "pobj"):
+                m = link.token_to_mention.get(src.i)
+                if m is not None:
+                    found.append(m)  # "an apology from Tokyo"
+    return unique(found)
 
 
 def meddled_in(noun: Token, lex: Lexicon) -> Token | None:

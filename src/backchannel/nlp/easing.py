@@ -271,7 +271,7 @@ def measure_targets(
         ):
             continue
         for sub in top.subtree:
-            m = link.token_to_mention.get(sub.i) or _country_word(sub, adjectives)
+            m = link.token_to_mention.get(sub.i) or country_word(sub, adjectives)
             if m is None or not m.actor_id.startswith(("state:", "group:")):
                 continue
             if sub.i != m.start and link.token_to_mention.get(sub.i - 1) is m:
@@ -281,29 +281,7 @@ def measure_targets(
     return unique(found)
 
 
-def demanded_of(
-    noun: Token, link: LinkResult, adjectives: Mapping[str, str], things: frozenset[str]
-) -> list[Linked]:
-    """Whom a demand asks, named with what it asks for: "its demands for Chinese
-    concessions", "a demand for an apology from Tokyo" (``things`` lists what is asked)."""
-    found: list[Linked] = []
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"):
-        for thing in (g for g in prep.children if g.dep_ == "pobj"):
-            if thing.lemma_.lower() not in things and thing.lower_ not in things:
-                continue
-            for word in thing.children:
-                m = _country_word(word, adjectives)
-                if m is not None:
-                    found.append(m)  # "Chinese concessions"
-            froms = [p for h in (noun, thing) for p in h.children if p.lower_ == "from"]
-            for src in (g for p in froms for g in p.children if g.dep_ == "pobj"):
-                m = link.token_to_mention.get(src.i)
-                if m is not None:
-                    found.append(m)  # "an apology from Tokyo"
-    return unique(found)
-
-
-def _country_word(tok: Token, adjectives: Mapping[str, str]) -> Linked | None:
+def country_word(tok: Token, adjectives: Mapping[str, str]) -> Linked | None:
     """A country adjective before any noun ("on Chinese furniture"), which the linker
     reads as the state only before the goods it knows."""
     code = adjectives.get(tok.lower_)

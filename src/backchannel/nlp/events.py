@@ -29,11 +29,17 @@ from backchannel.model import (
     stable_id,
 )
 from backchannel.nlp.arrivals import journey, journey_parties, on_the_way
-from backchannel.nlp.asks import asked_for, asked_of, met_and_agreed, nation_of, reacted_to
+from backchannel.nlp.asks import (
+    asked_for,
+    asked_of,
+    demanded_of,
+    met_and_agreed,
+    nation_of,
+    reacted_to,
+)
 from backchannel.nlp.calls import paid_call
 from backchannel.nlp.easing import (
     coercive,
-    demanded_of,
     eased_outright,
     extra_trigger,
     measure_of,
