@@ -267,6 +267,36 @@ def test_latin1_and_cp1252_files_are_decoded(tmp_path: Path) -> None:
     assert doc.text == "The envoy’s “quiet” talks with Peña went well, he said."
 
 
+def test_mojibake_in_a_scraped_archive_is_repaired(tmp_path: Path) -> None:
+    # UTF-8 once read as cp1252 (or latin-1) and saved again, in text and title
+    def garbled(text: str, codec: str) -> str:
+        # byte by byte, as lenient readers do: the five bytes cp1252 leaves
+        # undefined (the end of "”" is one) pass through as latin-1
+        out = []
+        for byte in text.encode("utf-8"):
+            try:
+                out.append(bytes([byte]).decode(codec))
+            except UnicodeDecodeError:
+                out.append(chr(byte))
+        return "".join(out)
+
+    body = "Washington’s envoy met Peña — “briefly” — in Zürich; lunch cost 5€."
+    records = [
+        {"id": "a", "title": garbled("China’s reply", "cp1252"), "text": garbled(body, "cp1252")},
+        {"id": "b", "title": "China’s reply", "text": garbled(body, "latin-1")},
+        {"id": "c", "title": "Café, naïve résumé", "text": body},
+    ]
+    path = tmp_path / "archive.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    docs = read_one(path)
+    assert [d.text for d in docs if isinstance(d, Document)] == [body, body, body]
+    assert [d.title for d in docs if isinstance(d, Document)] == [
+        "China’s reply",
+        "China’s reply",
+        "Café, naïve résumé",
+    ]
+
+
 def test_gb18030_file_is_decoded(tmp_path: Path) -> None:
     path = tmp_path / "zh.txt"
     path.write_bytes(("中美经贸磋商在北京举行。双方进行了坦诚的交流。\n" * 4).encode("gb18030"))

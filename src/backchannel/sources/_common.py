@@ -28,6 +28,8 @@ import unicodedata
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
+import ftfy
+
 from backchannel.model import Skip
 from backchannel.nlp.dates import month_numbers
 
@@ -172,9 +174,16 @@ def _is_text(text: str) -> bool:
 
 
 def normalise_text(text: str) -> str:
-    """Unix newlines, no BOM, no NUL, no surrounding blank space."""
+    """Unix newlines, no BOM, no NUL, no surrounding blank space, no mojibake.
+
+    Mojibake is UTF-8 that was once read as cp1252 or latin-1 and saved again
+    ("Washingtonâ€™s" for "Washington’s"): scraped archives are full of it, and
+    it splits a possessive from its name, so the parse loses the actor. ftfy
+    undoes it only where the text reads as such a sequence; real accents and
+    symbols ("café", "5€") stay as they are.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    return text.removeprefix("\ufeff").strip()
+    return ftfy.fix_encoding(text.removeprefix("\ufeff")).strip()
 
 
 def parse_date(value: str) -> str | None:

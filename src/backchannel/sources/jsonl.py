@@ -95,7 +95,7 @@ def parse_line(line: str, *, origin: str) -> Document | Skip:
         return Document(
             doc_id=Document.make_id(text),
             text=text,
-            title=fields.get("title", "").strip(),
+            title=normalise_text(fields.get("title", "")),
             url=fields.get("url", "").strip(),
             published=published,
             source=fields.get("source", "").strip(),
@@ -106,7 +106,7 @@ def parse_line(line: str, *, origin: str) -> Document | Skip:
             fields["html"],
             origin=origin,
             url=fields.get("url", "").strip(),
-            title=fields.get("title", "").strip(),
+            title=normalise_text(fields.get("title", "")),
             published=published,
             source=fields.get("source", "").strip(),
         )
