@@ -115,11 +115,14 @@ def extracted() -> tuple[dict[Key, Event], dict[str, Extraction]]:
 
 
 def annotated_events(
-    path: Path, by_doc: dict[str, Extraction]
+    path: Path, by_doc: dict[str, Extraction], outlet: str = ""
 ) -> Iterator[tuple[str, list[GoldEvent], list[Event], Extraction | None]]:
-    """(document key, gold events, coded events, extraction) for each annotated document."""
+    """(document key, gold events, coded events, extraction) for each annotated
+    document whose key starts with ``outlet`` (``nyt:``, ``pd:``; all by default)."""
     for line in path.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
+        if not record["doc"].startswith(outlet):
+            continue
         gold = [
             GoldEvent(e["source"], e["target"], e["type"], "", e["modality"], None, None)
             for e in record["events"]
@@ -128,13 +131,14 @@ def annotated_events(
         yield record["doc"], gold, list(result.events) if result else [], result
 
 
-def recall(by_doc: dict[str, Extraction], path: Path, label: str) -> None:
-    """Event F1 on the annotated documents of ``path``, with the causes of the misses."""
+def recall(by_doc: dict[str, Extraction], path: Path, label: str, outlet: str = "") -> None:
+    """Event F1 on the annotated documents of ``path`` (those of one outlet if
+    given), with the causes of the misses."""
     total = Counts()
     missed: Counter[str] = Counter()
     spurious: Counter[str] = Counter()
     documents_read = 0
-    for _, gold, predicted, result in annotated_events(path, by_doc):
+    for _, gold, predicted, result in annotated_events(path, by_doc, outlet):
         documents_read += 1
         total.add(match_multisets(map(gold_key, gold), map(pred_key, predicted)))
         m, s = miss_causes(gold, predicted, linked_actors(result))
@@ -253,9 +257,9 @@ def main() -> None:
         dev_misses(by_doc, dict(documents()))
     else:
         report(found, judged)
-        recall(by_doc, RECALL, "annotated, held out")
-        if DEV.exists():
-            recall(by_doc, DEV, "annotated for development")
+        for path, label in ((RECALL, "held out"), (DEV, "for development")):
+            for outlet, name in (("nyt:", "NYT"), ("pd:", "People's Daily")):
+                recall(by_doc, path, f"{name}, annotated, {label}", outlet)
 
 
 if __name__ == "__main__":
