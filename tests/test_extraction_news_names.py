@@ -239,6 +239,20 @@ def test_a_capital_before_a_group_noun_is_that_countrys_group(extractor: Any) ->
     assert ("group:VNM:government", "state:PHL", "ACCUSE") in {e[:3] for e in got}
 
 
+def test_a_state_name_before_government_or_administration_is_that_institution(
+    extractor: Any,
+) -> None:
+    got = _events(
+        extractor, "The United States government lifted sanctions on Myanmar.", "2016-10-08"
+    )
+    assert ("group:USA:government", "state:MMR", "RETREAT") in {e[:3] for e in got}
+    got = _events(extractor, "The Japan administration protested to Seoul.", "2019-08-03")
+    assert ("group:JPN:administration", "state:KOR", "ACCUSE") in {e[:3] for e in got}
+    # a singular person noun is still not the state's institution
+    got = _events(extractor, "A Japan official protested to Seoul.", "2019-08-03")
+    assert not any(e[0].startswith("group:") for e in got)
+
+
 def test_a_state_name_before_an_office_noun_is_left_to_the_state(extractor: Any) -> None:
     # the comments of "a United States official" are the ambassador's, named before
     got = _events(

@@ -202,7 +202,10 @@ class GroupsAndStates:
             after is not None
             and (
                 doc[start:end].text.casefold() in self._capitals
-                or (self._group_nouns.get(after.lower_) == "government" and after.tag_ == "NNS")
+                or (
+                    self._group_nouns.get(after.lower_) == "government"
+                    and (after.tag_ == "NNS" or after.lower_ in _INSTITUTIONS)
+                )
             )
             and after.is_lower
             and after.lower_ in self._group_nouns
@@ -214,7 +217,8 @@ class GroupsAndStates:
             # as "Chinese officials"; a state's own name before a plural government noun
             # too ("United States officials"), not before any group noun ("a China
             # expert"), nor a singular one ("comments by a United States official" is
-            # most often the envoy already named)
+            # most often the envoy already named) but the institutions ("the United
+            # States government")
             if after.lower_ in self._offices:
                 stop = self._office.agent(doc, start, end, code, covered, mentions, new_actors)
                 if stop:
@@ -277,6 +281,9 @@ class GroupsAndStates:
 
 
 # Sectors whose people "from" a state speak for it: "officials from China".
+# Singular government nouns that name the state's institution, not one person.
+_INSTITUTIONS = frozenset({"government", "administration"})
+
 _SPEAKING_SECTORS = frozenset({"government", "business", "legislature", "party"})
 # Verbs that take people away from a place: there "from" is the place, not their state.
 _TAKING_AWAY = frozenset(
