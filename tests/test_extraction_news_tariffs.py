@@ -98,3 +98,32 @@ def test_an_earlier_round_told_after_a_dated_one_is_another_event(extractor: Any
         ],
         key=str,
     )
+
+
+def test_subjecting_a_states_goods_to_tariffs_is_a_sanction(extractor: Any) -> None:
+    got = _coded(extractor, "Japan subjected Chinese steel to new duties last year.")
+    assert ("state:JPN", "state:CHN", "SANCTION", "asserted") in got
+    got = _coded(
+        extractor, "For decades the United States subjected Brazil's exports to high tariff rates."
+    )
+    assert ("state:USA", "state:BRA", "SANCTION", "asserted") in got
+
+
+def test_goods_subjected_to_tariffs_are_not_the_ones_who_impose_them(extractor: Any) -> None:
+    # the goods are the ones hit; who imposes the tariffs this sentence does not say
+    for text in (
+        "Many of the Chinese products subjected to the tariffs are parts for US factories.",
+        "The Chinese firms sanctioned last year lost money.",
+        "The suspect was subjected to harsh treatment by police.",
+    ):
+        got = _coded(extractor, text)
+        assert not any(e[0] == "state:CHN" for e in _sanctions(got)), text
+
+
+def test_a_person_before_a_past_participle_still_does_it(extractor: Any) -> None:
+    # the parser may read "embarked" as a participle on the name: he still tours
+    got = _coded(
+        extractor,
+        "China's vice president, Wang Qishan, embarked on a tour of the United States on Monday.",
+    )
+    assert ("state:USA", "wang-qishan", "CONSULT", "asserted") in got
