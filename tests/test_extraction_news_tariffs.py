@@ -77,6 +77,9 @@ def test_tariffs_without_a_state_that_imposes_them_are_no_event(extractor: Any) 
         "US imports from China fell by a tenth in the first quarter.",
         "Farmers were hurt by Canada's duties on Monday.",
         "The envoy assumed his duties in Beijing last week.",
+        "Washington's tariff policy cannot fix its own trade deficit.",
+        "The impact of US levies on consumers is large.",
+        "The levies hurt American farmers.",
     ):
         assert not _sanctions(_coded(extractor, text)), text
 
