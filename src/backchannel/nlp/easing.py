@@ -18,6 +18,8 @@
   phrase ("duties on imports of copolymers from the United States",
   "licences for sales of chips to China", "the tariff hike on Chinese solar
   panels") (``measure_targets``).
+- A measure both sides take on each other's goods: "both sides raised tariffs
+  on each other's goods" (``on_each_other``): each side hits the other.
 """
 
 from __future__ import annotations
@@ -265,7 +267,8 @@ def measure_targets(
     if trig.type not in _MEASURE_TYPES and not (trig.type == "COERCE" and _exit_ban(tok)):
         return []  # "an exit ban on American citizens"; not "arrested on charges of …"
     found: list[Linked] = []
-    for top in tok.children:
+    tops = [(top, tok) for top in tok.children] + [(p, p.head) for p in _hung_beside(tok)]
+    for top, root in tops:
         if not (
             top.dep_ in OBJ | {"nsubjpass"} or (top.dep_ == "prep" and top.lower_ in _HIT_PREPS)
         ):
@@ -276,9 +279,48 @@ def measure_targets(
                 continue
             if sub.i != m.start and link.token_to_mention.get(sub.i - 1) is m:
                 continue  # one look per mention
-            if _reached(sub, tok, m):
+            if _reached(sub, root, m):
                 found.append(m)
     return unique(found)
+
+
+_BOTH_SIDES = frozenset({"sides", "parties", "countries", "nations", "governments"})
+
+
+def on_each_other(noun: Token) -> bool:
+    """ "both sides raised tariffs on $50 billion worth of each other's goods": a
+    measure that "both" (or "the two") sides take against each other."""
+    verb = noun.head
+    if noun.dep_ not in OBJ or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    both = any(
+        c.dep_ == "nsubj"
+        and c.lower_ in _BOTH_SIDES
+        and any(d.lower_ in {"both", "two"} for d in c.children if d.dep_ in {"det", "nummod"})
+        for c in verb.children
+    )
+    phrase = list(noun.subtree) + [t for p in _hung_beside(noun) for t in p.subtree]
+    return both and any(
+        t.lower_ == "each" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in {"other", "others"}
+        for t in phrase
+    )
+
+
+def _hung_beside(noun: Token) -> list[Token]:
+    """ "was followed by Beijing's tariffs on US imports": the "on" or "against" phrase
+    right after a measure noun, which the parser hung on the verb the noun's phrase
+    hangs on."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    after = noun.right_edge.i + 1
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "prep" and c.i == after and c.lower_ in {"on", "against"}
+    ]
 
 
 def country_word(tok: Token, adjectives: Mapping[str, str]) -> Linked | None:

@@ -2,12 +2,13 @@
 
 Each sentence carries the dates it states (``nlp/dates.py``), read against
 the publication day; a sentence with none takes the date of the last dated
-sentence of its paragraph, and failing that the article's date. An event
-takes the date expression nearest its trigger, the more precise of two as
-near; a planned or hypothetical event's month without a year lies ahead
-(``nlp/ahead.py``). A plan does not take a date from a relative clause about
-something else ("will resume the purchases it halted on October 9": the
-halting's day, which ``ahead`` would push a year on). An undated contact
+sentence of its paragraph (but "Prior to that, ..." none: it is earlier), and
+failing that the article's date. An event takes the date expression nearest
+its trigger, the more precise of two as near; a planned or hypothetical
+event's month without a year lies ahead (``nlp/ahead.py``). A plan does not
+take a date from a relative clause about something else ("will resume the
+purchases it halted on October 9": the halting's day, which ``ahead`` would
+push a year on). An undated contact
 between two former officials falls in the overlap of their tenures.
 """
 
@@ -93,10 +94,27 @@ def sentences(doc: Doc, reference: str | None, doc_date: DateInterval) -> Iterat
             yield SentenceContext(
                 index, sent, best.interval, tuple(own), reference=reference, undated=undated
             )
+        elif paragraph_date is not None and _before_that(sent):
+            # "Prior to that, both sides raised tariffs": earlier than the date told
+            # before, by how much the text does not say
+            yield SentenceContext(index, sent, DateInterval(None, None, "unknown"))
         elif paragraph_date is not None:
             yield SentenceContext(index, sent, paragraph_date)
         else:
             yield SentenceContext(index, sent, doc_date, inherited=True)
+
+
+def _before_that(sent: Span) -> bool:
+    """The sentence opens by placing itself before what was told: "Prior to that",
+    "Before that", "Before then"."""
+    words = [t.lower_ for t in sent[:3]]
+    return words[:1] in (["prior"], ["before"]) and words[1:3] in (
+        ["to", "that"],
+        ["to", "this"],
+        ["that", ","],
+        ["then", ","],
+        ["this", ","],
+    )
 
 
 def context_for(

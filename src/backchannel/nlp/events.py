@@ -45,6 +45,7 @@ from backchannel.nlp.easing import (
     measure_of,
     measure_targets,
     named_firms,
+    on_each_other,
     stray_agent,
 )
 from backchannel.nlp.eventdates import SentenceContext, context_for, sentences, tenure_date
@@ -207,6 +208,16 @@ class EventExtractor:
                     continue  # "his call for dialogue" is an appeal, not a phone call
                 obj = None
                 sources, targets = noun_participants(self.find, tok, trig, link)
+                both = [Linked(tok.i, tok.i + 1, f"state:{s}", "implied") for s in self.sides]
+                if (
+                    trig.type == "SANCTION"
+                    and _ids(sources) <= _ids(both)
+                    and not targets
+                    and on_each_other(tok)
+                ):
+                    # "both parties raised tariffs on each other's goods": each side hits
+                    # the other (the run's two sides)
+                    sources, targets = both, list(both)
                 if not sources and trig.type in _SAID:
                     sources = nation_of(tok, self.adjectives)  # "Chinese warnings"
                 if trig.type == "REQUEST":

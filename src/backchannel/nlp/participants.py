@@ -398,7 +398,12 @@ class ParticipantFinder:
         ):
             head = verb.head
             if verb.dep_ == "acl" and head.i in link.token_to_mention:
-                return [link.token_to_mention[head.i]]
+                named = link.token_to_mention[head.i]
+                if verb.tag_ == "VBN" and named.how == "adjective" and named.end > named.start + 1:
+                    # "Chinese products subjected to the tariffs", "the Chinese firms
+                    # sanctioned last year": the goods or firms it was done to, not its doer
+                    return []
+                return [named]
             if verb.dep_ == "acl" and head.lower_ in self.lex.intent_nouns:
                 # "suspended its plan to impose tariffs": whose plan it is
                 owners = [c for c in head.children if c.dep_ == "poss"]
