@@ -30,6 +30,7 @@ from backchannel.model import (
 )
 from backchannel.nlp.arrivals import journey, journey_parties, on_the_way
 from backchannel.nlp.asks import (
+    appeal_writers,
     asked_for,
     asked_of,
     demanded_of,
@@ -209,6 +210,8 @@ class EventExtractor:
                 sources, targets = noun_participants(self.find, tok, trig, link)
                 if not sources and trig.type in _SAID:
                     sources = nation_of(tok, self.adjectives)  # "Chinese warnings"
+                if trig.type == "REQUEST" and not sources:
+                    sources = appeal_writers(self.find, tok, link)  # "said in a letter to"
                 if trig.type == "REQUEST":
                     # "demand for Argentine wheat": goods named by their country are a
                     # market, not the one asked; what a demand asks for may name that one

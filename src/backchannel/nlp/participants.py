@@ -20,7 +20,14 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from backchannel.kb import TRANSNATIONAL, KnowledgeBase
-from backchannel.nlp.asks import angry_reaction, bidding, call_for, charge_in_warning, pushback
+from backchannel.nlp.asks import (
+    addressed_appeal,
+    angry_reaction,
+    bidding,
+    call_for,
+    charge_in_warning,
+    pushback,
+)
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import no_reason_to
@@ -93,6 +100,9 @@ class ParticipantFinder:
             charge = charge_in_warning(tok, self.lex)  # "warnings that X is arming"
             if charge is not None:
                 return charge
+            appeal = addressed_appeal(tok, self.lex)  # "a letter to the USTR"
+            if appeal is not None:
+                return appeal
             if lemma in self.lex.verbs and any(c.dep_ == "nsubj" for c in tok.children):
                 # "If Xi and Trump meet this year", with "meet" tagged a noun: a word
                 # with a subject is a verb
