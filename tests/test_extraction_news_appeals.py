@@ -49,3 +49,36 @@ def test_a_letter_with_no_addressee_or_a_court_appeal_is_no_request(extractor: A
         "Xi sent a letter of congratulations to Biden.",
     ):
         assert _requests(extractor, text) == set(), text
+
+
+def test_the_counted_firms_just_named_wrote_the_letter(extractor: Any) -> None:
+    text = (
+        "Intel, AMD and Micron opposed the rule. These three chipmakers said in a letter "
+        "to the Commerce Department that the curbs would cost jobs."
+    )
+    got = _requests(extractor, text)
+    assert {(f, "us-commerce-department", "asserted") for f in ("intel", "amd", "micron")} <= got
+    # a count that fits no list of names just given is no one
+    text = "Intel and AMD opposed the rule. The three chipmakers said the curbs would cost jobs."
+    assert not {a for e in _events(extractor, text, "2019-05-10") for a in e[:2]} & {
+        "intel",
+        "amd",
+    }
+
+
+def test_the_person_named_beside_the_addressee_is_asked_too(extractor: Any) -> None:
+    text = (
+        "Qualcomm wrote in its letter to the USTR Robert Lighthizer on Friday that the tariffs "
+        "would hurt workers."
+    )
+    assert ("qualcomm", "robert-lighthizer", "asserted") in _requests(extractor, text)
+
+
+def test_the_counted_firms_may_be_named_two_sentences_before(extractor: Any) -> None:
+    text = (
+        "Citigroup, Morgan Stanley and Bank of America lobbied hard. Wall Street is uneasy. "
+        "The three banks said in a petition to the White House that the curbs would hurt."
+    )
+    got = _requests(extractor, text)
+    banks = ("citigroup", "morgan-stanley", "bank-of-america")
+    assert {(b, "white-house", "asserted") for b in banks} <= got

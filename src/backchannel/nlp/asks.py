@@ -83,6 +83,17 @@ def appeal_writers(find: ParticipantFinder, noun: Token, link: LinkResult) -> li
     return find.subjects(head.head, link)
 
 
+def appeal_addressees(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Linked]:
+    """The person named beside the addressee, hung on the letter by the parser: "their
+    letter to the USTR Robert Lighthizer"."""
+    return [
+        m
+        for c in noun.children
+        if c.dep_ == "appos" and (m := link.token_to_mention.get(c.i)) is not None
+        if find.is_person(m.actor_id)
+    ]
+
+
 def _infinitive(clause: Token) -> bool:
     """ "(not) to meddle": an infinitive complement, or one the parser hung as an
     adverbial clause after a date ("told Oslo on Monday not to interfere")."""

@@ -41,7 +41,7 @@ from backchannel.nlp.preps import (
     topic_prep,
     under_prep,
 )
-from backchannel.nlp.pronouns import REPORTING_VERBS
+from backchannel.nlp.pronouns import REPORTING_VERBS, recapped
 from backchannel.nlp.repairs import OBJ as OBJ
 from backchannel.nlp.repairs import SUBJ as SUBJ
 from backchannel.nlp.repairs import (
@@ -388,6 +388,10 @@ class ParticipantFinder:
             ) or child.dep_ == "agent":
                 found += self.collect(child, link)
         found = coordinated(found, link, verb.doc)
+        if not found:
+            # "These four tech firms said …": the four organisations just named together
+            for child in (c for c in verb.children if c.dep_ == "nsubj"):
+                found = recapped(child, link, self._is_body)
         if not found and verb.dep_ == "ccomp" and _they(verb):
             # "China and the United States said they had reached a deal": the speakers
             speakers = self.subjects(verb.head, link)
@@ -562,6 +566,10 @@ class ParticipantFinder:
     def is_state_or_body(self, actor_id: str) -> bool:
         actor = self.kb.actors.get(actor_id)
         return actor_id.startswith("state:") or (actor is not None and actor.kind == "organization")
+
+    def _is_body(self, actor_id: str) -> bool:
+        actor = self.kb.actors.get(actor_id)
+        return actor is not None and actor.kind == "organization"
 
     def is_person(self, actor_id: str) -> bool:
         if actor_id.startswith("new:"):
