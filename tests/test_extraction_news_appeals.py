@@ -82,3 +82,13 @@ def test_the_counted_firms_may_be_named_two_sentences_before(extractor: Any) -> 
     got = _requests(extractor, text)
     banks = ("citigroup", "morgan-stanley", "bank-of-america")
     assert {(b, "white-house", "asserted") for b in banks} <= got
+
+
+def test_every_writer_asks_every_addressee(extractor: Any) -> None:
+    text = (
+        "Intel, AMD, Micron and Broadcom opposed the rule. These four chipmakers said in a "
+        "letter to the USTR, Robert Lighthizer, that the duties would raise prices."
+    )
+    got = {(s, t) for s, t, _ in _requests(extractor, text)}
+    firms = ("intel", "amd", "micron", "broadcom")
+    assert {(f, "robert-lighthizer") for f in firms} <= got

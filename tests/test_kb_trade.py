@@ -105,3 +105,13 @@ def test_near_misses_do_not_link_firms_or_economists(extractor: Any) -> None:
     assert not linked & {"general-motors", "ford-motor", "david-dollar", "us-chamber-of-commerce"}
     # "Dollar" alone is no one until David Dollar has been named in the article
     assert "david-dollar" not in _linked(extractor, "Dollar gains slowed on Friday.", "2019-05-01")
+
+
+@pytest.mark.model
+def test_a_joint_venture_between_two_banks_is_cooperation(extractor: Any) -> None:
+    text = "It was a joint venture between Citigroup and the China Construction Bank."
+    found = {(frozenset(e[:2]), e[2]) for e in _events(extractor, text, "2018-10-15")}
+    assert (frozenset({"citigroup", "china-construction-bank"}), "COOPERATE") in found
+    # joint ventures with no partner named are no event
+    text = "Beijing pushes American firms into joint ventures."
+    assert _events(extractor, text, "2018-10-15") == set()

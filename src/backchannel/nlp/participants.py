@@ -465,11 +465,14 @@ class ParticipantFinder:
         self, sources: list[Linked], targets: list[Linked], trig: Trigger
     ) -> Iterable[tuple[Linked, Linked]]:
         parties = unique(sources + targets) if trig.mutual else []
+        cap = _MAX_PAIRS
         if len(parties) >= 2:
             # "Washington and Beijing traded accusations": each accuses the other
             pairs = list(itertools.permutations(parties, 2))
         elif sources and targets:
             pairs = [(s, t) for s in sources for t in targets if s.actor_id != t.actor_id]
+            if len(targets) <= 2:
+                cap = max(cap, len(pairs))  # "four firms wrote to the USTR and Lighthizer"
         elif (trig.symmetric or trig.pos == "noun") and len(sources) >= 2:
             pairs = list(itertools.combinations(sources, 2))
         elif trig.pos == "noun" and len(targets) >= 2 and trig.symmetric:
@@ -478,7 +481,7 @@ class ParticipantFinder:
             pairs = []
         if trig.needs_between and not targets:
             pairs = [p for p in pairs if p[0].how not in {"group", "coordinated"}]
-        return [(s, t) for s, t in pairs if s.actor_id != t.actor_id][:_MAX_PAIRS]
+        return [(s, t) for s, t in pairs if s.actor_id != t.actor_id][:cap]
 
     def collect(
         self, root: Token, link: LinkResult, allow_modifier: bool = False, places: bool = False
