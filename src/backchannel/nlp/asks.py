@@ -10,6 +10,10 @@
   the one the thing reacted to comes from; a reaction without an adverb of
   anger is none ("reacted calmly", "responded to the letter")
   (``angry_reaction``, ``reacted_to``).
+- A written appeal addressed to someone: "made an appeal to the White House",
+  "said in a letter to the USTR" is a request of the addressee from its writers
+  (``addressed_appeal``, ``appeal_writers``); not "a letter of thanks to",
+  "an appeal against the ruling", "filed an appeal to the Supreme Court".
 - Pushing back: "pushed back at Biden", "pushed back against Washington's
   demands": a rejection (REJECT) (``pushback``).
 - Calling for something: "called for more trade with Chile", "called
@@ -55,6 +59,39 @@ def bidding(verb: Token, lex: Lexicon) -> Trigger | None:
     if not any(_infinitive(c) for c in verb.children):
         return None
     return Trigger(verb.lemma_.lower(), "verb", "REQUEST", "")
+
+
+def addressed_appeal(noun: Token, lex: Lexicon) -> Trigger | None:
+    """ "an appeal to the White House", "a letter to the USTR": a request of the one
+    it is addressed to; what it is ("of thanks", "against a ruling") or a court's
+    appeal ("filed an appeal to") is none."""
+    if noun.pos_ != "NOUN" or noun.lower_ not in lex.appeal_nouns:
+        return None
+    preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
+    if "to" not in preps or preps & {"of", "against"}:
+        return None
+    if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_.lower() in lex.lodging_verbs:
+        return None
+    return Trigger(noun.lower_, "noun", "REQUEST", "")
+
+
+def appeal_writers(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Linked]:
+    """Who wrote an appeal said "in" it: "the firms said in a letter to the USTR"."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "in" or head.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    return find.subjects(head.head, link)
+
+
+def appeal_addressees(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Linked]:
+    """The person named beside the addressee, hung on the letter by the parser: "their
+    letter to the USTR Robert Lighthizer"."""
+    return [
+        m
+        for c in noun.children
+        if c.dep_ == "appos" and (m := link.token_to_mention.get(c.i)) is not None
+        if find.is_person(m.actor_id)
+    ]
 
 
 def _infinitive(clause: Token) -> bool:

@@ -30,6 +30,9 @@ from backchannel.model import (
 )
 from backchannel.nlp.arrivals import journey, journey_parties, on_the_way
 from backchannel.nlp.asks import (
+    addressed_appeal,
+    appeal_addressees,
+    appeal_writers,
     asked_for,
     asked_of,
     demanded_of,
@@ -220,6 +223,9 @@ class EventExtractor:
                     sources, targets = both, list(both)
                 if not sources and trig.type in _SAID:
                     sources = nation_of(tok, self.adjectives)  # "Chinese warnings"
+                if addressed_appeal(tok, self.lex) is not None:
+                    sources = sources or appeal_writers(self.find, tok, link)  # "said in a letter"
+                    targets = unique([*targets, *appeal_addressees(self.find, tok, link)])
                 if trig.type == "REQUEST":
                     # "demand for Argentine wheat": goods named by their country are a
                     # market, not the one asked; what a demand asks for may name that one

@@ -125,6 +125,8 @@ class Lexicon:
     charge_nouns: frozenset[str] = frozenset()  # "rejected the allegations": the other side's
     claim_nouns: frozenset[str] = frozenset()  # "the minister's claim that X …"
     bidding_verbs: frozenset[str] = frozenset()  # "told Beijing not to meddle": a request
+    appeal_nouns: frozenset[str] = frozenset()  # "a letter to the USTR": a request
+    lodging_verbs: frozenset[str] = frozenset()  # "filed an appeal to the court": no request
     reacting_verbs: frozenset[str] = frozenset()  # "reacted angrily to …": criticism
     anger_adverbs: frozenset[str] = frozenset()
     interfering_verbs: frozenset[str] = frozenset()  # "not to meddle in its talks"
@@ -266,6 +268,8 @@ def lexicon() -> Lexicon:
         charge_nouns=_words(events, "charge_nouns", "events.yaml"),
         claim_nouns=_words(events, "claim_nouns", "events.yaml"),
         bidding_verbs=_words(events, "bidding_verbs", "events.yaml"),
+        appeal_nouns=_words(events, "appeal_nouns", "events.yaml"),
+        lodging_verbs=_words(events, "lodging_verbs", "events.yaml"),
         reacting_verbs=_words(events, "reacting_verbs", "events.yaml"),
         anger_adverbs=_words(events, "anger_adverbs", "events.yaml"),
         answering_verbs=_words(events, "answering_verbs", "events.yaml"),

@@ -20,7 +20,14 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from backchannel.kb import TRANSNATIONAL, KnowledgeBase
-from backchannel.nlp.asks import angry_reaction, bidding, call_for, charge_in_warning, pushback
+from backchannel.nlp.asks import (
+    addressed_appeal,
+    angry_reaction,
+    bidding,
+    call_for,
+    charge_in_warning,
+    pushback,
+)
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import no_reason_to
@@ -34,7 +41,7 @@ from backchannel.nlp.preps import (
     topic_prep,
     under_prep,
 )
-from backchannel.nlp.pronouns import REPORTING_VERBS
+from backchannel.nlp.pronouns import REPORTING_VERBS, recapped
 from backchannel.nlp.repairs import OBJ as OBJ
 from backchannel.nlp.repairs import SUBJ as SUBJ
 from backchannel.nlp.repairs import (
@@ -93,6 +100,9 @@ class ParticipantFinder:
             charge = charge_in_warning(tok, self.lex)  # "warnings that X is arming"
             if charge is not None:
                 return charge
+            appeal = addressed_appeal(tok, self.lex)  # "a letter to the USTR"
+            if appeal is not None:
+                return appeal
             if lemma in self.lex.verbs and any(c.dep_ == "nsubj" for c in tok.children):
                 # "If Xi and Trump meet this year", with "meet" tagged a noun: a word
                 # with a subject is a verb
@@ -378,6 +388,10 @@ class ParticipantFinder:
             ) or child.dep_ == "agent":
                 found += self.collect(child, link)
         found = coordinated(found, link, verb.doc)
+        if not found:
+            # "These four tech firms said …": the four organisations just named together
+            for child in (c for c in verb.children if c.dep_ == "nsubj"):
+                found = recapped(child, link, self._is_body)
         if not found and verb.dep_ == "ccomp" and _they(verb):
             # "China and the United States said they had reached a deal": the speakers
             speakers = self.subjects(verb.head, link)
@@ -456,11 +470,14 @@ class ParticipantFinder:
         self, sources: list[Linked], targets: list[Linked], trig: Trigger
     ) -> Iterable[tuple[Linked, Linked]]:
         parties = unique(sources + targets) if trig.mutual else []
+        cap = _MAX_PAIRS
         if len(parties) >= 2:
             # "Washington and Beijing traded accusations": each accuses the other
             pairs = list(itertools.permutations(parties, 2))
         elif sources and targets:
             pairs = [(s, t) for s in sources for t in targets if s.actor_id != t.actor_id]
+            if len(targets) <= 2:
+                cap = max(cap, len(pairs))  # "four firms wrote to the USTR and Lighthizer"
         elif (trig.symmetric or trig.pos == "noun") and len(sources) >= 2:
             pairs = list(itertools.combinations(sources, 2))
         elif trig.pos == "noun" and len(targets) >= 2 and trig.symmetric:
@@ -469,7 +486,7 @@ class ParticipantFinder:
             pairs = []
         if trig.needs_between and not targets:
             pairs = [p for p in pairs if p[0].how not in {"group", "coordinated"}]
-        return [(s, t) for s, t in pairs if s.actor_id != t.actor_id][:_MAX_PAIRS]
+        return [(s, t) for s, t in pairs if s.actor_id != t.actor_id][:cap]
 
     def collect(
         self, root: Token, link: LinkResult, allow_modifier: bool = False, places: bool = False
@@ -557,6 +574,10 @@ class ParticipantFinder:
     def is_state_or_body(self, actor_id: str) -> bool:
         actor = self.kb.actors.get(actor_id)
         return actor_id.startswith("state:") or (actor is not None and actor.kind == "organization")
+
+    def _is_body(self, actor_id: str) -> bool:
+        actor = self.kb.actors.get(actor_id)
+        return actor is not None and actor.kind == "organization"
 
     def is_person(self, actor_id: str) -> bool:
         if actor_id.startswith("new:"):

@@ -5,6 +5,10 @@ inspectors", "the rebels said they would release the hostages": the subject
 of a clause reported by a verb of saying, when that subject is "it" or
 "they", is the one who says it, if that one is a state, a body or a group
 (never a person: "he" and "she" are resolved by the linker's own pass).
+
+A counted plural looks back the same way: "Cisco, Dell and Juniper wrote to
+the USTR. The three firms said …": "the three firms" are the three organisations
+named together shortly before (``recapped``).
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from backchannel.nlp.mentions import Linked
+from backchannel.nlp.mentions import Linked, LinkResult
+from backchannel.nlp.repairs import span_root
 
 # Verbs (lemma) that report what their subject says it does or will do.
 # "China denied that it had agreed …", "Beijing warned it would retaliate" report too.
@@ -104,3 +109,49 @@ def _doer(verb: Token, index: dict[int, Linked]) -> str | None:
         if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return None
         verb, subjects = verb.head, {"nsubj", "nsubjpass"}
+
+
+# Nouns for a set of organisations named just before: "the four tech firms".
+_FIRM_NOUNS = frozenset(
+    {"firms", "companies", "corporations", "banks", "lenders", "makers", "manufacturers",
+     "chipmakers", "giants", "groups", "associations", "organizations", "organisations"}
+)  # fmt: skip
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_RECAP_DETERMINERS = frozenset({"the", "these", "those", "all"})
+
+
+def recapped(noun: Token, link: LinkResult, is_body: Callable[[str], bool]) -> list[Linked]:
+    """ "These four tech firms": the organisations named together, as many as it counts,
+    in the same sentence before it or in one of the two before (the nearest such
+    sentence); none if no such list, or two in that sentence."""
+    if noun.lower_ not in _FIRM_NOUNS or noun.i in link.token_to_mention:
+        return []
+    words = {c.lower_ for c in noun.children if c.dep_ in {"det", "predet", "nummod"}}
+    counts = [_COUNTS[w] for w in words if w in _COUNTS]
+    if len(counts) != 1 or not words & _RECAP_DETERMINERS:
+        return []
+    doc = noun.doc
+    start, end = noun.sent.start, noun.i
+    for _ in range(3):
+        heads = {
+            span_root(doc, m).i: m
+            for m in link.token_to_mention.values()
+            if start <= m.start and m.end <= end and is_body(m.actor_id)
+        }
+        lists = [_listed(doc[i], heads) for i in heads if doc[i].dep_ != "conj"]
+        fitting = [found for found in lists if len(found) == counts[0]]
+        if fitting:
+            return fitting[0] if len(fitting) == 1 else []
+        if start == 0:
+            break
+        start, end = doc[start - 1].sent.start, start
+    return []
+
+
+def _listed(first: Token, heads: dict[int, Linked]) -> list[Linked]:
+    """The linked names coordinated with ``first``: "Cisco, Dell and Juniper"."""
+    found = [heads[first.i]]
+    for c in first.children:
+        if c.dep_ == "conj" and c.i in heads:
+            found += _listed(c, heads)
+    return found
