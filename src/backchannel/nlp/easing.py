@@ -13,6 +13,12 @@
   an exit ban on", "placed exit bans on") and the expulsion of journalists,
   students or nationals are COERCE, as CAMEO's "expel or deport individuals"
   is; expelling diplomats stays a diplomatic SANCTION (``coercive``).
+- Forcing another to act: "forced Greece to accept the terms", "Greece was
+  compelled by its creditors to cut spending" (``compelled``): COERCE of the
+  one forced; "the crisis forced China in a new direction" names no act forced.
+- Keeping another out of a body: "prevented China from joining the world trading
+  system", "blocked Russia from resuming its seat" (``barred_entry``): REJECT of
+  the one kept out.
 - The one a measure hits, when no party is named outright: the state behind a
   country word or under "from", "to", "on" or "for" inside the measure's own
   phrase ("duties on imports of copolymers from the United States",
@@ -64,6 +70,10 @@ _MEASURE_LISTS = frozenset(
     {"entity", "unverified", "sanctions", "export", "control", "unreliable", "end-user", "sdn"}
 )
 _CONDITIONS = frozenset({"if", "unless"})
+_FORCING = frozenset({"force", "compel", "oblige"})
+_BARRING = frozenset({"prevent", "block", "bar", "stop", "keep", "exclude"})
+# What one is kept from: taking a place among others.
+_ENTERING = frozenset({"join", "rejoin", "enter", "resume", "accede", "return", "regain"})
 _CLOSURE = frozenset({"closure", "closing", "shutdown"})
 _CLOSE = frozenset({"close", "shut"})
 # People whose expulsion is coercion of persons, not a cut in relations (expelled
@@ -92,6 +102,38 @@ def extra_trigger(noun_or_verb: Token, governing: Governing) -> Trigger | None:
         or relief_granted(noun_or_verb)
         or delisting(noun_or_verb)
         or closure_order(noun_or_verb)
+        or compelled(noun_or_verb)
+        or barred_entry(noun_or_verb)
+    )
+
+
+def barred_entry(verb: Token) -> Trigger | None:
+    """ "prevented China from joining the world trading system": a rebuff of the one
+    kept out (its object); "stopped Iran from building a bomb" is no entry refused."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _BARRING:
+        return None
+    if not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
+        if any(g.dep_ == "pcomp" and g.lemma_.lower() in _ENTERING for g in prep.children):
+            return Trigger(verb.lemma_.lower(), "verb", "REJECT", "")
+    return None
+
+
+def compelled(verb: Token) -> Trigger | None:
+    """ "forced China to leave a tail in the agreement": coercion of the one forced,
+    who is the object (or the passive subject) and the doer of an infinitive."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _FORCING:
+        return None
+    forced = any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
+    if not forced or not any(_to_clause(c) for c in verb.children):
+        return None
+    return Trigger(verb.lemma_.lower(), "verb", "COERCE", "")
+
+
+def _to_clause(clause: Token) -> bool:
+    return clause.dep_ in {"xcomp", "ccomp", "advcl"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
     )
 
 

@@ -224,6 +224,9 @@ class EventExtractor:
                 undone = measure_of(tok) if trig.type == "RETREAT" else None
                 if undone is not None:
                     fired_objects.add(undone.i)  # "the lifting of tariffs": one easing
+            if trig.body_target:
+                # "China joined the WTO" is a membership; "Greer joined Bessent" is not
+                targets = [t for t in targets if self.find.is_transnational(t.actor_id)]
             if sources and targets and trig.mode != "mediate":
                 # a mediator's two are no one side: "mediating talks between X and Y"
                 sides.append((_ids(sources), _ids(targets)))

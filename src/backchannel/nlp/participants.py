@@ -388,6 +388,11 @@ class ParticipantFinder:
             if holder.dep_ == "ccomp" and any(c.dep_ == "expl" for c in holder.children):
                 holder = holder.head
             return self.subjects(holder, link)
+        if not found and verb.dep_ == "pcomp" and verb.head.lower_ == "from":
+            # "kept China from joining the WTO": the one kept from it would do it
+            kept = [c for c in verb.head.head.children if c.dep_ in {"dobj", "nsubjpass"}]
+            if kept:
+                return [m for k in kept for m in self.collect(k, link)]
         if not found and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
             # "responded by threatening tariffs": the one who responded threatens
             return self.subjects(verb.head.head, link)

@@ -1,0 +1,99 @@
+"""Acts between states told in commentary: joining a body, keeping one out, forcing one.
+
+Each sentence is invented for the test, in the style of the project gold set
+(docs/annotation.md); the test says what a reader would expect recorded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from extracted import events as _events
+
+pytestmark = pytest.mark.model
+
+
+def _coded(found: set[tuple[str, ...]]) -> set[tuple[str, str, str, str]]:
+    """(source, target, type, modality) of each event, without its mode."""
+    return {(e[0], e[1], e[2], e[4]) for e in found}
+
+
+def test_joining_or_acceding_to_a_body_is_cooperation_with_it(extractor: Any) -> None:
+    got = _coded(_events(extractor, "Russia joined the WTO in 2012.", "2019-05-01"))
+    assert ("state:RUS", "wto", "COOPERATE", "asserted") in got
+    got = _coded(_events(extractor, "Montenegro acceded to NATO in 2017.", "2019-05-01"))
+    assert ("state:MNE", "nato", "COOPERATE", "asserted") in got
+    got = _coded(
+        _events(
+            extractor,
+            "Ten rounds of talks on Kazakhstan's accession to the WTO were held.",
+            "2019-05-01",
+        )
+    )
+    assert ("state:KAZ", "wto", "COOPERATE", "asserted") in got
+
+
+def test_joining_a_person_or_a_state_is_no_membership(extractor: Any) -> None:
+    got = _events(
+        extractor, "Japan joined the United States in condemning the launch.", "2019-05-01"
+    )
+    assert not any(e[2] == "COOPERATE" for e in got)
+    got = _events(extractor, "Greer joined Bessent for talks with He Lifeng.", "2025-05-10")
+    assert not any(e[2] == "COOPERATE" for e in got)
+
+
+def test_keeping_a_state_out_of_a_body_rebuffs_it_and_negates_its_entry(
+    extractor: Any,
+) -> None:
+    got = _coded(
+        _events(
+            extractor, "Britain prevented Russia from rejoining the Group of Eight.", "2019-05-01"
+        )
+    )
+    assert ("state:GBR", "state:RUS", "REJECT", "asserted") in got
+    assert ("state:RUS", "g8", "COOPERATE", "negated") in got
+    assert not any(e[0] == "state:GBR" and e[2] == "COOPERATE" for e in got)
+    got = _coded(
+        _events(extractor, "Turkey was barred by Greece from joining the bloc.", "2019-05-01")
+    )
+    assert ("state:GRC", "state:TUR", "REJECT", "asserted") in got
+
+
+def test_keeping_a_state_from_another_act_is_no_rebuff(extractor: Any) -> None:
+    got = _events(extractor, "France prevented Iran from building a bomb.", "2019-05-01")
+    assert not any(e[2] == "REJECT" for e in got)
+
+
+def test_forcing_a_state_to_act_is_coercion(extractor: Any) -> None:
+    got = _coded(
+        _events(extractor, "France forced Greece to accept the terms of the loan.", "2019-05-01")
+    )
+    assert ("state:FRA", "state:GRC", "COERCE", "asserted") in got
+    got = _coded(_events(extractor, "Greece was forced by Germany to cut spending.", "2019-05-01"))
+    assert ("state:DEU", "state:GRC", "COERCE", "asserted") in got
+
+
+def test_what_forces_without_a_doer_or_an_act_is_no_coercion(extractor: Any) -> None:
+    for text in (
+        "The recession forced Brazil to cut spending.",
+        "Brazil was forced to cut spending.",
+        "The crisis forced Brazil in a new direction.",
+    ):
+        assert not any(e[2] == "COERCE" for e in _events(extractor, text, "2019-05-01")), text
+
+
+def test_ignoring_a_body_or_a_protest_is_a_rebuff(extractor: Any) -> None:
+    got = _coded(
+        _events(
+            extractor,
+            "Russia is defying the world by raising barriers and ignoring the WTO.",
+            "2019-05-01",
+        )
+    )
+    assert ("state:RUS", "wto", "REJECT", "asserted") in got
+    got = _coded(_events(extractor, "Beijing ignored Washington's protests.", "2019-05-01"))
+    assert ("state:CHN", "state:USA", "REJECT", "asserted") in got
+    got = _events(extractor, "Analysts ignored the risk that China would retaliate.", "2019-05-01")
+    assert not any(e[2] == "REJECT" for e in got)
