@@ -97,3 +97,23 @@ def test_ignoring_a_body_or_a_protest_is_a_rebuff(extractor: Any) -> None:
     assert ("state:CHN", "state:USA", "REJECT", "asserted") in got
     got = _events(extractor, "Analysts ignored the risk that China would retaliate.", "2019-05-01")
     assert not any(e[2] == "REJECT" for e in got)
+
+
+def test_a_speakers_we_is_the_speaker(extractor: Any) -> None:
+    got = _coded(
+        _events(
+            extractor,
+            'Vice President of China Wang Qishan said in a speech that "we will demand '
+            'that Tokyo open its markets, as we have opened ours".',
+            "2019-05-01",
+        )
+    )
+    assert ("wang-qishan", "state:JPN", "REQUEST", "planned") in got
+    got = _coded(
+        _events(
+            extractor,
+            'Mike Pence said: "We will demand that Moscow open its markets."',
+            "2019-05-01",
+        )
+    )
+    assert ("mike-pence", "state:RUS", "REQUEST", "planned") in got
