@@ -117,3 +117,20 @@ def test_a_speakers_we_is_the_speaker(extractor: Any) -> None:
         )
     )
     assert ("mike-pence", "state:RUS", "REQUEST", "planned") in got
+
+
+def test_the_one_sought_out_for_talks_is_the_one_talked_with(extractor: Any) -> None:
+    for text in (
+        "Washington approached Moscow for talks.",
+        "Washington turned to Moscow for negotiations.",
+        "In the crisis the United States changed its tone and found Russia for negotiation.",
+    ):
+        got = _events(extractor, text, "2019-05-01")
+        assert any({e[0], e[1]} == {"state:USA", "state:RUS"} and e[2] == "CONSULT" for e in got), (
+            text
+        )
+
+
+def test_an_act_of_its_own_before_for_talks_keeps_its_reading(extractor: Any) -> None:
+    got = _events(extractor, "Britain summoned the Russian ambassador for talks.", "2019-05-01")
+    assert not any(e[2] == "CONSULT" for e in got)

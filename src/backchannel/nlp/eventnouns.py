@@ -113,6 +113,8 @@ def noun_participants(
         # "led a delegation to Beijing for talks with Liu": the verb's subject talks;
         # "retaliated with a 34 percent tariff": the one who retaliated imposes it
         sources = find.subjects(head.head, link) + sources
+        if not targets and head.lower_ == "for" and trig.type == "CONSULT":
+            targets = _sought_for(find, head.head, link)
         if head.head.lemma_.lower() in find.lex.joining_verbs:
             # "Greer joined Bessent for talks with He": Bessent talks too
             for obj in head.head.children:
@@ -334,6 +336,20 @@ def _their(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Linke
     if tok.i == noun.i or tok.pos_ not in {"VERB", "AUX"}:
         return []
     return find.subjects(tok, link)
+
+
+def _sought_for(find: ParticipantFinder, verb: Token, link: LinkResult) -> list[Linked]:
+    """ "approached Moscow for talks", "turned to Moscow for negotiation": the one sought
+    out is the one talked with; a verb that is an act of its own ("summoned the
+    ambassador for talks", "invited Xi for talks") keeps its own reading."""
+    if find.trigger_for(verb) is not None:
+        return []
+    return [
+        m
+        for c in verb.children
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "to" and verb.lemma_ == "turn")
+        for m in find.collect(c, link)
+    ]
 
 
 def _speaker(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Linked]:
