@@ -134,3 +134,21 @@ def test_the_one_sought_out_for_talks_is_the_one_talked_with(extractor: Any) -> 
 def test_an_act_of_its_own_before_for_talks_keeps_its_reading(extractor: Any) -> None:
     got = _events(extractor, "Britain summoned the Russian ambassador for talks.", "2019-05-01")
     assert not any(e[2] == "CONSULT" for e in got)
+
+
+def test_an_investigation_of_a_states_goods_accuses_that_state(extractor: Any) -> None:
+    got = _coded(
+        _events(
+            extractor,
+            "From 1990 to 2010, the United States launched 80 trade investigations "
+            "against imports from Brazil.",
+            "2019-05-01",
+        )
+    )
+    assert ("state:USA", "state:BRA", "ACCUSE", "asserted") in got
+    got = _events(
+        extractor,
+        "Interpol launched an investigation into the bombing of the embassy in Belgrade.",
+        "2019-05-01",
+    )
+    assert not any(e[2] == "ACCUSE" for e in got)

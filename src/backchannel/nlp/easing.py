@@ -23,7 +23,8 @@
   country word or under "from", "to", "on" or "for" inside the measure's own
   phrase ("duties on imports of copolymers from the United States",
   "licences for sales of chips to China", "the tariff hike on Chinese solar
-  panels") (``measure_targets``).
+  panels") (``measure_targets``); so too the state whose goods an
+  investigation looks into ("trade investigations against imports from Brazil").
 """
 
 from __future__ import annotations
@@ -304,13 +305,19 @@ def measure_targets(
     "from" or "of" below the trigger, not under a phrase of time, cause or
     place ("over its visit to Taiwan", "in Beijing").
     """
-    if trig.type not in _MEASURE_TYPES and not (trig.type == "COERCE" and _exit_ban(tok)):
+    probe = trig.type == "ACCUSE" and trig.mode == "investigate"
+    if (
+        trig.type not in _MEASURE_TYPES
+        and not (trig.type == "COERCE" and _exit_ban(tok))
+        and not probe
+    ):
         return []  # "an exit ban on American citizens"; not "arrested on charges of …"
+    # "investigations against imports from China", "a probe into Chinese steel": the
+    # state whose goods are looked into
+    preps = _HIT_PREPS | {"into"} if probe else _HIT_PREPS
     found: list[Linked] = []
     for top in tok.children:
-        if not (
-            top.dep_ in OBJ | {"nsubjpass"} or (top.dep_ == "prep" and top.lower_ in _HIT_PREPS)
-        ):
+        if not (top.dep_ in OBJ | {"nsubjpass"} or (top.dep_ == "prep" and top.lower_ in preps)):
             continue
         for sub in top.subtree:
             m = link.token_to_mention.get(sub.i) or country_word(sub, adjectives)
@@ -318,7 +325,7 @@ def measure_targets(
                 continue
             if sub.i != m.start and link.token_to_mention.get(sub.i - 1) is m:
                 continue  # one look per mention
-            if _reached(sub, tok, m):
+            if _reached(sub, tok, m, preps):
                 found.append(m)
     return unique(found)
 
@@ -332,14 +339,14 @@ def country_word(tok: Token, adjectives: Mapping[str, str]) -> Linked | None:
     return Linked(tok.i, tok.i + 1, f"state:{code}", "adjective")
 
 
-def _reached(tok: Token, root: Token, m: Linked) -> bool:
+def _reached(tok: Token, root: Token, m: Linked, preps: frozenset[str] = _HIT_PREPS) -> bool:
     """Every preposition between ``tok`` and ``root`` leads to the one hit."""
     passed_prep = False
     while tok.i != root.i and tok.head.i != tok.i:
         if tok.dep_ == "prep":
             # "the increase in tariffs on Chinese goods", "investment in Chinese firms";
             # but a state under "in" is a place
-            if tok.lower_ not in _HIT_PREPS and not (tok.lower_ == "in" and m.how == "adjective"):
+            if tok.lower_ not in preps and not (tok.lower_ == "in" and m.how == "adjective"):
                 return False
             passed_prep = True
         elif tok.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "poss"}:
