@@ -152,3 +152,25 @@ def test_an_investigation_of_a_states_goods_accuses_that_state(extractor: Any) -
         "2019-05-01",
     )
     assert not any(e[2] == "ACCUSE" for e in got)
+
+
+def test_a_countrys_politicians_speak_for_it(extractor: Any) -> None:
+    got = _coded(_events(extractor, "US politicians accused Russia of unfair trade.", "2019-05-01"))
+    assert ("group:USA:politicians", "state:RUS", "ACCUSE", "asserted") in got
+
+
+def test_a_number_of_the_talks_counted_between_two_is_their_talks(extractor: Any) -> None:
+    for text in (
+        "Negotiators held 60 rounds of negotiations on the accord, including as many as "
+        "20 between Kazakhstan and the United States.",
+        "Envoys flew in, undertaking 60 formal negotiations on the accord, including as "
+        "many as 20 between Kazakhstan and the United States.",
+    ):
+        got = _events(extractor, text, "2019-05-01")
+        assert any({e[0], e[1]} == {"state:KAZ", "state:USA"} and e[2] == "CONSULT" for e in got), (
+            text
+        )
+    got = _events(
+        extractor, "The firm has 30 depots, including 12 between Moscow and Kazan.", "2019-05-01"
+    )
+    assert not got
