@@ -174,3 +174,17 @@ def test_a_number_of_the_talks_counted_between_two_is_their_talks(extractor: Any
         extractor, "The firm has 30 depots, including 12 between Moscow and Kazan.", "2019-05-01"
     )
     assert not got
+
+
+def test_an_easing_one_had_to_make_is_made(extractor: Any) -> None:
+    got = _coded(
+        _events(
+            extractor,
+            "The United States imposed sanctions on China in 1990. But before long "
+            "Washington had to waive the sanctions when Chinese growth recovered.",
+            "2019-05-01",
+        )
+    )
+    assert ("state:USA", "state:CHN", "RETREAT", "asserted") in got
+    got = _events(extractor, "Beijing will have to lift the ban soon.", "2019-05-01")
+    assert not any(e[2] == "RETREAT" for e in got)

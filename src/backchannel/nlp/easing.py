@@ -159,9 +159,19 @@ def eased_outright(verb: Token, trig: Trigger, governing: Governing) -> bool:
     """
     if trig.type != "RETREAT" or trig.mode != "ease":
         return False
-    if verb.dep_ in {"xcomp", "ccomp"} and governing(verb) is not None:
+    if verb.dep_ in {"xcomp", "ccomp"} and governing(verb) is not None and not _had_to(verb):
         return False
     return not any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
+
+
+def _had_to(verb: Token) -> bool:
+    """ "Washington had to waive the sanctions": an easing done under constraint ("will
+    have to lift the ban" is still to be seen)."""
+    return (
+        verb.head.tag_ == "VBD"
+        and verb.head.lemma_.lower() == "have"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def delisting(verb: Token) -> Trigger | None:
