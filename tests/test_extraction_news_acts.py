@@ -188,3 +188,17 @@ def test_an_easing_one_had_to_make_is_made(extractor: Any) -> None:
     assert ("state:USA", "state:CHN", "RETREAT", "asserted") in got
     got = _events(extractor, "Beijing will have to lift the ban soon.", "2019-05-01")
     assert not any(e[2] == "RETREAT" for e in got)
+
+
+def test_suggesting_that_another_act_asks_it(extractor: Any) -> None:
+    got = _coded(
+        _events(
+            extractor,
+            "The dispute began for domestic reasons, Wang Yi said, suggesting the US "
+            "resolve the frictions through dialogue.",
+            "2019-05-01",
+        )
+    )
+    assert ("wang-yi", "state:USA", "REQUEST", "asserted") in got
+    for text in ("Wang Yi suggested that Japan was slowing.", "Reports suggest Japan will grow."):
+        assert not any(e[2] == "REQUEST" for e in _events(extractor, text, "2019-05-01")), text

@@ -20,7 +20,14 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from backchannel.kb import TRANSNATIONAL, KnowledgeBase
-from backchannel.nlp.asks import angry_reaction, bidding, call_for, charge_in_warning, pushback
+from backchannel.nlp.asks import (
+    angry_reaction,
+    bidding,
+    call_for,
+    charge_in_warning,
+    pushback,
+    suggestion,
+)
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import no_reason_to
@@ -78,6 +85,7 @@ class ParticipantFinder:
                 or angry_reaction(tok, self.lex)
                 or pushback(tok)
                 or call_for(tok)
+                or suggestion(tok)
             )
             if narrow is not None:
                 return narrow
