@@ -202,3 +202,15 @@ def test_suggesting_that_another_act_asks_it(extractor: Any) -> None:
     assert ("wang-yi", "state:USA", "REQUEST", "asserted") in got
     for text in ("Wang Yi suggested that Japan was slowing.", "Reports suggest Japan will grow."):
         assert not any(e[2] == "REQUEST" for e in _events(extractor, text, "2019-05-01")), text
+
+
+def test_the_means_tried_is_not_the_one_who_acts(extractor: Any) -> None:
+    got = _coded(
+        _events(
+            extractor,
+            "The US government tried every means at its disposal to prevent Vietnam "
+            "from joining the trade bloc.",
+            "2019-05-01",
+        )
+    )
+    assert ("group:USA:government", "state:VNM", "REJECT", "planned") in got

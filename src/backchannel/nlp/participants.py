@@ -45,6 +45,7 @@ from backchannel.nlp.pronouns import REPORTING_VERBS
 from backchannel.nlp.repairs import OBJ as OBJ
 from backchannel.nlp.repairs import SUBJ as SUBJ
 from backchannel.nlp.repairs import (
+    WAYS_AND_MEANS,
     antecedent,
     between_names,
     coordinated,
@@ -429,7 +430,11 @@ class ParticipantFinder:
                 # "issued a declaration demanding that …": the one who issued it
                 return self.subjects(head.head, link)
             if verb.dep_ == "xcomp":
-                objs = [c for c in head.children if c.dep_ in OBJ]
+                # "invited him to visit": the object does it; "tried every means to
+                # prevent …", "made every effort to block …": the object is the way
+                objs = [
+                    c for c in head.children if c.dep_ in OBJ and c.lower_ not in WAYS_AND_MEANS
+                ]
                 for o in objs:
                     found += self.collect(o, link)
                 if objs and not found:
