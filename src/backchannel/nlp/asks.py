@@ -5,6 +5,10 @@
   an addressee and an infinitive is a request to the addressee (REQUEST), of
   a state as well as of a person. "Told reporters that …" and "pressed Hanoi
   on human rights" are no bidding (``bidding``).
+- A suggestion that another do something: "Dollar suggested the US resolve the
+  frictions through dialogue", the bare verb of a mandative clause, is a request
+  of that clause's subject; "data suggest that China is slowing" is none
+  (``suggestion``).
 - An angry reaction: "reacted angrily to an announcement by Clinton",
   "responded sharply to the State Department report": criticism (ACCUSE) of
   the one the thing reacted to comes from; a reaction without an adverb of
@@ -92,6 +96,21 @@ def appeal_addressees(find: ParticipantFinder, noun: Token, link: LinkResult) ->
         if c.dep_ == "appos" and (m := link.token_to_mention.get(c.i)) is not None
         if find.is_person(m.actor_id)
     ]
+
+
+_SUGGESTING = frozenset({"suggest", "recommend"})
+
+
+def suggestion(verb: Token) -> Trigger | None:
+    """ "suggesting the US resolve the frictions": a request of the one to act."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _SUGGESTING:
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        has_subject = any(c.dep_ == "nsubj" for c in clause.children)
+        modal = any(c.dep_ == "aux" for c in clause.children)
+        if clause.tag_ == "VB" and has_subject and not modal:
+            return Trigger(verb.lemma_.lower(), "verb", "REQUEST", "")
+    return None
 
 
 def _infinitive(clause: Token) -> bool:

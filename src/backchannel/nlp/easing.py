@@ -13,11 +13,18 @@
   an exit ban on", "placed exit bans on") and the expulsion of journalists,
   students or nationals are COERCE, as CAMEO's "expel or deport individuals"
   is; expelling diplomats stays a diplomatic SANCTION (``coercive``).
+- Forcing another to act: "forced Greece to accept the terms", "Greece was
+  compelled by its creditors to cut spending" (``compelled``): COERCE of the
+  one forced; "the crisis forced China in a new direction" names no act forced.
+- Keeping another out of a body: "prevented China from joining the world trading
+  system", "blocked Russia from resuming its seat" (``barred_entry``): REJECT of
+  the one kept out.
 - The one a measure hits, when no party is named outright: the state behind a
   country word or under "from", "to", "on" or "for" inside the measure's own
   phrase ("duties on imports of copolymers from the United States",
   "licences for sales of chips to China", "the tariff hike on Chinese solar
-  panels") (``measure_targets``).
+  panels"); so too the state whose goods an investigation looks into
+  ("trade investigations against imports from Brazil") (``measure_targets``).
 - A measure both sides take on each other's goods: "both sides raised tariffs
   on each other's goods" (``on_each_other``): each side hits the other.
 """
@@ -66,6 +73,10 @@ _MEASURE_LISTS = frozenset(
     {"entity", "unverified", "sanctions", "export", "control", "unreliable", "end-user", "sdn"}
 )
 _CONDITIONS = frozenset({"if", "unless"})
+_FORCING = frozenset({"force", "compel", "oblige"})
+_BARRING = frozenset({"prevent", "block", "bar", "stop", "keep", "exclude"})
+# What one is kept from: taking a place among others.
+_ENTERING = frozenset({"join", "rejoin", "enter", "resume", "accede", "return", "regain"})
 _CLOSURE = frozenset({"closure", "closing", "shutdown"})
 _CLOSE = frozenset({"close", "shut"})
 # People whose expulsion is coercion of persons, not a cut in relations (expelled
@@ -94,6 +105,38 @@ def extra_trigger(noun_or_verb: Token, governing: Governing) -> Trigger | None:
         or relief_granted(noun_or_verb)
         or delisting(noun_or_verb)
         or closure_order(noun_or_verb)
+        or compelled(noun_or_verb)
+        or barred_entry(noun_or_verb)
+    )
+
+
+def barred_entry(verb: Token) -> Trigger | None:
+    """ "prevented China from joining the world trading system": a rebuff of the one
+    kept out (its object); "stopped Iran from building a bomb" is no entry refused."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _BARRING:
+        return None
+    if not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
+        if any(g.dep_ == "pcomp" and g.lemma_.lower() in _ENTERING for g in prep.children):
+            return Trigger(verb.lemma_.lower(), "verb", "REJECT", "")
+    return None
+
+
+def compelled(verb: Token) -> Trigger | None:
+    """ "forced China to leave a tail in the agreement": coercion of the one forced,
+    who is the object (or the passive subject) and the doer of an infinitive."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _FORCING:
+        return None
+    forced = any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
+    if not forced or not any(_to_clause(c) for c in verb.children):
+        return None
+    return Trigger(verb.lemma_.lower(), "verb", "COERCE", "")
+
+
+def _to_clause(clause: Token) -> bool:
+    return clause.dep_ in {"xcomp", "ccomp", "advcl"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
     )
 
 
@@ -118,9 +161,19 @@ def eased_outright(verb: Token, trig: Trigger, governing: Governing) -> bool:
     """
     if trig.type != "RETREAT" or trig.mode != "ease":
         return False
-    if verb.dep_ in {"xcomp", "ccomp"} and governing(verb) is not None:
+    if verb.dep_ in {"xcomp", "ccomp"} and governing(verb) is not None and not _had_to(verb):
         return False
     return not any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
+
+
+def _had_to(verb: Token) -> bool:
+    """ "Washington had to waive the sanctions": an easing done under constraint ("will
+    have to lift the ban" is still to be seen)."""
+    return (
+        verb.head.tag_ == "VBD"
+        and verb.head.lemma_.lower() == "have"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def delisting(verb: Token) -> Trigger | None:
@@ -264,14 +317,20 @@ def measure_targets(
     "from" or "of" below the trigger, not under a phrase of time, cause or
     place ("over its visit to Taiwan", "in Beijing").
     """
-    if trig.type not in _MEASURE_TYPES and not (trig.type == "COERCE" and _exit_ban(tok)):
+    probe = trig.type == "ACCUSE" and trig.mode == "investigate"
+    if (
+        trig.type not in _MEASURE_TYPES
+        and not (trig.type == "COERCE" and _exit_ban(tok))
+        and not probe
+    ):
         return []  # "an exit ban on American citizens"; not "arrested on charges of …"
+    # "investigations against imports from China", "a probe into Chinese steel": the
+    # state whose goods are looked into
+    preps = _HIT_PREPS | {"into"} if probe else _HIT_PREPS
     found: list[Linked] = []
     tops = [(top, tok) for top in tok.children] + [(p, p.head) for p in _hung_beside(tok)]
     for top, root in tops:
-        if not (
-            top.dep_ in OBJ | {"nsubjpass"} or (top.dep_ == "prep" and top.lower_ in _HIT_PREPS)
-        ):
+        if not (top.dep_ in OBJ | {"nsubjpass"} or (top.dep_ == "prep" and top.lower_ in preps)):
             continue
         for sub in top.subtree:
             m = link.token_to_mention.get(sub.i) or country_word(sub, adjectives)
@@ -279,7 +338,7 @@ def measure_targets(
                 continue
             if sub.i != m.start and link.token_to_mention.get(sub.i - 1) is m:
                 continue  # one look per mention
-            if _reached(sub, root, m):
+            if _reached(sub, root, m, preps):
                 found.append(m)
     return unique(found)
 
@@ -332,14 +391,14 @@ def country_word(tok: Token, adjectives: Mapping[str, str]) -> Linked | None:
     return Linked(tok.i, tok.i + 1, f"state:{code}", "adjective")
 
 
-def _reached(tok: Token, root: Token, m: Linked) -> bool:
+def _reached(tok: Token, root: Token, m: Linked, preps: frozenset[str] = _HIT_PREPS) -> bool:
     """Every preposition between ``tok`` and ``root`` leads to the one hit."""
     passed_prep = False
     while tok.i != root.i and tok.head.i != tok.i:
         if tok.dep_ == "prep":
             # "the increase in tariffs on Chinese goods", "investment in Chinese firms";
             # but a state under "in" is a place
-            if tok.lower_ not in _HIT_PREPS and not (tok.lower_ == "in" and m.how == "adjective"):
+            if tok.lower_ not in preps and not (tok.lower_ == "in" and m.how == "adjective"):
                 return False
             passed_prep = True
         elif tok.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "poss"}:

@@ -13,6 +13,7 @@ productive"). Each phrase is read by the rules of ``ParticipantFinder``
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -113,6 +114,8 @@ def noun_participants(
         # "led a delegation to Beijing for talks with Liu": the verb's subject talks;
         # "retaliated with a 34 percent tariff": the one who retaliated imposes it
         sources = find.subjects(head.head, link) + sources
+        if not targets and head.lower_ == "for" and trig.type == "CONSULT":
+            targets = _sought_for(find, head.head, link)
         if head.head.lemma_.lower() in find.lex.joining_verbs:
             # "Greer joined Bessent for talks with He": Bessent talks too
             for obj in head.head.children:
@@ -334,6 +337,39 @@ def _their(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Linke
     if tok.i == noun.i or tok.pos_ not in {"VERB", "AUX"}:
         return []
     return find.subjects(tok, link)
+
+
+def counted(num: Token, trigger_for: Callable[[Token], Trigger | None]) -> Trigger | None:
+    """ "held 60 rounds of negotiations, including as many as 20 between Russia and the
+    United States": the number stands for the talks it counts, between those it names."""
+    if num.pos_ != "NUM" or num.dep_ != "pobj" or num.head.lower_ != "including":
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "between" for c in num.children):
+        return None
+    nouns = [num.head.head]
+    if nouns[0].pos_ in {"VERB", "AUX"}:
+        # "undertook 77 negotiations, including 25 between …", hung on the verb
+        nouns = [c for c in nouns[0].children if c.dep_ == "dobj"]
+    nouns += [g for n in nouns for p in n.children if p.lower_ == "of" for g in p.children]
+    for noun in nouns:
+        trig = trigger_for(noun)
+        if trig is not None and trig.pos == "noun" and trig.type == "CONSULT":
+            return trig
+    return None
+
+
+def _sought_for(find: ParticipantFinder, verb: Token, link: LinkResult) -> list[Linked]:
+    """ "approached Moscow for talks", "turned to Moscow for negotiation": the one sought
+    out is the one talked with; a verb that is an act of its own ("summoned the
+    ambassador for talks", "invited Xi for talks") keeps its own reading."""
+    if find.trigger_for(verb) is not None:
+        return []
+    return [
+        m
+        for c in verb.children
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "to" and verb.lemma_ == "turn")
+        for m in find.collect(c, link)
+    ]
 
 
 def _speaker(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Linked]:

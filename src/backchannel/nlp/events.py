@@ -52,7 +52,7 @@ from backchannel.nlp.easing import (
     stray_agent,
 )
 from backchannel.nlp.eventdates import SentenceContext, context_for, sentences, tenure_date
-from backchannel.nlp.eventnouns import noun_participants, unsealed
+from backchannel.nlp.eventnouns import counted, noun_participants, unsealed
 from backchannel.nlp.groups import group_actor, state_actor
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mediation import attempted, disputants, mediation_trigger, settled_dispute
@@ -141,6 +141,7 @@ class EventExtractor:
                 or extra_trigger(tok, self._governing)
                 or journey(tok, self.lex, link, self.find.is_person)
                 or self.find.trigger_for(tok)
+                or counted(tok, self.find.trigger_for)
             )
             if trig is None or tok.i in fired_objects:
                 if tok.lower_ in self.lex.intermediary_nouns and tok.i not in link.token_to_mention:
@@ -241,6 +242,9 @@ class EventExtractor:
                 undone = measure_of(tok) if trig.type == "RETREAT" else None
                 if undone is not None:
                     fired_objects.add(undone.i)  # "the lifting of tariffs": one easing
+            if trig.body_target:
+                # "China joined the WTO" is a membership; "Greer joined Bessent" is not
+                targets = [t for t in targets if self.find.is_transnational(t.actor_id)]
             if sources and targets and trig.mode != "mediate":
                 # a mediator's two are no one side: "mediating talks between X and Y"
                 sides.append((_ids(sources), _ids(targets)))

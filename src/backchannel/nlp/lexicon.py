@@ -58,6 +58,7 @@ class Trigger:
     own_parties: bool = False  # a noun naming its parties itself: who "criticized the deal" is none
     mutual: bool = False  # each party does it to the other: "traded accusations"
     foreign: bool = False  # only between two countries' actors: a debate of candidates is none
+    body_target: bool = False  # only an international body is joined: "joined the WTO"
     clause_verbs: frozenset[str] = (
         frozenset()
     )  # infinitives that stand in for an object ("vowed to retaliate")
@@ -179,6 +180,7 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
             own_parties=bool(spec.get("own_parties", False)),
             mutual=bool(spec.get("mutual", False)),
             foreign=bool(spec.get("foreign", False)),
+            body_target=bool(spec.get("body_target", False)),
             clause_verbs=frozenset(spec.get("clause_verbs", [])),
         )
     return out

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from backchannel.model import Event, Modality
 from backchannel.nlp.asks import meddled_in
 from backchannel.nlp.lexicon import Lexicon
+from backchannel.nlp.repairs import WAYS_AND_MEANS
 
 _SAY = frozenset(
     {"say", "tell", "add", "note", "report", "announce", "state", "claim", "declare", "insist"}
@@ -82,7 +83,9 @@ def _cue(
         if lemma in lex.hypothetical_verbs:
             return "hypothetical"
         if lemma in lex.planned_verbs:
-            if other_doer or any(c.dep_ == "dobj" for c in children):
+            if other_doer or any(
+                c.dep_ == "dobj" and c.lower_ not in WAYS_AND_MEANS for c in children
+            ):
                 return "hypothetical"  # "Obama wants Putin to attack": a wish about another
             return "planned"
     return None

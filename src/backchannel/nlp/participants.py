@@ -27,6 +27,7 @@ from backchannel.nlp.asks import (
     call_for,
     charge_in_warning,
     pushback,
+    suggestion,
 )
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
@@ -45,6 +46,7 @@ from backchannel.nlp.pronouns import REPORTING_VERBS, recapped
 from backchannel.nlp.repairs import OBJ as OBJ
 from backchannel.nlp.repairs import SUBJ as SUBJ
 from backchannel.nlp.repairs import (
+    WAYS_AND_MEANS,
     antecedent,
     between_names,
     coordinated,
@@ -85,6 +87,7 @@ class ParticipantFinder:
                 or angry_reaction(tok, self.lex)
                 or pushback(tok)
                 or call_for(tok)
+                or suggestion(tok)
             )
             if narrow is not None:
                 return narrow
@@ -402,6 +405,11 @@ class ParticipantFinder:
             if holder.dep_ == "ccomp" and any(c.dep_ == "expl" for c in holder.children):
                 holder = holder.head
             return self.subjects(holder, link)
+        if not found and verb.dep_ == "pcomp" and verb.head.lower_ == "from":
+            # "kept China from joining the WTO": the one kept from it would do it
+            kept = [c for c in verb.head.head.children if c.dep_ in {"dobj", "nsubjpass"}]
+            if kept:
+                return [m for k in kept for m in self.collect(k, link)]
         if not found and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
             # "responded by threatening tariffs": the one who responded threatens
             return self.subjects(verb.head.head, link)
@@ -435,7 +443,11 @@ class ParticipantFinder:
                 # "issued a declaration demanding that …": the one who issued it
                 return self.subjects(head.head, link)
             if verb.dep_ == "xcomp":
-                objs = [c for c in head.children if c.dep_ in OBJ]
+                # "invited him to visit": the object does it; "tried every means to
+                # prevent …", "made every effort to block …": the object is the way
+                objs = [
+                    c for c in head.children if c.dep_ in OBJ and c.lower_ not in WAYS_AND_MEANS
+                ]
                 for o in objs:
                     found += self.collect(o, link)
                 if objs and not found:

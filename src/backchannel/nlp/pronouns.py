@@ -9,6 +9,9 @@ of a clause reported by a verb of saying, when that subject is "it" or
 A counted plural looks back the same way: "Cisco, Dell and Juniper wrote to
 the USTR. The three firms said …": "the three firms" are the three organisations
 named together shortly before (``recapped``).
+
+"We" is the speaker whoever speaks: 'Pence said "we will demand that Beijing
+open its markets"' is Pence's demand, as a named spokesman's "we" is his.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ REPORTING_VERBS = frozenset(
 )  # fmt: skip
 _PLURAL_FORMS = frozenset({"they"})
 _SINGULAR_FORMS = frozenset({"it"})
+_SPEAKER_FORMS = frozenset({"we"})
 
 
 def reported_subjects(
@@ -38,11 +42,15 @@ def reported_subjects(
     index = {i: m for m in mentions.values() for i in range(m.start, m.end)}
     for tok in doc:
         form = tok.lower_
-        if form not in _PLURAL_FORMS | _SINGULAR_FORMS or tok.i in covered:
+        if form not in _PLURAL_FORMS | _SINGULAR_FORMS | _SPEAKER_FORMS or tok.i in covered:
             continue
         if tok.dep_ not in {"nsubj", "nsubjpass"}:
             continue
-        speaker = _speaker(tok.head, index)
+        speaker = _speaker(tok.head, index, is_person)
+        if speaker is not None and form in _SPEAKER_FORMS:
+            mentions[tok.i] = Linked(tok.i, tok.i + 1, speaker.actor_id, "pronoun")
+            covered.add(tok.i)
+            continue
         if speaker is None or is_person(speaker.actor_id):
             continue
         plural = speaker.actor_id.startswith("group:")
@@ -52,7 +60,9 @@ def reported_subjects(
         covered.add(tok.i)
 
 
-def _speaker(clause: Token, index: dict[int, Linked]) -> Linked | None:
+def _speaker(
+    clause: Token, index: dict[int, Linked], is_person: Callable[[str], bool]
+) -> Linked | None:
     """The linked subject of the verb of saying that reports ``clause``."""
     if clause.dep_ != "ccomp" or clause.head.i == clause.i:
         return None
@@ -62,6 +72,15 @@ def _speaker(clause: Token, index: dict[int, Linked]) -> Linked | None:
     for child in verb.children:
         if child.dep_ == "nsubj" and child.i < clause.i:
             m = index.get(child.i)
+            if m is None:
+                # "Vice President of the US Mike Pence said …", with the name parsed
+                # into the title's "of" phrase: the one person named there
+                persons = {
+                    index[t.i].actor_id: index[t.i]
+                    for t in child.subtree
+                    if t.i in index and is_person(index[t.i].actor_id)
+                }
+                return next(iter(persons.values())) if len(persons) == 1 else None
             return m
     return None
 

@@ -16,6 +16,9 @@ from backchannel.nlp.mentions import Linked, LinkResult
 
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJ = frozenset({"dobj", "dative", "obj", "attr", "oprd"})
+# Objects that are the way something is done, never one who does it: "tried every
+# means to prevent …", "took steps to curb …".
+WAYS_AND_MEANS = frozenset({"means", "effort", "efforts", "way", "step", "steps", "measure"})
 _RELATIVE = frozenset({"who", "that", "which"})
 
 
