@@ -1,34 +1,29 @@
-"""Events and role changes from a parsed, linked article.
+"""Events from a parsed, linked article: trigger words and the actors who fill their roles.
 
 For each sentence: find trigger words (``data/events.yaml``), collect the
 actors that fill the trigger's roles from the dependency parse (subject,
 object, "with"/"between"/"by" phrases, possessives, and the subject of the
 clause a participle hangs from), pair them, decide the modality, date the
 event from the sentence or its paragraph (``nlp/eventdates.py``), and keep the
-sentence as evidence. Role changes (``data/rolechanges.yaml``) and named
-channels work the same way. Who fills a role is found by
-``nlp/participants.py`` (``nlp/eventnouns.py`` for a trigger noun).
+sentence as evidence. Who fills a role is found by ``nlp/participants.py``
+(``nlp/eventnouns.py`` for a trigger noun); the record itself is made by
+``nlp/records.py``. Events no trigger word names come from
+``nlp/speakers.py`` (a demand or a wrong a speaker reports) and
+``nlp/thirdparty.py`` (intermediaries, mediation); role changes
+(``data/rolechanges.yaml``) from ``nlp/rolechanges.py``; named channels
+are read here, beside the sentences.
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from backchannel.kb import KnowledgeBase
-from backchannel.model import (
-    Actor,
-    ChangeKind,
-    DateInterval,
-    Event,
-    Participant,
-    RoleChange,
-    stable_id,
-)
-from backchannel.nlp.arrivals import journey, journey_parties, on_the_way
+from backchannel.model import Event, RoleChange
+from backchannel.nlp.arrivals import journey, journey_parties
 from backchannel.nlp.asks import (
     addressed_appeal,
     appeal_addressees,
@@ -51,16 +46,17 @@ from backchannel.nlp.easing import (
     on_each_other,
     stray_agent,
 )
-from backchannel.nlp.eventdates import SentenceContext, context_for, sentences, tenure_date
+from backchannel.nlp.eventdates import SentenceContext, context_for, sentences
 from backchannel.nlp.eventnouns import counted, noun_participants, unsealed
-from backchannel.nlp.groups import group_actor, state_actor
 from backchannel.nlp.lexicon import Lexicon, Trigger
-from backchannel.nlp.mediation import attempted, disputants, mediation_trigger, settled_dispute
 from backchannel.nlp.mentions import Linked, LinkResult
-from backchannel.nlp.modality import dropped_plan, modality_of, one_plan
-from backchannel.nlp.participants import OBJ, SUBJ, ParticipantFinder, unique
-from backchannel.nlp.rolewords import as_time_only, change_verb, holder_slots, names_post
+from backchannel.nlp.modality import dropped_plan, one_plan
+from backchannel.nlp.participants import OBJ, unique
+from backchannel.nlp.records import EventRecords, own_state
+from backchannel.nlp.rolechanges import sentence_changes
 from backchannel.nlp.sides import Side, across_countries, one_gathering, without_one_side
+from backchannel.nlp.speakers import obligation_events, statement_of, wrong_events
+from backchannel.nlp.thirdparty import intermediary_events, mediation_events
 from backchannel.nlp.verbal import judgement, rejects_a_charge, reported_wrong
 
 # Verbal acts whose noun, rejected, is what the rejection answers ("rejected the
@@ -71,21 +67,22 @@ _AIMED_AT_THE_OTHER_SIDE = frozenset({"SANCTION", "THREATEN"})
 # A call for something: what it asks for is its content, not an event ("called for talks").
 _CALLS_FOR = frozenset({"call for", "appeal for"})
 
+# A trigger's reading, its doers, those it is done to, and a verb's object.
+_Parties = tuple[Trigger, list[Linked], list[Linked], Token | None]
 
-class EventExtractor:
+
+class EventExtractor(EventRecords):
     """Turns a linked Doc into Event and RoleChange records."""
 
     def __init__(self, kb: KnowledgeBase, lex: Lexicon, sides: tuple[str, str]) -> None:
-        self.kb = kb
-        self.lex = lex
-        self.sides = sides
-        self.find = ParticipantFinder(kb, lex)
+        super().__init__(kb, lex, sides)
         # country adjectives ("Chinese"), for the one a measure hits
         self.adjectives = kb.adjective_index()
 
     def extract(
         self, doc: Doc, link: LinkResult, doc_id: str, published: str | None
     ) -> tuple[list[Event], list[RoleChange]]:
+        """The article's events and role changes, sentence by sentence, each told once."""
         events: list[Event] = []
         changes: list[RoleChange] = []
         reference = published or link.doc_date.start
@@ -104,7 +101,7 @@ class EventExtractor:
                     seen.add(key)
                     told.add(again)
                     events.append(ev)
-            for change in self._sentence_changes(ctx, link, doc_id):
+            for change in sentence_changes(self, ctx, link, doc_id):
                 # "removed Qin Gang … Wang Yi was named to replace him": one removal
                 known = (change.actor.actor_id, change.change, change.modality)
                 if known not in reported:
@@ -120,163 +117,212 @@ class EventExtractor:
     def _sentence_events(
         self, ctx: SentenceContext, link: LinkResult, doc_id: str
     ) -> Iterator[Event]:
+        """Every event the sentence tells, token by token: what a speaker says another
+        must do or did wrong, mediation, then the trigger words with their parties.
+
+        Events between those one trigger names together ("a meeting with X and Y")
+        wait to the end of the sentence: two who are one side of a contact the
+        sentence names outright do not meet each other (``nlp/sides.py``).
+        """
         fired_objects: set[int] = set()
         sides: list[tuple[Side, Side]] = []  # the two sides of each contact named outright
         paired_among: list[Event] = []  # events between those one trigger named together
         for tok in ctx.span:
             if tok.pos_ in {"VERB", "AUX"} and (
-                tok.lemma_.lower() in self.lex.obligation_verbs or self._statement_of(tok)
+                tok.lemma_.lower() in self.lex.obligation_verbs or statement_of(tok, self.lex)
             ):
-                yield from self._obligation_events(ctx, tok, link, doc_id)
+                yield from obligation_events(self, ctx, tok, link, doc_id)
             if reported_wrong(tok, self.lex):
-                yield from self._wrong_events(ctx, tok, link, doc_id)
-            mediated = self._mediation_events(ctx, tok, link, doc_id)
+                yield from wrong_events(self, ctx, tok, link, doc_id)
+            mediated = mediation_events(self, ctx, tok, link, doc_id)
             if mediated:
                 yield from mediated  # "trying to defuse a row between China and Japan"
                 continue
-            # the narrower readings first: "called the tariffs irresponsible" is a
-            # judgement, "resumed purchases" no resumption of ties
-            trig = (
-                judgement(tok, self.lex)
-                or extra_trigger(tok, self._governing)
-                or journey(tok, self.lex, link, self.find.is_person)
-                or self.find.trigger_for(tok)
-                or counted(tok, self.find.trigger_for)
-            )
+            trig = self._trigger(tok, link)
             if trig is None or tok.i in fired_objects:
                 if tok.lower_ in self.lex.intermediary_nouns and tok.i not in link.token_to_mention:
                     # an envoy named by title ("America's top envoy to Beijing") is a post
-                    yield from self._intermediary_events(ctx, tok, link, doc_id)
+                    yield from intermediary_events(self, ctx, tok, link, doc_id)
                 continue
             if self._is_content(tok):
                 continue  # "urged Beijing to lift the ban": the request is the event
-            if trig.pos == "noun" and trig.type == "SANCTION" and self._reversed(tok):
-                trig = replace(trig, type="RETREAT", mode="ease")
+            trig = self._reading(tok, trig, link)
             if trig.pos == "verb":
-                trig = paid_call(tok, trig)  # "called on Raimondo at her office"
-            if trig.pos == "verb" and trig.thing_type:
-                trig = self._thing_reading(tok, trig, link)
-            if trig.pos == "verb" and trig.aid_objects and _gives(tok, trig.aid_objects):
-                trig = replace(trig, type="AID", mode="")  # "handed over medicine to …"
-            trig = coercive(tok, trig)  # an exit ban, expelled journalists
-            if trig.pos == "verb":
-                found = self.find.verb_participants(tok, trig, link)
-                if found is None:
-                    continue
-                sources, targets, obj = found
-                if trig.lemma == "push back" or (
-                    trig.type == "ACCUSE" and trig.lemma in self.lex.reacting_verbs
-                ):
-                    # "reacted angrily to an announcement by Clinton": its author
-                    targets = reacted_to(self.find, tok, link, self.adjectives)
-                elif trig.lemma in _CALLS_FOR:
-                    targets = asked_of(self.find, tok, link)  # "called for talks with X"
-                if not targets:
-                    targets = met_and_agreed(self.find, tok, trig, link)
-                sending = trig.lemma in self.lex.sending_verbs
-                if trig.mode == "visit" and (sending or trig.lemma in self.lex.journey_verbs):
-                    # "is headed to Peru"; "BEIJING — Kerry arrived here"; "sent Lew to Ottawa"
-                    sources, targets = journey_parties(
-                        tok, sources, targets, link, self.find.is_person, sending
-                    )
-                if not sources:
-                    sources = stray_agent(tok, trig, link)
-                    doers = _ids(sources)
-                    targets = [t for t in targets if t.actor_id not in doers]
-                if not targets and sources:
-                    targets = measure_targets(
-                        tok, trig, link, self.adjectives
-                    )  # "duties on steel from China"
-                if not targets and sources:
-                    targets = named_firms(tok, trig, link)  # "added PVH to its list"
-                aimed = trig.type in _AIMED_AT_THE_OTHER_SIDE or eased_outright(
-                    tok, trig, self._governing
-                )
-                # the measure eased is no one eased: "suspended the countermeasures"
-                eased = trig.type == "RETREAT" and obj is not None
-                if not targets and (
-                    (aimed and (eased or self._untargeted(tok)))
-                    or (trig.type == "REJECT" and rejects_a_charge(tok, self.lex))
-                ):
-                    # "vowed countermeasures", "rejected the hacking allegations"
-                    targets = self._other_sides(ctx, tok, sources, link)
-                if obj is not None:
-                    fired_objects.add(obj.i)
-                    named = self.find.trigger_for(obj)
-                    if named is not None and named.type == trig.type == "SANCTION" and named.mode:
-                        # "imposed sanctions", "imposed export controls": the object says
-                        # which ("signed an agreement" stays a signing)
-                        trig = replace(trig, mode=named.mode)
+                found = self._verb_parties(ctx, tok, trig, link, fired_objects)
             else:
-                if trig.not_preps & {c.lower_ for c in tok.children if c.dep_ == "prep"}:
-                    continue  # "his call for dialogue" is an appeal, not a phone call
-                obj = None
-                sources, targets = noun_participants(self.find, tok, trig, link)
-                both = [Linked(tok.i, tok.i + 1, f"state:{s}", "implied") for s in self.sides]
-                if (
-                    trig.type == "SANCTION"
-                    and _ids(sources) <= _ids(both)
-                    and not targets
-                    and on_each_other(tok)
-                ):
-                    # "both parties raised tariffs on each other's goods": each side hits
-                    # the other (the run's two sides)
-                    sources, targets = both, list(both)
-                if not sources and trig.type in _SAID:
-                    sources = nation_of(tok, self.adjectives)  # "Chinese warnings"
-                if addressed_appeal(tok, self.lex) is not None:
-                    sources = sources or appeal_writers(self.find, tok, link)  # "said in a letter"
-                    targets = unique([*targets, *appeal_addressees(self.find, tok, link)])
-                if trig.type == "REQUEST":
-                    # "demand for Argentine wheat": goods named by their country are a
-                    # market, not the one asked; what a demand asks for may name that one
-                    targets = [
-                        m for m in targets if not (m.how == "adjective" and m.end > m.start + 1)
-                    ]
-                    if not targets and sources:
-                        targets = demanded_of(tok, link, self.adjectives, self.lex.asked_things)
-                elif not targets and sources:
-                    targets = measure_targets(tok, trig, link, self.adjectives) or named_firms(
-                        tok, trig, link
-                    )
-                undone = measure_of(tok) if trig.type == "RETREAT" else None
-                if undone is not None:
-                    fired_objects.add(undone.i)  # "the lifting of tariffs": one easing
+                found = self._noun_parties(tok, trig, link, fired_objects)
+            if found is None:
+                continue
+            trig, sources, targets, obj = found
             if trig.body_target:
                 # "China joined the WTO" is a membership; "Greer joined Bessent" is not
                 targets = [t for t in targets if self.find.is_transnational(t.actor_id)]
             if sources and targets and trig.mode != "mediate":
                 # a mediator's two are no one side: "mediating talks between X and Y"
                 sides.append((_ids(sources), _ids(targets)))
-            pairs = list(self.find.pairs(sources, targets, trig))
-            # "held a meeting with X and Y", "hosts a summit with X and Y": one of three,
-            # where the guests of two countries meet each other too (two of one
-            # country are one side: "a call with Bessent and Greer")
-            meeting = obj if trig.pos == "verb" else tok
-            guests: list[tuple[Linked, Linked]] = []
-            if (
-                sources
-                and meeting is not None
-                and one_gathering(meeting, self.find.trigger_for(meeting))
-            ):
-                guests = list(self.find.pairs(targets, [], trig))
-            among: list[Event] = []
-            beside = self._beside(tok, trig)
-            for src, tgt in pairs + guests:
-                event = self._event(ctx, tok, trig, src, tgt, link, doc_id)
-                foreign_only = trig.foreign or (src, tgt) in guests
-                if _own_state(event) or (foreign_only and not _foreign(event)):
-                    continue
-                made = [event] + [
-                    self._event(ctx, t, also, src, tgt, link, doc_id, modality=modality)
-                    for t, also, modality in beside
-                ]
-                if sources and targets:
-                    yield from made
-                else:
-                    among += made
-            paired_among += across_countries(among)
+            among = self._trigger_events(ctx, tok, trig, sources, targets, obj, link, doc_id)
+            if sources and targets:
+                yield from among
+            else:
+                paired_among += across_countries(among)
         yield from without_one_side(paired_among, sides)
+
+    def _trigger(self, tok: Token, link: LinkResult) -> Trigger | None:
+        """The trigger ``tok`` is, if any; the narrower readings first: "called the tariffs
+        irresponsible" is a judgement, "resumed purchases" no resumption of ties."""
+        return (
+            judgement(tok, self.lex)
+            or extra_trigger(tok, self._governing)
+            or journey(tok, self.lex, link, self.find.is_person)
+            or self.find.trigger_for(tok)
+            or counted(tok, self.find.trigger_for)
+        )
+
+    def _reading(self, tok: Token, trig: Trigger, link: LinkResult) -> Trigger:
+        """The trigger as its own words have it: a sanction undone is an easing, a call
+        paid is a visit, a welcome of a thing approval, goods handed over aid."""
+        if trig.pos == "noun" and trig.type == "SANCTION" and self._reversed(tok):
+            trig = replace(trig, type="RETREAT", mode="ease")
+        if trig.pos == "verb":
+            trig = paid_call(tok, trig)  # "called on Raimondo at her office"
+        if trig.pos == "verb" and trig.thing_type:
+            trig = self._thing_reading(tok, trig, link)
+        if trig.pos == "verb" and trig.aid_objects and _gives(tok, trig.aid_objects):
+            trig = replace(trig, type="AID", mode="")  # "handed over medicine to …"
+        return coercive(tok, trig)  # an exit ban, expelled journalists
+
+    def _verb_parties(
+        self,
+        ctx: SentenceContext,
+        tok: Token,
+        trig: Trigger,
+        link: LinkResult,
+        fired_objects: set[int],
+    ) -> _Parties | None:
+        """Who does and who undergoes what a trigger verb tells, and its object (added to
+        ``fired_objects``: "imposed sanctions" is one sanction); None when it tells none."""
+        found = self.find.verb_participants(tok, trig, link)
+        if found is None:
+            return None
+        sources, targets, obj = found
+        if trig.lemma == "push back" or (
+            trig.type == "ACCUSE" and trig.lemma in self.lex.reacting_verbs
+        ):
+            # "reacted angrily to an announcement by Clinton": its author
+            targets = reacted_to(self.find, tok, link, self.adjectives)
+        elif trig.lemma in _CALLS_FOR:
+            targets = asked_of(self.find, tok, link)  # "called for talks with X"
+        if not targets:
+            targets = met_and_agreed(self.find, tok, trig, link)
+        sending = trig.lemma in self.lex.sending_verbs
+        if trig.mode == "visit" and (sending or trig.lemma in self.lex.journey_verbs):
+            # "is headed to Peru"; "BEIJING — Kerry arrived here"; "sent Lew to Ottawa"
+            sources, targets = journey_parties(
+                tok, sources, targets, link, self.find.is_person, sending
+            )
+        if not sources:
+            sources = stray_agent(tok, trig, link)
+            doers = _ids(sources)
+            targets = [t for t in targets if t.actor_id not in doers]
+        if not targets and sources:
+            targets = measure_targets(
+                tok, trig, link, self.adjectives
+            )  # "duties on steel from China"
+        if not targets and sources:
+            targets = named_firms(tok, trig, link)  # "added PVH to its list"
+        aimed = trig.type in _AIMED_AT_THE_OTHER_SIDE or eased_outright(tok, trig, self._governing)
+        # the measure eased is no one eased: "suspended the countermeasures"
+        eased = trig.type == "RETREAT" and obj is not None
+        if not targets and (
+            (aimed and (eased or self._untargeted(tok)))
+            or (trig.type == "REJECT" and rejects_a_charge(tok, self.lex))
+        ):
+            # "vowed countermeasures", "rejected the hacking allegations"
+            targets = self._other_sides(ctx, tok, sources, link)
+        if obj is not None:
+            fired_objects.add(obj.i)
+            named = self.find.trigger_for(obj)
+            if named is not None and named.type == trig.type == "SANCTION" and named.mode:
+                # "imposed sanctions", "imposed export controls": the object says
+                # which ("signed an agreement" stays a signing)
+                trig = replace(trig, mode=named.mode)
+        return trig, sources, targets, obj
+
+    def _noun_parties(
+        self, tok: Token, trig: Trigger, link: LinkResult, fired_objects: set[int]
+    ) -> _Parties | None:
+        """Who does and who undergoes what a trigger noun tells (the measure a noun of
+        easing undoes is added to ``fired_objects``); None when the noun is no event."""
+        if trig.not_preps & {c.lower_ for c in tok.children if c.dep_ == "prep"}:
+            return None  # "his call for dialogue" is an appeal, not a phone call
+        sources, targets = noun_participants(self.find, tok, trig, link)
+        both = [Linked(tok.i, tok.i + 1, f"state:{s}", "implied") for s in self.sides]
+        if (
+            trig.type == "SANCTION"
+            and _ids(sources) <= _ids(both)
+            and not targets
+            and on_each_other(tok)
+        ):
+            # "both parties raised tariffs on each other's goods": each side hits
+            # the other (the run's two sides)
+            sources, targets = both, list(both)
+        if not sources and trig.type in _SAID:
+            sources = nation_of(tok, self.adjectives)  # "Chinese warnings"
+        if addressed_appeal(tok, self.lex) is not None:
+            sources = sources or appeal_writers(self.find, tok, link)  # "said in a letter"
+            targets = unique([*targets, *appeal_addressees(self.find, tok, link)])
+        if trig.type == "REQUEST":
+            # "demand for Argentine wheat": goods named by their country are a
+            # market, not the one asked; what a demand asks for may name that one
+            targets = [m for m in targets if not (m.how == "adjective" and m.end > m.start + 1)]
+            if not targets and sources:
+                targets = demanded_of(tok, link, self.adjectives, self.lex.asked_things)
+        elif not targets and sources:
+            targets = measure_targets(tok, trig, link, self.adjectives) or named_firms(
+                tok, trig, link
+            )
+        undone = measure_of(tok) if trig.type == "RETREAT" else None
+        if undone is not None:
+            fired_objects.add(undone.i)  # "the lifting of tariffs": one easing
+        return trig, sources, targets, None
+
+    def _trigger_events(
+        self,
+        ctx: SentenceContext,
+        tok: Token,
+        trig: Trigger,
+        sources: list[Linked],
+        targets: list[Linked],
+        obj: Token | None,
+        link: LinkResult,
+        doc_id: str,
+    ) -> list[Event]:
+        """The events of one trigger: one per pair of its parties, each with the events
+        its sentence tells beside it (``_beside``)."""
+        pairs = list(self.find.pairs(sources, targets, trig))
+        # "held a meeting with X and Y", "hosts a summit with X and Y": one of three,
+        # where the guests of two countries meet each other too (two of one
+        # country are one side: "a call with Bessent and Greer")
+        meeting = obj if trig.pos == "verb" else tok
+        guests: list[tuple[Linked, Linked]] = []
+        if (
+            sources
+            and meeting is not None
+            and one_gathering(meeting, self.find.trigger_for(meeting))
+        ):
+            guests = list(self.find.pairs(targets, [], trig))
+        made: list[Event] = []
+        beside = self._beside(tok, trig)
+        for src, tgt in pairs + guests:
+            event = self.event(ctx, tok, trig, src, tgt, link, doc_id)
+            foreign_only = trig.foreign or (src, tgt) in guests
+            if own_state(event) or (foreign_only and not _foreign(event)):
+                continue
+            made += [event] + [
+                self.event(ctx, t, also, src, tgt, link, doc_id, modality=modality)
+                for t, also, modality in beside
+            ]
+        return made
 
     def _beside(self, tok: Token, trig: Trigger) -> list[tuple[Token, Trigger, str | None]]:
         """Events the trigger's own sentence tells beside it, between the same parties:
@@ -307,13 +353,6 @@ class EventExtractor:
         ):
             return trig
         return replace(trig, type=trig.thing_type, mode="", person_target=False)
-
-    def _statement_of(self, verb: Token) -> Token | None:
-        """ "issued a stern reminder to Iraq that it must …": the statement a verb issues."""
-        return next(
-            (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in self.lex.statement_nouns),
-            None,
-        )
 
     def _is_content(self, tok: Token) -> bool:
         """The trigger is (or is the object of) what another trigger asks or threatens."""
@@ -351,137 +390,6 @@ class EventExtractor:
             and noun.head.lemma_.lower() in self.lex.reversing_verbs
         )
 
-    def _event(
-        self,
-        ctx: SentenceContext,
-        trig_tok: Token,
-        trig: Trigger,
-        src: Linked,
-        tgt: Linked,
-        link: LinkResult,
-        doc_id: str,
-        *,
-        mode: str | None = None,
-        modality: str | None = None,
-        channel_name: str = "",
-        rule: str = "",
-    ) -> Event:
-        event_mode = trig.mode if mode is None else mode
-        if trig.type == "CONSULT" and event_mode in {"meet", "negotiate"}:
-            low = ctx.span.text.lower()
-            if any(cue in low for cue in self.lex.phone_cues) and trig.lemma in {
-                "talk",
-                "speak",
-                "call",
-                "conversation",
-                "hold",
-                "have",
-            }:
-                event_mode = "phone"
-        modality = modality or modality_of(trig_tok, self.lex)
-        if modality == "asserted" and trig.mode == "visit" and on_the_way(trig_tok, self.lex):
-            modality = "planned"  # "is headed to Japan this weekend"
-        date = ctx.date_for(trig_tok, modality)
-        if ctx.inherited:
-            date = tenure_date(self.kb, src.actor_id, tgt.actor_id, date)
-        day = date.start
-        source = self.participant(src.actor_id, day, link)
-        target = self.participant(tgt.actor_id, day, link)
-        rule = rule or f"{self.lex.version}:{trig.pos}:{trig.lemma}"
-        confidence = 0.8 if trig.pos == "verb" else 0.7
-        if "pronoun" in (src.how, tgt.how):
-            confidence -= 0.2
-        if date.precision in {"inferred", "unknown"}:
-            confidence -= 0.05
-        return Event(
-            event_id=stable_id(doc_id, ctx.index, trig_tok.i, src.actor_id, tgt.actor_id, rule),
-            doc_id=doc_id,
-            sentence=ctx.span.text.strip(),
-            sentence_index=ctx.index,
-            type=trig.type,
-            mode=event_mode,
-            source=source,
-            target=target,
-            date=date,
-            modality=modality,  # type: ignore[arg-type]
-            trigger=trig_tok.text,
-            location=self._location(ctx.span, link),
-            intensity=self.lex.intensity(trig.type, event_mode),
-            confidence=round(confidence, 2),
-            rule=rule,
-            channel_name=channel_name,
-        )
-
-    def _location(self, sent: Span, link: LinkResult) -> str:
-        for ent in sent.ents:
-            if ent.label_ not in {"GPE", "LOC", "FAC"}:
-                continue
-            first = sent.doc[ent.start]
-            prev = sent.doc[ent.start - 1] if ent.start > 0 else None
-            if prev is not None and prev.lower_ in {"the"} and ent.start > 1:
-                prev = sent.doc[ent.start - 2]
-            if prev is not None and prev.lower_ in {"in", "at"}:
-                return ent.text
-            if first.dep_ == "pobj" and first.head.lower_ in {"in", "at"}:
-                return ent.text
-        return ""
-
-    def _intermediary_events(
-        self, ctx: SentenceContext, noun: Token, link: LinkResult, doc_id: str
-    ) -> Iterator[Event]:
-        """ "X has been floated as a potential intermediary": mediation, rarely asserted."""
-        head = noun.head
-        while head.dep_ in {"prep", "pobj"} and head.head.i != head.i:
-            head = head.head
-        if change_verb(head, self.lex.change_verbs) is not None:
-            return  # "retired as climate envoy", "succeeded him as envoy": a post, not mediation
-        people: list[Linked] = []
-        if head.pos_ in {"VERB", "AUX"}:
-            for child in head.children:
-                if child.dep_ in SUBJ:
-                    people += [
-                        m for m in self.find.collect(child, link) if self.find.is_person(m.actor_id)
-                    ]
-        trig = Trigger(noun.lower_, "noun", "CONSULT", "third-party")
-        modality = modality_of(noun, self.lex)
-        if modality == "asserted":
-            for tok in itertools.chain([head], head.children, noun.children):
-                if tok.lemma_.lower() in self.lex.hypothetical_verbs | {"float"} or (
-                    tok.lower_ in self.lex.hypothetical_modifiers
-                ):
-                    modality = "hypothetical"
-        for person in unique(people):
-            side = self.participant(person.actor_id, ctx.date.start, link).country
-            other = next((s for s in self.sides if s != side), self.sides[1])
-            tgt = Linked(noun.i, noun.i + 1, f"state:{other}", "implied")
-            yield self._event(
-                ctx, noun, trig, person, tgt, link, doc_id, modality=modality, rule="intermediary"
-            )
-
-    def _mediation_events(
-        self, ctx: SentenceContext, verb: Token, link: LinkResult, doc_id: str
-    ) -> list[Event]:
-        """A third party settling a dispute between two others meets each (``nlp/mediation.py``)."""
-        dispute = settled_dispute(verb, self.lex.dispute_nouns, self.lex.settling_verbs)
-        if dispute is None:
-            return []
-        parties = disputants(self.find, dispute, self.lex.dispute_nouns, link)
-        mediators = self.find.subjects(verb, link)
-        day = ctx.date.start
-        sides = {self.participant(p.actor_id, day, link).country for p in parties}
-        if not parties or any(
-            self.participant(m.actor_id, day, link).country in sides for m in mediators
-        ):
-            return []  # "Washington and Beijing eased tensions between them": their own
-        trig = mediation_trigger(verb)
-        modality = modality_of(attempted(verb), self.lex)
-        rule = f"{self.lex.version}:mediation"
-        return [
-            self._event(ctx, verb, trig, m, p, link, doc_id, modality=modality, rule=rule)
-            for m in mediators
-            for p in parties
-        ]
-
     def _other_side(self, actor_id: str, day: str | None, link: LinkResult) -> str | None:
         """The run's other side for an actor of one side; None for a third party."""
         side = self.participant(actor_id, day, link).country
@@ -510,85 +418,6 @@ class EventExtractor:
                 found.append(Linked(trig_tok.i, trig_tok.i + 1, f"state:{other}", "implied"))
         return unique(found)
 
-    def _obligation_events(
-        self, ctx: SentenceContext, verb: Token, link: LinkResult, doc_id: str
-    ) -> Iterator[Event]:
-        """ "Russia said Sudan must return the helicopter": a demand on Sudan."""
-        addressed: list[Linked] = []
-        for addressee in verb.children:
-            if addressee.dep_ in {"dobj", "dative"}:
-                addressed += self.find.collect(addressee, link)
-        statement = self._statement_of(verb)
-        clauses = list(verb.children) + (list(statement.children) if statement else [])
-        for clause in clauses:
-            # "should" asks only for an act ("should remove"), not a state ("should be partners")
-            addressed_act = bool(addressed) and clause.lemma_.lower() != "be"
-            modals = self.lex.obligation_modals | (
-                self.lex.addressed_modals if addressed_act else frozenset()
-            )
-            if clause.dep_ not in {"ccomp", "acl"} or not any(
-                c.dep_ == "aux" and c.lower_ in modals for c in clause.children
-            ):
-                continue
-            # "Xi told Trump that the United States should …": the demand is made to
-            # the one addressed; else to the one who must act
-            targets: list[Linked] = list(addressed)
-            for subj in clause.children if not targets else ():
-                if subj.dep_ in SUBJ:
-                    targets += self.find.collect(subj, link)
-            trig = Trigger(verb.lemma_.lower(), "verb", "REQUEST", "")
-            yield from self._speaker_events(ctx, verb, trig, targets, link, doc_id, "obligation")
-
-    def _wrong_events(
-        self, ctx: SentenceContext, clause: Token, link: LinkResult, doc_id: str
-    ) -> Iterator[Event]:
-        """ "Mao Ning said the United States was bullying Chinese companies": the speaker
-        accuses the one said to do wrong."""
-        verb = clause.head
-        accused: list[Linked] = []
-        for subj in clause.children:
-            if subj.dep_ in SUBJ:
-                accused += self.find.collect(subj, link)
-        trig = Trigger(verb.lemma_.lower(), "verb", "ACCUSE", "allege")
-        speakers = None
-        if verb.pos_ in {"NOUN", "PROPN"}:
-            # "Geithner's assertion that …": whose assertion it is
-            poss = (c for c in verb.children if c.dep_ == "poss")
-            speakers = [m for c in poss for m in self.find.collect(c, link, allow_modifier=True)]
-        for event in self._speaker_events(
-            ctx, verb, trig, accused, link, doc_id, "reported-wrong", speakers
-        ):
-            if not _own_state(event):
-                yield event
-
-    def _speaker_events(
-        self,
-        ctx: SentenceContext,
-        verb: Token,
-        trig: Trigger,
-        targets: list[Linked],
-        link: LinkResult,
-        doc_id: str,
-        rule: str,
-        speakers: list[Linked] | None = None,
-    ) -> Iterator[Event]:
-        """The speaker of ``verb`` (its subject unless ``speakers`` are given) towards each
-        of ``targets``, as the verb's modality has it."""
-        if speakers is None:
-            speakers = self.find.subjects(verb, link)
-        for src, tgt in self.find.pairs(speakers, unique(targets), trig):
-            yield self._event(
-                ctx,
-                verb,
-                trig,
-                src,
-                tgt,
-                link,
-                doc_id,
-                modality=modality_of(verb, self.lex),
-                rule=f"{self.lex.version}:{rule}",
-            )
-
     def _channel_event(
         self,
         ctx: SentenceContext,
@@ -599,11 +428,12 @@ class EventExtractor:
         link: LinkResult,
         doc_id: str,
     ) -> Event:
+        """ "the Sullivan-Wang channel": a standing contact between the two it names."""
         noun = span[-1]
         trig = Trigger(noun.lower_, "noun", "CONSULT", "channel", symmetric=True)
         src = Linked(span.start, span.start + 1, a, "channel-name")
         tgt = Linked(span.start, span.start + 1, b, "channel-name")
-        return self._event(
+        return self.event(
             ctx,
             noun,
             trig,
@@ -614,112 +444,6 @@ class EventExtractor:
             channel_name=label,
             rule=f"{self.lex.version}:named-channel",
         )
-
-    # -- role changes -------------------------------------------------------
-
-    def _sentence_changes(
-        self, ctx: SentenceContext, link: LinkResult, doc_id: str
-    ) -> Iterator[RoleChange]:
-        for tok in ctx.span:
-            found: list[tuple[Linked, str]] = []
-            if tok.pos_ == "NOUN" and (tok.lower_ in self.lex.change_nouns):
-                change = self.lex.change_nouns[tok.lower_]
-                for child in tok.children:
-                    if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
-                        found += [
-                            (p, change) for p in self.find.collect(child, link, allow_modifier=True)
-                        ]
-            elif tok.pos_ in {"VERB", "AUX"} and (entry := change_verb(tok, self.lex.change_verbs)):
-                spec = entry[1]
-                if spec.needs_role and not names_post(tok, self.lex.role_nouns):
-                    continue  # "was named in the report", "became angry"
-                if as_time_only(tok):
-                    continue
-                incoming: set[str] = set()
-                for child, change in holder_slots(tok, spec):
-                    people = self.find.collect(child, link)
-                    if child.dep_ == "prep" and change == "appointed":
-                        incoming |= {p.actor_id for p in people}
-                    found += [(p, change) for p in people]
-                found = [(p, c) for p, c in found if c == "appointed" or p.actor_id not in incoming]
-            seen: set[tuple[str, str]] = set()
-            for person, change in found:
-                if (person.actor_id, change) in seen or not self.find.is_person(person.actor_id):
-                    continue
-                seen.add((person.actor_id, change))
-                yield self._change(ctx, tok, change, person, link, doc_id)  # type: ignore[arg-type]
-
-    def _change(
-        self,
-        ctx: SentenceContext,
-        tok: Token,
-        change: ChangeKind,
-        person: Linked,
-        link: LinkResult,
-        doc_id: str,
-    ) -> RoleChange:
-        date = ctx.date
-        role_title = ""
-        actor = self.kb.actors.get(person.actor_id)
-        if actor is not None and actor.roles:
-            reference = date.end or date.start
-            if change in {"retired", "removed", "died"}:
-                ended = [
-                    r for r in actor.roles if r.end and (reference is None or r.end <= reference)
-                ]
-                if ended:
-                    last = max(ended, key=lambda r: r.end or "")
-                    role_title = last.title
-                    if date.precision in {"inferred", "unknown", "era", "year"}:
-                        date = DateInterval(last.end, last.end, "inferred", "role end in KB")
-            elif change == "appointed":
-                started = [
-                    r
-                    for r in actor.roles
-                    if r.start and (reference is None or r.start <= reference)
-                ]
-                if started:
-                    last = max(started, key=lambda r: r.start or "")
-                    role_title = last.title
-            elif change == "reactivated":
-                role_title = actor.roles[-1].title
-        rule = f"rolechanges.v1:{tok.lemma_.lower()}"
-        return RoleChange(
-            change_id=stable_id(doc_id, ctx.index, tok.i, person.actor_id, change, rule),
-            doc_id=doc_id,
-            sentence=ctx.span.text.strip(),
-            sentence_index=ctx.index,
-            actor=self.participant(person.actor_id, date.start, link),
-            change=change,
-            role=role_title,
-            date=date,
-            modality=modality_of(tok, self.lex),
-            rule=rule,
-        )
-
-    # -- participants -----------------------------------------------------
-
-    def actor(self, actor_id: str, link: LinkResult) -> Actor:
-        if actor_id in self.kb.actors:
-            return self.kb.actors[actor_id]
-        if actor_id in link.new_actors:
-            return link.new_actors[actor_id]
-        if actor_id.startswith("group:"):
-            return group_actor(actor_id, self.kb)
-        if actor_id.startswith("state:"):
-            return state_actor(actor_id, self.kb)
-        return Actor(actor_id=actor_id, name=actor_id, kind="person", origin="text")
-
-    def participant(self, actor_id: str, day: str | None, link: LinkResult) -> Participant:
-        actor = self.actor(actor_id, link)
-        if actor.actor_id in self.kb.actors:
-            country, sector, role = self.kb.side_on(actor_id, day)
-        else:
-            first = actor.roles[0] if actor.roles else None
-            country = actor.country or (first.country if first else "")
-            sector = actor.sector or (first.sector if first else "")
-            role = first.title if first else ""
-        return Participant(actor_id, actor.name, country, sector, actor.kind, role)
 
 
 def _gives(verb: Token, things: frozenset[str]) -> bool:
@@ -746,25 +470,3 @@ def _foreign(event: Event) -> bool:
 
 def _ids(found: list[Linked]) -> Side:
     return frozenset(m.actor_id for m in found)
-
-
-def _own_state(event: Event) -> bool:
-    """A party's own state as its target: "invited Liu He to Washington" (the White House).
-
-    There the state is a place or a description, not the other side of the
-    event, when the source speaks for that state. A state acting on its own
-    people or groups is an event ("Croatia is investigating Croatian
-    extremists"), and so is a rebel, opposition or civilian group addressing
-    its own state ("the ANC called on Pretoria").
-    """
-    source, target = event.source, event.target
-    return (
-        target.actor_id.startswith("state:")
-        and not source.actor_id.startswith("state:")
-        and source.sector not in _NON_STATE_SECTORS
-        and bool(source.country)
-        and source.country == target.country
-    )
-
-
-_NON_STATE_SECTORS = frozenset({"rebel", "opposition", "civilian"})

@@ -9,11 +9,12 @@ The order matters, and is the order a careful reader uses:
    Cui Tiankai") — these also date an undated article (the title must have been
    held when it was written);
 3. named channels ("the Sullivan-Wang channel"), whose second surname is
-   resolved through the first person's counterparts at the channel's date;
+   resolved through the first person's counterparts at the channel's date
+   (``channels``);
 4. surnames after first mention ("Bessent", "He" — the surname, never the
    sentence-initial pronoun, "Mitterrand" after "François Mitterrand"): the one
-   person the article named in full with that surname (``surnames``), else the
-   KB person already named in the article, in office or the opposite number;
+   person the article named in full with that surname, else the KB person
+   already named in the article, in office or the opposite number (``surnames``);
 5. bare titles ("the Treasury secretary") → who held the post that day;
 6. groups ("Chinese officials"), states ("China", "Beijing") and offices after
    a country word ("a Russian official", "Taiwan's Vice Foreign Minister",
@@ -35,12 +36,13 @@ import re
 from collections.abc import Iterable
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from backchannel.kb import KnowledgeBase
 from backchannel.model import Actor, DateInterval
 from backchannel.nlp.appositions import titled_appositions
 from backchannel.nlp.bodies import bare_bodies, link_bare_bodies
+from backchannel.nlp.channels import NamedChannels
 from backchannel.nlp.dictnames import DictionaryNames
 from backchannel.nlp.governments import bare_administration, leader_governments
 from backchannel.nlp.groups import GroupsAndStates
@@ -49,7 +51,7 @@ from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
 from backchannel.nlp.newpeople import NewPeople
 from backchannel.nlp.offices import Offices
 from backchannel.nlp.pronouns import object_pronouns, reported_subjects
-from backchannel.nlp.surnames import ArticleSurnames
+from backchannel.nlp.surnames import KnownSurnames
 
 CHINESE_SURNAMES = frozenset(
     [
@@ -167,10 +169,6 @@ class Linker:
                     title_forms.setdefault(form, key)
         for form, key in title_forms.items():
             self._title_index.setdefault(form.casefold(), key)
-        self._channel_aliases: dict[str, tuple[str, str]] = {}
-        for ch in kb.channels:
-            for form in (ch.name, *ch.aliases):
-                self._channel_aliases[_norm_channel(form)] = (ch.a, ch.b)
         tokenizer_vocab = vocab
         from spacy.lang.en import English
 
@@ -196,7 +194,15 @@ class Linker:
         self._dictionary = DictionaryNames(
             kb, {*self._title_index, *self._group_nouns, *self._state_forms, *self._adjectives}
         )
-        self._article_surnames = ArticleSurnames(kb, self._dictionary.plain)
+        self._known_surnames = KnownSurnames(
+            kb,
+            self._surnames,
+            self._title_index,
+            self._title_words,
+            self._group_nouns,
+            self._dictionary.plain,
+        )
+        self._channels = NamedChannels(kb, self._known_surnames)
         self._office = Offices(
             self._offices,
             self._group_nouns,
@@ -221,8 +227,8 @@ class Linker:
         doc_date = self._document_date(mentions, published, today)
         day = doc_date.end if published else doc_date.start
         self._dictionary.link(doc, mentions, day)
-        channels = self._named_channels(doc, mentions, day)
-        self._surnames_pass(doc, mentions, day, title_spans)
+        channels = self._channels.link(doc, mentions, day)
+        self._known_surnames.link(doc, mentions, day, title_spans)
         leader_governments(doc, mentions, self.kb, self._group_nouns, day)
         link_bare_bodies(doc, mentions, self._bodies)
         self._bare_titles(doc, mentions, title_spans, day)
@@ -321,153 +327,6 @@ class Linker:
         if start is None or start > end:
             return DateInterval(None, None, "unknown")
         return DateInterval(start, end, "inferred", "titles held when written")
-
-    # -- 3. named channels -------------------------------------------------
-
-    def _named_channels(
-        self, doc: Doc, mentions: dict[int, Linked], day: str | None
-    ) -> list[tuple[Span, str, str, str]]:
-        found: list[tuple[Span, str, str, str]] = []
-        for tok in doc:
-            if tok.lower_ not in {"channel", "backchannel", "back-channel"}:
-                continue
-            # Collect the capitalised words (and dashes) just before "channel".
-            i = tok.i - 1
-            while i >= 0 and doc[i].text in {"”", '"', "’", "'"}:
-                i -= 1
-            j = i
-            while j >= 0 and (_TITLE_CASE.match(doc[j].text) or doc[j].text in {"-", "–", "—"}):
-                j -= 1
-            if j == i:
-                continue
-            phrase = doc[j + 1 : i + 1]
-            names = [t for t in phrase if _TITLE_CASE.match(t.text)]
-            if not names or len(names) > 2:
-                continue
-            key = _norm_channel(" ".join(t.text for t in names) + " channel")
-            pair = self._channel_aliases.get(key)
-            if pair is None:
-                pair = self._resolve_channel_pair(names, mentions, day)
-            if pair is None:
-                continue
-            a, b = pair
-            for t, actor_id in zip(names, (a, b), strict=False):
-                mentions[t.i] = Linked(t.i, t.i + 1, actor_id, "channel-name")
-            label = "–".join(t.text for t in names) + " channel"
-            found.append((doc[phrase.start : tok.i + 1], a, b, label))
-        return found
-
-    def _resolve_channel_pair(
-        self, names: list[Token], mentions: dict[int, Linked], day: str | None
-    ) -> tuple[str, str] | None:
-        if len(names) != 2 or day is None:
-            return None
-        first = self._resolve_surname(names[0], mentions, day)
-        if first is None:
-            return None
-        candidates = self._surnames.get(names[1].text, ())
-        counterparts = {a.actor_id for a in self.kb.counterparts_of(first, day)}
-        for cand in candidates:
-            if cand in counterparts:
-                return first, cand
-        second = self._resolve_surname(names[1], mentions, day)
-        return (first, second) if second else None
-
-    # -- 4. surnames -------------------------------------------------------
-
-    def _surnames_pass(
-        self, doc: Doc, mentions: dict[int, Linked], day: str | None, titles: list[Span]
-    ) -> None:
-        covered = {i for m in mentions.values() for i in range(m.start, m.end)}
-        named = self._article_surnames.named_in_full(doc, mentions)
-        titled = {span.end: self._title_index[span.text.casefold()] for span in titles}
-        for tok in doc:
-            if tok.i in covered:
-                continue
-            in_kb = tok.text in self._surnames
-            holder = self._titled_surname(tok, titled.get(tok.i), day) if in_kb else None
-            if holder is not None:
-                # "Premier Li", "Vice Premier He": the one holder of the title that day
-                mentions[tok.i] = Linked(tok.i, tok.i + 1, holder, "title+surname")
-                covered.add(tok.i)
-                continue
-            if in_kb and not self._article_surnames.may_be_surname(tok, mentions):
-                continue
-            if in_kb and self._another_given_name(tok):
-                continue
-            actor_id = self._article_surnames.person_at(tok, named)
-            if actor_id is None and in_kb:
-                actor_id = self._resolve_surname(tok, mentions, day)
-            if actor_id:
-                mentions[tok.i] = Linked(tok.i, tok.i + 1, actor_id, "surname")
-                covered.add(tok.i)
-
-    def _titled_surname(self, tok: Token, key: str | None, day: str | None) -> str | None:
-        """The one holder, on ``day``, of the title just before the surname ``tok``."""
-        if key is None or day is None or not tok.text[:1].isupper():
-            return None
-        candidates = set(self._surnames.get(tok.text, ()))
-        holders = [a.actor_id for a in self.kb.holders(key, day) if a.actor_id in candidates]
-        return holders[0] if len(holders) == 1 else None
-
-    def _another_given_name(self, tok: Token) -> bool:
-        """ "Carrie Lam" is not To Lam: a KB surname after given names none of them has.
-
-        Only inside a person's name the NER found, after capitalised words that are
-        no title, when no such word shares its initial with a word of a candidate's
-        name or aliases ("Rob Lighthizer", "Recep Tayyip Erdogan" still pass).
-        """
-        if tok.i == 0 or tok.ent_type_ != "PERSON" or tok.ent_iob_ != "I":
-            return False
-        doc = tok.doc
-        start = tok.i
-        while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start].ent_iob_ == "I":
-            start -= 1
-        given = [t for t in doc[start : tok.i] if t.is_alpha]
-        if not given or any(
-            not t.text[:1].isupper()
-            or t.lower_ in self._title_words
-            or t.lower_ in self._group_nouns
-            for t in given
-        ):
-            return False
-        initials = {
-            word[:1]
-            for c in self._surnames[tok.text]
-            if c in self.kb.actors
-            for form in (self.kb.actors[c].name, *self.kb.actors[c].aliases)
-            for word in form.split()
-        }
-        return bool(initials) and not any(t.text[:1] in initials for t in given)
-
-    def _resolve_surname(
-        self, tok: Token, mentions: dict[int, Linked], day: str | None
-    ) -> str | None:
-        candidates = self._surnames.get(tok.text, ())
-        if not candidates:
-            return None
-        before = [m for s, m in sorted(mentions.items()) if s < tok.i]
-        for m in reversed(before):
-            if m.actor_id in candidates:
-                return m.actor_id
-        if len(candidates) == 1:
-            return candidates[0]
-        if day is not None:
-            in_office = [c for c in candidates if self.kb.actors[c].roles_on(day)]
-            if len(in_office) == 1:
-                return in_office[0]
-            # "Bessent and He", "the talks with He": the opposite number of someone
-            # already named, when exactly one candidate is
-            partners = {
-                a.actor_id
-                for m in before
-                if m.actor_id in self.kb.actors
-                for a in self.kb.counterparts_of(m.actor_id, day)
-            }
-            matched = [c for c in in_office if c in partners]
-            if len(matched) == 1:
-                return matched[0]
-        return None  # ambiguous: better no link than a wrong one
 
     # -- 5. bare titles ----------------------------------------------------
 
@@ -686,13 +545,6 @@ _POSSESSIVES = {
     "US ": ("America's", "America’s"),
     "Chinese ": ("Beijing's", "Beijing’s"),
 }
-
-
-def _norm_channel(text: str) -> str:
-    text = re.sub(r"[–—-]", " ", text.casefold())
-    return " ".join(
-        text.replace("back channel", "channel").replace("backchannel", "channel").split()
-    )
 
 
 def _longest(spans: list[Span]) -> list[Span]:

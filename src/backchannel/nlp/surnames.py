@@ -19,6 +19,14 @@ only when every guard holds:
 A KB surname that is also an English word is read with care: "He" is the
 surname mid-sentence or in "He and Bessent", never the sentence-initial
 pronoun ("He said …").
+
+A surname no one in the article was named by in full is read by the KB
+(``KnownSurnames``): after a title, the one holder of that title on the
+day ("Premier Li"); else the KB person with that surname named last
+before it, the only one who bears it, the only one in office, or the one
+in office who is the opposite number of someone already named. An
+ambiguous surname stays unlinked, and so does one after given names that
+no bearer has ("Carrie Lam" is not To Lam).
 """
 
 from __future__ import annotations
@@ -32,7 +40,7 @@ from backchannel.kb.dictionaries import NameKey, name_key
 from backchannel.kb.petrarch import cameo
 from backchannel.nlp.mentions import TITLE_CASE, Linked
 
-__all__ = ["ArticleSurnames", "NamedInFull"]
+__all__ = ["ArticleSurnames", "KnownSurnames", "NamedInFull"]
 
 _NAMED_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
@@ -138,3 +146,123 @@ class ArticleSurnames:
 
     def _name_words(self, tok: Token) -> list[str]:
         return [word for word in name_key(tok.text) if word not in self._plain]
+
+
+class KnownSurnames:
+    """A lone surname of KB people ("Bessent", "Premier Li", "He") for the person it names."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        surnames: Mapping[str, tuple[str, ...]],
+        title_index: Mapping[str, str],
+        title_words: set[str],
+        group_nouns: Mapping[str, str],
+        plain: frozenset[str],
+    ) -> None:
+        self.kb = kb
+        self._surnames = surnames
+        self._title_index = title_index
+        self._title_words = title_words
+        self._group_nouns = group_nouns
+        self._article = ArticleSurnames(kb, plain)
+
+    def candidates(self, surname: str) -> tuple[str, ...]:
+        """The KB people who bear ``surname`` as written."""
+        return self._surnames.get(surname, ())
+
+    def link(
+        self, doc: Doc, mentions: dict[int, Linked], day: str | None, titles: list[Span]
+    ) -> None:
+        """Link each lone surname not yet covered: the holder of the title just before it,
+        the person the article named in full, else ``resolve``."""
+        covered = {i for m in mentions.values() for i in range(m.start, m.end)}
+        named = self._article.named_in_full(doc, mentions)
+        titled = {span.end: self._title_index[span.text.casefold()] for span in titles}
+        for tok in doc:
+            if tok.i in covered:
+                continue
+            in_kb = tok.text in self._surnames
+            holder = self._titled_surname(tok, titled.get(tok.i), day) if in_kb else None
+            if holder is not None:
+                # "Premier Li", "Vice Premier He": the one holder of the title that day
+                mentions[tok.i] = Linked(tok.i, tok.i + 1, holder, "title+surname")
+                covered.add(tok.i)
+                continue
+            if in_kb and not self._article.may_be_surname(tok, mentions):
+                continue
+            if in_kb and self._another_given_name(tok):
+                continue
+            actor_id = self._article.person_at(tok, named)
+            if actor_id is None and in_kb:
+                actor_id = self.resolve(tok, mentions, day)
+            if actor_id:
+                mentions[tok.i] = Linked(tok.i, tok.i + 1, actor_id, "surname")
+                covered.add(tok.i)
+
+    def _titled_surname(self, tok: Token, key: str | None, day: str | None) -> str | None:
+        """The one holder, on ``day``, of the title just before the surname ``tok``."""
+        if key is None or day is None or not tok.text[:1].isupper():
+            return None
+        candidates = set(self._surnames.get(tok.text, ()))
+        holders = [a.actor_id for a in self.kb.holders(key, day) if a.actor_id in candidates]
+        return holders[0] if len(holders) == 1 else None
+
+    def _another_given_name(self, tok: Token) -> bool:
+        """ "Carrie Lam" is not To Lam: a KB surname after given names none of them has.
+
+        Only inside a person's name the NER found, after capitalised words that are
+        no title, when no such word shares its initial with a word of a candidate's
+        name or aliases ("Rob Lighthizer", "Recep Tayyip Erdogan" still pass).
+        """
+        if tok.i == 0 or tok.ent_type_ != "PERSON" or tok.ent_iob_ != "I":
+            return False
+        doc = tok.doc
+        start = tok.i
+        while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start].ent_iob_ == "I":
+            start -= 1
+        given = [t for t in doc[start : tok.i] if t.is_alpha]
+        if not given or any(
+            not t.text[:1].isupper()
+            or t.lower_ in self._title_words
+            or t.lower_ in self._group_nouns
+            for t in given
+        ):
+            return False
+        initials = {
+            word[:1]
+            for c in self._surnames[tok.text]
+            if c in self.kb.actors
+            for form in (self.kb.actors[c].name, *self.kb.actors[c].aliases)
+            for word in form.split()
+        }
+        return bool(initials) and not any(t.text[:1] in initials for t in given)
+
+    def resolve(self, tok: Token, mentions: dict[int, Linked], day: str | None) -> str | None:
+        """The KB person the surname ``tok`` names: the last one named before it, the one
+        bearer, the one in office on ``day`` or that one's opposite number; else None."""
+        candidates = self._surnames.get(tok.text, ())
+        if not candidates:
+            return None
+        before = [m for s, m in sorted(mentions.items()) if s < tok.i]
+        for m in reversed(before):
+            if m.actor_id in candidates:
+                return m.actor_id
+        if len(candidates) == 1:
+            return candidates[0]
+        if day is not None:
+            in_office = [c for c in candidates if self.kb.actors[c].roles_on(day)]
+            if len(in_office) == 1:
+                return in_office[0]
+            # "Bessent and He", "the talks with He": the opposite number of someone
+            # already named, when exactly one candidate is
+            partners = {
+                a.actor_id
+                for m in before
+                if m.actor_id in self.kb.actors
+                for a in self.kb.counterparts_of(m.actor_id, day)
+            }
+            matched = [c for c in in_office if c in partners]
+            if len(matched) == 1:
+                return matched[0]
+        return None  # ambiguous: better no link than a wrong one
