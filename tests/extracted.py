@@ -20,6 +20,11 @@ def events(extractor: Any, text: str, published: str = "2025-11-20") -> set[tupl
     return {(e.source.actor_id, e.target.actor_id, e.type, e.mode, e.modality) for e in ex.events}
 
 
+def linked(extractor: Any, text: str, published: str = "2025-11-20") -> set[str]:
+    """The actor ids the linker found in the text."""
+    return {m.actor_id for m in extract(extractor, text, published).mentions}
+
+
 def pairs(found: set[tuple[str, ...]], kind: str = "CONSULT") -> set[frozenset[str]]:
     """The unordered pairs of the events of one category."""
     return {frozenset(e[:2]) for e in found if e[2] == kind}

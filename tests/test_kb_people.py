@@ -14,17 +14,13 @@ import pytest
 from backchannel.evaluate.project import actor_key
 from backchannel.kb import KnowledgeBase
 from extracted import events as _events
-from extracted import extract
+from extracted import linked as _linked
 from extracted import pairs as _pairs
 
 
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
     return KnowledgeBase.load()
-
-
-def _linked(extractor: Any, text: str, published: str) -> set[str]:
-    return {m.actor_id for m in extract(extractor, text, published).mentions}
 
 
 # ── the knowledge base alone ─────────────────────────────────────────────────

@@ -12,16 +12,12 @@ import pytest
 
 from backchannel.kb import KnowledgeBase
 from extracted import events as _events
-from extracted import extract
+from extracted import linked as _linked
 
 
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
     return KnowledgeBase.load()
-
-
-def _linked(extractor: Any, text: str, published: str) -> set[str]:
-    return {m.actor_id for m in extract(extractor, text, published).mentions}
 
 
 # ── the knowledge base alone ─────────────────────────────────────────────────
