@@ -28,12 +28,22 @@
   (``demanded_of``; what may be asked is ``asked_things``).
 - Consensus at a meeting: "met with Kim and came to some consensus" is an
   agreement with the one met (``met_and_agreed``).
+- A hope that another will act: "Japan hopes China will refrain from
+  provocations", "Beijing expects Washington to honour its commitments" is a
+  request of the one hoped to act, from the one who hopes; not "hopes to
+  conclude talks", "hopes the talks will succeed", nor a forecast ("expects
+  China to cut rates") (``hoped_act``, ``hoped_of``).
+- Refusing to yield: "will not yield to pressure from Washington", "refused to
+  give in to Tokyo's demands" rejects (REJECT) the one who presses; a yield
+  that happened, "gave in to temptation" or "bonds yield 3%" is none
+  (``stood_firm``, ``pressed_by``).
 - A warning of what another does now: "Polish warnings that Russia is
   massing troops" is a charge (ACCUSE), the speaker's
   state read from its adjective (``charge_in_warning``, ``nation_of``).
 
 The word lists are in ``data/events.yaml`` (``bidding_verbs``,
-``reacting_verbs``, ``anger_adverbs``).
+``reacting_verbs``, ``anger_adverbs``, ``hoping_verbs``, ``expected_acts``,
+``yielding_verbs``, ``pressing_nouns``).
 """
 
 from __future__ import annotations
@@ -52,6 +62,10 @@ if TYPE_CHECKING:
     from backchannel.nlp.participants import ParticipantFinder
 
 _AGAINST = frozenset({"at", "against"})
+# "hoping" is lemmatized "hop" by the small model.
+_MISREAD = {"hoping": "hope", "hopes": "hope", "hoped": "hope"}
+_DONE = frozenset({"has", "have", "had", "'s", "'ve"})
+_REFUSING = frozenset({"refuse", "decline"})
 
 
 def bidding(verb: Token, lex: Lexicon) -> Trigger | None:
@@ -113,6 +127,100 @@ def suggestion(verb: Token) -> Trigger | None:
     return None
 
 
+def hoped_act(verb: Token, lex: Lexicon) -> Token | None:
+    """ "hopes China will refrain …", "expects Washington to honour …": the clause of
+    another's act a hope or an expectation names, if any.
+
+    The act is to come (not "hopes China has learned"), done by its subject (not
+    "hopes China will be spared"), and one owed when expected ("expects Washington
+    to honour its commitments", not "expects China to cut rates").
+    """
+    lemma = _MISREAD.get(verb.lower_, verb.lemma_.lower())
+    if verb.pos_ not in {"VERB", "AUX"} or lemma not in lex.hoping_verbs:
+        return None
+    if verb.dep_ in {"amod", "acl"} or any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "China is expected to …": no one hopes
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}):
+        if not any(c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"} for c in clause.children):
+            continue
+        if clause.tag_ in {"VBD", "VBN"} or any(
+            c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lower_ in _DONE) for c in clause.children
+        ):
+            continue
+        if lemma != "hope" and clause.lemma_.lower() not in lex.expected_acts:
+            continue
+        return clause
+    return None
+
+
+def hoping(verb: Token, lex: Lexicon) -> Trigger | None:
+    """ "Japan hopes China will refrain from provocations": a request of China."""
+    if hoped_act(verb, lex) is None:
+        return None
+    return Trigger(_MISREAD.get(verb.lower_, verb.lemma_.lower()), "verb", "REQUEST", "")
+
+
+def hoped_of(verb: Token, link: LinkResult, lex: Lexicon) -> list[Linked]:
+    """Whom a hope asks: the actor that is the hoped act's subject itself ("China",
+    "Beijing and Moscow"), not one named inside it ("the talks with Japan")."""
+    clause = hoped_act(verb, lex)
+    if clause is None:
+        return []
+    found: list[Linked] = []
+    for subj in (c for c in clause.children if c.dep_ == "nsubj"):
+        for tok in (subj, *(c for c in subj.children if c.dep_ == "conj")):
+            m = link.token_to_mention.get(tok.i)
+            if m is None:
+                return []  # "China and the talks …": not all of it is a party
+            found.append(m)
+    return unique(found)
+
+
+def stood_firm(verb: Token, lex: Lexicon) -> Trigger | None:
+    """ "will not yield to pressure from Washington", "refused to give in to Tokyo's
+    demands": a rejection of the one who presses."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    lemma = verb.lemma_.lower()
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    phrase = next((f"{lemma} {p}" for p in particles if f"{lemma} {p}" in lex.yielding_verbs), "")
+    if not phrase and (particles or lemma not in lex.yielding_verbs):
+        return None
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSING
+    if not (negated or refused) or not _yielded_to(verb, lex):
+        return None
+    return Trigger(phrase or lemma, "verb", "REJECT", "")
+
+
+def _yielded_to(verb: Token, lex: Lexicon) -> list[Token]:
+    """What one yields to, if it presses: the noun under "to" ("to US threats"), or the
+    noun the parser made a verb ("yield to pressure from Washington")."""
+    things = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    things += [
+        c
+        for c in verb.children
+        if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
+    return [
+        t
+        for t in things
+        if (t.lower_ in lex.pressing_nouns or t.lemma_.lower() in lex.pressing_nouns)
+        or (t.dep_ == "pobj" and t.pos_ == "PROPN")
+    ]
+
+
+def pressed_by(
+    find: ParticipantFinder, verb: Token, link: LinkResult, adjectives: Mapping[str, str]
+) -> list[Linked]:
+    """Who presses the one who will not yield: "to Washington", "to pressure from
+    Washington", "to US threats", "to Tokyo's demands", "to American pressure"."""
+    found: list[Linked] = []
+    for thing in _yielded_to(verb, find.lex):
+        found += _authors(find, thing, link, adjectives)
+    return unique(found)
+
+
 def _infinitive(clause: Token) -> bool:
     """ "(not) to meddle": an infinitive complement, or one the parser hung as an
     adverbial clause after a date ("told Oslo on Monday not to interfere")."""
@@ -155,25 +263,38 @@ def reacted_to(
         if prep.dep_ != "prep" or prep.lower_ not in _AGAINST | {"to"}:
             continue
         for thing in prep.children:
-            if thing.i in link.token_to_mention:
-                found.append(link.token_to_mention[thing.i])
-                continue
-            if thing.dep_ == "pcomp":
-                # "at visiting Vice President Biden": the participle's object is the one
-                found += [
-                    link.token_to_mention[o.i]
-                    for o in thing.children
-                    if o.dep_ == "dobj" and o.i in link.token_to_mention
-                ]
-                continue
-            for owner in thing.children:
-                if owner.dep_ in {"poss", "compound"}:
-                    found += find.collect(owner, link, allow_modifier=True)
-                elif owner.dep_ in {"prep", "agent"} and owner.lower_ in {"by", "from", "of"}:
-                    found += find.collect(owner, link)
-            if not found:
-                found += nation_of(thing, adjectives)
+            found += _authors(find, thing, link, adjectives, found)
     return unique(found)
+
+
+def _authors(
+    find: ParticipantFinder,
+    thing: Token,
+    link: LinkResult,
+    adjectives: Mapping[str, str],
+    before: list[Linked] | None = None,
+) -> list[Linked]:
+    """The actor ``thing`` is, or whose it is (``before``: those found already, when
+    an adjective is read only for want of any)."""
+    if thing.i in link.token_to_mention:
+        return [link.token_to_mention[thing.i]]
+    if thing.dep_ == "pcomp":
+        # "at visiting Vice President Biden": the participle's object is the one
+        return [
+            link.token_to_mention[o.i]
+            for o in thing.children
+            if o.dep_ == "dobj" and o.i in link.token_to_mention
+        ]
+    found: list[Linked] = []
+    for owner in thing.children:
+        if owner.dep_ in {"poss", "compound"}:
+            found += find.collect(owner, link, allow_modifier=True)
+        elif owner.dep_ in {"prep", "agent"} and owner.lower_ in {"by", "from", "of"}:
+            # "pressure from Washington": the state it comes from, not a place
+            found += find.collect(owner, link, places=owner.lower_ == "from")
+    if not found and not before:
+        found += nation_of(thing, adjectives)
+    return found
 
 
 def met_and_agreed(

@@ -31,9 +31,12 @@ from backchannel.nlp.asks import (
     asked_for,
     asked_of,
     demanded_of,
+    hoped_of,
     met_and_agreed,
     nation_of,
+    pressed_by,
     reacted_to,
+    stood_firm,
 )
 from backchannel.nlp.calls import paid_call
 from backchannel.nlp.easing import (
@@ -212,6 +215,10 @@ class EventExtractor(EventRecords):
             targets = reacted_to(self.find, tok, link, self.adjectives)
         elif trig.lemma in _CALLS_FOR:
             targets = asked_of(self.find, tok, link)  # "called for talks with X"
+        elif trig.type == "REQUEST" and trig.lemma in self.lex.hoping_verbs:
+            targets = self._others_hoped(ctx, sources, hoped_of(tok, link, self.lex), link)
+        elif trig.type == "REJECT" and trig.lemma in self.lex.yielding_verbs:
+            targets = pressed_by(self.find, tok, link, self.adjectives)  # "to US threats"
         if not targets:
             targets = met_and_agreed(self.find, tok, trig, link)
         sending = trig.lemma in self.lex.sending_verbs
@@ -247,6 +254,18 @@ class EventExtractor(EventRecords):
                 # which ("signed an agreement" stays a signing)
                 trig = replace(trig, mode=named.mode)
         return trig, sources, targets, obj
+
+    def _others_hoped(
+        self, ctx: SentenceContext, sources: list[Linked], hoped: list[Linked], link: LinkResult
+    ) -> list[Linked]:
+        """Those a hope asks to act ("hopes China will refrain"); none when the hoper's
+        own state is among them ("hoped China and the US would work together" is a
+        wish for both, not a request)."""
+        day = ctx.date.start
+        own = {self.participant(s.actor_id, day, link).country for s in sources} - {""}
+        if any(self.participant(h.actor_id, day, link).country in own for h in hoped):
+            return []
+        return hoped
 
     def _noun_parties(
         self, tok: Token, trig: Trigger, link: LinkResult, fired_objects: set[int]
@@ -356,6 +375,8 @@ class EventExtractor(EventRecords):
 
     def _is_content(self, tok: Token) -> bool:
         """The trigger is (or is the object of) what another trigger asks or threatens."""
+        if stood_firm(tok, self.lex) is not None:
+            return False  # "vowed never to yield to …": the refusal is the act
         if tok.dep_ in OBJ and tok.head.pos_ in {"VERB", "AUX"}:
             direct = self.find.trigger_for(tok.head)
             if direct is not None and direct.type in self.lex.content_of:

@@ -132,6 +132,10 @@ class Lexicon:
     anger_adverbs: frozenset[str] = frozenset()
     interfering_verbs: frozenset[str] = frozenset()  # "not to meddle in its talks"
     answering_verbs: frozenset[str] = frozenset()  # "rejected the request": one made before
+    hoping_verbs: frozenset[str] = frozenset()  # "hopes China will refrain": a request
+    expected_acts: frozenset[str] = frozenset()  # "expects Washington to honour …"
+    yielding_verbs: frozenset[str] = frozenset()  # "will not yield to pressure": a rejection
+    pressing_nouns: frozenset[str] = frozenset()  # "bow to US threats"
 
     def intensity(self, category: str, mode: str) -> float:
         cat = self.categories.get(category)
@@ -276,4 +280,8 @@ def lexicon() -> Lexicon:
         anger_adverbs=_words(events, "anger_adverbs", "events.yaml"),
         answering_verbs=_words(events, "answering_verbs", "events.yaml"),
         interfering_verbs=_words(events, "interfering_verbs", "events.yaml"),
+        hoping_verbs=_words(events, "hoping_verbs", "events.yaml"),
+        expected_acts=_words(events, "expected_acts", "events.yaml"),
+        yielding_verbs=_words(events, "yielding_verbs", "events.yaml"),
+        pressing_nouns=_words(events, "pressing_nouns", "events.yaml"),
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from backchannel.model import Event, Modality
-from backchannel.nlp.asks import meddled_in
+from backchannel.nlp.asks import meddled_in, stood_firm
 from backchannel.nlp.lexicon import Lexicon
 from backchannel.nlp.repairs import WAYS_AND_MEANS
 
@@ -94,6 +94,17 @@ def _cue(
 def _wish(children: list[Token]) -> bool:
     """ "said he would be happy to talk to Xi": a wish, like "would welcome", not a plan."""
     return any(c.dep_ == "acomp" and c.lower_ in _WISH_ADJECTIVES for c in children)
+
+
+def _in_doubt(verb: Token, lex: Lexicon) -> bool:
+    """ "if Beijing does not yield", "may not bow": a refusal only supposed."""
+    doers = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    return any(
+        (c.dep_ == "mark" and c.lower_ in lex.conditional_marks)
+        or (c.dep_ == "aux" and c.lower_ in _DOUBT)
+        for d in doers
+        for c in d.children
+    )
 
 
 def _negated(children: list[Token], lex: Lexicon) -> bool:
@@ -221,6 +232,9 @@ def _content_of_noun(clause: Token) -> bool:
 
 def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     """The modality of the event named by ``trigger``."""
+    if stood_firm(trigger, lex) is not None:
+        # "will not yield", "refused to give in": the refusal is the act, and told
+        return "hypothetical" if _in_doubt(trigger, lex) else "asserted"
     if _nothing_done(trigger):
         return "negated"
     if _answered(trigger, lex) or meddled_in(trigger, lex) is not None:

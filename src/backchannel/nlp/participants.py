@@ -26,7 +26,9 @@ from backchannel.nlp.asks import (
     bidding,
     call_for,
     charge_in_warning,
+    hoping,
     pushback,
+    stood_firm,
     suggestion,
 )
 from backchannel.nlp.lexicon import Lexicon, Trigger
@@ -88,6 +90,8 @@ class ParticipantFinder:
                 or pushback(tok)
                 or call_for(tok)
                 or suggestion(tok)
+                or hoping(tok, self.lex)  # "hopes China will refrain from …"
+                or stood_firm(tok, self.lex)  # "will not yield to pressure from …"
             )
             if narrow is not None:
                 return narrow
