@@ -31,6 +31,8 @@ from backchannel.nlp.asks import (
     asked_for,
     asked_of,
     demanded_of,
+    displeased_with,
+    displeasure,
     met_and_agreed,
     nation_of,
     reacted_to,
@@ -210,6 +212,9 @@ class EventExtractor(EventRecords):
         ):
             # "reacted angrily to an announcement by Clinton": its author
             targets = reacted_to(self.find, tok, link, self.adjectives)
+        elif displeasure(tok, self.lex) is not None:
+            # "opposes Tokyo's decision", "expressed dissatisfaction with the US side"
+            targets = displeased_with(self.find, tok, link, self.adjectives, self.lex)
         elif trig.lemma in _CALLS_FOR:
             targets = asked_of(self.find, tok, link)  # "called for talks with X"
         if not targets:

@@ -132,6 +132,10 @@ class Lexicon:
     anger_adverbs: frozenset[str] = frozenset()
     interfering_verbs: frozenset[str] = frozenset()  # "not to meddle in its talks"
     answering_verbs: frozenset[str] = frozenset()  # "rejected the request": one made before
+    opposing_verbs: frozenset[str] = frozenset()  # "opposes Tokyo's decision": criticism
+    displeasure_nouns: frozenset[str] = frozenset()  # "expressed dissatisfaction with X"
+    concern_nouns: frozenset[str] = frozenset()  # "grave concern over X's actions"
+    act_nouns: frozenset[str] = frozenset()  # what a party does: "X's move", "X's actions"
 
     def intensity(self, category: str, mode: str) -> float:
         cat = self.categories.get(category)
@@ -276,4 +280,8 @@ def lexicon() -> Lexicon:
         anger_adverbs=_words(events, "anger_adverbs", "events.yaml"),
         answering_verbs=_words(events, "answering_verbs", "events.yaml"),
         interfering_verbs=_words(events, "interfering_verbs", "events.yaml"),
+        opposing_verbs=_words(events, "opposing_verbs", "events.yaml"),
+        displeasure_nouns=_words(events, "displeasure_nouns", "events.yaml"),
+        concern_nouns=_words(events, "concern_nouns", "events.yaml"),
+        act_nouns=_words(events, "act_nouns", "events.yaml"),
     )
