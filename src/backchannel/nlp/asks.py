@@ -37,13 +37,20 @@
   give in to Tokyo's demands" rejects (REJECT) the one who presses; a yield
   that happened, "gave in to temptation" or "bonds yield 3%" is none
   (``stood_firm``, ``pressed_by``).
+- Opposition and displeasure: "China firmly opposes the US arms sales",
+  "Seoul expressed strong dissatisfaction with Tokyo's decision", "voiced grave
+  concern over Israel's actions": criticism (ACCUSE) of the one whose act it
+  is, or of the one displeasure is voiced at; a thing no one owns is none
+  ("opposed the generalisation of security concerns", "concern over the
+  situation") (``displeasure``, ``displeased_with``).
 - A warning of what another does now: "Polish warnings that Russia is
   massing troops" is a charge (ACCUSE), the speaker's
   state read from its adjective (``charge_in_warning``, ``nation_of``).
 
 The word lists are in ``data/events.yaml`` (``bidding_verbs``,
 ``reacting_verbs``, ``anger_adverbs``, ``hoping_verbs``, ``expected_acts``,
-``yielding_verbs``, ``pressing_nouns``).
+``yielding_verbs``, ``pressing_nouns``, ``opposing_verbs``, ``displeasure_nouns``,
+``concern_nouns``, ``act_nouns``).
 """
 
 from __future__ import annotations
@@ -238,6 +245,91 @@ def angry_reaction(verb: Token, lex: Lexicon) -> Trigger | None:
     if not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return None
     return Trigger(verb.lemma_.lower(), "verb", "ACCUSE", "criticize")
+
+
+def displeasure(verb: Token, lex: Lexicon) -> Trigger | None:
+    """ "opposes Tokyo's decision", "expressed dissatisfaction with …": criticism."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ == "amod":
+        return None  # "the opposing teams"
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in lex.opposing_verbs or (
+        lemma in lex.declaring_verbs and _voiced(verb, lex) is not None
+    ):
+        return Trigger(lemma, "verb", "ACCUSE", "criticize")
+    return None
+
+
+def displeased_with(
+    find: ParticipantFinder,
+    verb: Token,
+    link: LinkResult,
+    adjectives: Mapping[str, str],
+    lex: Lexicon,
+) -> list[Linked]:
+    """Whom opposition or displeasure is aimed at: the owner of the act opposed
+    ("the US arms sales", "NATO's expansion", "the plan by Tokyo"), or the one it is
+    voiced at ("dissatisfaction with the US side"; for concern only an act: "concern
+    over Israel's actions")."""
+    voiced = _voiced(verb, lex)
+    if voiced is None:
+        things = [c for c in verb.children if c.dep_ == "dobj"]
+        things += [g for t in things for g in t.children if g.dep_ == "conj"]
+        return unique(m for t in things for m in _act_owners(find, t, link, adjectives))
+    concern = voiced.lower_ in lex.concern_nouns
+    found: list[Linked] = []
+    for prep in (c for h in (voiced, verb) for c in h.children if c.dep_ == "prep"):
+        if prep.lower_ not in _DISPLEASED_AT:
+            continue
+        for thing in (g for g in prep.children if g.dep_ == "pobj"):
+            if thing.i in link.token_to_mention:
+                if not concern:
+                    found.append(link.token_to_mention[thing.i])  # "at Washington"
+            elif not concern or act_noun(thing, lex):
+                found += _act_owners(find, thing, link, adjectives)
+    return unique(found)
+
+
+def _voiced(verb: Token, lex: Lexicon) -> Token | None:
+    """The displeasure a declaring verb voices: "expressed strong dissatisfaction"."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "dobj" and c.lower_ in lex.displeasure_nouns | lex.concern_nouns
+        ),
+        None,
+    )
+
+
+def _act_owners(
+    find: ParticipantFinder, thing: Token, link: LinkResult, adjectives: Mapping[str, str]
+) -> list[Linked]:
+    """Whose act ``thing`` is: "Tokyo's decision", "the US move", "the plan by Tokyo",
+    "the Japanese decision"; none for an actor itself or a thing no one owns."""
+    if thing.i in link.token_to_mention:
+        return []
+    # the owner itself, which ``find.owners`` would take for a place under "at"
+    found = [
+        link.token_to_mention[c.i]
+        for c in thing.children
+        if c.dep_ in {"poss", "compound"} and c.i in link.token_to_mention
+    ] or find.owners(thing, link)
+    for prep in (c for c in thing.children if c.dep_ in {"prep", "agent"}):
+        if prep.lower_ == "by":
+            found += find.collect(prep, link)
+    return found or nation_of(thing, adjectives)
+
+
+def act_noun(noun: Token, lex: Lexicon) -> bool:
+    """A noun for what a party does: "move", "tariffs", "actions"."""
+    return noun.lower_ in lex.act_nouns or noun.lemma_.lower() in lex.act_nouns
+
+
+_DISPLEASED_AT = frozenset(
+    {"with", "at", "over", "about", "to", "against", "toward", "towards", "regarding"}
+)
 
 
 def pushback(verb: Token) -> Trigger | None:

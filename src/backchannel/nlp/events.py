@@ -31,6 +31,8 @@ from backchannel.nlp.asks import (
     asked_for,
     asked_of,
     demanded_of,
+    displeased_with,
+    displeasure,
     hoped_of,
     met_and_agreed,
     nation_of,
@@ -213,6 +215,9 @@ class EventExtractor(EventRecords):
         ):
             # "reacted angrily to an announcement by Clinton": its author
             targets = reacted_to(self.find, tok, link, self.adjectives)
+        elif displeasure(tok, self.lex) is not None:
+            # "opposes Tokyo's decision", "expressed dissatisfaction with the US side"
+            targets = displeased_with(self.find, tok, link, self.adjectives, self.lex)
         elif trig.lemma in _CALLS_FOR:
             targets = asked_of(self.find, tok, link)  # "called for talks with X"
         elif trig.type == "REQUEST" and trig.lemma in self.lex.hoping_verbs:

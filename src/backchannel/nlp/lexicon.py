@@ -136,6 +136,10 @@ class Lexicon:
     expected_acts: frozenset[str] = frozenset()  # "expects Washington to honour …"
     yielding_verbs: frozenset[str] = frozenset()  # "will not yield to pressure": a rejection
     pressing_nouns: frozenset[str] = frozenset()  # "bow to US threats"
+    opposing_verbs: frozenset[str] = frozenset()  # "opposes Tokyo's decision": criticism
+    displeasure_nouns: frozenset[str] = frozenset()  # "expressed dissatisfaction with X"
+    concern_nouns: frozenset[str] = frozenset()  # "grave concern over X's actions"
+    act_nouns: frozenset[str] = frozenset()  # what a party does: "X's move", "X's actions"
 
     def intensity(self, category: str, mode: str) -> float:
         cat = self.categories.get(category)
@@ -284,4 +288,8 @@ def lexicon() -> Lexicon:
         expected_acts=_words(events, "expected_acts", "events.yaml"),
         yielding_verbs=_words(events, "yielding_verbs", "events.yaml"),
         pressing_nouns=_words(events, "pressing_nouns", "events.yaml"),
+        opposing_verbs=_words(events, "opposing_verbs", "events.yaml"),
+        displeasure_nouns=_words(events, "displeasure_nouns", "events.yaml"),
+        concern_nouns=_words(events, "concern_nouns", "events.yaml"),
+        act_nouns=_words(events, "act_nouns", "events.yaml"),
     )

@@ -26,6 +26,7 @@ from backchannel.nlp.asks import (
     bidding,
     call_for,
     charge_in_warning,
+    displeasure,
     hoping,
     pushback,
     stood_firm,
@@ -87,6 +88,7 @@ class ParticipantFinder:
             narrow = (
                 bidding(tok, self.lex)
                 or angry_reaction(tok, self.lex)
+                or displeasure(tok, self.lex)
                 or pushback(tok)
                 or call_for(tok)
                 or suggestion(tok)
@@ -229,7 +231,7 @@ class ParticipantFinder:
                 # at Hegseth's remarks": whose it is, not what it is about
                 nouns = [child] if is_object else [g for g in child.children if g.dep_ == "pobj"]
                 for noun in nouns:
-                    owners += self._owners(noun, link)
+                    owners += self.owners(noun, link)
             if child.dep_ == "prep" and child.lower_ in trig.place_preps:
                 targets += self.collect(child, link, places=True)
                 continue
@@ -267,9 +269,9 @@ class ParticipantFinder:
                     if child.lower_ == "against" and trig.type in _OWNER_TARGET:
                         # "vowed countermeasures against Washington's export curbs"
                         for noun in (g for g in child.children if g.dep_ == "pobj"):
-                            targets += self._owners(noun, link)
+                            targets += self.owners(noun, link)
             if not targets and trig.type in _OWNER_TARGET:
-                targets += self._owners(obj, link)  # "defended the right of Russia troops"
+                targets += self.owners(obj, link)  # "defended the right of Russia troops"
         if not targets and trig.type in {"REQUEST", "REJECT"}:
             # "demanded an apology from Tokyo": the one asked is where it comes from;
             # "declined a call from Austin": the one turned down
@@ -287,7 +289,7 @@ class ParticipantFinder:
             and not any(c.dep_ in OBJ for c in verb.children)
         ):
             for thing in moved_objects(verb):
-                targets += self._owners(thing, link)
+                targets += self.owners(thing, link)
         if not targets and trig.type in {"REQUEST", "ACCUSE"}:
             # "China demanded that the United States cancel the sale": the one asked;
             # "alleged that China's Ministry of State Security was behind the breach":
@@ -363,7 +365,7 @@ class ParticipantFinder:
             return found
         return [m for m in found if not under_prep(span_root(obj.doc, m), obj)]
 
-    def _owners(self, noun: Token, link: LinkResult) -> list[Linked]:
+    def owners(self, noun: Token, link: LinkResult) -> list[Linked]:
         """Whose ``noun`` is: "Israel's raid", "the US arms sale", "the right of Russia troops"."""
         if noun.i in link.token_to_mention:
             return []

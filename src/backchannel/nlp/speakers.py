@@ -5,7 +5,8 @@ Sudan: a clause with an obligation modal ("must", and "should" for an act
 when someone is addressed) under a saying verb or a statement issued ("a
 stern reminder to Iraq that it must …"). "Mao Ning said the United States
 was bullying Chinese companies" is the speaker's ACCUSE of the one said to
-do wrong (which clause tells a wrong is ``nlp/verbal.py``'s to say).
+do wrong, or whose act is said to do it ("said Washington's tariffs violate
+the consensus"; which clause tells a wrong is ``nlp/verbal.py``'s to say).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from backchannel.model import Event
+from backchannel.nlp.asks import act_noun
 from backchannel.nlp.eventdates import SentenceContext
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
@@ -70,7 +72,7 @@ def wrong_events(
     accused: list[Linked] = []
     for subj in clause.children:
         if subj.dep_ in SUBJ:
-            accused += records.find.collect(subj, link)
+            accused += records.find.collect(subj, link) or acted_by(records, subj, link)
     trig = Trigger(verb.lemma_.lower(), "verb", "ACCUSE", "allege")
     speakers = None
     if verb.pos_ in {"NOUN", "PROPN"}:
@@ -82,6 +84,13 @@ def wrong_events(
     ):
         if not own_state(event):
             yield event
+
+
+def acted_by(records: EventRecords, subj: Token, link: LinkResult) -> list[Linked]:
+    """ "said the US move violates WTO rules": the wrong is done by whose act it is."""
+    if subj.i in link.token_to_mention or not act_noun(subj, records.lex):
+        return []
+    return records.find.owners(subj, link)
 
 
 def speaker_events(
