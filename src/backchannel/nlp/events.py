@@ -31,14 +31,8 @@ from backchannel.nlp.asks import (
     asked_for,
     asked_of,
     demanded_of,
-    displeased_with,
-    displeasure,
     hoped_of,
     met_and_agreed,
-    nation_of,
-    pressed_by,
-    reacted_to,
-    stood_firm,
 )
 from backchannel.nlp.calls import paid_call
 from backchannel.nlp.easing import (
@@ -57,6 +51,14 @@ from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import dropped_plan, one_plan
 from backchannel.nlp.participants import OBJ, unique
+from backchannel.nlp.reactions import (
+    displeased_with,
+    displeasure,
+    nation_of,
+    pressed_by,
+    reacted_to,
+    stood_firm,
+)
 from backchannel.nlp.records import EventRecords, own_state
 from backchannel.nlp.rolechanges import sentence_changes
 from backchannel.nlp.sides import Side, across_countries, one_gathering, without_one_side

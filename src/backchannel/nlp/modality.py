@@ -12,8 +12,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from backchannel.model import Event, Modality
-from backchannel.nlp.asks import meddled_in, stood_firm
+from backchannel.nlp.asks import meddled_in
 from backchannel.nlp.lexicon import Lexicon
+from backchannel.nlp.reactions import stood_firm
 from backchannel.nlp.repairs import WAYS_AND_MEANS
 
 _SAY = frozenset(

@@ -22,14 +22,9 @@ from spacy.tokens import Token
 from backchannel.kb import TRANSNATIONAL, KnowledgeBase
 from backchannel.nlp.asks import (
     addressed_appeal,
-    angry_reaction,
     bidding,
     call_for,
-    charge_in_warning,
-    displeasure,
     hoping,
-    pushback,
-    stood_firm,
     suggestion,
 )
 from backchannel.nlp.lexicon import Lexicon, Trigger
@@ -46,6 +41,13 @@ from backchannel.nlp.preps import (
     under_prep,
 )
 from backchannel.nlp.pronouns import REPORTING_VERBS, recapped
+from backchannel.nlp.reactions import (
+    angry_reaction,
+    charge_in_warning,
+    displeasure,
+    pushback,
+    stood_firm,
+)
 from backchannel.nlp.repairs import OBJ as OBJ
 from backchannel.nlp.repairs import SUBJ as SUBJ
 from backchannel.nlp.repairs import (

@@ -16,12 +16,12 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from backchannel.model import Event
-from backchannel.nlp.asks import act_noun
 from backchannel.nlp.eventdates import SentenceContext
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import modality_of
 from backchannel.nlp.participants import SUBJ, unique
+from backchannel.nlp.reactions import act_noun
 from backchannel.nlp.records import EventRecords, own_state
 
 
