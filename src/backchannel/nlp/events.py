@@ -59,6 +59,7 @@ from backchannel.nlp.reactions import (
     reacted_to,
     stood_firm,
 )
+from backchannel.nlp.readouts import addressees, readout
 from backchannel.nlp.records import EventRecords, own_state
 from backchannel.nlp.rolechanges import sentence_changes
 from backchannel.nlp.sides import Side, across_countries, one_gathering, without_one_side
@@ -220,6 +221,8 @@ class EventExtractor(EventRecords):
         elif displeasure(tok, self.lex) is not None:
             # "opposes Tokyo's decision", "expressed dissatisfaction with the US side"
             targets = displeased_with(self.find, tok, link, self.adjectives, self.lex)
+        elif readout(tok, self.lex) is not None:
+            targets = addressees(self.find, tok, link, self.lex)  # "raised concerns with X"
         elif trig.lemma in _CALLS_FOR:
             targets = asked_of(self.find, tok, link)  # "called for talks with X"
         elif trig.type == "REQUEST" and trig.lemma in self.lex.hoping_verbs:

@@ -140,6 +140,15 @@ class Lexicon:
     displeasure_nouns: frozenset[str] = frozenset()  # "expressed dissatisfaction with X"
     concern_nouns: frozenset[str] = frozenset()  # "grave concern over X's actions"
     act_nouns: frozenset[str] = frozenset()  # what a party does: "X's move", "X's actions"
+    view_nouns: frozenset[str] = frozenset()  # "exchanged views with X": a readout's contact
+    exchange_manners: frozenset[str] = frozenset()
+    raising_verbs: frozenset[str] = frozenset()  # "raised concerns with X"
+    raised_things: frozenset[str] = frozenset()
+    conveying_verbs: frozenset[str] = frozenset()  # "conveyed a message to X"
+    conveyed_things: frozenset[str] = frozenset()
+    briefing_verbs: frozenset[str] = frozenset()  # "briefed X on …"
+    stressing_verbs: frozenset[str] = frozenset()  # "stressed to X that …"
+    stressed_things: frozenset[str] = frozenset()
 
     def intensity(self, category: str, mode: str) -> float:
         cat = self.categories.get(category)
@@ -292,4 +301,13 @@ def lexicon() -> Lexicon:
         displeasure_nouns=_words(events, "displeasure_nouns", "events.yaml"),
         concern_nouns=_words(events, "concern_nouns", "events.yaml"),
         act_nouns=_words(events, "act_nouns", "events.yaml"),
+        view_nouns=_words(events, "view_nouns", "events.yaml"),
+        exchange_manners=_words(events, "exchange_manners", "events.yaml"),
+        raising_verbs=_words(events, "raising_verbs", "events.yaml"),
+        raised_things=_words(events, "raised_things", "events.yaml"),
+        conveying_verbs=_words(events, "conveying_verbs", "events.yaml"),
+        conveyed_things=_words(events, "conveyed_things", "events.yaml"),
+        briefing_verbs=_words(events, "briefing_verbs", "events.yaml"),
+        stressing_verbs=_words(events, "stressing_verbs", "events.yaml"),
+        stressed_things=_words(events, "stressed_things", "events.yaml"),
     )

@@ -48,6 +48,7 @@ from backchannel.nlp.reactions import (
     pushback,
     stood_firm,
 )
+from backchannel.nlp.readouts import readout
 from backchannel.nlp.repairs import OBJ as OBJ
 from backchannel.nlp.repairs import SUBJ as SUBJ
 from backchannel.nlp.repairs import (
@@ -96,6 +97,7 @@ class ParticipantFinder:
                 or suggestion(tok)
                 or hoping(tok, self.lex)  # "hopes China will refrain from …"
                 or stood_firm(tok, self.lex)  # "will not yield to pressure from …"
+                or readout(tok, self.lex)  # "exchanged views with X", "briefed X on …"
             )
             if narrow is not None:
                 return narrow

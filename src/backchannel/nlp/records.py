@@ -60,6 +60,7 @@ class EventRecords:
                 "conversation",
                 "hold",
                 "have",
+                "exchange",  # "exchanged views by phone"
             }:
                 event_mode = "phone"
         modality = modality or modality_of(trig_tok, self.lex)
