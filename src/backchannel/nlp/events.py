@@ -47,6 +47,7 @@ from backchannel.nlp.easing import (
 )
 from backchannel.nlp.eventdates import SentenceContext, context_for, sentences
 from backchannel.nlp.eventnouns import counted, noun_participants, unsealed
+from backchannel.nlp.exchanges import addressees, readout
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import dropped_plan, one_plan
@@ -59,7 +60,6 @@ from backchannel.nlp.reactions import (
     reacted_to,
     stood_firm,
 )
-from backchannel.nlp.readouts import addressees, readout
 from backchannel.nlp.records import EventRecords, own_state
 from backchannel.nlp.rolechanges import sentence_changes
 from backchannel.nlp.sides import Side, across_countries, one_gathering, without_one_side

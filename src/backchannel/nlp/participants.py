@@ -27,6 +27,7 @@ from backchannel.nlp.asks import (
     hoping,
     suggestion,
 )
+from backchannel.nlp.exchanges import readout
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import no_reason_to
@@ -48,7 +49,6 @@ from backchannel.nlp.reactions import (
     pushback,
     stood_firm,
 )
-from backchannel.nlp.readouts import readout
 from backchannel.nlp.repairs import OBJ as OBJ
 from backchannel.nlp.repairs import SUBJ as SUBJ
 from backchannel.nlp.repairs import (
