@@ -180,8 +180,8 @@ def test_an_easing_one_had_to_make_is_made(extractor: Any) -> None:
     got = _coded(
         _events(
             extractor,
-            "The United States imposed sanctions on China in 1990. But before long "
-            "Washington had to waive the sanctions when Chinese growth recovered.",
+            "The United States imposed sanctions on China in 1989. Years later "
+            "Washington had to waive those sanctions as its own farmers lost sales.",
             "2019-05-01",
         )
     )
@@ -208,7 +208,7 @@ def test_the_means_tried_is_not_the_one_who_acts(extractor: Any) -> None:
     got = _coded(
         _events(
             extractor,
-            "The US government tried every means at its disposal to prevent Vietnam "
+            "The US government tried every means at hand to prevent Vietnam "
             "from joining the trade bloc.",
             "2019-05-01",
         )

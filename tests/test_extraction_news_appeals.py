@@ -23,7 +23,7 @@ def _requests(extractor: Any, text: str) -> set[tuple[str, str, str]]:
 
 def test_an_appeal_to_the_administration_is_a_request_from_each_firm(extractor: Any) -> None:
     text = (
-        "Intel, Qualcomm and Micron made a last-minute appeal to the Trump administration "
+        "Intel, Qualcomm and Micron sent an urgent appeal to the Biden administration "
         "to keep chips off the tariff list."
     )
     assert _requests(extractor, text) == {
@@ -33,7 +33,7 @@ def test_an_appeal_to_the_administration_is_a_request_from_each_firm(extractor: 
 
 def test_what_a_firm_said_in_a_letter_to_the_ustr_asks_the_ustr(extractor: Any) -> None:
     text = (
-        "Broadcom said in a letter to the US Trade Representative (USTR) that the duties "
+        "Broadcom said in a letter to the Office of the US Trade Representative that the duties "
         "would raise prices."
     )
     got = _requests(extractor, text)
@@ -68,8 +68,8 @@ def test_the_counted_firms_just_named_wrote_the_letter(extractor: Any) -> None:
 
 def test_the_person_named_beside_the_addressee_is_asked_too(extractor: Any) -> None:
     text = (
-        "Qualcomm wrote in its letter to the USTR Robert Lighthizer on Friday that the tariffs "
-        "would hurt workers."
+        "Qualcomm argued in its letter to the USTR, Robert Lighthizer, that "
+        "the tariffs would hurt workers."
     )
     assert ("qualcomm", "robert-lighthizer", "asserted") in _requests(extractor, text)
 

@@ -73,7 +73,7 @@ def test_tariffs_without_a_state_that_imposes_them_are_no_event(extractor: Any) 
         "Economists say tariffs hurt consumers more than exporters.",
         "The impact of the tariffs on Chinese goods is hard to measure.",
         "Both parties raised concerns about each other's tariffs.",
-        "Japan raised tariffs on each other's goods.",
+        "Japan alone lifted duties on each other's goods.",
         "US imports from China fell by a tenth in the first quarter.",
         "Farmers were hurt by Canada's duties on Monday.",
         "The envoy assumed his duties in Beijing last week.",
@@ -88,8 +88,8 @@ def test_an_earlier_round_told_after_a_dated_one_is_another_event(extractor: Any
     # "Prior to that" places the second round before the day just told: not the same one
     ex = _extract(
         extractor,
-        "On May 2, new US levies on $90 billion worth of Chinese goods came into force. "
-        "Prior to that, both sides raised tariffs on $20 billion worth of each other's goods.",
+        "On May 2, fresh US levies on some $90 billion of Chinese goods took effect. "
+        "Prior to that, both sides raised tariffs on $20 billion of each other's goods.",
         "2019-05-20",
     )
     got = [(e.source.actor_id, e.target.actor_id, e.type, e.date.start) for e in ex.events]
@@ -115,7 +115,7 @@ def test_subjecting_a_states_goods_to_tariffs_is_a_sanction(extractor: Any) -> N
 def test_goods_subjected_to_tariffs_are_not_the_ones_who_impose_them(extractor: Any) -> None:
     # the goods are the ones hit; who imposes the tariffs this sentence does not say
     for text in (
-        "Many of the Chinese products subjected to the tariffs are parts for US factories.",
+        "Most Chinese goods subjected to these tariffs are parts for US factories.",
         "The Chinese firms sanctioned last year lost money.",
         "The suspect was subjected to harsh treatment by police.",
     ):

@@ -105,7 +105,7 @@ def test_near_misses_do_not_link_firms_or_economists(extractor: Any) -> None:
 
 @pytest.mark.model
 def test_a_joint_venture_between_two_banks_is_cooperation(extractor: Any) -> None:
-    text = "It was a joint venture between Citigroup and the China Construction Bank."
+    text = "Citigroup formed a joint venture with China Construction Bank in 2005."
     found = {(frozenset(e[:2]), e[2]) for e in _events(extractor, text, "2018-10-15")}
     assert (frozenset({"citigroup", "china-construction-bank"}), "COOPERATE") in found
     # joint ventures with no partner named are no event

@@ -87,7 +87,7 @@ def appeal_writers(find: ParticipantFinder, noun: Token, link: LinkResult) -> li
 
 def appeal_addressees(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Linked]:
     """The person named beside the addressee, hung on the letter by the parser: "their
-    letter to the USTR Robert Lighthizer"."""
+    letter to the USTR, Katherine Tai"."""
     return [
         m
         for c in noun.children

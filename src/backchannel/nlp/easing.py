@@ -15,16 +15,16 @@
   is; expelling diplomats stays a diplomatic SANCTION (``coercive``).
 - Forcing another to act: "forced Greece to accept the terms", "Greece was
   compelled by its creditors to cut spending" (``compelled``): COERCE of the
-  one forced; "the crisis forced China in a new direction" names no act forced.
-- Keeping another out of a body: "prevented China from joining the world trading
-  system", "blocked Russia from resuming its seat" (``barred_entry``): REJECT of
+  one forced; "the crisis forced Greece into a new course" names no act forced.
+- Keeping another out of a body: "prevented Taiwan from joining the world health
+  body", "blocked Russia from resuming its seat" (``barred_entry``): REJECT of
   the one kept out.
 - The one a measure hits, when no party is named outright: the state behind a
   country word or under "from", "to", "on" or "for" inside the measure's own
   phrase ("duties on imports of copolymers from the United States",
   "licences for sales of chips to China", "the tariff hike on Chinese solar
   panels"); so too the state whose goods an investigation looks into
-  ("trade investigations against imports from Brazil") (``measure_targets``).
+  ("anti-dumping probes against imports from Brazil") (``measure_targets``).
 - A measure both sides take on each other's goods: "both sides raised tariffs
   on each other's goods" (``on_each_other``): each side hits the other.
 """
@@ -111,7 +111,7 @@ def extra_trigger(noun_or_verb: Token, governing: Governing) -> Trigger | None:
 
 
 def barred_entry(verb: Token) -> Trigger | None:
-    """ "prevented China from joining the world trading system": a rebuff of the one
+    """ "prevented Taiwan from joining the world health body": a rebuff of the one
     kept out (its object); "stopped Iran from building a bomb" is no entry refused."""
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _BARRING:
         return None
@@ -124,7 +124,7 @@ def barred_entry(verb: Token) -> Trigger | None:
 
 
 def compelled(verb: Token) -> Trigger | None:
-    """ "forced China to leave a tail in the agreement": coercion of the one forced,
+    """ "forced Greece to accept its lenders' terms": coercion of the one forced,
     who is the object (or the passive subject) and the doer of an infinitive."""
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _FORCING:
         return None
@@ -167,7 +167,7 @@ def eased_outright(verb: Token, trig: Trigger, governing: Governing) -> bool:
 
 
 def _had_to(verb: Token) -> bool:
-    """ "Washington had to waive the sanctions": an easing done under constraint ("will
+    """ "Ottawa had to waive its duties": an easing done under constraint ("will
     have to lift the ban" is still to be seen)."""
     return (
         verb.head.tag_ == "VBD"
@@ -324,7 +324,7 @@ def measure_targets(
         and not probe
     ):
         return []  # "an exit ban on American citizens"; not "arrested on charges of …"
-    # "investigations against imports from China", "a probe into Chinese steel": the
+    # "probes against imports from Chile", "a probe into Chinese steel": the
     # state whose goods are looked into
     preps = _HIT_PREPS | {"into"} if probe else _HIT_PREPS
     found: list[Linked] = []
@@ -347,7 +347,7 @@ _BOTH_SIDES = frozenset({"sides", "parties", "countries", "nations", "government
 
 
 def on_each_other(noun: Token) -> bool:
-    """ "both sides raised tariffs on $50 billion worth of each other's goods": a
+    """ "both countries put tariffs on $30 billion of each other's exports": a
     measure that "both" (or "the two") sides take against each other."""
     verb = noun.head
     if noun.dep_ not in OBJ or verb.pos_ not in {"VERB", "AUX"}:
@@ -366,7 +366,7 @@ def on_each_other(noun: Token) -> bool:
 
 
 def _hung_beside(noun: Token) -> list[Token]:
-    """ "was followed by Beijing's tariffs on US imports": the "on" or "against" phrase
+    """ "then came Ottawa's tariffs on US steel": the "on" or "against" phrase
     right after a measure noun, which the parser hung on the verb the noun's phrase
     hangs on."""
     if noun.pos_ not in {"NOUN", "PROPN"}:

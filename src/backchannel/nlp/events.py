@@ -292,7 +292,7 @@ class EventExtractor(EventRecords):
             and not targets
             and on_each_other(tok)
         ):
-            # "both parties raised tariffs on each other's goods": each side hits
+            # "both countries put duties on each other's exports": each side hits
             # the other (the run's two sides)
             sources, targets = both, list(both)
         if not sources and trig.type in _SAID:

@@ -432,7 +432,7 @@ class ParticipantFinder:
             if verb.dep_ == "acl" and head.i in link.token_to_mention:
                 named = link.token_to_mention[head.i]
                 if verb.tag_ == "VBN" and named.how == "adjective" and named.end > named.start + 1:
-                    # "Chinese products subjected to the tariffs", "the Chinese firms
+                    # "Mexican goods subjected to these duties", "the Chinese firms
                     # sanctioned last year": the goods or firms it was done to, not its doer
                     return []
                 return [named]

@@ -73,7 +73,7 @@ def _speaker(
         if child.dep_ == "nsubj" and child.i < clause.i:
             m = index.get(child.i)
             if m is None:
-                # "Vice President of the US Mike Pence said …", with the name parsed
+                # "Prime Minister of Japan Shinzo Abe said …", with the name parsed
                 # into the title's "of" phrase: the one person named there
                 persons = {
                     index[t.i].actor_id: index[t.i]
