@@ -358,8 +358,10 @@ def on_each_other(noun: Token) -> bool:
         and any(d.lower_ in {"both", "two"} for d in c.children if d.dep_ in {"det", "nummod"})
         for c in verb.children
     )
+    if not both:
+        return False
     phrase = list(noun.subtree) + [t for p in _hung_beside(noun) for t in p.subtree]
-    return both and any(
+    return any(
         t.lower_ == "each" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in {"other", "others"}
         for t in phrase
     )
