@@ -241,6 +241,9 @@ def test_every_html_response_carries_a_strict_csp(client: TestClient) -> None:
     assert "<script>" not in page.text and "onload=" not in page.text  # no inline script
     assert re.findall(r"<script[^>]*>", page.text) == [
         '<script src="/static/vendor/cytoscape-3.34.4.min.js" defer>',
+        '<script src="/static/vendor/layout-base-2.0.1.js" defer>',
+        '<script src="/static/vendor/cose-base-2.2.0.js" defer>',
+        '<script src="/static/vendor/cytoscape-fcose-2.2.0.js" defer>',
         '<script src="/static/dashboard.js?v=0.1.0" defer>',
     ]
 

@@ -118,6 +118,8 @@ def test_dashboard_slider_actor_and_whatif(tmp_path: Path, browser: Any) -> None
         _ready(page, "2024-08-27")
         assert page.text_content("#date-label") == "2024-08-27"
         assert page.text_content("#counts") == "4 actors, 2 channels shown"
+        # the small map was laid out by the vendored fCoSE (an unknown layout would throw)
+        assert page.evaluate("typeof cytoscapeFcose") == "function"
 
         # drag the slider's thumb to the far left: the map goes back to the first event
         box = page.locator("#date").bounding_box()

@@ -116,6 +116,18 @@ def test_without_a_refresher_a_write_is_seen_at_once(db: Path) -> None:
     assert after.json() == _fresh(db, day)[0]
 
 
+def test_the_metadata_is_kept_per_version_and_a_write_is_seen(db: Path) -> None:
+    app = create_app(str(db), sides=SIDES)
+    app.state.cache.refresher = None
+    client = TestClient(app)
+    before = client.get("/api/meta").json()
+    assert client.get("/api/meta").json() == before  # the second answer is the kept one
+    _write_biden_wang(db)
+    after = client.get("/api/meta").json()
+    assert after["counts"]["event_records"] == before["counts"]["event_records"] + 1
+    assert after["counts"]["documents"] == before["counts"]["documents"] + 1
+
+
 def test_the_server_start_precomputes_the_default_map(db: Path) -> None:
     app = create_app(str(db), sides=SIDES)
     with TestClient(app) as client:  # runs the lifespan: the store is indexed before any request

@@ -188,8 +188,12 @@ def not_found(detail: str) -> HTTPException:
 
 @router.get("/meta", summary="date range, counts, and the values the filters offer")
 def get_meta(request: Request) -> dict[str, Any]:
-    with _store(request) as store:
-        return views.meta(store, _sides(request, None))
+    sides = _sides(request, None)
+    with _pinned(request) as (store, cache):
+        found: dict[str, Any] = cache.per_version(
+            store, f"meta {','.join(sides)}", lambda: views.meta(store, sides)
+        )
+        return found
 
 
 @router.get(
