@@ -27,6 +27,15 @@ def test_lashing_out_at_someone_is_criticism_of_them(extractor: Any) -> None:
     assert ("chinese-defense-ministry", "lloyd-austin") in _of(got, "ACCUSE")
 
 
+def test_lashing_out_at_a_states_act_is_criticism_of_that_state(extractor: Any) -> None:
+    # a state owning the act under "at" is no place, and one named inside the act is
+    # not the one criticised
+    got = _events(extractor, "Seoul lashed out at Tokyo's plan to send envoys to Manila.")
+    assert _of(got, "ACCUSE") == {("state:KOR", "state:JPN")}
+    got = _events(extractor, "Seoul lashed out at the plan to send envoys to Manila.")
+    assert not _of(got, "ACCUSE")
+
+
 def test_at_a_place_is_no_target(extractor: Any) -> None:
     got = _events(extractor, "Biden criticised Beijing at the White House on Monday.")
     assert ("joe-biden", "state:CHN") in _of(got, "ACCUSE")

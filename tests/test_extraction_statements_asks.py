@@ -54,6 +54,16 @@ def test_hoping_to_act_oneself_is_no_request(extractor: Any) -> None:
     assert "REQUEST" not in _types(got)
 
 
+def test_talks_one_hopes_to_hold_are_planned_not_held(extractor: Any) -> None:
+    # the small model lemmatizes "hopes" and "hoped" as "hop"
+    got = _coded(extractor, "Seoul hopes to hold talks with Tokyo next month.")
+    assert got == {("state:KOR", "state:JPN", "CONSULT", "planned")}
+    got = _coded(extractor, "Seoul hoped to hold talks with Tokyo in the spring.")
+    assert got == {("state:KOR", "state:JPN", "CONSULT", "planned")}
+    got = _coded(extractor, "Seoul held talks with Tokyo, hoping to ease the dispute.")
+    assert got == {("state:KOR", "state:JPN", "CONSULT", "asserted")}
+
+
 def test_hoping_a_thing_will_happen_is_no_request(extractor: Any) -> None:
     assert not _coded(extractor, "China hopes the talks with Japan will succeed.")
     assert not _coded(extractor, "Hanoi hopes relations with Manila will improve.")

@@ -101,6 +101,7 @@ def fold(text: str) -> str:
     return text.casefold().translate(_DROPPED)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked for every word of every article
 def name_key(phrase: str) -> NameKey:
     """``FRANÇOIS_MITTERRAND_``, "François Mitterrand" → ``("francois", "mitterrand")``.
 

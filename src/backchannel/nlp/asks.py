@@ -42,13 +42,11 @@ from spacy.tokens import Token
 from backchannel.nlp.easing import country_word
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
-from backchannel.nlp.repairs import unique
+from backchannel.nlp.repairs import lemma, unique
 
 if TYPE_CHECKING:
     from backchannel.nlp.participants import ParticipantFinder
 
-# "hoping" is lemmatized "hop" by the small model.
-_MISREAD = {"hoping": "hope", "hopes": "hope", "hoped": "hope"}
 _DONE = frozenset({"has", "have", "had", "'s", "'ve"})
 
 
@@ -119,8 +117,8 @@ def hoped_act(verb: Token, lex: Lexicon) -> Token | None:
     "hopes China will be spared"), and one owed when expected ("expects Washington
     to honour its commitments", not "expects China to cut rates").
     """
-    lemma = _MISREAD.get(verb.lower_, verb.lemma_.lower())
-    if verb.pos_ not in {"VERB", "AUX"} or lemma not in lex.hoping_verbs:
+    word = lemma(verb)
+    if verb.pos_ not in {"VERB", "AUX"} or word not in lex.hoping_verbs:
         return None
     if verb.dep_ in {"amod", "acl"} or any(c.dep_ == "auxpass" for c in verb.children):
         return None  # "China is expected to …": no one hopes
@@ -131,7 +129,7 @@ def hoped_act(verb: Token, lex: Lexicon) -> Token | None:
             c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lower_ in _DONE) for c in clause.children
         ):
             continue
-        if lemma != "hope" and clause.lemma_.lower() not in lex.expected_acts:
+        if word != "hope" and clause.lemma_.lower() not in lex.expected_acts:
             continue
         return clause
     return None
@@ -141,7 +139,7 @@ def hoping(verb: Token, lex: Lexicon) -> Trigger | None:
     """ "Japan hopes China will refrain from provocations": a request of China."""
     if hoped_act(verb, lex) is None:
         return None
-    return Trigger(_MISREAD.get(verb.lower_, verb.lemma_.lower()), "verb", "REQUEST", "")
+    return Trigger(lemma(verb), "verb", "REQUEST", "")
 
 
 def hoped_of(verb: Token, link: LinkResult, lex: Lexicon) -> list[Linked]:

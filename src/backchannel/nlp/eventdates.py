@@ -82,8 +82,9 @@ def sentences(doc: Doc, reference: str | None, doc_date: DateInterval) -> Iterat
     """Each sentence of ``doc`` with its dates, or the date it falls back to."""
     paragraph_date: DateInterval | None = None
     last_paragraph = -1
+    text = doc.text  # spaCy joins every token's text again on each read
     for index, sent in enumerate(doc.sents):
-        paragraph = doc.text.count("\n\n", 0, sent.start_char)
+        paragraph = text.count("\n\n", 0, sent.start_char)
         if paragraph != last_paragraph:
             paragraph_date, last_paragraph = None, paragraph
         own = sentence_dates(sent.text, reference, context=paragraph_date)

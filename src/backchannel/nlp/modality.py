@@ -15,15 +15,13 @@ from backchannel.model import Event, Modality
 from backchannel.nlp.asks import meddled_in
 from backchannel.nlp.lexicon import Lexicon
 from backchannel.nlp.reactions import stood_firm
-from backchannel.nlp.repairs import WAYS_AND_MEANS
+from backchannel.nlp.repairs import WAYS_AND_MEANS, lemma
 
 _SAY = frozenset(
     {"say", "tell", "add", "note", "report", "announce", "state", "claim", "declare", "insist"}
 )
 _CLAUSE_STOP = frozenset({"relcl", "acl", "advcl", "parataxis"})
 _DOUBT = frozenset({"might", "may"})
-# Forms the small model lemmatizes wrongly: "hoping" as "hop".
-_MISREAD = {"hoping": "hope"}
 _SPOKEN = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
 _WISH_ADJECTIVES = frozenset({"happy", "glad", "pleased", "delighted", "keen", "eager", "open"})
 
@@ -36,14 +34,14 @@ def _cue(
     governs: bool = True,
     other_doer: bool = False,
 ) -> Modality | None:
-    lemma = _MISREAD.get(tok.lower_, tok.lemma_.lower())
+    word = lemma(tok)
     children = list(tok.children)
-    if lemma == "rule" and any(c.lower_ == "out" for c in children):
+    if word == "rule" and any(c.lower_ == "out" for c in children):
         # "did not rule out a visit": still possible, not denied
         return "hypothetical"
     if _negated(children, lex):
         return "negated"
-    if not is_trigger and governs and lemma in lex.hypothetical_verbs:
+    if not is_trigger and governs and word in lex.hypothetical_verbs:
         return "hypothetical"  # "will consider lifting tariffs": a maybe, whatever the tense
     for child in children:
         low = child.lower_
@@ -62,9 +60,7 @@ def _cue(
                 # Reported future ("he said they would meet") is a plan, not a maybe;
                 # a reported wish ("would welcome a visit") stays a maybe.
                 reported_plan = low in {"would", "'d"} and under_say and not _wish(children)
-                return (
-                    "planned" if reported_plan and lemma not in lex.wish_verbs else "hypothetical"
-                )
+                return "planned" if reported_plan and word not in lex.wish_verbs else "hypothetical"
             if low in lex.planned_aux:
                 return "planned"
         if child.dep_ == "mark" and low in lex.conditional_marks:
@@ -74,16 +70,16 @@ def _cue(
                 return "hypothetical"
             if low in lex.planned_modifiers:
                 return "planned"
-    if not is_trigger and tok.pos_ == "ADJ" and lemma in lex.hypothetical_modifiers:
+    if not is_trigger and tok.pos_ == "ADJ" and word in lex.hypothetical_modifiers:
         return "hypothetical"  # "made a call between them less likely"
     if not is_trigger and governs:
-        if lemma in lex.negating_verbs:
+        if word in lex.negating_verbs:
             return "negated"  # "postponed his trip", "suspended the talks", "refused to meet"
-        if lemma in lex.denial_verbs:
+        if word in lex.denial_verbs:
             return "denied"
-        if lemma in lex.hypothetical_verbs:
+        if word in lex.hypothetical_verbs:
             return "hypothetical"
-        if lemma in lex.planned_verbs:
+        if word in lex.planned_verbs:
             if other_doer or any(
                 c.dep_ == "dobj" and c.lower_ not in WAYS_AND_MEANS for c in children
             ):

@@ -399,11 +399,15 @@ def state_adjective_at(doc: Doc, start: int, adjectives: Mapping[str, str]) -> t
     The longest wins: "South Korean", "Papua New Guinean", "Chinese"; ``("", start)``
     for none. ``adjectives``: casefolded adjective → ISO3.
     """
-    for n in range(_LONGEST_ADJECTIVE, 0, -1):
-        words = doc[start : start + n]
-        if len(words) < n or not all(t.text[:1].isupper() for t in words):
-            continue
-        code = adjectives.get(" ".join(t.lower_ for t in words))
+    if start >= len(doc) or not doc[start].text[:1].isupper():
+        return "", start  # most words: no slice made
+    words: list[str] = []  # the capitalised words from ``start``, as many as may count
+    for tok in doc[start : start + _LONGEST_ADJECTIVE]:
+        if not tok.text[:1].isupper():
+            break
+        words.append(tok.lower_)
+    for n in range(len(words), 0, -1):
+        code = adjectives.get(" ".join(words[:n]))
         if code:
             return code, start + n
     return "", start

@@ -58,6 +58,7 @@ from backchannel.nlp.repairs import (
     coordinated,
     dangling,
     moved_objects,
+    possessors,
     shared_object,
     span_root,
 )
@@ -235,7 +236,8 @@ class ParticipantFinder:
                 # at Hegseth's remarks": whose it is, not what it is about
                 nouns = [child] if is_object else [g for g in child.children if g.dep_ == "pobj"]
                 for noun in nouns:
-                    owners += self.owners(noun, link)
+                    # under "at", ``owners`` would take a state for the place
+                    owners += (aimed_at and possessors(noun, link)) or self.owners(noun, link)
             if child.dep_ == "prep" and child.lower_ in trig.place_preps:
                 targets += self.collect(child, link, places=True)
                 continue
@@ -243,11 +245,16 @@ class ParticipantFinder:
                 child.dep_ == "prep" and (aimed_at or not topic_prep(child, trig))
             ):
                 if aimed_at:
-                    # the one aimed at, not a place ("lashed out at Pompeo and Esper")
+                    # the one aimed at, not a place ("lashed out at Pompeo and Esper"),
+                    # nor one named inside the phrase ("at the decision to arm Taiwan")
                     found = unique(
                         link.token_to_mention[g.i]
-                        for g in child.subtree
-                        if g.i in link.token_to_mention and g.dep_ in {"pobj", "conj"}
+                        for head in child.children
+                        if head.dep_ == "pobj"
+                        for g in head.subtree
+                        if g.i in link.token_to_mention
+                        and g.dep_ in {"pobj", "conj"}
+                        and not _inside_phrase(g, head)
                     )
                 else:
                     found = (
@@ -659,6 +666,19 @@ def _has_doer(verb: Token, obj: Token | None) -> bool:
         or (c.dep_ == "nsubjpass" and (obj is None or c.i != obj.i))
         for c in verb.children
     )
+
+
+_PHRASE_INSIDE = frozenset({"prep", "dative", "agent", "acl", "relcl", "advcl", "ccomp", "xcomp"})
+
+
+def _inside_phrase(tok: Token, head: Token) -> bool:
+    """``tok`` is named inside a phrase or clause of ``head``'s ("the decision to sell
+    arms to Taiwan"), not ``head`` itself or one coordinated with it."""
+    while tok.i != head.i and tok.head.i != tok.i:
+        if tok.dep_ in _PHRASE_INSIDE:
+            return True
+        tok = tok.head
+    return False
 
 
 def _they(verb: Token) -> bool:

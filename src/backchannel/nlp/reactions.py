@@ -37,7 +37,7 @@ from spacy.tokens import Token
 from backchannel.nlp.easing import country_word
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
-from backchannel.nlp.repairs import unique
+from backchannel.nlp.repairs import possessors, unique
 
 if TYPE_CHECKING:
     from backchannel.nlp.participants import ParticipantFinder
@@ -165,12 +165,7 @@ def _act_owners(
     "the Japanese decision"; none for an actor itself or a thing no one owns."""
     if thing.i in link.token_to_mention:
         return []
-    # the owner itself, which ``find.owners`` would take for a place under "at"
-    found = [
-        link.token_to_mention[c.i]
-        for c in thing.children
-        if c.dep_ in {"poss", "compound"} and c.i in link.token_to_mention
-    ] or find.owners(thing, link)
+    found = possessors(thing, link) or find.owners(thing, link)
     for prep in (c for c in thing.children if c.dep_ in {"prep", "agent"}):
         if prep.lower_ == "by":
             found += find.collect(prep, link)

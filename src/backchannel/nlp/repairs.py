@@ -20,6 +20,13 @@ OBJ = frozenset({"dobj", "dative", "obj", "attr", "oprd"})
 # means to prevent …", "took steps to curb …".
 WAYS_AND_MEANS = frozenset({"means", "effort", "efforts", "way", "step", "steps", "measure"})
 _RELATIVE = frozenset({"who", "that", "which"})
+# Forms the small model lemmatizes wrongly: "hopes", "hoped" and "hoping" as "hop".
+_MISREAD = {"hoping": "hope", "hopes": "hope", "hoped": "hope"}
+
+
+def lemma(tok: Token) -> str:
+    """The word's lemma in lower case, where the small model misreads it repaired."""
+    return _MISREAD.get(tok.lower_, tok.lemma_.lower())
 
 
 def antecedent(verb: Token, pronoun: Token, link: LinkResult) -> list[Linked]:
@@ -158,3 +165,14 @@ def unique(mentions: Iterable[Linked]) -> list[Linked]:
             seen.add(m.actor_id)
             out.append(m)
     return out
+
+
+def possessors(noun: Token, link: LinkResult) -> list[Linked]:
+    """The actors named as ``noun``'s possessor or compound: "Tokyo's decision", "the US
+    move". Read as written, so a state there is never taken for a place, as the
+    participant rules take a state under "at"."""
+    return [
+        link.token_to_mention[c.i]
+        for c in noun.children
+        if c.dep_ in {"poss", "compound"} and c.i in link.token_to_mention
+    ]
