@@ -36,6 +36,25 @@ def test_lashing_out_at_a_states_act_is_criticism_of_that_state(extractor: Any) 
     assert not _of(got, "ACCUSE")
 
 
+def test_a_seat_of_government_speaks_for_its_leader_s_office(extractor: Any) -> None:
+    got = _events(extractor, "The Kremlin condemned Washington's decision.")
+    assert _of(got, "ACCUSE") == {("kremlin", "state:USA")}
+    got = _events(extractor, "Downing Street criticised Moscow on Monday.")
+    assert _of(got, "ACCUSE") == {("downing-street", "state:RUS")}
+    got = _events(extractor, "Zhongnanhai rebuked the White House.")
+    assert _of(got, "ACCUSE") == {("zhongnanhai", "white-house")}
+
+
+def test_a_named_spokesman_speaks_not_his_body_too(extractor: Any) -> None:
+    got = _events(extractor, "Ivan Petrov, the Kremlin spokesman, criticised the United States.")
+    assert _of(got, "ACCUSE") == {("new:ivan-petrov", "state:USA")}
+    got = _events(extractor, "The State Department spokesman, Sam Leary, criticised China.")
+    assert _of(got, "ACCUSE") == {("new:sam-leary", "state:CHN")}
+    # unnamed, the spokesman speaks for the body
+    got = _events(extractor, "The State Department spokesman criticised China.")
+    assert _of(got, "ACCUSE") == {("us-state-department", "state:CHN")}
+
+
 def test_at_a_place_is_no_target(extractor: Any) -> None:
     got = _events(extractor, "Biden criticised Beijing at the White House on Monday.")
     assert ("joe-biden", "state:CHN") in _of(got, "ACCUSE")

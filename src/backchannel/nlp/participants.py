@@ -574,6 +574,7 @@ class ParticipantFinder:
                 and head.head.i not in link.token_to_mention
                 and self.is_state_or_body(m.actor_id)
                 and not m.actor_id.startswith("state:")
+                and not _named_speaker(head.head, link)
             ):
                 found.append(m)  # "the State Department spokesperson": speaks for the body
             elif allow_modifier and head.dep_ in {"poss", "compound", "nmod", "amod"}:
@@ -666,6 +667,14 @@ def _has_doer(verb: Token, obj: Token | None) -> bool:
         or (c.dep_ == "nsubjpass" and (obj is None or c.i != obj.i))
         for c in verb.children
     )
+
+
+def _named_speaker(noun: Token, link: LinkResult) -> bool:
+    """The speaker noun is a named person's ("Jay Carney, the White House spokesman", "the
+    Kremlin spokesman, Dmitry Peskov"): the person speaks, not the body."""
+    if noun.dep_ == "appos" and noun.head.i in link.token_to_mention:
+        return True
+    return any(c.dep_ == "appos" and c.i in link.token_to_mention for c in noun.children)
 
 
 _PHRASE_INSIDE = frozenset({"prep", "dative", "agent", "acl", "relcl", "advcl", "ccomp", "xcomp"})
