@@ -286,3 +286,24 @@ def test_a_name_described_by_nationality_and_trade_is_a_new_person(extractor: An
 def test_a_nationality_alone_in_apposition_makes_no_person(extractor: Any) -> None:
     ex = _extract(extractor, "Tom Harlow, an American, met Wang Yi in Beijing.", "2025-09-14")
     assert not ex.new_actors
+
+
+def test_a_name_after_an_organisations_title_is_a_person_of_that_organisation(
+    extractor: Any,
+) -> None:
+    ex = _extract(
+        extractor, "Kremlin spokesman Ivan Petrov criticised the United States.", "2019-05-01"
+    )
+    assert {(e.source.actor_id, e.target.actor_id) for e in ex.events} == {
+        ("new:ivan-petrov", "state:USA")
+    }
+    person = next(a for a in ex.new_actors if a.actor_id == "new:ivan-petrov")
+    assert (person.country, person.sector) == ("RUS", "government")
+    ex = _extract(
+        extractor, "Alibaba chairman Wen Tao met Wilbur Ross in Washington.", "2019-05-01"
+    )
+    person = next(a for a in ex.new_actors if a.actor_id == "new:wen-tao")
+    assert (person.country, person.sector) == ("CHN", "business")
+    # a word that is no title makes no person
+    got = _events(extractor, "Kremlin visitor Ivan Petrov criticised the United States.")
+    assert "new:ivan-petrov" not in _actors(got)

@@ -46,6 +46,13 @@ _ORG_SECTOR_WORDS = (
 )
 
 
+# Titles an organisation gives, besides the office nouns: "Alibaba chairman Daniel Zhang"
+_ORG_TITLES = frozenset(
+    {"chairman", "chairwoman", "founder", "co-founder", "chief executive", "executive"}
+    | {"director", "head", "chief", "president", "spokesman", "spokeswoman", "spokesperson"}
+)
+
+
 class NewPeople:
     """Links people in apposition to an organisation. Built once per linker."""
 
@@ -63,6 +70,8 @@ class NewPeople:
         covered = {i for m in mentions.values() for i in range(m.start, m.end)}
         for ent in doc.ents:
             if ent.label_ != "PERSON" or any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            if self._org_titled(doc, ent, covered, mentions, new_actors):
                 continue
             if len(ent) == 1:
                 self._office.title_only_person(doc, ent, covered, mentions, new_actors)
@@ -96,6 +105,35 @@ class NewPeople:
                 )
             mentions[ent.start] = Linked(ent.start, ent.end, actor_id, "new-actor")
             covered.update(range(ent.start, ent.end))
+
+    def _org_titled(
+        self,
+        doc: Doc,
+        ent: Span,
+        covered: set[int],
+        mentions: dict[int, Linked],
+        new_actors: dict[str, Actor],
+    ) -> bool:
+        """ "Kremlin spokesman Dmitry Peskov", "Alibaba chairman Daniel Zhang": a person of
+        the organisation named right before the title, with its country and sector."""
+        for n in (2, 1):
+            start = ent.start - n
+            words = doc[max(start, 0) : ent.start]
+            key = " ".join(t.lower_ for t in words)
+            if start < 1 or not (key in _ORG_TITLES or key in self._office.nouns):
+                continue
+            if not all(t.is_lower or t.is_title for t in words):
+                continue
+            org = next((m for m in mentions.values() if m.end == start), None)
+            actor = self.kb.actors.get(org.actor_id) if org is not None else None
+            if org is None or actor is None or actor.kind != "organization" or not actor.country:
+                return False
+            title = doc[org.start : ent.start].text
+            made = self._office.titled_person(
+                ent, title, actor.country, actor.sector, covered, mentions, new_actors
+            )
+            return made > 0
+        return False
 
     def _near_miss(self, name: str) -> str | None:
         """A KB person whose full name differs by one letter in the surname ("Richard Haas")."""

@@ -107,7 +107,7 @@ class Offices:
             # "the Japanese prime minister, Naoto Kan,": the person, whom ``appositions``
             # makes of the phrase; one the KB does not know is a person of the country
             title = doc[after:end].text
-            self._titled_person(apposed, title, code, sector, covered, mentions, new_actors)
+            self.titled_person(apposed, title, code, sector, covered, mentions, new_actors)
             return 0
         if self._apposed(doc, start, end, code, sector, covered, mentions, new_actors):
             return end  # "Ri Yong-ho, North Korea's foreign minister,": the person
@@ -120,7 +120,7 @@ class Offices:
             if person is not None and doc[person.start - 1].text == ",":
                 # set off by a comma: "a Russian official Ivan Petrov" is no title
                 title = doc[after:end].text
-                self._titled_person(person, title, code, sector, covered, mentions, new_actors)
+                self.titled_person(person, title, code, sector, covered, mentions, new_actors)
             return 0
         name_at = _after_complement(doc, end)  # "Secretary of State Warren Christopher"
         person = persons.get(name_at)
@@ -133,7 +133,7 @@ class Offices:
                 # leader Yasser Arafat" names him by his office
                 return 0
             title = doc[after:name_at].text
-            return self._titled_person(person, title, code, sector, covered, mentions, new_actors)
+            return self.titled_person(person, title, code, sector, covered, mentions, new_actors)
         known = self.org_forms.get(doc[start:end].text.casefold())
         if known is not None:
             mentions[start] = Linked(start, end, known, "name")
@@ -173,7 +173,7 @@ class Offices:
         if named is None:
             return False
         title = doc[first:end].text
-        self._titled_person(named, title, code, sector, covered, mentions, new_actors)
+        self.titled_person(named, title, code, sector, covered, mentions, new_actors)
         holder = next((m for m in mentions.values() if m.start <= named.start < m.end), None)
         if holder is None or holder.actor_id.startswith(("state:", "group:")):
             return False
@@ -200,7 +200,7 @@ class Offices:
                 return key
         return None
 
-    def _titled_person(
+    def titled_person(
         self,
         person: Span,
         title: str,
@@ -288,7 +288,7 @@ class Offices:
             # "the premier of Chile, NAME,": the person named, whom
             # ``appositions`` makes of the phrase; one the KB does not know is new
             title = doc[first:end].text
-            self._titled_person(person, title, code, sector, covered, mentions, new_actors)
+            self.titled_person(person, title, code, sector, covered, mentions, new_actors)
             return False
         if self._apposed(doc, first, end, code, sector, covered, mentions, new_actors):
             return True  # "Ri Yong-ho, the foreign minister of North Korea,"
@@ -357,7 +357,7 @@ class Offices:
             if code:
                 break
             code, _ = state_adjective_at(doc, i, self.adjectives)
-        self._titled_person(ent, title.text, code, sector, covered, mentions, new_actors)
+        self.titled_person(ent, title.text, code, sector, covered, mentions, new_actors)
 
     def title_only_person(
         self,
@@ -390,7 +390,7 @@ class Offices:
             else None
         )
         code = state.actor_id.split(":")[1] if state and state.actor_id.startswith("state:") else ""
-        self._titled_person(ent, title, code, self.nouns[key], covered, mentions, new_actors)
+        self.titled_person(ent, title, code, self.nouns[key], covered, mentions, new_actors)
 
 
 def state_adjective_at(doc: Doc, start: int, adjectives: Mapping[str, str]) -> tuple[str, int]:
