@@ -55,6 +55,19 @@ def test_a_named_spokesman_speaks_not_his_body_too(extractor: Any) -> None:
     assert _of(got, "ACCUSE") == {("us-state-department", "state:CHN")}
 
 
+def test_judging_an_arrest_judges_the_arrester_not_the_arrested(extractor: Any) -> None:
+    # the one denouncing did not arrest, and the one arrested is not denounced
+    assert not _events(extractor, "Seoul denounced the arrest of Kim Tae-ho as unjust.")
+    got = _events(extractor, "Seoul condemned the detention of Korean sailors by Japan.")
+    assert _of(got, "ACCUSE") == {("state:KOR", "state:JPN")}
+    assert not _of(got, "COERCE")
+    got = _events(extractor, "Seoul condemned Japan's arrest of Korean sailors.")
+    assert ("state:KOR", "state:JPN") in _of(got, "ACCUSE")
+    # a visit's "of" phrase is the visitor, still the one criticised
+    got = _events(extractor, "Beijing condemned the visit of Nancy Pelosi.")
+    assert _of(got, "ACCUSE") == {("state:CHN", "nancy-pelosi")}
+
+
 def test_at_a_place_is_no_target(extractor: Any) -> None:
     got = _events(extractor, "Biden criticised Beijing at the White House on Monday.")
     assert ("joe-biden", "state:CHN") in _of(got, "ACCUSE")

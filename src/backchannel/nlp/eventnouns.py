@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from backchannel.nlp.asks import owner_told
-from backchannel.nlp.lexicon import Trigger
+from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.preps import topic_prep
 from backchannel.nlp.repairs import OBJ, SUBJ, split_apposition, unique
@@ -186,7 +186,7 @@ def noun_participants(
                 for m in find.collect(c, link, places=True)
             ]
             own = bool(sources)
-        if not own:
+        if not own and not _judged(head, find.lex):
             sources = find.subjects(head, link) + sources
         elif answered:
             # "pondering a plea from Japan": the one who ponders it is the one asked
@@ -450,3 +450,11 @@ def _dated(find: ParticipantFinder, date: Token) -> list[Token]:
 
 def _agreeing(trig: Trigger | None) -> bool:
     return trig is not None and trig.type == "AGREE"
+
+
+def _judged(verb: Token, lex: Lexicon) -> bool:
+    """The verb condemns or opposes what its object names ("denounced the arrest of Meng",
+    "opposed the expulsion"): the act is another's, not the subject's."""
+    word = verb.lemma_.lower()
+    found = lex.verbs.get(word)
+    return (found is not None and found.type == "ACCUSE") or word in lex.opposing_verbs

@@ -137,6 +137,7 @@ class Lexicon:
     yielding_verbs: frozenset[str] = frozenset()  # "will not yield to pressure": a rejection
     pressing_nouns: frozenset[str] = frozenset()  # "bow to US threats"
     opposing_verbs: frozenset[str] = frozenset()  # "opposes Tokyo's decision": criticism
+    victim_nouns: frozenset[str] = frozenset()  # "the arrest of Meng": "of" names the victim
     displeasure_nouns: frozenset[str] = frozenset()  # "expressed dissatisfaction with X"
     concern_nouns: frozenset[str] = frozenset()  # "grave concern over X's actions"
     act_nouns: frozenset[str] = frozenset()  # what a party does: "X's move", "X's actions"
@@ -298,6 +299,7 @@ def lexicon() -> Lexicon:
         yielding_verbs=_words(events, "yielding_verbs", "events.yaml"),
         pressing_nouns=_words(events, "pressing_nouns", "events.yaml"),
         opposing_verbs=_words(events, "opposing_verbs", "events.yaml"),
+        victim_nouns=_words(events, "victim_nouns", "events.yaml"),
         displeasure_nouns=_words(events, "displeasure_nouns", "events.yaml"),
         concern_nouns=_words(events, "concern_nouns", "events.yaml"),
         act_nouns=_words(events, "act_nouns", "events.yaml"),

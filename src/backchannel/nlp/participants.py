@@ -366,7 +366,17 @@ class ParticipantFinder:
         self, obj: Token, found: list[Linked], trig: Trigger, link: LinkResult
     ) -> list[Linked]:
         """Who a person-aimed act reaches through its object: "received Kerry", not the
-        Kerry of "received the nomination of Kerry" (a thing of his is no guest)."""
+        Kerry of "received the nomination of Kerry" (a thing of his is no guest); nor
+        the victims of a coercion or assault that is judged ("denounced the arrest of
+        Meng": Meng is not the one denounced)."""
+        if trig.type in _OWNER_TARGET and self._done_to(obj):
+            victims = {
+                t.i
+                for p in obj.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for t in p.subtree
+            }
+            found = [m for m in found if span_root(obj.doc, m).i not in victims]
         if (
             not trig.person_target
             or obj.pos_ != "NOUN"
@@ -381,7 +391,9 @@ class ParticipantFinder:
         if noun.i in link.token_to_mention:
             return []
         owners: list[Linked] = []
-        of = [g for p in noun.children if p.lower_ == "of" for g in p.children]
+        # "the arrest of Meng", "the killing of protesters": the one it is done to
+        suffered = self._done_to(noun)
+        of = [] if suffered else [g for p in noun.children if p.lower_ == "of" for g in p.children]
         for owner in itertools.chain(noun.children, *(g.children for g in of)):
             if owner.dep_ in {"poss", "compound"}:
                 owners += self.collect(owner, link, allow_modifier=True)
@@ -391,6 +403,10 @@ class ParticipantFinder:
                 for agent in (a for a in clause.children if a.dep_ == "agent"):
                     owners += self.collect(agent, link)
         return owners
+
+    def _done_to(self, noun: Token) -> bool:
+        """``noun`` names an act done to someone, whose "of" phrase is its victim."""
+        return noun.lower_ in self.lex.victim_nouns or noun.lemma_.lower() in self.lex.victim_nouns
 
     def subjects(self, verb: Token, link: LinkResult, raised: bool = False) -> list[Linked]:
         """Who does it: the subject, the passive agent, or the subject of the governing verb.
