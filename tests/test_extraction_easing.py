@@ -92,6 +92,19 @@ def test_resuming_purchases_is_an_easing_but_agreeing_to_is_the_agreement(
     assert agreed and all(e[2] == "AGREE" for e in agreed)
 
 
+def test_halting_purchases_of_a_countrys_goods_is_a_sanction_of_it(extractor: Any) -> None:
+    got = _events(extractor, "India suspended purchases of Malaysian palm oil on Monday.")
+    assert _of(got, "SANCTION") == {("state:IND", "state:MYS", "asserted")}
+    got = _events(extractor, "Beijing barred imports of Australian barley.")
+    assert _of(got, "SANCTION") == {("state:CHN", "state:AUS", "asserted")}
+    # threatened, not done; goods of no country, nothing; tariffs suspended, an easing
+    got = _events(extractor, "India threatened to halt purchases of Malaysian palm oil.")
+    assert not _of(got, "SANCTION")
+    assert not _events(extractor, "India halted imports of palm oil.")
+    got = _events(extractor, "India suspended tariffs on Malaysian palm oil.")
+    assert _of(got, "RETREAT") and not _of(got, "SANCTION")
+
+
 def test_an_easing_with_no_target_is_for_the_other_side(extractor: Any) -> None:
     got = _events(extractor, "Beijing suspended the countermeasures on Wednesday.")
     assert ("state:CHN", "state:USA", "asserted") in _of(got, "RETREAT")

@@ -62,6 +62,8 @@ _BUYING = frozenset(
     {"purchase", "purchases", "import", "imports", "buying", "shipment", "shipments"}
 )
 _RELIEF_VERBS = frozenset({"grant", "issue", "approve"})
+_RESUMING = frozenset({"resume", "restore"})
+_STOPPING = frozenset({"suspend", "halt", "stop", "freeze", "cease", "bar"})
 _RELIEF = frozenset(
     {
         "licence", "licences", "license", "licenses", "exemption", "exemptions",
@@ -256,14 +258,20 @@ def measure_of(noun: Token) -> Token | None:
 
 def resumed_buying(verb: Token, governing: Governing) -> Trigger | None:
     """ "China resumed purchases of American soybeans", "restored imports": a boycott
-    eased (resuming or restoring ties stays support)."""
-    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in {"resume", "restore"}:
+    eased (resuming or restoring ties stays support); "suspended purchases of American
+    soybeans", "halted imports": a boycott imposed."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    word = verb.lemma_.lower()
+    if word not in _RESUMING and word not in _STOPPING:
         return None
     if verb.dep_ in {"xcomp", "ccomp"} and governing(verb) is not None:
         return None  # "agreed to resume purchases": the agreement is the event
     if not any(c.dep_ == "dobj" and c.lower_ in _BUYING for c in verb.children):
         return None
-    return Trigger(verb.lemma_.lower(), "verb", "RETREAT", "ease", objects=_BUYING)
+    if word in _STOPPING:
+        return Trigger(word, "verb", "SANCTION", "sanction", objects=_BUYING)
+    return Trigger(word, "verb", "RETREAT", "ease", objects=_BUYING)
 
 
 def closure_order(verb: Token) -> Trigger | None:
