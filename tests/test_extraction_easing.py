@@ -97,9 +97,15 @@ def test_halting_purchases_of_a_countrys_goods_is_a_sanction_of_it(extractor: An
     assert _of(got, "SANCTION") == {("state:IND", "state:MYS", "asserted")}
     got = _events(extractor, "Beijing barred imports of Australian barley.")
     assert _of(got, "SANCTION") == {("state:CHN", "state:AUS", "asserted")}
-    # threatened, not done; goods of no country, nothing; tariffs suspended, an easing
+    # threatened, not done: a threat aimed at the one whose goods it names; goods of no
+    # country, nothing; tariffs suspended, an easing
     got = _events(extractor, "India threatened to halt purchases of Malaysian palm oil.")
     assert not _of(got, "SANCTION")
+    assert _of(got, "THREATEN") == {("state:IND", "state:MYS", "asserted")}
+    got = _events(extractor, "Beijing threatened to halt purchases of Malaysian palm oil.")
+    assert _of(got, "THREATEN") == {("state:CHN", "state:MYS", "asserted")}
+    got = _events(extractor, "India threatened to impose tariffs on Malaysian palm oil.")
+    assert _of(got, "THREATEN") == {("state:IND", "state:MYS", "asserted")}
     assert not _events(extractor, "India halted imports of palm oil.")
     got = _events(extractor, "India suspended tariffs on Malaysian palm oil.")
     assert _of(got, "RETREAT") and not _of(got, "SANCTION")

@@ -43,6 +43,7 @@ from backchannel.nlp.easing import (
     measure_targets,
     named_firms,
     on_each_other,
+    resumed_buying,
     stray_agent,
 )
 from backchannel.nlp.eventdates import SentenceContext, context_for, sentences
@@ -247,6 +248,9 @@ class EventExtractor(EventRecords):
             )  # "duties on steel from China"
         if not targets and sources:
             targets = named_firms(tok, trig, link)  # "added PVH to its list"
+        if not targets and sources and trig.type in self.lex.content_of:
+            # "threatened to impose tariffs on Malaysian palm oil": whom the measure hits
+            targets = self._hit_by_content(tok, link)
         aimed = trig.type in _AIMED_AT_THE_OTHER_SIDE or eased_outright(tok, trig, self._governing)
         # the measure eased is no one eased: "suspended the countermeasures"
         eased = trig.type == "RETREAT" and obj is not None
@@ -436,6 +440,18 @@ class EventExtractor(EventRecords):
             or (c.dep_ in {"dobj", "dative"} and self.find.trigger_for(c) is None)
             for c in verb.children
         )
+
+    def _hit_by_content(self, verb: Token, link: LinkResult) -> list[Linked]:
+        """The ones a measure threatened or asked for would hit, read from the measure's
+        own phrase: "threatened to halt purchases of Malaysian palm oil"."""
+        for clause in (c for c in verb.children if c.dep_ == "xcomp"):
+            # the trigger the clause has on its own (governed, some rules give none)
+            named = self.find.trigger_for(clause) or resumed_buying(clause, lambda _: None)
+            if named is not None:
+                found = measure_targets(clause, named, link, self.adjectives)
+                if found:
+                    return found
+        return []
 
     def _other_sides(
         self, ctx: SentenceContext, trig_tok: Token, sources: list[Linked], link: LinkResult
