@@ -99,6 +99,32 @@ def test_calling_something_by_a_disparaging_word_is_criticism(extractor: Any) ->
     assert not _of(_events(extractor, "Xi called Trump on Friday."), "ACCUSE")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rubio said Beijing was irresponsible.",
+        "Rubio said Beijing was a threat to its neighbours.",
+        "Rubio called Beijing a menace.",
+    ],
+)
+def test_a_disparaging_judgement_said_is_criticism(extractor: Any, text: str) -> None:
+    assert ("marco-rubio", "state:CHN", "ACCUSE", "criticize", "asserted") in _events(
+        extractor, text
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rubio said Beijing was not irresponsible.",
+        "Rubio said Beijing could be irresponsible.",
+        "Rubio said Beijing was ready to talk.",
+    ],
+)
+def test_a_judgement_denied_or_only_possible_is_no_criticism(extractor: Any, text: str) -> None:
+    assert not _of(_events(extractor, text), "ACCUSE")
+
+
 def test_a_reported_wrong_is_an_accusation(extractor: Any) -> None:
     got = _events(extractor, "Lin Jian said the United States was smearing Chinese companies.")
     assert ("lin-jian", "state:USA", "ACCUSE", "allege", "asserted") in got

@@ -23,6 +23,7 @@ from backchannel.nlp.modality import modality_of
 from backchannel.nlp.participants import SUBJ, unique
 from backchannel.nlp.reactions import act_noun
 from backchannel.nlp.records import EventRecords, own_state
+from backchannel.nlp.verbal import disparaged
 
 
 def statement_of(verb: Token, lex: Lexicon) -> Token | None:
@@ -73,7 +74,9 @@ def wrong_events(
     for subj in clause.children:
         if subj.dep_ in SUBJ:
             accused += records.find.collect(subj, link) or acted_by(records, subj, link)
-    trig = Trigger(verb.lemma_.lower(), "verb", "ACCUSE", "allege")
+    # a wrong told is an allegation; a disparaging judgement, criticism
+    mode = "criticize" if disparaged(clause, records.lex) else "allege"
+    trig = Trigger(verb.lemma_.lower(), "verb", "ACCUSE", mode)
     speakers = None
     if verb.pos_ in {"NOUN", "PROPN"}:
         # "Geithner's assertion that …": whose assertion it is

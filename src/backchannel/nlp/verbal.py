@@ -85,6 +85,21 @@ def reported_wrong(clause: Token, lex: Lexicon) -> bool:
             return True
         if any(c.dep_ in OBJ and c.lower_ in lex.wrongdoing_objects for c in act.children):
             return True
+    return disparaged(clause, lex)
+
+
+def disparaged(clause: Token, lex: Lexicon) -> bool:
+    """The clause says its subject is something disparaging: "said China was
+    irresponsible", "said the party was a threat to the free world"."""
+    if clause.lemma_ != "be":
+        return False
+    for word in (c for c in clause.children if c.dep_ in {"acomp", "attr"}):
+        said = [word] + [c for c in word.children if c.dep_ in {"amod", "compound"}]
+        if any(
+            w.lower_ in lex.disparaging_words or w.lemma_.lower() in lex.disparaging_words
+            for w in said
+        ):
+            return True
     return False
 
 
