@@ -257,6 +257,15 @@ def measure_of(noun: Token) -> Token | None:
 
 
 def resumed_buying(verb: Token, governing: Governing) -> Trigger | None:
+    """``buying_changed``, unless a governing trigger is the event ("agreed to resume
+    purchases": the agreement)."""
+    found = buying_changed(verb)
+    if found is not None and verb.dep_ in {"xcomp", "ccomp"} and governing(verb) is not None:
+        return None
+    return found
+
+
+def buying_changed(verb: Token) -> Trigger | None:
     """ "China resumed purchases of American soybeans", "restored imports": a boycott
     eased (resuming or restoring ties stays support); "suspended purchases of American
     soybeans", "halted imports": a boycott imposed."""
@@ -265,8 +274,6 @@ def resumed_buying(verb: Token, governing: Governing) -> Trigger | None:
     word = verb.lemma_.lower()
     if word not in _RESUMING and word not in _STOPPING:
         return None
-    if verb.dep_ in {"xcomp", "ccomp"} and governing(verb) is not None:
-        return None  # "agreed to resume purchases": the agreement is the event
     if not any(c.dep_ == "dobj" and c.lower_ in _BUYING for c in verb.children):
         return None
     if word in _STOPPING:

@@ -36,6 +36,7 @@ from backchannel.nlp.asks import (
 )
 from backchannel.nlp.calls import paid_call
 from backchannel.nlp.easing import (
+    buying_changed,
     coercive,
     eased_outright,
     extra_trigger,
@@ -43,7 +44,6 @@ from backchannel.nlp.easing import (
     measure_targets,
     named_firms,
     on_each_other,
-    resumed_buying,
     stray_agent,
 )
 from backchannel.nlp.eventdates import SentenceContext, context_for, sentences
@@ -445,8 +445,8 @@ class EventExtractor(EventRecords):
         """The ones a measure threatened or asked for would hit, read from the measure's
         own phrase: "threatened to halt purchases of Malaysian palm oil"."""
         for clause in (c for c in verb.children if c.dep_ == "xcomp"):
-            # the trigger the clause has on its own (governed, some rules give none)
-            named = self.find.trigger_for(clause) or resumed_buying(clause, lambda _: None)
+            # the trigger the clause has on its own (governed, ``resumed_buying`` gives none)
+            named = self.find.trigger_for(clause) or buying_changed(clause)
             if named is not None:
                 found = measure_targets(clause, named, link, self.adjectives)
                 if found:

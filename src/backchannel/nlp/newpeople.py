@@ -118,9 +118,11 @@ class NewPeople:
         the organisation named right before the title, with its country and sector."""
         for n in (2, 1):
             start = ent.start - n
-            words = doc[max(start, 0) : ent.start]
+            if start < 1:
+                continue
+            words = doc[start : ent.start]
             key = " ".join(t.lower_ for t in words)
-            if start < 1 or not (key in _ORG_TITLES or key in self._office.nouns):
+            if key not in _ORG_TITLES and key not in self._office.nouns:
                 continue
             if not all(t.is_lower or t.is_title for t in words):
                 continue

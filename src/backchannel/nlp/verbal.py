@@ -35,15 +35,22 @@ def judgement(verb: Token, lex: Lexicon) -> Trigger | None:
     for word in words:
         # "called Xi a dictator", "a dangerous escalation"; a direct object's own
         # modifiers are what it names ("called an emergency meeting"), not a judgement
-        said = [word]
-        if word.dep_ != "dobj":
-            said += [c for c in word.children if c.dep_ in {"amod", "compound", "advmod"}]
-        if any(
-            w.lower_ in lex.disparaging_words or w.lemma_.lower() in lex.disparaging_words
-            for w in said
-        ):
+        modifiers = frozenset() if word.dep_ == "dobj" else _NAMING_MODIFIERS
+        if _disparaging(word, modifiers, lex):
             return Trigger(verb.lemma_.lower(), "verb", "ACCUSE", "criticize")
     return None
+
+
+_NAMING_MODIFIERS = frozenset({"amod", "compound", "advmod"})
+_PREDICATE_MODIFIERS = frozenset({"amod", "compound"})
+
+
+def _disparaging(word: Token, modifiers: frozenset[str], lex: Lexicon) -> bool:
+    """``word``, or one of its ``modifiers``, is a disparaging word."""
+    said = [word] + [c for c in word.children if c.dep_ in modifiers]
+    return any(
+        w.lower_ in lex.disparaging_words or w.lemma_.lower() in lex.disparaging_words for w in said
+    )
 
 
 def reported_wrong(clause: Token, lex: Lexicon) -> bool:
@@ -93,14 +100,11 @@ def disparaged(clause: Token, lex: Lexicon) -> bool:
     irresponsible", "said the party was a threat to the free world"."""
     if clause.lemma_ != "be":
         return False
-    for word in (c for c in clause.children if c.dep_ in {"acomp", "attr"}):
-        said = [word] + [c for c in word.children if c.dep_ in {"amod", "compound"}]
-        if any(
-            w.lower_ in lex.disparaging_words or w.lemma_.lower() in lex.disparaging_words
-            for w in said
-        ):
-            return True
-    return False
+    return any(
+        _disparaging(word, _PREDICATE_MODIFIERS, lex)
+        for word in clause.children
+        if word.dep_ in {"acomp", "attr"}
+    )
 
 
 def _hyphenated(verb: Token) -> str:
