@@ -173,8 +173,14 @@ SHEEP {} [~AGR]
 VALLEY_MILITIA [~REBMIL]
 WATCHDOG [NGO~]
 ISLAND_SENTRY
+PICKPOCKET [~CRM]
 """
-    nouns = {g.noun: g.sector for g in group_nouns_of(parse_agents(text, "agents.txt"))}
+    found = group_nouns_of(parse_agents(text, "agents.txt"))
+    nouns = {g.noun: g.sector for g in found}
+    codes = {g.noun: g.code for g in found}
+    assert codes["valley militia"] == "REBMIL" and codes["ferrymen"] == "BUS"
+    # a code that names no KB sector is kept, with no sector, for resolve to report
+    assert (nouns["pickpockets"], codes["pickpockets"]) == ("", "CRM")
     assert nouns["harbour pilot"] == nouns["harbour pilots"] == "business"
     assert nouns["ferryman"] == nouns["ferrywomen"] == "business"
     assert "ferrymans" not in nouns  # a marker's forms are given whole

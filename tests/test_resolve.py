@@ -23,6 +23,7 @@ FIELDS = [
     "kind",
     "country",
     "sector",
+    "code",
     "role",
     "origin",
 ]
@@ -108,6 +109,28 @@ def test_a_bare_agent_noun_has_a_sector_and_no_country(resolver: Resolver) -> No
     assert (reporter.resolved, reporter.how, reporter.sector) == (True, "agent-noun", "media")
     assert reporter.country is None and reporter.actor_id is None
     assert (minister.sector, minister.country) == ("government", None)
+
+
+@pytest.mark.model
+def test_the_agent_code_is_the_sectors_a_capital_is_the_government_a_country_none(
+    resolver: Resolver,
+) -> None:
+    police, minister, capital, country = resolver.resolve(
+        ["Chilean police", "the defence minister", "Beijing", "China"], "2024-01-10"
+    )
+    assert (police.code, minister.code) == ("COP", "GOV")
+    assert (capital.country, capital.code) == ("CHN", "GOV")  # "Beijing said": the government
+    assert (country.country, country.code) == ("CHN", None)  # the country names no agent
+
+
+@pytest.mark.model
+def test_an_agent_noun_after_former_is_one_who_left(resolver: Resolver) -> None:
+    reporter, police, serving = resolver.resolve(
+        ["a former journalist", "former Chilean police", "the journalist formerly"], "2024-01-10"
+    )
+    assert (reporter.sector, reporter.code, reporter.country) == ("retired", "ELI", None)
+    assert (police.actor_id, police.sector, police.code) == ("group:CHL:police", "retired", "ELI")
+    assert (serving.sector, serving.code) == ("media", "MED")
 
 
 @pytest.mark.model
@@ -199,6 +222,40 @@ def test_an_agent_dictionary_adds_nouns(tmp_path: Path) -> None:
     assert code == 0
     (row,) = json.loads(out)
     assert (row["sector"], row["origin"], row["country"]) == ("civilian", "dictionary", None)
+    assert row["code"] == "CVL"
+
+
+@pytest.mark.model
+def test_a_dictionary_code_with_no_sector_is_reported_and_never_linked(
+    tmp_path: Path, extractor: object
+) -> None:
+    """ "pickpockets" ([~CRM]) resolves to its code, with a country when one is named."""
+    from backchannel.model import Document, Extraction
+    from backchannel.pipeline import Extractor, Settings
+
+    agents = tmp_path / "agents.txt"
+    agents.write_text("PICKPOCKET [~CRM]\nSAPPER [~MILGOV]\n", encoding="utf-8")
+    texts = ["a pickpocket", "Chilean pickpockets", "pickpockets from Chile", "Chilean sappers"]
+    code, out = _resolve([*texts, "--agent-dictionary", str(agents), "--format=json"])
+    assert code == 0
+    rows = {r["text"]: r for r in json.loads(out)}
+    assert [(r["country"], r["sector"], r["code"], r["actor_id"]) for r in rows.values()] == [
+        (None, None, "CRM", None),
+        ("CHL", None, "CRM", None),
+        ("CHL", None, "CRM", None),
+        ("CHL", "military", "MILGOV", "group:CHL:military"),
+    ]
+    assert rows["Chilean pickpockets"]["how"] == "state+agent-noun"
+    assert rows["Chilean pickpockets"]["matched"] == "Chilean pickpockets"
+    # extraction is unchanged: a noun with no sector gives the map no node
+    assert isinstance(extractor, Extractor)
+    settings = Settings(today=extractor.settings.today, agent_dictionaries=(str(agents),))
+    with_agents = Extractor(settings)
+    result = with_agents.process(
+        Document("d1", "Chilean pickpockets met Chilean sappers.", published="2024-01-10")
+    )
+    assert isinstance(result, Extraction)
+    assert [m.actor_id for m in result.mentions] == ["group:CHL:military"]
 
 
 @pytest.mark.model
@@ -238,7 +295,7 @@ def test_ngec_scores_what_resolve_answers(extractor: object, tmp_path: Path) -> 
     assert isinstance(extractor, Extractor)
     cases = [
         ("retired-envoy", "Cui Tiankai", "2023-05-01", [("country", "CHN"), ("code_1", "ELI")]),
-        ("bare-reporter", "a journalist", None, [("country", None), ("code_1", "JRN")]),
+        ("bare-reporter", "a journalist", None, [("country", None), ("code_1", "MED")]),
         ("wrong-sector", "Chilean police", None, [("code_1", "MIL")]),
     ]
     gold = tmp_path / RELATIVE

@@ -22,7 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         description=(
             "Resolve short actor texts ('Cui Tiankai', 'Iraqi soldiers', 'a journalist') as "
             "the extraction's linker reads them: the actor with its country, sector and title "
-            "on the date, or for a bare agent noun its sector. Exit status 1 when no text "
+            "on the date, or for a bare agent noun its sector and agent code. Exit status 1 "
+            "when no text "
             "resolved, 2 on a usage error."
         ),
     )
@@ -56,6 +57,7 @@ def cmd_resolve(args: argparse.Namespace, out: TextIO) -> int:
         Column("actor", lambda r: r["name"] or ("-" if r["resolved"] else "nothing resolved"), 26),
         Column("country", lambda r: r["country"] or "-", 7),
         Column("sector", lambda r: r["sector"] or "-", 11),
+        Column("code", lambda r: r["code"] or "-", 6),
         Column("role", lambda r: r["role"] or "", 30),
         Column("how", lambda r: r["how"] or "", 16),
     ]

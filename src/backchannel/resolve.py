@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from backchannel.kb import KnowledgeBase
-from backchannel.kb.petrarch import plural
+from backchannel.kb.petrarch import cameo, plural
 from backchannel.kb.records import GroupNoun
 from backchannel.model import Actor, Document, Extraction, Mention, Skip
 from backchannel.nlp.groups import group_actor, state_actor
@@ -33,6 +33,8 @@ from backchannel.pipeline import Extractor, extractor_kb
 BATCH_SIZE = 64
 AGENT_NOUN = "agent-noun"
 STATE_AND_AGENT_NOUN = "state+agent-noun"
+_FORMER = frozenset({"former", "ex", "ex-", "retired"})
+_RETIRED = "retired"  # the KB's sector for one whose every office has ended
 # A word as the agent nouns are written: letters, with inner hyphens or apostrophes.
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -47,6 +49,10 @@ class Resolution:
     resolved. ``actor_id`` is ``None`` for a bare agent noun: it names a
     sector, not an actor. ``origin`` says where the answer comes from: ``kb``,
     ``dictionary`` (a PETRARCH dictionary) or ``text`` (what the text says).
+    ``code`` is the agent code in PLOVER's terms: an agent noun's own code
+    from the dictionary ("criminals" → ``CRM``, "defence secretary" →
+    ``GOVMIL``), else the sector's (``GOV``, ``MIL``, ``MED`` …); a state
+    alone has none.
     """
 
     text: str
@@ -59,6 +65,7 @@ class Resolution:
     kind: str | None = None
     country: str | None = None
     sector: str | None = None
+    code: str | None = None
     role: str | None = None
     origin: str | None = None
 
@@ -125,7 +132,7 @@ class Resolver:
     def __init__(self, extractor: Extractor) -> None:
         self.extractor = extractor
         self.kb: KnowledgeBase = extractor_kb(extractor)
-        self.nouns = AgentNouns(self.kb.groups)
+        self.nouns = AgentNouns((*self.kb.groups, *self.kb.sectorless_nouns))
 
     def resolve(self, texts: Sequence[str], day: str) -> list[Resolution]:
         """Each text as of ``day`` (YYYY-MM-DD), in order."""
@@ -144,9 +151,18 @@ class Resolver:
         return answers
 
     def _answer(self, text: str, day: str, result: Extraction | Skip) -> Resolution:
-        """The linked actor; for a state or nothing linked, the text's agent noun may say more."""
+        """What the text resolves to; a group or agent noun after "former" is one who left."""
         if not isinstance(result, Extraction):
             return Resolution(text, day, resolved=False)
+        answer = self._linked_or_noun(text, day, result)
+        if answer.kind in ("group", "agent") and answer.matched:
+            before = result.clean_text[: result.clean_text.find(answer.matched)].split()
+            if before and before[-1].casefold() in _FORMER:
+                return replace(answer, sector=_RETIRED, code=_sector_code(_RETIRED))
+        return answer
+
+    def _linked_or_noun(self, text: str, day: str, result: Extraction) -> Resolution:
+        """The linked actor; for a state or nothing linked, the text's agent noun may say more."""
         mention = _main_mention(result.mentions)
         if mention is not None and not mention.actor_id.startswith("state:"):
             return self._actor(text, day, mention, result)
@@ -156,20 +172,47 @@ class Resolver:
             if mention is None:
                 return Resolution(text, day, resolved=False)
             return self._actor(text, day, mention, result)
-        if mention is None:
+        state: tuple[str, tuple[int, int]] | None
+        if mention is not None:
+            state = (mention.actor_id.split(":", 1)[1], (mention.start, mention.end))
+        else:  # a state the linker reads only before a group noun it knows ("Iraqi criminals")
+            state = self._state_word(result.clean_text, found)
+        if state is None:
             return _agent_noun(text, day, result.clean_text, found)
-        return self._state_agent(text, day, result.clean_text, mention, found)
+        return self._state_agent(text, day, result.clean_text, state, found)
+
+    def _state_word(self, clean: str, found: NounMatch) -> tuple[str, tuple[int, int]] | None:
+        """A state named by one to three words outside the noun: its code and span."""
+        words = [
+            w for w in _WORD.finditer(clean) if w.end() <= found.start or w.start() >= found.end
+        ]
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                run = words[i : i + n]
+                start, end = run[0].start(), run[-1].end()
+                state = self.kb.state_by_name(clean[start:end])
+                if state is not None:
+                    return state.code, (start, end)
+        return None
 
     def _actor(self, text: str, day: str, mention: Mention, result: Extraction) -> Resolution:
         """The linked actor, with its country, sector and title on ``day``."""
         actor_id = mention.actor_id
         role = ""
+        code = None
         if actor_id.startswith("state:"):
             actor = state_actor(actor_id, self.kb)
             country, sector = actor.country, actor.sector
+            # a country names no agent; its capital stands for its government ("Beijing said")
+            state = self.kb.states.get(actor_id.split(":", 1)[1])
+            capitals = {c.casefold() for c in state.capitals} if state else set()
+            code = _sector_code("government") if mention.text.casefold() in capitals else ""
         elif actor_id.startswith("group:"):
             actor = group_actor(actor_id, self.kb)
             country, sector = actor.country, actor.sector
+            noun = self.nouns.find(mention.text)  # its own code: "Chilean sappers" MILGOV
+            if noun is not None and noun.noun.sector == sector:
+                code = noun.noun.code or None
         elif actor_id in self.kb.actors:  # KB and dictionary actors are dated
             actor = self.kb.actors[actor_id]
             country, sector, role = self.kb.side_on(actor_id, day)
@@ -188,20 +231,30 @@ class Resolver:
             kind=actor.kind,
             country=country or None,
             sector=sector or None,
+            code=(_sector_code(sector) if code is None else code) or None,
             role=role or None,
             origin=actor.origin,
         )
 
     def _state_agent(
-        self, text: str, day: str, clean: str, mention: Mention, found: NounMatch
+        self,
+        text: str,
+        day: str,
+        clean: str,
+        state: tuple[str, tuple[int, int]],
+        found: NounMatch,
     ) -> Resolution:
         """A state and an agent noun ("soldiers from Iraq"): that state's actor of the sector.
 
         The same actor the linker gives "Iraqi soldiers", ``group:IRQ:military``.
+        A noun whose code names no sector ("criminals from Iraq") gives the
+        state's country and the noun's code, and no actor, as a bare noun does.
         """
-        code = mention.actor_id.split(":", 1)[1]
-        actor = group_actor(f"group:{code}:{found.noun.sector}", self.kb)
-        start, end = min(mention.start, found.start), max(mention.end, found.end)
+        country, (first, last) = state
+        start, end = min(first, found.start), max(last, found.end)
+        if not found.noun.sector:
+            return _agent_noun(text, day, clean, found, country, (start, end))
+        actor = group_actor(f"group:{country}:{found.noun.sector}", self.kb)
         return Resolution(
             text,
             day,
@@ -211,25 +264,41 @@ class Resolver:
             actor_id=actor.actor_id,
             name=actor.name,
             kind=actor.kind,
-            country=code,
+            country=country,
             sector=found.noun.sector,
+            code=found.noun.code or _sector_code(found.noun.sector),
             origin=found.noun.origin,
         )
 
 
-def _agent_noun(text: str, day: str, clean: str, found: NounMatch) -> Resolution:
-    """A bare agent noun: its sector, and no country or actor (the text names neither)."""
+def _agent_noun(
+    text: str,
+    day: str,
+    clean: str,
+    found: NounMatch,
+    country: str | None = None,
+    span: tuple[int, int] | None = None,
+) -> Resolution:
+    """An agent noun with no actor: its sector and code; a country only when a state is named."""
+    start, end = span or (found.start, found.end)
     return Resolution(
         text,
         day,
         resolved=True,
-        how=AGENT_NOUN,
-        matched=clean[found.start : found.end],
+        how=AGENT_NOUN if country is None else STATE_AND_AGENT_NOUN,
+        matched=clean[start:end],
         name=clean[found.start : found.end],
         kind="agent",
-        sector=found.noun.sector,
+        country=country,
+        sector=found.noun.sector or None,
+        code=found.noun.code or _sector_code(found.noun.sector) or None,
         origin=found.noun.origin,
     )
+
+
+def _sector_code(sector: str) -> str:
+    """The agent code a KB sector is reported as (``government`` → ``GOV``); "" for none."""
+    return cameo().sector_codes.get(sector, "")
 
 
 def _main_mention(mentions: Sequence[Mention]) -> Mention | None:

@@ -23,23 +23,6 @@ from backchannel.resolve import Resolution, Resolver
 RELATIVE = Path("ngec") / "ngec_actor_resolution_gold.jsonl"
 METHODS = frozenset({"agent_to_code", "short_text_to_agent"})
 FIELDS = ("country", "code_1")
-# backchannel sectors → PLOVER/NGEC agent codes
-SECTOR_CODES = {
-    "government": "GOV",
-    "military": "MIL",
-    "business": "BUS",
-    "academic": "EDU",
-    "media": "JRN",
-    "ngo": "NGO",
-    "party": "PTY",
-    "retired": "ELI",
-    "police": "COP",
-    "judiciary": "JUD",
-    "legislature": "LEG",
-    "opposition": "OPP",
-    "rebel": "REB",
-    "civilian": "CVL",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +64,11 @@ def load(data: Path) -> list[NgecCase]:
 
 
 def codes(answer: Resolution) -> dict[str, str]:
-    """An answer as NGEC writes it: ``{"country": ISO3 | "", "code_1": code | ""}``."""
-    return {"country": answer.country or "", "code_1": SECTOR_CODES.get(answer.sector or "", "")}
+    """An answer as NGEC writes it: ``{"country": ISO3 | "", "code_1": code | ""}``.
+
+    ``code_1`` is the first part of the answer's agent code (``GOVMIL`` → ``GOV``).
+    """
+    return {"country": answer.country or "", "code_1": (answer.code or "")[:3]}
 
 
 def _holds(assertion: Assertion, got: dict[str, str]) -> bool:

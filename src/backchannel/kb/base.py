@@ -89,6 +89,7 @@ class KnowledgeBase:
         "groups",
         "own_actors",
         "positions",
+        "sectorless_nouns",
         "states",
         "surnames",
     )
@@ -99,11 +100,14 @@ class KnowledgeBase:
         self.groups: tuple[GroupNoun, ...] = resolved.groups
         self.dictionary_names: dict[NameKey, tuple[str, ...]] = {}
         self.dictionary_files: tuple[str, ...] = ()
+        # agent nouns whose code names no sector: resolve reports their code, no one links them
+        self.sectorless_nouns: tuple[GroupNoun, ...] = ()
         if dictionaries is not None:
             self.actors = Actors(resolved.actors, dictionaries.records)
             self.groups += dictionaries.groups
             self.dictionary_names = dictionaries.names
             self.dictionary_files = dictionaries.files
+            self.sectorless_nouns = dictionaries.sectorless
         self.positions: dict[str, Position] = resolved.positions
         self.states: dict[str, State] = resolved.states
         self.channels: tuple[NamedChannel, ...] = resolved.channels

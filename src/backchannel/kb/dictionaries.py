@@ -91,6 +91,8 @@ class Dictionaries:
     names: dict[NameKey, tuple[str, ...]]  # folded phrase → dictionary actor ids
     groups: tuple[GroupNoun, ...]
     files: tuple[str, ...]
+    # agent nouns whose code names no KB sector ("criminal", CRM): for resolve only
+    sectorless: tuple[GroupNoun, ...] = ()
 
 
 def fold(text: str) -> str:
@@ -134,14 +136,16 @@ def load_dictionaries(
     known_nouns = {g.noun.casefold() for g in resolved.groups}
     groups: dict[str, GroupNoun] = {}
     for path in agent_paths:
-        for noun, sector in _agent_file(*_file_key(Path(path), "agent")):
-            if noun not in known_nouns and noun not in groups:
-                groups[noun] = GroupNoun(noun, sector, office=True, origin="dictionary")
+        for noun, sector, code in _agent_file(*_file_key(Path(path), "agent")):
+            if noun in known_nouns or (noun in groups and (groups[noun].sector or not sector)):
+                continue  # the KB's, or an earlier file's (one naming a sector wins)
+            groups[noun] = GroupNoun(noun, sector, True, "dictionary", code)
     return Dictionaries(
         records=records,
         names={key: tuple(ids) for key, ids in names.items()},
-        groups=tuple(groups.values()),
+        groups=tuple(g for g in groups.values() if g.sector),
         files=tuple(str(p) for p in (*actor_paths, *agent_paths)),
+        sectorless=tuple(g for g in groups.values() if not g.sector),
     )
 
 
@@ -241,13 +245,13 @@ def _actor(record: _Record) -> Actor:
 
 
 @functools.lru_cache(maxsize=8)
-def _agent_file(path: str, size: int, mtime: int) -> tuple[tuple[str, str], ...]:
-    """(noun, sector) of every agent noun that names a sector; cached as the actors are."""
+def _agent_file(path: str, size: int, mtime: int) -> tuple[tuple[str, str, str], ...]:
+    """(noun, sector or "", code) of every coded agent noun; cached as the actors are."""
     data = _read(path, "agent")
     key = dictcache.key(data, ["agents"])
-    found: list[tuple[str, str]] | None = dictcache.load(key)
+    found: list[tuple[str, str, str]] | None = dictcache.load(key)
     if found is None:
         agents = parse_agents(_text(data, path, "agent"), path)
-        found = [(g.noun, g.sector) for g in group_nouns_of(agents)]
+        found = [(g.noun, g.sector, g.code) for g in group_nouns_of(agents)]
         dictcache.store(key, found)
-    return tuple((noun, sector) for noun, sector in found)
+    return tuple((noun, sector, code) for noun, sector, code in found)

@@ -69,6 +69,7 @@ class Cameo:
     """The CAMEO table from ``data/petrarch.yaml``."""
 
     sectors: dict[str, str]
+    sector_codes: dict[str, str]  # KB sector → the agent code it is reported as
     transnational: dict[str, tuple[str, str]]
     united_nations: str
     organisation_words: frozenset[str]
@@ -83,6 +84,7 @@ def cameo() -> Cameo:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     return Cameo(
         sectors={str(k): str(v) for k, v in raw["sectors"].items()},
+        sector_codes={str(k): str(v) for k, v in raw["sector_codes"].items()},
         transnational={
             str(k): (str(v["country"]), str(v["sector"])) for k, v in raw["transnational"].items()
         },
@@ -399,12 +401,19 @@ def _commonest(values: list[str]) -> str:
 
 
 def group_nouns_of(agents: list[tuple[str, str]]) -> list[GroupNoun]:
-    """Agent nouns as KB offices ("soldier" → military) when their code names a sector."""
+    """Agent nouns as KB offices ("soldier" → military), each with its code (``GOVMIL``).
+
+    A noun whose code names no sector ("criminal", ``CRM``) comes with sector
+    "": only ``resolve`` reports it (by its code); the linker takes none. Of
+    a noun listed twice, the first entry whose code names a sector is kept.
+    """
     sectors = {code: _agent_sector(code) for code in {code for _, code in agents}}
     nouns: dict[str, GroupNoun] = {}
     for noun, code in agents:
-        if sectors[code] and noun not in nouns:
-            nouns[noun] = GroupNoun(noun, sectors[code], office=True, origin="dictionary")
+        if noun not in nouns or (sectors[code] and not nouns[noun].sector):
+            nouns[noun] = GroupNoun(
+                noun, sectors[code], office=True, origin="dictionary", code=code
+            )
     return list(nouns.values())
 
 

@@ -80,13 +80,16 @@ class GroupNoun:
     sector (``group:RUS:government``), before a name the KB does not know it
     gives that person a country and a sector. A noun from a PETRARCH agent
     dictionary (``origin`` "dictionary") counts only when written in lower
-    case: "European Community" is a name, not a community.
+    case: "European Community" is a name, not a community. ``code`` is the
+    dictionary's agent code as written (``GOVMIL``, ``CRM``); a KB noun has
+    none and is reported by its sector's code.
     """
 
     noun: str
     sector: str
     office: bool = False
     origin: str = "kb"  # kb | dictionary
+    code: str = ""
 
 
 @dataclass(frozen=True, slots=True)
