@@ -134,6 +134,18 @@ def test_a_reported_wrong_is_an_accusation(extractor: Any) -> None:
     assert not _of(got, "ACCUSE")  # no one linked to accuse
 
 
+@pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        ("Jake Sullivan said Moscow had covered up the poisoning.", True),
+        ("Jake Sullivan said Moscow had concealed its losses.", True),
+        ("Jake Sullivan said Moscow had covered the costs of the talks.", False),
+    ],
+)
+def test_a_cover_up_told_is_an_accusation(extractor: Any, text: str, accused: bool) -> None:
+    assert (("jake-sullivan", "state:RUS") in _of(_events(extractor, text), "ACCUSE")) is accused
+
+
 def test_a_wrong_denied_or_feared_is_no_accusation(extractor: Any) -> None:
     got = _events(extractor, "Bessent said China had not violated the truce.")
     assert not _of(got, "ACCUSE")
@@ -245,3 +257,26 @@ def test_what_is_rejected_is_no_further_event(extractor: Any) -> None:
     got = _events(extractor, "Beijing turned down Washington's request for talks on Monday.")
     assert ("state:CHN", "state:USA") in _of(got, "REJECT")
     assert not _of(got, "REQUEST")
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Tokyo condemned the Chinese sanctions.", ("state:JPN", "state:CHN")),
+        ("Seoul deplored the Russian decision to expel its diplomats.", ("state:KOR", "state:RUS")),
+        ("Tokyo said the Chinese tariffs were unfair.", ("state:JPN", "state:CHN")),
+    ],
+)
+def test_an_act_judged_is_the_act_of_the_state_its_adjective_names(
+    extractor: Any, text: str, pair: tuple[str, str]
+) -> None:
+    assert _of(_events(extractor, text), "ACCUSE") == {pair}
+
+
+def test_a_measure_restricting_one_side_does_not_aim_at_its_adjective(extractor: Any) -> None:
+    # whose investment is restricted is not the one the restriction aims at
+    got = _events(
+        extractor, "The Biden administration restricted American investment in Chinese chips."
+    )
+    assert ("group:USA:administration", "state:CHN") in _of(got, "SANCTION")
+    assert not {e for e in got if e[1] == "state:USA"}

@@ -45,6 +45,35 @@ def test_a_suspension_of_talks_is_no_easing(extractor: Any) -> None:
 # -- easing verbs -----------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Tokyo scrapped its duties on Australian steel on Monday.", "asserted"),
+        ("Tokyo shelved the tariffs on Australian cars.", "asserted"),
+        ("Tokyo cancelled the sanctions on Australian shipyards.", "asserted"),
+        ("Tokyo withdrew its duties on Australian steel.", "asserted"),
+        ("Tokyo will scrap its duties on Australian steel.", "planned"),
+        ("Tokyo did not cancel the duties on Australian steel.", "negated"),
+    ],
+)
+def test_undoing_a_measure_is_an_easing_as_real_as_the_verb(
+    extractor: Any, text: str, modality: str
+) -> None:
+    # a verb that negates what it governs ("scrapped the talks") undoes a measure instead
+    got = _events(extractor, text)
+    assert _of(got, "RETREAT") == {("state:JPN", "state:AUS", modality)}
+    assert not _of(got, "SANCTION")
+
+
+def test_exempting_goods_from_a_measure_eases_it(extractor: Any) -> None:
+    got = _events(extractor, "Tokyo exempted Australian wine from the new duties on Friday.")
+    assert _of(got, "RETREAT") == {("state:JPN", "state:AUS", "asserted")}
+    got = _events(extractor, "Tokyo will exempt medicines from the duties on Australian goods.")
+    assert _of(got, "RETREAT") == {("state:JPN", "state:AUS", "planned")}
+    # kept out of talks is no easing, and no meeting
+    assert not _events(extractor, "Tokyo excluded Australian firms from the talks.")
+
+
 def test_putting_off_a_tariff_increase_is_an_easing(extractor: Any) -> None:
     for text in (
         "Trump delayed the tariff increase on Chinese steel on Sunday.",
@@ -52,6 +81,25 @@ def test_putting_off_a_tariff_increase_is_an_easing(extractor: Any) -> None:
     ):
         got = _of(_events(extractor, text), "RETREAT")
         assert any(t == "state:CHN" and m == "asserted" for _, t, m in got), (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Commerce Department took two Russian banks off its entity list.",
+        "The Commerce Department struck two Russian banks from its entity list.",
+        "The Commerce Department dropped two Russian banks from the entity list.",
+    ],
+)
+def test_taking_firms_off_a_measure_list_is_an_easing(extractor: Any, text: str) -> None:
+    assert ("us-commerce-department", "state:RUS", "asserted") in _of(
+        _events(extractor, text), "RETREAT"
+    )
+
+
+def test_taking_something_off_another_list_is_no_easing(extractor: Any) -> None:
+    got = _events(extractor, "Bessent took Russia off the list of topics for the summit.")
+    assert not _of(got, "RETREAT")
 
 
 def test_postponing_a_trip_is_no_easing(extractor: Any) -> None:

@@ -179,27 +179,42 @@ def _had_to(verb: Token) -> bool:
 
 
 def delisting(verb: Token) -> Trigger | None:
-    """ "removed 27 Chinese entities from the unverified list": an easing; not a
-    removal from a list of speakers."""
-    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() != "remove":
+    """ "removed 27 Chinese entities from the unverified list", "took the institute off
+    its entity list", "struck three firms from the list": an easing; not a removal
+    from a list of speakers."""
+    preps = _DELISTING.get(verb.lemma_.lower()) if verb.pos_ in {"VERB", "AUX"} else None
+    if preps is None:
         return None
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ != "from":
+    # "off" or "from" under the verb, or under its object as the parser may have it
+    holders = [verb, *(o for o in verb.children if o.dep_ == "dobj")]
+    for prep in (p for h in holders for p in h.children):
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
         for lst in (o for o in prep.children if o.dep_ == "pobj"):
             named = {c.lower_ for c in lst.children if c.dep_ in {"compound", "amod"}}
             if lst.lemma_.lower() == "blacklist" or (
                 lst.lemma_.lower() == "list" and named & _MEASURE_LISTS
             ):
+                under_verb = prep.head.i == verb.i
                 return Trigger(
-                    "remove",
+                    verb.lemma_.lower(),
                     "verb",
                     "RETREAT",
                     "ease",
-                    preps=frozenset({"from"}),
-                    prep_objects=frozenset({"list", "blacklist"}),
+                    preps=frozenset({prep.lower_}) if under_verb else frozenset(),
+                    prep_objects=frozenset({"list", "blacklist"}) if under_verb else frozenset(),
                 )
     return None
+
+
+# Verbs that take one off a list, with the prepositions that name the list.
+_DELISTING = {
+    "remove": frozenset({"from"}),
+    "strike": frozenset({"from", "off"}),
+    "drop": frozenset({"from"}),
+    "delete": frozenset({"from"}),
+    "take": frozenset({"off"}),
+}
 
 
 def stray_agent(verb: Token, trig: Trigger, link: LinkResult) -> list[Linked]:
@@ -397,6 +412,18 @@ def _hung_beside(noun: Token) -> list[Token]:
         for c in verb.children
         if c.dep_ == "prep" and c.i == after and c.lower_ in {"on", "against"}
     ]
+
+
+def exempting_verb(prep: Token, verbs: frozenset[str]) -> Token | None:
+    """The verb that exempts something from what "from" names: "exempted smartphones
+    from the tariffs", with "from" under the verb or, as the parser may have it,
+    under its object."""
+    if prep.dep_ != "prep" or prep.lower_ != "from":
+        return None
+    verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in verbs:
+        return None
+    return verb
 
 
 def country_word(tok: Token, adjectives: Mapping[str, str]) -> Linked | None:

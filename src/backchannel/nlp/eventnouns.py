@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from backchannel.nlp.asks import owner_told
+from backchannel.nlp.easing import exempting_verb
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.preps import topic_prep
@@ -101,7 +102,11 @@ def noun_participants(
         slot = noun.head.head
     head = slot.head
     own = bool(sources)  # "a Trump visit", "Bessent's meeting": the noun names its party
-    if (
+    exempting = exempting_verb(head, find.lex.exempting_verbs) if trig.type == "RETREAT" else None
+    if exempting is not None and slot.dep_ == "pobj" and not own:
+        # "exempted smartphones from the tariffs": the one who exempts eases them
+        sources = find.subjects(exempting, link)
+    elif (
         slot.dep_ == "pobj"
         and head.dep_ == "prep"
         and (

@@ -38,7 +38,9 @@ from backchannel.nlp.calls import paid_call
 from backchannel.nlp.easing import (
     buying_changed,
     coercive,
+    country_word,
     eased_outright,
+    exempting_verb,
     extra_trigger,
     measure_of,
     measure_targets,
@@ -51,7 +53,7 @@ from backchannel.nlp.eventnouns import counted, noun_participants, unsealed
 from backchannel.nlp.exchanges import addressees, readout
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
-from backchannel.nlp.modality import dropped_plan, one_plan
+from backchannel.nlp.modality import dropped_plan, modality_of, one_plan
 from backchannel.nlp.participants import OBJ, unique
 from backchannel.nlp.reactions import (
     displeased_with,
@@ -190,7 +192,7 @@ class EventExtractor(EventRecords):
     def _reading(self, tok: Token, trig: Trigger, link: LinkResult) -> Trigger:
         """The trigger as its own words have it: a sanction undone is an easing, a call
         paid is a visit, a welcome of a thing approval, goods handed over aid."""
-        if trig.pos == "noun" and trig.type == "SANCTION" and self._reversed(tok):
+        if trig.pos == "noun" and trig.type == "SANCTION" and self._undone_by(tok) is not None:
             trig = replace(trig, type="RETREAT", mode="ease")
         if trig.pos == "verb":
             trig = paid_call(tok, trig)  # "called on Raimondo at her office"
@@ -311,8 +313,10 @@ class EventExtractor(EventRecords):
             if not targets and sources:
                 targets = demanded_of(tok, link, self.adjectives, self.lex.asked_things)
         elif not targets and sources:
-            targets = measure_targets(tok, trig, link, self.adjectives) or named_firms(
-                tok, trig, link
+            targets = (
+                measure_targets(tok, trig, link, self.adjectives)
+                or named_firms(tok, trig, link)
+                or self._exempted(tok, link)
             )
         undone = measure_of(tok) if trig.type == "RETREAT" else None
         if undone is not None:
@@ -346,8 +350,12 @@ class EventExtractor(EventRecords):
             guests = list(self.find.pairs(targets, [], trig))
         made: list[Event] = []
         beside = self._beside(tok, trig)
+        # "scrapped its tariffs": the easing is as real as the verb that undoes the
+        # measure, which would otherwise negate it as it negates "scrapped the talks"
+        undone = self._undone_by(tok) if trig.pos == "noun" and trig.type == "RETREAT" else None
+        modality = modality_of(undone, self.lex) if undone is not None else None
         for src, tgt in pairs + guests:
-            event = self.event(ctx, tok, trig, src, tgt, link, doc_id)
+            event = self.event(ctx, tok, trig, src, tgt, link, doc_id, modality=modality)
             foreign_only = trig.foreign or (src, tgt) in guests
             if own_state(event) or (foreign_only and not _foreign(event)):
                 continue
@@ -417,13 +425,29 @@ class EventExtractor(EventRecords):
             governing = next((t for t in asked if t is not None and t.pos == "noun"), None)
         return governing is not None and governing.type in self.lex.content_of
 
-    def _reversed(self, noun: Token) -> bool:
-        """ "cut its tariffs on US goods": the object of a verb that undoes it."""
-        return (
-            noun.dep_ in OBJ | {"nsubjpass"}
-            and noun.head.pos_ in {"VERB", "AUX"}
-            and noun.head.lemma_.lower() in self.lex.reversing_verbs
-        )
+    def _exempted(self, noun: Token, link: LinkResult) -> list[Linked]:
+        """ "exempted Chinese smartphones from the tariffs": those whose goods are spared."""
+        verb = self._undone_by(noun)
+        if verb is None or noun.head.lower_ != "from":
+            return []
+        return [
+            m
+            for thing in verb.children
+            if thing.dep_ == "dobj"
+            for w in thing.subtree
+            if (m := link.token_to_mention.get(w.i) or country_word(w, self.adjectives))
+        ]
+
+    def _undone_by(self, noun: Token) -> Token | None:
+        """The verb that undoes the measure ``noun`` names: "cut its tariffs on US goods";
+        "exempted smartphones from the tariffs on Chinese goods"."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.lower_ == "from":
+            return exempting_verb(verb, self.lex.exempting_verbs)
+        reversing = verb.lemma_.lower() in self.lex.reversing_verbs
+        if noun.dep_ not in OBJ | {"nsubjpass"} or not reversing:
+            return None
+        return verb if verb.pos_ in {"VERB", "AUX"} else None
 
     def _other_side(self, actor_id: str, day: str | None, link: LinkResult) -> str | None:
         """The run's other side for an actor of one side; None for a third party."""

@@ -46,6 +46,7 @@ from backchannel.nlp.reactions import (
     angry_reaction,
     charge_in_warning,
     displeasure,
+    nation_of,
     pushback,
     stood_firm,
 )
@@ -74,6 +75,8 @@ _TO_WHOM = frozenset({"to", "on", "against", "for"})
 # Verbs that judge or answer something owned: "condemned Israel's raid" targets Israel
 # (but "met at the prime minister's office" is not a meeting with the prime minister).
 _OWNER_TARGET = frozenset({"ACCUSE", "REJECT", "SUPPORT", "SANCTION", "THREATEN", "PROTEST"})
+# Of those, the ones that judge the act: its owner may be named by a country adjective.
+_JUDGING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
 
 
 class ParticipantFinder:
@@ -84,6 +87,7 @@ class ParticipantFinder:
         self.lex = lex
         # "Ambassador to China", "envoy to the US": the state completes a title
         self._offices = frozenset(g.noun.casefold() for g in kb.groups if g.office)
+        self.adjectives = kb.adjective_index()  # "the American sanctions": whose they are
 
     def trigger_for(self, tok: Token) -> Trigger | None:
         lemma = tok.lemma_.lower()
@@ -237,7 +241,9 @@ class ParticipantFinder:
                 nouns = [child] if is_object else [g for g in child.children if g.dep_ == "pobj"]
                 for noun in nouns:
                     # under "at", ``owners`` would take a state for the place
-                    owners += (aimed_at and possessors(noun, link)) or self.owners(noun, link)
+                    owners += (aimed_at and possessors(noun, link)) or self.owners(
+                        noun, link, by_adjective=trig.type in _JUDGING
+                    )
             if child.dep_ == "prep" and child.lower_ in trig.place_preps:
                 targets += self.collect(child, link, places=True)
                 continue
@@ -282,7 +288,8 @@ class ParticipantFinder:
                         for noun in (g for g in child.children if g.dep_ == "pobj"):
                             targets += self.owners(noun, link)
             if not targets and trig.type in _OWNER_TARGET:
-                targets += self.owners(obj, link)  # "defended the right of Russia troops"
+                # "defended the right of Russia troops"
+                targets += self.owners(obj, link, by_adjective=trig.type in _JUDGING)
         if not targets and trig.type in {"REQUEST", "REJECT"}:
             # "demanded an apology from Tokyo": the one asked is where it comes from;
             # "declined a call from Austin": the one turned down
@@ -300,7 +307,7 @@ class ParticipantFinder:
             and not any(c.dep_ in OBJ for c in verb.children)
         ):
             for thing in moved_objects(verb):
-                targets += self.owners(thing, link)
+                targets += self.owners(thing, link, by_adjective=trig.type in _JUDGING)
         if not targets and trig.type in {"REQUEST", "ACCUSE"}:
             # "China demanded that the United States cancel the sale": the one asked;
             # "alleged that China's Ministry of State Security was behind the breach":
@@ -386,8 +393,10 @@ class ParticipantFinder:
             return found
         return [m for m in found if not under_prep(span_root(obj.doc, m), obj)]
 
-    def owners(self, noun: Token, link: LinkResult) -> list[Linked]:
-        """Whose ``noun`` is: "Israel's raid", "the US arms sale", "the right of Russia troops"."""
+    def owners(self, noun: Token, link: LinkResult, by_adjective: bool = False) -> list[Linked]:
+        """Whose ``noun`` is: "Israel's raid", "the US arms sale", "the right of Russia troops";
+        ``by_adjective``, also "the American sanctions" (for a judgement of the act: the
+        investment that "restricted American investment in Chinese AI" names is no target)."""
         if noun.i in link.token_to_mention:
             return []
         owners: list[Linked] = []
@@ -402,7 +411,7 @@ class ParticipantFinder:
             for clause in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
                 for agent in (a for a in clause.children if a.dep_ == "agent"):
                     owners += self.collect(agent, link)
-        return owners
+        return owners or (nation_of(noun, self.adjectives) if by_adjective else [])
 
     def _done_to(self, noun: Token) -> bool:
         """``noun`` names an act done to someone, whose "of" phrase is its victim."""

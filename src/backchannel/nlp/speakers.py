@@ -93,7 +93,7 @@ def acted_by(records: EventRecords, subj: Token, link: LinkResult) -> list[Linke
     """ "said the US move violates WTO rules": the wrong is done by whose act it is."""
     if subj.i in link.token_to_mention or not act_noun(subj, records.lex):
         return []
-    return records.find.owners(subj, link)
+    return records.find.owners(subj, link, by_adjective=True)  # "the American sanctions"
 
 
 def speaker_events(

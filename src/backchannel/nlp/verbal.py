@@ -88,7 +88,7 @@ def reported_wrong(clause: Token, lex: Lexicon) -> bool:
     ]
     for act in acts:
         lemma = act.lemma_.lower()
-        if lemma in lex.wrongdoing_verbs or _hyphenated(act) in lex.wrongdoing_verbs:
+        if {lemma, _hyphenated(act), _phrasal(act)} & lex.wrongdoing_verbs:
             return True
         if any(c.dep_ in OBJ and c.lower_ in lex.wrongdoing_objects for c in act.children):
             return True
@@ -105,6 +105,12 @@ def disparaged(clause: Token, lex: Lexicon) -> bool:
         for word in clause.children
         if word.dep_ in {"acomp", "attr"}
     )
+
+
+def _phrasal(verb: Token) -> str:
+    """ "covered up the outbreak": the verb with its particle, "cover up"."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return f"{verb.lemma_.lower()} {particles[0]}" if particles else verb.lemma_.lower()
 
 
 def _hyphenated(verb: Token) -> str:
