@@ -280,3 +280,36 @@ def test_a_measure_restricting_one_side_does_not_aim_at_its_adjective(extractor:
     )
     assert ("group:USA:administration", "state:CHN") in _of(got, "SANCTION")
     assert not {e for e in got if e[1] == "state:USA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Tokyo vowed to impose duties on Australian steel.", ("state:JPN", "state:AUS")),
+        ("Canberra vowed to slap tariffs on Japanese cars.", ("state:AUS", "state:JPN")),
+    ],
+)
+def test_a_vow_to_impose_a_measure_is_a_threat(
+    extractor: Any, text: str, pair: tuple[str, str]
+) -> None:
+    assert _of(_events(extractor, text), "THREATEN") == {pair}
+
+
+def test_a_vow_to_impose_anything_else_is_none(extractor: Any) -> None:
+    assert not _events(extractor, "Tokyo vowed to impose order on Australian waters.")
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        ("China said it would retaliate.", True),
+        ("Beijing said it will hit back.", True),
+        ("Beijing said it would take countermeasures.", True),
+        ("China said it would not retaliate.", False),
+        ("China said it could retaliate.", False),
+    ],
+)
+def test_a_retaliation_said_to_come_is_a_threat(extractor: Any, text: str, threat: bool) -> None:
+    # between the run's two sides, a threat with no target named is aimed at the other
+    got = _of(_events(extractor, text), "THREATEN")
+    assert (got == {("state:CHN", "state:USA")}) is threat

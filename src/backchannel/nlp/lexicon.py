@@ -102,6 +102,7 @@ class Lexicon:
     obligation_modals: frozenset[str]
     addressed_modals: frozenset[str]
     reversing_verbs: frozenset[str]
+    retaliation_verbs: frozenset[str]
     exempting_verbs: frozenset[str]
     content_of: frozenset[str]
     categories: dict[str, Category]
@@ -265,6 +266,7 @@ def lexicon() -> Lexicon:
         obligation_modals=_words(events, "obligation_modals", "events.yaml"),
         addressed_modals=_words(events, "addressed_modals", "events.yaml"),
         reversing_verbs=_words(events, "reversing_verbs", "events.yaml"),
+        retaliation_verbs=_words(events, "retaliation_verbs", "events.yaml"),
         exempting_verbs=_words(events, "exempting_verbs", "events.yaml"),
         content_of=frozenset(v.upper() for v in _words(events, "content_of", "events.yaml")),
         categories=categories,

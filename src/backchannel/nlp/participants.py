@@ -48,6 +48,7 @@ from backchannel.nlp.reactions import (
     displeasure,
     nation_of,
     pushback,
+    retaliation_said,
     stood_firm,
 )
 from backchannel.nlp.repairs import OBJ as OBJ
@@ -102,6 +103,7 @@ class ParticipantFinder:
                 or suggestion(tok)
                 or hoping(tok, self.lex)  # "hopes China will refrain from …"
                 or stood_firm(tok, self.lex)  # "will not yield to pressure from …"
+                or retaliation_said(tok, self.lex)  # "said it would retaliate"
                 or readout(tok, self.lex)  # "exchanged views with X", "briefed X on …"
             )
             if narrow is not None:
@@ -187,7 +189,7 @@ class ParticipantFinder:
                     break
             if (
                 obj is None
-                and not _retaliation_clause(verb, trig)
+                and not _retaliation_clause(verb, trig, self.lex)
                 and not (
                     trig.or_clause
                     and any(c.dep_ == "xcomp" for c in verb.children)
@@ -664,9 +666,10 @@ def _sharer(tok: Token, link: LinkResult) -> Token:
     return span_root(tok.doc, shared)
 
 
-def _retaliation_clause(verb: Token, trig: Trigger) -> bool:
+def _retaliation_clause(verb: Token, trig: Trigger, lex: Lexicon) -> bool:
     """ "vowed to retaliate", "vowed to take countermeasures": an infinitive that is one
-    of the trigger's ``clause_verbs`` or takes one of its objects stands in for the object."""
+    of the trigger's ``clause_verbs`` or takes one of its objects stands in for the
+    object; so does one that imposes a measure ("vowed to impose tariffs")."""
     if not trig.clause_verbs:
         return False
     for clause in (c for c in verb.children if c.dep_ == "xcomp"):
@@ -677,6 +680,16 @@ def _retaliation_clause(verb: Token, trig: Trigger) -> bool:
         ):
             return True
         if any(c.dep_ == "dobj" and c.lemma_.lower() in trig.objects for c in clause.children):
+            return True
+        imposed = lex.verbs.get(lemma)
+        if (
+            imposed is not None
+            and imposed.type == "SANCTION"
+            and imposed.objects
+            and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in imposed.objects for c in clause.children
+            )
+        ):
             return True
     return False
 

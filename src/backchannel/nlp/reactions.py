@@ -63,6 +63,35 @@ def stood_firm(verb: Token, lex: Lexicon) -> Trigger | None:
     return Trigger(phrase or lemma, "verb", "REJECT", "")
 
 
+def retaliation_said(verb: Token, lex: Lexicon) -> Trigger | None:
+    """ "China said it would retaliate", "Beijing said it will fight back against the
+    tariffs": a retaliation promised is a threat by the one who says so, as a vow of
+    one is; not "said it would not retaliate", nor "said it could"."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in lex.speech_verbs:
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        lemma = clause.lemma_.lower()
+        particles = {c.lower_ for c in clause.children if c.dep_ in {"prt", "advmod"}}
+        objects = {c.lemma_.lower() for c in clause.children if c.dep_ == "dobj"}
+        if not (
+            lemma in lex.retaliation_verbs
+            or {f"{lemma} {p}" for p in particles} & lex.retaliation_verbs
+            or (lemma in {"take", "adopt"} and objects & _RETALIATIONS)
+        ):
+            continue
+        auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if auxes & (lex.planned_aux | {"would", "'d"}) and not any(
+            c.dep_ == "neg" for c in clause.children
+        ):
+            return Trigger(verb.lemma_.lower(), "verb", "THREATEN", "")
+    return None
+
+
+_RETALIATIONS = frozenset({"countermeasure", "countermeasures", "retaliation", "reprisal"})
+
+
 def _yielded_to(verb: Token, lex: Lexicon) -> list[Token]:
     """What one yields to, if it presses: the noun under "to" ("to US threats"), or the
     noun the parser made a verb ("yield to pressure from Washington")."""
