@@ -160,3 +160,10 @@ def test_a_forum_or_a_trip_is_no_contact_between_the_verbs_parties(extractor: An
     assert not any(e[2] == "CONSULT" for e in forum)
     trip = _events(extractor, "Neither Rubio nor Hegseth met Xi during the trip.")
     assert not any(e[3] == "visit" for e in trip)
+
+
+def test_what_one_tells_another_in_a_call_is_told_by_phone(extractor: Any) -> None:
+    got = _events(extractor, "Putin told Modi in a phone call that the talks would go on.")
+    assert ("vladimir-putin", "narendra-modi", "CONSULT", "phone", "asserted") in got
+    got = _events(extractor, "Putin told Modi in Kazan that the talks would go on.")
+    assert ("vladimir-putin", "narendra-modi", "CONSULT", "meet", "asserted") in got

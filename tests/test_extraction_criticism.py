@@ -313,3 +313,8 @@ def test_a_retaliation_said_to_come_is_a_threat(extractor: Any, text: str, threa
     # between the run's two sides, a threat with no target named is aimed at the other
     got = _of(_events(extractor, text), "THREATEN")
     assert (got == {("state:CHN", "state:USA")}) is threat
+
+
+def test_a_matter_called_dangerous_is_no_judgement_of_the_one_it_concerns(extractor: Any) -> None:
+    got = _events(extractor, "Rubio said Taiwan was the most dangerous issue in the relationship.")
+    assert not _of(got, "ACCUSE")

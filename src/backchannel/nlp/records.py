@@ -61,6 +61,7 @@ class EventRecords:
                 "hold",
                 "have",
                 "exchange",  # "exchanged views by phone"
+                "tell",  # "Xi told Biden in a call that …"
             }:
                 event_mode = "phone"
         modality = modality or modality_of(trig_tok, self.lex)

@@ -101,9 +101,11 @@ def disparaged(clause: Token, lex: Lexicon) -> bool:
     if clause.lemma_ != "be":
         return False
     return any(
-        _disparaging(word, _PREDICATE_MODIFIERS, lex)
+        # "Taiwan was the most dangerous issue": a matter named, not the subject judged
+        _disparaging(word, frozenset() if topic else _PREDICATE_MODIFIERS, lex)
         for word in clause.children
         if word.dep_ in {"acomp", "attr"}
+        for topic in [word.lower_ in lex.raised_things]
     )
 
 
