@@ -109,6 +109,24 @@ def test_sworn_in_or_becoming_a_minister_is_an_appointment(extractor: Any) -> No
     assert _changes(extractor, "Dong Jun became more outspoken in December.", "2024-01-05") == set()
 
 
+def test_picking_someone_for_a_post_is_an_appointment_and_leaving_it_a_departure(
+    extractor: Any,
+) -> None:
+    got = _changes(extractor, "Biden picked Antony Blinken as secretary of state.", "2020-11-24")
+    assert got == {("antony-blinken", "appointed")}
+    got = _changes(extractor, "Cui Tiankai left his post as ambassador in June.", "2021-06-24")
+    assert got == {("cui-tiankai", "retired")}
+    # a pick for no post, and leaving a place, change no one's role
+    assert not _changes(extractor, "Biden picked Blinken for the trip.", "2022-01-10")
+    assert not _changes(extractor, "Cui Tiankai left Washington in June.", "2021-06-24")
+
+
+def test_firing_someone_on_a_day_is_no_shooting(extractor: Any) -> None:
+    ex = _extract(extractor, "Trump fired Rex Tillerson on Tuesday.", "2018-03-14")
+    assert {(c.actor.actor_id, c.change) for c in ex.role_changes} == {("rex-tillerson", "removed")}
+    assert not [e for e in ex.events if e.type == "ASSAULT"]
+
+
 def test_a_ministry_without_its_country_is_the_sides_own(extractor: Any) -> None:
     got = _events(extractor, "The commerce ministry accused Washington of breaking the truce.")
     assert ("chinese-commerce-ministry", "state:USA", "ACCUSE", "allege", "asserted") in got

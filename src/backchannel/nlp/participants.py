@@ -109,8 +109,9 @@ class ParticipantFinder:
             if narrow is not None:
                 return narrow
             for child in tok.children:
-                # a phrasal verb ("call on", "turn down") wins over the bare verb
-                if child.dep_ in {"prt", "prep"}:
+                # a phrasal verb ("call on", "turn down") wins over the bare verb; a
+                # time is no such phrase ("fired Tillerson on Tuesday" is no "fire on")
+                if child.dep_ in {"prt", "prep"} and not _of_time(child):
                     phrasal = self.lex.verbs.get(f"{lemma} {child.lower_}")
                     if phrasal is not None:
                         return phrasal
@@ -692,6 +693,12 @@ def _retaliation_clause(verb: Token, trig: Trigger, lex: Lexicon) -> bool:
         ):
             return True
     return False
+
+
+def _of_time(prep: Token) -> bool:
+    """A preposition whose object is a date or time: "on Tuesday", "at noon"."""
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
 
 
 def _has_doer(verb: Token, obj: Token | None) -> bool:
