@@ -418,3 +418,32 @@ def test_what_a_deal_with_someone_is_on_is_no_party(extractor: Any) -> None:
     got = _events(extractor, text)
     assert ("shinzo-abe", "donald-trump", "AGREE", "consensus", "hypothetical") in got
     assert not any("nvidia" in (e[0], e[1]) for e in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # exercises held around or near another are a show of force at it
+        (
+            "Russia held military drills near Finland on Monday.",
+            ("state:RUS", "state:FIN", "MOBILIZE"),
+        ),
+        ("Russia staged war games around Moldova.", ("state:RUS", "state:MDA", "MOBILIZE")),
+        # held jointly, or with another, they are cooperation between the two
+        (
+            "Russia and Belarus held joint drills near Poland.",
+            ("state:RUS", "state:BLR", "COOPERATE"),
+        ),
+    ],
+)
+def test_exercises_near_another_are_a_show_of_force(
+    extractor: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    got = {(e[0], e[1], e[2]) for e in _events(extractor, text, "2024-06-01")}
+    assert expected in got
+    assert len(got) == 1
+
+
+def test_the_philippines_is_the_state_not_its_people(extractor: Any) -> None:
+    got = _events(extractor, "The Philippines protested to China over the collision.", "2024-06-20")
+    assert ("state:PHL", "state:CHN") in {(e[0], e[1]) for e in got}

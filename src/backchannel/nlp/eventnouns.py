@@ -103,7 +103,11 @@ def noun_participants(
     head = slot.head
     own = bool(sources)  # "a Trump visit", "Bessent's meeting": the noun names its party
     exempting = exempting_verb(head, find.lex.exempting_verbs) if trig.type == "RETREAT" else None
-    if exempting is not None and slot.dep_ == "pobj" and not own:
+    blamed = _blamed_for_its(slot, noun, find, link) if not own else []
+    if blamed:
+        # "criticised Beijing for its drills around Taiwan": the drills are Beijing's
+        sources = blamed
+    elif exempting is not None and slot.dep_ == "pobj" and not own:
         # "exempted smartphones from the tariffs": the one who exempts eases them
         sources = find.subjects(exempting, link)
     elif (
@@ -206,6 +210,8 @@ def noun_participants(
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 targets += find.collect(child, link)
+            elif child.dep_ == "prep" and child.lower_ in trig.place_preps:
+                targets += find.collect(child, link, places=True)  # "held drills around X"
             elif child.dep_ == "prep" and child.lower_ == "from" and trig.mode == "host":
                 targets += _from_whom(child, link)  # "received a warm welcome from Yang"
     if (
@@ -361,6 +367,22 @@ def counted(num: Token, trigger_for: Callable[[Token], Trigger | None]) -> Trigg
         if trig is not None and trig.pos == "noun" and trig.type == "CONSULT":
             return trig
     return None
+
+
+def _blamed_for_its(
+    slot: Token, noun: Token, find: ParticipantFinder, link: LinkResult
+) -> list[Linked]:
+    """ "criticised Beijing for its drills": the one blamed, whose act "its" names."""
+    head = slot.head
+    if not (
+        slot.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ == "for"
+        and head.head.pos_ in {"VERB", "AUX"}
+        and any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in noun.children)
+    ):
+        return []
+    return [m for o in head.head.children if o.dep_ == "dobj" for m in find.collect(o, link)]
 
 
 def _sought_for(find: ParticipantFinder, verb: Token, link: LinkResult) -> list[Linked]:

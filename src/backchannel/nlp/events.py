@@ -194,6 +194,19 @@ class EventExtractor(EventRecords):
         paid is a visit, a welcome of a thing approval, goods handed over aid."""
         if trig.pos == "noun" and trig.type == "SANCTION" and self._undone_by(tok) is not None:
             trig = replace(trig, type="RETREAT", mode="ease")
+        if trig.type == "COOPERATE" and trig.mode == "military":
+            # "drills around Taiwan", or "held drills around Taiwan" with the phrase on the verb
+            holders = [tok, tok.head] if tok.dep_ in OBJ else [tok]
+            near = self.lex.show_of_force_preps & {
+                c.lower_ for h in holders for c in h.children if c.dep_ == "prep"
+            }
+            joint = any(
+                (c.dep_ == "amod" and c.lower_ == "joint")
+                or (c.dep_ == "prep" and c.lower_ == "with")
+                for c in tok.children
+            )
+            if near and not joint:  # "drills around Taiwan": a show of force aimed at it
+                trig = replace(trig, type="MOBILIZE", mode="", symmetric=False, place_preps=near)
         if trig.pos == "verb":
             trig = paid_call(tok, trig)  # "called on Raimondo at her office"
         if trig.pos == "verb" and trig.thing_type:

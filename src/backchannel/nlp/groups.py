@@ -69,7 +69,8 @@ class GroupsAndStates:
         for tok in doc:
             if tok.i in covered:
                 continue
-            people = demonym(tok, self._adjectives)
+            # "the Philippines" is the state, not a people ("the Palestinians")
+            people = demonym(tok, self._adjectives) if tok.lower_ not in self._state_forms else ""
             if people:  # "Israel and the Palestinians": the people, as civilians
                 mentions[tok.i] = Linked(tok.i, tok.i + 1, f"group:{people}:civilian", "group")
                 covered.add(tok.i)

@@ -103,6 +103,7 @@ class Lexicon:
     addressed_modals: frozenset[str]
     reversing_verbs: frozenset[str]
     retaliation_verbs: frozenset[str]
+    show_of_force_preps: frozenset[str]
     exempting_verbs: frozenset[str]
     content_of: frozenset[str]
     categories: dict[str, Category]
@@ -267,6 +268,7 @@ def lexicon() -> Lexicon:
         addressed_modals=_words(events, "addressed_modals", "events.yaml"),
         reversing_verbs=_words(events, "reversing_verbs", "events.yaml"),
         retaliation_verbs=_words(events, "retaliation_verbs", "events.yaml"),
+        show_of_force_preps=_words(events, "show_of_force_preps", "events.yaml"),
         exempting_verbs=_words(events, "exempting_verbs", "events.yaml"),
         content_of=frozenset(v.upper() for v in _words(events, "content_of", "events.yaml")),
         categories=categories,
