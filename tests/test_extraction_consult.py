@@ -167,3 +167,16 @@ def test_what_one_tells_another_in_a_call_is_told_by_phone(extractor: Any) -> No
     assert ("vladimir-putin", "narendra-modi", "CONSULT", "phone", "asserted") in got
     got = _events(extractor, "Putin told Modi in Kazan that the talks would go on.")
     assert ("vladimir-putin", "narendra-modi", "CONSULT", "meet", "asserted") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tokyo broke off the fishery talks with Seoul on Monday.",
+        "Tokyo cut off military talks with Seoul after the incident.",
+        "Tokyo called off the planned meeting between Kishida and Yoon.",
+    ],
+)
+def test_talks_broken_or_called_off_did_not_take_place(extractor: Any, text: str) -> None:
+    consults = {e[4] for e in _events(extractor, text, "2023-06-01") if e[2] == "CONSULT"}
+    assert consults == {"negated"}

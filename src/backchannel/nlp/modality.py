@@ -73,8 +73,11 @@ def _cue(
     if not is_trigger and tok.pos_ == "ADJ" and word in lex.hypothetical_modifiers:
         return "hypothetical"  # "made a call between them less likely"
     if not is_trigger and governs:
-        if word in lex.negating_verbs:
-            return "negated"  # "postponed his trip", "suspended the talks", "refused to meet"
+        particles = {f"{word} {c.lower_}" for c in children if c.dep_ == "prt"}
+        if word in lex.negating_verbs or particles & lex.negating_verbs:
+            # "postponed his trip", "suspended the talks", "refused to meet", "called
+            # off the meeting", "broke off talks"
+            return "negated"
         if word in lex.denial_verbs:
             return "denied"
         if word in lex.hypothetical_verbs:
@@ -244,6 +247,8 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
         return "negated"
     if dropped_plan(trigger, lex) is not None:
         return "negated"  # "suspended its plan to impose tariffs"
+    if called_off(trigger, lex):
+        return "negated"  # "called off the planned meeting": no longer planned
     if trigger.dep_ == "acl" and trigger.head.lower_ in lex.intent_nouns:
         return "planned"  # "announced its plan to impose tariffs"
     if (
@@ -325,6 +330,24 @@ def timed_apart(noun: Token) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def called_off(noun: Token, lex: Lexicon) -> bool:
+    """A planned or possible event named as the object of a verb that stops it ("called
+    off the planned meeting", "cancelled a possible visit"), itself not negated."""
+    verb = noun.head
+    if noun.dep_ not in {"dobj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if not any(
+        c.dep_ in {"amod", "compound"}
+        and c.lower_ in lex.hypothetical_modifiers | lex.planned_modifiers
+        for c in noun.children
+    ):
+        return False
+    children = list(verb.children)
+    word = lemma(verb)
+    stops = {word, *(f"{word} {c.lower_}" for c in children if c.dep_ == "prt")}
+    return bool(stops & lex.negating_verbs) and not _negated(children, lex)
 
 
 def dropped_plan(verb: Token, lex: Lexicon) -> Token | None:
