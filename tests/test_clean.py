@@ -354,6 +354,18 @@ def test_rules_are_loaded_once_and_validated(tmp_path: Path) -> None:
         load_rules(tmp_path)
 
 
+def test_a_stopword_yaml_reads_as_a_boolean_is_refused(tmp_path: Path) -> None:
+    # "no", "on" and "off" are stopwords; unquoted, YAML reads them as booleans
+    assert {"no", "on", "off"} <= load_rules().stopwords
+    bundled = Path(__file__).resolve().parents[1] / "src" / "backchannel" / "data" / "clean"
+    for name in ("lexicon.yaml", "seo_filler.yaml", "language.yaml"):
+        (tmp_path / name).write_text((bundled / name).read_text(encoding="utf-8"), encoding="utf-8")
+    language = (tmp_path / "language.yaml").read_text(encoding="utf-8")
+    (tmp_path / "language.yaml").write_text(language.replace('"off"', "off", 1), encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="quote yes/no/on/off"):
+        load_rules(tmp_path)
+
+
 # --- properties ------------------------------------------------------------------------
 
 PIECES = [

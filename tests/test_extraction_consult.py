@@ -172,11 +172,17 @@ def test_what_one_tells_another_in_a_call_is_told_by_phone(extractor: Any) -> No
 @pytest.mark.parametrize(
     "text",
     [
-        "Tokyo broke off the fishery talks with Seoul on Monday.",
         "Tokyo cut off military talks with Seoul after the incident.",
         "Tokyo called off the planned meeting between Kishida and Yoon.",
     ],
 )
-def test_talks_broken_or_called_off_did_not_take_place(extractor: Any, text: str) -> None:
+def test_talks_cut_or_called_off_did_not_take_place(extractor: Any, text: str) -> None:
+    # (talks "broken off" took place first: they stay asserted, see test_extraction_news_events)
     consults = {e[4] for e in _events(extractor, text, "2023-06-01") if e[2] == "CONSULT"}
     assert consults == {"negated"}
+
+
+def test_calling_someone_on_the_phone_is_a_call_not_an_appeal(extractor: Any) -> None:
+    got = _events(extractor, "Putin called Modi on the phone on Friday.", "2023-06-10")
+    assert ("vladimir-putin", "narendra-modi", "CONSULT", "phone", "asserted") in got
+    assert not [e for e in got if e[2] == "REQUEST"]

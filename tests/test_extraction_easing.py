@@ -84,16 +84,21 @@ def test_putting_off_a_tariff_increase_is_an_easing(extractor: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "kind"),
     [
-        "The Commerce Department took two Russian banks off its entity list.",
-        "The Commerce Department struck two Russian banks from its entity list.",
-        "The Commerce Department dropped two Russian banks from the entity list.",
+        ("The Commerce Department took two Russian banks off its entity list.", "RETREAT"),
+        ("The Commerce Department struck two Russian banks from its entity list.", "RETREAT"),
+        ("The Commerce Department dropped two Russian banks from the entity list.", "RETREAT"),
+        # on a list is the sanction itself
+        ("The Commerce Department put two Russian banks on its entity list.", "SANCTION"),
+        ("The Commerce Department placed two Russian banks on a trade blacklist.", "SANCTION"),
     ],
 )
-def test_taking_firms_off_a_measure_list_is_an_easing(extractor: Any, text: str) -> None:
+def test_taking_firms_off_a_measure_list_eases_and_putting_them_on_sanctions(
+    extractor: Any, text: str, kind: str
+) -> None:
     assert ("us-commerce-department", "state:RUS", "asserted") in _of(
-        _events(extractor, text), "RETREAT"
+        _events(extractor, text), kind
     )
 
 

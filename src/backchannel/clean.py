@@ -699,8 +699,11 @@ class _Data:
 
     def words(self, *keys: str) -> list[str]:
         values = self.get(list, *keys)
-        if not values or not all(isinstance(v, str | int) and str(v).strip() for v in values):
-            raise self.error(keys, "expected a non-empty list of words")
+        # a bare `no` or `on` is a YAML boolean, not the word: quote it
+        if not values or not all(
+            isinstance(v, str | int) and not isinstance(v, bool) and str(v).strip() for v in values
+        ):
+            raise self.error(keys, "expected a non-empty list of words (quote yes/no/on/off)")
         return [str(v) for v in values]
 
     def compile(self, pattern: str, keys: tuple[str, ...]) -> re.Pattern[str]:

@@ -90,9 +90,16 @@ def cameo() -> Cameo:
         },
         united_nations=str(raw["united_nations"]),
         organisation_words=frozenset(raw["organisation_words"]),
-        particles=frozenset(raw["particles"]),
+        particles=_strings(raw["particles"], "particles"),
         surname_first=frozenset(raw["surname_first"]),
     )
+
+
+def _strings(values: list[object], key: str) -> frozenset[str]:
+    """A word list of ``data/petrarch.yaml``; an unquoted ``on`` would be YAML's true."""
+    if not all(isinstance(v, str) for v in values):
+        raise KnowledgeBaseError(f"data/petrarch.yaml: '{key}' must be words (quote yes/no/on/off)")
+    return frozenset(v for v in values if isinstance(v, str))
 
 
 # ── the text format ──────────────────────────────────────────────────────────

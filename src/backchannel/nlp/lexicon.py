@@ -168,6 +168,12 @@ def _words(data: dict[str, Any], key: str, name: str) -> frozenset[str]:
     return frozenset(v.lower() for v in value)
 
 
+def _listed(spec: dict[str, Any], key: str, lemma: object) -> frozenset[str]:
+    """A trigger's list of words; a bare ``on`` or ``no`` that YAML read as a boolean is
+    an error, not a word silently lost."""
+    return _words(spec, key, f"events.yaml: trigger '{lemma}'")
+
+
 def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[str, Trigger]:
     if not isinstance(entries, dict):
         raise KnowledgeBaseError(f"data/events.yaml: '{pos}s' must be a mapping")
@@ -183,26 +189,26 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
             type=str(spec["type"]),
             mode=str(spec.get("mode") or ""),
             symmetric=bool(spec.get("symmetric", False)),
-            objects=frozenset(spec.get("objects", [])),
-            preps=frozenset(spec.get("preps", [])),
-            not_preps=frozenset(spec.get("not_preps", [])),
+            objects=_listed(spec, "objects", lemma),
+            preps=_listed(spec, "preps", lemma),
+            not_preps=_listed(spec, "not_preps", lemma),
             person_target=bool(spec.get("person_target", False)),
             persons_only=bool(spec.get("persons_only", False)),
             needs_between=bool(spec.get("needs_between", False)),
             topic_object=bool(spec.get("topic_object", False)),
             no_complement=bool(spec.get("no_complement", False)),
             or_clause=bool(spec.get("or_clause", False)),
-            place_preps=frozenset(spec.get("place_preps", [])),
+            place_preps=_listed(spec, "place_preps", lemma),
             thing_type=str(spec.get("thing_type") or ""),
             or_actor=bool(spec.get("or_actor", False)),
-            aid_objects=frozenset(spec.get("aid_objects", [])),
+            aid_objects=_listed(spec, "aid_objects", lemma),
             between_targets=bool(spec.get("between_targets", False)),
-            prep_objects=frozenset(spec.get("prep_objects", [])),
+            prep_objects=_listed(spec, "prep_objects", lemma),
             own_parties=bool(spec.get("own_parties", False)),
             mutual=bool(spec.get("mutual", False)),
             foreign=bool(spec.get("foreign", False)),
             body_target=bool(spec.get("body_target", False)),
-            clause_verbs=frozenset(spec.get("clause_verbs", [])),
+            clause_verbs=_listed(spec, "clause_verbs", lemma),
         )
     return out
 

@@ -76,7 +76,7 @@ def _cue(
         particles = {f"{word} {c.lower_}" for c in children if c.dep_ == "prt"}
         if word in lex.negating_verbs or particles & lex.negating_verbs:
             # "postponed his trip", "suspended the talks", "refused to meet", "called
-            # off the meeting", "broke off talks"
+            # off the meeting", "cut off military talks"
             return "negated"
         if word in lex.denial_verbs:
             return "denied"

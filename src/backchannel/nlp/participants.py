@@ -110,8 +110,13 @@ class ParticipantFinder:
                 return narrow
             for child in tok.children:
                 # a phrasal verb ("call on", "turn down") wins over the bare verb; a
-                # time is no such phrase ("fired Tillerson on Tuesday" is no "fire on")
-                if child.dep_ in {"prt", "prep"} and not _of_time(child):
+                # time is no such phrase ("fired Tillerson on Tuesday" is no "fire on"),
+                # nor a medium ("called Xi on the phone" is no "call on")
+                if (
+                    child.dep_ in {"prt", "prep"}
+                    and not _of_time(child)
+                    and not self._by_medium(child)
+                ):
                     phrasal = self.lex.verbs.get(f"{lemma} {child.lower_}")
                     if phrasal is not None:
                         return phrasal
@@ -144,7 +149,12 @@ class ParticipantFinder:
     def verb_participants(
         self, verb: Token, trig: Trigger, link: LinkResult
     ) -> tuple[list[Linked], list[Linked], Token | None] | None:
-        preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"}}
+        # "called Trump on Friday": a time is none of the verb's prepositions
+        preps = {
+            c.lower_
+            for c in verb.children
+            if c.dep_ in {"prep", "prt", "agent"} and not _of_time(c)
+        }
         if trig.not_preps & preps:
             return None
         if trig.no_complement and any(
@@ -419,6 +429,10 @@ class ParticipantFinder:
     def _done_to(self, noun: Token) -> bool:
         """``noun`` names an act done to someone, whose "of" phrase is its victim."""
         return noun.lower_ in self.lex.victim_nouns or noun.lemma_.lower() in self.lex.victim_nouns
+
+    def _by_medium(self, prep: Token) -> bool:
+        """ "on the phone", "over a video link": a preposition naming how one talks."""
+        return any(o.dep_ == "pobj" and o.lower_ in self.lex.phone_cues for o in prep.children)
 
     def subjects(self, verb: Token, link: LinkResult, raised: bool = False) -> list[Linked]:
         """Who does it: the subject, the passive agent, or the subject of the governing verb.
