@@ -330,3 +330,22 @@ def test_a_plan_takes_no_date_from_a_clause_about_something_else(extractor: Any)
         extractor, "Beijing will resume purchases of American soybeans in January.", "2025-10-30"
     )
     assert got["RETREAT"] == ("2026-01-01", "planned")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Treasury froze the assets of two Russian officials.",
+        "The State Department revoked the visas of Russian officials.",
+        "The Treasury designated two Russian officials under the Global Magnitsky Act.",
+    ],
+)
+def test_freezing_assets_revoking_visas_and_designating_are_sanctions(
+    extractor: Any, text: str
+) -> None:
+    got = {(e[1], e[2]) for e in _events(extractor, text)}
+    assert ("group:RUS:officials", "SANCTION") in got
+
+
+def test_designating_someone_as_an_envoy_is_no_sanction(extractor: Any) -> None:
+    assert not _of(_events(extractor, "Biden designated Kerry as his climate envoy."), "SANCTION")
