@@ -318,3 +318,8 @@ def test_a_retaliation_said_to_come_is_a_threat(extractor: Any, text: str, threa
 def test_a_matter_called_dangerous_is_no_judgement_of_the_one_it_concerns(extractor: Any) -> None:
     got = _events(extractor, "Rubio said Taiwan was the most dangerous issue in the relationship.")
     assert not _of(got, "ACCUSE")
+
+
+def test_the_taiwan_affairs_office_is_beijings(extractor: Any) -> None:
+    got = _events(extractor, "The Taiwan Affairs Office spokeswoman criticised Washington.")
+    assert _of(got, "ACCUSE") == {("taiwan-affairs-office", "state:USA")}

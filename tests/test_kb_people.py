@@ -1,4 +1,4 @@
-"""Third-country leaders and 2009-2016 officials in the KB: linked by name, title and date.
+"""Third-country leaders, officials and spokespeople in the KB: linked by name, title and date.
 
 Each sentence is invented for the test; the test says what a reader would
 expect recorded, and, for surnames that are also common words or words of
@@ -26,9 +26,13 @@ def kb() -> KnowledgeBase:
 # ── the knowledge base alone ─────────────────────────────────────────────────
 
 
+def _holders(kb: KnowledgeBase, key: str, day: str) -> list[str]:
+    return sorted(a.actor_id for a in kb.holders(key, day))
+
+
 def test_a_leaders_office_has_its_holder_on_each_date(kb: KnowledgeBase) -> None:
     def holder(key: str, day: str) -> list[str]:
-        return [a.actor_id for a in kb.holders(key, day)]
+        return _holders(kb, key, day)
 
     assert holder("deu.chancellor", "2019-06-01") == ["angela-merkel"]
     assert holder("deu.chancellor", "2023-06-01") == ["olaf-scholz"]
@@ -45,6 +49,32 @@ def test_a_surname_that_is_a_common_word_is_not_indexed(kb: KnowledgeBase) -> No
     index = kb.surname_index()
     for word in ("May", "Power", "Hill", "Hague", "Hong", "Park", "Cotton", "Warner"):
         assert word not in index, word
+    for word in ("Price", "Hooker", "Warren"):  # Ned Price, Allison Hooker, Elizabeth Warren
+        assert word not in index, word
+
+
+def test_spokespeople_envoys_and_taiwans_foreign_minister_hold_their_office_by_date(
+    kb: KnowledgeBase,
+) -> None:
+    def holder(key: str, day: str) -> list[str]:
+        return _holders(kb, key, day)
+
+    assert holder("usa.white_house_press_secretary", "2021-06-01") == ["jen-psaki"]
+    assert holder("usa.white_house_press_secretary", "2023-06-01") == ["karine-jean-pierre"]
+    assert holder("usa.white_house_press_secretary", "2025-06-01") == ["karoline-leavitt"]
+    assert holder("usa.state_department_spokesperson", "2022-06-01") == ["ned-price"]
+    assert holder("usa.state_department_spokesperson", "2024-06-01") == ["matthew-miller"]
+    assert holder("chn.un_ambassador", "2021-06-01") == ["zhang-jun"]
+    assert holder("chn.un_ambassador", "2025-06-01") == ["fu-cong"]
+    assert holder("chn.defense_ministry_spokesperson", "2019-06-01") == ["wu-qian"]
+    assert holder("chn.defense_ministry_spokesperson", "2025-06-01") == [
+        "jiang-bin",
+        "zhang-xiaogang",
+    ]
+    assert holder("twn.foreign_minister", "2024-05-01") == ["joseph-wu"]
+    assert holder("twn.foreign_minister", "2024-06-01") == ["lin-chia-lung"]
+    # the two UN envoys are opposite numbers
+    assert "fu-cong" in [a.actor_id for a in kb.counterparts_of("mike-waltz", "2025-11-01")]
 
 
 def test_a_new_person_in_the_gold_matches_the_kb_id_added_later() -> None:
@@ -106,6 +136,38 @@ def test_a_surname_inside_a_place_name_is_nobody(extractor: Any) -> None:
         "2014-10-06",
     )
     assert not linked & {"christopher-hill", "hong-lei", "park-geun-hye", "park-jin"}
+
+
+@pytest.mark.model
+def test_spokespeople_and_taiwans_ministers_resolve_to_their_office_on_the_date(
+    extractor: Any,
+) -> None:
+    from backchannel.resolve import Resolver
+
+    queries = [
+        ("Karine Jean-Pierre", "2023-06-01"),
+        ("Karoline Leavitt", "2025-06-01"),
+        ("Joseph Wu", "2024-05-01"),
+        ("Lin Chia-lung", "2024-06-01"),
+        ("Joseph Wu", "2024-06-01"),
+        ("Wu Qian", "2019-06-01"),
+        ("Wu Qian", "2025-06-01"),
+        ("Fu Cong", "2025-06-01"),
+    ]
+    got = [
+        (r.actor_id, r.country, r.sector, r.role)
+        for r in Resolver(extractor).resolve_dated(queries)
+    ]
+    assert got == [
+        ("karine-jean-pierre", "USA", "government", "White House Press Secretary"),
+        ("karoline-leavitt", "USA", "government", "White House Press Secretary"),
+        ("joseph-wu", "TWN", "government", "Minister of Foreign Affairs of Taiwan"),
+        ("lin-chia-lung", "TWN", "government", "Minister of Foreign Affairs of Taiwan"),
+        ("joseph-wu", "TWN", "government", "Secretary-General of the National Security Council"),
+        ("wu-qian", "CHN", "military", "Defense Ministry Spokesperson"),
+        ("wu-qian", "CHN", "retired", "former Defense Ministry Spokesperson"),
+        ("fu-cong", "CHN", "government", "Permanent Representative of China to the United Nations"),
+    ]
 
 
 @pytest.mark.model
