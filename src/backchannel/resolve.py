@@ -212,7 +212,7 @@ class Resolver:
             country, sector = actor.country, actor.sector
             noun = self.nouns.find(mention.text)  # its own code: "Chilean sappers" MILGOV
             if noun is not None and noun.noun.sector == sector:
-                code = noun.noun.code or None
+                code = _noun_code(noun.noun)
         elif actor_id in self.kb.actors:  # KB and dictionary actors are dated
             actor = self.kb.actors[actor_id]
             country, sector, role = self.kb.side_on(actor_id, day)
@@ -266,7 +266,7 @@ class Resolver:
             kind=actor.kind,
             country=country,
             sector=found.noun.sector,
-            code=found.noun.code or _sector_code(found.noun.sector),
+            code=_noun_code(found.noun),
             origin=found.noun.origin,
         )
 
@@ -291,9 +291,14 @@ def _agent_noun(
         kind="agent",
         country=country,
         sector=found.noun.sector or None,
-        code=found.noun.code or _sector_code(found.noun.sector) or None,
+        code=_noun_code(found.noun) or None,
         origin=found.noun.origin,
     )
+
+
+def _noun_code(noun: GroupNoun) -> str:
+    """An agent noun's own dictionary code, else its sector's: "sappers" ``MILGOV``."""
+    return noun.code or _sector_code(noun.sector)
 
 
 def _sector_code(sector: str) -> str:

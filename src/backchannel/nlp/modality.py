@@ -15,7 +15,7 @@ from backchannel.model import Event, Modality
 from backchannel.nlp.asks import meddled_in
 from backchannel.nlp.lexicon import Lexicon
 from backchannel.nlp.reactions import stood_firm
-from backchannel.nlp.repairs import WAYS_AND_MEANS, lemma
+from backchannel.nlp.repairs import WAYS_AND_MEANS, lemma, phrasal
 
 _SAY = frozenset(
     {"say", "tell", "add", "note", "report", "announce", "state", "claim", "declare", "insist"}
@@ -73,8 +73,7 @@ def _cue(
     if not is_trigger and tok.pos_ == "ADJ" and word in lex.hypothetical_modifiers:
         return "hypothetical"  # "made a call between them less likely"
     if not is_trigger and governs:
-        particles = {f"{word} {c.lower_}" for c in children if c.dep_ == "prt"}
-        if word in lex.negating_verbs or particles & lex.negating_verbs:
+        if phrasal(tok) & lex.negating_verbs:
             # "postponed his trip", "suspended the talks", "refused to meet", "called
             # off the meeting", "cut off military talks"
             return "negated"
@@ -344,10 +343,7 @@ def called_off(noun: Token, lex: Lexicon) -> bool:
         for c in noun.children
     ):
         return False
-    children = list(verb.children)
-    word = lemma(verb)
-    stops = {word, *(f"{word} {c.lower_}" for c in children if c.dep_ == "prt")}
-    return bool(stops & lex.negating_verbs) and not _negated(children, lex)
+    return bool(phrasal(verb) & lex.negating_verbs) and not _negated(list(verb.children), lex)
 
 
 def dropped_plan(verb: Token, lex: Lexicon) -> Token | None:

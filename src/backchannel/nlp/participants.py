@@ -43,6 +43,7 @@ from backchannel.nlp.preps import (
 )
 from backchannel.nlp.pronouns import REPORTING_VERBS, recapped
 from backchannel.nlp.reactions import (
+    RETALIATION_PARTICLES,
     angry_reaction,
     charge_in_warning,
     displeasure,
@@ -60,6 +61,7 @@ from backchannel.nlp.repairs import (
     coordinated,
     dangling,
     moved_objects,
+    phrasal,
     possessors,
     shared_object,
     span_root,
@@ -689,10 +691,7 @@ def _retaliation_clause(verb: Token, trig: Trigger, lex: Lexicon) -> bool:
         return False
     for clause in (c for c in verb.children if c.dep_ == "xcomp"):
         lemma = clause.lemma_.lower()
-        particles = [c.lower_ for c in clause.children if c.dep_ in {"prt", "advmod"}]
-        if lemma in trig.clause_verbs or any(
-            f"{lemma} {p}" in trig.clause_verbs for p in particles
-        ):
+        if phrasal(clause, RETALIATION_PARTICLES) & trig.clause_verbs:
             return True
         if any(c.dep_ == "dobj" and c.lemma_.lower() in trig.objects for c in clause.children):
             return True

@@ -37,7 +37,7 @@ from spacy.tokens import Token
 from backchannel.nlp.easing import country_word
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
-from backchannel.nlp.repairs import possessors, unique
+from backchannel.nlp.repairs import phrasal, possessors, unique
 
 if TYPE_CHECKING:
     from backchannel.nlp.participants import ParticipantFinder
@@ -72,13 +72,10 @@ def retaliation_said(verb: Token, lex: Lexicon) -> Trigger | None:
     for clause in verb.children:
         if clause.dep_ != "ccomp":
             continue
-        lemma = clause.lemma_.lower()
-        particles = {c.lower_ for c in clause.children if c.dep_ in {"prt", "advmod"}}
         objects = {c.lemma_.lower() for c in clause.children if c.dep_ == "dobj"}
         if not (
-            lemma in lex.retaliation_verbs
-            or {f"{lemma} {p}" for p in particles} & lex.retaliation_verbs
-            or (lemma in {"take", "adopt"} and objects & _RETALIATIONS)
+            phrasal(clause, RETALIATION_PARTICLES) & lex.retaliation_verbs
+            or (clause.lemma_.lower() in {"take", "adopt"} and objects & _RETALIATIONS)
         ):
             continue
         auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
@@ -90,6 +87,8 @@ def retaliation_said(verb: Token, lex: Lexicon) -> Trigger | None:
 
 
 _RETALIATIONS = frozenset({"countermeasure", "countermeasures", "retaliation", "reprisal"})
+# what follows a retaliation verb to make it phrasal: "fight back", "hit back"
+RETALIATION_PARTICLES = frozenset({"prt", "advmod"})
 
 
 def _yielded_to(verb: Token, lex: Lexicon) -> list[Token]:

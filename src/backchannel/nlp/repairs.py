@@ -29,6 +29,13 @@ def lemma(tok: Token) -> str:
     return _MISREAD.get(tok.lower_, tok.lemma_.lower())
 
 
+def phrasal(verb: Token, particles: frozenset[str] = frozenset({"prt"})) -> set[str]:
+    """The verb's lemma and its phrasal forms, one per child whose label is among
+    ``particles``: "cut off", "cover up", "fight back"."""
+    word = lemma(verb)
+    return {word, *(f"{word} {c.lower_}" for c in verb.children if c.dep_ in particles)}
+
+
 def antecedent(verb: Token, pronoun: Token, link: LinkResult) -> list[Linked]:
     """The actor a relative pronoun stands for: "Li, who was sanctioned …" → Li."""
     if verb.dep_ != "relcl" or pronoun.lower_ not in _RELATIVE:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from backchannel.nlp.lexicon import Lexicon, Trigger
-from backchannel.nlp.repairs import OBJ, SUBJ
+from backchannel.nlp.repairs import OBJ, SUBJ, phrasal
 
 # Where a naming verb puts its judgement: "called X irresponsible" (oprd),
 # "called X a dictator" (a second object), "described X as bullying" (as).
@@ -87,8 +87,8 @@ def reported_wrong(clause: Token, lex: Lexicon) -> bool:
         c for c in clause.children if clause.lemma_ == "be" and c.dep_ in {"acomp", "xcomp"}
     ]
     for act in acts:
-        lemma = act.lemma_.lower()
-        if {lemma, _hyphenated(act), _phrasal(act)} & lex.wrongdoing_verbs:
+        # "bullying", "slow-walking", "covered up"
+        if ({_hyphenated(act)} | phrasal(act)) & lex.wrongdoing_verbs:
             return True
         if any(c.dep_ in OBJ and c.lower_ in lex.wrongdoing_objects for c in act.children):
             return True
@@ -107,12 +107,6 @@ def disparaged(clause: Token, lex: Lexicon) -> bool:
         if word.dep_ in {"acomp", "attr"}
         for topic in [word.lower_ in lex.raised_things]
     )
-
-
-def _phrasal(verb: Token) -> str:
-    """ "covered up the outbreak": the verb with its particle, "cover up"."""
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    return f"{verb.lemma_.lower()} {particles[0]}" if particles else verb.lemma_.lower()
 
 
 def _hyphenated(verb: Token) -> str:
