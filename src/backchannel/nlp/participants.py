@@ -241,12 +241,13 @@ class ParticipantFinder:
             )
             owners: list[Linked] = []
             agreed_to = child.dep_ == "prep" and child.lower_ == "to" and trig.type == "AGREE"
-            # "lashed out at X", "hit out at X": after a particle "at" names the target
-            # (elsewhere it is a place: "warned Trump at the White House")
+            # "lashed out at X", "hit out at X", "railed against X", "objected to X's
+            # move": after a particle, "at" or the phrasal verb's own preposition names
+            # the target (elsewhere "at" is a place: "warned Trump at the White House")
             aimed_at = (
                 child.dep_ == "prep"
-                and child.lower_ == "at"
                 and " " in trig.lemma
+                and child.lower_ in {"at", trig.lemma.rsplit(" ", 1)[1]}
                 and trig.type in _OWNER_TARGET
             )
             if (is_object and trig.type in _OWNER_TARGET) or agreed_to or aimed_at:
@@ -303,8 +304,14 @@ class ParticipantFinder:
                         for noun in (g for g in child.children if g.dep_ == "pobj"):
                             targets += self.owners(noun, link)
             if not targets and trig.type in _OWNER_TARGET:
-                # "defended the right of Russia troops"
-                targets += self.owners(obj, link, by_adjective=trig.type in _JUDGING)
+                # "defended the right of Russia troops"; "closed the American consulate",
+                # linked as the government it serves
+                mission = link.token_to_mention.get(obj.i)
+                targets += (
+                    [mission]
+                    if mission is not None
+                    else self.owners(obj, link, by_adjective=trig.type in _JUDGING)
+                )
         if not targets and trig.type in {"REQUEST", "REJECT"}:
             # "demanded an apology from Tokyo": the one asked is where it comes from;
             # "declined a call from Austin": the one turned down
