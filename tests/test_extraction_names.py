@@ -164,3 +164,26 @@ def test_a_states_possessive_before_a_group_noun_is_that_group(extractor: Any) -
         "2021-03-20",
     )
     assert ("group:USA:delegation", "group:CHN:delegation") in {e[:2] for e in got}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Chinese officials met Pentagon officials in Hawaii.",
+            ("group:CHN:officials", "us-defense-department"),
+        ),
+        (
+            "State Department officials met Chinese diplomats.",
+            ("us-state-department", "group:CHN:diplomats"),
+        ),
+        ("A congressional delegation met Lai Ching-te in Taipei.", ("us-congress", "lai-ching-te")),
+    ],
+)
+def test_officials_of_a_body_act_for_it(extractor: Any, text: str, pair: tuple[str, str]) -> None:
+    assert frozenset(pair) in _pairs(_events(extractor, text, "2024-06-01"))
+
+
+def test_a_named_official_of_a_body_is_the_one_who_acts(extractor: Any) -> None:
+    got = _events(extractor, "Pentagon official Sam Leary criticised China on Monday.")
+    assert "us-defense-department" not in _actors(got)

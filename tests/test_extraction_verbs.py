@@ -125,6 +125,18 @@ def _typed(extractor: Any, text: str) -> set[tuple[str, str, str, str]]:
             "China cautioned the United States against sending warships.",
             ("state:CHN", "state:USA", "THREATEN"),
         ),
+        (
+            "Beijing and Washington settled their dispute over TikTok.",
+            ("state:CHN", "state:USA", "AGREE"),
+        ),
+        (
+            "Trump accepted an offer from Xi to help with fentanyl.",
+            ("donald-trump", "xi-jinping", "AGREE"),
+        ),
+        (
+            "The United States called out China for its cyberattacks.",
+            ("state:USA", "state:CHN", "ACCUSE"),
+        ),
         # nouns
         (
             "China announced countermeasures against nine American defence firms.",
@@ -203,3 +215,25 @@ def test_countermeasures_to_come_are_planned(extractor: Any) -> None:
 
 def test_an_assurance_to_reporters_is_no_contact(extractor: Any) -> None:
     assert not _events(extractor, "Xi assured reporters that China wanted peace.")
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Trump received a call from Xi on Friday.", ("donald-trump", "xi-jinping")),
+        (
+            "Blinken made a call to Wang Yi after the balloon incident.",
+            ("antony-blinken", "wang-yi"),
+        ),
+    ],
+)
+def test_a_call_received_or_made_is_a_phone_contact(
+    extractor: Any, text: str, pair: tuple[str, str]
+) -> None:
+    got = _events(extractor, text, "2024-06-01")
+    assert {(e[0], e[1], e[3]) for e in got if e[2] == "CONSULT"} == {(*pair, "phone")}
+
+
+def test_a_dispute_settled_by_a_third_party_is_its_mediation(extractor: Any) -> None:
+    got = _typed(extractor, "Qatar settled the dispute between Israel and Hamas.")
+    assert ("state:QAT", "state:ISR", "CONSULT", "asserted") in got

@@ -207,6 +207,8 @@ def noun_participants(
         )
         if trig.type == "ACCUSE":
             preps |= {"against"}  # "opened investigations against 28 officials"
+        if trig.mode == "phone":
+            preps |= {"to"}  # "made a call to Wang Yi", the parser hanging "to" on "made"
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 targets += find.collect(child, link)

@@ -285,7 +285,16 @@ class ParticipantFinder:
                         or shared_object(child, link)
                     )
                 found = self.not_topics(found, child, trig)
-                if is_object:
+                if is_object and trig.mode == "host" and child.lower_ in self.lex.phone_cues:
+                    # "received a call from Xi": the caller, reached by phone
+                    found = unique(
+                        link.token_to_mention[g.i]
+                        for p in child.children
+                        if p.dep_ == "prep" and p.lower_ == "from"
+                        for g in p.subtree
+                        if g.i in link.token_to_mention and g.dep_ in {"pobj", "conj"}
+                    )
+                elif is_object:
                     found = self._not_owned(child, found, trig, link)
                 direct = [m for m in found if not under_prep(span_root(verb.doc, m), child)]
                 targets += found if direct or not owners else owners
@@ -312,9 +321,10 @@ class ParticipantFinder:
                     if mission is not None
                     else self.owners(obj, link, by_adjective=trig.type in _JUDGING)
                 )
-        if not targets and trig.type in {"REQUEST", "REJECT"}:
+        if not targets and trig.type in {"REQUEST", "REJECT", "AGREE"}:
             # "demanded an apology from Tokyo": the one asked is where it comes from;
-            # "declined a call from Austin": the one turned down
+            # "declined a call from Austin": the one turned down; "accepted an offer
+            # from Xi": the one agreed with
             for thing in (c for c in verb.children if c.dep_ == "dobj"):
                 for prep in thing.children:
                     if prep.dep_ == "prep" and prep.lower_ == "from":
@@ -620,14 +630,16 @@ class ParticipantFinder:
                 found.append(m)  # the small parser's "with both Trump and Chinese officials"
             elif (
                 head.dep_ in {"compound", "nmod"}
-                and head.head.lower_ in _SPEAKERS
+                and head.head.lower_ in _FOR_THE_BODY
                 and head.head.dep_ in _PARTICIPANT_DEPS
                 and head.head.i not in link.token_to_mention
                 and self.is_state_or_body(m.actor_id)
                 and not m.actor_id.startswith("state:")
                 and not _named_speaker(head.head, link)
             ):
-                found.append(m)  # "the State Department spokesperson": speaks for the body
+                # "the State Department spokesperson", "Pentagon officials": they speak
+                # and act for the body
+                found.append(m)
             elif allow_modifier and head.dep_ in {"poss", "compound", "nmod", "amod"}:
                 found.append(m)
         return found
@@ -673,7 +685,21 @@ _PEOPLE_NOUNS = frozenset(
     {"delegation", "group", "team", "head", "leader", "chief", "member", "members", "envoy"}
 )
 # Nouns whose unnamed holder speaks for the body named before them.
-_SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople"})
+# who speak and act for the body named before them: "Pentagon officials"
+_FOR_THE_BODY = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople"}
+    | {
+        "official",
+        "officials",
+        "diplomat",
+        "diplomats",
+        "negotiator",
+        "negotiators",
+        "aide",
+        "aides",
+    }
+    | {"delegation", "representative", "representatives", "envoy", "envoys"}
+)
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "pcomp"})
 _MEMBERSHIP = frozenset({"include", "comprise", "join", "lead", "accompany"})
 

@@ -51,7 +51,7 @@ class EventRecords:
         """The Event record of ``trig`` at ``trig_tok`` from ``src`` to ``tgt``, dated and
         with its parties as they stood on that date."""
         event_mode = trig.mode if mode is None else mode
-        if trig.type == "CONSULT" and event_mode in {"meet", "negotiate"}:
+        if trig.type == "CONSULT" and event_mode in {"meet", "negotiate", "host"}:
             low = ctx.span.text.lower()
             if any(cue in low for cue in self.lex.phone_cues) and trig.lemma in {
                 "talk",
@@ -62,6 +62,7 @@ class EventRecords:
                 "have",
                 "exchange",  # "exchanged views by phone"
                 "tell",  # "Xi told Biden in a call that …"
+                "receive",  # "received a call from Xi"
             }:
                 event_mode = "phone"
         modality = modality or modality_of(trig_tok, self.lex)
