@@ -187,3 +187,34 @@ def test_officials_of_a_body_act_for_it(extractor: Any, text: str, pair: tuple[s
 def test_a_named_official_of_a_body_is_the_one_who_acts(extractor: Any) -> None:
     got = _events(extractor, "Pentagon official Sam Leary criticised China on Monday.")
     assert "us-defense-department" not in _actors(got)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "The FBI arrested a Chinese national in Boston.",
+            ("fbi", "group:CHN:civilian", "COERCE"),
+        ),
+        (
+            "The Justice Department charged Chinese hackers with spying.",
+            ("us-justice-department", "state:CHN", "ACCUSE"),
+        ),
+        (
+            "The Eastern Theater Command held drills around Taiwan.",
+            ("pla-eastern-theater-command", "state:TWN", "MOBILIZE"),
+        ),
+        (
+            "China sentenced a US citizen to life in prison.",
+            ("state:CHN", "group:USA:civilian", "COERCE"),
+        ),
+        (
+            "China detained an American citizen, John Miller, in 2015.",
+            ("state:CHN", "new:john-miller", "COERCE"),
+        ),
+    ],
+)
+def test_bodies_and_people_named_by_what_they_are(
+    extractor: Any, text: str, event: tuple[str, str, str]
+) -> None:
+    assert event in {e[:3] for e in _events(extractor, text)}

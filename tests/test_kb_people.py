@@ -18,6 +18,16 @@ from extracted import linked as _linked
 from extracted import pairs as _pairs
 
 
+def _resolved(extractor: Any, queries: list[tuple[str, str]]) -> list[tuple[Any, ...]]:
+    """(actor, country, sector, role) that ``backchannel resolve`` gives each (text, date)."""
+    from backchannel.resolve import Resolver
+
+    return [
+        (r.actor_id, r.country, r.sector, r.role)
+        for r in Resolver(extractor).resolve_dated(queries)
+    ]
+
+
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
     return KnowledgeBase.load()
@@ -142,8 +152,6 @@ def test_a_surname_inside_a_place_name_is_nobody(extractor: Any) -> None:
 def test_spokespeople_and_taiwans_ministers_resolve_to_their_office_on_the_date(
     extractor: Any,
 ) -> None:
-    from backchannel.resolve import Resolver
-
     queries = [
         ("Karine Jean-Pierre", "2023-06-01"),
         ("Karoline Leavitt", "2025-06-01"),
@@ -154,10 +162,7 @@ def test_spokespeople_and_taiwans_ministers_resolve_to_their_office_on_the_date(
         ("Wu Qian", "2025-06-01"),
         ("Fu Cong", "2025-06-01"),
     ]
-    got = [
-        (r.actor_id, r.country, r.sector, r.role)
-        for r in Resolver(extractor).resolve_dated(queries)
-    ]
+    got = _resolved(extractor, queries)
     assert got == [
         ("karine-jean-pierre", "USA", "government", "White House Press Secretary"),
         ("karoline-leavitt", "USA", "government", "White House Press Secretary"),
@@ -189,3 +194,114 @@ def test_an_office_of_a_state_with_a_name_after_it_is_that_person(extractor: Any
     actors = {a for e in _events(extractor, text, "2010-03-05") for a in e[:2]}
     assert "group:PER:government" in actors
     assert "joe-biden" not in actors
+
+
+# ── US-China officials, lawmakers and Taiwan's party leaders added later ─────
+
+
+def test_the_speaker_and_the_foreign_affairs_chairs_have_a_holder_on_each_date(
+    kb: KnowledgeBase,
+) -> None:
+    assert _holders(kb, "usa.house_speaker", "2013-06-01") == ["john-boehner"]
+    assert _holders(kb, "usa.house_speaker", "2017-06-01") == ["paul-ryan"]
+    assert _holders(kb, "usa.sfrc_chairman", "2011-06-01") == ["john-kerry"]
+    assert _holders(kb, "usa.sfrc_chairman", "2017-06-01") == ["bob-corker"]
+    assert _holders(kb, "usa.sfrc_chairman", "2022-06-01") == ["bob-menendez"]
+    assert _holders(kb, "usa.sfrc_chairman", "2024-06-01") == ["ben-cardin"]
+    assert _holders(kb, "usa.sfrc_chairman", "2025-06-01") == ["jim-risch"]
+    assert _holders(kb, "usa.hfac_chairman", "2016-06-01") == ["ed-royce"]
+    assert _holders(kb, "usa.hfac_chairman", "2022-06-01") == ["gregory-meeks"]
+    assert _holders(kb, "usa.hfac_chairman", "2024-06-01") == ["michael-mccaul"]
+    assert _holders(kb, "usa.hfac_chairman", "2025-06-01") == ["brian-mast"]
+    assert _holders(kb, "twn.kmt_chairman", "2015-06-01") == ["eric-chu"]
+    assert _holders(kb, "twn.kmt_chairman", "2018-06-01") == ["wu-den-yih"]
+    assert _holders(kb, "twn.kmt_chairman", "2025-12-01") == ["cheng-li-wun"]
+    assert _holders(kb, "twn.dpp_chairman", "2024-06-01") == ["lai-ching-te"]
+    assert _holders(kb, "chn.trade_representative", "2021-06-01") == ["yu-jianhua"]
+    assert "zhang-shengmin" in _holders(kb, "chn.cmc_vice_chairman", "2025-11-01")
+    assert "hua-chunying" in _holders(kb, "chn.vice_foreign_minister", "2024-08-01")
+
+
+def test_new_officials_hold_their_roles_only_inside_their_dates(kb: KnowledgeBase) -> None:
+    under_secretary = "Under Secretary of the Treasury for International Affairs"
+    assert kb.side_on("jay-shambaugh", "2023-10-01") == ("USA", "government", under_secretary)
+    assert kb.side_on("jay-shambaugh", "2021-06-01") == ("USA", "academic", "")
+    assert kb.side_on("lael-brainard", "2012-05-01")[2] == under_secretary
+    assert kb.side_on("randall-schriver", "2019-06-01")[1] == "government"
+    assert kb.side_on("randall-schriver", "2021-06-01") == ("USA", "academic", "")
+    assert kb.side_on("yu-jianhua", "2025-03-01")[1] == "retired"
+    assert kb.side_on("li-shangfu", "2019-01-01")[2] == (
+        "Director of the CMC Equipment Development Department"
+    )
+    assert kb.side_on("john-lee-ka-chiu", "2020-09-01")[2] == "Secretary for Security of Hong Kong"
+    assert kb.side_on("lai-ching-te", "2018-06-01")[2] == "Premier of Taiwan"
+    assert kb.side_on("ko-wen-je", "2020-06-01")[:2] == ("TWN", "government")
+    assert kb.side_on("ko-wen-je", "2025-06-01")[:2] == ("TWN", "retired")
+
+
+def test_new_surnames_that_are_words_or_taken_are_not_indexed(kb: KnowledgeBase) -> None:
+    index = kb.surname_index()
+    for word in ("Chase", "Mast", "Royce", "Hung"):  # JPMorgan Chase, a ship's mast, Rolls-Royce
+        assert word not in index, word
+    assert index["Han"] == ("han-zheng",)  # Han Kuo-yu is linked by his full name
+    assert {"eric-chu", "steven-chu"} <= set(index["Chu"])
+
+
+@pytest.mark.model
+def test_new_people_link_by_full_name(extractor: Any) -> None:
+    text = "Eric Chu met Wang Huning in Beijing on Wednesday."
+    assert frozenset({"eric-chu", "wang-huning"}) in _pairs(_events(extractor, text, "2023-02-08"))
+    text = "Jay Shambaugh met Liao Min in Beijing on Tuesday."
+    got = _pairs(_events(extractor, text, "2023-10-24"))
+    assert frozenset({"jay-shambaugh", "liao-min"}) in got
+    text = "Randall Schriver met Wei Fenghe in Beijing on Thursday."
+    got = _pairs(_events(extractor, text, "2018-10-18"))
+    assert frozenset({"randall-schriver", "wei-fenghe"}) in got
+    text = "Yu Jianhua held a video call with Katherine Tai on Tuesday."
+    assert {"yu-jianhua", "katherine-tai"} <= _linked(extractor, text, "2021-06-01")
+
+
+@pytest.mark.model
+def test_a_title_with_a_surname_or_alone_is_that_days_holder(extractor: Any) -> None:
+    text = "Under Secretary Brainard met Vice Finance Minister Zhu in Beijing."
+    got = _pairs(_events(extractor, text, "2012-05-04"))
+    assert frozenset({"lael-brainard", "zhu-guangyao"}) in got
+    text = "The chairman of the House Foreign Affairs Committee criticized Beijing on Friday."
+    assert "michael-mccaul" in _linked(extractor, text, "2023-06-23")
+    assert "eliot-engel" in _linked(extractor, text, "2020-06-19")
+    text = "The House Speaker criticized China on Friday."
+    assert "john-boehner" in _linked(extractor, text, "2013-06-07")
+    assert "paul-ryan" in _linked(extractor, text, "2017-04-07")
+    text = "The KMT chairwoman met Xi Jinping in Beijing."
+    got = _pairs(_events(extractor, text, "2016-11-01"))
+    assert frozenset({"hung-hsiu-chu", "xi-jinping"}) in got
+
+
+@pytest.mark.model
+def test_new_names_leave_common_words_and_older_bearers_alone(extractor: Any) -> None:
+    linked = _linked(
+        extractor,
+        "Chase Bank lent money to a Chinese shipyard, and the crew lowered the mast.",
+        "2024-01-09",
+    )
+    assert not linked & {"michael-chase", "brian-mast"}
+    text = "Vice President Han met Blinken in Beijing on Friday."
+    got = _pairs(_events(extractor, text, "2024-06-01"))
+    assert frozenset({"han-zheng", "antony-blinken"}) in got
+
+
+@pytest.mark.model
+def test_new_people_resolve_to_their_office_on_the_date(extractor: Any) -> None:
+    queries = [
+        ("Michael McCaul", "2024-06-01"),
+        ("Michael McCaul", "2021-06-01"),
+        ("Yin Hejun", "2024-03-01"),
+        ("Jimmy Lai", "2023-01-01"),
+    ]
+    got = _resolved(extractor, queries)
+    assert got == [
+        ("michael-mccaul", "USA", "government", "Chairman of the House Foreign Affairs Committee"),
+        ("michael-mccaul", "USA", "government", "Member of the US House of Representatives"),
+        ("yin-hejun", "CHN", "government", "Minister of Science and Technology"),
+        ("jimmy-lai", "HKG", "media", None),
+    ]

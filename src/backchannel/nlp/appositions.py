@@ -27,7 +27,9 @@ PERSON_TITLES = frozenset(
      "king", "queen", "emir", "governor", "negotiator", "general", "commander", "chief",
      "senator", "lawmaker", "legislator", "congressman", "congresswoman", "counterpart",
      "host", "adviser", "advisor", "aide", "representative", "dictator", "monarch",
-     "successor", "predecessor", "chairman", "chairwoman", "head", "strongman"}
+     "successor", "predecessor", "chairman", "chairwoman", "head", "strongman",
+     "citizen", "national", "student", "tourist", "prisoner", "detainee", "journalist",
+     "reporter", "correspondent", "businessman"}
 )  # fmt: skip
 # What may close an apposition: the name is not the subject of what follows.
 _CLOSERS = frozenset({",", ".", ";", ":", "—", "–", ")", "!", "?"})
