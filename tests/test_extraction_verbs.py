@@ -137,6 +137,18 @@ def _typed(extractor: Any, text: str) -> set[tuple[str, str, str, str]]:
             "The United States called out China for its cyberattacks.",
             ("state:USA", "state:CHN", "ACCUSE"),
         ),
+        ("China delivered weapons to Russia.", ("state:CHN", "state:RUS", "AID")),
+        ("Russia pulled its troops out of Syria.", ("state:RUS", "state:SYR", "RETREAT")),
+        (
+            "Iran defied the United Nations over its nuclear programme.",
+            ("state:IRN", "united-nations", "REJECT"),
+        ),
+        (
+            "Japan resisted American pressure to restrict chip exports.",
+            ("state:JPN", "state:USA", "REJECT"),
+        ),
+        ("Washington withheld aid from Ukraine.", ("state:USA", "state:UKR", "SANCTION")),
+        ("The United States halted aid to Pakistan.", ("state:USA", "state:PAK", "SANCTION")),
         # nouns
         (
             "China announced countermeasures against nine American defence firms.",
@@ -237,3 +249,9 @@ def test_a_call_received_or_made_is_a_phone_contact(
 def test_a_dispute_settled_by_a_third_party_is_its_mediation(extractor: Any) -> None:
     got = _typed(extractor, "Qatar settled the dispute between Israel and Hamas.")
     assert ("state:QAT", "state:ISR", "CONSULT", "asserted") in got
+
+
+def test_a_background_invasion_is_no_event_of_the_sentence(extractor: Any) -> None:
+    # news of the relationship names wars as background: no event of their own
+    got = _typed(extractor, "Hegseth accused China of rehearsing an invasion of Taiwan.")
+    assert {e[2] for e in got} == {"ACCUSE"}
