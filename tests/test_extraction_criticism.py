@@ -323,3 +323,52 @@ def test_a_matter_called_dangerous_is_no_judgement_of_the_one_it_concerns(extrac
 def test_the_taiwan_affairs_office_is_beijings(extractor: Any) -> None:
     got = _events(extractor, "The Taiwan Affairs Office spokeswoman criticised Washington.")
     assert _of(got, "ACCUSE") == {("taiwan-affairs-office", "state:USA")}
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "Beijing called the American sanctions a violation of international law.",
+            ("state:CHN", "state:USA", "ACCUSE"),
+        ),
+        (
+            "China said the American move was a serious mistake.",
+            ("state:CHN", "state:USA", "ACCUSE"),
+        ),
+        ("Trump labeled China a currency manipulator.", ("donald-trump", "state:CHN", "ACCUSE")),
+        (
+            "China described the American report as full of prejudice.",
+            ("state:CHN", "state:USA", "ACCUSE"),
+        ),
+        (
+            "The Chinese foreign ministry said Washington was engaging in economic bullying.",
+            ("chinese-foreign-ministry", "state:USA", "ACCUSE"),
+        ),
+        (
+            "China said it was deeply concerned by the American actions.",
+            ("state:CHN", "state:USA", "ACCUSE"),
+        ),
+        ("Beijing remains dissatisfied with Washington.", ("state:CHN", "state:USA", "ACCUSE")),
+        (
+            "Wang Yi said the American accusations were groundless.",
+            ("wang-yi", "state:USA", "REJECT"),
+        ),
+        (
+            "Beijing said Washington's claims were pure fabrication.",
+            ("state:CHN", "state:USA", "REJECT"),
+        ),
+        (
+            "Beijing dismissed the Pentagon report as a smear.",
+            ("state:CHN", "us-defense-department", "REJECT"),
+        ),
+    ],
+)
+def test_a_judgement_in_the_words_of_a_statement(
+    extractor: Any, text: str, event: tuple[str, str, str]
+) -> None:
+    assert {e[:3] for e in _events(extractor, text)} == {event}
+
+
+def test_concern_about_a_situation_is_no_criticism(extractor: Any) -> None:
+    assert not _events(extractor, "Japan was concerned about the situation in the strait.")

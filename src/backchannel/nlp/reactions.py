@@ -138,10 +138,14 @@ def displeasure(verb: Token, lex: Lexicon) -> Trigger | None:
         return None
     lemma = verb.lemma_.lower()
     if lemma in lex.opposing_verbs or (
-        lemma in lex.declaring_verbs and _voiced(verb, lex) is not None
+        lemma in lex.declaring_verbs | _FEELING and _voiced(verb, lex) is not None
     ):
         return Trigger(lemma, "verb", "ACCUSE", "criticize")
     return None
+
+
+# "was deeply concerned about …", "remains dissatisfied with …"
+_FEELING = frozenset({"be", "remain", "feel", "grow", "become"})
 
 
 def displeased_with(
@@ -162,7 +166,7 @@ def displeased_with(
         return unique(m for t in things for m in _act_owners(find, t, link, adjectives))
     concern = voiced.lower_ in lex.concern_nouns
     found: list[Linked] = []
-    for prep in (c for h in (voiced, verb) for c in h.children if c.dep_ == "prep"):
+    for prep in (c for h in (voiced, verb) for c in h.children if c.dep_ in {"prep", "agent"}):
         if prep.lower_ not in _DISPLEASED_AT:
             continue
         for thing in (g for g in prep.children if g.dep_ == "pobj"):
@@ -175,12 +179,14 @@ def displeased_with(
 
 
 def _voiced(verb: Token, lex: Lexicon) -> Token | None:
-    """The displeasure a declaring verb voices: "expressed strong dissatisfaction"."""
+    """The displeasure a declaring verb voices ("expressed strong dissatisfaction"),
+    or a feeling verb states ("was deeply concerned")."""
+    held = "acomp" if verb.lemma_.lower() in _FEELING else "dobj"
     return next(
         (
             c
             for c in verb.children
-            if c.dep_ == "dobj" and c.lower_ in lex.displeasure_nouns | lex.concern_nouns
+            if c.dep_ == held and c.lower_ in lex.displeasure_nouns | lex.concern_nouns
         ),
         None,
     )
@@ -206,7 +212,7 @@ def act_noun(noun: Token, lex: Lexicon) -> bool:
 
 
 _DISPLEASED_AT = frozenset(
-    {"with", "at", "over", "about", "to", "against", "toward", "towards", "regarding"}
+    {"with", "at", "over", "about", "to", "against", "toward", "towards", "regarding", "by"}
 )
 
 

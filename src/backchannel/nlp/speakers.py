@@ -71,12 +71,18 @@ def wrong_events(
     accuses the one said to do wrong."""
     verb = clause.head
     accused: list[Linked] = []
+    charged = False
     for subj in clause.children:
         if subj.dep_ in SUBJ:
             accused += records.find.collect(subj, link) or acted_by(records, subj, link)
-    # a wrong told is an allegation; a disparaging judgement, criticism
-    mode = "criticize" if disparaged(clause, records.lex) else "allege"
-    trig = Trigger(verb.lemma_.lower(), "verb", "ACCUSE", mode)
+            charged = charged or subj.lower_ in records.lex.charge_nouns
+    # a wrong told is an allegation; a disparaging judgement, criticism; and one of
+    # another's charges ("said the American accusations were groundless"), a rejection
+    judged = disparaged(clause, records.lex)
+    if judged and charged:
+        trig = Trigger(verb.lemma_.lower(), "verb", "REJECT", "")
+    else:
+        trig = Trigger(verb.lemma_.lower(), "verb", "ACCUSE", "criticize" if judged else "allege")
     speakers = None
     if verb.pos_ in {"NOUN", "PROPN"}:
         # "Geithner's assertion that …": whose assertion it is
@@ -90,8 +96,11 @@ def wrong_events(
 
 
 def acted_by(records: EventRecords, subj: Token, link: LinkResult) -> list[Linked]:
-    """ "said the US move violates WTO rules": the wrong is done by whose act it is."""
-    if subj.i in link.token_to_mention or not act_noun(subj, records.lex):
+    """ "said the US move violates WTO rules": the wrong is done by whose act it is;
+    "said Washington's claims were lies": by whose claims."""
+    if subj.i in link.token_to_mention or not (
+        act_noun(subj, records.lex) or subj.lower_ in records.lex.charge_nouns
+    ):
         return []
     return records.find.owners(subj, link, by_adjective=True)  # "the American sanctions"
 

@@ -46,8 +46,11 @@ _PREDICATE_MODIFIERS = frozenset({"amod", "compound"})
 
 
 def _disparaging(word: Token, modifiers: frozenset[str], lex: Lexicon) -> bool:
-    """``word``, or one of its ``modifiers``, is a disparaging word."""
+    """``word``, or one of its ``modifiers``, is a disparaging word; "full of lies" is
+    what it is full of."""
     said = [word] + [c for c in word.children if c.dep_ in modifiers]
+    if word.lower_ == "full":
+        said += [g for p in word.children if p.lower_ == "of" for g in p.children]
     return any(
         w.lower_ in lex.disparaging_words or w.lemma_.lower() in lex.disparaging_words for w in said
     )
@@ -92,6 +95,12 @@ def reported_wrong(clause: Token, lex: Lexicon) -> bool:
             return True
         if any(c.dep_ in OBJ and c.lower_ in lex.wrongdoing_objects for c in act.children):
             return True
+        if act.lemma_.lower() == "engage" and any(
+            p.lower_ == "in" and _disparaging(g, _PREDICATE_MODIFIERS, lex)
+            for p in act.children
+            for g in p.children
+        ):
+            return True  # "was engaging in economic bullying"
     return disparaged(clause, lex)
 
 
