@@ -149,6 +149,23 @@ def _typed(extractor: Any, text: str) -> set[tuple[str, str, str, str]]:
         ),
         ("Washington withheld aid from Ukraine.", ("state:USA", "state:UKR", "SANCTION")),
         ("The United States halted aid to Pakistan.", ("state:USA", "state:PAK", "SANCTION")),
+        (
+            "China denied the American accusations of hacking.",
+            ("state:CHN", "state:USA", "REJECT"),
+        ),
+        (
+            "Beijing denied visas to American journalists.",
+            ("state:CHN", "group:USA:journalists", "REJECT"),
+        ),
+        ("The United States recognized Kosovo in 2008.", ("state:USA", "state:XKX", "SUPPORT")),
+        (
+            "Japan sought clarification from Beijing about the buoy.",
+            ("state:JPN", "state:CHN", "REQUEST"),
+        ),
+        (
+            "The United States handed back the artefacts to China.",
+            ("state:USA", "state:CHN", "RETREAT"),
+        ),
         # nouns
         (
             "China announced countermeasures against nine American defence firms.",
