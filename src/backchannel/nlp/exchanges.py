@@ -33,7 +33,8 @@ from spacy.tokens import Token
 
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
-from backchannel.nlp.repairs import unique
+from backchannel.nlp.preps import under_prep
+from backchannel.nlp.repairs import span_root, unique
 
 if TYPE_CHECKING:
     from backchannel.nlp.participants import ParticipantFinder
@@ -81,7 +82,13 @@ def addressees(
     if lemma in lex.briefing_verbs:
         return unique(m for c in verb.children if c.dep_ == "dobj" for m in find.collect(c, link))
     word = "to" if lemma in lex.conveying_verbs | lex.stressing_verbs else "with"
-    return unique(m for p in _preps(verb, word) for m in find.collect(p, link))
+    # the one addressed heads the phrase: not Iran in "concerns with the deal with Iran"
+    return unique(
+        m
+        for p in _preps(verb, word)
+        for m in find.collect(p, link)
+        if not under_prep(span_root(verb.doc, m), p)
+    )
 
 
 def _addressing(verb: Token, lemma: str) -> Trigger:
