@@ -166,6 +166,10 @@ def _typed(extractor: Any, text: str) -> set[tuple[str, str, str, str]]:
             "The United States handed back the artefacts to China.",
             ("state:USA", "state:CHN", "RETREAT"),
         ),
+        (
+            "Beijing opened an antitrust investigation into Nvidia.",
+            ("state:CHN", "nvidia", "ACCUSE"),
+        ),
         # nouns
         (
             "China announced countermeasures against nine American defence firms.",
@@ -272,3 +276,8 @@ def test_a_background_invasion_is_no_event_of_the_sentence(extractor: Any) -> No
     # news of the relationship names wars as background: no event of their own
     got = _typed(extractor, "Hegseth accused China of rehearsing an invasion of Taiwan.")
     assert {e[2] for e in got} == {"ACCUSE"}
+
+
+def test_a_handshake_is_no_meeting(extractor: Any) -> None:
+    # the gold's convention (dev item s063): hands shaken at a dinner are no talks held
+    assert not _events(extractor, "Xi and Trump shook hands in Busan.")

@@ -206,7 +206,9 @@ def noun_participants(
             {"on", "against"} if trig.type in {"SANCTION", "RETREAT"} else set()
         )
         if trig.type == "ACCUSE":
-            preps |= {"against"}  # "opened investigations against 28 officials"
+            # "opened investigations against 28 officials", "an investigation into
+            # Nvidia" with "into" hung on the verb
+            preps |= {"against", "into"}
         if trig.mode == "phone":
             preps |= {"to"}  # "made a call to Wang Yi", the parser hanging "to" on "made"
         for child in head.children:
