@@ -298,6 +298,13 @@ def test_new_heads_of_state_and_foreign_ministers_hold_office_by_date(kb: Knowle
     )
 
 
+def test_more_heads_of_state_and_government_hold_office_by_date(kb: KnowledgeBase) -> None:
+    assert _holders(kb, "syr.president", "2020-06-01") == ["bashar-al-assad"]
+    assert _holders(kb, "syr.president", "2025-06-01") == ["ahmed-al-sharaa"]
+    assert _holders(kb, "irq.prime_minister", "2012-06-01") == ["nouri-al-maliki"]
+    assert _holders(kb, "irq.prime_minister", "2021-06-01") == ["mustafa-al-kadhimi"]
+
+
 def test_new_surnames_that_are_words_names_or_places_are_not_indexed(kb: KnowledgeBase) -> None:
     index = kb.surname_index()
     # words and places ("Costa Rica", "Fort Meade"), given names and common surnames
@@ -444,6 +451,41 @@ def test_a_new_surname_that_is_a_word_or_a_place_is_nobody(extractor: Any) -> No
             "Dilma Rousseff",
             "2024-01-01",
             ("dilma-rousseff", "BRA", "government", "President of the New Development Bank"),
+        ),
+        (
+            "Nouri al-Maliki",
+            "2012-06-01",
+            ("nouri-al-maliki", "IRQ", "government", "Prime Minister of Iraq"),
+        ),
+        (
+            "Ayman Safadi",
+            "2023-06-01",
+            ("ayman-safadi", "JOR", "government", "Minister of Foreign Affairs of Jordan"),
+        ),
+        (
+            "Nicolás Maduro",
+            "2012-06-01",
+            ("nicolas-maduro", "VEN", "government", "Minister of Foreign Affairs of Venezuela"),
+        ),
+        (
+            "Gabrielius Landsbergis",
+            "2022-06-01",
+            (
+                "gabrielius-landsbergis",
+                "LTU",
+                "government",
+                "Minister of Foreign Affairs of Lithuania",
+            ),
+        ),
+        (
+            "Michelle Bachelet",
+            "2020-06-01",
+            ("michelle-bachelet", "CHL", "government", "UN High Commissioner for Human Rights"),
+        ),
+        (
+            "Bashar al-Assad",
+            "2025-06-01",
+            ("bashar-al-assad", "SYR", "retired", "former President of Syria"),
         ),
     ],
 )
