@@ -487,6 +487,26 @@ def test_a_new_surname_that_is_a_word_or_a_place_is_nobody(extractor: Any) -> No
             "2025-06-01",
             ("bashar-al-assad", "SYR", "retired", "former President of Syria"),
         ),
+        (
+            "Charles Michel",
+            "2016-06-01",
+            ("charles-michel", "BEL", "government", "Prime Minister of Belgium"),
+        ),
+        (
+            "Viktor Orban",
+            "2019-06-01",
+            ("viktor-orban", "HUN", "government", "Prime Minister of Hungary"),
+        ),
+        (
+            "Aleksandar Vucic",
+            "2015-06-01",
+            ("aleksandar-vucic", "SRB", "government", "Prime Minister of Serbia"),
+        ),
+        (
+            "Alexis Tsipras",
+            "2019-01-01",
+            ("alexis-tsipras", "GRC", "government", "Prime Minister of Greece"),
+        ),
     ],
 )
 def test_people_resolve_to_their_office_on_the_date(
