@@ -12,28 +12,22 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from pathlib import Path
 
+from backchannel.evaluate import default_dictionaries
 from backchannel.evaluate import project as gold
 from backchannel.evaluate.runner import make_extractor, run_items
 from backchannel.model import Extraction
 
-ACTORS = Path(__file__).resolve().parents[2] / "shared" / "data" / "actors"
-
 
 def main(split: str) -> None:
-    dictionaries = [ACTORS / "Phoenix.Countries.actors.txt"], [ACTORS / "Phoenix.agents.txt"]
-    extractor = make_extractor(*dictionaries) if ACTORS.is_dir() else make_extractor()
+    extractor = make_extractor(*default_dictionaries())
     records = [r for r in gold.load(gold.default_path()) if r.split == split]
     shapes: Counter[tuple[str, ...]] = Counter()
     results = run_items(extractor, [r.item for r in records])
     for record, result in zip(records, results, strict=True):
         if not isinstance(result, Extraction):
             continue
-        missed, _ = gold.miss_causes(record.events, result.events, gold.linked_actors(result))
-        if "no event for the pair" not in missed:
-            continue
-        predicted = Counter(gold.pred_key(e) for e in result.events)
+        missed, _ = gold.unmatched(record.events, result.events, gold.linked_actors(result))
         by_sentence: dict[int, set[str]] = {}
         for m in result.mentions:
             by_sentence.setdefault(m.sentence_index, set()).add(gold.actor_key(m.actor_id))
@@ -42,15 +36,9 @@ def main(split: str) -> None:
             for e in result.events
             for k in (gold.actor_key(e.source.actor_id), gold.actor_key(e.target.actor_id))
         }
-        linked = gold.linked_actors(result) | sides
-        expected = Counter(gold.gold_key(e) for e in record.events)
-        spurious = predicted - expected
-        for key in expected - predicted:
-            a, b, etype, modality = key
-            if any(side not in linked for side in (a, b)) or any(
-                {x, y} == {a, b} for x, y, *_ in spurious
-            ):
-                continue  # another cause: a side never linked, or a near miss
+        for (a, b, etype, modality), cause in missed:
+            if cause != "no event for the pair":
+                continue
             together = any(a in names and b in names for names in by_sentence.values())
             touched = a in sides or b in sides
             shapes[

@@ -233,6 +233,18 @@ def miss_causes(
     gold: Sequence[GoldEvent], predicted: Sequence[Event], linked: set[str]
 ) -> tuple[list[str], list[str]]:
     """Why each unmatched gold event was missed, and each unmatched prediction spurious."""
+    missed, spurious = unmatched(gold, predicted, linked)
+    return [cause for _, cause in missed], [cause for _, cause in spurious]
+
+
+Keyed = list[tuple[tuple[str, ...], str]]
+
+
+def unmatched(
+    gold: Sequence[GoldEvent], predicted: Sequence[Event], linked: set[str]
+) -> tuple[Keyed, Keyed]:
+    """Each unmatched gold event's key with why it was missed, and each unmatched
+    prediction's key with why it is spurious (``miss_causes`` with the keys)."""
     g_keys, p_keys = Counter(gold_key(e) for e in gold), Counter(pred_key(e) for e in predicted)
     missed_keys, spurious_keys = g_keys - p_keys, p_keys - g_keys
     # Sides as the text names them: a predicted participant counts as linked.
@@ -240,12 +252,16 @@ def miss_causes(
         k for e in predicted for k in (_participant_key(e.source), _participant_key(e.target))
     }
     missed = [
-        _near_miss(key, spurious_keys) or _unmatched(key, linked)
+        (key, _near_miss(key, spurious_keys) or _unmatched(key, linked))
         for key, n in missed_keys.items()
         for _ in range(n)
     ]
     spurious = [
-        _near_miss(key, missed_keys) or ("no gold event" if not gold else "pair not in the gold")
+        (
+            key,
+            _near_miss(key, missed_keys)
+            or ("no gold event" if not gold else "pair not in the gold"),
+        )
         for key, n in spurious_keys.items()
         for _ in range(n)
     ]

@@ -684,8 +684,8 @@ class ParticipantFinder:
 _PEOPLE_NOUNS = frozenset(
     {"delegation", "group", "team", "head", "leader", "chief", "member", "members", "envoy"}
 )
-# Nouns whose unnamed holder speaks for the body named before them.
-# who speak and act for the body named before them: "Pentagon officials"
+# Nouns whose unnamed holders speak and act for the body named before them:
+# "the State Department spokesperson", "Pentagon officials".
 _FOR_THE_BODY = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople"}
     | {

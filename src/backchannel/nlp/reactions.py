@@ -138,7 +138,7 @@ def displeasure(verb: Token, lex: Lexicon) -> Trigger | None:
         return None
     lemma = verb.lemma_.lower()
     if lemma in lex.opposing_verbs or (
-        lemma in lex.declaring_verbs | _FEELING and _voiced(verb, lex) is not None
+        (lemma in lex.declaring_verbs or lemma in _FEELING) and _voiced(verb, lex) is not None
     ):
         return Trigger(lemma, "verb", "ACCUSE", "criticize")
     return None
