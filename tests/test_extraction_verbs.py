@@ -281,3 +281,60 @@ def test_a_background_invasion_is_no_event_of_the_sentence(extractor: Any) -> No
 def test_a_handshake_is_no_meeting(extractor: Any) -> None:
     # the gold's convention (dev item s063): hands shaken at a dinner are no talks held
     assert not _events(extractor, "Xi and Trump shook hands in Busan.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Beijing hit back at Washington with tariffs on American pork.",
+            ("state:CHN", "state:USA", "SANCTION"),
+        ),
+        (
+            "China retaliated against Canada with duties on its canola.",
+            ("state:CHN", "state:CAN", "SANCTION"),
+        ),
+        ("China hit back at Washington's criticism.", ("state:CHN", "state:USA", "ACCUSE")),
+        (
+            "Tokyo was worried by Beijing's naval buildup near the islands.",
+            ("state:JPN", "state:CHN", "ACCUSE"),
+        ),
+        (
+            "Beijing was angered by the American sanctions on its refiners.",
+            ("state:CHN", "state:USA", "ACCUSE"),
+        ),
+        ("Pyongyang fired missiles at South Korea.", ("state:PRK", "state:KOR", "ASSAULT")),
+        ("Pyongyang fired a missile over Japan.", ("state:PRK", "state:JPN", "MOBILIZE")),
+        (
+            "China fired missiles into waters near Taiwan during the drills.",
+            ("state:CHN", "state:TWN", "MOBILIZE"),
+        ),
+        ("Xi hosted Biden for a dinner at Zhongnanhai.", ("xi-jinping", "joe-biden", "CONSULT")),
+        ("Biden accepted Xi's invitation to visit China.", ("joe-biden", "xi-jinping", "AGREE")),
+    ],
+)
+def test_a_retaliation_a_feeling_a_missile_or_an_invitation_codes_its_event(
+    extractor: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert (*expected, "asserted") in _typed(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China did not hit back at the United States.",  # negated: no retaliation told
+        "Beijing retaliated against Washington.",  # neither words nor a measure named
+        "The senator was worried by reports of delays.",  # no one's act
+        "The Navy fired two officers over the collision.",  # firing people is no attack
+    ],
+)
+def test_a_retaliation_feeling_or_firing_without_its_parts_codes_nothing(
+    extractor: Any, text: str
+) -> None:
+    assert not {e for e in _typed(extractor, text) if e[2] in {"SANCTION", "ACCUSE", "ASSAULT"}}
+
+
+def test_missiles_fired_on_a_day_are_still_fired_near_the_place(extractor: Any) -> None:
+    # "on Thursday" is a time, not the "on" of firing on someone
+    got = _typed(extractor, "China fired missiles into waters near Taiwan on Thursday.")
+    assert {e[2] for e in got} == {"MOBILIZE"}

@@ -54,10 +54,11 @@ from backchannel.nlp.exchanges import addressees, readout
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import dropped_plan, modality_of, one_plan
-from backchannel.nlp.participants import OBJ, unique
+from backchannel.nlp.participants import OBJ, of_time, unique
 from backchannel.nlp.reactions import (
     displeased_with,
     displeasure,
+    feeling_subjects,
     nation_of,
     pressed_by,
     reacted_to,
@@ -73,6 +74,9 @@ from backchannel.nlp.verbal import judgement, rejects_a_charge, reported_wrong
 # Verbal acts whose noun, rejected, is what the rejection answers ("rejected the
 # accusation", "declined a US request"), not a further event.
 _SAID = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
+# Where missiles fired past another land: "over Japan", "toward Taiwan", "into waters
+# near Taiwan" (with the show-of-force prepositions)
+_FIRED_PAST = frozenset({"over", "toward", "towards", "into"})
 # Categories whose unnamed target, between the run's two sides, is the other side.
 _AIMED_AT_THE_OTHER_SIDE = frozenset({"SANCTION", "THREATEN"})
 # A call for something: what it asks for is its content, not an event ("called for talks").
@@ -207,6 +211,18 @@ class EventExtractor(EventRecords):
             )
             if near and not joint:  # "drills around Taiwan": a show of force aimed at it
                 trig = replace(trig, type="MOBILIZE", mode="", symmetric=False, place_preps=near)
+        if trig.pos == "verb" and trig.type == "ASSAULT" and trig.place_preps:
+            # "fired missiles over Japan", "into waters near Taiwan": not at it, a show
+            # of force aimed at it
+            aimed = {
+                c.lower_
+                for h in (tok, *(c for c in tok.children if c.dep_ == "dobj"))
+                for c in h.children
+                if c.dep_ == "prep" and not of_time(c)
+            }
+            near = (self.lex.show_of_force_preps | _FIRED_PAST) & aimed
+            if near and not aimed & trig.place_preps:
+                trig = replace(trig, type="MOBILIZE", mode="", place_preps=near)
         if trig.pos == "verb":
             trig = paid_call(tok, trig)  # "called on Raimondo at her office"
         if trig.pos == "verb" and trig.thing_type:
@@ -237,6 +253,7 @@ class EventExtractor(EventRecords):
         elif displeasure(tok, self.lex) is not None:
             # "opposes Tokyo's decision", "expressed dissatisfaction with the US side"
             targets = displeased_with(self.find, tok, link, self.adjectives, self.lex)
+            sources = feeling_subjects(self.find, tok, link, self.lex) or sources
         elif readout(tok, self.lex) is not None:
             targets = addressees(self.find, tok, link, self.lex)  # "raised concerns with X"
         elif trig.lemma in _CALLS_FOR:

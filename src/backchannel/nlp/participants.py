@@ -47,6 +47,7 @@ from backchannel.nlp.reactions import (
     angry_reaction,
     charge_in_warning,
     displeasure,
+    hit_back,
     nation_of,
     pushback,
     retaliation_said,
@@ -101,6 +102,7 @@ class ParticipantFinder:
                 or angry_reaction(tok, self.lex)
                 or displeasure(tok, self.lex)
                 or pushback(tok)
+                or hit_back(tok, self.lex)  # "hit back at Washington with tariffs"
                 or call_for(tok)
                 or suggestion(tok)
                 or hoping(tok, self.lex)  # "hopes China will refrain from …"
@@ -116,7 +118,7 @@ class ParticipantFinder:
                 # nor a medium ("called Xi on the phone" is no "call on")
                 if (
                     child.dep_ in {"prt", "prep"}
-                    and not _of_time(child)
+                    and not of_time(child)
                     and not self._by_medium(child)
                 ):
                     phrasal = self.lex.verbs.get(f"{lemma} {child.lower_}")
@@ -153,9 +155,7 @@ class ParticipantFinder:
     ) -> tuple[list[Linked], list[Linked], Token | None] | None:
         # "called Trump on Friday": a time is none of the verb's prepositions
         preps = {
-            c.lower_
-            for c in verb.children
-            if c.dep_ in {"prep", "prt", "agent"} and not _of_time(c)
+            c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"} and not of_time(c)
         }
         if trig.not_preps & preps:
             return None
@@ -306,7 +306,9 @@ class ParticipantFinder:
             if not any(c.dep_ == "prep" for c in obj.children):
                 named += [a for a in obj.children if a.dep_ == "appos"]
             for child in (c for o in named for c in o.children):
-                if child.dep_ == "prep" and child.lower_ not in not_party_preps(trig.type):
+                if child.dep_ == "prep" and child.lower_ in trig.place_preps:
+                    targets += self.collect(child, link, places=True)  # "a missile over Japan"
+                elif child.dep_ == "prep" and child.lower_ not in not_party_preps(trig.type):
                     targets += self.collect(child, link) or shared_object(child, link)
                     if child.lower_ == "against" and trig.type in _OWNER_TARGET:
                         # "vowed countermeasures against Washington's export curbs"
@@ -324,8 +326,13 @@ class ParticipantFinder:
         if not targets and trig.type in {"REQUEST", "REJECT", "AGREE"}:
             # "demanded an apology from Tokyo": the one asked is where it comes from;
             # "declined a call from Austin": the one turned down; "accepted an offer
-            # from Xi": the one agreed with
+            # from Xi" or "accepted Xi's invitation": the one agreed with
             for thing in (c for c in verb.children if c.dep_ == "dobj"):
+                targets += [
+                    link.token_to_mention[p.i]
+                    for p in thing.children
+                    if p.dep_ == "poss" and p.i in link.token_to_mention
+                ]
                 for prep in thing.children:
                     if prep.dep_ == "prep" and prep.lower_ == "from":
                         targets += [
@@ -584,7 +591,8 @@ class ParticipantFinder:
         """Actors heading noun phrases under ``root`` (not mere modifiers like "Nvidia's").
 
         With ``places``, ``root`` is a preposition whose place is the party ("withdrew
-        from Lebanon", "arrived in Amman on a visit"): a state right under it counts.
+        from Lebanon", "arrived in Amman on a visit"): a state right under it counts,
+        or one whose waters or shores are ("into waters near Taiwan").
         """
         found: list[Linked] = []
         for tok in root.subtree:
@@ -601,7 +609,7 @@ class ParticipantFinder:
                 # the preposition is inside a name the parse split ("demands from National
                 # Union | for the Total Independence of Angola"): not a relation to it
                 continue
-            if places and head.head.i == root.i and m.actor_id.startswith("state:"):
+            if places and m.actor_id.startswith("state:") and _placed_under(head, root):
                 found.append(m)
                 continue
             if is_place(head, m) or in_dateline(head):
@@ -741,7 +749,7 @@ def _retaliation_clause(verb: Token, trig: Trigger, lex: Lexicon) -> bool:
     return False
 
 
-def _of_time(prep: Token) -> bool:
+def of_time(prep: Token) -> bool:
     """A preposition whose object is a date or time: "on Tuesday", "at noon"."""
     objects = [o for o in prep.children if o.dep_ == "pobj"]
     return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
@@ -801,3 +809,15 @@ def _in_other_clause(tok: Token, root: Token) -> bool:
             return True
         tok = tok.head
     return False
+
+
+_BESIDE = frozenset({"near", "off", "around"})
+
+
+def _placed_under(head: Token, prep: Token) -> bool:
+    """``head`` is the place ``prep`` names: right under it ("from Lebanon"), or beside
+    the place right under it ("into waters near Taiwan", "into the sea off Japan")."""
+    if head.head.i == prep.i:
+        return True
+    beside = head.head
+    return beside.lower_ in _BESIDE and beside.head.dep_ == "pobj" and beside.head.head.i == prep.i

@@ -138,7 +138,8 @@ def displeasure(verb: Token, lex: Lexicon) -> Trigger | None:
         return None
     lemma = verb.lemma_.lower()
     if lemma in lex.opposing_verbs or (
-        (lemma in lex.declaring_verbs or lemma in _FEELING) and _voiced(verb, lex) is not None
+        (lemma in lex.declaring_verbs or lemma in _FEELING or _felt(verb, lex))
+        and _voiced(verb, lex) is not None
     ):
         return Trigger(lemma, "verb", "ACCUSE", "criticize")
     return None
@@ -178,9 +179,30 @@ def displeased_with(
     return unique(found)
 
 
+def _felt(verb: Token, lex: Lexicon) -> bool:
+    """ "was worried by …", "was angered by …": the feeling parsed as a passive verb."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.lower_ in lex.displeasure_nouns | lex.concern_nouns
+        and any(c.dep_ == "auxpass" for c in verb.children)
+    )
+
+
+def feeling_subjects(
+    find: ParticipantFinder, verb: Token, link: LinkResult, lex: Lexicon
+) -> list[Linked]:
+    """Who feels what a passive feeling verb says ("Japan was worried by …"): its
+    subject, not the "by" phrase a passive's doer is otherwise in."""
+    if not _felt(verb, lex):
+        return []
+    return unique(m for c in verb.children if c.dep_ == "nsubjpass" for m in find.collect(c, link))
+
+
 def _voiced(verb: Token, lex: Lexicon) -> Token | None:
     """The displeasure a declaring verb voices ("expressed strong dissatisfaction"),
-    or a feeling verb states ("was deeply concerned")."""
+    or a feeling verb states ("was deeply concerned", "was worried by")."""
+    if _felt(verb, lex):
+        return verb
     held = "acomp" if verb.lemma_.lower() in _FEELING else "dobj"
     return next(
         (
@@ -225,6 +247,24 @@ def pushback(verb: Token) -> Trigger | None:
     if not any(c.dep_ == "prep" and c.lower_ in _AGAINST for c in verb.children):
         return None
     return Trigger("push back", "verb", "REJECT", "")
+
+
+def hit_back(verb: Token, lex: Lexicon) -> Trigger | None:
+    """ "hit back at Washington with tariffs", "retaliated against the US with
+    sanctions": the measure taken, a sanction; "hit back at the criticism", with no
+    measure named, criticism (a bare "retaliated against" tells neither)."""
+    if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    said = phrasal(verb, RETALIATION_PARTICLES) & lex.retaliation_verbs
+    if not said or not any(c.dep_ == "prep" and c.lower_ in _AGAINST for c in verb.children):
+        return None
+    word = max(said, key=len)
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            measure = lex.nouns.get(noun.lower_) or lex.nouns.get(noun.lemma_.lower())
+            if measure is not None and measure.type == "SANCTION":
+                return Trigger(word, "verb", "SANCTION", measure.mode)
+    return Trigger(word, "verb", "ACCUSE", "criticize") if " " in word else None
 
 
 def reacted_to(

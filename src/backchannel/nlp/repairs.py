@@ -78,8 +78,9 @@ def between_names(verb: Token, link: LinkResult) -> tuple[Linked, Linked] | None
     """ "Trump hosted Xi at Mar-a-Lago", parsed as a phrase about Xi ("Trump-hosted Xi").
 
     The small parser sometimes reads "NAME verbed NAME" as one noun phrase, the
-    verb a modifier of the second name and the first name hanging from it too.
-    Then the first name does it and the second is its object.
+    verb a modifier of the second name and the first name hanging from it, or
+    from the verb ("Xi" an adverbial noun of "hosted"). Then the first name
+    does it and the second is its object.
     """
     if verb.dep_ != "amod" or verb.tag_ not in {"VBD", "VBN"} or verb.i == 0:
         return None
@@ -87,7 +88,8 @@ def between_names(verb: Token, link: LinkResult) -> tuple[Linked, Linked] | None
     source = link.token_to_mention.get(verb.i - 1)
     if target is None or source is None or target is source or verb.head.i < verb.i:
         return None
-    if span_root(verb.doc, source).head.i != verb.head.i or target.start != verb.i + 1:
+    hung_from = span_root(verb.doc, source).head.i
+    if hung_from not in (verb.head.i, verb.i) or target.start != verb.i + 1:
         return None
     return source, target
 
