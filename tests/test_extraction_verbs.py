@@ -338,3 +338,31 @@ def test_missiles_fired_on_a_day_are_still_fired_near_the_place(extractor: Any) 
     # "on Thursday" is a time, not the "on" of firing on someone
     got = _typed(extractor, "China fired missiles into waters near Taiwan on Thursday.")
     assert {e[2] for e in got} == {"MOBILIZE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "kind"),
+    [
+        ("Russia seized a Ukrainian ship near the strait.", "state:UKR", "COERCE"),
+        ("Chinese ships harassed Philippine vessels.", "state:PHL", "COERCE"),
+        ("Russian forces shelled the Ukrainian city of Odesa overnight.", "state:UKR", "ASSAULT"),
+    ],
+)
+def test_force_against_what_is_anothers_targets_its_owner(
+    extractor: Any, text: str, target: str, kind: str
+) -> None:
+    got = _typed(extractor, text)
+    assert any(e[1:] == (target, kind, "asserted") for e in got), got
+
+
+def test_a_raid_on_an_office_in_a_capital_targets_the_firm_not_the_city(extractor: Any) -> None:
+    got = _typed(
+        extractor,
+        "Chinese police raided the Shanghai office of the British firm Oxbridge Partners.",
+    )
+    assert not {e for e in got if e[1] == "state:CHN"}
+
+
+def test_a_state_the_recogniser_reads_as_a_name_is_still_the_state(extractor: Any) -> None:
+    got = _typed(extractor, "Mali expelled the French ambassador.")
+    assert {(e[0], e[2]) for e in got} == {("state:MLI", "SANCTION")}

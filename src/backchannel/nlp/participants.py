@@ -81,6 +81,9 @@ _TO_WHOM = frozenset({"to", "on", "against", "for"})
 _OWNER_TARGET = frozenset({"ACCUSE", "REJECT", "SUPPORT", "SANCTION", "THREATEN", "PROTEST"})
 # Of those, the ones that judge the act: its owner may be named by a country adjective.
 _JUDGING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
+# Force, whose object's owner is the one it is used against, a country adjective as
+# well: "shelled the Ukrainian city of Kharkiv", "seized a British tanker"
+_FORCE = frozenset({"ASSAULT", "COERCE"})
 
 
 class ParticipantFinder:
@@ -250,7 +253,7 @@ class ParticipantFinder:
                 and child.lower_ in {"at", trig.lemma.rsplit(" ", 1)[1]}
                 and trig.type in _OWNER_TARGET
             )
-            if (is_object and trig.type in _OWNER_TARGET) or agreed_to or aimed_at:
+            if (is_object and trig.type in _OWNER_TARGET | _FORCE) or agreed_to or aimed_at:
                 # "condemned Israel's raid", "backed Putin's position on Ukraine",
                 # "criticized the US arms sale", "agreed to US mediation", "lashed out
                 # at Hegseth's remarks": whose it is, not what it is about
@@ -258,7 +261,7 @@ class ParticipantFinder:
                 for noun in nouns:
                     # under "at", ``owners`` would take a state for the place
                     owners += (aimed_at and possessors(noun, link)) or self.owners(
-                        noun, link, by_adjective=trig.type in _JUDGING
+                        noun, link, by_adjective=trig.type in _JUDGING | _FORCE
                     )
             if child.dep_ == "prep" and child.lower_ in trig.place_preps:
                 targets += self.collect(child, link, places=True)
@@ -297,7 +300,19 @@ class ParticipantFinder:
                 elif is_object:
                     found = self._not_owned(child, found, trig, link)
                 direct = [m for m in found if not under_prep(span_root(verb.doc, m), child)]
-                targets += found if direct or not owners else owners
+                if trig.type in _FORCE:
+                    # "raided the office of Mintz Group"; "the Beijing office" is a place
+                    owners = [
+                        o
+                        for o in owners
+                        if not (
+                            o.actor_id.startswith("state:")
+                            and span_root(verb.doc, o).dep_ == "compound"
+                        )
+                    ]
+                    targets += found or owners
+                else:
+                    targets += found if direct or not owners else owners
         if obj is not None:
             # "dropped the Andean pact, a fishing deal with Peru": the
             # apposition's phrases are the object's when it has none of its own ("held a

@@ -62,6 +62,12 @@ def _as_written(span: Span) -> bool:
     return not (len(span) == 1 and span.text.lower() == "us" and span.text != "US")
 
 
+# One-word names of states that are also people's given names
+_GIVEN_NAMES = frozenset(
+    {"jordan", "chad", "georgia", "israel", "india", "kenya", "cuba", "america"}
+)
+
+
 def _state_reading(span: Span, ents: Mapping[int, Span]) -> bool:
     labels = {ents[t].label_ for t in range(span.start, span.end) if t in ents}
     if not labels:
@@ -70,8 +76,11 @@ def _state_reading(span: Span, ents: Mapping[int, Span]) -> bool:
         return False
     ent = next(ents[t] for t in range(span.start, span.end) if t in ents)
     if ent.label_ == "PERSON":
-        # "Sri Lanka" read as a name; one word ("Jordan") may well be one
-        return (ent.start, ent.end) == (span.start, span.end) and len(span) > 1
+        # "Sri Lanka" or "Azerbaijan" read as a name; one word that is also a given
+        # name ("Jordan", "Chad") may well be one
+        return (ent.start, ent.end) == (span.start, span.end) and (
+            len(span) > 1 or span.text.lower() not in _GIVEN_NAMES
+        )
     # the recogniser's span may add "the" or "'s" ("The Ivory Coast's"), never more
     # words ("the Warsaw Pact", "the Palestine Liberation Organization")
     inner = [t for t in ent if t.lower_ not in {"the", "'s", "’s"}]
