@@ -267,9 +267,23 @@ def test_a_call_received_or_made_is_a_phone_contact(
     assert {(e[0], e[1], e[3]) for e in got if e[2] == "CONSULT"} == {(*pair, "phone")}
 
 
-def test_a_dispute_settled_by_a_third_party_is_its_mediation(extractor: Any) -> None:
-    got = _typed(extractor, "Qatar settled the dispute between Israel and Hamas.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qatar settled the dispute between Israel and Hamas.",
+        "Qatar brokered a truce between Israel and Hamas.",
+    ],
+)
+def test_a_dispute_settled_or_a_truce_brokered_by_a_third_party_is_its_mediation(
+    extractor: Any, text: str
+) -> None:
+    got = _typed(extractor, text)
     assert ("state:QAT", "state:ISR", "CONSULT", "asserted") in got
+
+
+def test_a_deal_the_parties_broker_themselves_is_no_mediation(extractor: Any) -> None:
+    got = _typed(extractor, "Israel and Hamas brokered a truce between them.")
+    assert not {e for e in got if e[2] == "CONSULT"}
 
 
 def test_a_background_invasion_is_no_event_of_the_sentence(extractor: Any) -> None:

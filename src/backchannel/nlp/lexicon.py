@@ -94,6 +94,8 @@ class Lexicon:
     attending_verbs: frozenset[str]
     settling_verbs: frozenset[str]
     dispute_nouns: frozenset[str]
+    brokering_verbs: frozenset[str]  # "brokered a truce between X and Y": mediation
+    brokered_nouns: frozenset[str]
     arrival_verbs: frozenset[str]
     journey_verbs: frozenset[str]
     sending_verbs: frozenset[str]
@@ -265,6 +267,8 @@ def lexicon() -> Lexicon:
         attending_verbs=_words(events, "attending_verbs", "events.yaml"),
         settling_verbs=_words(events, "settling_verbs", "events.yaml"),
         dispute_nouns=_words(events, "dispute_nouns", "events.yaml"),
+        brokering_verbs=_words(events, "brokering_verbs", "events.yaml"),
+        brokered_nouns=_words(events, "brokered_nouns", "events.yaml"),
         arrival_verbs=_words(events, "arrival_verbs", "events.yaml"),
         journey_verbs=_words(events, "journey_verbs", "events.yaml"),
         sending_verbs=_words(events, "sending_verbs", "events.yaml"),

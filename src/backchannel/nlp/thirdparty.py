@@ -64,10 +64,16 @@ def mediation_events(
     records: EventRecords, ctx: SentenceContext, verb: Token, link: LinkResult, doc_id: str
 ) -> list[Event]:
     """A third party settling a dispute between two others meets each (``nlp/mediation.py``)."""
-    dispute = settled_dispute(verb, records.lex.dispute_nouns, records.lex.settling_verbs)
+    lex = records.lex
+    disputes = lex.dispute_nouns
+    dispute = settled_dispute(verb, disputes, lex.settling_verbs)
+    if dispute is None:
+        # "brokered a ceasefire between Israel and Hamas": what the broker brings about
+        disputes = lex.brokered_nouns
+        dispute = settled_dispute(verb, disputes, lex.brokering_verbs)
     if dispute is None:
         return []
-    parties = disputants(records.find, dispute, records.lex.dispute_nouns, link)
+    parties = disputants(records.find, dispute, disputes, link)
     mediators = records.find.subjects(verb, link)
     day = ctx.date.start
     sides = {records.participant(p.actor_id, day, link).country for p in parties}
