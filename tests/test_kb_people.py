@@ -386,6 +386,16 @@ def test_a_new_surname_that_is_a_word_or_a_place_is_nobody(extractor: Any) -> No
             ("lin-chia-lung", "TWN", "government", "Minister of Foreign Affairs of Taiwan"),
         ),
         (
+            "Wellington Koo",
+            "2025-06-01",
+            ("wellington-koo", "TWN", "government", "Minister of National Defense of Taiwan"),
+        ),
+        (
+            "Liu Jieyi",
+            "2019-06-01",
+            ("liu-jieyi", "CHN", "government", "Director of the Taiwan Affairs Office"),
+        ),
+        (
             "Joseph Wu",
             "2024-06-01",
             (
@@ -506,6 +516,16 @@ def test_a_new_surname_that_is_a_word_or_a_place_is_nobody(extractor: Any) -> No
             "Alexis Tsipras",
             "2019-01-01",
             ("alexis-tsipras", "GRC", "government", "Prime Minister of Greece"),
+        ),
+        (
+            "Andrej Babiš",
+            "2019-06-01",
+            ("andrej-babis", "CZE", "government", "Prime Minister of the Czech Republic"),
+        ),
+        (
+            "Petr Fiala",
+            "2023-06-01",
+            ("petr-fiala", "CZE", "government", "Prime Minister of the Czech Republic"),
         ),
     ],
 )
