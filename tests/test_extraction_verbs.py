@@ -380,3 +380,51 @@ def test_a_raid_on_an_office_in_a_capital_targets_the_firm_not_the_city(extracto
 def test_a_state_the_recogniser_reads_as_a_name_is_still_the_state(extractor: Any) -> None:
     got = _typed(extractor, "Mali expelled the French ambassador.")
     assert {(e[0], e[2]) for e in got} == {("state:MLI", "SANCTION")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tokyo took aim at Beijing over its trade practices.", ("state:JPN", "state:CHN")),
+        ("Washington pointed the finger at Beijing over the hack.", ("state:USA", "state:CHN")),
+        (
+            "Senator Rubio took Beijing to task over its fishing fleets.",
+            ("marco-rubio", "state:CHN"),
+        ),
+        (
+            "Nicholas Burns was summoned to the Chinese foreign ministry on Sunday.",
+            ("chinese-foreign-ministry", "nicholas-burns"),
+        ),
+    ],
+)
+def test_an_idiom_of_criticism_or_a_summons_codes_criticism(
+    extractor: Any, text: str, expected: tuple[str, str]
+) -> None:
+    assert (*expected, "ACCUSE", "asserted") in _typed(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blinken took Wang Yi to lunch after the talks.",  # no task
+        "The delegates took a walk at the resort.",  # no aim
+        "Burns was summoned home for consultations.",  # summoned by no one named
+    ],
+)
+def test_a_near_idiom_codes_no_criticism(extractor: Any, text: str) -> None:
+    assert not {e for e in _typed(extractor, text) if e[2] == "ACCUSE"}
+
+
+def test_a_courtesy_call_paid_is_a_visit_not_a_phone_call(extractor: Any) -> None:
+    got = _events(extractor, "Blinken paid a courtesy call on Wang Yi at his office.", "2024-06-01")
+    assert {(e[0], e[1], e[3]) for e in got if e[2] == "CONSULT"} == {
+        ("antony-blinken", "wang-yi", "visit")
+    }
+
+
+def test_two_countries_militaries_are_each_a_group(extractor: Any) -> None:
+    got = _typed(extractor, "The American and Chinese militaries held talks in Hawaii.")
+    assert {(e[0].split(":")[1], e[1].split(":")[1], e[2]) for e in got} <= {
+        ("USA", "CHN", "CONSULT"),
+        ("CHN", "USA", "CONSULT"),
+    } and got

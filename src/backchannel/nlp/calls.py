@@ -1,4 +1,5 @@
-"""A call paid, not a call for something: "called on Raimondo at her office".
+"""A call paid, not a call for something: "called on Raimondo at her office",
+"paid a courtesy call on Wang Yi".
 
 "Call on" asks something of someone ("called on Beijing to release them",
 "called on the UN for help"). With nothing asked — no clause, no "for"
@@ -35,5 +36,14 @@ def paid_call(verb: Token, trig: Trigger) -> Trigger:
         ):
             return trig
     if any(t.lower_ == "to" and t.pos_ == "PART" for t in verb.subtree):
+        return trig
+    return replace(trig, type="CONSULT", mode="visit", symmetric=False)
+
+
+def paid_visit(noun: Token, trig: Trigger) -> Trigger:
+    """ "paid a courtesy call on Wang Yi": the visit the call paid is, not a phone call."""
+    if trig.mode != "phone" or noun.lemma_.lower() != "call" or noun.dep_ != "dobj":
+        return trig
+    if noun.head.lemma_.lower() != "pay":
         return trig
     return replace(trig, type="CONSULT", mode="visit", symmetric=False)

@@ -34,7 +34,7 @@ from backchannel.nlp.asks import (
     hoped_of,
     met_and_agreed,
 )
-from backchannel.nlp.calls import paid_call
+from backchannel.nlp.calls import paid_call, paid_visit
 from backchannel.nlp.easing import (
     buying_changed,
     coercive,
@@ -63,6 +63,7 @@ from backchannel.nlp.reactions import (
     pressed_by,
     reacted_to,
     stood_firm,
+    summoned_to,
 )
 from backchannel.nlp.records import EventRecords, own_state
 from backchannel.nlp.rolechanges import sentence_changes
@@ -223,8 +224,8 @@ class EventExtractor(EventRecords):
             near = (self.lex.show_of_force_preps | _FIRED_PAST) & aimed
             if near and not aimed & trig.place_preps:
                 trig = replace(trig, type="MOBILIZE", mode="", place_preps=near)
-        if trig.pos == "verb":
-            trig = paid_call(tok, trig)  # "called on Raimondo at her office"
+        # "called on Raimondo at her office"; "paid a courtesy call on Wang Yi"
+        trig = paid_call(tok, trig) if trig.pos == "verb" else paid_visit(tok, trig)
         if trig.pos == "verb" and trig.thing_type:
             trig = self._thing_reading(tok, trig, link)
         if trig.pos == "verb" and trig.aid_objects and _gives(tok, trig.aid_objects):
@@ -271,7 +272,8 @@ class EventExtractor(EventRecords):
                 tok, sources, targets, link, self.find.is_person, sending
             )
         if not sources:
-            sources = stray_agent(tok, trig, link)
+            # "was summoned to the Chinese foreign ministry": the ministry summoned
+            sources = stray_agent(tok, trig, link) or summoned_to(self.find, tok, link)
             doers = _ids(sources)
             targets = [t for t in targets if t.actor_id not in doers]
         if not targets and sources:

@@ -116,11 +116,12 @@ class ParticipantFinder:
             if narrow is not None:
                 return narrow
             for child in tok.children:
-                # a phrasal verb ("call on", "turn down") wins over the bare verb; a
-                # time is no such phrase ("fired Tillerson on Tuesday" is no "fire on"),
-                # nor a medium ("called Xi on the phone" is no "call on")
+                # a phrasal verb ("call on", "turn down") or an idiom with its object
+                # ("take aim", "point the finger") wins over the bare verb; a time is
+                # no such phrase ("fired Tillerson on Tuesday" is no "fire on"), nor a
+                # medium ("called Xi on the phone" is no "call on")
                 if (
-                    child.dep_ in {"prt", "prep"}
+                    child.dep_ in {"prt", "prep", "dobj"}
                     and not of_time(child)
                     and not self._by_medium(child)
                 ):

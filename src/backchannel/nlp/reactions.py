@@ -267,6 +267,22 @@ def hit_back(verb: Token, lex: Lexicon) -> Trigger | None:
     return Trigger(word, "verb", "ACCUSE", "criticize") if " " in word else None
 
 
+def summoned_to(find: ParticipantFinder, verb: Token, link: LinkResult) -> list[Linked]:
+    """Who summons one "summoned to the Chinese foreign ministry" (or "to the foreign
+    ministry in Beijing"), with no "by" phrase: the body or state one is summoned to."""
+    if verb.lemma_.lower() != "summon" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    if any(c.dep_ == "agent" for c in verb.children):
+        return []
+    found: list[Linked] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"):
+        found += find.collect(prep, link, places=True)
+        for noun in (g for g in prep.children if g.dep_ == "pobj" and not found):
+            for where in (p for p in noun.children if p.dep_ == "prep" and p.lower_ == "in"):
+                found += find.collect(where, link, places=True)
+    return unique(found)
+
+
 def reacted_to(
     find: ParticipantFinder, verb: Token, link: LinkResult, adjectives: Mapping[str, str]
 ) -> list[Linked]:
