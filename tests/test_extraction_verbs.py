@@ -428,3 +428,20 @@ def test_two_countries_militaries_are_each_a_group(extractor: Any) -> None:
         ("USA", "CHN", "CONSULT"),
         ("CHN", "USA", "CONSULT"),
     } and got
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "The two defence ministers met on the sidelines of the forum in Singapore.",
+            ("lloyd-austin", "dong-jun"),
+        ),
+        ("The two top diplomats spoke by phone on Tuesday.", ("antony-blinken", "wang-yi")),
+    ],
+)
+def test_the_two_holders_of_an_office_are_each_sides(
+    extractor: Any, text: str, pair: tuple[str, str]
+) -> None:
+    got = _events(extractor, text, "2024-06-01")
+    assert {frozenset(e[:2]) for e in got if e[2] == "CONSULT"} == {frozenset(pair)}

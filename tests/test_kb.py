@@ -562,3 +562,23 @@ def test_new_organisations_and_movements_link_in_a_sentence(extractor: Any) -> N
     assert events("The United States condemned al-Qaeda for the attack.", "2001-09-12") == {
         ("state:USA", "government", "ACCUSE", "al-qaeda", "IMG")
     }
+
+
+def test_the_two_holders_of_an_office_are_each_sides_that_day(kb: KnowledgeBase) -> None:
+    sides = ("USA", "CHN")
+    assert kb.pair_holders("defence ministers", sides, "2024-06-01") == ("lloyd-austin", "dong-jun")
+    assert kb.pair_holders("top diplomats", sides, "2019-06-01") == ("mike-pompeo", "wang-yi")
+    assert kb.pair_holders("defence ministers", sides, "2023-11-15") is None  # office vacant
+    assert kb.pair_holders("plumbers", sides, "2024-06-01") is None
+
+
+def test_a_pair_phrase_names_one_office_per_country(tmp_path: Path) -> None:
+    path = tmp_path / "user.yaml"
+    path.write_text(
+        "positions:\n  - key: usa.war_secretary\n    title: Secretary of War\n"
+        "    country: USA\n    sector: government\n    patterns: [Secretary of War]\n"
+        "    pairs: [defence ministers]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeBaseError, match="pair phrase 'defence ministers' is already"):
+        KnowledgeBase.load([path])

@@ -205,6 +205,24 @@ class KnowledgeBase:
             for pattern in position.patterns
         }
 
+    def pair_holders(self, phrase: str, sides: tuple[str, str], day: str) -> tuple[str, str] | None:
+        """ "defence ministers" (of "the two defence ministers") → the ids of each
+        side's holder of the office so called on ``day``; None unless each side has
+        exactly one."""
+        wanted = phrase.casefold()
+        ids: list[str] = []
+        for side in sides:
+            keys = [
+                key
+                for key, position in self.positions.items()
+                if position.country == side and wanted in (p.casefold() for p in position.pairs)
+            ]
+            held = {a.actor_id for key in keys for a in self.holders(key, day)}
+            if len(held) != 1:
+                return None
+            ids.append(held.pop())
+        return ids[0], ids[1]
+
     # ── roles at a date ──────────────────────────────────────────────────────
 
     def holders(self, position_key: str, day: str) -> tuple[Actor, ...]:

@@ -228,6 +228,7 @@ def _check_state_forms(parts: Parts) -> None:
 def _resolve_positions(parts: Parts, states: dict[str, State]) -> dict[str, Position]:
     partners: dict[str, list[str]] = {key: [] for key in parts.positions}
     pattern_owner: dict[str, str] = {}
+    pair_owner: dict[tuple[str, str], str] = {}
     for key, (position, label) in parts.positions.items():
         where = f"{label}: position {key!r}"
         _known_state(position.country, states, where)
@@ -241,6 +242,13 @@ def _resolve_positions(parts: Parts, states: dict[str, State]) -> dict[str, Posi
             for a, b in ((key, other), (other, key)):
                 if b not in partners[a]:
                     partners[a].append(b)
+        for phrase in position.pairs:
+            holder = pair_owner.setdefault((position.country, phrase.casefold()), key)
+            if holder != key:
+                raise KnowledgeBaseError(
+                    f"{where}: pair phrase {phrase!r} is already {holder!r}'s"
+                    f" for {position.country}"
+                )
         for pattern in position.patterns:
             holder = pattern_owner.setdefault(pattern.casefold(), key)
             if holder != key:

@@ -229,7 +229,9 @@ def _add(items: dict[str, Any], key: str, value: object, label: str, what: str) 
 
 
 def _position(data: object, label: str, index: int) -> Position:
-    keys = ("key", "title", "org", "country", "sector", "leader", "patterns", "counterparts")
+    keys = (
+        "key", "title", "org", "country", "sector", "leader", "patterns", "counterparts", "pairs"
+    )
     f = _Fields(data, f"{label}: position {index}", keys)
     key = f.matching("key", _KEY, "lower-case words joined by dots, e.g. usa.treasury_secretary")
     f.where = f"{label}: position {key!r}"
@@ -246,6 +248,7 @@ def _position(data: object, label: str, index: int) -> Position:
         leader=bool(f.flag("leader")),
         patterns=f.texts("patterns", required=True),
         counterparts=counterparts,
+        pairs=f.texts("pairs"),
     )
 
 

@@ -46,7 +46,9 @@ class Position:
 
     ``patterns`` are the title phrases by which a text refers to the holder;
     ``counterparts`` are the keys of the usual opposite numbers on the other
-    side (always symmetric once loaded).
+    side (always symmetric once loaded); ``pairs`` are plural phrases by which
+    "the two …" names this office's holder and the other side's ("the two
+    defence ministers").
     """
 
     key: str
@@ -57,6 +59,7 @@ class Position:
     leader: bool
     patterns: tuple[str, ...]
     counterparts: tuple[str, ...]
+    pairs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

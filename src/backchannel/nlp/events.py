@@ -75,6 +75,8 @@ from backchannel.nlp.verbal import judgement, rejects_a_charge, reported_wrong
 # Verbal acts whose noun, rejected, is what the rejection answers ("rejected the
 # accusation", "declined a US request"), not a further event.
 _SAID = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
+# Contacts and agreements: in one sentence, one event whichever party is named first
+_ONE_EITHER_WAY = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Where missiles fired past another land: "over Japan", "toward Taiwan", "into waters
 # near Taiwan" (with the show-of-force prepositions)
 _FIRED_PAST = frozenset({"over", "toward", "towards", "into"})
@@ -111,7 +113,12 @@ class EventExtractor(EventRecords):
                 # "have not spoken since their meeting": a pair's negated or denied
                 # contact beside the one that happened is another event
                 undone = ev.modality if ev.modality in {"negated", "denied"} else ""
-                key = (ev.source.actor_id, ev.target.actor_id, ev.type, undone)
+                pair = (ev.source.actor_id, ev.target.actor_id)
+                if ev.type in _ONE_EITHER_WAY:
+                    # "Biden and Xi met, the first talks between the two leaders": one
+                    # meeting, whichever way the sentence names its two
+                    pair = (min(pair), max(pair))
+                key = (*pair, ev.type, undone)
                 again = (*key, ev.mode, ev.modality, ev.date.start, ev.date.end)
                 if key not in seen and again not in told:
                     seen.add(key)
@@ -315,6 +322,18 @@ class EventExtractor(EventRecords):
             return []
         return hoped
 
+    def _asked_for(self, noun: Token) -> bool:
+        """``noun`` is what a request asks for: "a request for a meeting", "calls for talks"."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.i == noun.head.i:
+            return False
+        asking = noun.head.head
+        if asking.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        if asking.lemma_.lower() == "call":
+            return True
+        trig = self.find.trigger_for(asking)
+        return trig is not None and trig.type == "REQUEST"
+
     def _noun_parties(
         self, tok: Token, trig: Trigger, link: LinkResult, fired_objects: set[int]
     ) -> _Parties | None:
@@ -322,6 +341,8 @@ class EventExtractor(EventRecords):
         easing undoes is added to ``fired_objects``); None when the noun is no event."""
         if trig.not_preps & {c.lower_ for c in tok.children if c.dep_ == "prep"}:
             return None  # "his call for dialogue" is an appeal, not a phone call
+        if trig.type == "CONSULT" and self._asked_for(tok):
+            return None  # "declined a request for a meeting between …": the request is
         sources, targets = noun_participants(self.find, tok, trig, link)
         both = [Linked(tok.i, tok.i + 1, f"state:{s}", "implied") for s in self.sides]
         if (

@@ -36,7 +36,7 @@ import re
 from collections.abc import Iterable
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from backchannel.kb import KnowledgeBase
 from backchannel.model import Actor, DateInterval
@@ -439,7 +439,10 @@ class Linker:
             return
         for tok in doc[1:]:
             prev = doc[tok.i - 1]
-            if prev.lower_ not in {"two", "both"} or prev.i in mentions or tok.i in mentions:
+            if prev.lower_ not in {"two", "both"}:
+                self._both_holders(doc, tok, mentions, sides, day)
+                continue
+            if prev.i in mentions or tok.i in mentions:
                 continue
             if tok.lower_ in {"leaders", "presidents"}:
                 first, second = leaders
@@ -453,8 +456,27 @@ class Linker:
                 # "the two militaries' chiefs", who are people)
                 ids = (f"group:{sides[0]}:military", f"group:{sides[1]}:military")
             else:
-                continue
+                # "the two ambassadors": each side's holder of the office that day
+                held = self.kb.pair_holders(tok.lower_, sides, day)
+                if held is None:
+                    continue
+                ids = held
             mentions[prev.i] = Linked(prev.i, prev.i + 1, ids[0], "leaders")
+            mentions[tok.i] = Linked(tok.i, tok.i + 1, ids[1], "leaders")
+
+    def _both_holders(
+        self, doc: Doc, tok: Token, mentions: dict[int, Linked], sides: tuple[str, str], day: str
+    ) -> None:
+        """ "the two defence ministers": each side's holder of the office that day
+        (``pairs`` in positions.yaml)."""
+        if tok.i < 2 or doc[tok.i - 2].lower_ not in {"two", "both"}:
+            return
+        two, office = doc[tok.i - 2], doc[tok.i - 1]
+        if any(i in mentions for i in (two.i, office.i, tok.i)):
+            return
+        ids = self.kb.pair_holders(f"{office.lower_} {tok.lower_}", sides, day)
+        if ids is not None:
+            mentions[two.i] = Linked(two.i, two.i + 1, ids[0], "leaders")
             mentions[tok.i] = Linked(tok.i, tok.i + 1, ids[1], "leaders")
 
     # -- 7. people the KB does not know -------------------------------------
