@@ -230,7 +230,15 @@ def _add(items: dict[str, Any], key: str, value: object, label: str, what: str) 
 
 def _position(data: object, label: str, index: int) -> Position:
     keys = (
-        "key", "title", "org", "country", "sector", "leader", "patterns", "counterparts", "pairs"
+        "key",
+        "title",
+        "org",
+        "country",
+        "sector",
+        "leader",
+        "patterns",
+        "counterparts",
+        "pairs",
     )
     f = _Fields(data, f"{label}: position {index}", keys)
     key = f.matching("key", _KEY, "lower-case words joined by dots, e.g. usa.treasury_secretary")
