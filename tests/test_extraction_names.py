@@ -218,3 +218,9 @@ def test_bodies_and_people_named_by_what_they_are(
     extractor: Any, text: str, event: tuple[str, str, str]
 ) -> None:
     assert event in {e[:3] for e in _events(extractor, text)}
+
+
+def test_a_name_ending_in_jun_at_the_end_of_a_sentence_is_the_name(extractor: Any) -> None:
+    # "Jun." is no month abbreviation here: news writes "June" in full
+    got = _events(extractor, "It was the first meeting between Austin and Dong Jun.", "2024-06-01")
+    assert {frozenset(e[:2]) for e in got} == {frozenset({"lloyd-austin", "dong-jun"})}

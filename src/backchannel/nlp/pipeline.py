@@ -32,6 +32,9 @@ LINK_KEY = "backchannel.link"
 EVENTS_KEY = "backchannel.events"
 
 
+_NAMES_NOT_MONTHS = frozenset({"Jun."})
+
+
 def load_model() -> Language:
     """Load the English model: ``en_core_web_sm`` if installed, else the same model republished."""
     for name in MODEL_PACKAGES:
@@ -40,6 +43,13 @@ def load_model() -> Language:
         except ImportError:
             continue
         nlp: Language = module.load()
+        # "met Dong Jun." ends a sentence with a name, not the month (news writes
+        # "June" in full), so the tokenizer's "Jun." abbreviation is dropped
+        nlp.tokenizer.rules = {
+            text: tokens
+            for text, tokens in nlp.tokenizer.rules.items()
+            if text not in _NAMES_NOT_MONTHS
+        }
         return nlp
     raise ModelError(
         "no spaCy English model installed: run `make setup`, or "
