@@ -445,3 +445,17 @@ def test_the_two_holders_of_an_office_are_each_sides(
 ) -> None:
     got = _events(extractor, text, "2024-06-01")
     assert {frozenset(e[:2]) for e in got if e[2] == "CONSULT"} == {frozenset(pair)}
+
+
+def test_fire_exchanged_is_force_each_way(extractor: Any) -> None:
+    got = _typed(extractor, "India and Pakistan exchanged fire across the border.")
+    assert {("state:IND", "state:PAK", "ASSAULT", "asserted")} <= got
+    assert {("state:PAK", "state:IND", "ASSAULT", "asserted")} <= got
+
+
+def test_a_call_taken_from_someone_is_a_phone_contact(extractor: Any) -> None:
+    got = _events(extractor, "Xi took a call from Biden on Tuesday.", "2024-06-01")
+    assert {(frozenset(e[:2]), e[3]) for e in got if e[2] == "CONSULT"} == {
+        (frozenset({"xi-jinping", "joe-biden"}), "phone")
+    }
+    assert not _events(extractor, "Biden took questions from reporters.", "2024-06-01")

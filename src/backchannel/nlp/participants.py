@@ -289,8 +289,12 @@ class ParticipantFinder:
                         or shared_object(child, link)
                     )
                 found = self.not_topics(found, child, trig)
-                if is_object and trig.mode == "host" and child.lower_ in self.lex.phone_cues:
-                    # "received a call from Xi": the caller, reached by phone
+                if (
+                    is_object
+                    and trig.mode in {"host", "phone"}
+                    and child.lower_ in self.lex.phone_cues
+                ):
+                    # "received a call from Xi", "took a call from Xi": the caller
                     found = unique(
                         link.token_to_mention[g.i]
                         for p in child.children
