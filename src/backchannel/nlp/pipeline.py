@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from backchannel.errors import ModelError
@@ -45,11 +46,13 @@ def load_model() -> Language:
         nlp: Language = module.load()
         # "met Dong Jun." ends a sentence with a name, not the month (news writes
         # "June" in full), so the tokenizer's "Jun." abbreviation is dropped
-        nlp.tokenizer.rules = {
-            text: tokens
-            for text, tokens in nlp.tokenizer.rules.items()
-            if text not in _NAMES_NOT_MONTHS
-        }
+        tokenizer = nlp.tokenizer
+        if isinstance(tokenizer, Tokenizer):
+            tokenizer.rules = {
+                text: tokens
+                for text, tokens in tokenizer.rules.items()
+                if text not in _NAMES_NOT_MONTHS
+            }
         return nlp
     raise ModelError(
         "no spaCy English model installed: run `make setup`, or "
