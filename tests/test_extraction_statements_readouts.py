@@ -53,7 +53,8 @@ def test_views_exchanged_by_phone_are_a_call(extractor: Any) -> None:
 def test_exchanged_accusations_stay_charges_and_fire_is_no_talk(extractor: Any) -> None:
     got = _coded(extractor, "Washington and Beijing exchanged accusations over the hacking.")
     assert {e[2] for e in got} == {"ACCUSE"}
-    assert _coded(extractor, "India and Pakistan exchanged fire across the border.") == set()
+    fire = _coded(extractor, "India and Pakistan exchanged fire across the border.")
+    assert {e[2] for e in fire} == {"ASSAULT"}  # force, not talk
 
 
 # -- an exchange had or held --------------------------------------------------

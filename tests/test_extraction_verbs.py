@@ -459,3 +459,48 @@ def test_a_call_taken_from_someone_is_a_phone_contact(extractor: Any) -> None:
         (frozenset({"xi-jinping", "joe-biden"}), "phone")
     }
     assert not _events(extractor, "Biden took questions from reporters.", "2024-06-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chile voiced support for Peru's claim to the islands.",
+            ("state:CHL", "state:PER", "SUPPORT"),
+        ),
+        ("Xi expressed appreciation for Biden's efforts.", ("xi-jinping", "joe-biden", "SUPPORT")),
+        (
+            "Japan will provide 5 billion yen in loans to Vietnam.",
+            ("state:JPN", "state:VNM", "AID"),
+        ),
+        ("Poland closed its border with Belarus.", ("state:POL", "state:BLR", "SANCTION")),
+        (
+            "Tokyo lodged a protest over the Chinese ships near the islands.",
+            ("state:JPN", "state:CHN", "ACCUSE"),
+        ),
+        (
+            "The Philippines filed a case against China at the arbitration court.",
+            ("state:PHL", "state:CHN", "ACCUSE"),
+        ),
+    ],
+)
+def test_support_voiced_aid_in_loans_a_border_closed_or_a_protest_over_anothers_act(
+    extractor: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    got = _typed(extractor, text)
+    assert (*expected, "asserted") in got or (*expected, "planned") in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator voiced support for the bill.",  # no one's act
+        "China lodged a protest over Taiwan.",  # what it is about, not whom
+        "Mao Ning dismissed the rumours about Li Qiang's health.",  # a rumour is no one's act
+        "Beijing closed its border to stop the virus.",  # closed to no one
+    ],
+)
+def test_support_or_a_protest_about_no_ones_act_has_no_target(extractor: Any, text: str) -> None:
+    assert not {
+        e for e in _typed(extractor, text) if e[2] in {"SUPPORT", "ACCUSE", "REJECT", "SANCTION"}
+    }

@@ -56,6 +56,8 @@ from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import dropped_plan, modality_of, one_plan
 from backchannel.nlp.participants import OBJ, of_time, unique
 from backchannel.nlp.reactions import (
+    approval,
+    approved_of,
     displeased_with,
     displeasure,
     feeling_subjects,
@@ -258,6 +260,9 @@ class EventExtractor(EventRecords):
         ):
             # "reacted angrily to an announcement by Clinton": its author
             targets = reacted_to(self.find, tok, link, self.adjectives)
+        elif approval(tok, self.lex) is not None:
+            # "expressed support for Argentina's claim": whom it is for
+            targets = approved_of(self.find, tok, link, self.adjectives, self.lex)
         elif displeasure(tok, self.lex) is not None:
             # "opposes Tokyo's decision", "expressed dissatisfaction with the US side"
             targets = displeased_with(self.find, tok, link, self.adjectives, self.lex)

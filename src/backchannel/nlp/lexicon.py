@@ -145,6 +145,7 @@ class Lexicon:
     victim_nouns: frozenset[str] = frozenset()  # "the arrest of Meng": "of" names the victim
     displeasure_nouns: frozenset[str] = frozenset()  # "expressed dissatisfaction with X"
     concern_nouns: frozenset[str] = frozenset()  # "grave concern over X's actions"
+    approval_nouns: frozenset[str] = frozenset()  # "expressed support for X"
     act_nouns: frozenset[str] = frozenset()  # what a party does: "X's move", "X's actions"
     view_nouns: frozenset[str] = frozenset()  # "exchanged views with X": a readout's contact
     exchange_manners: frozenset[str] = frozenset()
@@ -318,6 +319,7 @@ def lexicon() -> Lexicon:
         victim_nouns=_words(events, "victim_nouns", "events.yaml"),
         displeasure_nouns=_words(events, "displeasure_nouns", "events.yaml"),
         concern_nouns=_words(events, "concern_nouns", "events.yaml"),
+        approval_nouns=_words(events, "approval_nouns", "events.yaml"),
         act_nouns=_words(events, "act_nouns", "events.yaml"),
         view_nouns=_words(events, "view_nouns", "events.yaml"),
         exchange_manners=_words(events, "exchange_manners", "events.yaml"),

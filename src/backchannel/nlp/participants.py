@@ -45,6 +45,7 @@ from backchannel.nlp.pronouns import REPORTING_VERBS, recapped
 from backchannel.nlp.reactions import (
     RETALIATION_PARTICLES,
     angry_reaction,
+    approval,
     charge_in_warning,
     displeasure,
     hit_back,
@@ -104,6 +105,7 @@ class ParticipantFinder:
                 bidding(tok, self.lex)
                 or angry_reaction(tok, self.lex)
                 or displeasure(tok, self.lex)
+                or approval(tok, self.lex)  # "expressed support for Argentina"
                 or pushback(tok)
                 or hit_back(tok, self.lex)  # "hit back at Washington with tariffs"
                 or call_for(tok)
@@ -182,13 +184,13 @@ class ParticipantFinder:
                     continue
                 # "signed the deal", or "signed the first stage of a trade deal"
                 # (or "signed the phase one trade agreement", where the parser makes
-                # "agreement" an apposition of "phase")
+                # "agreement" an apposition of "phase"); "provided $1 billion in loans"
                 heads = (
                     [c]
                     + [
                         g
                         for p in c.children
-                        if p.dep_ == "prep" and p.lower_ == "of"
+                        if p.dep_ == "prep" and p.lower_ in {"of", "in"}
                         for g in p.children
                     ]
                     + [p for p in c.children if p.dep_ in {"appos", "conj"}]
@@ -343,6 +345,16 @@ class ParticipantFinder:
                     if mission is not None
                     else self.owners(obj, link, by_adjective=trig.type in _JUDGING)
                 )
+            if not targets and trig.type == "ACCUSE":
+                # "lodged a protest over the Chinese ships": whose the thing protested is
+                for prep in (c for h in (obj, verb) for c in h.children if c.dep_ == "prep"):
+                    if prep.lower_ in {"over", "about"}:
+                        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+                            protested = link.token_to_mention.get(noun.i)
+                            if protested is None:
+                                targets += self.owners(noun, link, by_adjective=True)
+                            elif protested.how == "adjective":
+                                targets.append(protested)  # "the Chinese ships", not "Taiwan"
         if not targets and trig.type in {"REQUEST", "REJECT", "AGREE"}:
             # "demanded an apology from Tokyo": the one asked is where it comes from;
             # "declined a call from Austin": the one turned down; "accepted an offer

@@ -145,6 +145,43 @@ def displeasure(verb: Token, lex: Lexicon) -> Trigger | None:
     return None
 
 
+def approval(verb: Token, lex: Lexicon) -> Trigger | None:
+    """ "expressed support for Argentina", "voiced appreciation for China's role"."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in lex.declaring_verbs:
+        return None
+    if any(c.dep_ == "neg" for c in verb.children) or _approved(verb, lex) is None:
+        return None
+    return Trigger(verb.lemma_.lower(), "verb", "SUPPORT", "")
+
+
+def approved_of(
+    find: ParticipantFinder,
+    verb: Token,
+    link: LinkResult,
+    adjectives: Mapping[str, str],
+    lex: Lexicon,
+) -> list[Linked]:
+    """Whom voiced approval is for: the one named ("support for Argentina") or the
+    owner of the act ("for Argentina's claim", "for the Chinese proposal")."""
+    voiced = _approved(verb, lex)
+    found: list[Linked] = []
+    for prep in (c for h in (voiced, verb) if h is not None for c in h.children):
+        if prep.dep_ != "prep" or prep.lower_ not in {"for", "with", "to"}:
+            continue
+        for thing in (g for g in prep.children if g.dep_ == "pobj"):
+            if thing.i in link.token_to_mention:
+                found.append(link.token_to_mention[thing.i])
+            else:
+                found += _act_owners(find, thing, link, adjectives)
+    return unique(found)
+
+
+def _approved(verb: Token, lex: Lexicon) -> Token | None:
+    return next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in lex.approval_nouns), None
+    )
+
+
 # "was deeply concerned about …", "remains dissatisfied with …"
 _FEELING = frozenset({"be", "remain", "feel", "grow", "become"})
 
