@@ -504,3 +504,20 @@ def test_support_or_a_protest_about_no_ones_act_has_no_target(extractor: Any, te
     assert not {
         e for e in _typed(extractor, text) if e[2] in {"SUPPORT", "ACCUSE", "REJECT", "SANCTION"}
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Israeli troops withdrew from Lebanon.", "state:LBN"),
+        ("Ethiopian forces withdrew from the Somali capital.", "state:SOM"),
+    ],
+)
+def test_a_withdrawal_from_a_place_is_from_its_country(
+    extractor: Any, text: str, target: str
+) -> None:
+    assert {(e[1], e[2]) for e in _typed(extractor, text)} == {(target, "RETREAT")}
+
+
+def test_a_withdrawal_from_a_pact_names_no_party(extractor: Any) -> None:
+    assert not _typed(extractor, "Russia withdrew from the grain deal.")

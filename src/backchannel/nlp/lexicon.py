@@ -52,6 +52,7 @@ class Trigger:
     place_preps: frozenset[str] = frozenset()  # "withdrew its troops from Lebanon": a party
     thing_type: str = ""  # the type when the object is a thing: "welcomed the decision"
     or_actor: bool = False  # with no listed object, an actor will do ("defended Iraq")
+    or_place: bool = False  # with no listed object, a place party will do ("withdrew from X")
     aid_objects: frozenset[str] = frozenset()  # objects that make it aid ("handed over medicine")
     between_targets: bool = False  # "a mediation mission between X and Y": X and Y are met
     prep_objects: frozenset[str] = frozenset()  # "added Huawei to its entity list": a listing
@@ -146,6 +147,7 @@ class Lexicon:
     displeasure_nouns: frozenset[str] = frozenset()  # "expressed dissatisfaction with X"
     concern_nouns: frozenset[str] = frozenset()  # "grave concern over X's actions"
     approval_nouns: frozenset[str] = frozenset()  # "expressed support for X"
+    place_nouns: frozenset[str] = frozenset()  # "withdrew from the Somali capital"
     act_nouns: frozenset[str] = frozenset()  # what a party does: "X's move", "X's actions"
     view_nouns: frozenset[str] = frozenset()  # "exchanged views with X": a readout's contact
     exchange_manners: frozenset[str] = frozenset()
@@ -204,6 +206,7 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
             place_preps=_listed(spec, "place_preps", lemma),
             thing_type=str(spec.get("thing_type") or ""),
             or_actor=bool(spec.get("or_actor", False)),
+            or_place=bool(spec.get("or_place", False)),
             aid_objects=_listed(spec, "aid_objects", lemma),
             between_targets=bool(spec.get("between_targets", False)),
             prep_objects=_listed(spec, "prep_objects", lemma),
@@ -320,6 +323,7 @@ def lexicon() -> Lexicon:
         displeasure_nouns=_words(events, "displeasure_nouns", "events.yaml"),
         concern_nouns=_words(events, "concern_nouns", "events.yaml"),
         approval_nouns=_words(events, "approval_nouns", "events.yaml"),
+        place_nouns=_words(events, "place_nouns", "events.yaml"),
         act_nouns=_words(events, "act_nouns", "events.yaml"),
         view_nouns=_words(events, "view_nouns", "events.yaml"),
         exchange_manners=_words(events, "exchange_manners", "events.yaml"),

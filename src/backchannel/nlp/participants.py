@@ -220,6 +220,15 @@ class ParticipantFinder:
                         c.dep_ == "dobj" and c.i in link.token_to_mention for c in verb.children
                     )
                 )
+                and not (
+                    trig.or_place
+                    and not any(c.dep_ == "dobj" for c in verb.children)
+                    and any(
+                        self.place_party(c, link)
+                        for c in verb.children
+                        if c.dep_ == "prep" and c.lower_ in trig.place_preps
+                    )
+                )
             ):
                 return None  # "offered condolences" is no commitment; "offered to help" is
         bargained = None
@@ -267,7 +276,7 @@ class ParticipantFinder:
                         noun, link, by_adjective=trig.type in _JUDGING | _FORCE
                     )
             if child.dep_ == "prep" and child.lower_ in trig.place_preps:
-                targets += self.collect(child, link, places=True)
+                targets += self.place_party(child, link)
                 continue
             if (is_object and not trig.topic_object) or (
                 child.dep_ == "prep" and (aimed_at or not topic_prep(child, trig))
@@ -463,6 +472,19 @@ class ParticipantFinder:
         ):
             return found
         return [m for m in found if not under_prep(span_root(obj.doc, m), obj)]
+
+    def place_party(self, prep: Token, link: LinkResult) -> list[Linked]:
+        """The party a place names: "from Lebanon", or a place of a country named by
+        its adjective ("from the Somali capital", "from the Ukrainian border")."""
+        found = self.collect(prep, link, places=True)
+        if found:
+            return found
+        return [
+            m
+            for noun in prep.children
+            if noun.dep_ == "pobj" and noun.lower_ in self.lex.place_nouns
+            for m in nation_of(noun, self.adjectives)
+        ]
 
     def owners(self, noun: Token, link: LinkResult, by_adjective: bool = False) -> list[Linked]:
         """Whose ``noun`` is: "Israel's raid", "the US arms sale", "the right of Russia troops";
