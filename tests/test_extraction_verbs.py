@@ -474,6 +474,7 @@ def test_a_call_taken_from_someone_is_a_phone_contact(extractor: Any) -> None:
             ("state:JPN", "state:VNM", "AID"),
         ),
         ("Poland closed its border with Belarus.", ("state:POL", "state:BLR", "SANCTION")),
+        ("The IMF approved a bailout for Argentina.", ("imf", "state:ARG", "AID")),
         (
             "Tokyo lodged a protest over the Chinese ships near the islands.",
             ("state:JPN", "state:CHN", "ACCUSE"),
