@@ -522,3 +522,29 @@ def test_a_withdrawal_from_a_place_is_from_its_country(
 
 def test_a_withdrawal_from_a_pact_names_no_party(extractor: Any) -> None:
     assert not _typed(extractor, "Russia withdrew from the grain deal.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Morocco suspended diplomatic relations with Germany.",
+            ("state:MAR", "state:DEU", "SANCTION"),
+        ),
+        ("The United States resumed military aid to Egypt.", ("state:USA", "state:EGY", "AID")),
+        ("Ukraine and Russia swapped prisoners on Friday.", ("state:UKR", "state:RUS", "RETREAT")),
+        (
+            "Pakistan's army chief held talks with Chinese officials.",
+            ("group:PAK:military", "group:CHN:officials", "CONSULT"),
+        ),
+    ],
+)
+def test_the_object_makes_the_category_and_prisoners_swapped_are_released(
+    extractor: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert (*expected, "asserted") in _typed(extractor, text)
+
+
+def test_tariffs_suspended_stay_an_easing(extractor: Any) -> None:
+    got = _typed(extractor, "Washington suspended tariffs on Chinese goods.")
+    assert {e[2] for e in got} == {"RETREAT"}

@@ -308,6 +308,8 @@ class EventExtractor(EventRecords):
             targets = self._other_sides(ctx, tok, sources, link)
         if obj is not None:
             fired_objects.add(obj.i)
+            # "suspended diplomatic relations": a sanction, as "suspended tariffs" is not
+            trig = trig.for_object(obj.lemma_.lower()).for_object(obj.lower_)
             named = self.find.trigger_for(obj)
             if named is not None and named.type == trig.type == "SANCTION" and named.mode:
                 # "imposed sanctions", "imposed export controls": the object says

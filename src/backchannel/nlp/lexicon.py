@@ -8,7 +8,7 @@ bug in the package, so it raises ``KnowledgeBaseError`` naming the file.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
@@ -63,6 +63,16 @@ class Trigger:
     clause_verbs: frozenset[str] = (
         frozenset()
     )  # infinitives that stand in for an object ("vowed to retaliate")
+    # objects that make it another category: "suspended relations" is a sanction,
+    # where "suspended tariffs" is an easing; (object, type, mode)
+    object_types: tuple[tuple[str, str, str], ...] = ()
+
+    def for_object(self, obj: str) -> Trigger:
+        """The trigger as its object ``obj`` (a lemma or word) makes it."""
+        for word, kind, mode in self.object_types:
+            if word == obj:
+                return replace(self, type=kind, mode=mode)
+        return self
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +226,34 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
             body_target=bool(spec.get("body_target", False)),
             clause_verbs=_listed(spec, "clause_verbs", lemma),
         )
+        typed = _object_types(spec, lemma, categories)
+        if typed:
+            trig = out[str(lemma)]
+            out[str(lemma)] = replace(
+                trig,
+                objects=trig.objects | {word for word, _, _ in typed},
+                object_types=typed,
+            )
     return out
+
+
+def _object_types(
+    spec: dict[str, Any], lemma: object, categories: dict[str, Category]
+) -> tuple[tuple[str, str, str], ...]:
+    """ "object_types: {relations: SANCTION/relations}" → (("relations", "SANCTION", "relations"),)."""
+    table = spec.get("object_types") or {}
+    if not isinstance(table, dict):
+        raise KnowledgeBaseError(f"data/events.yaml: trigger '{lemma}': object_types must map words")
+    typed: list[tuple[str, str, str]] = []
+    for word, value in table.items():
+        kind, _, mode = str(value).partition("/")
+        if kind not in categories:
+            raise KnowledgeBaseError(
+                f"data/events.yaml: trigger '{lemma}': object type {value!r} needs a type among "
+                f"{sorted(categories)}"
+            )
+        typed.append((str(word), kind, mode))
+    return tuple(typed)
 
 
 @functools.lru_cache(maxsize=1)
