@@ -240,10 +240,12 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
 def _object_types(
     spec: dict[str, Any], lemma: object, categories: dict[str, Category]
 ) -> tuple[tuple[str, str, str], ...]:
-    """ "object_types: {relations: SANCTION/relations}" → (("relations", "SANCTION", "relations"),)."""
+    """ "object_types: {ties: SANCTION/relations}" → (("ties", "SANCTION", "relations"),)."""
     table = spec.get("object_types") or {}
     if not isinstance(table, dict):
-        raise KnowledgeBaseError(f"data/events.yaml: trigger '{lemma}': object_types must map words")
+        raise KnowledgeBaseError(
+            f"data/events.yaml: trigger '{lemma}': object_types must map words to types"
+        )
     typed: list[tuple[str, str, str]] = []
     for word, value in table.items():
         kind, _, mode = str(value).partition("/")
