@@ -548,3 +548,14 @@ def test_the_object_makes_the_category_and_prisoners_swapped_are_released(
 def test_tariffs_suspended_stay_an_easing(extractor: Any) -> None:
     got = _typed(extractor, "Washington suspended tariffs on Chinese goods.")
     assert {e[2] for e in got} == {"RETREAT"}
+
+
+def test_it_in_a_warnings_condition_is_the_one_warned(extractor: Any) -> None:
+    got = _typed(extractor, "Washington warned Beijing of consequences if it sent arms to Moscow.")
+    assert ("state:USA", "state:CHN", "THREATEN", "asserted") in got
+    assert not {e for e in got if e[0] == "state:USA" and e[1] == "state:RUS"}
+
+
+def test_a_proposal_dismissed_is_rejected_from_its_owner(extractor: Any) -> None:
+    got = _typed(extractor, "Washington dismissed Beijing's proposal as a non-starter.")
+    assert got == {("state:USA", "state:CHN", "REJECT", "asserted")}

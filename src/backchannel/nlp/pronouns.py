@@ -47,6 +47,8 @@ def reported_subjects(
         if tok.dep_ not in {"nsubj", "nsubjpass"}:
             continue
         speaker = _speaker(tok.head, index, is_person)
+        if speaker is None and form not in _SPEAKER_FORMS:
+            speaker = _warned(tok.head, index)  # "warned China … if it supplied weapons"
         if speaker is not None and form in _SPEAKER_FORMS:
             mentions[tok.i] = Linked(tok.i, tok.i + 1, speaker.actor_id, "pronoun")
             covered.add(tok.i)
@@ -83,6 +85,23 @@ def _speaker(
                 return next(iter(persons.values())) if len(persons) == 1 else None
             return m
     return None
+
+
+# Verbs whose object is the one a condition under them speaks of: "warned China of
+# consequences if it supplied weapons to Russia"
+_WARNING_VERBS = frozenset({"warn", "threaten", "caution"})
+
+
+def _warned(clause: Token, index: dict[int, Linked]) -> Linked | None:
+    """The linked object of a warning that ``clause``, a condition under it, speaks of."""
+    if clause.dep_ != "advcl" or clause.head.i == clause.i:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children):
+        return None
+    verb = clause.head
+    if verb.lemma_.lower() not in _WARNING_VERBS:
+        return None
+    return next((index[c.i] for c in verb.children if c.dep_ == "dobj" and c.i in index), None)
 
 
 _OBJECT_FORMS = frozenset({"him", "her"})
