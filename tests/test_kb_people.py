@@ -527,9 +527,75 @@ def test_a_new_surname_that_is_a_word_or_a_place_is_nobody(extractor: Any) -> No
             "2023-06-01",
             ("petr-fiala", "CZE", "government", "Prime Minister of the Czech Republic"),
         ),
+        (
+            "Sergei Shoigu",
+            "2015-06-01",
+            ("sergei-shoigu", "RUS", "government", "Minister of Defence of the Russian Federation"),
+        ),
+        (
+            "Sergei Shoigu",
+            "2025-06-01",
+            ("sergei-shoigu", "RUS", "government", "Secretary of the Security Council of Russia"),
+        ),
+        (
+            "Aziz Nasirzadeh",
+            "2025-06-01",
+            (
+                "aziz-nasirzadeh",
+                "IRN",
+                "military",
+                "Minister of Defence and Armed Forces Logistics of Iran",
+            ),
+        ),
     ],
 )
 def test_people_resolve_to_their_office_on_the_date(
     extractor: Any, text: str, day: str, expected: tuple[Any, ...]
 ) -> None:
     assert _resolved(extractor, [(text, day)]) == [expected]
+
+
+# ── third countries' defence and finance ministers ───────────────────────────
+
+
+def test_defence_and_finance_ministers_hold_office_by_date(kb: KnowledgeBase) -> None:
+    assert _holders(kb, "rus.defense_minister", "2015-06-01") == ["sergei-shoigu"]
+    assert _holders(kb, "rus.defense_minister", "2024-10-01") == ["andrei-belousov"]
+    assert _holders(kb, "gbr.defence_secretary", "2021-03-01") == ["ben-wallace"]
+    assert _holders(kb, "jpn.defense_minister", "2020-01-01") == ["taro-kono"]
+    assert _holders(kb, "kor.defense_minister", "2025-01-01") == []  # run by the vice minister
+    assert _holders(kb, "ukr.defense_minister", "2025-10-01") == ["denys-shmyhal"]
+    assert _holders(kb, "deu.finance_minister", "2023-06-20") == ["christian-lindner"]
+    assert _holders(kb, "aus.federal_treasurer", "2024-06-17") == ["jim-chalmers"]
+    assert _holders(kb, "jpn.finance_minister", "2015-06-01") == ["taro-aso"]
+    # a minister who is a serving officer keeps the military sector
+    assert kb.side_on("phan-van-giang", "2024-05-01")[1] == "military"
+    assert kb.side_on("sergei-shoigu", "2015-06-01")[1] == "government"
+
+
+def test_defence_and_finance_surnames_that_are_words_or_names_are_not_indexed(
+    kb: KnowledgeBase,
+) -> None:
+    index = kb.surname_index()
+    for word in ("Fox", "Darling", "Swan", "Hockey", "Little", "Gallant", "Champagne", "Mark"):
+        assert word not in index, word
+    for word in ("Antony", "Mauro", "Oliver", "Franco", "Wagner", "Suzuki", "Hong", "Shin"):
+        assert word not in index, word
+    assert index["Shoigu"] == ("sergei-shoigu",)
+    assert index["Rajnath Singh"] == ("rajnath-singh",)
+
+
+@pytest.mark.model
+def test_a_defence_or_finance_ministers_title_is_that_days_holder(extractor: Any) -> None:
+    text = "The Russian defense minister met Chinese Defense Minister Dong Jun in Beijing."
+    assert {"andrei-belousov", "dong-jun"} <= _linked(extractor, text, "2024-10-01")
+    text = "Russian Defence Minister Sergei Shoigu met Wei Fenghe in Moscow on Tuesday."
+    got = _pairs(_events(extractor, text, "2018-04-03"))
+    assert frozenset({"sergei-shoigu", "wei-fenghe"}) in got
+    text = "The Australian treasurer met Li Qiang in Canberra."
+    assert "jim-chalmers" in _linked(extractor, text, "2024-06-17")
+    text = "The gallant soldiers marched past, and champagne was served to Yellen."
+    assert not _linked(extractor, text, "2024-06-01") & {
+        "yoav-gallant",
+        "francois-philippe-champagne",
+    }
