@@ -29,6 +29,7 @@ The word lists are in ``data/events.yaml`` (``reacting_verbs``, ``anger_adverbs`
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -220,7 +221,7 @@ def _felt(verb: Token, lex: Lexicon) -> bool:
     """ "was worried by …", "was angered by …": the feeling parsed as a passive verb."""
     return (
         verb.tag_ == "VBN"
-        and verb.lower_ in lex.displeasure_nouns | lex.concern_nouns
+        and (verb.lower_ in lex.displeasure_nouns or verb.lower_ in lex.concern_nouns)
         and any(c.dep_ == "auxpass" for c in verb.children)
     )
 
@@ -245,7 +246,8 @@ def _voiced(verb: Token, lex: Lexicon) -> Token | None:
         (
             c
             for c in verb.children
-            if c.dep_ == held and c.lower_ in lex.displeasure_nouns | lex.concern_nouns
+            if c.dep_ == held
+            and (c.lower_ in lex.displeasure_nouns or c.lower_ in lex.concern_nouns)
         ),
         None,
     )
@@ -286,11 +288,21 @@ def pushback(verb: Token) -> Trigger | None:
     return Trigger("push back", "verb", "REJECT", "")
 
 
+@functools.lru_cache(maxsize=4)
+def _retaliating(phrases: frozenset[str]) -> frozenset[str]:
+    """The verbs of the retaliation phrases ("hit" of "hit back")."""
+    return frozenset(phrase.split()[0] for phrase in phrases)
+
+
 def hit_back(verb: Token, lex: Lexicon) -> Trigger | None:
     """ "hit back at Washington with tariffs", "retaliated against the US with
     sanctions": the measure taken, a sanction; "hit back at the criticism", with no
     measure named, criticism (a bare "retaliated against" tells neither)."""
-    if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "neg" for c in verb.children):
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _retaliating(
+        lex.retaliation_verbs
+    ):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
         return None
     said = phrasal(verb, RETALIATION_PARTICLES) & lex.retaliation_verbs
     if not said or not any(c.dep_ == "prep" and c.lower_ in _AGAINST for c in verb.children):
