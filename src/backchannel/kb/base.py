@@ -80,6 +80,7 @@ class KnowledgeBase:
         "_dyad",
         "_holders",
         "_leaders",
+        "_pairs",
         "_state_folded",
         "_state_forms",
         "actors",
@@ -115,6 +116,11 @@ class KnowledgeBase:
         self._dyad = resolved.dyad
         self._holders: dict[str, list[tuple[Role, Actor]]] = {key: [] for key in self.positions}
         self._leaders: dict[str, list[tuple[Role, Actor]]] = {}
+        # (country, "defence ministers") → the keys of the positions "the two …" names
+        self._pairs: dict[tuple[str, str], list[str]] = {}
+        for key, position in self.positions.items():
+            for phrase in position.pairs:
+                self._pairs.setdefault((position.country, phrase.casefold()), []).append(key)
         for actor in self.own_actors.values():  # dictionary actors hold no KB positions
             for role in actor.roles:
                 if role.position:
@@ -212,11 +218,7 @@ class KnowledgeBase:
         wanted = phrase.casefold()
         ids: list[str] = []
         for side in sides:
-            keys = [
-                key
-                for key, position in self.positions.items()
-                if position.country == side and wanted in (p.casefold() for p in position.pairs)
-            ]
+            keys = self._pairs.get((side, wanted), [])
             held = {a.actor_id for key in keys for a in self.holders(key, day)}
             if len(held) != 1:
                 return None
