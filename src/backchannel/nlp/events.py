@@ -309,7 +309,7 @@ class EventExtractor(EventRecords):
         if obj is not None:
             fired_objects.add(obj.i)
             # "suspended diplomatic relations": a sanction, as "suspended tariffs" is not
-            trig = trig.for_object(obj.lemma_.lower()).for_object(obj.lower_)
+            trig = trig.for_object(obj.lemma_.lower(), obj.lower_)
             named = self.find.trigger_for(obj)
             if named is not None and named.type == trig.type == "SANCTION" and named.mode:
                 # "imposed sanctions", "imposed export controls": the object says

@@ -67,10 +67,11 @@ class Trigger:
     # where "suspended tariffs" is an easing; (object, type, mode)
     object_types: tuple[tuple[str, str, str], ...] = ()
 
-    def for_object(self, obj: str) -> Trigger:
-        """The trigger as its object ``obj`` (a lemma or word) makes it."""
+    def for_object(self, *forms: str) -> Trigger:
+        """The trigger as its object makes it, the object given by its ``forms``
+        (lemma, word)."""
         for word, kind, mode in self.object_types:
-            if word == obj:
+            if word in forms:
                 return replace(self, type=kind, mode=mode)
         return self
 
@@ -198,13 +199,15 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
             raise KnowledgeBaseError(
                 f"data/events.yaml: trigger '{lemma}' needs a type among {sorted(categories)}"
             )
+        # an object that makes it another category is one of its objects
+        typed = _object_types(spec, lemma, categories)
         out[str(lemma)] = Trigger(
             lemma=str(lemma),
             pos=pos,
             type=str(spec["type"]),
             mode=str(spec.get("mode") or ""),
             symmetric=bool(spec.get("symmetric", False)),
-            objects=_listed(spec, "objects", lemma),
+            objects=_listed(spec, "objects", lemma) | {word for word, _, _ in typed},
             preps=_listed(spec, "preps", lemma),
             not_preps=_listed(spec, "not_preps", lemma),
             person_target=bool(spec.get("person_target", False)),
@@ -225,15 +228,8 @@ def _triggers(entries: Any, pos: str, categories: dict[str, Category]) -> dict[s
             foreign=bool(spec.get("foreign", False)),
             body_target=bool(spec.get("body_target", False)),
             clause_verbs=_listed(spec, "clause_verbs", lemma),
+            object_types=typed,
         )
-        typed = _object_types(spec, lemma, categories)
-        if typed:
-            trig = out[str(lemma)]
-            out[str(lemma)] = replace(
-                trig,
-                objects=trig.objects | {word for word, _, _ in typed},
-                object_types=typed,
-            )
     return out
 
 

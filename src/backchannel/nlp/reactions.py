@@ -165,14 +165,33 @@ def approved_of(
     """Whom voiced approval is for: the one named ("support for Argentina") or the
     owner of the act ("for Argentina's claim", "for the Chinese proposal")."""
     voiced = _approved(verb, lex)
+    holders = [verb] if voiced is None else [voiced, verb]
+    return _voiced_at(find, holders, _APPROVED_OF, link, adjectives)
+
+
+_APPROVED_OF = frozenset({"for", "with", "to"})
+
+
+def _voiced_at(
+    find: ParticipantFinder,
+    holders: list[Token],
+    preps: frozenset[str],
+    link: LinkResult,
+    adjectives: Mapping[str, str],
+    acts_of: Lexicon | None = None,
+) -> list[Linked]:
+    """Whom what is voiced is aimed at, by the phrases under ``preps`` on the voiced
+    noun or its verb: the actor named there, or the owner of the act named there
+    (``acts_of``: only an act's owner, never an actor named outright)."""
     found: list[Linked] = []
-    for prep in (c for h in (voiced, verb) if h is not None for c in h.children):
-        if prep.dep_ != "prep" or prep.lower_ not in {"for", "with", "to"}:
+    for prep in (c for h in holders for c in h.children if c.dep_ in {"prep", "agent"}):
+        if prep.lower_ not in preps:
             continue
         for thing in (g for g in prep.children if g.dep_ == "pobj"):
             if thing.i in link.token_to_mention:
-                found.append(link.token_to_mention[thing.i])
-            else:
+                if acts_of is None:
+                    found.append(link.token_to_mention[thing.i])  # "at Washington"
+            elif acts_of is None or act_noun(thing, acts_of):
                 found += _act_owners(find, thing, link, adjectives)
     return unique(found)
 
@@ -204,17 +223,9 @@ def displeased_with(
         things += [g for t in things for g in t.children if g.dep_ == "conj"]
         return unique(m for t in things for m in _act_owners(find, t, link, adjectives))
     concern = voiced.lower_ in lex.concern_nouns
-    found: list[Linked] = []
-    for prep in (c for h in (voiced, verb) for c in h.children if c.dep_ in {"prep", "agent"}):
-        if prep.lower_ not in _DISPLEASED_AT:
-            continue
-        for thing in (g for g in prep.children if g.dep_ == "pobj"):
-            if thing.i in link.token_to_mention:
-                if not concern:
-                    found.append(link.token_to_mention[thing.i])  # "at Washington"
-            elif not concern or act_noun(thing, lex):
-                found += _act_owners(find, thing, link, adjectives)
-    return unique(found)
+    return _voiced_at(
+        find, [voiced, verb], _DISPLEASED_AT, link, adjectives, lex if concern else None
+    )
 
 
 def _felt(verb: Token, lex: Lexicon) -> bool:
