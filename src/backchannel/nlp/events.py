@@ -51,6 +51,8 @@ from backchannel.nlp.easing import (
 from backchannel.nlp.eventdates import SentenceContext, context_for, sentences
 from backchannel.nlp.eventnouns import counted, noun_participants, unsealed
 from backchannel.nlp.exchanges import addressees, readout
+from backchannel.nlp.frontiers import struck_places, to_frontier
+from backchannel.nlp.giving import given
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import dropped_plan, modality_of, one_plan
@@ -198,7 +200,10 @@ class EventExtractor(EventRecords):
         return (
             judgement(tok, self.lex)
             or extra_trigger(tok, self._governing)
+            or to_frontier(tok, self.lex)  # "massed troops near the Ukrainian border"
+            or struck_places(tok, self.lex, link)  # "struck targets near Damascus"
             or journey(tok, self.lex, link, self.find.is_person)
+            or given(tok, self.lex)  # "extended a credit line to Kyiv", "delivered radars"
             or self.find.trigger_for(tok)
             or counted(tok, self.find.trigger_for)
         )

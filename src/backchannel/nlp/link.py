@@ -434,20 +434,19 @@ class Linker:
         if day is None:
             return
         sides = self.kb.default_sides()
-        leaders = [self.kb.leader_of(side, day) for side in sides]
-        if any(leader is None for leader in leaders):
-            return
         for tok in doc[1:]:
             prev = doc[tok.i - 1]
             if prev.lower_ not in {"two", "both"}:
                 self._both_holders(doc, tok, mentions, sides, day)
+                self._named_holders(doc, tok, mentions, day)
                 continue
             if prev.i in mentions or tok.i in mentions:
                 continue
             if tok.lower_ in {"leaders", "presidents"}:
-                first, second = leaders
-                assert first is not None and second is not None
-                ids = (first.actor_id, second.actor_id)
+                leaders = self._leaders(sides, day)
+                if leaders is None:
+                    continue  # a side with no one leading that day
+                ids = leaders
             elif tok.lower_ in {"sides", "countries", "governments"}:
                 # "the two sides agreed": the two states the run compares
                 ids = (f"state:{sides[0]}", f"state:{sides[1]}")
@@ -478,6 +477,68 @@ class Linker:
         if ids is not None:
             mentions[two.i] = Linked(two.i, two.i + 1, ids[0], "leaders")
             mentions[tok.i] = Linked(tok.i, tok.i + 1, ids[1], "leaders")
+
+    def _leaders(self, sides: tuple[str, str], day: str) -> tuple[str, str] | None:
+        first, second = (self.kb.leader_of(side, day) for side in sides)
+        if first is None or second is None:
+            return None
+        return first.actor_id, second.actor_id
+
+    def _named_holders(self, doc: Doc, tok: Token, mentions: dict[int, Linked], day: str) -> None:
+        """ "the Chinese and American defence chiefs", "the US and Chinese leaders":
+        each named country's holder of the office that day."""
+        for width in (2, 1):
+            start = tok.i - width + 1
+            second = start - 1
+            first = second - 2
+            if first < 0 or doc[second - 1].lower_ != "and":
+                continue
+            sides = (self._country_word(doc[first]), self._country_word(doc[second]))
+            if sides[0] is None or sides[1] is None or sides[0] == sides[1]:
+                continue
+            pair = (sides[0], sides[1])
+            inside = [m for m in mentions.values() if m.end > first and m.start <= tok.i]
+            if any(
+                m.start < first
+                or m.end > tok.i + 1
+                or not m.actor_id.startswith(("state:", "group:"))
+                for m in inside
+            ):
+                return  # a name already read there, or a phrase reaching outside it
+            phrase = doc[start : tok.i + 1].text.casefold()
+            if phrase in {"leaders", "presidents"}:
+                ids = self._leaders(pair, day)
+            else:
+                ids = self.kb.pair_holders(phrase, pair, day) or self._titled_pair(
+                    (doc[first], doc[second]), phrase, day
+                )
+            if ids is None:
+                continue
+            for m in inside:  # each country's group or state gives way to its holder
+                del mentions[m.start]
+            mentions[first] = Linked(first, first + 1, ids[0], "leaders")
+            mentions[second] = Linked(second, tok.i + 1, ids[1], "leaders")
+            return
+
+    def _titled_pair(
+        self, words: tuple[Token, Token], phrase: str, day: str
+    ) -> tuple[str, str] | None:
+        """ "the Indian and Pakistani foreign ministers": the one holder on ``day`` of
+        each title the country word makes with the phrase in the singular."""
+        singular = phrase[:-3] + "y" if phrase.endswith("ies") else phrase.removesuffix("s")
+        ids: list[str] = []
+        for word in words:
+            key = self._title_index.get(f"{word.text.casefold()} {singular}")
+            held = {a.actor_id for a in self.kb.holders(key, day)} if key else set()
+            if len(held) != 1:
+                return None
+            ids.append(held.pop())
+        return ids[0], ids[1]
+
+    def _country_word(self, tok: Token) -> str | None:
+        """The state a country adjective or name stands for ("Chinese", "U.S.")."""
+        word = tok.text.casefold()
+        return self._adjectives.get(word) or self._state_forms.get(word)
 
     # -- 7. people the KB does not know -------------------------------------
 

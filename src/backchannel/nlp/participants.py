@@ -68,6 +68,7 @@ from backchannel.nlp.repairs import (
     shared_object,
     span_root,
 )
+from backchannel.nlp.repairs import lemma as repaired_lemma
 from backchannel.nlp.repairs import unique as unique
 
 _PARTICIPANT_DEPS = frozenset(
@@ -85,6 +86,29 @@ _JUDGING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
 # Force, whose object's owner is the one it is used against, a country adjective as
 # well: "shelled the Ukrainian city of Kharkiv", "seized a British tanker"
 _FORCE = frozenset({"ASSAULT", "COERCE"})
+# particles the parser hangs as adverbs when the object comes first ("pulled its
+# troops back")
+_ADVERB_PARTICLES = frozenset({"back", "out", "off", "down", "away"})
+
+
+def _moved_particle(child: Token) -> bool:
+    """A particle after the verb's object, which the parser reads as an adverb
+    ("pulled its troops back"; "roll back the tariffs" keeps the parser's reading)."""
+    return (
+        child.dep_ == "advmod"
+        and child.lower_ in _ADVERB_PARTICLES
+        and any(c.dep_ == "dobj" and c.i < child.i for c in child.head.children)
+    )
+
+
+def _with_particle_preps(verb: Token) -> list[Token]:
+    """The verb's children, and the prepositions hung from a particle the parser read
+    as an adverb ("pulled its troops back from the border")."""
+    children = list(verb.children)
+    for child in children[:]:
+        if _moved_particle(child):
+            children += [c for c in child.children if c.dep_ == "prep"]
+    return children
 
 
 class ParticipantFinder:
@@ -98,7 +122,7 @@ class ParticipantFinder:
         self.adjectives = kb.adjective_index()  # "the American sanctions": whose they are
 
     def trigger_for(self, tok: Token) -> Trigger | None:
-        lemma = tok.lemma_.lower()
+        lemma = repaired_lemma(tok)
         if tok.pos_ in {"VERB", "AUX"}:
             # "told Beijing not to meddle", "reacted angrily to …", "pushed back at …"
             narrow = (
@@ -123,7 +147,7 @@ class ParticipantFinder:
                 # no such phrase ("fired Tillerson on Tuesday" is no "fire on"), nor a
                 # medium ("called Xi on the phone" is no "call on")
                 if (
-                    child.dep_ in {"prt", "prep", "dobj"}
+                    (child.dep_ in {"prt", "prep", "dobj"} or _moved_particle(child))
                     and not of_time(child)
                     and not self._by_medium(child)
                 ):
@@ -241,7 +265,7 @@ class ParticipantFinder:
         if bargained is not None and not sources:
             return None  # those the pact is with are one side: the other is not named
         targets: list[Linked] = []
-        for child in verb.children:
+        for child in _with_particle_preps(verb):
             if child.dep_ == "nsubjpass" and (obj is None or child.i != obj.i):
                 # "Li was sanctioned by Washington", "Li, who was sanctioned by …"
                 found = self.collect(child, link) or antecedent(verb, child, link)
@@ -275,7 +299,7 @@ class ParticipantFinder:
                     owners += (aimed_at and possessors(noun, link)) or self.owners(
                         noun, link, by_adjective=trig.type in _JUDGING | _FORCE
                     )
-            if child.dep_ == "prep" and child.lower_ in trig.place_preps:
+            if child.dep_ in {"prep", "dative"} and child.lower_ in trig.place_preps:
                 targets += self.place_party(child, link)
                 continue
             if (is_object and not trig.topic_object) or (
@@ -338,7 +362,7 @@ class ParticipantFinder:
                 named += [a for a in obj.children if a.dep_ == "appos"]
             for child in (c for o in named for c in o.children):
                 if child.dep_ == "prep" and child.lower_ in trig.place_preps:
-                    targets += self.collect(child, link, places=True)  # "a missile over Japan"
+                    targets += self.place_party(child, link)  # "a missile over Japan"
                 elif child.dep_ == "prep" and child.lower_ not in not_party_preps(trig.type):
                     targets += self.collect(child, link) or shared_object(child, link)
                     if child.lower_ == "against" and trig.type in _OWNER_TARGET:
@@ -364,6 +388,10 @@ class ParticipantFinder:
                                 targets += self.owners(noun, link, by_adjective=True)
                             elif protested.how == "adjective":
                                 targets.append(protested)  # "the Chinese ships", not "Taiwan"
+        if not targets and trig.type == "PROTEST":
+            # "rallied outside the Japanese embassy", "staged a sit-in outside the Russian
+            # embassy": a demonstration at a country's mission is against that country
+            targets += self._at_mission(verb, obj, link)
         if not targets and trig.type in {"REQUEST", "REJECT", "AGREE"}:
             # "demanded an apology from Tokyo": the one asked is where it comes from;
             # "declined a call from Austin": the one turned down; "accepted an offer
@@ -473,18 +501,39 @@ class ParticipantFinder:
             return found
         return [m for m in found if not under_prep(span_root(obj.doc, m), obj)]
 
+    def _at_mission(self, verb: Token, obj: Token | None, link: LinkResult) -> list[Linked]:
+        """The country whose diplomatic mission a demonstration is at or marches on."""
+        found: list[Linked] = []
+        for holder in (verb, *((obj,) if obj is not None else ())):
+            for prep in (c for c in holder.children if c.dep_ == "prep"):
+                for noun in (g for g in prep.children if g.dep_ == "pobj"):
+                    if noun.lower_ not in self.lex.mission_nouns:
+                        continue
+                    mission = link.token_to_mention.get(noun.i)  # linked as its government
+                    found += [mission] if mission else self.owners(noun, link, by_adjective=True)
+        return unique(found)
+
     def place_party(self, prep: Token, link: LinkResult) -> list[Linked]:
         """The party a place names: "from Lebanon", or a place of a country named by
         its adjective ("from the Somali capital", "from the Ukrainian border")."""
         found = self.collect(prep, link, places=True)
         if found:
             return found
-        return [
-            m
-            for noun in prep.children
-            if noun.dep_ == "pobj" and noun.lower_ in self.lex.place_nouns
-            for m in nation_of(noun, self.adjectives)
-        ]
+        for noun in prep.children:
+            if (
+                noun.dep_ != "pobj"
+                or noun.lower_ not in self.lex.place_nouns | self.lex.frontier_nouns
+            ):
+                continue
+            found += nation_of(noun, self.adjectives)
+            found += [  # "in Iraq's Kurdistan region"
+                link.token_to_mention[c.i]
+                for c in noun.children
+                if c.dep_ == "poss" and c.i in link.token_to_mention
+            ]
+            for facing in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
+                found += self.collect(facing, link, places=True)  # "the border with Ukraine"
+        return found
 
     def owners(self, noun: Token, link: LinkResult, by_adjective: bool = False) -> list[Linked]:
         """Whose ``noun`` is: "Israel's raid", "the US arms sale", "the right of Russia troops";

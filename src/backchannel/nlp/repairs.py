@@ -21,7 +21,14 @@ OBJ = frozenset({"dobj", "dative", "obj", "attr", "oprd"})
 WAYS_AND_MEANS = frozenset({"means", "effort", "efforts", "way", "step", "steps", "measure"})
 _RELATIVE = frozenset({"who", "that", "which"})
 # Forms the small model lemmatizes wrongly: "hopes", "hoped" and "hoping" as "hop".
-_MISREAD = {"hoping": "hope", "hopes": "hope", "hoped": "hope"}
+_MISREAD = {
+    "hoping": "hope",
+    "hopes": "hope",
+    "hoped": "hope",
+    "staged": "stage",
+    "stages": "stage",
+    "staging": "stage",
+}
 
 
 def lemma(tok: Token) -> str:

@@ -74,6 +74,15 @@ class ArticleSurnames:
         # a different person with the same surname ("Wang Huning")
         if nxt and TITLE_CASE.match(nxt.text) and nxt.ent_type_ == "PERSON":
             return False
+        # the first word of a longer name the entity model read as a body ("Le Pen")
+        if (
+            nxt
+            and tok.ent_iob_ == "B"
+            and nxt.ent_iob_ == "I"
+            and nxt.pos_ == "PROPN"
+            and self._is_name(nxt)
+        ):
+            return False
         # a different person whose given name it is ("Miao Hua" is not Hua Chunying): a
         # family name written first cannot follow another name word ("Ashton Carter" can)
         prev = doc[tok.i - 1] if tok.i > 0 else None
@@ -166,6 +175,12 @@ class KnownSurnames:
         self._title_words = title_words
         self._group_nouns = group_nouns
         self._article = ArticleSurnames(kb, plain)
+        # surnames of two words or more ("Le Drian", "von der Leyen") by their first
+        # word, longest first
+        self._multiword: dict[str, list[str]] = {}
+        for surname in sorted(surnames, key=len, reverse=True):
+            if " " in surname:
+                self._multiword.setdefault(surname.split(" ")[0], []).append(surname)
 
     def candidates(self, surname: str) -> tuple[str, ...]:
         """The KB people who bear ``surname`` as written."""
@@ -181,6 +196,17 @@ class KnownSurnames:
         titled = {span.end: self._title_index[span.text.casefold()] for span in titles}
         for tok in doc:
             if tok.i in covered:
+                continue
+            longer = self._multiword_surname(tok, covered)
+            if longer is not None:
+                # "Le Drian" is the one who bears it, never "Le" Yucheng
+                surname, end = longer
+                holder = self._titled_surname(tok, titled.get(tok.i), day, surname)
+                actor_id = holder or self._resolve(surname, tok.i, mentions, day)
+                if actor_id:
+                    how = "title+surname" if holder else "surname"
+                    mentions[tok.i] = Linked(tok.i, end, actor_id, how)
+                covered.update(range(tok.i, end))
                 continue
             in_kb = tok.text in self._surnames
             holder = self._titled_surname(tok, titled.get(tok.i), day) if in_kb else None
@@ -200,11 +226,27 @@ class KnownSurnames:
                 mentions[tok.i] = Linked(tok.i, tok.i + 1, actor_id, "surname")
                 covered.add(tok.i)
 
-    def _titled_surname(self, tok: Token, key: str | None, day: str | None) -> str | None:
-        """The one holder, on ``day``, of the title just before the surname ``tok``."""
+    def _multiword_surname(self, tok: Token, covered: set[int]) -> tuple[str, int] | None:
+        """The KB surname of two words or more that starts at ``tok``, with its end."""
+        doc = tok.doc
+        for surname in self._multiword.get(tok.text, ()):
+            span = doc.char_span(tok.idx, tok.idx + len(surname))
+            if (
+                span is not None
+                and span.text == surname
+                and covered.isdisjoint(range(span.start, span.end))
+            ):
+                return surname, span.end
+        return None
+
+    def _titled_surname(
+        self, tok: Token, key: str | None, day: str | None, surname: str | None = None
+    ) -> str | None:
+        """The one holder, on ``day``, of the title just before the surname ``tok``
+        (or the longer ``surname`` that starts with it)."""
         if key is None or day is None or not tok.text[:1].isupper():
             return None
-        candidates = set(self._surnames.get(tok.text, ()))
+        candidates = set(self._surnames.get(surname or tok.text, ()))
         holders = [a.actor_id for a in self.kb.holders(key, day) if a.actor_id in candidates]
         return holders[0] if len(holders) == 1 else None
 
@@ -241,10 +283,15 @@ class KnownSurnames:
     def resolve(self, tok: Token, mentions: dict[int, Linked], day: str | None) -> str | None:
         """The KB person the surname ``tok`` names: the last one named before it, the one
         bearer, the one in office on ``day`` or that one's opposite number; else None."""
-        candidates = self._surnames.get(tok.text, ())
+        return self._resolve(tok.text, tok.i, mentions, day)
+
+    def _resolve(
+        self, surname: str, at: int, mentions: dict[int, Linked], day: str | None
+    ) -> str | None:
+        candidates = self._surnames.get(surname, ())
         if not candidates:
             return None
-        before = [m for s, m in sorted(mentions.items()) if s < tok.i]
+        before = [m for s, m in sorted(mentions.items()) if s < at]
         for m in reversed(before):
             if m.actor_id in candidates:
                 return m.actor_id

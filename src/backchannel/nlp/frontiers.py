@@ -1,0 +1,92 @@
+"""Force aimed at another's places: its frontier, or targets in its territory.
+
+"Moscow massed troops near the Ukrainian border", "Ankara sent tanks to the
+Syrian frontier", "Warsaw stationed soldiers along its frontier with Belarus":
+a verb of moving (``moving_verbs``) with forces as its object (``force_nouns``)
+and a frontier (``frontier_nouns``) under one of ``frontier_preps`` is
+MOBILIZE, its target the country the frontier faces (``place_party``). Troops
+sent to a country, not to its frontier, keep the verb's own reading ("sent
+troops to Mali" is aid).
+
+"Israeli jets struck targets near Damascus", "bombed hideouts inside
+Afghanistan": a verb of striking (``striking_verbs``) whose object is a place
+or target (``struck_places``) in a country (``struck_preps``) is ASSAULT on
+that country. "Struck a deal" and "hit back" are no such strike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+
+from spacy.tokens import Token
+
+from backchannel.nlp.lexicon import Lexicon, Trigger
+from backchannel.nlp.mentions import LinkResult
+from backchannel.nlp.repairs import lemma
+
+__all__ = ["struck_places", "to_frontier"]
+
+_PREP = frozenset({"prep", "dative"})
+
+
+def to_frontier(verb: Token, lex: Lexicon) -> Trigger | None:
+    """The MOBILIZE trigger ``verb`` is when it moves forces to a frontier, else None."""
+    if verb.pos_ not in {"VERB", "AUX"} or lemma(verb) not in lex.moving_verbs:
+        return None
+    moved = _objects(verb, lex.force_nouns)
+    if not moved:
+        return None
+    preps = _preps_to(verb, moved, lex.frontier_preps, lambda n: n.lower_ in lex.frontier_nouns)
+    if not preps:
+        return None
+    return Trigger(lemma(verb), "verb", "MOBILIZE", "", objects=lex.force_nouns, place_preps=preps)
+
+
+def struck_places(verb: Token, lex: Lexicon, link: LinkResult) -> Trigger | None:
+    """The ASSAULT trigger ``verb`` is when it strikes places in a country, else None."""
+    if verb.pos_ not in {"VERB", "AUX"} or lemma(verb) not in lex.striking_verbs:
+        return None
+    struck = _objects(verb, lex.struck_places)
+    if not struck:
+        return None
+
+    def a_place(noun: Token) -> bool:
+        return (
+            any(
+                t.i in link.token_to_mention and t.dep_ in {"pobj", "poss", "compound", "conj"}
+                for t in noun.subtree
+            )
+            or noun.lower_ in lex.place_nouns
+        )
+
+    preps = _preps_to(verb, struck, lex.struck_preps, a_place)
+    if not preps:
+        return None
+    return Trigger(lemma(verb), "verb", "ASSAULT", "", objects=lex.struck_places, place_preps=preps)
+
+
+def _objects(verb: Token, nouns: Collection[str]) -> list[Token]:
+    """The verb's objects (coordinated ones too) that are among ``nouns``."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return [
+        n
+        for o in objects
+        for n in (o, *o.conjuncts)
+        if n.lower_ in nouns or n.lemma_.lower() in nouns
+    ]
+
+
+def _preps_to(
+    verb: Token, objects: list[Token], preps: Collection[str], fits: Callable[[Token], bool]
+) -> frozenset[str]:
+    """The prepositions among ``preps``, on the verb, its objects or a particle, whose
+    object ``fits``."""
+    holders = [verb, *objects, *(c for c in verb.children if c.dep_ in {"advmod", "prt"})]
+    return frozenset(
+        prep.lower_
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ in _PREP
+        and prep.lower_ in preps
+        and any(n.dep_ == "pobj" and fits(n) for n in prep.children)
+    )
