@@ -60,6 +60,23 @@ def _typed(extractor: Any, text: str, published: str = "2025-11-20") -> set[tupl
             "Russia pulled its troops back from the border with Georgia.",
             ("state:RUS", "state:GEO", "RETREAT"),
         ),
+        (
+            "Israeli troops pulled out of two villages in southern Syria.",
+            ("group:ISR:military", "state:SYR", "RETREAT"),
+        ),
+        (
+            "Armenian troops vacated three villages in Azerbaijan's Gazakh district.",
+            ("group:ARM:military", "state:AZE", "RETREAT"),
+        ),
+        # joint operations and patrols of two countries' forces
+        (
+            "Greek and Cypriot warships carried out a joint patrol south of Crete.",
+            ("group:GRC:military", "group:CYP:military", "COOPERATE"),
+        ),
+        (
+            "Libyan authorities rounded up Sudanese migrants in Tripoli.",
+            ("group:LBY:authorities", "group:SDN:civilian", "COERCE"),
+        ),
         ("Rome championed Tunisia's bid for IMF funds.", ("state:ITA", "state:TUN", "SUPPORT")),
         ("Hanoi nixed a Chinese proposal for joint patrols.", ("state:VNM", "state:CHN", "REJECT")),
         ("Ankara suspended all trade with Israel.", ("state:TUR", "state:ISR", "SANCTION")),
@@ -133,3 +150,8 @@ def test_two_countries_holders_named_by_their_adjectives(
 ) -> None:
     got = _typed(extractor, text, "2024-06-01")
     assert {frozenset(e[:2]) for e in got if e[2] == "CONSULT"} == {frozenset(pair)}
+
+
+def test_combined_manoeuvres_near_one_of_the_two_are_no_show_of_force(extractor: Any) -> None:
+    text = "Turkish and Azerbaijani special forces held combined manoeuvres near Baku."
+    assert {e[2] for e in _typed(extractor, text)} == {"COOPERATE"}

@@ -220,7 +220,7 @@ class EventExtractor(EventRecords):
                 c.lower_ for h in holders for c in h.children if c.dep_ == "prep"
             }
             joint = any(
-                (c.dep_ == "amod" and c.lower_ == "joint")
+                (c.dep_ == "amod" and c.lower_ in {"joint", "combined"})
                 or (c.dep_ == "prep" and c.lower_ == "with")
                 for c in tok.children
             )

@@ -103,10 +103,12 @@ def _moved_particle(child: Token) -> bool:
 
 def _with_particle_preps(verb: Token) -> list[Token]:
     """The verb's children, and the prepositions hung from a particle the parser read
-    as an adverb ("pulled its troops back from the border")."""
+    as an adverb or a preposition ("pulled its troops back from the border", "pulled
+    out of the villages")."""
     children = list(verb.children)
     for child in children[:]:
-        if _moved_particle(child):
+        if _moved_particle(child) or (child.dep_ == "prep" and child.lower_ == "out"):
+            # "pulled out of several villages": "of" hangs from "out"
             children += [c for c in child.children if c.dep_ == "prep"]
     return children
 
@@ -531,8 +533,11 @@ class ParticipantFinder:
                 for c in noun.children
                 if c.dep_ == "poss" and c.i in link.token_to_mention
             ]
-            for facing in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
-                found += self.collect(facing, link, places=True)  # "the border with Ukraine"
+            for facing in (
+                c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"with", "in"}
+            ):
+                # "the border with Ukraine", "several villages in southern Lebanon"
+                found += self.collect(facing, link, places=True)
         return found
 
     def owners(self, noun: Token, link: LinkResult, by_adjective: bool = False) -> list[Linked]:
