@@ -155,3 +155,13 @@ def test_two_countries_holders_named_by_their_adjectives(
 def test_combined_manoeuvres_near_one_of_the_two_are_no_show_of_force(extractor: Any) -> None:
     text = "Turkish and Azerbaijani special forces held combined manoeuvres near Baku."
     assert {e[2] for e in _typed(extractor, text)} == {"COOPERATE"}
+
+
+def test_named_holders_wait_for_an_office_settled_before_the_article(extractor: Any) -> None:
+    # Mexico's president changed on 1 December 2018: "Friday" (30 November) was the
+    # former one's, so the article of 3 December names no holder, only the group
+    text = "The Canadian and Mexican leaders signed the new deal on Friday."
+    early = {frozenset(e[:2]) for e in _typed(extractor, text, "2018-12-03")}
+    assert early == {frozenset({"group:CAN:leaders", "group:MEX:leaders"})}
+    later = {frozenset(e[:2]) for e in _typed(extractor, text, "2019-06-03")}
+    assert later == {frozenset({"justin-trudeau", "andres-manuel-lopez-obrador"})}
