@@ -46,7 +46,8 @@ def link_bare_bodies(doc: Doc, mentions: dict[int, Linked], bodies: dict[str, st
     """Link "the commerce ministry", "the Treasury" (right after "the") to its body.
 
     Not "China's commerce ministry" (linked by its country) nor "the Treasury
-    secretary" (a title, linked as one).
+    secretary" (a title, linked as one). ``unplaced_bodies`` takes back those
+    of a country the text does not name.
     """
     covered = {i for m in mentions.values() for i in range(m.start, m.end)}
     for tok in doc[1:]:
@@ -63,6 +64,44 @@ def link_bare_bodies(doc: Doc, mentions: dict[int, Linked], bodies: dict[str, st
             if actor_id is not None:
                 mentions[start] = Linked(start, tok.i + 1, actor_id, "body")
                 break
+
+
+def unplaced_bodies(doc: Doc, mentions: dict[int, Linked], kb: KnowledgeBase) -> None:
+    """Unlink a bare body in a text that names other countries but neither of the two
+    sides ("Japan sent aid, the foreign ministry said" is Japan's ministry, not
+    China's), or one placed in another country ("the defence ministry in Baku"); run
+    once states are linked. A text that names no country keeps it, and so does
+    "the Treasury" ("The Treasury sanctioned Hong Kong's leader")."""
+    try:
+        sides = set(kb.default_sides())
+    except KnowledgeBaseError:
+        return
+    for start, m in list(mentions.items()):
+        if m.how != "body":
+            continue
+        others = {country_of(o.actor_id, kb) for o in mentions.values() if o is not m} - {""}
+        placed = _placed_in(doc, m.end - 1, mentions, kb)
+        # every country has ministries; "the Treasury" of US news stays the one
+        ministry = doc[m.end - 1].lower_ == "ministry"
+        elsewhere = ministry and others and not others & sides
+        if elsewhere or placed not in {"", country_of(m.actor_id, kb)}:
+            del mentions[start]
+
+
+def country_of(actor_id: str, kb: KnowledgeBase) -> str:
+    """The country of a linked actor: a KB actor's, or the code in a state or group id."""
+    if actor_id.startswith(("state:", "group:")):
+        return actor_id.split(":")[1]
+    actor = kb.actors.get(actor_id)
+    return actor.country if actor is not None else ""
+
+
+def _placed_in(doc: Doc, i: int, mentions: dict[int, Linked], kb: KnowledgeBase) -> str:
+    """The country of the state named in "in X" right after the body noun at ``i``."""
+    if i + 2 >= len(doc) or doc[i + 1].lower_ != "in":
+        return ""
+    m = mentions.get(i + 2)
+    return country_of(m.actor_id, kb) if m is not None and m.actor_id.startswith("state:") else ""
 
 
 def _norm(word: str) -> str:

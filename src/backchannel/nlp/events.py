@@ -51,8 +51,8 @@ from backchannel.nlp.easing import (
 from backchannel.nlp.eventdates import SentenceContext, context_for, sentences
 from backchannel.nlp.eventnouns import counted, noun_participants, unsealed
 from backchannel.nlp.exchanges import addressees, readout
-from backchannel.nlp.frontiers import struck_places, to_frontier
-from backchannel.nlp.giving import given
+from backchannel.nlp.frontiers import on_alert, struck_places, to_frontier
+from backchannel.nlp.giving import aided_places, given
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import dropped_plan, modality_of, one_plan
@@ -202,6 +202,7 @@ class EventExtractor(EventRecords):
             or extra_trigger(tok, self._governing)
             or to_frontier(tok, self.lex)  # "massed troops near the Ukrainian border"
             or struck_places(tok, self.lex, link)  # "struck targets near Damascus"
+            or on_alert(tok, self.lex)  # "put its forces on alert against …"
             or journey(tok, self.lex, link, self.find.is_person)
             or given(tok, self.lex)  # "extended a credit line to Kyiv", "delivered radars"
             or self.find.trigger_for(tok)
@@ -278,7 +279,7 @@ class EventExtractor(EventRecords):
             targets = asked_of(self.find, tok, link)  # "called for talks with X"
         elif trig.type == "REQUEST" and trig.lemma in self.lex.hoping_verbs:
             targets = self._others_hoped(ctx, sources, hoped_of(tok, link, self.lex), link)
-        elif trig.type == "REJECT" and trig.lemma in self.lex.yielding_verbs:
+        elif trig.type in {"REJECT", "CONCEDE"} and trig.lemma in self.lex.yielding_verbs:
             targets = pressed_by(self.find, tok, link, self.adjectives)  # "to US threats"
         if not targets:
             targets = met_and_agreed(self.find, tok, trig, link)
@@ -299,6 +300,8 @@ class EventExtractor(EventRecords):
             )  # "duties on steel from China"
         if not targets and sources:
             targets = named_firms(tok, trig, link)  # "added PVH to its list"
+        if not targets and sources and trig.type == "AID":
+            targets = aided_places(tok, link)  # "food to flood victims in Mozambique"
         if not targets and sources and trig.type in self.lex.content_of:
             # "threatened to impose tariffs on Malaysian palm oil": whom the measure hits
             targets = self._hit_by_content(tok, link)

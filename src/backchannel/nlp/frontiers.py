@@ -24,7 +24,7 @@ from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import LinkResult
 from backchannel.nlp.repairs import lemma
 
-__all__ = ["struck_places", "to_frontier"]
+__all__ = ["on_alert", "struck_places", "to_frontier"]
 
 _PREP = frozenset({"prep", "dative"})
 
@@ -40,6 +40,30 @@ def to_frontier(verb: Token, lex: Lexicon) -> Trigger | None:
     if not preps:
         return None
     return Trigger(lemma(verb), "verb", "MOBILIZE", "", objects=lex.force_nouns, place_preps=preps)
+
+
+def on_alert(verb: Token, lex: Lexicon) -> Trigger | None:
+    """ "placed its armed forces on a state of combat readiness against South Korea",
+    "put its troops on high alert along the border with Pakistan": MOBILIZE."""
+    if verb.pos_ not in {"VERB", "AUX"} or lemma(verb) not in {"put", "place"}:
+        return None
+    if not _objects(verb, lex.force_nouns):
+        return None
+    alert = [
+        n
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "on"
+        for n in p.children
+        if n.dep_ == "pobj"
+        and (
+            n.lower_ in lex.alert_nouns
+            or any(w.lower_ in lex.alert_nouns for w in n.subtree if w.dep_ == "pobj")
+        )
+    ]
+    if not alert:
+        return None
+    preps = {"against"} | set(lex.frontier_preps)
+    return Trigger(lemma(verb), "verb", "MOBILIZE", "", place_preps=frozenset(preps))
 
 
 def struck_places(verb: Token, lex: Lexicon, link: LinkResult) -> Trigger | None:
@@ -68,6 +92,9 @@ def struck_places(verb: Token, lex: Lexicon, link: LinkResult) -> Trigger | None
 def _objects(verb: Token, nouns: Collection[str]) -> list[Token]:
     """The verb's objects (coordinated ones too) that are among ``nouns``."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    # "tens of thousands of troops": the noun under the amount
+    objects += [g for o in objects for p in o.children if p.lower_ == "of" for g in p.children]
+    objects += [g for o in objects for p in o.children if p.lower_ == "of" for g in p.children]
     return [
         n
         for o in objects

@@ -7,6 +7,10 @@ drones", "Seoul granted Ethiopia $20 million": a verb of giving
 (``given_things``, the head word or a word before it: "credit line", "relief
 team") or a sum of money is AID to whom it goes. A verb's own entry in the
 lexicon keeps its narrower reading ("sent troops" stays what ``send`` says).
+
+Aid to people of a place is aid to its country: "airlifted food to flood
+victims in southern Mozambique", "relief for refugees in eastern Chad"
+(``aided_places``, for aid that names no recipient actor).
 """
 
 from __future__ import annotations
@@ -14,9 +18,16 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from backchannel.nlp.lexicon import Lexicon, Trigger
+from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.repairs import lemma
 
-__all__ = ["given"]
+__all__ = ["aided_places", "given"]
+
+# people aid goes to, whose place names the country helped
+_RECIPIENTS = frozenset(
+    {"victims", "refugees", "people", "civilians", "residents", "survivors", "population"}
+    | {"families", "children", "displaced", "villagers", "farmers", "needy", "poor"}
+)
 
 _MONEY = frozenset({"$", "€", "£", "¥", "million", "billion", "trillion", "dollars", "euros"})
 
@@ -45,13 +56,37 @@ def _of_value(noun: Token, lex: Lexicon) -> bool:
     ("shipments of fuel")."""
     words = [noun, *(c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"})]
     words += [
-        g
+        w
         for p in noun.children
         if p.dep_ == "prep" and p.lower_ == "of"
         for g in p.children
         if g.dep_ == "pobj"
+        for w in (g, *g.conjuncts)
     ]
     return any(
         w.lower_ in lex.given_things or w.lemma_.lower() in lex.given_things or w.text in _MONEY
         for w in words
     )
+
+
+def aided_places(verb: Token, link: LinkResult) -> list[Linked]:
+    """The country of the place of the people aid goes to ("to flood victims in
+    southern Mozambique", "for victims of the earthquake in Armenia")."""
+    holders = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "dative"})]
+    found: list[Linked] = []
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ not in {"prep", "dative"} or prep.lower_ not in {"to", "for"}:
+                continue
+            for people in (g for g in prep.children if g.dep_ == "pobj"):
+                if people.lower_ not in _RECIPIENTS or people.i in link.token_to_mention:
+                    continue
+                found += [
+                    link.token_to_mention[t.i]
+                    for t in people.subtree
+                    if t.dep_ == "pobj"
+                    and t.head.lower_ in {"in", "of"}
+                    and t.i in link.token_to_mention
+                    and link.token_to_mention[t.i].actor_id.startswith("state:")
+                ]
+    return found

@@ -163,6 +163,7 @@ class Lexicon:
     force_nouns: frozenset[str] = frozenset()
     frontier_nouns: frozenset[str] = frozenset()
     frontier_preps: frozenset[str] = frozenset()
+    alert_nouns: frozenset[str] = frozenset()  # "put its forces on alert"
     giving_verbs: frozenset[str] = frozenset()  # "extended a credit line to Kyiv"
     given_things: frozenset[str] = frozenset()
     mission_nouns: frozenset[str] = frozenset()  # "rallied outside the Japanese embassy"
@@ -373,6 +374,7 @@ def lexicon() -> Lexicon:
         force_nouns=_words(events, "force_nouns", "events.yaml"),
         frontier_nouns=_words(events, "frontier_nouns", "events.yaml"),
         frontier_preps=_words(events, "frontier_preps", "events.yaml"),
+        alert_nouns=_words(events, "alert_nouns", "events.yaml"),
         giving_verbs=_words(events, "giving_verbs", "events.yaml"),
         given_things=_words(events, "given_things", "events.yaml"),
         mission_nouns=_words(events, "mission_nouns", "events.yaml"),

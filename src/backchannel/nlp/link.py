@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span, Token
 from backchannel.kb import KnowledgeBase
 from backchannel.model import Actor, DateInterval
 from backchannel.nlp.appositions import titled_appositions
-from backchannel.nlp.bodies import bare_bodies, link_bare_bodies
+from backchannel.nlp.bodies import bare_bodies, link_bare_bodies, unplaced_bodies
 from backchannel.nlp.channels import NamedChannels
 from backchannel.nlp.dictnames import DictionaryNames
 from backchannel.nlp.governments import bare_administration, leader_governments
@@ -235,6 +235,7 @@ class Linker:
         self._bare_titles(doc, mentions, title_spans, day)
         self._counterparts(doc, mentions, day)
         self._groups.link(doc, mentions, new_actors)
+        unplaced_bodies(doc, mentions, self.kb)
         for m in bare_administration(doc, mentions):
             mentions[m.start] = m
         self._both_leaders(doc, mentions, day)

@@ -180,6 +180,23 @@ def _nothing_done(verb: Token) -> bool:
     )
 
 
+def _not_yet(trigger: Token) -> bool:
+    """ "Xi and Biden have yet to meet", "the talks are yet to be scheduled": not
+    done so far; the verb under "have/be yet to", or the noun that is its subject."""
+    head = trigger.head if trigger.dep_ in {"xcomp", "advcl"} else None
+    if trigger.dep_ in {"nsubj", "nsubjpass"} and trigger.pos_ in {"NOUN", "PROPN"}:
+        head = trigger.head
+    if head is None or head.lemma_.lower() not in {"have", "be", "remain"}:
+        return False
+    # "yet" on "have" or, as the parser sometimes hangs it, on the infinitive
+    for clause in (c for c in head.children if c.dep_ in {"xcomp", "advcl"}):
+        if any(a.lower_ == "to" and a.dep_ == "aux" for a in clause.children) and any(
+            c.dep_ == "advmod" and c.lower_ == "yet" for h in (head, clause) for c in h.children
+        ):
+            return True
+    return False
+
+
 def _done_by_participle(noun: Token) -> bool:
     """ "the consensus reached with He would be put to the leaders": reached is a fact.
 
@@ -234,7 +251,7 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     if stood_firm(trigger, lex) is not None:
         # "will not yield", "refused to give in": the refusal is the act, and told
         return "hypothetical" if _in_doubt(trigger, lex) else "asserted"
-    if _nothing_done(trigger):
+    if _nothing_done(trigger) or _not_yet(trigger):
         return "negated"
     if _answered(trigger, lex) or meddled_in(trigger, lex) is not None:
         return "asserted"  # "not to meddle in its talks": the talks go on

@@ -48,6 +48,7 @@ from backchannel.nlp.reactions import (
     approval,
     charge_in_warning,
     displeasure,
+    gave_in,
     hit_back,
     nation_of,
     pushback,
@@ -80,9 +81,11 @@ _COMMITTING = frozenset({"AGREE", "REQUEST", "THREATEN"})
 _TO_WHOM = frozenset({"to", "on", "against", "for"})
 # Verbs that judge or answer something owned: "condemned Israel's raid" targets Israel
 # (but "met at the prime minister's office" is not a meeting with the prime minister).
-_OWNER_TARGET = frozenset({"ACCUSE", "REJECT", "SUPPORT", "SANCTION", "THREATEN", "PROTEST"})
+_OWNER_TARGET = frozenset(
+    {"ACCUSE", "REJECT", "SUPPORT", "SANCTION", "THREATEN", "PROTEST", "CONCEDE"}
+)
 # Of those, the ones that judge the act: its owner may be named by a country adjective.
-_JUDGING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
+_JUDGING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "CONCEDE"})
 # Force, whose object's owner is the one it is used against, a country adjective as
 # well: "shelled the Ukrainian city of Kharkiv", "seized a British tanker"
 _FORCE = frozenset({"ASSAULT", "COERCE"})
@@ -138,6 +141,7 @@ class ParticipantFinder:
                 or suggestion(tok)
                 or hoping(tok, self.lex)  # "hopes China will refrain from …"
                 or stood_firm(tok, self.lex)  # "will not yield to pressure from …"
+                or gave_in(tok, self.lex)  # "bowed to pressure from the IMF"
                 or retaliation_said(tok, self.lex)  # "said it would retaliate"
                 or readout(tok, self.lex)  # "exchanged views with X", "briefed X on …"
             )
@@ -302,7 +306,7 @@ class ParticipantFinder:
                         noun, link, by_adjective=trig.type in _JUDGING | _FORCE
                     )
             if child.dep_ in {"prep", "dative"} and child.lower_ in trig.place_preps:
-                targets += self.place_party(child, link)
+                targets += self.place_party(child, link) or self._force_owners(child, trig, link)
                 continue
             if (is_object and not trig.topic_object) or (
                 child.dep_ == "prep" and (aimed_at or not topic_prep(child, trig))
@@ -364,13 +368,24 @@ class ParticipantFinder:
                 named += [a for a in obj.children if a.dep_ == "appos"]
             for child in (c for o in named for c in o.children):
                 if child.dep_ == "prep" and child.lower_ in trig.place_preps:
-                    targets += self.place_party(child, link)  # "a missile over Japan"
+                    if trig.type in _FORCE and (
+                        targets or self.owners(obj, link, by_adjective=True)
+                    ):
+                        # "bombed Serbian positions in Bosnia": force against their
+                        # owner (below), not the place
+                        continue
+                    # "a missile over Japan"; "an attack on Ethiopian positions"
+                    targets += self.place_party(child, link) or self._force_owners(
+                        child, trig, link
+                    )
                 elif child.dep_ == "prep" and child.lower_ not in not_party_preps(trig.type):
                     targets += self.collect(child, link) or shared_object(child, link)
                     if child.lower_ == "against" and trig.type in _OWNER_TARGET:
                         # "vowed countermeasures against Washington's export curbs"
                         for noun in (g for g in child.children if g.dep_ == "pobj"):
                             targets += self.owners(noun, link)
+            if not targets and trig.type in _FORCE:
+                targets += self.owners(obj, link, by_adjective=True)  # "Serbian positions"
             if not targets and trig.type in _OWNER_TARGET:
                 # "defended the right of Russia troops"; "closed the American consulate",
                 # linked as the government it serves
@@ -399,11 +414,14 @@ class ParticipantFinder:
             # "declined a call from Austin": the one turned down; "accepted an offer
             # from Xi" or "accepted Xi's invitation": the one agreed with
             for thing in (c for c in verb.children if c.dep_ == "dobj"):
-                targets += [
+                owners = [
                     link.token_to_mention[p.i]
                     for p in thing.children
                     if p.dep_ == "poss" and p.i in link.token_to_mention
                 ]
+                if not owners and thing.lower_ in self.lex.pressing_nouns:
+                    owners = nation_of(thing, self.adjectives)  # "accepted Russian demands"
+                targets += owners
                 for prep in thing.children:
                     if prep.dep_ == "prep" and prep.lower_ == "from":
                         targets += [
@@ -514,6 +532,18 @@ class ParticipantFinder:
                     mission = link.token_to_mention.get(noun.i)  # linked as its government
                     found += [mission] if mission else self.owners(noun, link, by_adjective=True)
         return unique(found)
+
+    def _force_owners(self, prep: Token, trig: Trigger, link: LinkResult) -> list[Linked]:
+        """Force "on" or "at" what is another's is against its owner ("opened fire on an
+        Ecuadorean patrol", "an attack on Ethiopian positions")."""
+        if trig.type not in _FORCE or prep.lower_ not in {"on", "at", "against"}:
+            return []
+        return [
+            m
+            for noun in prep.children
+            if noun.dep_ == "pobj"
+            for m in self.owners(noun, link, by_adjective=True)
+        ]
 
     def place_party(self, prep: Token, link: LinkResult) -> list[Linked]:
         """The party a place names: "from Lebanon", or a place of a country named by
@@ -815,6 +845,9 @@ _FOR_THE_BODY = frozenset(
         "aides",
     }
     | {"delegation", "representative", "representatives", "envoy", "envoys"}
+    # "NATO warplanes", "UN peacekeepers", "IAEA inspectors": a body's forces and missions
+    | {"troops", "forces", "soldiers", "peacekeepers", "warplanes", "jets", "helicopters"}
+    | {"monitors", "observers", "inspectors", "investigators"}
 )
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "pcomp"})
 _MEMBERSHIP = frozenset({"include", "comprise", "join", "lead", "accompany"})

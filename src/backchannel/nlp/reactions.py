@@ -50,6 +50,36 @@ _REFUSING = frozenset({"refuse", "decline"})
 def stood_firm(verb: Token, lex: Lexicon) -> Trigger | None:
     """ "will not yield to pressure from Washington", "refused to give in to Tokyo's
     demands": a rejection of the one who presses."""
+    word = _yielding(verb, lex)
+    if word is None:
+        return None
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSING
+    if not (negated or refused) or not _yielded_to(verb, lex):
+        return None
+    return Trigger(word, "verb", "REJECT", "")
+
+
+def gave_in(verb: Token, lex: Lexicon) -> Trigger | None:
+    """ "bowed to pressure from the IMF", "gave in to US demands", "acceded to a
+    Cambodian request": a concession to the one who presses (CONCEDE); the refusal
+    to yield is ``stood_firm``'s."""
+    word = _yielding(verb, lex)
+    if word is None or stood_firm(verb, lex) is not None:
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    # to what presses, not to a name ("acceded to NATO" is joining it)
+    if not any(
+        t.lower_ in lex.pressing_nouns or t.lemma_.lower() in lex.pressing_nouns
+        for t in _yielded_to(verb, lex)
+    ):
+        return None
+    return Trigger(word, "verb", "CONCEDE", "")
+
+
+def _yielding(verb: Token, lex: Lexicon) -> str | None:
+    """The verb of yielding ``verb`` is ("bow", "give in"), else None."""
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     lemma = verb.lemma_.lower()
@@ -57,11 +87,7 @@ def stood_firm(verb: Token, lex: Lexicon) -> Trigger | None:
     phrase = next((f"{lemma} {p}" for p in particles if f"{lemma} {p}" in lex.yielding_verbs), "")
     if not phrase and (particles or lemma not in lex.yielding_verbs):
         return None
-    negated = any(c.dep_ == "neg" for c in verb.children)
-    refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSING
-    if not (negated or refused) or not _yielded_to(verb, lex):
-        return None
-    return Trigger(phrase or lemma, "verb", "REJECT", "")
+    return phrase or lemma
 
 
 def retaliation_said(verb: Token, lex: Lexicon) -> Trigger | None:
@@ -382,8 +408,13 @@ def _authors(
         if owner.dep_ in {"poss", "compound"}:
             found += find.collect(owner, link, allow_modifier=True)
         elif owner.dep_ in {"prep", "agent"} and owner.lower_ in {"by", "from", "of"}:
-            # "pressure from Washington": the state it comes from, not a place
-            found += find.collect(owner, link, places=owner.lower_ == "from")
+            # "pressure from Washington": the state it comes from, not a place; "from
+            # the International Monetary Fund": the body
+            found += find.collect(owner, link, places=owner.lower_ == "from") or [
+                link.token_to_mention[o.i]
+                for o in owner.children
+                if o.dep_ == "pobj" and o.i in link.token_to_mention
+            ]
     if not found and not before:
         found += nation_of(thing, adjectives)
     return found
