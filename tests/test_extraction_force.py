@@ -279,3 +279,51 @@ def test_a_bare_ministry_in_news_of_other_countries_is_not_the_two_sides(
     # a text of the two sides keeps it
     found = linked(extractor, "The foreign ministry said Beijing would not accept the tariffs.")
     assert "chinese-foreign-ministry" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "his government": the government of the person just named
+        (
+            "Armenian President Serzh Sargsyan said his government was prepared to accept "
+            "the peace proposals of the OSCE.",
+            ("group:ARM:government", "osce", "AGREE"),
+        ),
+        # a plan or offer is its proposer's, under "of", "from" or as a compound
+        (
+            "Rabat accepted a United Nations plan for a referendum.",
+            ("state:MAR", "united-nations", "AGREE"),
+        ),
+        (
+            "The Cuban government spurned an offer of humanitarian aid from Mexico "
+            "after the storm.",
+            ("group:CUB:government", "state:MEX", "REJECT"),
+        ),
+        (
+            "Ankara said it would work with Baghdad against the militants.",
+            ("state:TUR", "state:IRQ", "COOPERATE"),
+        ),
+    ],
+)
+def test_a_persons_government_a_proposers_plan_and_working_together(
+    extractor: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in {e[:3] for e in _typed(extractor, text, "2010-06-01")}
+
+
+def test_an_agreement_named_after_its_topic_is_not_with_it(extractor: Any) -> None:
+    got = _typed(extractor, "Trump and Xi agreed on the TikTok framework in a call on Friday.")
+    assert not {e for e in got if "tiktok" in e[:2]}
+
+
+def test_a_monarch_the_model_reads_with_his_title_is_a_person(extractor: Any) -> None:
+    got = _typed(extractor, "Mubarak telephoned King Hussein of Jordan on Saturday.", "1995-06-01")
+    assert ("hosni-mubarak", "new:hussein", "CONSULT", "asserted") in got
+
+
+def test_a_people_named_by_a_demonym_of_two_words(extractor: Any) -> None:
+    text = "Hundreds of South Koreans rallied outside the Japanese embassy on Sunday."
+    assert ("group:KOR:civilian", "group:JPN:government", "PROTEST", "asserted") in _typed(
+        extractor, text
+    )

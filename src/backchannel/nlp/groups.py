@@ -20,7 +20,7 @@ from backchannel.kb import SECTORS, KnowledgeBase
 from backchannel.model import Actor
 from backchannel.nlp.mentions import Linked
 from backchannel.nlp.offices import Offices, state_adjective_at
-from backchannel.nlp.places import demonym, resident_people, unlabelled_states
+from backchannel.nlp.places import demonym, resident_people, two_word_demonym, unlabelled_states
 
 # Nouns after a country adjective that stand for the country as a target of
 # sanctions, tariffs and easing ("tariffs on Chinese imports").
@@ -68,6 +68,13 @@ class GroupsAndStates:
         covered = {i for m in mentions.values() for i in range(m.start, m.end)}
         for tok in doc:
             if tok.i in covered:
+                continue
+            pair = two_word_demonym(tok, self._adjectives)
+            if pair and tok.i - 1 not in covered:  # "South Koreans"
+                mentions[tok.i - 1] = Linked(
+                    tok.i - 1, tok.i + 1, f"group:{pair}:civilian", "group"
+                )
+                covered.update({tok.i - 1, tok.i})
                 continue
             # "the Philippines" is the state, not a people ("the Palestinians")
             people = demonym(tok, self._adjectives) if tok.lower_ not in self._state_forms else ""

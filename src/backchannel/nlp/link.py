@@ -242,6 +242,7 @@ class Linker:
         self._new_people.link(doc, mentions, new_actors)
         titled_appositions(doc, mentions, self._is_person)
         self._pronouns(doc, mentions)
+        self._their_governments(doc, mentions, new_actors)
         reported_subjects(doc, mentions, self._is_person)
         object_pronouns(doc, mentions, self._is_person)
         ordered = sorted(mentions.values(), key=lambda m: m.start)
@@ -580,6 +581,35 @@ class Linker:
                 if subjects:
                     candidate = subjects[0]
             mentions[tok.i] = Linked(tok.i, tok.i + 1, candidate.actor_id, "pronoun")
+
+    def _their_governments(
+        self, doc: Doc, mentions: dict[int, Linked], new_actors: dict[str, Actor]
+    ) -> None:
+        """ "Rabin said his government was willing …": the government of the country of
+        the person last named in the sentence ("his country": the state)."""
+        covered = {i for m in mentions.values() for i in range(m.start, m.end)}
+        for tok in doc:
+            if tok.lower_ not in {"government", "administration", "country"} or tok.i in covered:
+                continue
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is None or owner.lower_ not in {"his", "her"} or owner.i + 1 != tok.i:
+                continue
+            named = [
+                m
+                for m in mentions.values()
+                if tok.sent.start <= m.start < owner.i and self._is_person(m.actor_id)
+            ]
+            if not named:
+                continue
+            person = max(named, key=lambda m: m.start).actor_id
+            actor = self.kb.actors.get(person) or new_actors.get(person)
+            if actor is None or not actor.country or actor.country not in self.kb.states:
+                continue
+            if tok.lower_ == "country":
+                mentions[owner.i] = Linked(owner.i, tok.i + 1, f"state:{actor.country}", "pronoun")
+            else:
+                group = f"group:{actor.country}:government"
+                mentions[owner.i] = Linked(owner.i, tok.i + 1, group, "pronoun", "government")
 
     def _is_person(self, actor_id: str) -> bool:
         if actor_id.startswith("new:"):

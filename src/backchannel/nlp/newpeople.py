@@ -52,6 +52,9 @@ _ORG_TITLES = frozenset(
     | {"director", "head", "chief", "president", "spokesman", "spokeswoman", "spokesperson"}
 )
 
+# titles the entity model reads as part of a name ("King Hussein")
+_MONARCHS = frozenset({"king", "queen", "emir", "sultan"})
+
 
 class NewPeople:
     """Links people in apposition to an organisation. Built once per linker."""
@@ -72,6 +75,11 @@ class NewPeople:
             if ent.label_ != "PERSON" or any(i in covered for i in range(ent.start, ent.end)):
                 continue
             if self._org_titled(doc, ent, covered, mentions, new_actors):
+                continue
+            if len(ent) > 1 and ent[0].lower_ in _MONARCHS:
+                # "King Hussein of Jordan": the model takes the title into the name
+                name = doc[ent.start + 1 : ent.end]
+                self._office.title_only_person(doc, name, covered, mentions, new_actors)
                 continue
             if len(ent) == 1:
                 self._office.title_only_person(doc, ent, covered, mentions, new_actors)

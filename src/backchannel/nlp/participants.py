@@ -414,16 +414,23 @@ class ParticipantFinder:
             # "declined a call from Austin": the one turned down; "accepted an offer
             # from Xi" or "accepted Xi's invitation": the one agreed with
             for thing in (c for c in verb.children if c.dep_ == "dobj"):
+                # "Xi's invitation"; "a United Nations plan" (a thing one proposes: "the
+                # TikTok agreement" is about TikTok)
+                proposed = thing.lower_ in self.lex.intent_nouns | self.lex.pressing_nouns
                 owners = [
                     link.token_to_mention[p.i]
                     for p in thing.children
-                    if p.dep_ == "poss" and p.i in link.token_to_mention
+                    if (p.dep_ == "poss" or (p.dep_ == "compound" and proposed))
+                    and p.i in link.token_to_mention
                 ]
                 if not owners and thing.lower_ in self.lex.pressing_nouns:
                     owners = nation_of(thing, self.adjectives)  # "accepted Russian demands"
                 targets += owners
-                for prep in thing.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "from":
+                # "a call from Austin", "the peace proposals of the OSCE", "an offer of
+                # aid from the United States"
+                held = [thing, *(g for p in thing.children if p.lower_ == "of" for g in p.children)]
+                for prep in (c for h in held for c in h.children):
+                    if prep.dep_ == "prep" and prep.lower_ in {"from", "of", "by"}:
                         targets += [
                             link.token_to_mention[p.i]
                             for p in prep.children

@@ -92,15 +92,30 @@ def demonym(tok: Token, adjectives: Mapping[str, str]) -> str:
 
     Only as a noun phrase's head, never as a modifier ("Afghans' rights" is theirs).
     """
-    if (
-        not tok.text[:1].isupper()
-        or tok.tag_ not in {"NNPS", "NNS"}
-        or not tok.lower_.endswith("s")
-    ):
-        return ""
-    if tok.dep_ in {"amod", "compound", "nmod", "poss"}:
+    if not demonym_shape(tok):
         return ""
     return adjectives.get(tok.lower_[:-1], "")
+
+
+def two_word_demonym(tok: Token, adjectives: Mapping[str, str]) -> str:
+    """The country of a people named by a demonym of two words ending at ``tok``
+    ("South Koreans", "North Koreans"), the first word capitalised too."""
+    if tok.i == 0 or not demonym_shape(tok):
+        return ""
+    before = tok.doc[tok.i - 1]
+    if not before.text[:1].isupper():
+        return ""
+    return adjectives.get(f"{before.lower_} {tok.lower_[:-1]}", "")
+
+
+def demonym_shape(tok: Token) -> bool:
+    """A capitalised plural heading its phrase, as a people's name is written."""
+    return (
+        tok.text[:1].isupper()
+        and tok.tag_ in {"NNPS", "NNS"}
+        and tok.lower_.endswith("s")
+        and tok.dep_ not in {"amod", "compound", "nmod", "poss"}
+    )
 
 
 def resident_people(tok: Token, adjectives: Mapping[str, str]) -> int:
