@@ -327,3 +327,19 @@ def test_a_people_named_by_a_demonym_of_two_words(extractor: Any) -> None:
     assert ("group:KOR:civilian", "group:JPN:government", "PROTEST", "asserted") in _typed(
         extractor, text
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oslo sent a note of protest to Minsk over the border closures.",
+        "Canberra handed a protest note to the Chinese embassy.",
+        "Rome issued a demarche to Cairo over the detentions.",
+    ],
+)
+def test_a_protest_note_delivered_is_criticism_of_its_addressee(extractor: Any, text: str) -> None:
+    assert {e[2] for e in _typed(extractor, text)} == {"ACCUSE"}
+
+
+def test_a_note_of_thanks_is_no_protest(extractor: Any) -> None:
+    assert not _typed(extractor, "Oslo sent a note of thanks to Minsk.")

@@ -51,6 +51,7 @@ from backchannel.nlp.reactions import (
     gave_in,
     hit_back,
     nation_of,
+    protest_note,
     pushback,
     retaliation_said,
     stood_firm,
@@ -136,6 +137,7 @@ class ParticipantFinder:
                 or displeasure(tok, self.lex)
                 or approval(tok, self.lex)  # "expressed support for Argentina"
                 or pushback(tok)
+                or protest_note(tok)  # "sent a note of protest to Helsinki"
                 or hit_back(tok, self.lex)  # "hit back at Washington with tariffs"
                 or call_for(tok)
                 or suggestion(tok)

@@ -314,6 +314,27 @@ _DISPLEASED_AT = frozenset(
 )
 
 
+def protest_note(verb: Token) -> Trigger | None:
+    """ "sent a note of protest to Helsinki", "handed a protest note to the Russian
+    embassy", "issued a demarche to Ottawa": a protest lodged, criticism."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _DELIVERING:
+        return None
+    for thing in (c for c in verb.children if c.dep_ == "dobj"):
+        if thing.lower_ in {"demarche", "démarche"}:
+            return Trigger(verb.lemma_.lower(), "verb", "ACCUSE", "criticize")
+        if thing.lemma_.lower() != "note":
+            continue
+        said = [c for c in thing.children if c.dep_ == "compound"] + [
+            g for p in thing.children if p.lower_ == "of" for g in p.children
+        ]
+        if any(w.lemma_.lower() == "protest" for w in said):
+            return Trigger(verb.lemma_.lower(), "verb", "ACCUSE", "criticize")
+    return None
+
+
+_DELIVERING = frozenset({"send", "issue", "hand", "deliver", "present", "submit", "lodge"})
+
+
 def pushback(verb: Token) -> Trigger | None:
     """ "pushed back at Biden", "pushed back against the demands": a rejection."""
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() != "push":
