@@ -343,3 +343,37 @@ def test_a_protest_note_delivered_is_criticism_of_its_addressee(extractor: Any, 
 
 def test_a_note_of_thanks_is_no_protest(extractor: Any) -> None:
     assert not _typed(extractor, "Oslo sent a note of thanks to Minsk.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian forces began pulling back from positions in northern Ukraine.",
+            ("group:RUS:military", "state:UKR", "RETREAT"),
+        ),
+        (
+            "Ethiopian troops withdrew from positions inside Eritrean territory.",
+            ("group:ETH:military", "state:ERI", "RETREAT"),
+        ),
+        (
+            "Pyongyang freed six South Korean fishermen on Friday.",
+            ("state:PRK", "group:KOR:civilian", "RETREAT"),
+        ),
+        (
+            "Baghdad repatriated 300 Iranian prisoners of war.",
+            ("state:IRQ", "group:IRN:civilian", "RETREAT"),
+        ),
+    ],
+)
+def test_withdrawals_from_positions_in_a_country_and_people_freed(
+    extractor: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert (*expected, "asserted") in _typed(extractor, text)
+
+
+def test_two_people_who_worked_together_have_a_working_relationship(extractor: Any) -> None:
+    got = _typed(
+        extractor, "Jared Kushner worked closely with Ambassador Cui Tiankai.", "2018-06-01"
+    )
+    assert got == {("jared-kushner", "cui-tiankai", "CONSULT", "asserted")}

@@ -323,6 +323,12 @@ class EventExtractor(EventRecords):
                 # "imposed sanctions", "imposed export controls": the object says
                 # which ("signed an agreement" stays a signing)
                 trig = replace(trig, mode=named.mode)
+        if trig.lemma == "work with" and all(
+            self.find.is_person(m.actor_id) for m in (*sources, *targets)
+        ):
+            # "Kushner worked closely with Cui Tiankai": two people's working
+            # relationship, a channel; two states working together cooperate
+            trig = replace(trig, type="CONSULT", mode="relationship")
         return trig, sources, targets, obj
 
     def _others_hoped(

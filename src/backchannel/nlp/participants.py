@@ -96,12 +96,14 @@ _ADVERB_PARTICLES = frozenset({"back", "out", "off", "down", "away"})
 
 
 def _moved_particle(child: Token) -> bool:
-    """A particle after the verb's object, which the parser reads as an adverb
-    ("pulled its troops back"; "roll back the tariffs" keeps the parser's reading)."""
+    """A particle the parser reads as an adverb, after the verb's object or with none
+    ("pulled its troops back", "began pulling back from"; "roll back the tariffs"
+    keeps the parser's reading)."""
+    objects = [c for c in child.head.children if c.dep_ == "dobj"]
     return (
         child.dep_ == "advmod"
         and child.lower_ in _ADVERB_PARTICLES
-        and any(c.dep_ == "dobj" and c.i < child.i for c in child.head.children)
+        and (not objects or any(c.i < child.i for c in objects))
     )
 
 
@@ -573,10 +575,18 @@ class ParticipantFinder:
                 if c.dep_ == "poss" and c.i in link.token_to_mention
             ]
             for facing in (
-                c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"with", "in"}
+                c
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ in {"with", "in", "inside"}
             ):
-                # "the border with Ukraine", "several villages in southern Lebanon"
-                found += self.collect(facing, link, places=True)
+                # "the border with Ukraine", "several villages in southern Lebanon",
+                # "positions inside Armenian territory"
+                found += self.collect(facing, link, places=True) or [
+                    m
+                    for g in facing.children
+                    if g.dep_ == "pobj" and g.lower_ in self.lex.place_nouns
+                    for m in nation_of(g, self.adjectives)
+                ]
         return found
 
     def owners(self, noun: Token, link: LinkResult, by_adjective: bool = False) -> list[Linked]:
