@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from backchannel.model import Actor, slug
 from backchannel.nlp.lexicon import Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
-from backchannel.nlp.repairs import OBJ, unique
+from backchannel.nlp.repairs import OBJ, named_under, unique
 
 # Nouns that name undoing a measure, when their "of" phrase names the measure.
 _EASING_NOUNS = frozenset(
@@ -242,11 +242,7 @@ def stray_agent(verb: Token, trig: Trigger, link: LinkResult) -> list[Linked]:
         for noun in (g for g in prep.children if g.dep_ == "pobj"):
             for by in noun.children:
                 if by.dep_ in {"prep", "agent"} and by.lower_ == "by":
-                    found += [
-                        link.token_to_mention[o.i]
-                        for o in by.children
-                        if o.dep_ == "pobj" and o.i in link.token_to_mention
-                    ]
+                    found += named_under(by, link)
     return unique(found)
 
 

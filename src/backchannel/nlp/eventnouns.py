@@ -23,7 +23,7 @@ from backchannel.nlp.easing import exempting_verb
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.preps import topic_prep
-from backchannel.nlp.repairs import OBJ, SUBJ, split_apposition, unique
+from backchannel.nlp.repairs import OBJ, SUBJ, named_under, split_apposition, unique
 from backchannel.nlp.sides import contact_within, talks_beside
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def noun_participants(
             else:
                 sources += find.collect(child, link)
         elif child.dep_ == "prep" and child.lower_ == "from" and trig.mode == "host":
-            targets += _from_whom(child, link)  # "a warm welcome from Yang"
+            targets += named_under(child, link)  # "a warm welcome from Yang"
         elif child.dep_ == "prep" and child.lower_ in trig.place_preps:
             targets += find.collect(child, link, places=True)  # "withdrawal from Panama"
         elif child.dep_ == "prep" and child.lower_ == "of" and trig.place_preps:
@@ -217,7 +217,7 @@ def noun_participants(
             elif child.dep_ == "prep" and child.lower_ in trig.place_preps:
                 targets += find.collect(child, link, places=True)  # "held drills around X"
             elif child.dep_ == "prep" and child.lower_ == "from" and trig.mode == "host":
-                targets += _from_whom(child, link)  # "received a warm welcome from Yang"
+                targets += named_under(child, link)  # "received a warm welcome from Yang"
     if (
         own
         and trig.type == "SUPPORT"
@@ -330,15 +330,6 @@ def _attending(find: ParticipantFinder, slot: Token) -> Token | None:
         if o.dep_ == "pobj"
     }
     return verb if phrases & find.lex.attending_verbs else None
-
-
-def _from_whom(prep: Token, link: LinkResult) -> list[Linked]:
-    """Who a welcome comes from: the actor the "from" phrase names (a person, a state)."""
-    return [
-        link.token_to_mention[o.i]
-        for o in prep.children
-        if o.dep_ == "pobj" and o.i in link.token_to_mention
-    ]
 
 
 def _their(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Linked]:

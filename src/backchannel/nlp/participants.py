@@ -65,6 +65,7 @@ from backchannel.nlp.repairs import (
     coordinated,
     dangling,
     moved_objects,
+    named_under,
     phrasal,
     possessors,
     shared_object,
@@ -435,11 +436,7 @@ class ParticipantFinder:
                 held = [thing, *(g for p in thing.children if p.lower_ == "of" for g in p.children)]
                 for prep in (c for h in held for c in h.children):
                     if prep.dep_ == "prep" and prep.lower_ in {"from", "of", "by"}:
-                        targets += [
-                            link.token_to_mention[p.i]
-                            for p in prep.children
-                            if p.dep_ == "pobj" and p.i in link.token_to_mention
-                        ]
+                        targets += named_under(prep, link)
         if (
             not targets
             and trig.type in _OWNER_TARGET

@@ -38,7 +38,7 @@ from spacy.tokens import Token
 from backchannel.nlp.easing import country_word
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
-from backchannel.nlp.repairs import phrasal, possessors, unique
+from backchannel.nlp.repairs import named_under, phrasal, possessors, unique
 
 if TYPE_CHECKING:
     from backchannel.nlp.participants import ParticipantFinder
@@ -431,11 +431,9 @@ def _authors(
         elif owner.dep_ in {"prep", "agent"} and owner.lower_ in {"by", "from", "of"}:
             # "pressure from Washington": the state it comes from, not a place; "from
             # the International Monetary Fund": the body
-            found += find.collect(owner, link, places=owner.lower_ == "from") or [
-                link.token_to_mention[o.i]
-                for o in owner.children
-                if o.dep_ == "pobj" and o.i in link.token_to_mention
-            ]
+            found += find.collect(owner, link, places=owner.lower_ == "from") or named_under(
+                owner, link
+            )
     if not found and not before:
         found += nation_of(thing, adjectives)
     return found

@@ -183,6 +183,17 @@ def unique(mentions: Iterable[Linked]) -> list[Linked]:
     return out
 
 
+def named_under(prep: Token, link: LinkResult) -> list[Linked]:
+    """The actors named as ``prep``'s objects, read as written: "a welcome from Yang",
+    "pressure from the IMF", "a plan by Tokyo" (a state there is never taken for a
+    place)."""
+    return [
+        link.token_to_mention[o.i]
+        for o in prep.children
+        if o.dep_ == "pobj" and o.i in link.token_to_mention
+    ]
+
+
 def possessors(noun: Token, link: LinkResult) -> list[Linked]:
     """The actors named as ``noun``'s possessor or compound: "Tokyo's decision", "the US
     move". Read as written, so a state there is never taken for a place, as the
