@@ -91,10 +91,10 @@ def struck_places(verb: Token, lex: Lexicon, link: LinkResult) -> Trigger | None
 
 def _objects(verb: Token, nouns: Collection[str]) -> list[Token]:
     """The verb's objects (coordinated ones too) that are among ``nouns``."""
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    # "tens of thousands of troops": the noun under the amount
-    objects += [g for o in objects for p in o.children if p.lower_ == "of" for g in p.children]
-    objects += [g for o in objects for p in o.children if p.lower_ == "of" for g in p.children]
+    objects = level = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    for _ in range(2):  # "tens of thousands of troops": the noun under the amounts
+        level = [g for o in level for p in o.children if p.lower_ == "of" for g in p.children]
+        objects = objects + level
     return [
         n
         for o in objects

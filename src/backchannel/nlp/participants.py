@@ -371,11 +371,11 @@ class ParticipantFinder:
             named = [obj]
             if not any(c.dep_ == "prep" for c in obj.children):
                 named += [a for a in obj.children if a.dep_ == "appos"]
+            # force against what is another's: "Serbian positions"
+            struck_owners = self.owners(obj, link, by_adjective=True) if trig.type in _FORCE else []
             for child in (c for o in named for c in o.children):
                 if child.dep_ == "prep" and child.lower_ in trig.place_preps:
-                    if trig.type in _FORCE and (
-                        targets or self.owners(obj, link, by_adjective=True)
-                    ):
+                    if trig.type in _FORCE and (targets or struck_owners):
                         # "bombed Serbian positions in Bosnia": force against their
                         # owner (below), not the place
                         continue
@@ -389,8 +389,8 @@ class ParticipantFinder:
                         # "vowed countermeasures against Washington's export curbs"
                         for noun in (g for g in child.children if g.dep_ == "pobj"):
                             targets += self.owners(noun, link)
-            if not targets and trig.type in _FORCE:
-                targets += self.owners(obj, link, by_adjective=True)  # "Serbian positions"
+            if not targets:
+                targets += struck_owners
             if not targets and trig.type in _OWNER_TARGET:
                 # "defended the right of Russia troops"; "closed the American consulate",
                 # linked as the government it serves
