@@ -20,6 +20,11 @@ def events(extractor: Any, text: str, published: str = "2025-11-20") -> set[tupl
     return {(e.source.actor_id, e.target.actor_id, e.type, e.mode, e.modality) for e in ex.events}
 
 
+def typed(extractor: Any, text: str, published: str = "2025-11-20") -> set[tuple[str, ...]]:
+    """(source, target, type, modality) of every event."""
+    return {(e[0], e[1], e[2], e[4]) for e in events(extractor, text, published)}
+
+
 def linked(extractor: Any, text: str, published: str = "2025-11-20") -> set[str]:
     """The actor ids the linker found in the text."""
     return {m.actor_id for m in extract(extractor, text, published).mentions}

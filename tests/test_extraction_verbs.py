@@ -13,13 +13,9 @@ from typing import Any
 import pytest
 
 from extracted import events as _events
+from extracted import typed as _typed
 
 pytestmark = pytest.mark.model
-
-
-def _typed(extractor: Any, text: str) -> set[tuple[str, str, str, str]]:
-    """(source, target, type, modality) of every event."""
-    return {(e[0], e[1], e[2], e[4]) for e in _events(extractor, text)}
 
 
 @pytest.mark.parametrize(

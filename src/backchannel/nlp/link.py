@@ -51,7 +51,9 @@ from backchannel.nlp.mentions import NAME_SUFFIXES, Linked, LinkResult
 from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
 from backchannel.nlp.newpeople import NewPeople
 from backchannel.nlp.offices import Offices
+from backchannel.nlp.preps import in_dateline, is_place
 from backchannel.nlp.pronouns import object_pronouns, reported_subjects
+from backchannel.nlp.repairs import span_root
 from backchannel.nlp.surnames import KnownSurnames
 
 CHINESE_SURNAMES = frozenset(
@@ -264,12 +266,27 @@ class Linker:
             kind = self.kb.actors[actor_id].kind
             if kind == "state":
                 continue  # states are handled with their names and capitals in pass 6
+            if kind == "organization" and self._office_after(doc, span):
+                continue  # "Chinese military commanders": the country's officers, pass 6
             if span.text in self._surnames and len(span) == 1:
                 continue  # a bare surname that is also an alias: pass 4 decides
             end = span.end
             if end < len(doc) and doc[end].text in NAME_SUFFIXES and doc[end].ent_iob_ == "I":
                 end += 1  # "Jon M. Huntsman Jr.": the suffix heads the name in the parse
             mentions[span.start] = Linked(span.start, end, actor_id, "name")
+
+    def _office_after(self, doc: Doc, span: Span) -> bool:
+        """A body named by a country adjective and its sector word, then an office
+        noun: "Chinese military commanders", "U.S. and Chinese military officials"
+        are the country's officers, as "Pakistani army commanders" are."""
+        after = doc[span.end] if span.end < len(doc) else None
+        return (
+            after is not None
+            and after.is_lower
+            and after.lower_ in self._group_nouns
+            and span[0].lower_ in self._adjectives
+            and span[-1].lower_ in self._group_nouns
+        )
 
     # -- 2. titles ---------------------------------------------------------
 
@@ -436,15 +453,20 @@ class Linker:
         """ "the two leaders": each side's leader that day; "the two sides": each side's state."""
         if day is None:
             return
-        sides = self.kb.default_sides()
+        run_sides = self.kb.default_sides()
         for tok in doc[1:]:
             prev = doc[tok.i - 1]
             if prev.lower_ not in {"two", "both"}:
-                self._both_holders(doc, tok, mentions, sides, day)
+                sides = self._text_sides(doc, tok.i - 1, mentions, run_sides)
+                if sides is not None:
+                    self._both_holders(doc, tok, mentions, sides, day)
                 self._named_holders(doc, tok, mentions, day)
                 continue
             if prev.i in mentions or tok.i in mentions:
                 continue
+            sides = self._text_sides(doc, prev.i, mentions, run_sides)
+            if sides is None:
+                continue  # "both countries" of a text about others, which ones it cannot tell
             if tok.lower_ in {"leaders", "presidents"}:
                 leaders = self._leaders(sides, day)
                 if leaders is None:
@@ -465,6 +487,37 @@ class Linker:
                 ids = held
             mentions[prev.i] = Linked(prev.i, prev.i + 1, ids[0], "leaders")
             mentions[tok.i] = Linked(tok.i, tok.i + 1, ids[1], "leaders")
+
+    def _text_sides(
+        self, doc: Doc, before: int, mentions: dict[int, Linked], run_sides: tuple[str, str]
+    ) -> tuple[str, str] | None:
+        """Which two countries "the two sides" of the text before ``before`` are: the
+        run's two when the text names both or no other country, else the only two
+        it names ("Indian and Chinese troops pulled back, officials from both sides
+        said"); None when it names others and more than two."""
+        named: list[str] = []
+        for i in sorted(mentions):
+            if i >= before:
+                break
+            m = mentions[i]
+            code = self._country_of(m.actor_id)
+            head = span_root(doc, m)
+            if is_place(head, m) or in_dateline(head):
+                continue  # "met in Hanoi": where, not who
+            if code and code not in named:
+                named.append(code)
+        if set(named) <= set(run_sides) or set(run_sides) <= set(named):
+            return run_sides
+        return (named[0], named[1]) if len(named) == 2 else None
+
+    def _country_of(self, actor_id: str) -> str:
+        """The state a mention's actor belongs to ("" for a body of no one state)."""
+        if actor_id.startswith(("state:", "group:")):
+            code = actor_id.split(":")[1]
+        else:
+            actor = self.kb.actors.get(actor_id)
+            code = actor.country if actor is not None else ""
+        return code if code in self.kb.states else ""
 
     def _both_holders(
         self, doc: Doc, tok: Token, mentions: dict[int, Linked], sides: tuple[str, str], day: str

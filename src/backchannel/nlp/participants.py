@@ -768,6 +768,9 @@ class ParticipantFinder:
                 continue
             if is_place(head, m) or in_dateline(head):
                 continue  # "in Beijing", "BUSAN, South Korea —": a place, not a participant
+            if _spoken_for(head, link):
+                found.append(m)  # "a spokeswoman for the Chinese foreign ministry"
+                continue
             if behind_preposition(head, root):
                 continue  # "spoke with reporters about China", "according to the White House"
             if self.is_state_or_body(m.actor_id) and (
@@ -791,8 +794,7 @@ class ParticipantFinder:
             ):
                 found.append(m)  # the small parser's "with both Trump and Chinese officials"
             elif (
-                head.dep_ in {"compound", "nmod"}
-                and head.head.lower_ in _FOR_THE_BODY
+                _acts_for_body(head)
                 and head.head.dep_ in _PARTICIPANT_DEPS
                 and head.head.i not in link.token_to_mention
                 and self.is_state_or_body(m.actor_id)
@@ -865,6 +867,16 @@ _FOR_THE_BODY = frozenset(
     | {"troops", "forces", "soldiers", "peacekeepers", "warplanes", "jets", "helicopters"}
     | {"monitors", "observers", "inspectors", "investigators"}
 )
+# Nouns whose unnamed holder heads the body named before them and acts for it: "the
+# IAEA chief", "NATO's secretary-general", "European Community foreign ministers"
+# (a state's are offices, which the linker reads).
+_BODY_HEADS = frozenset(
+    {"chief", "head", "boss", "chairman", "chairwoman", "chair", "president", "leader"}
+    | {"leaders", "ministers", "secretary-general", "director-general", "commissioner"}
+    | {"chairperson", "board"}
+)
+# Nouns that speak for the body after "for": "a spokeswoman for the foreign ministry"
+_SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople"})
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "pcomp"})
 _MEMBERSHIP = frozenset({"include", "comprise", "join", "lead", "accompany"})
 
@@ -922,6 +934,39 @@ def _has_doer(verb: Token, obj: Token | None) -> bool:
         c.dep_ in {"nsubj", "csubj", "agent"}
         or (c.dep_ == "nsubjpass" and (obj is None or c.i != obj.i))
         for c in verb.children
+    )
+
+
+def _acts_for_body(modifier: Token) -> bool:
+    """The noun ``modifier`` qualifies stands for the body it names: "the State Department
+    spokesperson", "Pentagon officials", "ASEAN's special envoy", "the IAEA chief",
+    "NATO's secretary-general"."""
+    return modifier.dep_ in {"compound", "nmod", "poss"} and (
+        modifier.head.lower_ in _FOR_THE_BODY or _office_word(modifier.head) in _BODY_HEADS
+    )
+
+
+def _office_word(noun: Token) -> str:
+    """The office a noun names, the parts of a hyphened one joined ("secretary - general",
+    which the parser heads by "general")."""
+    if noun.lower_ == "general":
+        first = next((c for c in noun.lefts if c.lower_ in {"secretary", "director"}), None)
+        if first is not None and first.dep_ == "compound":
+            return f"{first.lower_}-general"
+    return noun.lower_
+
+
+def _spoken_for(tok: Token, link: LinkResult) -> bool:
+    """``tok`` names whom an unnamed speaker speaks for: "a spokeswoman for the Chinese
+    foreign ministry accused …", "said a spokesman for Iran" (not a named one's)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "for":
+        return False
+    speaker = tok.head.head
+    return (
+        speaker.lower_ in _SPEAKERS
+        and speaker.dep_ in _PARTICIPANT_DEPS
+        and speaker.i not in link.token_to_mention
+        and not _named_speaker(speaker, link)
     )
 
 
