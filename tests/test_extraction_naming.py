@@ -80,3 +80,85 @@ def test_the_two_sides_of_a_text_about_others_are_its_two_countries(extractor: A
     # a place is no side: the two militaries are still the run's
     text = "The generals met in Hanoi, a year after the two militaries halted talks."
     assert {"group:USA:military", "group:CHN:military"} <= linked(extractor, text, "2010-10-11")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who governs the state named after "in" is its government
+        (
+            "ECOWAS envoys met the junta in Conakry on Friday.",
+            ("ecowas", "group:GIN:government", "CONSULT"),
+        ),
+        (
+            "The ruling party in Armenia accused Moscow of meddling.",
+            ("group:ARM:government", "state:RUS", "ACCUSE"),
+        ),
+        # a movement's name before the noun of its rule
+        (
+            "The Houthi administration accused Riyadh of blocking fuel shipments.",
+            ("houthis", "state:SAU", "ACCUSE"),
+        ),
+        # offices and groups the group nouns hold
+        (
+            "Laos's consul general in Kunming met Chinese officials on Monday.",
+            ("group:LAO:government", "group:CHN:officials", "CONSULT"),
+        ),
+        (
+            "Kenyan and Ugandan mediators met in Juba.",
+            ("group:KEN:government", "group:UGA:government", "CONSULT"),
+        ),
+        # states that broke up or were renamed are read as their successors
+        (
+            "A senior Soviet diplomat criticised Bonn on Tuesday.",
+            ("group:RUS:government", "state:DEU", "ACCUSE"),
+        ),
+    ],
+)
+def test_a_government_named_by_place_or_rule_is_coded(
+    extractor: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    got = {frozenset(e[:2]) | {e[2]} for e in _typed(extractor, text) if e[3] == "asserted"}
+    assert frozenset(expected) in got, _typed(extractor, text)
+
+
+def test_a_state_named_where_someone_meets_stays_a_place(extractor: Any) -> None:
+    got = _typed(extractor, "The Laotian foreign minister met Thai officials in Vientiane.")
+    assert "group:LAO:government" not in {e for t in got for e in t[:2]}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Chilean and Argentine experts jointly inspected the pipeline.",
+            {"group:CHL:experts", "group:ARG:experts"},
+        ),
+        (
+            "Greek and Turkish police worked together to break up a smuggling ring.",
+            {"group:GRC:police", "group:TUR:police"},
+        ),
+        (
+            "Peru and Ecuador set up a joint border commission on Monday.",
+            {"state:PER", "state:ECU"},
+        ),
+    ],
+)
+def test_an_act_two_countries_do_together_is_cooperation(
+    extractor: Any, text: str, pair: set[str]
+) -> None:
+    got = {frozenset(e[:2]) for e in _typed(extractor, text) if e[2:] == ("COOPERATE", "asserted")}
+    assert frozenset(pair) in got, _typed(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Greek and Turkish armies together lost thousands of men.",
+        "Chile and Peru together account for half of the world's copper.",
+        "The Chilean and Argentine presidents stood together on the podium.",
+        "Congress held a joint session on Tuesday.",
+    ],
+)
+def test_a_sum_or_a_stance_together_is_no_cooperation(extractor: Any, text: str) -> None:
+    assert not {e for e in _typed(extractor, text) if e[2] == "COOPERATE"}

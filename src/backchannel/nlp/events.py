@@ -53,6 +53,7 @@ from backchannel.nlp.eventnouns import counted, noun_participants, unsealed
 from backchannel.nlp.exchanges import addressees, readout
 from backchannel.nlp.frontiers import on_alert, struck_places, to_frontier
 from backchannel.nlp.giving import aided_places, given
+from backchannel.nlp.jointly import joint_act
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import dropped_plan, modality_of, one_plan
@@ -207,6 +208,7 @@ class EventExtractor(EventRecords):
             or given(tok, self.lex)  # "extended a credit line to Kyiv", "delivered radars"
             or self.find.trigger_for(tok)
             or counted(tok, self.find.trigger_for)
+            or joint_act(tok)  # "jointly dismantled", "launched a joint sweep"
         )
 
     def _reading(self, tok: Token, trig: Trigger, link: LinkResult) -> Trigger:

@@ -183,6 +183,8 @@ class GroupsAndStates:
             return  # "the president of Armenia"
         if self._group_from(doc, start, end, code, covered, mentions):
             return  # "envoys from Chile and Peru"
+        if _government_in(doc, start, end, code, covered, mentions):
+            return  # "the junta in Niger"
         after = doc[end] if end < len(doc) else None
         if after is not None and after.text in {"'s", "’s"}:
             # "Taiwan's Vice Foreign Minister": the office, not the state
@@ -351,3 +353,32 @@ def state_actor(actor_id: str, kb: KnowledgeBase) -> Actor:
         sector="government",
         origin="kb",
     )
+
+
+# Nouns for who governs a place: "the junta in Niger", "the regime in Damascus"
+_GOVERNING = frozenset(
+    {"government", "regime", "junta", "authorities", "administration", "leadership", "rulers"}
+)
+
+
+def _government_in(
+    doc: Doc, start: int, end: int, code: str, covered: set[int], mentions: dict[int, Linked]
+) -> bool:
+    """ "the junta in Niger", "the military government in Myanmar", "the ruling party
+    in Georgia": who governs the state named after "in" is its government, as "the
+    Nigerien junta" is; the state is no place there."""
+    prep = doc[start - 1] if start >= 2 else None
+    if prep is None or prep.lower_ != "in" or prep.dep_ != "prep":
+        return False
+    noun = prep.head
+    if noun.i != start - 2 or noun.i in covered or not noun.is_lower:
+        return False
+    ruling = noun.lower_ == "party" and any(c.lower_ == "ruling" for c in noun.lefts)
+    if noun.lower_ not in _GOVERNING and not ruling:
+        return False
+    first = min([c.i for c in noun.lefts if c.dep_ in {"amod", "compound"}] + [noun.i])
+    if any(i in covered for i in range(first, end)):
+        return False
+    mentions[first] = Linked(first, end, f"group:{code}:government", "group", "government")
+    covered.update(range(first, end))
+    return True

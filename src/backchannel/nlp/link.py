@@ -273,6 +273,13 @@ class Linker:
             end = span.end
             if end < len(doc) and doc[end].text in NAME_SUFFIXES and doc[end].ent_iob_ == "I":
                 end += 1  # "Jon M. Huntsman Jr.": the suffix heads the name in the parse
+            if (
+                kind == "organization"
+                and end < len(doc)
+                and doc[end].lower_ in _RULE
+                and doc[end].dep_ != "compound"
+            ):
+                end += 1  # "the Taliban administration": the movement that governs
             mentions[span.start] = Linked(span.start, end, actor_id, "name")
 
     def _office_after(self, doc: Doc, span: Span) -> bool:
@@ -677,6 +684,10 @@ class Linker:
             if actor_id in seen:
                 return actor_id
         return None
+
+
+# Nouns after a movement's name for it as the power that governs
+_RULE = frozenset({"administration", "government", "regime", "authorities", "leadership"})
 
 
 def _person_after(doc: Doc, i: int) -> bool:

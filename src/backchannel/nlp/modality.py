@@ -81,13 +81,18 @@ def _cue(
             return "denied"
         if word in lex.hypothetical_verbs:
             return "hypothetical"
-        if word in lex.planned_verbs:
+        if word in lex.planned_verbs and not (word == "set" and _particle(children)):
+            # ("set to meet" is a plan, "set up a commission" a deed)
             if other_doer or any(
                 c.dep_ == "dobj" and c.lower_ not in WAYS_AND_MEANS for c in children
             ):
                 return "hypothetical"  # "Obama wants Putin to attack": a wish about another
             return "planned"
     return None
+
+
+def _particle(children: list[Token]) -> bool:
+    return any(c.dep_ == "prt" for c in children)
 
 
 def _wish(children: list[Token]) -> bool:

@@ -873,7 +873,7 @@ _FOR_THE_BODY = frozenset(
 _BODY_HEADS = frozenset(
     {"chief", "head", "boss", "chairman", "chairwoman", "chair", "president", "leader"}
     | {"leaders", "ministers", "secretary-general", "director-general", "commissioner"}
-    | {"chairperson", "board"}
+    | {"chairperson", "board", "minister"}
 )
 # Nouns that speak for the body after "for": "a spokeswoman for the foreign ministry"
 _SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople"})
