@@ -74,6 +74,8 @@ _RELIEF = frozenset(
 _MEASURE_LISTS = frozenset(
     {"entity", "unverified", "sanctions", "export", "control", "unreliable", "end-user", "sdn"}
 )
+# who a list "of" holds when it is a measure: "the list of state sponsors of terrorism"
+_LISTED = frozenset({"sponsor", "terrorist", "violator", "entity", "organization", "organisation"})
 _CONDITIONS = frozenset({"if", "unless"})
 _FORCING = frozenset({"force", "compel", "oblige"})
 _BARRING = frozenset({"prevent", "block", "bar", "stop", "keep", "exclude"})
@@ -192,8 +194,14 @@ def delisting(verb: Token) -> Trigger | None:
             continue
         for lst in (o for o in prep.children if o.dep_ == "pobj"):
             named = {c.lower_ for c in lst.children if c.dep_ in {"compound", "amod"}}
+            listing = {
+                g.lemma_.lower()
+                for p in lst.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+            }  # "its list of state sponsors of terrorism"
             if lst.lemma_.lower() == "blacklist" or (
-                lst.lemma_.lower() == "list" and named & _MEASURE_LISTS
+                lst.lemma_.lower() == "list" and (named & _MEASURE_LISTS or listing & _LISTED)
             ):
                 under_verb = prep.head.i == verb.i
                 return Trigger(

@@ -12,6 +12,10 @@ troops to Mali" is aid).
 Afghanistan": a verb of striking (``striking_verbs``) whose object is a place
 or target (``struck_places``) in a country (``struck_preps``) is ASSAULT on
 that country. "Struck a deal" and "hit back" are no such strike.
+
+"The last U.S. troops left Afghanistan", "Cuban troops began leaving Angola":
+forces that leave a country withdraw from it (RETREAT), where a leader who
+"left Washington" only travels.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import LinkResult
 from backchannel.nlp.repairs import lemma
 
-__all__ = ["on_alert", "struck_places", "to_frontier"]
+__all__ = ["forces_left", "on_alert", "struck_places", "to_frontier"]
 
 _PREP = frozenset({"prep", "dative"})
 
@@ -87,6 +91,24 @@ def struck_places(verb: Token, lex: Lexicon, link: LinkResult) -> Trigger | None
     if not preps:
         return None
     return Trigger(lemma(verb), "verb", "ASSAULT", "", objects=lex.struck_places, place_preps=preps)
+
+
+_LEAVING = frozenset({"leave", "quit", "exit"})
+
+
+def forces_left(verb: Token, lex: Lexicon) -> Trigger | None:
+    """Forces (``force_nouns``) as the subject of leaving a place: a withdrawal from it."""
+    if verb.pos_ != "VERB" or lemma(verb) not in _LEAVING:
+        return None
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    doer = verb.head if verb.dep_ == "xcomp" else verb  # "began leaving Angola"
+    if any(
+        c.dep_ == "nsubj" and (c.lower_ in lex.force_nouns or c.lemma_.lower() in lex.force_nouns)
+        for c in doer.children
+    ):
+        return Trigger(lemma(verb), "verb", "RETREAT", "withdraw")
+    return None
 
 
 def _objects(verb: Token, nouns: Collection[str]) -> list[Token]:

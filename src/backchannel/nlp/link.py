@@ -223,8 +223,8 @@ class Linker:
     def link(self, doc: Doc, published: str | None, today: str) -> LinkResult:
         mentions: dict[int, Linked] = {}  # by start token
         new_actors: dict[str, Actor] = {}
-        self._full_names(doc, mentions)
         title_spans = self._title_spans(doc)
+        self._full_names(doc, mentions, title_spans)
         self._attach_titles(doc, mentions, title_spans)
         self._then_prefixes(doc, mentions)
         doc_date = self._document_date(mentions, published, today)
@@ -253,9 +253,13 @@ class Linker:
 
     # -- 1. names ---------------------------------------------------------
 
-    def _full_names(self, doc: Doc, mentions: dict[int, Linked]) -> None:
+    def _full_names(self, doc: Doc, mentions: dict[int, Linked], titles: list[Span]) -> None:
         spans = [doc[s:e] for _, s, e in self._names(doc)]
+        # "the U.N. secretary-general": the title after the determiner, not "the U.N."
+        title_after_the = {t.start - 1 for t in titles}
         for span in _longest(spans):
+            if span[0].lower_ == "the" and span.start in title_after_the:
+                continue
             ids = self._alias_index.get(span.text, ())
             if not ids:
                 continue

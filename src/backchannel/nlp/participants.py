@@ -290,7 +290,10 @@ class ParticipantFinder:
                 and any(c.dep_ in OBJ for c in verb.children)
             )
             owners: list[Linked] = []
-            agreed_to = child.dep_ == "prep" and child.lower_ == "to" and trig.type == "AGREE"
+            # "agreed to US mediation", "dropped its objections to Sweden's bid"
+            agreed_to = (
+                child.dep_ == "prep" and child.lower_ == "to" and trig.type in {"AGREE", "CONCEDE"}
+            )
             # "lashed out at X", "hit out at X", "railed against X", "objected to X's
             # move": after a particle, "at" or the phrasal verb's own preposition names
             # the target (elsewhere "at" is a place: "warned Trump at the White House")
@@ -385,8 +388,11 @@ class ParticipantFinder:
                     )
                 elif child.dep_ == "prep" and child.lower_ not in not_party_preps(trig.type):
                     targets += self.collect(child, link) or shared_object(child, link)
-                    if child.lower_ == "against" and trig.type in _OWNER_TARGET:
-                        # "vowed countermeasures against Washington's export curbs"
+                    if (child.lower_ == "against" and trig.type in _OWNER_TARGET) or (
+                        child.lower_ in {"to", "over"} and trig.type == "CONCEDE"
+                    ):
+                        # "vowed countermeasures against Washington's export curbs";
+                        # "dropped its objections to Kyiv's membership bid"
                         for noun in (g for g in child.children if g.dep_ == "pobj"):
                             targets += self.owners(noun, link)
             if not targets:
@@ -873,7 +879,7 @@ _FOR_THE_BODY = frozenset(
 _BODY_HEADS = frozenset(
     {"chief", "head", "boss", "chairman", "chairwoman", "chair", "president", "leader"}
     | {"leaders", "ministers", "secretary-general", "director-general", "commissioner"}
-    | {"chairperson", "board", "minister"}
+    | {"chairperson", "board", "minister", "rapporteur"}
 )
 # Nouns that speak for the body after "for": "a spokeswoman for the foreign ministry"
 _SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople"})

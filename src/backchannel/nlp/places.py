@@ -17,7 +17,9 @@ from spacy.tokens import Doc, Span, Token
 
 _LONGEST = 5
 # Labels under which the recogniser's span may still be a state it mis-bounded.
-_STATE_LIKE = frozenset({"GPE", "ORG", "NORP", "LOC"})
+# labels the small model gives a state's name; a lone "Niger" may come out as a
+# facility or a work of art ("recalled troops from Niger"), never with more words
+_STATE_LIKE = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"})
 
 
 def unlabelled_states(

@@ -84,6 +84,8 @@ def _yielding(verb: Token, lex: Lexicon) -> str | None:
         return None
     lemma = verb.lemma_.lower()
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    if lemma == "give" and any(c.dep_ == "dobj" and c.lower_ == "way" for c in verb.children):
+        particles.append("way")  # "gave way to OAS demands"
     phrase = next((f"{lemma} {p}" for p in particles if f"{lemma} {p}" in lex.yielding_verbs), "")
     if not phrase and (particles or lemma not in lex.yielding_verbs):
         return None
@@ -121,7 +123,12 @@ RETALIATION_PARTICLES = frozenset({"prt", "advmod"})
 def _yielded_to(verb: Token, lex: Lexicon) -> list[Token]:
     """What one yields to, if it presses: the noun under "to" ("to US threats"), or the
     noun the parser made a verb ("yield to pressure from Washington")."""
-    things = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    things = [
+        g
+        for c in verb.children
+        if c.dep_ in {"prep", "dative"} and c.lower_ == "to"  # "gave in on Monday to …"
+        for g in c.children
+    ]
     things += [
         c
         for c in verb.children

@@ -263,7 +263,8 @@ class KnownSurnames:
         start = tok.i
         while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start].ent_iob_ == "I":
             start -= 1
-        given = [t for t in doc[start : tok.i] if t.is_alpha]
+        # "Hafez al-Assad": the particle of the surname is no given name
+        given = [t for t in doc[start : tok.i] if t.is_alpha and t.lower_ not in _PARTICLES]
         if not given or any(
             not t.text[:1].isupper()
             or t.lower_ in self._title_words
@@ -313,3 +314,9 @@ class KnownSurnames:
             if len(matched) == 1:
                 return matched[0]
         return None  # ambiguous: better no link than a wrong one
+
+
+# lower-case particles inside Arabic, Dutch, German, French, Portuguese names
+_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "de", "da", "di", "do", "dos", "das", "du", "van", "von", "der"}
+)

@@ -75,7 +75,7 @@ def reported_wrong(clause: Token, lex: Lexicon) -> bool:
             and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
         ):
             return False
-    elif said_by.lemma_.lower() not in lex.speech_verbs | lex.obligation_verbs:
+    elif said_by.lemma_.lower() not in lex.speech_verbs | lex.obligation_verbs | _CHARGING:
         return False
     if not any(c.dep_ in SUBJ for c in clause.children):
         return False
@@ -85,6 +85,8 @@ def reported_wrong(clause: Token, lex: Lexicon) -> bool:
         for c in clause.children
     ):
         return False
+    if said_by.lemma_.lower() in _CHARGING and said_by.pos_ in {"VERB", "AUX"}:
+        return True  # "charged that Pakistan was training militants": a charge says a wrong
     # "China had been slow-walking", parsed with "been" as the clause and the verb under it
     acts = [clause] + [
         c for c in clause.children if clause.lemma_ == "be" and c.dep_ in {"acomp", "xcomp"}
@@ -102,6 +104,10 @@ def reported_wrong(clause: Token, lex: Lexicon) -> bool:
         ):
             return True  # "was engaging in economic bullying"
     return disparaged(clause, lex)
+
+
+# verbs whose clause is a wrong whatever it tells: "charged that X was arming rebels"
+_CHARGING = frozenset({"charge", "allege"})
 
 
 def disparaged(clause: Token, lex: Lexicon) -> bool:
