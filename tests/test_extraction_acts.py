@@ -104,3 +104,35 @@ def test_a_former_state_is_its_successor(extractor: Any) -> None:
     got = _typed(extractor, "The Soviet Union accused Bonn of spying.", "1985-06-01")
     assert ("state:RUS", "state:DEU", "ACCUSE", "asserted") in got
     assert "state:COD" in linked(extractor, "Zaire recalled its envoy.", "1990-06-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a thing whose country a hyphened adjective gives is that country's
+        (
+            "The Houthis seized a Greek-flagged bulk carrier.",
+            ("houthis", "state:GRC", "COERCE"),
+        ),
+        (
+            "Brasilia raised duties on Chinese-made steel pipes.",
+            ("state:BRA", "state:CHN", "SANCTION"),
+        ),
+        # officials "at" a body act for it
+        (
+            "The Danish envoy held talks with officials at the Turkish foreign ministry.",
+            ("group:DNK:government", "group:TUR:government", "CONSULT"),
+        ),
+        ("Rome reiterated its backing for Tunis.", ("state:ITA", "state:TUN", "SUPPORT")),
+    ],
+)
+def test_a_party_named_by_what_it_owns_or_where_its_officials_sit(
+    extractor: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    got = {frozenset(e[:2]) | {e[2]} for e in _typed(extractor, text) if e[3] == "asserted"}
+    assert frozenset(expected) in got, _typed(extractor, text)
+
+
+def test_a_call_by_someone_for_something_is_no_phone_call(extractor: Any) -> None:
+    got = _typed(extractor, "Ankara ignored a call by the OSCE for a ceasefire.", "2010-06-01")
+    assert not {e for e in got if e[2] == "CONSULT"}

@@ -128,6 +128,13 @@ class GroupsAndStates:
             covered.update(range(start, end))
             return
         noun = doc[after] if after < len(doc) else None
+        made = _made_in(doc, after, covered)
+        if made is not None:
+            # "a British-flagged oil tanker", "Chinese-made electric vehicles": the state
+            # the thing is of, as its owner or the one a measure on it hits
+            mentions[start] = Linked(start, made.i + 1, f"state:{code}", "adjective")
+            covered.update(range(start, made.i + 1))
+            return
         # "Chinese electric vehicles", "American farm goods"
         goods = _goods_modified(last, covered) or (
             noun if noun is not None and noun.lower_ in _STATE_OBJECT_NOUNS else None
@@ -318,6 +325,28 @@ def _goods_modified(word: Token, covered: set[int]) -> Token | None:
     ):
         return goods
     return None
+
+
+# participles that, hyphened after a country adjective, say whose a thing is
+_ORIGIN = frozenset({"flagged", "registered", "made", "built", "owned", "operated", "produced"})
+
+
+def _made_in(doc: Doc, after: int, covered: set[int]) -> Token | None:
+    """The thing a hyphened "<adjective>-made" (``doc[after]`` the hyphen) qualifies,
+    a few words on with nothing linked between."""
+    if after + 1 >= len(doc) or doc[after].text not in {"-", "–"}:
+        return None
+    origin = doc[after + 1]
+    if origin.lower_ not in _ORIGIN:
+        return None
+    thing = origin.head
+    if not (
+        thing.pos_ in {"NOUN", "PROPN"}
+        and 0 < thing.i - origin.i <= 3
+        and not any(i in covered for i in range(after, thing.i + 1))
+    ):
+        return None
+    return thing
 
 
 def _strip_the(text: str) -> str:

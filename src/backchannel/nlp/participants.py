@@ -772,11 +772,11 @@ class ParticipantFinder:
             if places and m.actor_id.startswith("state:") and _placed_under(head, root):
                 found.append(m)
                 continue
-            if is_place(head, m) or in_dateline(head):
-                continue  # "in Beijing", "BUSAN, South Korea —": a place, not a participant
             if _spoken_for(head, link):
                 found.append(m)  # "a spokeswoman for the Chinese foreign ministry"
                 continue
+            if is_place(head, m) or in_dateline(head):
+                continue  # "in Beijing", "BUSAN, South Korea —": a place, not a participant
             if behind_preposition(head, root):
                 continue  # "spoke with reporters about China", "according to the White House"
             if self.is_state_or_body(m.actor_id) and (
@@ -883,6 +883,8 @@ _BODY_HEADS = frozenset(
 )
 # Nouns that speak for the body after "for": "a spokeswoman for the foreign ministry"
 _SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople"})
+# unnamed people who act for the body "at", "of" or "from" which they are
+_OFFICIALS = frozenset({"officials", "representatives", "diplomats", "envoys", "delegates"})
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "pcomp"})
 _MEMBERSHIP = frozenset({"include", "comprise", "join", "lead", "accompany"})
 
@@ -964,12 +966,15 @@ def _office_word(noun: Token) -> str:
 
 def _spoken_for(tok: Token, link: LinkResult) -> bool:
     """``tok`` names whom an unnamed speaker speaks for: "a spokeswoman for the Chinese
-    foreign ministry accused …", "said a spokesman for Iran" (not a named one's)."""
-    if tok.dep_ != "pobj" or tok.head.lower_ != "for":
+    foreign ministry accused …", "said a spokesman for Iran" (not a named one's), or
+    whose unnamed officials act: "held talks with officials at the foreign ministry",
+    "received representatives of the junta"."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in {"for", "at", "of", "from"}:
         return False
     speaker = tok.head.head
+    nouns = _SPEAKERS if tok.head.lower_ == "for" else _OFFICIALS
     return (
-        speaker.lower_ in _SPEAKERS
+        speaker.lower_ in nouns
         and speaker.dep_ in _PARTICIPANT_DEPS
         and speaker.i not in link.token_to_mention
         and not _named_speaker(speaker, link)
