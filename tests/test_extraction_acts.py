@@ -136,3 +136,33 @@ def test_a_party_named_by_what_it_owns_or_where_its_officials_sit(
 def test_a_call_by_someone_for_something_is_no_phone_call(extractor: Any) -> None:
     got = _typed(extractor, "Ankara ignored a call by the OSCE for a ceasefire.", "2010-06-01")
     assert not {e for e in got if e[2] == "CONSULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # forces sent to positions on another's frontier, or put on alert against it
+        (
+            "Addis Ababa moved two brigades to positions along the Eritrean frontier.",
+            ("state:ETH", "state:ERI", "MOBILIZE"),
+        ),
+        (
+            "The Greek army chief ordered three battalions to the Albanian border.",
+            ("group:GRC:military", "state:ALB", "MOBILIZE"),
+        ),
+        (
+            "Baku placed its artillery units on combat readiness against Armenia.",
+            ("state:AZE", "state:ARM", "MOBILIZE"),
+        ),
+    ],
+)
+def test_forces_at_another_frontier_are_a_show_of_force(
+    extractor: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    got = {frozenset(e[:2]) | {e[2]} for e in _typed(extractor, text) if e[3] == "asserted"}
+    assert frozenset(expected) in got, _typed(extractor, text)
+
+
+def test_forces_moved_to_positions_inland_are_no_show_of_force(extractor: Any) -> None:
+    got = _typed(extractor, "Addis Ababa moved two brigades to positions near the capital.")
+    assert not {e for e in got if e[2] == "MOBILIZE"}

@@ -40,10 +40,22 @@ def to_frontier(verb: Token, lex: Lexicon) -> Trigger | None:
     moved = _objects(verb, lex.force_nouns)
     if not moved:
         return None
-    preps = _preps_to(verb, moved, lex.frontier_preps, lambda n: n.lower_ in lex.frontier_nouns)
+    preps = _preps_to(verb, moved, lex.frontier_preps, lambda n: _frontier(n, lex))
     if not preps:
         return None
     return Trigger(lemma(verb), "verb", "MOBILIZE", "", objects=lex.force_nouns, place_preps=preps)
+
+
+def _frontier(noun: Token, lex: Lexicon) -> bool:
+    """A frontier, or positions on one ("to positions along the Kuwaiti frontier")."""
+    if noun.lower_ in lex.frontier_nouns:
+        return True
+    return any(
+        g.dep_ == "pobj" and g.lower_ in lex.frontier_nouns
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in lex.frontier_preps
+        for g in p.children
+    )
 
 
 def on_alert(verb: Token, lex: Lexicon) -> Trigger | None:
@@ -51,11 +63,12 @@ def on_alert(verb: Token, lex: Lexicon) -> Trigger | None:
     "put its troops on high alert along the border with Pakistan": MOBILIZE."""
     if verb.pos_ not in {"VERB", "AUX"} or lemma(verb) not in {"put", "place"}:
         return None
-    if not _objects(verb, lex.force_nouns):
+    forces = _objects(verb, lex.force_nouns)
+    if not forces:
         return None
     alert = [
         n
-        for p in verb.children
+        for p in (c for h in (verb, *forces) for c in h.children)  # "units on combat readiness"
         if p.dep_ == "prep" and p.lower_ == "on"
         for n in p.children
         if n.dep_ == "pobj"

@@ -577,6 +577,14 @@ class ParticipantFinder:
                 for c in noun.children
                 if c.dep_ == "poss" and c.i in link.token_to_mention
             ]
+            found += [  # "to positions along the Kuwaiti frontier"
+                m
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ in self.lex.frontier_preps
+                for g in c.children
+                if g.dep_ == "pobj" and g.lower_ in self.lex.frontier_nouns
+                for m in nation_of(g, self.adjectives)
+            ]
             for facing in (
                 c
                 for c in noun.children

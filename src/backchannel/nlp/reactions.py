@@ -469,4 +469,9 @@ def charge_in_warning(noun: Token, lex: Lexicon) -> Trigger | None:
 def nation_of(noun: Token, adjectives: Mapping[str, str]) -> list[Linked]:
     """ "Chinese warnings", "American demands": the state whose adjective says whose
     words they are."""
-    return [m for c in noun.children if c.dep_ == "amod" and (m := country_word(c, adjectives))]
+    # "the Honduran border", which the parser may hang as a compound
+    return [
+        m
+        for c in noun.children
+        if c.dep_ in {"amod", "compound"} and (m := country_word(c, adjectives))
+    ]
