@@ -166,3 +166,41 @@ def test_forces_at_another_frontier_are_a_show_of_force(
 def test_forces_moved_to_positions_inland_are_no_show_of_force(extractor: Any) -> None:
     got = _typed(extractor, "Addis Ababa moved two brigades to positions near the capital.")
     assert not {e for e in got if e[2] == "MOBILIZE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # forces that strike or attack a thing hit its owner
+        (
+            "Turkish warplanes struck Iraq's main border crossing.",
+            ("group:TUR:military", "state:IRQ", "ASSAULT"),
+        ),
+        (
+            "Eritrean gunboats attacked a Yemeni fishing vessel.",
+            ("group:ERI:military", "state:YEM", "ASSAULT"),
+        ),
+        # a body's craft act for it
+        (
+            "Chinese coast guard vessels fired water cannon at a Vietnamese trawler.",
+            ("china-coast-guard", "state:VNM", "ASSAULT"),
+        ),
+    ],
+)
+def test_forces_that_strike_a_thing_assault_its_owner(
+    extractor: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    got = {frozenset(e[:2]) | {e[2]} for e in _typed(extractor, text) if e[3] == "asserted"}
+    assert frozenset(expected) in got, _typed(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish negotiators struck a deal with Baghdad.",
+        "Turkish troops hit a record in the biathlon.",
+        "The Iraqi foreign minister attacked the Turkish plan.",
+    ],
+)
+def test_a_deal_struck_or_words_are_no_assault(extractor: Any, text: str) -> None:
+    assert not {e for e in _typed(extractor, text) if e[2] == "ASSAULT"}

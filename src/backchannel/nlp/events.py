@@ -51,7 +51,13 @@ from backchannel.nlp.easing import (
 from backchannel.nlp.eventdates import SentenceContext, context_for, sentences
 from backchannel.nlp.eventnouns import counted, noun_participants, unsealed
 from backchannel.nlp.exchanges import addressees, readout
-from backchannel.nlp.frontiers import forces_left, on_alert, struck_places, to_frontier
+from backchannel.nlp.frontiers import (
+    forces_left,
+    forces_struck,
+    on_alert,
+    struck_places,
+    to_frontier,
+)
 from backchannel.nlp.giving import aided_places, given
 from backchannel.nlp.jointly import joint_act
 from backchannel.nlp.lexicon import Lexicon, Trigger
@@ -203,6 +209,7 @@ class EventExtractor(EventRecords):
             or extra_trigger(tok, self._governing)
             or to_frontier(tok, self.lex)  # "massed troops near the Ukrainian border"
             or struck_places(tok, self.lex, link)  # "struck targets near Damascus"
+            or forces_struck(tok, self.lex)  # "Iraqi warplanes struck Iran's oil terminal"
             or on_alert(tok, self.lex)  # "put its forces on alert against …"
             or forces_left(tok, self.lex)  # "the last U.S. troops left Afghanistan"
             or journey(tok, self.lex, link, self.find.is_person)

@@ -13,6 +13,10 @@ Afghanistan": a verb of striking (``striking_verbs``) whose object is a place
 or target (``struck_places``) in a country (``struck_preps``) is ASSAULT on
 that country. "Struck a deal" and "hit back" are no such strike.
 
+"Iraqi warplanes struck Iran's oil terminal", "Iranian speedboats attacked a
+Kuwaiti tanker": forces that strike or attack something hit its owner (ASSAULT),
+where a government that "attacked" a policy only speaks.
+
 "The last U.S. troops left Afghanistan", "Cuban troops began leaving Angola":
 forces that leave a country withdraw from it (RETREAT), where a leader who
 "left Washington" only travels.
@@ -28,7 +32,7 @@ from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import LinkResult
 from backchannel.nlp.repairs import lemma
 
-__all__ = ["forces_left", "on_alert", "struck_places", "to_frontier"]
+__all__ = ["forces_left", "forces_struck", "on_alert", "struck_places", "to_frontier"]
 
 _PREP = frozenset({"prep", "dative"})
 
@@ -104,6 +108,31 @@ def struck_places(verb: Token, lex: Lexicon, link: LinkResult) -> Trigger | None
     if not preps:
         return None
     return Trigger(lemma(verb), "verb", "ASSAULT", "", objects=lex.struck_places, place_preps=preps)
+
+
+_ATTACKING = frozenset({"attack", "strike", "hit", "raid", "ram"})
+# what a strike may be that is no blow: "struck a deal", "hit a record"
+_NO_BLOW = frozenset(
+    {"deal", "agreement", "accord", "pact", "truce", "compromise", "balance", "note", "tone"}
+    | {"record", "high", "low", "snag", "wall", "target", "targets", "chord", "bargain"}
+)
+
+
+def forces_struck(verb: Token, lex: Lexicon) -> Trigger | None:
+    """Forces (``force_nouns``) as the subject of striking a thing: an assault on its
+    owner, whom the participants read from the object ("Iran's terminal", "a Kuwaiti
+    tanker")."""
+    if verb.pos_ != "VERB" or lemma(verb) not in _ATTACKING:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects or any(o.lemma_.lower() in _NO_BLOW for o in objects):
+        return None
+    if any(
+        c.dep_ == "nsubj" and (c.lower_ in lex.force_nouns or c.lemma_.lower() in lex.force_nouns)
+        for c in verb.children
+    ):
+        return Trigger(lemma(verb), "verb", "ASSAULT", "")
+    return None
 
 
 _LEAVING = frozenset({"leave", "quit", "exit"})

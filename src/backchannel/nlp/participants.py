@@ -361,6 +361,7 @@ class ParticipantFinder:
                         for o in owners
                         if not (
                             o.actor_id.startswith("state:")
+                            and o.how != "adjective"  # "a Kuwaiti tanker" is Kuwait's
                             and span_root(verb.doc, o).dep_ == "compound"
                         )
                     ]
@@ -879,6 +880,7 @@ _FOR_THE_BODY = frozenset(
     | {"delegation", "representative", "representatives", "envoy", "envoys"}
     # "NATO warplanes", "UN peacekeepers", "IAEA inspectors": a body's forces and missions
     | {"troops", "forces", "soldiers", "peacekeepers", "warplanes", "jets", "helicopters"}
+    | {"vessels", "ships", "boats", "cutters"}  # "Chinese coast guard vessels"
     | {"monitors", "observers", "inspectors", "investigators"}
 )
 # Nouns whose unnamed holder heads the body named before them and acts for it: "the
@@ -957,7 +959,9 @@ def _acts_for_body(modifier: Token) -> bool:
     """The noun ``modifier`` qualifies stands for the body it names: "the State Department
     spokesperson", "Pentagon officials", "ASEAN's special envoy", "the IAEA chief",
     "NATO's secretary-general"."""
-    return modifier.dep_ in {"compound", "nmod", "poss"} and (
+    # (a body's name whose first word the parser hangs on the noun: "Chinese coast
+    # guard vessels" is rooted at "Chinese", an adjective)
+    return modifier.dep_ in {"compound", "nmod", "poss", "amod"} and (
         modifier.head.lower_ in _FOR_THE_BODY or _office_word(modifier.head) in _BODY_HEADS
     )
 
