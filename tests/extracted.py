@@ -7,7 +7,7 @@ from typing import Any
 from backchannel.model import Document, Extraction
 
 
-def extract(extractor: Any, text: str, published: str = "2025-11-20") -> Extraction:
+def extract(extractor: Any, text: str, published: str | None = "2025-11-20") -> Extraction:
     doc = Document(Document.make_id(text), text, published=published, origin="test")
     ex = extractor.process(doc)
     assert isinstance(ex, Extraction), ex

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from extracted import linked
+from extracted import extract, linked
 from extracted import typed as _typed
 
 pytestmark = pytest.mark.model
@@ -204,3 +204,13 @@ def test_forces_that_strike_a_thing_assault_its_owner(
 )
 def test_a_deal_struck_or_words_are_no_assault(extractor: Any, text: str) -> None:
     assert not {e for e in _typed(extractor, text) if e[2] == "ASSAULT"}
+
+
+def test_an_undated_text_is_dated_by_the_offices_its_bare_titles_name(extractor: Any) -> None:
+    # "Secretary-General" before Ban Ki-moon is his office at the UN, 2007–2016: the
+    # text is of those years and he acts for the UN, as his title says
+    ex = extract(extractor, "Secretary-General Ban Ki-moon met President Barack Obama.", None)
+    assert ex.events
+    event = ex.events[0]
+    assert {event.source.country, event.target.country} == {"UNO", "USA"}
+    assert event.date.start is not None and "2009-01-20" <= event.date.start <= "2016-12-31"

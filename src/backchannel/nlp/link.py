@@ -32,6 +32,7 @@ The order matters, and is the order a careful reader uses:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -227,6 +228,7 @@ class Linker:
         self._full_names(doc, mentions, title_spans)
         self._attach_titles(doc, mentions, title_spans)
         self._then_prefixes(doc, mentions)
+        self._bare_title_hints(doc, mentions)
         doc_date = self._document_date(mentions, published, today)
         day = doc_date.end if published else doc_date.start
         self._dictionary.link(doc, mentions, day)
@@ -321,6 +323,32 @@ class Linker:
                 nxt.then = True
             nxt.how = "then-title" if nxt.then else "title+name"
 
+    def _bare_title_hints(self, doc: Doc, mentions: dict[int, Linked]) -> None:
+        """A title every country shares before a KB person's name ("Foreign Minister
+        Eduard Shevardnadze", "Prime Minister Rajiv Gandhi"): the office of that name
+        the person held, when they held one, as a title pattern would give it; an
+        undated text is then dated by it (``_document_date``)."""
+        for m in mentions.values():
+            actor = self.kb.actors.get(m.actor_id)
+            if m.role_hint or actor is None or actor.kind != "person" or m.start == 0:
+                continue
+            words: list[str] = []
+            i = m.start - 1
+            while i >= 0 and len(words) < 4 and _TITLE_CASE.match(doc[i].text):
+                words.insert(0, doc[i].lower_)
+                i -= 1
+            if not words:
+                continue
+            office = "_".join(words).replace("-", "_").replace("defence", "defense")
+            held = {
+                r.position
+                for r in actor.roles
+                if r.position
+                and r.position.split(".", 1)[1].replace("defence", "defense").endswith(office)
+            }
+            if len(held) == 1:
+                m.role_hint = held.pop()
+
     def _then_prefixes(self, doc: Doc, mentions: dict[int, Linked]) -> None:
         """ "then-Ambassador Cui Tiankai", "then-Vice President Biden": a past title."""
         for m in mentions.values():
@@ -339,25 +367,28 @@ class Linker:
         """The publication date, or when unknown the window in which every present title held."""
         if published:
             return DateInterval(published, published, "day")
-        start: str | None = None
-        end: str = today
+        terms: list[list[tuple[str, str]]] = []  # each titled mention's terms of office
         for m in mentions.values():
             if not m.role_hint or m.then:
                 continue
             actor = self.kb.actors.get(m.actor_id)
             if actor is None:
                 continue
-            held = [r for r in actor.roles if r.position == m.role_hint]
-            if not held:
-                continue
-            latest = max(held, key=lambda r: r.start or "")
-            if latest.start and (start is None or latest.start > start):
-                start = latest.start
-            if latest.end and latest.end < end:
-                end = latest.end
-        if start is None or start > end:
-            return DateInterval(None, None, "unknown")
-        return DateInterval(start, end, "inferred", "titles held when written")
+            held = [
+                (r.start or "", r.end or today)
+                for r in actor.roles
+                if r.position == m.role_hint and r.start
+            ]
+            if held:
+                terms.append(sorted(held, reverse=True))  # the latest term first
+        # the latest window in which one term of each title overlaps ("Foreign Minister
+        # Shevardnadze" of 1985–1991, not of his month in 1991, beside Secretary Shultz)
+        for chosen in itertools.islice(itertools.product(*terms), 64) if terms else ():
+            start = max(t[0] for t in chosen)
+            end = min(t[1] for t in chosen)
+            if start <= end:
+                return DateInterval(start, end, "inferred", "titles held when written")
+        return DateInterval(None, None, "unknown")
 
     # -- 5. bare titles ----------------------------------------------------
 
