@@ -214,3 +214,28 @@ def test_an_undated_text_is_dated_by_the_offices_its_bare_titles_name(extractor:
     event = ex.events[0]
     assert {event.source.country, event.target.country} == {"UNO", "USA"}
     assert event.date.start is not None and "2009-01-20" <= event.date.start <= "2016-12-31"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The World Bank approved the disbursement of $500 million to Ghana.",
+            ("world-bank", "state:GHA", "AID"),
+        ),
+        (
+            "Tokyo unveiled a $300 million package of patrol boats for Manila.",
+            ("state:JPN", "state:PHL", "AID"),
+        ),
+    ],
+)
+def test_money_or_arms_approved_or_unveiled_for_another_is_aid(
+    extractor: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    got = {frozenset(e[:2]) | {e[2]} for e in _typed(extractor, text) if e[3] == "asserted"}
+    assert frozenset(expected) in got, _typed(extractor, text)
+
+
+def test_a_nomination_approved_is_no_aid(extractor: Any) -> None:
+    got = _typed(extractor, "The Senate approved the nomination of the new envoy to Accra.")
+    assert not {e for e in got if e[2] == "AID"}
