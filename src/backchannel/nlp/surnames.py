@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from backchannel.kb import KnowledgeBase
 from backchannel.kb.dictionaries import NameKey, name_key
 from backchannel.kb.petrarch import cameo
+from backchannel.model import Actor
 from backchannel.nlp.mentions import TITLE_CASE, Linked
 
 __all__ = ["ArticleSurnames", "KnownSurnames", "NamedInFull"]
@@ -297,6 +298,11 @@ class KnownSurnames:
             if m.actor_id in candidates:
                 return m.actor_id
         if len(candidates) == 1:
+            only = self.kb.actors[candidates[0]]
+            if day is not None and _long_retired(only, day):
+                # a lone "Baker" in a 2025 article is not the secretary of state of
+                # 1989 unless the article named him in full (above)
+                return None
             return candidates[0]
         if day is not None:
             in_office = [c for c in candidates if self.kb.actors[c].roles_on(day)]
@@ -314,6 +320,18 @@ class KnownSurnames:
             if len(matched) == 1:
                 return matched[0]
         return None  # ambiguous: better no link than a wrong one
+
+
+# years after the end of someone's last office when a lone surname no longer names them
+_OUT_OF_MIND_YEARS = 10
+
+
+def _long_retired(actor: Actor, day: str) -> bool:
+    """Every office the actor held ended more than ``_OUT_OF_MIND_YEARS`` before ``day``."""
+    if not actor.roles or any(not r.end for r in actor.roles):
+        return False
+    last = max(r.end for r in actor.roles if r.end)
+    return f"{int(last[:4]) + _OUT_OF_MIND_YEARS}{last[4:]}" < day
 
 
 # lower-case particles inside Arabic, Dutch, German, French, Portuguese names
