@@ -162,3 +162,11 @@ def test_an_act_two_countries_do_together_is_cooperation(
 )
 def test_a_sum_or_a_stance_together_is_no_cooperation(extractor: Any, text: str) -> None:
     assert not {e for e in _typed(extractor, text) if e[2] == "COOPERATE"}
+
+
+def test_a_lone_surname_names_no_one_long_out_of_office(extractor: Any) -> None:
+    # James Baker, secretary of state 1989–1992, the KB's only Baker
+    assert "james-baker" in linked(extractor, "Baker met Shevardnadze in Moscow.", "1990-06-01")
+    assert "james-baker" not in linked(extractor, "Baker met Wang Yi in Beijing.", "2025-06-01")
+    text = "James Baker met Wang Yi in Beijing. Baker later met Xi."
+    assert "james-baker" in linked(extractor, text, "2025-06-01")
