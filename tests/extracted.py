@@ -25,6 +25,13 @@ def typed(extractor: Any, text: str, published: str = "2025-11-20") -> set[tuple
     return {(e[0], e[1], e[2], e[4]) for e in events(extractor, text, published)}
 
 
+def coded(extractor: Any, text: str, published: str = "2025-11-20") -> set[frozenset[str]]:
+    """Each asserted event as the unordered set of its two parties and its type."""
+    return {
+        frozenset({*e[:2], e[2]}) for e in typed(extractor, text, published) if e[3] == "asserted"
+    }
+
+
 def linked(extractor: Any, text: str, published: str = "2025-11-20") -> set[str]:
     """The actor ids the linker found in the text."""
     return {m.actor_id for m in extract(extractor, text, published).mentions}

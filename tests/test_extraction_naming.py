@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from extracted import linked
+from extracted import coded, linked
 from extracted import typed as _typed
 
 pytestmark = pytest.mark.model
@@ -57,8 +57,7 @@ pytestmark = pytest.mark.model
 def test_a_party_named_by_its_office_or_side_is_coded(
     extractor: Any, text: str, expected: tuple[str, str, str]
 ) -> None:
-    got = {frozenset(e[:2]) | {e[2]} for e in _typed(extractor, text) if e[3] == "asserted"}
-    assert frozenset(expected) in got, _typed(extractor, text)
+    assert frozenset(expected) in coded(extractor, text), _typed(extractor, text)
 
 
 def test_a_named_holder_speaks_for_himself_not_the_body(extractor: Any) -> None:
@@ -118,8 +117,7 @@ def test_the_two_sides_of_a_text_about_others_are_its_two_countries(extractor: A
 def test_a_government_named_by_place_or_rule_is_coded(
     extractor: Any, text: str, expected: tuple[str, str, str]
 ) -> None:
-    got = {frozenset(e[:2]) | {e[2]} for e in _typed(extractor, text) if e[3] == "asserted"}
-    assert frozenset(expected) in got, _typed(extractor, text)
+    assert frozenset(expected) in coded(extractor, text), _typed(extractor, text)
 
 
 def test_a_state_named_where_someone_meets_stays_a_place(extractor: Any) -> None:
