@@ -127,10 +127,7 @@ def forces_struck(verb: Token, lex: Lexicon) -> Trigger | None:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects or any(o.lemma_.lower() in _NO_BLOW for o in objects):
         return None
-    if any(
-        c.dep_ == "nsubj" and (c.lower_ in lex.force_nouns or c.lemma_.lower() in lex.force_nouns)
-        for c in verb.children
-    ):
+    if _forces_do(verb, lex):
         return Trigger(lemma(verb), "verb", "ASSAULT", "")
     return None
 
@@ -145,12 +142,17 @@ def forces_left(verb: Token, lex: Lexicon) -> Trigger | None:
     if not any(c.dep_ == "dobj" for c in verb.children):
         return None
     doer = verb.head if verb.dep_ == "xcomp" else verb  # "began leaving Angola"
-    if any(
-        c.dep_ == "nsubj" and (c.lower_ in lex.force_nouns or c.lemma_.lower() in lex.force_nouns)
-        for c in doer.children
-    ):
+    if _forces_do(doer, lex):
         return Trigger(lemma(verb), "verb", "RETREAT", "withdraw")
     return None
+
+
+def _forces_do(verb: Token, lex: Lexicon) -> bool:
+    """The verb's subject is forces (``force_nouns``): "Iraqi warplanes struck …"."""
+    return any(
+        c.dep_ == "nsubj" and (c.lower_ in lex.force_nouns or c.lemma_.lower() in lex.force_nouns)
+        for c in verb.children
+    )
 
 
 def _objects(verb: Token, nouns: Collection[str]) -> list[Token]:

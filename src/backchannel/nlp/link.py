@@ -497,23 +497,26 @@ class Linker:
             return
         run_sides = self.kb.default_sides()
         named_at: list[tuple[int, str]] | None = None  # read once, where first asked
+
+        def sides_before(i: int) -> tuple[str, str] | None:
+            nonlocal named_at
+            if named_at is None:
+                named_at = self._countries_named(doc, mentions)
+            return _text_sides(named_at, i, run_sides)
+
         for tok in doc[1:]:
             prev = doc[tok.i - 1]
             if prev.lower_ not in {"two", "both"}:
                 if tok.i >= 2 and doc[tok.i - 2].lower_ in {"two", "both"}:
                     # "the two defence ministers" (the sides are read only where asked)
-                    if named_at is None:
-                        named_at = self._countries_named(doc, mentions)
-                    sides = self._text_sides(doc, tok.i - 2, mentions, run_sides, named_at)
+                    sides = sides_before(tok.i - 2)
                     if sides is not None:
                         self._both_holders(doc, tok, mentions, sides, day)
                 self._named_holders(doc, tok, mentions, day)
                 continue
             if prev.i in mentions or tok.i in mentions:
                 continue
-            if named_at is None:
-                named_at = self._countries_named(doc, mentions)
-            sides = self._text_sides(doc, prev.i, mentions, run_sides, named_at)
+            sides = sides_before(prev.i)
             if sides is None:
                 continue  # "both countries" of a text about others, which ones it cannot tell
             if tok.lower_ in {"leaders", "presidents"}:
@@ -536,31 +539,6 @@ class Linker:
                 ids = held
             mentions[prev.i] = Linked(prev.i, prev.i + 1, ids[0], "leaders")
             mentions[tok.i] = Linked(tok.i, tok.i + 1, ids[1], "leaders")
-
-    def _text_sides(
-        self,
-        doc: Doc,
-        before: int,
-        mentions: dict[int, Linked],
-        run_sides: tuple[str, str],
-        named_at: list[tuple[int, str]] | None = None,
-    ) -> tuple[str, str] | None:
-        """Which two countries "the two sides" of the text before ``before`` are: the
-        run's two when the text names both or no other country, else the only two
-        it names ("Indian and Chinese troops pulled back, officials from both sides
-        said"); None when it names others and more than two. ``named_at`` is
-        ``_countries_named``'s list, computed once per text."""
-        named: list[str] = []
-        for start, code in (
-            named_at if named_at is not None else self._countries_named(doc, mentions)
-        ):
-            if start >= before:
-                break
-            if code not in named:
-                named.append(code)
-        if set(named) <= set(run_sides) or set(run_sides) <= set(named):
-            return run_sides
-        return (named[0], named[1]) if len(named) == 2 else None
 
     def _countries_named(self, doc: Doc, mentions: dict[int, Linked]) -> list[tuple[int, str]]:
         """Where the text names a state as a party, not a place ("met in Hanoi")."""
@@ -746,6 +724,24 @@ class Linker:
 
 # Nouns after a movement's name for it as the power that governs
 _RULE = frozenset({"administration", "government", "regime", "authorities", "leadership"})
+
+
+def _text_sides(
+    named_at: list[tuple[int, str]], before: int, run_sides: tuple[str, str]
+) -> tuple[str, str] | None:
+    """Which two countries "the two sides" of the text before ``before`` are: the run's
+    two when the text names both or no other country, else the only two it names
+    ("Indian and Chinese troops pulled back, officials from both sides said"); None
+    when it names others and more than two. ``named_at`` is ``_countries_named``'s."""
+    named: list[str] = []
+    for start, code in named_at:
+        if start >= before:
+            break
+        if code not in named:
+            named.append(code)
+    if set(named) <= set(run_sides) or set(run_sides) <= set(named):
+        return run_sides
+    return (named[0], named[1]) if len(named) == 2 else None
 
 
 def _person_after(doc: Doc, i: int) -> bool:

@@ -330,7 +330,7 @@ def _long_retired(actor: Actor, day: str) -> bool:
     """Every office the actor held ended more than ``_OUT_OF_MIND_YEARS`` before ``day``."""
     if not actor.roles or any(not r.end for r in actor.roles):
         return False
-    last = max(r.end for r in actor.roles if r.end)
+    last = max(r.end for r in actor.roles if r.end is not None)
     return f"{int(last[:4]) + _OUT_OF_MIND_YEARS}{last[4:]}" < day
 
 
