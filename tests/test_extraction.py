@@ -98,11 +98,11 @@ def test_unknown_people_in_apposition_become_actors(extractor: Any) -> None:
     ex = _run(
         extractor,
         "As Tsinghua University's Da Wei observed, the team is a club. "
-        "Sarah Beran of Macro Advisory Partners notes contradictory impulses.",
+        "Clara Vossberg of Macro Advisory Partners notes contradictory impulses.",
     )
     names = {a.name: a for a in ex.new_actors}
-    assert "Sarah Beran" in names
-    assert names["Sarah Beran"].roles[0].org == "Macro Advisory Partners"
+    assert "Clara Vossberg" in names
+    assert names["Clara Vossberg"].roles[0].org == "Macro Advisory Partners"
     assert any(m[1] == "da-wei" or m[0] == "Da Wei" for m in _linked(ex))
 
 

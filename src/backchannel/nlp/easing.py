@@ -432,9 +432,17 @@ def exempting_verb(prep: Token, verbs: frozenset[str]) -> Token | None:
 
 def country_word(tok: Token, adjectives: Mapping[str, str]) -> Linked | None:
     """A country adjective before any noun ("on Chinese furniture"), which the linker
-    reads as the state only before the goods it knows."""
+    reads as the state only before the goods it knows; "a South Korean proposal" by
+    its two words."""
+    if tok.dep_ not in {"amod", "compound"} or not tok.text[:1].isupper():
+        return None
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and before.text[:1].isupper():
+        code = adjectives.get(f"{before.lower_} {tok.lower_}")
+        if code is not None:
+            return Linked(before.i, tok.i + 1, f"state:{code}", "adjective")
     code = adjectives.get(tok.lower_)
-    if code is None or tok.dep_ not in {"amod", "compound"} or not tok.text[:1].isupper():
+    if code is None:
         return None
     return Linked(tok.i, tok.i + 1, f"state:{code}", "adjective")
 

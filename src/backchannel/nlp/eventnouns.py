@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from backchannel.nlp.participants import ParticipantFinder
 
 
+# nouns that judge an act, aimed at whose act it is: "criticism of Beijing's treatment"
+_JUDGED_BY_OWNER = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+
+
 def noun_participants(
     find: ParticipantFinder, noun: Token, trig: Trigger, link: LinkResult
 ) -> tuple[list[Linked], list[Linked]]:
@@ -85,6 +89,14 @@ def noun_participants(
                 for m in [split_apposition(g, link)]
                 if m is not None
             ]
+            if not found and child.lower_ == "of" and trig.type in _JUDGED_BY_OWNER:
+                # "criticism of Beijing's treatment of Uyghurs": whose act is judged
+                found = [
+                    m
+                    for g in child.children
+                    if g.dep_ == "pobj"
+                    for m in find.owners(g, link, by_adjective=True)
+                ]
             targets += find.not_topics(found, child, trig)
         elif child.dep_ in {"acl", "relcl"}:
             # "the rapport developed between X and Y"

@@ -318,6 +318,11 @@ class Offices:
                 ),
                 (i, ""),
             )
+            if not code and i - 1 >= 0 and end - start >= 3:
+                # "South and North Korean officials": the first word shares the second's
+                shared = f"{doc[i - 1].lower_} {doc[start + 1].lower_}"
+                if doc[i - 1].text[:1].isupper() and shared in self.adjectives:
+                    first, code = i - 1, self.adjectives[shared]
             if not code or any(j in covered for j in range(first, i)):
                 return
             sector = self.group_nouns.get(noun, noun)

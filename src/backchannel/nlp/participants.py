@@ -93,18 +93,44 @@ _JUDGING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "CONCEDE"})
 _FORCE = frozenset({"ASSAULT", "COERCE"})
 # particles the parser hangs as adverbs when the object comes first ("pulled its
 # troops back")
-_ADVERB_PARTICLES = frozenset({"back", "out", "off", "down", "away"})
+_ADVERB_PARTICLES = frozenset({"back", "out", "off", "down", "away", "aside"})
+
+
+# the children that complete a phrasal verb or idiom: "turn down", "take aim", "hold
+# responsible"
+_PHRASE_PARTS = frozenset({"prt", "prep", "dobj", "oprd", "acomp"})
+_DESCRIBING = frozenset({"describe", "call", "term", "characterize", "characterise", "dub"})
+
+
+def _described_as(clause: Token) -> Token | None:
+    """The noun a "what …" clause object names: "held what officials described as frank
+    discussions", "had what Riyadh called a useful exchange"."""
+    if clause.dep_ != "ccomp" or clause.lemma_.lower() not in _DESCRIBING:
+        return None
+    if not any(c.dep_ == "dobj" and c.lower_ == "what" for c in clause.children):
+        return None
+    for c in clause.children:
+        if c.dep_ in {"oprd", "attr"} and c.pos_ == "NOUN":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "as":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _moved_particle(child: Token) -> bool:
     """A particle the parser reads as an adverb, after the verb's object or with none
-    ("pulled its troops back", "began pulling back from"; "roll back the tariffs"
-    keeps the parser's reading)."""
+    ("pulled its troops back", "began pulling back from"), or right after a verb that
+    is no bare infinitive ("began pulling back troops", "brushed aside China's plan";
+    "a deal to roll back the tariffs" keeps the parser's reading, the deal's content)."""
     objects = [c for c in child.head.children if c.dep_ == "dobj"]
     return (
         child.dep_ == "advmod"
         and child.lower_ in _ADVERB_PARTICLES
-        and (not objects or any(c.i < child.i for c in objects))
+        and (
+            not objects
+            or any(c.i < child.i for c in objects)
+            or (child.i == child.head.i + 1 and child.head.tag_ != "VB")
+        )
     )
 
 
@@ -156,9 +182,10 @@ class ParticipantFinder:
                 # a phrasal verb ("call on", "turn down") or an idiom with its object
                 # ("take aim", "point the finger") wins over the bare verb; a time is
                 # no such phrase ("fired Tillerson on Tuesday" is no "fire on"), nor a
-                # medium ("called Xi on the phone" is no "call on")
+                # medium ("called Xi on the phone" is no "call on"); "held Pyongyang
+                # responsible" by its predicate
                 if (
-                    (child.dep_ in {"prt", "prep", "dobj"} or _moved_particle(child))
+                    (child.dep_ in _PHRASE_PARTS or _moved_particle(child))
                     and not of_time(child)
                     and not self._by_medium(child)
                 ):
@@ -215,7 +242,10 @@ class ParticipantFinder:
         if trig.objects:
             obj = None
             for c in verb.children:
-                if c.dep_ not in OBJ | {"nsubjpass"}:
+                described = _described_as(c)
+                if described is not None:
+                    c = described  # "held what officials called frank talks with Wang"
+                elif c.dep_ not in OBJ | {"nsubjpass"}:
                     continue
                 # "signed the deal", or "signed the first stage of a trade deal"
                 # (or "signed the phase one trade agreement", where the parser makes
@@ -282,12 +312,23 @@ class ParticipantFinder:
                 found = self.collect(child, link) or antecedent(verb, child, link)
                 targets += self._not_owned(child, found, trig, link)
                 continue
-            is_object = (child.dep_ in OBJ and (obj is None or child.i != obj.i)) or (
-                # "received Bessent and He", with "He" parsed as a second verb phrase
-                child.dep_ == "conj"
-                and child.pos_ in {"PROPN", "PRON", "NOUN"}
-                and child.i in link.token_to_mention
-                and any(c.dep_ in OBJ for c in verb.children)
+            described = _described_as(child)  # "condemned what it called an unsafe intercept"
+            doers: list[list[Linked]] = []
+            if described is not None and (obj is None or described.i != obj.i):
+                # "… an unsafe intercept of a U.S. plane by a Chinese jet", the parser
+                # hanging "by" from "called": the doer of what is condemned
+                doers = [self.collect(a, link) for a in child.children if a.dep_ == "agent"]
+                child = described
+            is_object = (
+                described is child
+                or (child.dep_ in OBJ and (obj is None or child.i != obj.i))
+                or (
+                    # "received Bessent and He", with "He" parsed as a second verb phrase
+                    child.dep_ == "conj"
+                    and child.pos_ in {"PROPN", "PRON", "NOUN"}
+                    and child.i in link.token_to_mention
+                    and any(c.dep_ in OBJ for c in verb.children)
+                )
             )
             owners: list[Linked] = []
             # "agreed to US mediation", "dropped its objections to Sweden's bid"
@@ -313,6 +354,8 @@ class ParticipantFinder:
                     owners += (aimed_at and possessors(noun, link)) or self.owners(
                         noun, link, by_adjective=trig.type in _JUDGING | _FORCE
                     )
+                if described is child:
+                    owners = [m for found_by in doers for m in found_by] or owners
             if child.dep_ in {"prep", "dative"} and child.lower_ in trig.place_preps:
                 targets += self.place_party(child, link) or self._force_owners(child, trig, link)
                 continue
@@ -377,7 +420,16 @@ class ParticipantFinder:
                 named += [a for a in obj.children if a.dep_ == "appos"]
             # force against what is another's: "Serbian positions"
             struck_owners = self.owners(obj, link, by_adjective=True) if trig.type in _FORCE else []
-            for child in (c for o in named for c in o.children):
+            # a judgement of another's thing is aimed at its owner, not at those its own
+            # phrases name: "dismissed Trump's proposal for talks with Russia",
+            # "turned down a South Korean proposal"
+            judged = (
+                self.owners(obj, link, by_adjective=True)
+                if trig.type in _JUDGING and not targets
+                else []
+            )
+            targets += judged
+            for child in (c for o in ([] if judged else named) for c in o.children):
                 if child.dep_ == "prep" and child.lower_ in trig.place_preps:
                     if trig.type in _FORCE and (targets or struck_owners):
                         # "bombed Serbian positions in Bosnia": force against their
@@ -608,6 +660,15 @@ class ParticipantFinder:
         if noun.i in link.token_to_mention:
             return []
         owners: list[Linked] = []
+        if noun.pos_ == "NOUN":
+            # an act's doer, before any "of" phrase: "condemned the intercept of a U.S.
+            # plane by a Chinese jet", where "by" may hang from the "of" phrase's noun
+            of_nouns = [g for p in noun.children if p.lower_ == "of" for g in p.children]
+            for by in itertools.chain(noun.children, *(g.children for g in of_nouns)):
+                if by.dep_ == "prep" and by.lower_ == "by":
+                    owners += self.collect(by, link)
+            if owners:
+                return owners
         # "the arrest of Meng", "the killing of protesters": the one it is done to
         suffered = self._done_to(noun)
         of = [] if suffered else [g for p in noun.children if p.lower_ == "of" for g in p.children]

@@ -65,7 +65,7 @@ def coordinated(found: list[Linked], link: LinkResult, doc: Doc) -> list[Linked]
     """
     out = list(found)
     for m in found:
-        i = m.start - 1
+        i = _title_start(doc, m, link) - 1
         # a comma joins names only in a list that ends in "and"
         joined = m.end < len(doc) and doc[m.end].lower_ == "and"
         while i >= 1 and (doc[i].lower_ == "and" or (joined and doc[i].text == ",")):
@@ -79,6 +79,29 @@ def coordinated(found: list[Linked], link: LinkResult, doc: Doc) -> list[Linked]
             out.append(prev)
             i = prev.start - 1
     return unique(out)
+
+
+# words of a title written before a name: "Russian President", "his Colombian counterpart"
+_TITLE_DEPS = frozenset({"amod", "compound", "det", "poss", "nmod", "punct"})
+
+
+def _title_start(doc: Doc, m: Linked, link: LinkResult) -> int:
+    """Where the title before the name ``m`` begins: "Trump and Russian President
+    Vladimir Putin met", where the words between "and" and the name modify it (the
+    parser may hang "Trump" there too, so the walk stops at "and")."""
+    root = span_root(doc, m)
+    start = m.start
+    while start - 1 > 0 and m.start - start < 5:
+        word = doc[start - 1]
+        if (
+            word.lower_ in {"and", ","}
+            or word.i in link.token_to_mention
+            or word.dep_ not in _TITLE_DEPS
+            or not root.is_ancestor(word)
+        ):
+            break
+        start -= 1
+    return start
 
 
 def between_names(verb: Token, link: LinkResult) -> tuple[Linked, Linked] | None:

@@ -107,7 +107,7 @@ def reported_wrong(clause: Token, lex: Lexicon) -> bool:
 
 
 # verbs whose clause is a wrong whatever it tells: "charged that X was arming rebels"
-_CHARGING = frozenset({"charge", "allege"})
+_CHARGING = frozenset({"charge", "allege", "complain"})
 
 
 def disparaged(clause: Token, lex: Lexicon) -> bool:
