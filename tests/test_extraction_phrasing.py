@@ -104,6 +104,85 @@ pytestmark = pytest.mark.model
             "plane by a Chinese fighter jet.",
             ("us-defense-department", "state:CHN", "ACCUSE"),
         ),
+        # a thing judged, named as a passive subject, is its owner's
+        ("Seoul's offer of talks was spurned by Pyongyang.", ("state:PRK", "state:KOR", "REJECT")),
+        # the object of a relative clause is the word the clause hangs from
+        (
+            "The pact, which Hanoi and Vientiane signed on Monday, opens the border.",
+            ("state:VNM", "state:LAO", "AGREE"),
+        ),
+        (
+            "Belgrade and Zagreb initialled the accord on Tuesday.",
+            ("state:SRB", "state:HRV", "AGREE"),
+        ),
+        (
+            "Manila and Beijing struck a provisional arrangement on resupply missions.",
+            ("state:PHL", "state:CHN", "AGREE"),
+        ),
+        # an idiom whose preposition hangs from its object
+        (
+            "Mahmoud Ahmadinejad took aim at Israel in a speech on Wednesday.",
+            ("mahmoud-ahmadinejad", "state:ISR", "ACCUSE"),
+        ),
+        # what force is threatened against is a country's
+        (
+            "Israel threatened to hit Lebanese state infrastructure.",
+            ("state:ISR", "state:LBN", "THREATEN"),
+        ),
+        (
+            "Moscow restored gas supplies to Kyiv on Thursday.",
+            ("state:RUS", "state:UKR", "RETREAT"),
+        ),
+        (
+            "Islamabad and Washington stepped up the sharing of intelligence.",
+            ("state:PAK", "state:USA", "COOPERATE"),
+        ),
+        (
+            "American and Cuban diplomats sat across the table from each other in Havana.",
+            ("group:USA:diplomats", "group:CUB:diplomats", "CONSULT"),
+        ),
+        (
+            "Indian and Nepali soldiers took part in a joint exercise near the border.",
+            ("group:IND:military", "group:NPL:military", "COOPERATE"),
+        ),
+        # "Trump pressed Xi", parsed as one noun phrase headed by "Trump"
+        ("Trump pressed Xi on trade.", ("donald-trump", "xi-jinping", "REQUEST")),
+        # a refusal of an act that is no event is aimed at the act's other party
+        (
+            "Beijing refused to accept a Japanese protest over the collision.",
+            ("state:CHN", "state:JPN", "REJECT"),
+        ),
+        # a warning is aimed at the one whose act it is conditioned on
+        (
+            "Dmitry Medvedev warned that Moscow would deploy missiles in Kaliningrad if "
+            "Washington pressed ahead with the shield.",
+            ("dmitry-medvedev", "state:USA", "THREATEN"),
+        ),
+        (
+            "Beijing warned that it reserved the right to use force should Taipei declare "
+            "independence.",
+            ("state:CHN", "state:TWN", "THREATEN"),
+        ),
+        # who governs from a capital is its state's government
+        (
+            "Washington blamed the regime in Damascus for the attack.",
+            ("state:USA", "group:SYR:government", "ACCUSE"),
+        ),
+        # wrongs told in a reported clause by their object
+        (
+            "Antony Blinken said Russia's forces had committed war crimes in Bucha.",
+            ("antony-blinken", "group:RUS:military", "ACCUSE"),
+        ),
+        (
+            "Ehud Barak said the Lebanese government bore full responsibility for the raid.",
+            ("ehud-barak", "group:LBN:government", "ACCUSE"),
+        ),
+        # a participle hung from the reported clause is the speaker's
+        (
+            "Antony Blinken said China was supplying drone parts to Russia, accusing "
+            "Beijing of fueling the war.",
+            ("antony-blinken", "state:CHN", "ACCUSE"),
+        ),
         # two peoples sharing a demonym's second word
         (
             "South and North Korean officials met at Panmunjom on Friday.",
@@ -128,6 +207,21 @@ def test_phrasings_code_their_act(extractor: Any, text: str, expected: tuple[str
         (
             "The Chinese minister complained that the talks in Geneva were slow.",
             frozenset({"group:CHN:government", "state:CHE", "ACCUSE"}),
+        ),
+        # a refused act that is an event of its own is that event, negated
+        (
+            "Li Shangfu declined to meet Lloyd Austin in Singapore.",
+            frozenset({"li-shangfu", "lloyd-austin", "REJECT"}),
+        ),
+        # a condition on the threatener's own act names no target
+        (
+            "Israel threatened to retaliate if it was attacked.",
+            frozenset({"state:ISR", "THREATEN"}),
+        ),
+        # a promise in a reported clause is no wrong
+        (
+            "Antony Blinken said China had committed to buying more soybeans.",
+            frozenset({"antony-blinken", "state:CHN", "ACCUSE"}),
         ),
         # "held" with a plain object is no blame
         (

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from backchannel.nlp.asks import owner_told
 from backchannel.nlp.easing import exempting_verb
+from backchannel.nlp.jointly import taken_part_in
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.preps import topic_prep
@@ -128,6 +129,7 @@ def noun_participants(
         and (
             head.lower_ in {"for", "to", "into"}
             or (head.lower_ == "with" and trig.type != "CONSULT")
+            or taken_part_in(slot)  # "U.S. and Chinese troops took part in joint drills"
         )
         and head.head.pos_ in {"VERB", "AUX"}
         and not own

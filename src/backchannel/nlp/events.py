@@ -35,6 +35,7 @@ from backchannel.nlp.asks import (
     met_and_agreed,
 )
 from backchannel.nlp.calls import paid_call, paid_visit
+from backchannel.nlp.contingent import conditioned_on, refused_parties
 from backchannel.nlp.easing import (
     buying_changed,
     coercive,
@@ -271,6 +272,10 @@ class EventExtractor(EventRecords):
         if found is None:
             return None
         sources, targets, obj = found
+        if _ids(sources) & _ids(targets) or _named_states(sources) & _named_states(targets):
+            # "Blinken said China was supplying parts, accusing Beijing of …", the
+            # participle hung from the reported clause: the one who said it does it
+            sources = self._reporter(tok, link) or sources
         if trig.lemma == "push back" or (
             trig.type == "ACCUSE" and trig.lemma in self.lex.reacting_verbs
         ):
@@ -315,6 +320,12 @@ class EventExtractor(EventRecords):
         if not targets and sources and trig.type in self.lex.content_of:
             # "threatened to impose tariffs on Malaysian palm oil": whom the measure hits
             targets = self._hit_by_content(tok, link)
+        if not targets and sources and trig.type == "THREATEN":
+            # "warned that Moscow would respond if Washington pressed ahead"
+            targets = conditioned_on(self.find, tok, sources, link)
+        if not targets and sources and trig.type == "REJECT":
+            # "refused to sign a security pact with the United States"
+            targets = refused_parties(self.find, tok, link)
         aimed = trig.type in _AIMED_AT_THE_OTHER_SIDE or eased_outright(tok, trig, self._governing)
         # the measure eased is no one eased: "suspended the countermeasures"
         eased = trig.type == "RETREAT" and obj is not None
@@ -549,6 +560,18 @@ class EventExtractor(EventRecords):
             for c in verb.children
         )
 
+    def _reporter(self, verb: Token, link: LinkResult) -> list[Linked]:
+        """The subject of the verb of saying a participle ``verb`` hangs under, through
+        the reported clause: "Blinken said China was supplying …, accusing Beijing"."""
+        if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+            return []
+        head = verb.head
+        while head.dep_ in {"ccomp", "conj", "advcl"} and head.head.i != head.i:
+            head = head.head
+            if head.lemma_.lower() in self.lex.speech_verbs:
+                return self.find.subjects(head, link)
+        return []
+
     def _hit_by_content(self, verb: Token, link: LinkResult) -> list[Linked]:
         """The ones a measure threatened or asked for would hit, read from the measure's
         own phrase: "threatened to halt purchases of Malaysian palm oil"."""
@@ -625,3 +648,10 @@ def _foreign(event: Event) -> bool:
 
 def _ids(found: list[Linked]) -> Side:
     return frozenset(m.actor_id for m in found)
+
+
+def _named_states(found: list[Linked]) -> frozenset[str]:
+    """The countries of the states and groups among ``found`` ("state:CHN", "group:CHN:…")."""
+    return frozenset(
+        m.actor_id.split(":")[1] for m in found if m.actor_id.startswith(("state:", "group:"))
+    )

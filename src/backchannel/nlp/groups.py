@@ -34,6 +34,9 @@ _STATE_OBJECT_NOUNS = frozenset(
         # craft stopped, seized or shot down ("a U.S. reconnaissance plane", "the Chinese
         # surveillance balloon"), and the one that did it ("a Chinese fighter jet")
         "plane", "planes", "aircraft", "jet", "balloon", "vessel", "vessels", "drone",
+        # what force is threatened against or hits: "Lebanese state infrastructure",
+        # "Iranian nuclear facilities"
+        "infrastructure", "facilities", "installations",
     }
 )  # fmt: skip
 
@@ -399,8 +402,10 @@ def _government_in(
     prep = doc[start - 1] if start >= 2 else None
     if prep is None or prep.lower_ != "in" or prep.dep_ != "prep":
         return False
-    noun = prep.head
-    if noun.i != start - 2 or noun.i in covered or not noun.is_lower:
+    # the noun right before "in", whether the parser hangs "in" from it or from the
+    # verb ("blamed the government in Khartoum")
+    noun = doc[start - 2]
+    if prep.head.i not in (noun.i, noun.head.i) or noun.i in covered or not noun.is_lower:
         return False
     ruling = noun.lower_ == "party" and any(c.lower_ == "ruling" for c in noun.lefts)
     if noun.lower_ not in _GOVERNING and not ruling:

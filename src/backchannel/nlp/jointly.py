@@ -52,9 +52,19 @@ def joint_act(tok: Token) -> Trigger | None:
         return None
     if (
         tok.pos_ == "NOUN"
-        and tok.dep_ == "dobj"
-        and tok.head.lemma_.lower() in _UNDERTAKING
+        and ((tok.dep_ == "dobj" and tok.head.lemma_.lower() in _UNDERTAKING) or taken_part_in(tok))
         and any(c.dep_ == "amod" and c.lower_ in _JOINT for c in tok.children)
     ):
         return Trigger(tok.lemma_.lower(), "noun", "COOPERATE", "", symmetric=True, foreign=True)
     return None
+
+
+def taken_part_in(noun: Token) -> bool:
+    """ "took part in a joint exercise", "participated in joint drills"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return False
+    verb = noun.head.head
+    lemma = verb.lemma_.lower()
+    return lemma == "participate" or (
+        lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
+    )

@@ -134,12 +134,20 @@ def _moved_particle(child: Token) -> bool:
     )
 
 
+# the objects of idioms whose preposition names the target: "took aim at", "pointed
+# the finger at", "heaped praise on", "paid tribute to"
+_IDIOM_OBJECTS = frozenset({"aim", "finger", "praise", "tribute", "weight", "blame"})
+
+
 def _with_particle_preps(verb: Token) -> list[Token]:
     """The verb's children, and the prepositions hung from a particle the parser read
     as an adverb or a preposition ("pulled its troops back from the border", "pulled
     out of the villages")."""
     children = list(verb.children)
     for child in children[:]:
+        if child.dep_ == "dobj" and child.lower_ in _IDIOM_OBJECTS:
+            # "took aim at Israel", with "at" hung from "aim"
+            children += [c for c in child.children if c.dep_ == "prep"]
         if _moved_particle(child) or (child.dep_ == "prep" and child.lower_ == "out"):
             # "pulled out of several villages": "of" hangs from "out"
             children += [c for c in child.children if c.dep_ == "prep"]
@@ -247,6 +255,8 @@ class ParticipantFinder:
                     c = described  # "held what officials called frank talks with Wang"
                 elif c.dep_ not in OBJ | {"nsubjpass"}:
                     continue
+                elif verb.dep_ == "relcl" and c.lower_ in {"which", "that"}:
+                    c = verb.head  # "the accord, which Sudan and Chad signed"
                 # "signed the deal", or "signed the first stage of a trade deal"
                 # (or "signed the phase one trade agreement", where the parser makes
                 # "agreement" an apposition of "phase"); "provided $1 billion in loans"
@@ -308,8 +318,17 @@ class ParticipantFinder:
         targets: list[Linked] = []
         for child in _with_particle_preps(verb):
             if child.dep_ == "nsubjpass" and (obj is None or child.i != obj.i):
-                # "Li was sanctioned by Washington", "Li, who was sanctioned by …"
-                found = self.collect(child, link) or antecedent(verb, child, link)
+                # "Li was sanctioned by Washington", "Li, who was sanctioned by …"; a
+                # thing judged is its owner's: "Yoon's offer was spurned by Pyongyang"
+                found = (
+                    self.collect(child, link)
+                    or antecedent(verb, child, link)
+                    or (
+                        self.owners(child, link, by_adjective=True)
+                        if trig.type in _JUDGING and child.pos_ == "NOUN"
+                        else []
+                    )
+                )
                 targets += self._not_owned(child, found, trig, link)
                 continue
             described = _described_as(child)  # "condemned what it called an unsafe intercept"

@@ -94,9 +94,10 @@ def is_place(head: Token, m: Linked) -> bool:
 def topic_prep(prep: Token, trig: Trigger) -> bool:
     """A preposition under the verb that names no party: a place, time or cause;
     under an agreement also what it is on or for ("agreed in Madrid on a framework
-    for TikTok").
+    for TikTok"), and under cooperation what it is on ("began sharing data on North
+    Korea").
     """
-    if trig.type == "AGREE":
+    if trig.type in {"AGREE", "COOPERATE"}:
         return prep.lower_ in not_party_preps(trig.type)
     return prep.lower_ in NOT_PARTY_PREPS
 

@@ -118,8 +118,13 @@ def between_names(verb: Token, link: LinkResult) -> tuple[Linked, Linked] | None
     source = link.token_to_mention.get(verb.i - 1)
     if target is None or source is None or target is source or verb.head.i < verb.i:
         return None
-    hung_from = span_root(verb.doc, source).head.i
-    if hung_from not in (verb.head.i, verb.i) or target.start != verb.i + 1:
+    source_root = span_root(verb.doc, source)
+    # the first name hangs from the verb or the second, or heads the phrase with the
+    # second as its object ("Trump pressed Xi on trade": "Trump" the root)
+    hung = source_root.head.i in (verb.head.i, verb.i) or (
+        span_root(verb.doc, target).head.i == source_root.i and source_root.dep_ == "ROOT"
+    )
+    if not hung or target.start != verb.i + 1:
         return None
     return source, target
 

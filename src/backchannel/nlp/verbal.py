@@ -97,6 +97,10 @@ def reported_wrong(clause: Token, lex: Lexicon) -> bool:
             return True
         if any(c.dep_ in OBJ and c.lower_ in lex.wrongdoing_objects for c in act.children):
             return True
+        if act.lemma_.lower() == "bear" and any(
+            c.dep_ == "dobj" and c.lower_ in {"responsibility", "blame"} for c in act.children
+        ):
+            return True  # "said the Lebanese government bore full responsibility"
         if act.lemma_.lower() == "engage" and any(
             p.lower_ == "in" and _disparaging(g, _PREDICATE_MODIFIERS, lex)
             for p in act.children
