@@ -234,3 +234,18 @@ def test_near_misses_code_nothing_of_the_kind(
     extractor: Any, text: str, absent: frozenset[str]
 ) -> None:
     assert absent not in coded(extractor, text)
+
+
+def test_a_bare_congo_is_the_democratic_republic_unless_the_republic_is_named(
+    extractor: Any,
+) -> None:
+    assert frozenset({"state:RWA", "state:COD", "REQUEST"}) in coded(
+        extractor, "Kigali urged Congo on Tuesday to disarm the rebels in North Kivu."
+    )
+    # beside the Republic of the Congo, a bare "Congo" may be either
+    found = coded(
+        extractor,
+        "Brazzaville hosted the summit; Kigali urged Congo on Tuesday to disarm the rebels.",
+    )
+    assert not any("state:COD" in e for e in found)
+

@@ -249,6 +249,7 @@ class Linker:
         self._their_governments(doc, mentions, new_actors)
         reported_subjects(doc, mentions, self._is_person)
         object_pronouns(doc, mentions, self._is_person)
+        _two_congos(doc, mentions, new_actors)
         ordered = sorted(mentions.values(), key=lambda m: m.start)
         index = {i: m for m in ordered for i in range(m.start, m.end)}
         return LinkResult(ordered, new_actors, doc_date, index, channels)
@@ -742,6 +743,29 @@ def _text_sides(
     if set(named) <= set(run_sides) or set(run_sides) <= set(named):
         return run_sides
     return (named[0], named[1]) if len(named) == 2 else None
+
+
+# the words that make "Congo" the Democratic Republic in any text
+_DEMOCRATIC_CONGO = frozenset({"democratic", "dr", "drc", "d.r.c.", "kinshasa", "zaire"})
+
+
+def _two_congos(doc: Doc, mentions: dict[int, Linked], new_actors: dict[str, Actor]) -> None:
+    """A bare "Congo" or "Congolese" is the Democratic Republic (the states file says
+    so) unless the text names the Republic of the Congo: there it may be either, and
+    is left unlinked, with the group actors only it named."""
+    if not any(":COG" in m.actor_id for m in mentions.values()):
+        return
+    for start, m in list(mentions.items()):
+        words = {t.lower_ for t in doc[m.start : m.end]}
+        if (
+            ":COD" in m.actor_id
+            and words & {"congo", "congolese"}
+            and not (words & _DEMOCRATIC_CONGO)
+        ):
+            del mentions[start]
+    named = {m.actor_id for m in mentions.values()}
+    for actor_id in [a for a in new_actors if ":COD" in a and a not in named]:
+        del new_actors[actor_id]
 
 
 def _person_after(doc: Doc, i: int) -> bool:
