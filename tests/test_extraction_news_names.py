@@ -180,8 +180,20 @@ def test_a_title_after_a_name_in_apposition_is_that_person(extractor: Any) -> No
             extractor, f"Secretary Clinton met Pak Ui-chun, {title}, on Sunday.", "2010-07-05"
         )
         got = {(e.source.actor_id, e.target.actor_id, e.type) for e in ex.events}
-        assert got == {("hillary-clinton", "new:pak-ui-chun", "CONSULT")}, title
-        assert [a.country for a in ex.new_actors] == ["PRK"], title
+        assert got == {("hillary-clinton", "pak-ui-chun", "CONSULT")}, title
+    # a name the KB does not know, under a title it holds no one for, is a new person
+    # of the title's country
+    for title in (
+        "the foreign minister of Eritrea",
+        "Eritrea’s foreign minister",
+        "the Eritrean foreign minister",
+    ):
+        ex = _extract(
+            extractor, f"Secretary Clinton met Tesfu Gebremariam, {title}, on Sunday.", "2010-07-05"
+        )
+        got = {(e.source.actor_id, e.target.actor_id, e.type) for e in ex.events}
+        assert got == {("hillary-clinton", "new:tesfu-gebremariam", "CONSULT")}, title
+        assert [a.country for a in ex.new_actors] == ["ERI"], title
 
 
 def test_a_title_between_two_names_goes_with_the_second(extractor: Any) -> None:
