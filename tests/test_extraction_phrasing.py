@@ -248,4 +248,3 @@ def test_a_bare_congo_is_the_democratic_republic_unless_the_republic_is_named(
         "Brazzaville hosted the summit; Kigali urged Congo on Tuesday to disarm the rebels.",
     )
     assert not any("state:COD" in e for e in found)
-

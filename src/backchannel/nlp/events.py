@@ -53,6 +53,7 @@ from backchannel.nlp.eventdates import SentenceContext, context_for, sentences
 from backchannel.nlp.eventnouns import counted, noun_participants, unsealed
 from backchannel.nlp.exchanges import addressees, readout
 from backchannel.nlp.frontiers import (
+    faced_frontier,
     forces_left,
     forces_struck,
     on_alert,
@@ -326,6 +327,10 @@ class EventExtractor(EventRecords):
         if not targets and sources and trig.type == "REJECT":
             # "refused to sign a security pact with the United States"
             targets = refused_parties(self.find, tok, link)
+        if not targets and sources and trig.type == "MOBILIZE":
+            # "put its air force on high alert along the Indian border", "massed troops
+            # and armour along the Armenian border"
+            targets = faced_frontier(tok, self.lex, lambda prep: self.find.place_party(prep, link))
         aimed = trig.type in _AIMED_AT_THE_OTHER_SIDE or eased_outright(tok, trig, self._governing)
         # the measure eased is no one eased: "suspended the countermeasures"
         eased = trig.type == "RETREAT" and obj is not None

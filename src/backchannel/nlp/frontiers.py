@@ -29,10 +29,17 @@ from collections.abc import Callable, Collection
 from spacy.tokens import Token
 
 from backchannel.nlp.lexicon import Lexicon, Trigger
-from backchannel.nlp.mentions import LinkResult
+from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.repairs import lemma
 
-__all__ = ["forces_left", "forces_struck", "on_alert", "struck_places", "to_frontier"]
+__all__ = [
+    "faced_frontier",
+    "forces_left",
+    "forces_struck",
+    "on_alert",
+    "struck_places",
+    "to_frontier",
+]
 
 _PREP = frozenset({"prep", "dative"})
 
@@ -60,6 +67,24 @@ def _frontier(noun: Token, lex: Lexicon) -> bool:
         if p.dep_ == "prep" and p.lower_ in lex.frontier_preps
         for g in p.children
     )
+
+
+def faced_frontier(
+    verb: Token, lex: Lexicon, place_party: Callable[[Token], list[Linked]]
+) -> list[Linked]:
+    """The country a show of force faces, where the parser hangs its frontier below the
+    verb's own phrases: "put its air force on high alert along the Indian border"."""
+    for prep in verb.subtree:
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ in lex.frontier_preps
+            and prep.head.i != verb.i
+            and any(g.dep_ == "pobj" and _frontier(g, lex) for g in prep.children)
+        ):
+            found = place_party(prep)
+            if found:
+                return found
+    return []
 
 
 def on_alert(verb: Token, lex: Lexicon) -> Trigger | None:

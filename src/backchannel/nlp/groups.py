@@ -143,9 +143,11 @@ class GroupsAndStates:
             noun if noun is not None and noun.lower_ in _STATE_OBJECT_NOUNS else None
         )
         if goods is not None:
-            # "tariffs on Chinese imports": the state is the one hit
-            mentions[start] = Linked(start, goods.i + 1, f"state:{code}", "adjective")
-            covered.update(range(start, goods.i + 1))
+            # "tariffs on Chinese imports": the state is the one hit; of two joined
+            # adjectives ("Vietnamese and Chinese vessels") each is its own state
+            end = after if any(t.pos_ == "CCONJ" for t in doc[after : goods.i]) else goods.i + 1
+            mentions[start] = Linked(start, end, f"state:{code}", "adjective")
+            covered.update(range(start, end))
             return
         if (
             noun is not None
@@ -177,6 +179,33 @@ class GroupsAndStates:
         end = self._office.agent(doc, start, after, code, covered, mentions, new_actors)
         if end:
             covered.update(range(start, end))
+            return
+        group = self._group_after_modifiers(doc, after, covered)
+        if group is not None:
+            # "Chinese health authorities", "Norwegian rescue services": the group the
+            # adjective modifies over a word or two of what kind it is
+            actor_id = f"group:{code}:{group.lower_}"
+            sector = self._group_nouns[group.lower_]
+            mentions[start] = Linked(start, group.i + 1, actor_id, "group", sector)
+            covered.update(range(start, group.i + 1))
+            self._office.coordinated(doc, start, group.i + 1, group.lower_, covered, mentions)
+
+    def _group_after_modifiers(self, doc: Doc, after: int, covered: set[int]) -> Token | None:
+        """A group noun (not an office) one or two lower-case words after ``after``
+        with nothing linked between: "health authorities", "naval forces"."""
+        for gap in (1, 2):
+            i = after + gap
+            if i >= len(doc) or any(j in covered for j in range(after, i + 1)):
+                return None
+            noun = doc[i]
+            if (
+                noun.lower_ in self._group_nouns
+                and noun.lower_ not in self._offices
+                and noun.pos_ == "NOUN"
+                and _kind_words(doc[after:i])
+            ):
+                return noun
+        return None
 
     def _state(
         self,
@@ -315,14 +344,24 @@ def _bounds(ent: Span) -> tuple[int, int]:
     return ent.start, ent.end
 
 
+def _kind_words(words: Span) -> bool:
+    """Lower-case common words that say what kind a group is ("health", "naval")."""
+    return all(w.is_lower and w.pos_ in {"NOUN", "ADJ"} for w in words)
+
+
 def _goods_modified(word: Token, covered: set[int]) -> Token | None:
     """The goods or craft a state's name or adjective modifies a few words on, when
     nothing between them is linked: the one a measure hits ("Chinese electric
     vehicles", "a U.S. reconnaissance plane")."""
-    goods = word.head
+    first = word  # "Vietnamese and Chinese naval vessels": the first of joined words
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    goods = first.head
+    last = max([word, *word.conjuncts], key=lambda t: t.i)
     if (
-        word.dep_ in {"compound", "nmod", "amod"}
-        and 0 < goods.i - word.i <= 3
+        first.dep_ in {"compound", "nmod", "amod"}
+        and 0 < goods.i - last.i <= 3
+        and goods.i > word.i
         and goods.lower_ in _STATE_OBJECT_NOUNS
         and not any(i in covered for i in range(word.i + 1, goods.i + 1))
     ):

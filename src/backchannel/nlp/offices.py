@@ -30,6 +30,14 @@ from backchannel.nlp.mentions import (
 PRONOUN_FORMS = frozenset({"He", "She", "It", "They", "We", "I"})
 # Offices written in lower case before a name: "Libyan leader Muammar Gaddafi".
 _LOWER_TITLES = frozenset({"leader", "president", "premier", "minister", "chief"})
+# a calling before a name, as news names another country's citizens: "American
+# pastor Andrew Brunson", "Canadian businessman Michael Spavor"
+_CALLINGS = frozenset(
+    {"citizen", "national", "student", "tourist", "journalist", "reporter", "correspondent"}
+    | {"businessman", "businesswoman", "researcher", "scientist", "scholar", "pastor"}
+    | {"missionary", "writer", "activist", "dissident", "engineer", "worker", "lawyer"}
+    | {"doctor", "teacher", "fisherman", "blogger", "entrepreneur", "investor"}
+)
 # A word of a person's name: "Tokayev", "Kassym-Jomart", "al-Abadi", "de", "bin".
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿĀ-ſ'’"  # accented letters too: "Raúl", "Erdoğan"
 _NAME_WORD = re.compile(
@@ -127,7 +135,7 @@ class Offices:
         if person is not None:
             if (
                 not all(t.text[:1].isupper() or t.lower_ == "of" for t in doc[after:name_at])
-                and doc[name_at - 1].lower_ not in _LOWER_TITLES
+                and doc[name_at - 1].lower_ not in _LOWER_TITLES | _CALLINGS
             ):
                 # "a Russian official Ivan Petrov": no title, leave it; "Palestinian
                 # leader Yasser Arafat" names him by his office

@@ -724,6 +724,15 @@ class ParticipantFinder:
                 child.dep_ in SUBJ and (child.dep_ != "nsubjpass" or raised)
             ) or child.dep_ == "agent":
                 found += self.collect(child, link)
+        if not found and not any(c.dep_ in SUBJ for c in verb.children):
+            # "Turkey massed troops …", the parser reading "Turkey" as an adverbial noun:
+            # a name before the verb with no subject of its own
+            found = [
+                m
+                for c in verb.lefts
+                if c.dep_ == "npadvmod" and c.pos_ == "PROPN"
+                for m in self.collect(c, link)
+            ]
         found = coordinated(found, link, verb.doc)
         if not found:
             # "These four tech firms said …": the four organisations just named together
