@@ -122,15 +122,13 @@ def _moved_particle(child: Token) -> bool:
     ("pulled its troops back", "began pulling back from"), or right after a verb that
     is no bare infinitive ("began pulling back troops", "brushed aside China's plan";
     "a deal to roll back the tariffs" keeps the parser's reading, the deal's content)."""
+    if child.dep_ != "advmod" or child.lower_ not in _ADVERB_PARTICLES:
+        return False
     objects = [c for c in child.head.children if c.dep_ == "dobj"]
     return (
-        child.dep_ == "advmod"
-        and child.lower_ in _ADVERB_PARTICLES
-        and (
-            not objects
-            or any(c.i < child.i for c in objects)
-            or (child.i == child.head.i + 1 and child.head.tag_ != "VB")
-        )
+        not objects
+        or any(c.i < child.i for c in objects)
+        or (child.i == child.head.i + 1 and child.head.tag_ != "VB")
     )
 
 
