@@ -34,6 +34,7 @@ from backchannel.nlp.asks import (
     hoped_of,
     met_and_agreed,
 )
+from backchannel.nlp.bodies import country_of
 from backchannel.nlp.calls import paid_call, paid_visit
 from backchannel.nlp.contingent import conditioned_on, refused_parties
 from backchannel.nlp.easing import (
@@ -273,7 +274,9 @@ class EventExtractor(EventRecords):
         if found is None:
             return None
         sources, targets, obj = found
-        if _ids(sources) & _ids(targets) or _named_states(sources) & _named_states(targets):
+        if _ids(sources) & _ids(targets) or self._named_states(sources) & self._named_states(
+            targets
+        ):
             # "Blinken said China was supplying parts, accusing Beijing of …", the
             # participle hung from the reported clause: the one who said it does it
             sources = self._reporter(tok, link) or sources
@@ -565,6 +568,14 @@ class EventExtractor(EventRecords):
             for c in verb.children
         )
 
+    def _named_states(self, found: list[Linked]) -> frozenset[str]:
+        """The countries of the states and groups among ``found`` ("state:CHN", "group:CHN:…")."""
+        return frozenset(
+            country_of(m.actor_id, self.kb)
+            for m in found
+            if m.actor_id.startswith(("state:", "group:"))
+        )
+
     def _reporter(self, verb: Token, link: LinkResult) -> list[Linked]:
         """The subject of the verb of saying a participle ``verb`` hangs under, through
         the reported clause: "Blinken said China was supplying …, accusing Beijing"."""
@@ -653,10 +664,3 @@ def _foreign(event: Event) -> bool:
 
 def _ids(found: list[Linked]) -> Side:
     return frozenset(m.actor_id for m in found)
-
-
-def _named_states(found: list[Linked]) -> frozenset[str]:
-    """The countries of the states and groups among ``found`` ("state:CHN", "group:CHN:…")."""
-    return frozenset(
-        m.actor_id.split(":")[1] for m in found if m.actor_id.startswith(("state:", "group:"))
-    )

@@ -361,7 +361,6 @@ def _goods_modified(word: Token, covered: set[int]) -> Token | None:
     if (
         first.dep_ in {"compound", "nmod", "amod"}
         and 0 < goods.i - last.i <= 3
-        and goods.i > word.i
         and goods.lower_ in _STATE_OBJECT_NOUNS
         and not any(i in covered for i in range(word.i + 1, goods.i + 1))
     ):

@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Span, Token
 from backchannel.kb import KnowledgeBase
 from backchannel.model import Actor, DateInterval
 from backchannel.nlp.appositions import titled_appositions
-from backchannel.nlp.bodies import bare_bodies, link_bare_bodies, unplaced_bodies
+from backchannel.nlp.bodies import bare_bodies, country_of, link_bare_bodies, unplaced_bodies
 from backchannel.nlp.channels import NamedChannels
 from backchannel.nlp.dictnames import DictionaryNames
 from backchannel.nlp.governments import bare_administration, leader_governments
@@ -556,11 +556,7 @@ class Linker:
 
     def _country_of(self, actor_id: str) -> str:
         """The state a mention's actor belongs to ("" for a body of no one state)."""
-        if actor_id.startswith(("state:", "group:")):
-            code = actor_id.split(":")[1]
-        else:
-            actor = self.kb.actors.get(actor_id)
-            code = actor.country if actor is not None else ""
+        code = country_of(actor_id, self.kb)
         return code if code in self.kb.states else ""
 
     def _both_holders(

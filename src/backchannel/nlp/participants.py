@@ -330,11 +330,13 @@ class ParticipantFinder:
                 targets += self._not_owned(child, found, trig, link)
                 continue
             described = _described_as(child)  # "condemned what it called an unsafe intercept"
-            doers: list[list[Linked]] = []
+            doers: list[Linked] = []
             if described is not None and (obj is None or described.i != obj.i):
                 # "… an unsafe intercept of a U.S. plane by a Chinese jet", the parser
                 # hanging "by" from "called": the doer of what is condemned
-                doers = [self.collect(a, link) for a in child.children if a.dep_ == "agent"]
+                doers = [
+                    m for a in child.children if a.dep_ == "agent" for m in self.collect(a, link)
+                ]
                 child = described
             is_object = (
                 described is child
@@ -372,7 +374,7 @@ class ParticipantFinder:
                         noun, link, by_adjective=trig.type in _JUDGING | _FORCE
                     )
                 if described is child:
-                    owners = [m for found_by in doers for m in found_by] or owners
+                    owners = doers or owners
             if child.dep_ in {"prep", "dative"} and child.lower_ in trig.place_preps:
                 targets += self.place_party(child, link) or self._force_owners(child, trig, link)
                 continue
