@@ -30,7 +30,7 @@ def journey(
 ) -> Trigger | None:
     """The visit an arrival or journey verb is, when it leads to a state."""
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or lemma not in lex.journey_verbs | lex.sending_verbs:
+    if verb.pos_ != "VERB" or (lemma not in lex.journey_verbs and lemma not in lex.sending_verbs):
         return None
     if lemma in lex.sending_verbs and not any(
         c.dep_ == "dobj"

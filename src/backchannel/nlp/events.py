@@ -93,6 +93,9 @@ _SAID = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 _ONE_EITHER_WAY = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Where missiles fired past another land: "over Japan", "toward Taiwan", "into waters
 # near Taiwan" (with the show-of-force prepositions)
+# The parts of speech an act is read from: a verb, a noun, or a number
+# ("including 25 between …", ``counted``); every trigger rule asks for one of them.
+_TRIGGER_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "NUM"})
 _FIRED_PAST = frozenset({"over", "toward", "towards", "into"})
 # Categories whose unnamed target, between the run's two sides, is the other side.
 _AIMED_AT_THE_OTHER_SIDE = frozenset({"SANCTION", "THREATEN"})
@@ -165,17 +168,19 @@ class EventExtractor(EventRecords):
         sides: list[tuple[Side, Side]] = []  # the two sides of each contact named outright
         paired_among: list[Event] = []  # events between those one trigger named together
         for tok in ctx.span:
-            if tok.pos_ in {"VERB", "AUX"} and (
-                tok.lemma_.lower() in self.lex.obligation_verbs or statement_of(tok, self.lex)
-            ):
-                yield from obligation_events(self, ctx, tok, link, doc_id)
-            if reported_wrong(tok, self.lex):
-                yield from wrong_events(self, ctx, tok, link, doc_id)
-            mediated = mediation_events(self, ctx, tok, link, doc_id)
-            if mediated:
-                yield from mediated  # "trying to defuse a row between China and Japan"
-                continue
-            trig = self._trigger(tok, link)
+            trig = None
+            if tok.pos_ in _TRIGGER_POS:  # no rule reads an act from "the", "of" or "soon"
+                if tok.pos_ in {"VERB", "AUX"} and (
+                    tok.lemma_.lower() in self.lex.obligation_verbs or statement_of(tok, self.lex)
+                ):
+                    yield from obligation_events(self, ctx, tok, link, doc_id)
+                if reported_wrong(tok, self.lex):
+                    yield from wrong_events(self, ctx, tok, link, doc_id)
+                mediated = mediation_events(self, ctx, tok, link, doc_id)
+                if mediated:
+                    yield from mediated  # "trying to defuse a row between China and Japan"
+                    continue
+                trig = self._trigger(tok, link)
             if trig is None or tok.i in fired_objects:
                 if tok.lower_ in self.lex.intermediary_nouns and tok.i not in link.token_to_mention:
                     # an envoy named by title ("America's top envoy to Beijing") is a post

@@ -20,7 +20,13 @@ from backchannel.kb import SECTORS, KnowledgeBase
 from backchannel.model import Actor
 from backchannel.nlp.mentions import Linked
 from backchannel.nlp.offices import Offices, state_adjective_at
-from backchannel.nlp.places import demonym, resident_people, two_word_demonym, unlabelled_states
+from backchannel.nlp.places import (
+    demonym,
+    form_starts,
+    resident_people,
+    two_word_demonym,
+    unlabelled_states,
+)
 
 # Nouns after a country adjective that stand for the country as a target of
 # sanctions, tariffs and easing ("tariffs on Chinese imports").
@@ -48,6 +54,7 @@ class GroupsAndStates:
         self, state_forms: Mapping[str, str], office: Offices, capitals: Collection[str] = ()
     ) -> None:
         self._state_forms = state_forms  # state name or capital, casefolded → ISO3
+        self._form_starts = form_starts(state_forms)
         self._capitals = frozenset(capitals)  # casefolded
         self._office = office  # its nouns, group nouns and adjectives are the linker's
         self._adjectives = office.adjectives
@@ -70,8 +77,8 @@ class GroupsAndStates:
     def link(self, doc: Doc, mentions: dict[int, Linked], new_actors: dict[str, Actor]) -> None:
         covered = {i for m in mentions.values() for i in range(m.start, m.end)}
         for tok in doc:
-            if tok.i in covered:
-                continue
+            if tok.i in covered or not tok.text[:1].isupper():
+                continue  # a people's name and a state's adjective are capitalised
             pair = two_word_demonym(tok, self._adjectives)
             if pair and tok.i - 1 not in covered:  # "South Koreans"
                 mentions[tok.i - 1] = Linked(
@@ -97,7 +104,7 @@ class GroupsAndStates:
             if state and ent.label_ != "NORP":
                 self._state(doc, ent.start, ent.end, state, covered, mentions, new_actors)
         for start, end, code in unlabelled_states(
-            doc, self._state_forms, covered, self._group_nouns
+            doc, self._state_forms, covered, self._group_nouns, self._form_starts
         ):
             noun = doc[end] if end < len(doc) else None
             if noun is not None and noun.lower_ in self._group_nouns and noun.is_lower:

@@ -505,16 +505,18 @@ class Linker:
                 named_at = self._countries_named(doc, mentions)
             return _text_sides(named_at, i, run_sides)
 
-        for tok in doc[1:]:
-            prev = doc[tok.i - 1]
-            if prev.lower_ not in {"two", "both"}:
-                if tok.i >= 2 and doc[tok.i - 2].lower_ in {"two", "both"}:
+        words = [t.lower_ for t in doc]  # read once: most words are none of these
+        for i in range(1, len(doc)):
+            if words[i - 1] not in {"two", "both"}:
+                if i >= 2 and words[i - 2] in {"two", "both"}:
                     # "the two defence ministers" (the sides are read only where asked)
-                    sides = sides_before(tok.i - 2)
+                    sides = sides_before(i - 2)
                     if sides is not None:
-                        self._both_holders(doc, tok, mentions, sides, day)
-                self._named_holders(doc, tok, mentions, day)
+                        self._both_holders(doc, doc[i], mentions, sides, day)
+                if "and" in words[max(i - 3, 0) : i - 1]:  # "the US and Chinese leaders"
+                    self._named_holders(doc, doc[i], mentions, day)
                 continue
+            tok, prev = doc[i], doc[i - 1]
             if prev.i in mentions or tok.i in mentions:
                 continue
             sides = sides_before(prev.i)

@@ -11,7 +11,7 @@ is no state, nor is a name inside a longer one ("the Warsaw Pact").
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,20 +22,30 @@ _LONGEST = 5
 _STATE_LIKE = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"})
 
 
+def form_starts(forms: Iterable[str]) -> frozenset[str]:
+    """Every beginning of every form: a word no form begins with starts no state's name."""
+    return frozenset(form[:n] for form in forms for n in range(1, len(form) + 1))
+
+
 def unlabelled_states(
-    doc: Doc, forms: Mapping[str, str], covered: Collection[int], titles: Collection[str]
+    doc: Doc,
+    forms: Mapping[str, str],
+    covered: Collection[int],
+    titles: Collection[str],
+    starts: Collection[str],
 ) -> Iterator[tuple[int, int, str]]:
     """``(start, end, ISO3)`` for each state name not yet linked, longest first, left to right.
 
     ``titles`` are the nouns that may follow a state's name in capitals ("Uzbekistan
     President …"); any other capitalised word after it makes a longer name
-    ("Warsaw Pact").
+    ("Warsaw Pact"). ``starts`` is ``form_starts(forms)``.
     """
     ents = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     i = 0
     while i < len(doc):
         found = None
-        if doc[i].text[:1].isupper() and i not in covered:
+        word = doc[i].text
+        if word[:1].isupper() and i not in covered and word.casefold() in starts:
             for n in range(min(_LONGEST, len(doc) - i), 0, -1):
                 span = doc[i : i + n]
                 code = forms.get(span.text.casefold())

@@ -32,6 +32,7 @@ REPORTING_VERBS = frozenset(
 _PLURAL_FORMS = frozenset({"they"})
 _SINGULAR_FORMS = frozenset({"it"})
 _SPEAKER_FORMS = frozenset({"we"})
+_SUBJECT_FORMS = _PLURAL_FORMS | _SINGULAR_FORMS | _SPEAKER_FORMS
 
 
 def reported_subjects(
@@ -42,7 +43,7 @@ def reported_subjects(
     index = {i: m for m in mentions.values() for i in range(m.start, m.end)}
     for tok in doc:
         form = tok.lower_
-        if form not in _PLURAL_FORMS | _SINGULAR_FORMS | _SPEAKER_FORMS or tok.i in covered:
+        if form not in _SUBJECT_FORMS or tok.i in covered:
             continue
         if tok.dep_ not in {"nsubj", "nsubjpass"}:
             continue

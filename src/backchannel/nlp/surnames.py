@@ -196,8 +196,12 @@ class KnownSurnames:
         named = self._article.named_in_full(doc, mentions)
         titled = {span.end: self._title_index[span.text.casefold()] for span in titles}
         for tok in doc:
-            if tok.i in covered:
-                continue
+            if tok.i in covered or not (
+                tok.text in self._multiword
+                or tok.text in self._surnames
+                or name_key(tok.text) in named
+            ):
+                continue  # no one's surname
             longer = self._multiword_surname(tok, covered)
             if longer is not None:
                 # "Le Drian" is the one who bears it, never "Le" Yucheng
