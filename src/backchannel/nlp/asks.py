@@ -56,7 +56,7 @@ def bidding(verb: Token, lex: Lexicon) -> Trigger | None:
         return None
     if not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
         return None
-    if not any(_infinitive(c) for c in verb.children):
+    if not any(infinitive(c) for c in verb.children):
         return None
     return Trigger(verb.lemma_.lower(), "verb", "REQUEST", "")
 
@@ -158,7 +158,7 @@ def hoped_of(verb: Token, link: LinkResult, lex: Lexicon) -> list[Linked]:
     return unique(found)
 
 
-def _infinitive(clause: Token) -> bool:
+def infinitive(clause: Token) -> bool:
     """ "(not) to meddle": an infinitive complement, or one the parser hung as an
     adverbial clause after a date ("told Oslo on Monday not to interfere")."""
     return clause.dep_ in {"xcomp", "advcl"} and any(

@@ -60,9 +60,12 @@ def joint_act(tok: Token) -> Trigger | None:
 
 
 def taken_part_in(noun: Token) -> bool:
-    """ "took part in a joint exercise", "participated in joint drills"."""
+    """ "took part in a joint exercise", "participated in joint drills", "seized the
+    cocaine in a joint operation": those who act in it hold it together."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "in":
         return False
+    if any(c.dep_ == "amod" and c.lower_ in {"joint", "combined"} for c in noun.children):
+        return True
     verb = noun.head.head
     lemma = verb.lemma_.lower()
     return lemma == "participate" or (

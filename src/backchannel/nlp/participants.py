@@ -25,6 +25,7 @@ from backchannel.nlp.asks import (
     bidding,
     call_for,
     hoping,
+    infinitive,
     suggestion,
 )
 from backchannel.nlp.exchanges import readout
@@ -355,12 +356,13 @@ class ParticipantFinder:
                 child.dep_ == "prep" and child.lower_ == "to" and trig.type in {"AGREE", "CONCEDE"}
             )
             # "lashed out at X", "hit out at X", "railed against X", "objected to X's
-            # move": after a particle, "at" or the phrasal verb's own preposition names
-            # the target (elsewhere "at" is a place: "warned Trump at the White House")
+            # move", "threw its weight behind X's bid": after a particle, "at", "behind"
+            # or the phrasal verb's own preposition names the target (elsewhere "at" is
+            # a place: "warned Trump at the White House")
             aimed_at = (
                 child.dep_ == "prep"
                 and " " in trig.lemma
-                and child.lower_ in {"at", trig.lemma.rsplit(" ", 1)[1]}
+                and child.lower_ in {"at", "behind", trig.lemma.rsplit(" ", 1)[1]}
                 and trig.type in _OWNER_TARGET
             )
             if (is_object and trig.type in _OWNER_TARGET | _FORCE) or agreed_to or aimed_at:
@@ -560,7 +562,10 @@ class ParticipantFinder:
             if any(c.dep_ == "ccomp" and self.demands(c) for c in verb.children):
                 return None  # "told Trump that the United States should …" is the demand
         if trig.person_target:
-            targets = [t for t in targets if not t.actor_id.startswith("state:")]
+            asked = _asked_for(verb) if trig.type == "REQUEST" else set()
+            targets = [
+                t for t in targets if not t.actor_id.startswith("state:") or t.start in asked
+            ]
             if not targets and not (trig.symmetric and len(sources) > 1):
                 return None
         if trig.symmetric and not sources and not _has_doer(verb, obj):
@@ -1135,3 +1140,11 @@ def _placed_under(head: Token, prep: Token) -> bool:
         return True
     beside = head.head
     return beside.lower_ in _BESIDE and beside.head.dep_ == "pobj" and beside.head.head.i == prep.i
+
+
+def _asked_for(verb: Token) -> set[int]:
+    """Where the state asked for a thing stands: "asked Germany for permission", "asked
+    Japan to extradite him"; a state the asking only speaks of is no one asked."""
+    if not any((c.dep_ == "prep" and c.lower_ == "for") or infinitive(c) for c in verb.children):
+        return set()
+    return {c.i for c in verb.children if c.dep_ == "dobj"}

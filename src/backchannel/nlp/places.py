@@ -94,9 +94,11 @@ def _state_reading(span: Span, ents: Mapping[int, Span]) -> bool:
             len(span) > 1 or span.text.lower() not in _GIVEN_NAMES
         )
     # the recogniser's span may add "the" or "'s" ("The Ivory Coast's"), never more
-    # words ("the Warsaw Pact", "the Palestine Liberation Organization")
+    # words ("the Warsaw Pact", "the Palestine Liberation Organization"); it may hold
+    # fewer ("Czech" of "the Czech Republic", read as a nationality)
     inner = [t for t in ent if t.lower_ not in {"the", "'s", "’s"}]
-    return ent.label_ in _STATE_LIKE and len(inner) == len(span)
+    within = all(span.start <= t.i < span.end for t in inner)
+    return ent.label_ in _STATE_LIKE and within
 
 
 def demonym(tok: Token, adjectives: Mapping[str, str]) -> str:

@@ -97,6 +97,8 @@ def topic_prep(prep: Token, trig: Trigger) -> bool:
     for TikTok"), and under cooperation what it is on ("began sharing data on North
     Korea").
     """
+    if trig.prep_objects and prep.lower_ in trig.preps:
+        return False  # an idiom's own preposition: "sat across the table from Yang"
     if trig.type in {"AGREE", "COOPERATE"}:
         return prep.lower_ in not_party_preps(trig.type)
     return prep.lower_ in NOT_PARTY_PREPS

@@ -120,6 +120,9 @@ _RETALIATIONS = frozenset({"countermeasure", "countermeasures", "retaliation", "
 RETALIATION_PARTICLES = frozenset({"prt", "advmod"})
 
 
+_LENGTHS = frozenset({"day", "week", "month", "year", "decade"})
+
+
 def _yielded_to(verb: Token, lex: Lexicon) -> list[Token]:
     """What one yields to, if it presses: the noun under "to" ("to US threats"), or the
     noun the parser made a verb ("yield to pressure from Washington")."""
@@ -133,6 +136,16 @@ def _yielded_to(verb: Token, lex: Lexicon) -> list[Token]:
         c
         for c in verb.children
         if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
+    # "yielding to years of pressure from Washington": the pressure, not its years
+    things += [
+        g
+        for t in things
+        if t.lemma_.lower() in _LENGTHS
+        for of in t.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for g in of.children
+        if g.dep_ == "pobj"
     ]
     return [
         t
