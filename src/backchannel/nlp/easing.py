@@ -316,6 +316,9 @@ def closure_order(verb: Token) -> Trigger | None:
     return None
 
 
+_DEPARTING = frozenset({"leave", "exit", "depart"})
+
+
 def coercive(tok: Token, trig: Trigger) -> Trigger:
     """An exit ban, or the expulsion of people: coercion of persons (COERCE)."""
     if trig.type == "SANCTION" and _exit_ban(tok):
@@ -326,6 +329,14 @@ def coercive(tok: Token, trig: Trigger) -> Trigger:
 
 
 def _exit_ban(tok: Token) -> bool:
+    """ "an exit ban"; "barred her from leaving the country", a ban told by its verb."""
+    if tok.pos_ in {"VERB", "AUX"} and any(
+        p.dep_ == "prep"
+        and p.lower_ == "from"
+        and any(g.dep_ == "pcomp" and g.lemma_.lower() in _DEPARTING for g in p.children)
+        for p in tok.children
+    ):
+        return True
     bans = [tok] if tok.pos_ in {"NOUN", "PROPN"} else [c for c in tok.children if c.dep_ in OBJ]
     return any(
         b.lemma_.lower() == "ban" and any(c.lower_ == "exit" for c in b.children) for b in bans

@@ -395,6 +395,9 @@ class ParticipantFinder:
                         and g.dep_ in {"pobj", "conj"}
                         and not _inside_phrase(g, head)
                     )
+                elif trig.prep_objects and child.lower_ in trig.preps:
+                    # "sat across the table from Wang Yi", a person under "from" no place
+                    found = named_under(child, link) or self.collect(child, link)
                 else:
                     found = (
                         self.collect(child, link)
@@ -555,6 +558,8 @@ class ParticipantFinder:
                         # "agreed to resume purchases of American soybeans"
                         for of in (p for p in child.children if p.lower_ == "of"):
                             targets += self.collect(of, link)
+        if not targets and trig.type == "THREATEN":
+            targets = self._threatened_things(verb, link)
         if trig.persons_only:
             # "Xi told Blinken that …": two people talked; "told reporters", "told CNN" is no event
             sources = [m for m in sources if self.is_person(m.actor_id)]
@@ -676,6 +681,27 @@ class ParticipantFinder:
                     for m in nation_of(g, self.adjectives)
                 ]
         return found
+
+    def _threatened_things(self, verb: Token, link: LinkResult) -> list[Linked]:
+        """ "threatened to sink the Japanese archipelago", "to shut down the pipeline
+        carrying South Sudan's oil": a threat to another's thing is aimed at its owner."""
+        things = [
+            o
+            for clause in verb.children
+            if infinitive(clause)
+            for o in clause.children
+            if o.dep_ == "dobj" and o.i not in link.token_to_mention
+        ]
+        found: list[Linked] = []
+        for thing in things:
+            found += self.owners(thing, link, by_adjective=True) or [
+                link.token_to_mention[t.i]
+                for clause in thing.children
+                if clause.dep_ == "acl"
+                for t in clause.subtree
+                if t.i in link.token_to_mention and t.dep_ == "poss"
+            ]
+        return unique(found)
 
     def owners(self, noun: Token, link: LinkResult, by_adjective: bool = False) -> list[Linked]:
         """Whose ``noun`` is: "Israel's raid", "the US arms sale", "the right of Russia troops";
