@@ -188,6 +188,34 @@ pytestmark = pytest.mark.model
             "South and North Korean officials met at Panmunjom on Friday.",
             ("group:KOR:officials", "group:PRK:officials", "CONSULT"),
         ),
+        # the subject after an opening phrase, joined to its place by the parser
+        (
+            "Over lunch in Vienna, Tehran and Washington agreed to swap prisoners.",
+            ("state:IRN", "state:USA", "AGREE"),
+        ),
+        # a wrong one is said to be behind
+        (
+            "Seoul said Pyongyang was behind the cyberattack on its banks.",
+            ("state:KOR", "state:PRK", "ACCUSE"),
+        ),
+        # an object the parser hangs from the particle
+        (
+            "Israeli jets shot down a Syrian drone over the Golan Heights.",
+            ("group:ISR:military", "state:SYR", "COERCE"),
+        ),
+        # goods flown to another are aid, not a visit; a journey is still a visit
+        (
+            "Qatar flew 20 tonnes of medical supplies to Sudan on Monday.",
+            ("state:QAT", "state:SDN", "AID"),
+        ),
+        (
+            "Vladimir Putin flew to Beijing on Monday for talks with Xi Jinping.",
+            ("vladimir-putin", "xi-jinping", "CONSULT"),
+        ),
+        (
+            "Norway delivered the first of its promised air defence systems to Kyiv.",
+            ("state:NOR", "state:UKR", "AID"),
+        ),
     ],
 )
 def test_phrasings_code_their_act(extractor: Any, text: str, expected: tuple[str, ...]) -> None:
@@ -222,6 +250,11 @@ def test_phrasings_code_their_act(extractor: Any, text: str, expected: tuple[str
         (
             "Antony Blinken said China had committed to buying more soybeans.",
             frozenset({"antony-blinken", "state:CHN", "ACCUSE"}),
+        ),
+        # being behind a proposal is no wrong
+        (
+            "Seoul said Pyongyang was behind the proposal for talks.",
+            frozenset({"state:KOR", "state:PRK", "ACCUSE"}),
         ),
         # "held" with a plain object is no blame
         (

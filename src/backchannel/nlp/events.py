@@ -220,8 +220,10 @@ class EventExtractor(EventRecords):
             or forces_struck(tok, self.lex)  # "Iraqi warplanes struck Iran's oil terminal"
             or on_alert(tok, self.lex)  # "put its forces on alert against …"
             or forces_left(tok, self.lex)  # "the last U.S. troops left Afghanistan"
+            # "extended a credit line to Kyiv", "delivered radars"; "flew supplies to
+            # Iran" is aid, not a journey
+            or given(tok, self.lex)
             or journey(tok, self.lex, link, self.find.is_person)
-            or given(tok, self.lex)  # "extended a credit line to Kyiv", "delivered radars"
             or self.find.trigger_for(tok)
             or counted(tok, self.find.trigger_for)
             or joint_act(tok)  # "jointly dismantled", "launched a joint sweep"

@@ -61,7 +61,8 @@ def _of_value(noun: Token, lex: Lexicon) -> bool:
         if p.dep_ == "prep" and p.lower_ == "of"
         for g in p.children
         if g.dep_ == "pobj"
-        for w in (g, *g.conjuncts)
+        # "the first of its promised air defense systems"
+        for w in (g, *g.conjuncts, *(c for c in g.children if c.dep_ in {"compound", "amod"}))
     ]
     return any(
         w.lower_ in lex.given_things or w.lemma_.lower() in lex.given_things or w.text in _MONEY

@@ -150,6 +150,9 @@ def _with_particle_preps(verb: Token) -> list[Token]:
         if _moved_particle(child) or (child.dep_ == "prep" and child.lower_ == "out"):
             # "pulled out of several villages": "of" hangs from "out"
             children += [c for c in child.children if c.dep_ == "prep"]
+        if child.dep_ == "prt":
+            # "shot down the balloon", with the object hung from the particle
+            children += [c for c in child.children if c.dep_ == "pobj"]
     return children
 
 
@@ -342,6 +345,7 @@ class ParticipantFinder:
             is_object = (
                 described is child
                 or (child.dep_ in OBJ and (obj is None or child.i != obj.i))
+                or (child.dep_ == "pobj" and child.head.dep_ == "prt")
                 or (
                     # "received Bessent and He", with "He" parsed as a second verb phrase
                     child.dep_ == "conj"
@@ -763,7 +767,7 @@ class ParticipantFinder:
                 for c in verb.lefts
                 if c.dep_ == "npadvmod" and c.pos_ == "PROPN"
                 for m in self.collect(c, link)
-            ]
+            ] or _fronted_subject(verb, link)
         found = coordinated(found, link, verb.doc)
         if not found:
             # "These four tech firms said …": the four organisations just named together
@@ -1174,3 +1178,31 @@ def _asked_for(verb: Token) -> set[int]:
     if not any((c.dep_ == "prep" and c.lower_ == "for") or infinitive(c) for c in verb.children):
         return set()
     return {c.i for c in verb.children if c.dep_ == "dobj"}
+
+
+def _fronted_subject(verb: Token, link: LinkResult) -> list[Linked]:
+    """ "Over dinner in Buenos Aires, Washington and Beijing agreed …", the parser
+    joining the names to the opening phrase's place: the names between its comma and
+    a verb with no subject are the subject."""
+    doc = verb.doc
+    found: list[Linked] = []
+    i = verb.i - 1
+    while i >= 0:
+        m = link.token_to_mention.get(i)
+        if m is not None:
+            if not found or found[-1] is not m:
+                found.append(m)
+            i -= 1
+        elif doc[i].lower_ == "and" and found:
+            i -= 1
+        else:
+            break
+    opening = doc[i] if i >= 0 else None
+    if not found or opening is None or opening.text != ",":
+        return []
+    if not any(span_root(doc, m).dep_ == "conj" for m in found):
+        return []  # a subject the parser read as one: nothing to mend
+    fronted = [c for c in verb.lefts if c.dep_ in {"prep", "advcl"}]
+    if not any(opening.i in (t.i for t in c.subtree) for c in fronted):
+        return []
+    return found[::-1]

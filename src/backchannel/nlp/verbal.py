@@ -97,6 +97,13 @@ def reported_wrong(clause: Token, lex: Lexicon) -> bool:
             return True
         if any(c.dep_ in OBJ and c.lower_ in lex.wrongdoing_objects for c in act.children):
             return True
+        if act.lemma_ == "be" and any(
+            p.dep_ == "prep"
+            and p.lower_ == "behind"
+            and any(g.dep_ == "pobj" and g.lemma_.lower() in _BLOWS for g in p.children)
+            for p in act.children
+        ):
+            return True  # "said Russia was behind the poisoning of Sergei Skripal"
         if act.lemma_.lower() == "bear" and any(
             c.dep_ == "dobj" and c.lower_ in {"responsibility", "blame"} for c in act.children
         ):
@@ -110,6 +117,26 @@ def reported_wrong(clause: Token, lex: Lexicon) -> bool:
     return disparaged(clause, lex)
 
 
+# what one is said to be behind that is a wrong: "was behind the attack"
+_BLOWS = frozenset(
+    {
+        "attack",
+        "poisoning",
+        "killing",
+        "murder",
+        "assassination",
+        "bombing",
+        "explosion",
+        "hack",
+        "hacking",
+        "cyberattack",
+        "plot",
+        "sabotage",
+        "kidnapping",
+        "abduction",
+        "coup",
+    }
+)
 # verbs whose clause is a wrong whatever it tells: "charged that X was arming rebels"
 _CHARGING = frozenset({"charge", "allege", "complain"})
 
