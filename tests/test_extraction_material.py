@@ -35,6 +35,11 @@ pytestmark = pytest.mark.model
             "Greek and Egyptian marines staged a joint drill off Crete.",
             ("group:GRC:military", "group:EGY:military", "COOPERATE"),
         ),
+        # a drill held in a named place or month is still a drill
+        (
+            "Indian and French warships staged a joint drill in the Arabian Sea in May.",
+            ("group:IND:military", "group:FRA:military", "COOPERATE"),
+        ),
         (
             "Chinese health authorities shared outbreak data with U.S. officials on Friday.",
             ("group:CHN:authorities", "group:USA:officials", "COOPERATE"),
@@ -87,6 +92,8 @@ def test_a_citizen_named_by_calling_is_a_person_of_that_country(extractor: Any) 
         ("A Russian official Ivan Petrov said nothing.", "new:ivan-petrov"),
         # a drill held alone, with no other country named, pairs no one
         ("China held a naval drill in the Yellow Sea.", "state:CHN"),
+        # "an exercise in" a thing is no exercise
+        ("Japanese and Chinese envoys held an exercise in futility on Monday.", "group:JPN:envoys"),
     ],
 )
 def test_near_misses(extractor: Any, text: str, absent: str) -> None:

@@ -396,7 +396,11 @@ class EventExtractor(EventRecords):
     ) -> _Parties | None:
         """Who does and who undergoes what a trigger noun tells (the measure a noun of
         easing undoes is added to ``fired_objects``); None when the noun is no event."""
-        if trig.not_preps & {c.lower_ for c in tok.children if c.dep_ == "prep"}:
+        if trig.not_preps & {
+            c.lower_
+            for c in tok.children
+            if c.dep_ == "prep" and not (_placed_in(c, link) or of_time(c))
+        }:
             return None  # "his call for dialogue" is an appeal, not a phone call
         if trig.type == "CONSULT" and self._asked_for(tok):
             return None  # "declined a request for a meeting between …": the request is
@@ -654,6 +658,20 @@ def _gives(verb: Token, things: frozenset[str]) -> bool:
         if any(h.lemma_.lower() in things or h.lower_ in things for h in heads):
             return True
     return False
+
+
+# Common nouns of the places drills and exercises are held in
+_PLACE_NOUNS = frozenset({"water", "sea", "area", "region", "strait", "gulf", "ocean", "zone"})
+
+
+def _placed_in(prep: Token, link: LinkResult) -> bool:
+    """ "a drill in the Gulf of Aden", "an exercise in waters off Hainan": where it
+    is held, not what it is ("an exercise in futility")."""
+    return prep.lower_ == "in" and any(
+        o.dep_ == "pobj"
+        and (o.pos_ == "PROPN" or o.i in link.token_to_mention or o.lemma_.lower() in _PLACE_NOUNS)
+        for o in prep.children
+    )
 
 
 def _infinitive_clause(verb: Token) -> bool:
