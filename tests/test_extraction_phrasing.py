@@ -193,6 +193,26 @@ pytestmark = pytest.mark.model
             "Over lunch in Vienna, Tehran and Washington agreed to swap prisoners.",
             ("state:IRN", "state:USA", "AGREE"),
         ),
+        (
+            "Meeting on the sidelines of the summit in Lima, Biden and Xi discussed fentanyl.",
+            ("joe-biden", "xi-jinping", "CONSULT"),
+        ),
+        # a compound object the parser reads as a clause ("minerals deal" as subject
+        # and verb)
+        (
+            "The United States and Ukraine signed a minerals deal on Wednesday that gives "
+            "Washington a share of revenue.",
+            ("state:USA", "state:UKR", "AGREE"),
+        ),
+        # those aboard a craft are its country's
+        (
+            "Canberra blasted the crew of a Chinese warship for shining a laser at its aircraft.",
+            ("state:AUS", "state:CHN", "ACCUSE"),
+        ),
+        (
+            "Greer said he and Li Chenggang had nailed down the text of the arrangement.",
+            ("jamieson-greer", "li-chenggang", "AGREE"),
+        ),
         # a wrong one is said to be behind
         (
             "Seoul said Pyongyang was behind the cyberattack on its banks.",

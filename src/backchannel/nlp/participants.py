@@ -135,6 +135,8 @@ def _moved_particle(child: Token) -> bool:
 
 # the objects of idioms whose preposition names the target: "took aim at", "pointed
 # the finger at", "heaped praise on", "paid tribute to"
+# People named by the craft or unit they serve on
+_ABOARD = frozenset({"crew", "captain", "commander", "pilot", "sailor", "member"})
 _IDIOM_OBJECTS = frozenset({"aim", "finger", "praise", "tribute", "weight", "blame"})
 
 
@@ -255,7 +257,7 @@ class ParticipantFinder:
                 described = _described_as(c)
                 if described is not None:
                     c = described  # "held what officials called frank talks with Wang"
-                elif c.dep_ not in OBJ | {"nsubjpass"}:
+                elif c.dep_ not in OBJ | {"nsubjpass"} and not _noun_read_as_clause(c):
                     continue
                 elif verb.dep_ == "relcl" and c.lower_ in {"which", "that"}:
                     c = verb.head  # "the accord, which Sudan and Chad signed"
@@ -734,7 +736,19 @@ class ParticipantFinder:
             for clause in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
                 for agent in (a for a in clause.children if a.dep_ == "agent"):
                     owners += self.collect(agent, link)
-        return owners or (nation_of(noun, self.adjectives) if by_adjective else [])
+        if owners or not by_adjective:
+            return owners
+        # "the crew of a Chinese warship": those aboard are the craft's country's
+        aboard = [
+            g
+            for p in noun.children
+            if noun.lemma_.lower() in _ABOARD and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        return nation_of(noun, self.adjectives) or [
+            m for g in aboard for m in nation_of(g, self.adjectives)
+        ]
 
     def _done_to(self, noun: Token) -> bool:
         """``noun`` names an act done to someone, whose "of" phrase is its victim."""
@@ -767,7 +781,12 @@ class ParticipantFinder:
                 for c in verb.lefts
                 if c.dep_ == "npadvmod" and c.pos_ == "PROPN"
                 for m in self.collect(c, link)
-            ] or _fronted_subject(verb, link)
+            ]
+        if not found and all(_opening_participle(c) for c in verb.children if c.dep_ in SUBJ):
+            # "Over dinner in Buenos Aires, Washington and Beijing agreed …", the names
+            # joined to the place; "Meeting in Osaka, Trump and Xi discussed …", the
+            # participle read as the subject
+            found = _fronted_subject(verb, link)
         found = coordinated(found, link, verb.doc)
         if not found:
             # "These four tech firms said …": the four organisations just named together
@@ -1202,7 +1221,26 @@ def _fronted_subject(verb: Token, link: LinkResult) -> list[Linked]:
         return []
     if not any(span_root(doc, m).dep_ == "conj" for m in found):
         return []  # a subject the parser read as one: nothing to mend
-    fronted = [c for c in verb.lefts if c.dep_ in {"prep", "advcl"}]
+    fronted = [c for c in verb.lefts if c.dep_ in {"prep", "advcl"} or _opening_participle(c)]
     if not any(opening.i in (t.i for t in c.subtree) for c in fronted):
         return []
     return found[::-1]
+
+
+def _opening_participle(subject: Token) -> bool:
+    """ "Meeting on the sidelines …, Trump and Xi discussed": an opening participle
+    the parser made the subject."""
+    return subject.dep_ == "nsubj" and subject.tag_ == "VBG" and subject.i == subject.sent.start
+
+
+def _noun_read_as_clause(clause: Token) -> bool:
+    """ "signed a minerals deal", parsed as a clause with "minerals" its subject and
+    "deal" its verb: the object noun phrase it was."""
+    return (
+        clause.dep_ == "ccomp"
+        and clause.tag_ in {"VB", "VBP"}
+        and any(
+            s.dep_ == "nsubj" and s.i == clause.i - 1 and any(d.dep_ == "det" for d in s.children)
+            for s in clause.children
+        )
+    )
