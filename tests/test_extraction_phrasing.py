@@ -213,6 +213,29 @@ pytestmark = pytest.mark.model
             "Greer said he and Li Chenggang had nailed down the text of the arrangement.",
             ("jamieson-greer", "li-chenggang", "AGREE"),
         ),
+        # the two Koreas are the South and the North
+        (
+            "The two Koreas agreed on Friday to reopen the liaison office at Kaesong.",
+            ("state:KOR", "state:PRK", "AGREE"),
+        ),
+        # the Palestinian territories are Palestine's
+        (
+            "Israel eased restrictions on fuel deliveries into the Gaza Strip on Monday.",
+            ("state:ISR", "state:PSE", "RETREAT"),
+        ),
+        (
+            "Iran set free the British academic Kylie Moore-Gilbert on Wednesday.",
+            ("state:IRN", "state:GBR", "RETREAT"),
+        ),
+        # what is used to an end is no doer of it
+        (
+            "Erdogan used his speech in parliament to accuse Israel of genocide.",
+            ("recep-tayyip-erdogan", "state:ISR", "ACCUSE"),
+        ),
+        (
+            "Hezbollah said it had accepted a Qatari-brokered truce with Israel.",
+            ("hezbollah", "state:ISR", "AGREE"),
+        ),
         # a wrong one is said to be behind
         (
             "Seoul said Pyongyang was behind the cyberattack on its banks.",

@@ -519,6 +519,10 @@ class Linker:
             tok, prev = doc[i], doc[i - 1]
             if prev.i in mentions or tok.i in mentions:
                 continue
+            if tok.lower_ == "koreas":  # "the two Koreas agreed": the South and the North
+                mentions[prev.i] = Linked(prev.i, prev.i + 1, "state:KOR", "leaders")
+                mentions[tok.i] = Linked(tok.i, tok.i + 1, "state:PRK", "leaders")
+                continue
             sides = sides_before(prev.i)
             if sides is None:
                 continue  # "both countries" of a text about others, which ones it cannot tell

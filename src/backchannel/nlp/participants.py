@@ -135,6 +135,8 @@ def _moved_particle(child: Token) -> bool:
 
 # the objects of idioms whose preposition names the target: "took aim at", "pointed
 # the finger at", "heaped praise on", "paid tribute to"
+# Verbs whose object is the means to the infinitive's end, not its doer
+_USING = frozenset({"use", "employ"})
 # People named by the craft or unit they serve on
 _ABOARD = frozenset({"crew", "captain", "commander", "pilot", "sailor", "member"})
 _IDIOM_OBJECTS = frozenset({"aim", "finger", "praise", "tribute", "weight", "blame"})
@@ -839,9 +841,10 @@ class ParticipantFinder:
             ):
                 # "issued a declaration demanding that …": the one who issued it
                 return self.subjects(head.head, link)
-            if verb.dep_ == "xcomp":
+            if verb.dep_ == "xcomp" and head.lemma_.lower() not in _USING:
                 # "invited him to visit": the object does it; "tried every means to
                 # prevent …", "made every effort to block …": the object is the way
+                # ("used his speech to accuse Iran": what is used, the way too)
                 objs = [
                     c for c in head.children if c.dep_ in OBJ and c.lower_ not in WAYS_AND_MEANS
                 ]
