@@ -133,12 +133,12 @@ def _moved_particle(child: Token) -> bool:
     )
 
 
-# the objects of idioms whose preposition names the target: "took aim at", "pointed
-# the finger at", "heaped praise on", "paid tribute to"
 # Verbs whose object is the means to the infinitive's end, not its doer
 _USING = frozenset({"use", "employ"})
 # People named by the craft or unit they serve on
 _ABOARD = frozenset({"crew", "captain", "commander", "pilot", "sailor", "member"})
+# the objects of idioms whose preposition names the target: "took aim at", "pointed
+# the finger at", "heaped praise on", "paid tribute to"
 _IDIOM_OBJECTS = frozenset({"aim", "finger", "praise", "tribute", "weight", "blame"})
 
 
