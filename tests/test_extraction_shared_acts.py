@@ -45,6 +45,16 @@ pytestmark = pytest.mark.model
             "smuggling ring.",
             ("group:THA:police", "group:MYS:police", "COOPERATE"),
         ),
+        # an opening participle's act is the main clause subject's
+        (
+            "Working alongside Mexican customs officers, U.S. investigators seized the shipment.",
+            ("group:USA:police", "group:MEX:customs", "COOPERATE"),
+        ),
+        # two countries accepting one truce agree on it with each other
+        (
+            "Yerevan and Baku accepted a truce brokered by Moscow on Tuesday.",
+            ("state:ARM", "state:AZE", "AGREE"),
+        ),
         # missiles slamming into a city: a blow, not words
         (
             "Syrian missiles slammed into the Turkish town of Akcakale on Wednesday.",
@@ -135,6 +145,12 @@ def test_shared_and_aimed_acts_code_their_act(
         (
             "Reporters asked Rubio about China on Monday.",
             frozenset({"marco-rubio", "state:CHN", "REQUEST"}),
+        ),
+        # one country accepting another's offer agrees with that other, not with a
+        # third named beside it
+        (
+            "Armenia accepted a Russian offer to mediate with Azerbaijan.",
+            frozenset({"state:ARM", "state:AZE", "AGREE"}),
         ),
         # an operation that is not joint holds no one together
         (

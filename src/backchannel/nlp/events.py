@@ -359,6 +359,15 @@ class EventExtractor(EventRecords):
                 # "imposed sanctions", "imposed export controls": the object says
                 # which ("signed an agreement" stays a signing)
                 trig = replace(trig, mode=named.mode)
+        if (
+            trig.type == "AGREE"
+            and not trig.symmetric
+            and not targets
+            and len({country_of(m.actor_id, self.kb) for m in sources} - {""}) > 1
+        ):
+            # "Moscow and Tbilisi accepted a truce": two countries accepting one thing
+            # agree on it with each other
+            trig = replace(trig, symmetric=True)
         if trig.lemma == "work with" and all(
             self.find.is_person(m.actor_id) for m in (*sources, *targets)
         ):
