@@ -91,11 +91,11 @@ from backchannel.nlp.verbal import judgement, rejects_a_charge, reported_wrong
 _SAID = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 # Contacts and agreements: in one sentence, one event whichever party is named first
 _ONE_EITHER_WAY = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-# Where missiles fired past another land: "over Japan", "toward Taiwan", "into waters
-# near Taiwan" (with the show-of-force prepositions)
 # The parts of speech an act is read from: a verb, a noun, or a number
 # ("including 25 between …", ``counted``); every trigger rule asks for one of them.
 _TRIGGER_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "NUM"})
+# Where missiles fired past another land: "over Japan", "toward Taiwan", "into waters
+# near Taiwan" (with the show-of-force prepositions)
 _FIRED_PAST = frozenset({"over", "toward", "towards", "into"})
 # Categories whose unnamed target, between the run's two sides, is the other side.
 _AIMED_AT_THE_OTHER_SIDE = frozenset({"SANCTION", "THREATEN"})

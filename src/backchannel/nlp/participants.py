@@ -575,7 +575,7 @@ class ParticipantFinder:
             if any(c.dep_ == "ccomp" and self.demands(c) for c in verb.children):
                 return None  # "told Trump that the United States should …" is the demand
         if trig.person_target:
-            asked = _asked_for(verb) if trig.type == "REQUEST" else set()
+            asked = _states_asked(verb) if trig.type == "REQUEST" else set()
             targets = [
                 t for t in targets if not t.actor_id.startswith("state:") or t.start in asked
             ]
@@ -740,16 +740,17 @@ class ParticipantFinder:
                     owners += self.collect(agent, link)
         if owners or not by_adjective:
             return owners
+        found = nation_of(noun, self.adjectives)
+        if found or noun.lemma_.lower() not in _ABOARD:
+            return found
         # "the crew of a Chinese warship": those aboard are the craft's country's
-        aboard = [
-            g
+        return [
+            m
             for p in noun.children
-            if noun.lemma_.lower() in _ABOARD and p.lower_ == "of"
+            if p.lower_ == "of"
             for g in p.children
             if g.dep_ == "pobj"
-        ]
-        return nation_of(noun, self.adjectives) or [
-            m for g in aboard for m in nation_of(g, self.adjectives)
+            for m in nation_of(g, self.adjectives)
         ]
 
     def _done_to(self, noun: Token) -> bool:
@@ -1194,7 +1195,7 @@ def _placed_under(head: Token, prep: Token) -> bool:
     return beside.lower_ in _BESIDE and beside.head.dep_ == "pobj" and beside.head.head.i == prep.i
 
 
-def _asked_for(verb: Token) -> set[int]:
+def _states_asked(verb: Token) -> set[int]:
     """Where the state asked for a thing stands: "asked Germany for permission", "asked
     Japan to extradite him"; a state the asking only speaks of is no one asked."""
     if not any((c.dep_ == "prep" and c.lower_ == "for") or infinitive(c) for c in verb.children):
@@ -1225,7 +1226,7 @@ def _fronted_subject(verb: Token, link: LinkResult) -> list[Linked]:
     if not any(span_root(doc, m).dep_ == "conj" for m in found):
         return []  # a subject the parser read as one: nothing to mend
     fronted = [c for c in verb.lefts if c.dep_ in {"prep", "advcl"} or _opening_participle(c)]
-    if not any(opening.i in (t.i for t in c.subtree) for c in fronted):
+    if not any(c.is_ancestor(opening) for c in fronted):
         return []
     return found[::-1]
 
