@@ -62,7 +62,7 @@ from backchannel.nlp.frontiers import (
     to_frontier,
 )
 from backchannel.nlp.giving import aided_places, given
-from backchannel.nlp.jointly import joint_act
+from backchannel.nlp.jointly import JOINT, joint_act
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import dropped_plan, modality_of, one_plan
@@ -241,7 +241,7 @@ class EventExtractor(EventRecords):
                 c.lower_ for h in holders for c in h.children if c.dep_ == "prep"
             }
             joint = any(
-                (c.dep_ == "amod" and c.lower_ in {"joint", "combined"})
+                (c.dep_ == "amod" and c.lower_ in JOINT)
                 or (c.dep_ == "prep" and c.lower_ == "with")
                 for c in tok.children
             )

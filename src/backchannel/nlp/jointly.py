@@ -14,7 +14,8 @@ from spacy.tokens import Token
 
 from backchannel.nlp.lexicon import Trigger
 
-_JOINT = frozenset({"joint", "combined"})
+# the words that make an act or exercise one held together: "a joint sweep"
+JOINT = frozenset({"joint", "combined"})
 # being or moving side by side is no act done together: "stood together on the podium"
 _SIDE_BY_SIDE = frozenset(
     {"be", "stand", "sit", "pose", "appear", "walk", "remain", "stay", "live", "dine"}
@@ -53,7 +54,7 @@ def joint_act(tok: Token) -> Trigger | None:
     if (
         tok.pos_ == "NOUN"
         and ((tok.dep_ == "dobj" and tok.head.lemma_.lower() in _UNDERTAKING) or taken_part_in(tok))
-        and any(c.dep_ == "amod" and c.lower_ in _JOINT for c in tok.children)
+        and any(c.dep_ == "amod" and c.lower_ in JOINT for c in tok.children)
     ):
         return Trigger(tok.lemma_.lower(), "noun", "COOPERATE", "", symmetric=True, foreign=True)
     return None
@@ -64,7 +65,7 @@ def taken_part_in(noun: Token) -> bool:
     cocaine in a joint operation": those who act in it hold it together."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "in":
         return False
-    if any(c.dep_ == "amod" and c.lower_ in {"joint", "combined"} for c in noun.children):
+    if any(c.dep_ == "amod" and c.lower_ in JOINT for c in noun.children):
         return True
     verb = noun.head.head
     lemma = verb.lemma_.lower()
