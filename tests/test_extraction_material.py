@@ -2,8 +2,9 @@
 kind ("Chinese health authorities"), two country adjectives before one craft
 ("Vietnamese and Chinese naval vessels"), a single exercise or drill held
 together, a subject the parser reads as an adverbial noun, a show of force whose
-frontier hangs below the verb, and another country's citizens named by their
-calling ("American pastor Andrew Brunson").
+frontier hangs below the verb, another country's citizens named by their
+calling ("American pastor Andrew Brunson"), and a craft named by its model
+("a Turkish F-16").
 
 Each sentence is invented for the test, in the style of the project gold set
 (docs/annotation.md); each rule has a near miss where it must not fire.
@@ -61,6 +62,19 @@ pytestmark = pytest.mark.model
         (
             "Ethiopia reinforced its divisions along the Eritrean border.",
             ("state:ETH", "state:ERI", "MOBILIZE"),
+        ),
+        # a craft named by its model: the state's craft, or its forces that fly them
+        (
+            "A Turkish F-16 shot down a Syrian helicopter near the border.",
+            ("state:TUR", "state:SYR", "COERCE"),
+        ),
+        (
+            "Egyptian F-16 jets struck militant camps in Libya.",
+            ("group:EGY:military", "state:LBY", "ASSAULT"),
+        ),
+        (
+            "Indian Mirage 2000 jets bombed a camp inside Pakistan.",
+            ("group:IND:military", "state:PAK", "ASSAULT"),
         ),
     ],
 )

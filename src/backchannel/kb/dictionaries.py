@@ -155,7 +155,7 @@ def _kb_name_keys(resolved: Resolved) -> set[NameKey]:
     for actor in resolved.actors.values():
         forms += [actor.name, *actor.aliases]
     for state in resolved.states.values():
-        forms += [state.name, *state.names, *state.adjectives, *state.capitals]
+        forms += [state.name, *state.names, *state.adjectives, *state.capitals, *state.places]
     return {key for key in map(name_key, forms) if key}
 
 

@@ -135,6 +135,7 @@ def combine(into: Parts, new: Parts, *, replace: bool) -> None:
         ("state", into.states, new.states),
         ("group noun", into.groups, new.groups),
         ("channel", into.channels, new.channels),
+        ("places of state", into.places, new.places),
     )
     for what, old_items, new_items in sections:
         for key, value in new_items.items():
@@ -167,6 +168,13 @@ def _label_of(value: object) -> str:
 def resolve(parts: Parts) -> Resolved:
     """Check every cross-reference and build the final records."""
     states = {code: state for code, (state, _) in parts.states.items()}
+    for code, (names, label) in parts.places.items():
+        if code not in states:
+            raise KnowledgeBaseError(
+                f"{label}: places of unknown state {code!r}{_did_you_mean(code, states)}; "
+                "add it to the states of your KB file"
+            )
+        states[code] = dataclasses.replace(states[code], places=names)
     _check_state_forms(parts)
     positions = _resolve_positions(parts, states)
     actors: dict[str, Actor] = {}
@@ -215,6 +223,7 @@ def _known_state(code: str, states: dict[str, State], where: str) -> None:
 
 
 def _check_state_forms(parts: Parts) -> None:
+    """A form names one state: no name, adjective, capital or place of two."""
     owner: dict[str, str] = {}
     for code, (state, label) in parts.states.items():
         for form in {*state.names, *state.adjectives, *state.capitals}:
@@ -222,6 +231,15 @@ def _check_state_forms(parts: Parts) -> None:
             if other != code:
                 raise KnowledgeBaseError(
                     f"{label}: state {code!r}: the form {form!r} is already used by state {other!r}"
+                )
+    # places matched in any case, so compared folded
+    folded = {form.casefold(): code for form, code in owner.items()}
+    for code, (names, label) in parts.places.items():
+        for name in names:
+            other = folded.setdefault(name.casefold(), code)
+            if other != code or name in owner:
+                raise KnowledgeBaseError(
+                    f"{label}: places of {code}: {name!r} already names state {other!r}"
                 )
 
 

@@ -24,7 +24,11 @@ from backchannel.kb.records import (
 )
 from backchannel.model import ActorKind
 
-TOP_KEYS: tuple[str, ...] = ("actors", "positions", "states", "groups", "channels", "dyad")
+TOP_KEYS: tuple[str, ...] = (
+    "actors", "positions", "states", "groups", "channels", "places", "dyad"
+)  # fmt: skip
+# the keys whose value is a list; ``places`` maps state codes to lists
+_LIST_KEYS = ("actors", "positions", "states", "groups", "channels")
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _KEY = re.compile(r"[a-z0-9_]+(?:\.[a-z0-9_]+)*")
@@ -72,6 +76,7 @@ class Parts:
     groups: dict[str, tuple[GroupNoun, str]] = field(default_factory=dict)
     channels: dict[str, tuple[NamedChannel, str]] = field(default_factory=dict)
     dyad: tuple[tuple[str, str], str] | None = None
+    places: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)
 
     def copy(self) -> Parts:
         return Parts(
@@ -81,6 +86,7 @@ class Parts:
             dict(self.groups),
             dict(self.channels),
             self.dyad,
+            dict(self.places),
         )
 
 
@@ -195,7 +201,7 @@ def parse_document(data: object, label: str, origin: str) -> Parts:
             f"got {_describe(data)}"
         )
     top = _Fields(data, label, TOP_KEYS)
-    for key in TOP_KEYS[:-1]:
+    for key in _LIST_KEYS:
         items = top.data.get(key)
         if items is not None and not isinstance(items, list):
             raise top.fail(f"{key} must be a list, got {_describe(items)}")
@@ -214,6 +220,24 @@ def parse_document(data: object, label: str, origin: str) -> Parts:
     for i, item in enumerate(top.data.get("actors") or [], 1):
         actor = _actor(item, label, i, origin)
         _add(parts.actors, actor.actor_id, actor, label, "actor id")
+    places = top.data.get("places")
+    if places is not None:
+        if not isinstance(places, dict):
+            raise top.fail(
+                f"places must map state codes to lists of place names, got {_describe(places)}"
+            )
+        for code, names in places.items():
+            if not isinstance(code, str) or not _CODE.fullmatch(code):
+                raise top.fail(f"places: {code!r} is not an ISO3 code such as USA")
+            if not isinstance(names, list) or not all(
+                isinstance(n, str) and n.strip() for n in names
+            ):
+                raise KnowledgeBaseError(
+                    f"{label}: places of {code} must be a list of non-empty text, "
+                    f"got {_describe(names)}"
+                )
+            unique = tuple(dict.fromkeys(name.strip() for name in names))
+            _add(parts.places, code, (unique, label), label, "places of state")
     if top.has("dyad"):
         dyad = top.texts("dyad")
         if len(dyad) != 2 or not all(_CODE.fullmatch(code) for code in dyad):

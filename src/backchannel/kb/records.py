@@ -71,6 +71,9 @@ class State:
     names: tuple[str, ...]
     adjectives: tuple[str, ...]
     capitals: tuple[str, ...]
+    # cities, provinces and regions inside it ("Karachi", "Xinjiang"), from the
+    # ``places`` of the KB files: a place the news names stands for its state
+    places: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

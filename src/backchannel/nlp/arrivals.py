@@ -5,7 +5,8 @@ capital), or tours it or a place in it, visits it, as one who travels there
 does ("travel to" is a trigger of its own); one sent to a state ("will
 dispatch Lew to Ottawa") visits it too. Only people visit so: troops that
 arrive are deployed. Told in the present ("is headed to Lima", "arrives in
-Lima on Sunday"), the journey is planned. "Arrived here" in a dated dispatch
+Lima on Sunday"), the journey is planned. Rescuers or a relief team that arrive
+in a state bring it aid. "Arrived here" in a dated dispatch
 ("HANOI — Kerry arrived here on Sunday") names the dateline's place. Only a
 state right under the preposition counts: "came to an agreement", "came to
 Taiwan's defence" are no journeys.
@@ -23,6 +24,10 @@ from backchannel.nlp.preps import in_dateline
 from backchannel.nlp.repairs import span_root
 
 _INTO = frozenset({"in", "to", "into"})
+# who arrives to help: "rescuers", "a relief team", "medical workers"
+_HELPERS = frozenset({"rescuers", "medics", "paramedics", "firefighters"})
+_HELPING_GROUPS = frozenset({"team", "teams", "workers", "unit", "units", "crews", "brigade"})
+_HELPING = frozenset({"rescue", "relief", "medical", "aid", "emergency", "humanitarian"})
 
 
 def journey(
@@ -41,7 +46,23 @@ def journey(
         return None  # "sent troops to Mali", "sent a letter to Ottawa": no one visits
     if not _states_under(verb, link) and not arrived_here(verb, link):
         return None
+    if any(c.lower_ == "together" for c in verb.children):
+        return None  # "came together in St Petersburg": a meeting, no journey
+    if lemma in lex.journey_verbs and any(
+        c.dep_ == "nsubj" and _come_to_help(c) for c in verb.children
+    ):
+        # "a Chinese rescue team arrived in Nepal": aid to the state, not a visit
+        return Trigger(lemma, "verb", "AID", "rescue", place_preps=_INTO)
     return Trigger(verb.lemma_.lower(), "verb", "CONSULT", "visit", place_preps=_INTO)
+
+
+def _come_to_help(noun: Token) -> bool:
+    """Rescuers, medics or a relief team: "Chinese rescuers", "a Japanese medical team"."""
+    if noun.lower_ in _HELPERS:
+        return True
+    return noun.lower_ in _HELPING_GROUPS and any(
+        c.dep_ in {"compound", "amod"} and c.lower_ in _HELPING for c in noun.children
+    )
 
 
 def _states_under(verb: Token, link: LinkResult) -> list[Linked]:

@@ -12,6 +12,7 @@ Actor records for these ids.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 
 from spacy.tokens import Doc, Span, Token
@@ -40,9 +41,14 @@ _STATE_OBJECT_NOUNS = frozenset(
         # craft stopped, seized or shot down ("a U.S. reconnaissance plane", "the Chinese
         # surveillance balloon"), and the one that did it ("a Chinese fighter jet")
         "plane", "planes", "aircraft", "jet", "balloon", "vessel", "vessels", "drone",
+        # one craft ("a British frigate rescued …"); their plurals are the military
+        "warship", "destroyer", "frigate", "cutter", "cutters", "submarine", "helicopter",
+        "helicopters", "bomber",
         # what force is threatened against or hits: "Lebanese state infrastructure",
         # "Iranian nuclear facilities"
         "infrastructure", "facilities", "installations",
+        # a debt forgiven or written off ("cancelled Iraqi debt")
+        "debt", "debts",
     }
 )  # fmt: skip
 
@@ -51,11 +57,16 @@ class GroupsAndStates:
     """Links country words, groups and states. Built once per linker."""
 
     def __init__(
-        self, state_forms: Mapping[str, str], office: Offices, capitals: Collection[str] = ()
+        self,
+        state_forms: Mapping[str, str],
+        office: Offices,
+        capitals: Collection[str] = (),
+        places: Collection[str] = (),
     ) -> None:
-        self._state_forms = state_forms  # state name or capital, casefolded → ISO3
+        self._state_forms = state_forms  # state name, capital or place, casefolded → ISO3
         self._form_starts = form_starts(state_forms)
-        self._capitals = frozenset(capitals)  # casefolded
+        self._places = frozenset(places)  # casefolded, from kb/places.yaml
+        self._capitals = frozenset(capitals) | self._places  # towns: capitals and places
         self._office = office  # its nouns, group nouns and adjectives are the linker's
         self._adjectives = office.adjectives
         self._group_nouns = office.group_nouns
@@ -145,6 +156,22 @@ class GroupsAndStates:
             mentions[start] = Linked(start, made.i + 1, f"state:{code}", "adjective")
             covered.update(range(start, made.i + 1))
             return
+        model = _past_designations(doc, after)
+        if model > after and not any(i in covered for i in range(start, model)):
+            # "a Turkish F-16", "Thai F-16 jets", "Indian Mirage 2000 jets": a craft of
+            # the state, or its forces that fly them
+            craft = doc[model] if model < len(doc) else None
+            if craft is not None and craft.lower_ in self._group_nouns and craft.is_lower:
+                sector = self._group_nouns[craft.lower_]
+                kind = sector if craft.lower_ in self._offices else craft.lower_
+                mentions[start] = Linked(start, model + 1, f"group:{code}:{kind}", "group", sector)
+                covered.update(range(start, model + 1))
+                return
+            if craft is not None and craft.lower_ in _STATE_OBJECT_NOUNS:
+                model += 1
+            mentions[start] = Linked(start, model, f"state:{code}", "adjective")
+            covered.update(range(start, model))
+            return
         # "Chinese electric vehicles", "American farm goods"
         goods = _goods_modified(last, covered) or (
             noun if noun is not None and noun.lower_ in _STATE_OBJECT_NOUNS else None
@@ -225,11 +252,15 @@ class GroupsAndStates:
         new_actors: dict[str, Actor],
     ) -> None:
         """A state's name at ``doc[start:end]``, or the office it owns ("Taiwan's envoy")."""
-        if self._office.of_state(doc, start, end, code, covered, mentions, new_actors):
+        form = doc[start:end].text
+        town = form.casefold() in self._capitals
+        if form.isupper() and form.casefold() in self._places:
+            return  # "NEW YORK, Sept. 28 (Xinhua) --": a dateline's city, no party
+        if self._office.of_state(doc, start, end, code, covered, mentions, new_actors, town):
             return  # "the president of Armenia"
         if self._group_from(doc, start, end, code, covered, mentions):
             return  # "envoys from Chile and Peru"
-        if _government_in(doc, start, end, code, covered, mentions):
+        if _government_in(doc, start, end, code, covered, mentions, town):
             return  # "the junta in Niger"
         after = doc[end] if end < len(doc) else None
         if after is not None and after.text in {"'s", "’s"}:
@@ -286,6 +317,8 @@ class GroupsAndStates:
                 mentions[start] = Linked(start, end + 1, actor_id, "group", sector)
                 covered.update(range(start, end + 1))
                 return
+        if town and _names_a_gathering(doc, start, end):
+            return  # "the Geneva talks", "a New York-based think tank": a place's name
         if after is not None and after.lower_ in _STATE_OBJECT_NOUNS and end not in covered:
             end += 1  # "tariffs on US goods": the state is the one hit
         elif (goods := _goods_modified(doc[end - 1], covered)) is not None:
@@ -347,8 +380,50 @@ _TAKING_AWAY = frozenset(
 )
 
 
+# What a town's name may name, written before it: "the Geneva talks", "the
+# Anchorage meeting", "the Busan summit"
+_GATHERINGS = frozenset(
+    {
+        "talks", "summit", "meeting", "meetings", "negotiations", "conference", "round",
+        "process", "forum", "dialogue", "consensus", "accord", "accords", "agreement",
+        "declaration", "communique", "communiqué", "truce", "ceasefire", "framework",
+    }
+)  # fmt: skip
+
+
+def _names_a_gathering(doc: Doc, start: int, end: int) -> bool:
+    """A capital or other town written as a name for a meeting held there ("the
+    Geneva talks", "the California summit meeting") or for where something is
+    based ("a New York-based think tank"): a place, no party."""
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in {"based", "born"}:
+        return True
+    # the noun right after it, or after one more ("the California summit meeting")
+    for word in doc[end : min(end + 2, len(doc))]:
+        if word.pos_ != "NOUN" or not word.is_lower:
+            return False
+        if word.lower_ in _GATHERINGS:
+            return True
+    return False
+
+
 def _bounds(ent: Span) -> tuple[int, int]:
     return ent.start, ent.end
+
+
+# A craft's model: "F-16", "Su-24", "MiG-29s", "B-2", "Tu-95"
+_MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z]?s?")
+
+
+def _past_designations(doc: Doc, after: int) -> int:
+    """The index after a craft's model written from ``after`` ("F-16", "Mirage 2000"),
+    or ``after`` itself where none is."""
+    i = after
+    if i < len(doc) and _MODEL.fullmatch(doc[i].text):
+        return i + 1
+    # a name and its number: "Mirage 2000", "Rafale" alone is too like a name
+    if i + 1 < len(doc) and doc[i].text.istitle() and doc[i + 1].like_num:
+        return i + 2 if doc[i + 1].text.isdigit() and len(doc[i + 1].text) >= 2 else i
+    return i
 
 
 def _kind_words(words: Span) -> bool:
@@ -432,6 +507,8 @@ def state_actor(actor_id: str, kb: KnowledgeBase) -> Actor:
     )
 
 
+# Officials of a town: "officials in Xinjiang"
+_TOWN_OFFICIALS = frozenset({"officials"})
 # Nouns for who governs a place: "the junta in Niger", "the regime in Damascus"
 _GOVERNING = frozenset(
     {"government", "regime", "junta", "authorities", "administration", "leadership", "rulers"}
@@ -439,25 +516,42 @@ _GOVERNING = frozenset(
 
 
 def _government_in(
-    doc: Doc, start: int, end: int, code: str, covered: set[int], mentions: dict[int, Linked]
+    doc: Doc,
+    start: int,
+    end: int,
+    code: str,
+    covered: set[int],
+    mentions: dict[int, Linked],
+    town: bool = False,
 ) -> bool:
     """ "the junta in Niger", "the military government in Myanmar", "the ruling party
     in Georgia": who governs the state named after "in" is its government, as "the
-    Nigerien junta" is; the state is no place there."""
+    Nigerien junta" is; the state is no place there. Officials in a ``town`` (a
+    capital, city or province: "officials in Xinjiang") are the state's officials;
+    "officials in Iraq" may be anyone's."""
     prep = doc[start - 1] if start >= 2 else None
     if prep is None or prep.lower_ != "in" or prep.dep_ != "prep":
         return False
     # the noun right before "in", whether the parser hangs "in" from it or from the
     # verb ("blamed the government in Khartoum")
     noun = doc[start - 2]
-    if prep.head.i not in (noun.i, noun.head.i) or noun.i in covered or not noun.is_lower:
+    # lowercase but for the sentence's first word ("Authorities in China deported …")
+    common = noun.is_lower or (noun.is_sent_start and noun.text[1:].islower())
+    if prep.head.i not in (noun.i, noun.head.i) or noun.i in covered or not common:
         return False
     ruling = noun.lower_ == "party" and any(c.lower_ == "ruling" for c in noun.lefts)
-    if noun.lower_ not in _GOVERNING and not ruling:
+    # not another's: "the two countries' officials in Buenos Aires"
+    officials = (
+        town
+        and noun.lower_ in _TOWN_OFFICIALS
+        and not any(c.dep_ in {"poss", "amod", "compound"} for c in noun.lefts)
+    )
+    if noun.lower_ not in _GOVERNING and not ruling and not officials:
         return False
     first = min([c.i for c in noun.lefts if c.dep_ in {"amod", "compound"}] + [noun.i])
     if any(i in covered for i in range(first, end)):
         return False
-    mentions[first] = Linked(first, end, f"group:{code}:government", "group", "government")
+    group = noun.lower_ if officials else "government"
+    mentions[first] = Linked(first, end, f"group:{code}:{group}", "group", "government")
     covered.update(range(first, end))
     return True

@@ -184,7 +184,7 @@ class Linker:
         self._offices = {g.noun.casefold(): g.sector for g in kb.groups if g.office}
         self._state_forms: dict[str, str] = {}
         for state in kb.states.values():
-            for form in (state.name, *state.names, *state.capitals):
+            for form in (state.name, *state.names, *state.capitals, *state.places):
                 self._state_forms[form.casefold()] = state.code
         self._adjectives = kb.adjective_index()
         # "China's commerce ministry": a KB body written in lower case
@@ -215,8 +215,10 @@ class Linker:
             org_forms,
             lower_only={g.noun.casefold() for g in kb.groups if g.origin == "dictionary"},
         )
+        # "Beijing officials", "Karachi police": a capital's or a place's people
         capitals = {c.casefold() for state in kb.states.values() for c in state.capitals}
-        self._groups = GroupsAndStates(self._state_forms, self._office, capitals)
+        places = {c.casefold() for state in kb.states.values() for c in state.places}
+        self._groups = GroupsAndStates(self._state_forms, self._office, capitals, places)
         self._new_people = NewPeople(kb, self._alias_index, self._office)
 
     # -- the whole pass ---------------------------------------------------

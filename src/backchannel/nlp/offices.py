@@ -49,9 +49,13 @@ _NAME_WORD = re.compile(
 # The most words a state's adjective has ("Papua New Guinean").
 _LONGEST_ADJECTIVE = 3
 
-# Who is named by where they are ("rebels in Sudan"): a people of the place.
+# Who is named by where they are ("rebels in Sudan"): a people of the place; and
+# its police ("police in Karachi"), who, unlike troops or officials, serve where
+# they are
 _LOCAL_SECTORS = frozenset({"opposition", "rebel", "civilian"})
+_LOCAL_POLICE = frozenset({"police", "policemen", "police officers", "riot police"})
 _NOT_LOCAL = frozenset({"refugees"})
+_TOWN_FORCES = frozenset({"security forces"})
 
 
 class Offices:
@@ -257,12 +261,15 @@ class Offices:
         covered: set[int],
         mentions: dict[int, Linked],
         new_actors: dict[str, Actor],
+        town: bool = False,
     ) -> bool:
         """ "the president of Armenia", "opposition groups in Zimbabwe": the state's own.
 
         The office noun must stand right before "of" and govern it; "in" will do
-        for a people of the place (opposition, rebels, civilians), never for
-        troops or officials, often foreign, nor refugees. A name after the state
+        for a people of the place (opposition, rebels, civilians) and its police,
+        never for troops, often foreign, nor refugees; for security forces only in
+        a ``town`` (a capital, city or province: "security forces in Lahore"),
+        since those in a country may be anyone's. A name after the state
         ("President of Armenia Robert Kocharyan") is a titled person, left to the
         title rules; a known person in apposition after it ("the premier of China,
         Wen Jiabao,") is who the phrase names. Else links the phrase as the
@@ -278,7 +285,12 @@ class Offices:
         )
         if key is None or prep.head.i != head.i or head.i in covered:
             return False
-        if prep.lower_ == "in" and (key in _NOT_LOCAL or self.nouns[key] not in _LOCAL_SECTORS):
+        local = (
+            self.nouns[key] in _LOCAL_SECTORS
+            or key in _LOCAL_POLICE
+            or (town and key in _TOWN_FORCES)
+        )
+        if prep.lower_ == "in" and (key in _NOT_LOCAL or not local):
             return False
         if end < len(doc) and doc[end].ent_type_ == "PERSON":
             return False

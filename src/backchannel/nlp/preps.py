@@ -12,7 +12,9 @@ from spacy.tokens import Token
 from backchannel.nlp.lexicon import Trigger
 from backchannel.nlp.mentions import Linked
 
-LOCATION_PREPS = frozenset({"in", "at", "near", "during", "from", "inside", "outside"})
+LOCATION_PREPS = frozenset(
+    {"in", "at", "near", "during", "from", "inside", "outside", "through", "via", "off"}
+)
 # Prepositions whose object is the cause, topic or time, never a party: "sanctioned
 # Pelosi over her visit to Taiwan", "met Xi after his trip to Japan".
 NOT_PARTY_PREPS = LOCATION_PREPS | frozenset(
@@ -83,12 +85,24 @@ def is_place(head: Token, m: Linked) -> bool:
         return head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS
     tok = head
     for _ in range(4):
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _PLACE_WORDS:
+            # "in the port of Hodeidah", "on the Indonesian island of Bali"; "struck
+            # the city of Beirut" hits it
+            place = tok.head.head
+            return place.dep_ == "pobj" and place.head.lower_ in LOCATION_PREPS | {"on"}
         if tok.dep_ == "pobj":
             return tok.head.lower_ in LOCATION_PREPS
         if tok.dep_ not in {"appos", "conj", "compound", "npadvmod", "poss"} or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
+
+
+# Nouns of a place named by "of": "the island of Bali", "the city of Mosul"
+_PLACE_WORDS = frozenset(
+    {"island", "city", "town", "village", "port", "province", "region", "district", "capital"}
+    | {"outskirts", "suburbs", "streets", "centre", "center", "heart"}
+)
 
 
 def topic_prep(prep: Token, trig: Trigger) -> bool:
@@ -118,12 +132,18 @@ def of_modifier(tok: Token) -> bool:
 
 
 def in_dateline(tok: Token) -> bool:
-    """A place named in a dateline ("BUSAN, South Korea — …") before the first dash."""
+    """A place named in a dateline ("BUSAN, South Korea — …", "NEW YORK, Sept. 28
+    (Xinhua) -- …") before its dash; a second dateline after the first ("WASHINGTON,
+    May 2 — PALM BEACH, Florida — …") is one too."""
     sent = tok.sent
-    for t in sent[: min(len(sent), 10)]:
+    begin, end = sent.start, -1
+    for t in sent[: min(len(sent), 20)]:
         # a dateline's dash stands apart; "the Trump–Xi call" joins two names
-        if t.text in {"—", "–", "--"} and t.i > 0 and t.doc[t.i - 1].whitespace_:
-            # a dateline is names alone: "During his trip to Peru —" is no place line
-            named = all(w.is_punct or w.text[:1].isupper() for w in sent[: t.i - sent.start])
-            return named and tok.i < t.i
-    return False
+        if t.text in {"—", "–", "--"} and t.i > begin and t.doc[t.i - 1].whitespace_:
+            # a dateline is names and a date alone: "During his trip to Peru —" is no
+            # place line
+            line = t.doc[begin : t.i]
+            if not all(w.is_punct or w.like_num or w.text[:1].isupper() for w in line):
+                break
+            begin, end = t.i + 1, t.i
+    return tok.i < end

@@ -20,8 +20,10 @@ OBJ = frozenset({"dobj", "dative", "obj", "attr", "oprd"})
 # means to prevent …", "took steps to curb …".
 WAYS_AND_MEANS = frozenset({"means", "effort", "efforts", "way", "step", "steps", "measure"})
 _RELATIVE = frozenset({"who", "that", "which"})
-# Forms the small model lemmatizes wrongly: "hopes", "hoped" and "hoping" as "hop".
+# Forms the small model lemmatizes wrongly: "hopes", "hoped" and "hoping" as "hop";
+# "forgave" as itself.
 _MISREAD = {
+    "forgave": "forgive",
     "hoping": "hope",
     "hopes": "hope",
     "hoped": "hope",
