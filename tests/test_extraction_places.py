@@ -151,6 +151,19 @@ def test_a_users_places_are_read(tmp_path: Path) -> None:
         ("Canada forgave Haiti's debts.", ("state:CAN", "state:HTI")),
         ("The Paris Club wrote off 80 percent of Iraqi debt.", ("paris-club", "state:IRQ")),
         ("A British frigate rescued 30 Somali fishermen.", ("state:GBR", "group:SOM:civilian")),
+        # to a region or a state of a federation, named with its noun
+        ("Russia sent forty doctors to the Lombardy region.", ("state:RUS", "state:ITA")),
+        ("Taiwan shipped 500 ventilators to New York state.", ("state:TWN", "state:USA")),
+        ("Slovakia transferred its MiG-29 jets to Ukraine.", ("state:SVK", "state:UKR")),
+        # rescuers at work in another's town
+        (
+            "Japanese rescuers pulled survivors from the rubble in Herat.",
+            ("group:JPN:rescuers", "state:AFG"),
+        ),
+        (
+            "German rescue teams searched for survivors in Antakya.",
+            ("group:DEU:teams", "state:TUR"),
+        ),
         # aid to a place in a state is aid to the state
         (
             "A US plane delivered 18 tonnes of medical supplies to Wuhan.",
@@ -170,6 +183,8 @@ def test_aid_finds_whom_it_goes_to(extractor: Any, text: str, expected: tuple[st
         "Germany shipped hundreds of tonnes of steel to Poland.",
         "The minister forgave his critics.",
         "Ships carrying troops sailed to Cyprus.",
+        # one's own rescuers at home
+        "Japanese rescuers pulled survivors from the rubble in Osaka.",
     ],
 )
 def test_near_misses_of_aid(extractor: Any, text: str) -> None:

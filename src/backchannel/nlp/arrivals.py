@@ -49,14 +49,14 @@ def journey(
     if any(c.lower_ == "together" for c in verb.children):
         return None  # "came together in St Petersburg": a meeting, no journey
     if lemma in lex.journey_verbs and any(
-        c.dep_ == "nsubj" and _come_to_help(c) for c in verb.children
+        c.dep_ == "nsubj" and come_to_help(c) for c in verb.children
     ):
         # "a Chinese rescue team arrived in Nepal": aid to the state, not a visit
-        return Trigger(lemma, "verb", "AID", "rescue", place_preps=_INTO)
+        return Trigger(lemma, "verb", "AID", "rescue", place_preps=_INTO, foreign=True)
     return Trigger(verb.lemma_.lower(), "verb", "CONSULT", "visit", place_preps=_INTO)
 
 
-def _come_to_help(noun: Token) -> bool:
+def come_to_help(noun: Token) -> bool:
     """Rescuers, medics or a relief team: "Chinese rescuers", "a Japanese medical team"."""
     if noun.lower_ in _HELPERS:
         return True

@@ -61,7 +61,7 @@ from backchannel.nlp.frontiers import (
     struck_places,
     to_frontier,
 )
-from backchannel.nlp.giving import aided_places, given
+from backchannel.nlp.giving import aided_places, given, rescue_work
 from backchannel.nlp.jointly import JOINT, joint_act
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
@@ -223,6 +223,7 @@ class EventExtractor(EventRecords):
             # "extended a credit line to Kyiv", "delivered radars"; "flew supplies to
             # Iran" is aid, not a journey
             or given(tok, self.lex)
+            or rescue_work(tok)  # "rescue teams pulled survivors from the rubble in Izmit"
             or journey(tok, self.lex, link, self.find.is_person)
             or self.find.trigger_for(tok)
             or counted(tok, self.find.trigger_for)
@@ -327,7 +328,8 @@ class EventExtractor(EventRecords):
         if not targets and sources:
             targets = named_firms(tok, trig, link)  # "added PVH to its list"
         if not targets and sources and trig.type == "AID":
-            targets = aided_places(tok, link)  # "food to flood victims in Mozambique"
+            # "food to flood victims in Mozambique"
+            targets = aided_places(tok, link, anywhere=trig.mode == "rescue")
         if not targets and sources and trig.type in self.lex.content_of:
             # "threatened to impose tariffs on Malaysian palm oil": whom the measure hits
             targets = self._hit_by_content(tok, link)

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from backchannel.nlp.arrivals import come_to_help
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
+from backchannel.nlp.preps import PLACE_WORDS
 from backchannel.nlp.repairs import lemma
 
-__all__ = ["aided_places", "given"]
+__all__ = ["aided_places", "given", "rescue_work"]
 
 # people aid goes to, whose place names the country helped
 _RECIPIENTS = frozenset(
@@ -33,7 +35,22 @@ _RECIPIENTS = frozenset(
 # what a craft that carries them is named by: "ships carrying relief supplies"
 _CARRYING = frozenset({"carrying", "loaded", "laden", "bearing", "packed"})
 
+# what rescuers do where they help
+_RESCUING = frozenset({"pull", "rescue", "search", "dig", "join", "save", "treat", "free"})
+
 _MONEY = frozenset({"$", "€", "£", "¥", "million", "billion", "trillion", "dollars", "euros"})
+
+
+def rescue_work(verb: Token) -> Trigger | None:
+    """ "Greek rescue teams pulled survivors from the rubble in Izmit", "Mexican army
+    rescuers joined the search for survivors in southern Turkey": rescuers at work
+    in a place bring its state aid."""
+    if verb.pos_ != "VERB" or lemma(verb) not in _RESCUING:
+        return None
+    if not any(c.dep_ == "nsubj" and come_to_help(c) for c in verb.children):
+        return None
+    # one's own rescuers at home give no aid to another
+    return Trigger(lemma(verb), "verb", "AID", "rescue", foreign=True)
 
 
 def given(verb: Token, lex: Lexicon) -> Trigger | None:
@@ -89,7 +106,7 @@ def _of_value(noun: Token, lex: Lexicon, depth: int = 3) -> bool:
     return depth > 0 and any(_of_value(w, lex, depth - 1) for w in owned)
 
 
-def aided_places(verb: Token, link: LinkResult) -> list[Linked]:
+def aided_places(verb: Token, link: LinkResult, anywhere: bool = False) -> list[Linked]:
     """The state aid goes to when no actor takes it: the place of the people it is
     for ("to flood victims in southern Mozambique", "for victims of the earthquake
     in Armenia"), the owner of the body it is paid into ("to Brazil's Amazon Fund",
@@ -97,12 +114,17 @@ def aided_places(verb: Token, link: LinkResult) -> list[Linked]:
     it to ("ships carrying relief supplies to Indonesia"), or what it is worth goes
     to ("protective suits worth $1 million to hospitals in China")."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    objects += [c for o in objects for c in o.conjuncts]  # "suits and equipment worth …"
     holders = [verb, *objects]
     holders += [
         c
         for o in objects
         for c in o.children
         if (c.dep_ == "acl" and c.lower_ in _CARRYING) or (c.dep_ == "amod" and c.lower_ == "worth")
+    ]
+    # "worth about $1 million to hospitals …", the sum taking the preposition
+    holders += [
+        c for h in holders if h.lower_ == "worth" for c in h.children if c.dep_ == "npadvmod"
     ]
     found: list[Linked] = []
     for holder in holders:
@@ -113,11 +135,31 @@ def aided_places(verb: Token, link: LinkResult) -> list[Linked]:
                 owners = [c for c in goal.children if c.dep_ == "poss"]
                 if prep.lower_ == "to" and holder is not verb:
                     owners.append(goal)  # "carrying relief supplies to Indonesia"
+                if prep.lower_ == "to" and goal.lower_ in PLACE_WORDS:
+                    owners.append(goal)  # "to the Lombardy region", "to New York state"
                 if goal.lower_ in _RECIPIENTS and prep.lower_ != "in":
                     owners += [
                         t
                         for t in goal.subtree
                         if t.dep_ == "pobj" and t.head.lower_ in {"in", "of"}
                     ]
+                # a place noun stands for the place it names: "in Hubei province"
+                owners += [
+                    c
+                    for o in owners
+                    if o.lower_ in PLACE_WORDS
+                    for c in o.children
+                    if c.dep_ in {"compound", "amod"}
+                ]
                 found += [m for m in map(link.token_to_mention.get, (o.i for o in owners)) if m]
+    if anywhere and not found:
+        # rescuers at work: the place "in" which they work, however deep ("pulled
+        # survivors from collapsed buildings in Izmit")
+        found = [
+            m
+            for t in verb.subtree
+            if t.dep_ == "pobj" and t.head.lower_ == "in"
+            for m in map(link.token_to_mention.get, (t.i, *(c.i for c in t.children)))
+            if m is not None
+        ]
     return [m for m in found if m.actor_id.startswith("state:")]

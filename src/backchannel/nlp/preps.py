@@ -85,7 +85,7 @@ def is_place(head: Token, m: Linked) -> bool:
         return head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS
     tok = head
     for _ in range(4):
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _PLACE_WORDS:
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PLACE_WORDS:
             # "in the port of Hodeidah", "on the Indonesian island of Bali"; "struck
             # the city of Beirut" hits it
             place = tok.head.head
@@ -99,9 +99,9 @@ def is_place(head: Token, m: Linked) -> bool:
 
 
 # Nouns of a place named by "of": "the island of Bali", "the city of Mosul"
-_PLACE_WORDS = frozenset(
+PLACE_WORDS = frozenset(
     {"island", "city", "town", "village", "port", "province", "region", "district", "capital"}
-    | {"outskirts", "suburbs", "streets", "centre", "center", "heart"}
+    | {"outskirts", "suburbs", "streets", "centre", "center", "heart", "state", "prefecture"}
 )
 
 
