@@ -3,8 +3,8 @@ kind ("Chinese health authorities"), two country adjectives before one craft
 ("Vietnamese and Chinese naval vessels"), a single exercise or drill held
 together, a subject the parser reads as an adverbial noun, a show of force whose
 frontier hangs below the verb, another country's citizens named by their
-calling ("American pastor Andrew Brunson"), and a craft named by its model
-("a Turkish F-16").
+calling ("American pastor Andrew Brunson"), a craft named by its model
+("a Turkish F-16"), and craft passing close to another's airspace or waters.
 
 Each sentence is invented for the test, in the style of the project gold set
 (docs/annotation.md); each rule has a near miss where it must not fire.
@@ -63,6 +63,23 @@ pytestmark = pytest.mark.model
             "Ethiopia reinforced its divisions along the Eritrean border.",
             ("state:ETH", "state:ERI", "MOBILIZE"),
         ),
+        # craft passing close to another's airspace, waters or coast: a show of force
+        (
+            "Two Russian Tu-160 bombers flew close to Norwegian airspace.",
+            ("group:RUS:military", "state:NOR", "MOBILIZE"),
+        ),
+        (
+            "Iranian patrol boats entered Iraqi waters on Monday.",
+            ("group:IRN:military", "state:IRQ", "MOBILIZE"),
+        ),
+        (
+            "Russian jets violated Estonian airspace.",
+            ("group:RUS:military", "state:EST", "MOBILIZE"),
+        ),
+        (
+            "A Chinese research ship sailed within 20 miles of Vietnam's coast.",
+            ("state:CHN", "state:VNM", "MOBILIZE"),
+        ),
         # a craft named by its model: the state's craft, or its forces that fly them
         (
             "A Turkish F-16 shot down a Syrian helicopter near the border.",
@@ -106,6 +123,9 @@ def test_a_citizen_named_by_calling_is_a_person_of_that_country(extractor: Any) 
         ("A Russian official Ivan Petrov said nothing.", "new:ivan-petrov"),
         # a drill held alone, with no other country named, pairs no one
         ("China held a naval drill in the Yellow Sea.", "state:CHN"),
+        # one's own craft over one's own airspace; a minister's flight is no show of force
+        ("Norwegian jets flew over Norwegian airspace.", "state:NOR"),
+        ("The minister flew over Iraqi territory on his way home.", "state:IRQ"),
         # "an exercise in" a thing is no exercise
         ("Japanese and Chinese envoys held an exercise in futility on Monday.", "group:JPN:envoys"),
     ],

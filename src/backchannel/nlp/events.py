@@ -56,8 +56,10 @@ from backchannel.nlp.exchanges import addressees, readout
 from backchannel.nlp.frontiers import (
     faced_frontier,
     forces_left,
+    forces_passed,
     forces_struck,
     on_alert,
+    passed_places,
     struck_places,
     to_frontier,
 )
@@ -220,6 +222,7 @@ class EventExtractor(EventRecords):
             or forces_struck(tok, self.lex)  # "Iraqi warplanes struck Iran's oil terminal"
             or on_alert(tok, self.lex)  # "put its forces on alert against …"
             or forces_left(tok, self.lex)  # "the last U.S. troops left Afghanistan"
+            or forces_passed(tok, self.lex, link)  # "bombers flew close to British airspace"
             # "extended a credit line to Kyiv", "delivered radars"; "flew supplies to
             # Iran" is aid, not a journey
             or given(tok, self.lex)
@@ -343,6 +346,7 @@ class EventExtractor(EventRecords):
             # "put its air force on high alert along the Indian border", "massed troops
             # and armour along the Armenian border"
             targets = faced_frontier(tok, self.lex, lambda prep: self.find.place_party(prep, link))
+            targets = targets or passed_places(tok, link)  # "flew close to British airspace"
         aimed = trig.type in _AIMED_AT_THE_OTHER_SIDE or eased_outright(tok, trig, self._governing)
         # the measure eased is no one eased: "suspended the countermeasures"
         eased = trig.type == "RETREAT" and obj is not None

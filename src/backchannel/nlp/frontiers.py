@@ -35,8 +35,10 @@ from backchannel.nlp.repairs import lemma
 __all__ = [
     "faced_frontier",
     "forces_left",
+    "forces_passed",
     "forces_struck",
     "on_alert",
+    "passed_places",
     "struck_places",
     "to_frontier",
 ]
@@ -155,6 +157,82 @@ def forces_struck(verb: Token, lex: Lexicon) -> Trigger | None:
     if _forces_do(verb, lex):
         return Trigger(lemma(verb), "verb", "ASSAULT", "")
     return None
+
+
+# Craft and forces passing close to another's places: "Two Russian bombers flew close
+# to British airspace", "Chinese navy ships sailed near Alaska's Aleutian Islands"
+_PASSING = frozenset(
+    {"fly", "sail", "enter", "approach", "intrude", "stray", "transit", "cruise", "penetrate"}
+    | {"violate", "breach"}
+)
+# those whose object is the place passed into: "entered Japanese waters"
+_ENTERING = frozenset({"enter", "approach", "penetrate", "violate", "breach"})
+_CRAFT = frozenset(
+    {"ship", "ships", "vessel", "vessels", "warship", "destroyer", "carrier", "carriers"}
+    | {"bomber", "plane", "planes", "aircraft", "jet", "drone", "drones", "submarine"}
+    | {"frigate", "cutter", "cutters", "flotilla", "fleet", "group", "boat", "boats"}
+    | {"helicopter", "helicopters", "fighter", "fighters"}
+)
+_PASSAGE_PREPS = frozenset(
+    {"into", "over", "near", "through", "within", "toward", "towards", "off"}
+)
+# the places of another a passing craft comes close to
+_OWNED_PLACES = frozenset(
+    {"airspace", "waters", "coast", "coastline", "territory", "zone", "islands", "island"}
+    | {"reef", "reefs", "shores", "shore", "border", "base", "bases", "archipelago"}
+)
+
+
+def forces_passed(verb: Token, lex: Lexicon, link: LinkResult) -> Trigger | None:
+    """The show of force ``verb`` is when forces or craft pass close to another's
+    airspace, waters or islands (MOBILIZE), else None; the target is their owner
+    (``passed_places``)."""
+    if verb.pos_ != "VERB" or lemma(verb) not in _PASSING:
+        return None
+    if not any(
+        c.dep_ == "nsubj"
+        and (c.lower_ in _CRAFT or c.lower_ in lex.force_nouns or c.lemma_.lower() in _CRAFT)
+        for c in verb.children
+    ):
+        return None
+    if not passed_places(verb, link):
+        return None
+    return Trigger(lemma(verb), "verb", "MOBILIZE", "", foreign=True)
+
+
+def passed_places(verb: Token, link: LinkResult) -> list[Linked]:
+    """The owners of the places ``verb`` passes close to: "close to British airspace",
+    "into the Alaska air defence identification zone", "near Chinese-held reefs"."""
+    found: list[Linked] = []
+    if lemma(verb) in _ENTERING:
+        found += [
+            m
+            for o in verb.children
+            if o.dep_ == "dobj" and o.lower_ in _OWNED_PLACES
+            for m in map(link.token_to_mention.get, (w.i for w in (o, *o.children)))
+            if m
+        ]
+    for prep in verb.subtree:
+        if prep.dep_ != "prep":
+            continue
+        close = prep.lower_ == "to" and prep.head.lower_ in {"close", "closer", "near"}
+        if prep.lower_ not in _PASSAGE_PREPS and not close:
+            continue
+        for place in (g for g in prep.children if g.dep_ == "pobj"):
+            if place.lower_ in _OWNED_PLACES or place.lemma_.lower() in _OWNED_PLACES:
+                owners = [place, *place.children]
+            else:
+                # "within 12 miles of China's coast": the place under the measure
+                owners = [
+                    w
+                    for p in place.children
+                    if p.lower_ == "of"
+                    for g in p.children
+                    if g.lower_ in _OWNED_PLACES
+                    for w in (g, *g.children)
+                ]
+            found += [m for m in map(link.token_to_mention.get, (w.i for w in owners)) if m]
+    return [m for m in found if m.actor_id.startswith("state:")]
 
 
 _LEAVING = frozenset({"leave", "quit", "exit"})

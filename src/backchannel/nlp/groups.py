@@ -40,7 +40,7 @@ _STATE_OBJECT_NOUNS = frozenset(
         "beef", "pork", "poultry", "wheat", "corn", "sorghum", "grain",
         # craft stopped, seized or shot down ("a U.S. reconnaissance plane", "the Chinese
         # surveillance balloon"), and the one that did it ("a Chinese fighter jet")
-        "plane", "planes", "aircraft", "jet", "balloon", "vessel", "vessels", "drone",
+        "plane", "planes", "aircraft", "jet", "balloon", "vessel", "vessels", "drone", "ship",
         # one craft ("a British frigate rescued …"); their plurals are the military
         "warship", "destroyer", "frigate", "cutter", "cutters", "submarine", "helicopter",
         "helicopters", "bomber",
@@ -49,6 +49,8 @@ _STATE_OBJECT_NOUNS = frozenset(
         "infrastructure", "facilities", "installations",
         # a debt forgiven or written off ("cancelled Iraqi debt")
         "debt", "debts",
+        # the places a craft passes close to ("flew close to British airspace")
+        "airspace", "waters", "territory",
     }
 )  # fmt: skip
 
@@ -160,6 +162,15 @@ class GroupsAndStates:
         if model > after and not any(i in covered for i in range(start, model)):
             # "a Turkish F-16", "Thai F-16 jets", "Indian Mirage 2000 jets": a craft of
             # the state, or its forces that fly them
+            # the craft or force may follow a word or two of kind ("Tu-95 strategic
+            # bombers", "H-6 long-range bombers")
+            for gap in range(5):
+                word = doc[model + gap] if model + gap < len(doc) else None
+                if word is None or not (word.is_lower or word.text == "-") or word.i in covered:
+                    break
+                if word.lower_ in self._group_nouns or word.lower_ in _STATE_OBJECT_NOUNS:
+                    model += gap
+                    break
             craft = doc[model] if model < len(doc) else None
             if craft is not None and craft.lower_ in self._group_nouns and craft.is_lower:
                 sector = self._group_nouns[craft.lower_]
@@ -451,7 +462,9 @@ def _goods_modified(word: Token, covered: set[int]) -> Token | None:
 
 
 # participles that, hyphened after a country adjective, say whose a thing is
-_ORIGIN = frozenset({"flagged", "registered", "made", "built", "owned", "operated", "produced"})
+_ORIGIN = frozenset(
+    {"flagged", "registered", "made", "built", "owned", "operated", "produced", "held"}
+)
 
 
 def _made_in(doc: Doc, after: int, covered: set[int]) -> Token | None:
