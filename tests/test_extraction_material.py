@@ -63,6 +63,37 @@ pytestmark = pytest.mark.model
             "Ethiopia reinforced its divisions along the Eritrean border.",
             ("state:ETH", "state:ERI", "MOBILIZE"),
         ),
+        # a target named by its owner, or by the town it stands in
+        (
+            "Israeli jets fired missiles at Hezbollah's weapons depot in Lebanon.",
+            ("group:ISR:military", "hezbollah", "ASSAULT"),
+        ),
+        (
+            "Turkish drones fired missiles at Syria's Menagh air base.",
+            ("state:TUR", "state:SYR", "ASSAULT"),
+        ),
+        (
+            "Russian cruise missiles slammed into power stations in Kharkiv.",
+            ("group:RUS:military", "state:UKR", "ASSAULT"),
+        ),
+        # bombs dropped on a place; a coalition led by a state is its
+        (
+            "American B-52 bombers dropped bombs on Iraq's Republican Guard positions.",
+            ("group:USA:military", "state:IRQ", "ASSAULT"),
+        ),
+        (
+            "Saudi-led coalition warplanes bombed Hodeidah.",
+            ("state:SAU", "state:YEM", "ASSAULT"),
+        ),
+        # an embassy stormed, a tanker seized
+        (
+            "Nicaraguan police stormed the Costa Rican embassy in Managua.",
+            ("group:NIC:police", "group:CRI:government", "COERCE"),
+        ),
+        (
+            "Iranian commandos seized a British tanker in the Gulf.",
+            ("group:IRN:military", "state:GBR", "COERCE"),
+        ),
         # craft passing close to another's airspace, waters or coast: a show of force
         (
             "Two Russian Tu-160 bombers flew close to Norwegian airspace.",
@@ -123,6 +154,12 @@ def test_a_citizen_named_by_calling_is_a_person_of_that_country(extractor: Any) 
         ("A Russian official Ivan Petrov said nothing.", "new:ivan-petrov"),
         # a drill held alone, with no other country named, pairs no one
         ("China held a naval drill in the Yellow Sea.", "state:CHN"),
+        # leaflets dropped, and a delegate who storms out, are no blow
+        ("South Korean activists dropped leaflets on North Korea.", "state:PRK"),
+        (
+            "The Chinese delegate stormed out of the meeting with US officials.",
+            "group:USA:officials",
+        ),
         # one's own craft over one's own airspace; a minister's flight is no show of force
         ("Norwegian jets flew over Norwegian airspace.", "state:NOR"),
         ("The minister flew over Iraqi territory on his way home.", "state:IRQ"),

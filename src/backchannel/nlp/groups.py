@@ -41,6 +41,7 @@ _STATE_OBJECT_NOUNS = frozenset(
         # craft stopped, seized or shot down ("a U.S. reconnaissance plane", "the Chinese
         # surveillance balloon"), and the one that did it ("a Chinese fighter jet")
         "plane", "planes", "aircraft", "jet", "balloon", "vessel", "vessels", "drone", "ship",
+        "tanker", "tankers", "supertanker",
         # one craft ("a British frigate rescued …"); their plurals are the military
         "warship", "destroyer", "frigate", "cutter", "cutters", "submarine", "helicopter",
         "helicopters", "bomber",
@@ -463,7 +464,7 @@ def _goods_modified(word: Token, covered: set[int]) -> Token | None:
 
 # participles that, hyphened after a country adjective, say whose a thing is
 _ORIGIN = frozenset(
-    {"flagged", "registered", "made", "built", "owned", "operated", "produced", "held"}
+    {"flagged", "registered", "made", "built", "owned", "operated", "produced", "held", "led"}
 )
 
 

@@ -651,15 +651,29 @@ class ParticipantFinder:
 
     def place_party(self, prep: Token, link: LinkResult) -> list[Linked]:
         """The party a place names: "from Lebanon", or a place of a country named by
-        its adjective ("from the Somali capital", "from the Ukrainian border")."""
+        its adjective ("from the Somali capital", "from the Ukrainian border") or
+        owner ("at Syria's Shayrat air base")."""
         found = self.collect(prep, link, places=True)
         if found:
             return found
+        places = self.lex.place_nouns | self.lex.frontier_nouns
         for noun in prep.children:
-            if (
-                noun.dep_ != "pobj"
-                or noun.lower_ not in self.lex.place_nouns | self.lex.frontier_nouns
-            ):
+            if noun.dep_ == "pobj" and noun.lower_ in self.lex.struck_places - places:
+                # a target named by its owner: "at Syria's Shayrat air base", "at the
+                # Ain al-Asad air base", "at Hezbollah's depot"
+                owners = [
+                    link.token_to_mention[c.i]
+                    for c in noun.children
+                    if c.dep_ in {"poss", "compound"} and c.i in link.token_to_mention
+                ]
+                # else where it stands: "slammed into power stations in Kyiv"
+                found += owners or [
+                    m
+                    for c in noun.children
+                    if c.dep_ == "prep" and c.lower_ in {"in", "inside", "near"}
+                    for m in self.collect(c, link, places=True)
+                ]
+            if noun.dep_ != "pobj" or noun.lower_ not in places:
                 continue
             found += nation_of(noun, self.adjectives)
             found += [  # "in Iraq's Kurdistan region"
