@@ -85,6 +85,16 @@ pytestmark = pytest.mark.model
             "Saudi-led coalition warplanes bombed Hodeidah.",
             ("state:SAU", "state:YEM", "ASSAULT"),
         ),
+        # another's forces trained: military cooperation
+        (
+            "British instructors trained Kenyan troops.",
+            ("group:GBR:military", "group:KEN:military", "COOPERATE"),
+        ),
+        # a wanted person handed to another's police
+        (
+            "Thai police handed the suspect to Chinese police.",
+            ("group:THA:police", "group:CHN:police", "COOPERATE"),
+        ),
         # an embassy stormed, a tanker seized
         (
             "Nicaraguan police stormed the Costa Rican embassy in Managua.",
@@ -154,6 +164,10 @@ def test_a_citizen_named_by_calling_is_a_person_of_that_country(extractor: Any) 
         ("A Russian official Ivan Petrov said nothing.", "new:ivan-petrov"),
         # a drill held alone, with no other country named, pairs no one
         ("China held a naval drill in the Yellow Sea.", "state:CHN"),
+        # one's own forces trained
+        ("Indian officers trained Indian recruits.", "group:IND:military"),
+        # a letter handed over is no handover of a person
+        ("The minister handed the letter to the Chinese ambassador.", "xie-feng"),
         # leaflets dropped, and a delegate who storms out, are no blow
         ("South Korean activists dropped leaflets on North Korea.", "state:PRK"),
         (
