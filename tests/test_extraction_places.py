@@ -155,6 +155,12 @@ def test_a_users_places_are_read(tmp_path: Path) -> None:
         ("Russia sent forty doctors to the Lombardy region.", ("state:RUS", "state:ITA")),
         ("Taiwan shipped 500 ventilators to New York state.", ("state:TWN", "state:USA")),
         ("Slovakia transferred its MiG-29 jets to Ukraine.", ("state:SVK", "state:UKR")),
+        # peacekeepers who arrive in a state
+        (
+            "A Pakistani peacekeeping contingent arrived in Liberia on Tuesday.",
+            ("group:PAK:contingent", "state:LBR"),
+        ),
+        ("Indian peacekeepers arrived in Sri Lanka.", ("group:IND:peacekeepers", "state:LKA")),
         # rescuers at work in another's town
         (
             "Japanese rescuers pulled survivors from the rubble in Herat.",

@@ -5,8 +5,8 @@ capital), or tours it or a place in it, visits it, as one who travels there
 does ("travel to" is a trigger of its own); one sent to a state ("will
 dispatch Lew to Ottawa") visits it too. Only people visit so: troops that
 arrive are deployed. Told in the present ("is headed to Lima", "arrives in
-Lima on Sunday"), the journey is planned. Rescuers or a relief team that arrive
-in a state bring it aid. "Arrived here" in a dated dispatch
+Lima on Sunday"), the journey is planned. Rescuers, a relief team or
+peacekeepers that arrive in a state bring it aid. "Arrived here" in a dated dispatch
 ("HANOI — Kerry arrived here on Sunday") names the dateline's place. Only a
 state right under the preposition counts: "came to an agreement", "came to
 Taiwan's defence" are no journeys.
@@ -24,10 +24,15 @@ from backchannel.nlp.preps import in_dateline
 from backchannel.nlp.repairs import span_root
 
 _INTO = frozenset({"in", "to", "into"})
-# who arrives to help: "rescuers", "a relief team", "medical workers"
-_HELPERS = frozenset({"rescuers", "medics", "paramedics", "firefighters"})
-_HELPING_GROUPS = frozenset({"team", "teams", "workers", "unit", "units", "crews", "brigade"})
-_HELPING = frozenset({"rescue", "relief", "medical", "aid", "emergency", "humanitarian"})
+# who arrives to help: "rescuers", "a relief team", "medical workers", peacekeepers
+_HELPERS = frozenset({"rescuers", "medics", "paramedics", "firefighters", "peacekeepers"})
+_HELPING_GROUPS = frozenset(
+    {"team", "teams", "workers", "unit", "units", "crews", "brigade", "troops", "force"}
+    | {"contingent", "battalion", "soldiers"}
+)
+_HELPING = frozenset(
+    {"rescue", "relief", "medical", "aid", "emergency", "humanitarian", "peacekeeping"}
+)
 
 
 def journey(
