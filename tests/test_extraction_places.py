@@ -103,6 +103,15 @@ def test_a_place_that_only_says_where_is_no_party(extractor: Any, text: str, sta
     assert all(state not in (e.source.actor_id, e.target.actor_id) for e in ex.events)
 
 
+def test_a_leader_who_lands_in_a_town_visits_its_state(extractor: Any) -> None:
+    text = "Angela Merkel landed in Shenzhen on Thursday."
+    assert frozenset({"angela-merkel", "state:CHN", "CONSULT"}) in coded(extractor, text)
+    text = "Emmanuel Macron touched down in Algiers on Sunday."
+    assert frozenset({"emmanuel-macron", "state:DZA", "CONSULT"}) in coded(extractor, text)
+    # a craft that lands visits no one
+    assert not extract(extractor, "The plane landed in Tehran.").events
+
+
 def test_contested_places_and_foreign_officials_stay_unplaced(extractor: Any) -> None:
     # a city whose country the news disputes is no one's
     assert not any(a.startswith("state:") for a in linked(extractor, "Troops in Donetsk fired."))

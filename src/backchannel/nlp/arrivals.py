@@ -40,6 +40,8 @@ def journey(
 ) -> Trigger | None:
     """The visit an arrival or journey verb is, when it leads to a state."""
     lemma = verb.lemma_.lower()
+    if lemma == "touch" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+        lemma = "land"  # "touched down in Algiers"
     if verb.pos_ != "VERB" or (lemma not in lex.journey_verbs and lemma not in lex.sending_verbs):
         return None
     if lemma in lex.sending_verbs and not any(
@@ -58,7 +60,7 @@ def journey(
     ):
         # "a Chinese rescue team arrived in Nepal": aid to the state, not a visit
         return Trigger(lemma, "verb", "AID", "rescue", place_preps=_INTO, foreign=True)
-    return Trigger(verb.lemma_.lower(), "verb", "CONSULT", "visit", place_preps=_INTO)
+    return Trigger(lemma, "verb", "CONSULT", "visit", place_preps=_INTO)
 
 
 def come_to_help(noun: Token) -> bool:
