@@ -7,7 +7,7 @@ TikTok, while "tariffs on China" are against China.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from backchannel.nlp.lexicon import Trigger
 from backchannel.nlp.mentions import Linked
@@ -136,6 +136,16 @@ def in_dateline(tok: Token) -> bool:
     (Xinhua) -- …") before its dash; a second dateline after the first ("WASHINGTON,
     May 2 — PALM BEACH, Florida — …") is one too."""
     sent = tok.sent
+    # where each sentence's dateline ends, found once per sentence
+    ends: dict[int, int] = tok.doc.user_data.setdefault("backchannel.dateline_ends", {})
+    end = ends.get(sent.start)
+    if end is None:
+        end = ends[sent.start] = _dateline_end(sent)
+    return tok.i < end
+
+
+def _dateline_end(sent: Span) -> int:
+    """The index of the dash that ends the sentence's datelines, or -1."""
     begin, end = sent.start, -1
     for t in sent[: min(len(sent), 20)]:
         # a dateline's dash stands apart; "the Trump–Xi call" joins two names
@@ -146,4 +156,4 @@ def in_dateline(tok: Token) -> bool:
             if not all(w.is_punct or w.like_num or w.text[:1].isupper() for w in line):
                 break
             begin, end = t.i + 1, t.i
-    return tok.i < end
+    return end
