@@ -20,6 +20,11 @@ where a government that "attacked" a policy only speaks.
 "The last U.S. troops left Afghanistan", "Cuban troops began leaving Angola":
 forces that leave a country withdraw from it (RETREAT), where a leader who
 "left Washington" only travels.
+
+"Two Russian bombers flew close to British airspace", "Iranian patrol boats
+entered Iraqi waters": craft or forces that pass close to, over or into
+another's airspace, waters, coast or islands, or enter or violate them, show
+force to their owner (MOBILIZE, ``forces_passed``).
 """
 
 from __future__ import annotations

@@ -5,12 +5,19 @@ shipments of fuel and medicine to Sri Lanka", "Ankara furnished Kyiv with
 drones", "Seoul granted Ethiopia $20 million": a verb of giving
 (``giving_verbs``) whose object, or whose "with" phrase, is a thing of value
 (``given_things``, the head word or a word before it: "credit line", "relief
-team") or a sum of money is AID to whom it goes. A verb's own entry in the
-lexicon keeps its narrower reading ("sent troops" stays what ``send`` says).
+team", or what it is a measure of: "hundreds of tonnes of food aid"), or a
+craft carrying one ("ships carrying relief supplies"), or a sum of money is
+AID to whom it goes. A verb's own entry in the lexicon keeps its narrower
+reading ("sent troops" stays what ``send`` says).
 
 Aid to people of a place is aid to its country: "airlifted food to flood
-victims in southern Mozambique", "relief for refugees in eastern Chad"
+victims in southern Mozambique", "relief for refugees in eastern Chad"; so is
+aid to a region named with its noun ("to the Lombardy region") and money paid
+into a country's body ("deposited $3 billion in Egypt's central bank")
 (``aided_places``, for aid that names no recipient actor).
+
+Rescuers at work in another's town bring its state aid (``rescue_work``):
+"Japanese rescuers pulled survivors from the rubble in Herat".
 """
 
 from __future__ import annotations
@@ -112,7 +119,8 @@ def aided_places(verb: Token, link: LinkResult, anywhere: bool = False) -> list[
     in Armenia"), the owner of the body it is paid into ("to Brazil's Amazon Fund",
     "deposited $3 billion in Pakistan's central bank"), or the state a craft carries
     it to ("ships carrying relief supplies to Indonesia"), or what it is worth goes
-    to ("protective suits worth $1 million to hospitals in China")."""
+    to ("protective suits worth $1 million to hospitals in China"). ``anywhere``
+    (rescue work): else the state of any place "in" which the verb's phrase is."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     objects += [c for o in objects for c in o.conjuncts]  # "suits and equipment worth …"
     holders = [verb, *objects]
