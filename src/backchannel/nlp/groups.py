@@ -69,7 +69,7 @@ class GroupsAndStates:
         self._state_forms = state_forms  # state name, capital or place, casefolded → ISO3
         self._form_starts = form_starts(state_forms)
         self._places = frozenset(places)  # casefolded, from kb/places.yaml
-        self._capitals = frozenset(capitals) | self._places  # towns: capitals and places
+        self._towns = frozenset(capitals) | self._places  # capitals and places, casefolded
         self._office = office  # its nouns, group nouns and adjectives are the linker's
         self._adjectives = office.adjectives
         self._group_nouns = office.group_nouns
@@ -159,31 +159,8 @@ class GroupsAndStates:
             mentions[start] = Linked(start, made.i + 1, f"state:{code}", "adjective")
             covered.update(range(start, made.i + 1))
             return
-        model = _past_designations(doc, after)
-        if model > after and not any(i in covered for i in range(start, model)):
-            # "a Turkish F-16", "Thai F-16 jets", "Indian Mirage 2000 jets": a craft of
-            # the state, or its forces that fly them
-            # the craft or force may follow a word or two of kind ("Tu-95 strategic
-            # bombers", "H-6 long-range bombers")
-            for gap in range(5):
-                word = doc[model + gap] if model + gap < len(doc) else None
-                if word is None or not (word.is_lower or word.text == "-") or word.i in covered:
-                    break
-                if word.lower_ in self._group_nouns or word.lower_ in _STATE_OBJECT_NOUNS:
-                    model += gap
-                    break
-            craft = doc[model] if model < len(doc) else None
-            if craft is not None and craft.lower_ in self._group_nouns and craft.is_lower:
-                sector = self._group_nouns[craft.lower_]
-                kind = sector if craft.lower_ in self._offices else craft.lower_
-                mentions[start] = Linked(start, model + 1, f"group:{code}:{kind}", "group", sector)
-                covered.update(range(start, model + 1))
-                return
-            if craft is not None and craft.lower_ in _STATE_OBJECT_NOUNS:
-                model += 1
-            mentions[start] = Linked(start, model, f"state:{code}", "adjective")
-            covered.update(range(start, model))
-            return
+        if self._craft_by_model(doc, start, after, code, covered, mentions):
+            return  # "a Turkish F-16", "Indian Mirage 2000 jets"
         # "Chinese electric vehicles", "American farm goods"
         goods = _goods_modified(last, covered) or (
             noun if noun is not None and noun.lower_ in _STATE_OBJECT_NOUNS else None
@@ -236,6 +213,42 @@ class GroupsAndStates:
             covered.update(range(start, group.i + 1))
             self._office.coordinated(doc, start, group.i + 1, group.lower_, covered, mentions)
 
+    def _craft_by_model(
+        self,
+        doc: Doc,
+        start: int,
+        after: int,
+        code: str,
+        covered: set[int],
+        mentions: dict[int, Linked],
+    ) -> bool:
+        """A craft named by its model after the adjective at ``doc[start:after]``: the
+        state's craft ("a Turkish F-16") or its forces that fly them ("Thai F-16 jets",
+        "Indian Mirage 2000 jets"), the craft or force a few words of kind on ("Tu-95
+        strategic bombers", "H-6 long-range bombers")."""
+        model = _past_designations(doc, after)
+        if model == after or any(i in covered for i in range(start, model)):
+            return False
+        for gap in range(5):
+            word = doc[model + gap] if model + gap < len(doc) else None
+            if word is None or not (word.is_lower or word.text == "-") or word.i in covered:
+                break
+            if word.lower_ in self._group_nouns or word.lower_ in _STATE_OBJECT_NOUNS:
+                model += gap
+                break
+        craft = doc[model] if model < len(doc) else None
+        if craft is not None and craft.lower_ in self._group_nouns and craft.is_lower:
+            sector = self._group_nouns[craft.lower_]
+            kind = sector if craft.lower_ in self._offices else craft.lower_
+            mentions[start] = Linked(start, model + 1, f"group:{code}:{kind}", "group", sector)
+            covered.update(range(start, model + 1))
+            return True
+        if craft is not None and craft.lower_ in _STATE_OBJECT_NOUNS:
+            model += 1
+        mentions[start] = Linked(start, model, f"state:{code}", "adjective")
+        covered.update(range(start, model))
+        return True
+
     def _group_after_modifiers(self, doc: Doc, after: int, covered: set[int]) -> Token | None:
         """A group noun (not an office) one or two lower-case words after ``after``
         with nothing linked between: "health authorities", "naval forces"."""
@@ -265,7 +278,7 @@ class GroupsAndStates:
     ) -> None:
         """A state's name at ``doc[start:end]``, or the office it owns ("Taiwan's envoy")."""
         form = doc[start:end].text
-        town = form.casefold() in self._capitals
+        town = form.casefold() in self._towns
         if form.isupper() and form.casefold() in self._places:
             return  # "NEW YORK, Sept. 28 (Xinhua) --": a dateline's city, no party
         if self._office.of_state(doc, start, end, code, covered, mentions, new_actors, town):
@@ -300,7 +313,7 @@ class GroupsAndStates:
         if (
             after is not None
             and (
-                doc[start:end].text.casefold() in self._capitals
+                doc[start:end].text.casefold() in self._towns
                 or (
                     self._group_nouns.get(after.lower_) == "government"
                     and (after.tag_ == "NNS" or after.lower_ in _INSTITUTIONS)
