@@ -657,8 +657,9 @@ class ParticipantFinder:
         if found:
             return found
         places = self.lex.place_nouns | self.lex.frontier_nouns
+        targets = self.lex.struck_places - places
         for noun in prep.children:
-            if noun.dep_ == "pobj" and noun.lower_ in self.lex.struck_places - places:
+            if noun.dep_ == "pobj" and noun.lower_ in targets:
                 # a target named by its owner: "at Syria's Shayrat air base", "at the
                 # Ain al-Asad air base", "at Hezbollah's depot"
                 owners = [

@@ -3,7 +3,8 @@
 The small model tags "Sri Lanka" as a person, leaves "Uzbekistan" untagged,
 reads "Mozambique" in "the Mozambique government" as a nationality and takes
 the possessive into "The Ivory Coast's". A capitalised run of words that is
-exactly a state's name or capital (``kb/states.yaml``) is that state, unless
+exactly a state's name or capital (``kb/states.yaml``), or a city, province or
+region in it (``kb/places.yaml``), is that state, unless
 the model calls it something else: one word read as a person ("Jordan",
 "Santiago") stays a person; a facility, work or event ("the Jordan Valley")
 is no state, nor is a name inside a longer one ("the Warsaw Pact").
