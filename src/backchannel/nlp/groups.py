@@ -46,8 +46,9 @@ _STATE_OBJECT_NOUNS = frozenset(
         "warship", "destroyer", "frigate", "cutter", "cutters", "submarine", "helicopter",
         "helicopters", "bomber",
         # what force is threatened against or hits: "Lebanese state infrastructure",
-        # "Iranian nuclear facilities"
-        "infrastructure", "facilities", "installations",
+        # "Iranian nuclear facilities", "the Zaporizhzhia nuclear plant"
+        "infrastructure", "facilities", "installations", "facility", "plant", "plants",
+        "reactor", "reactors",
         # a debt forgiven or written off ("cancelled Iraqi debt")
         "debt", "debts",
         # the places a craft passes close to ("flew close to British airspace")

@@ -133,6 +133,7 @@ class Lexicon:
     hypothetical_modifiers: frozenset[str]
     planned_modifiers: frozenset[str]
     conditional_marks: frozenset[str]
+    prospect_nouns: frozenset[str]  # "talk of a pact", "hopes for a visit": only spoken of
     change_verbs: dict[str, ChangeVerb]  # lemma, or "verb particle", to its entry
     change_nouns: dict[str, str]
     role_nouns: frozenset[str]  # heads of a post: "became defence minister"
@@ -344,6 +345,7 @@ def lexicon() -> Lexicon:
         hypothetical_modifiers=_words(modality, "hypothetical_modifiers", "modality.yaml"),
         planned_modifiers=_words(modality, "planned_modifiers", "modality.yaml"),
         conditional_marks=_words(modality, "conditional_marks", "modality.yaml"),
+        prospect_nouns=_words(modality, "prospect_nouns", "modality.yaml"),
         change_verbs=change_verbs,
         change_nouns=change_nouns,
         role_nouns=_words(changes, "role_nouns", "rolechanges.yaml"),

@@ -249,7 +249,7 @@ class Linker:
         titled_appositions(doc, mentions, self._is_person)
         self._pronouns(doc, mentions)
         self._their_governments(doc, mentions, new_actors)
-        reported_subjects(doc, mentions, self._is_person)
+        reported_subjects(doc, mentions, self._is_person, self._group_nouns, self._offices)
         object_pronouns(doc, mentions, self._is_person)
         _two_congos(doc, mentions, new_actors)
         ordered = sorted(mentions.values(), key=lambda m: m.start)

@@ -23,6 +23,7 @@ _SAY = frozenset(
 _CLAUSE_STOP = frozenset({"relcl", "acl", "advcl", "parataxis"})
 _DOUBT = frozenset({"might", "may"})
 _SPOKEN = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
+_WEIGHING = frozenset({"study", "review", "examine"})  # what a request is given, once made
 _WISH_ADJECTIVES = frozenset({"happy", "glad", "pleased", "delighted", "keen", "eager", "open"})
 
 
@@ -173,9 +174,11 @@ def _where_it_comes(verb: Token, lex: Lexicon) -> bool:
 
 def _nothing_done(verb: Token) -> bool:
     """ "No deal was reached", "reached no agreement", "ended without a deal", "ended with
-    no deal and no date set for talks": none was made."""
+    no deal and no date set for talks", "without reaching a deal": none was made."""
     if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.lower_ == "without":
         return True
+    if verb.pos_ == "VERB" and verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        return True  # "ended two days of talks without reaching a deal"
     if verb.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ == "no" for d in verb.children):
         return True
     return verb.pos_ in {"VERB", "AUX"} and any(
@@ -202,7 +205,7 @@ def _not_yet(trigger: Token) -> bool:
     return False
 
 
-def _done_by_participle(noun: Token) -> bool:
+def _done_by_participle(noun: Token, lex: Lexicon) -> bool:
     """ "the consensus reached with He would be put to the leaders": reached is a fact.
 
     A past participle after the noun says it happened, whatever the sentence
@@ -213,22 +216,33 @@ def _done_by_participle(noun: Token) -> bool:
         c.dep_ == "acl"
         and c.tag_ == "VBN"
         and not any(a.dep_ in {"aux", "auxpass", "neg"} for a in c.children)
+        and not _plans_it(c, lex)
         for c in noun.children
+    )
+
+
+def _plans_it(participle: Token, lex: Lexicon) -> bool:
+    """ "the visit planned for the spring", "a summit floated by aides": a participle
+    that plans or supposes the event says nothing of its having happened."""
+    word = participle.lemma_.lower()
+    return (
+        word in lex.planned_verbs
+        or word in lex.hypothetical_verbs
+        or participle.lower_ in lex.planned_modifiers | lex.hypothetical_modifiers
     )
 
 
 def _answered(noun: Token, lex: Lexicon) -> bool:
     """ "The U.S. request will likely be met with a cool response", "the demand was
-    rejected": a request, charge or threat that is answered was made, whatever
-    the answer's tense or kind."""
+    rejected", "is weighing a plea from Italy": a request, charge or threat that is
+    answered or weighed was made, whatever the answer's tense or kind."""
     said = lex.nouns.get(noun.lower_) or lex.nouns.get(noun.lemma_.lower())
-    return (
-        noun.pos_ == "NOUN"
-        and said is not None
-        and said.type in _SPOKEN
-        and noun.dep_ in {"nsubj", "nsubjpass"}
-        and noun.head.lemma_.lower() in lex.answering_verbs
-    )
+    if noun.pos_ != "NOUN" or said is None or said.type not in _SPOKEN:
+        return False
+    verb = lemma(noun.head)
+    if noun.dep_ == "dobj" and verb in lex.hypothetical_verbs | _WEIGHING:
+        return True  # "weighing a plea from Italy": the plea was made; its answer is to come
+    return noun.dep_ in {"nsubj", "nsubjpass"} and verb in lex.answering_verbs
 
 
 def no_reason_to(verb: Token) -> bool:
@@ -251,16 +265,73 @@ def _content_of_noun(clause: Token) -> bool:
     )
 
 
+def _asked(trigger: Token) -> bool:
+    """ "Is a meeting between Putin and Zelensky even conceivable?", "Will Washington
+    lift the tariffs?": a yes-or-no question asserts nothing. A question that asks
+    why or when something was done ("Why did Biden meet Xi?") takes it as done."""
+    sent = trigger.sent
+    words = [t for t in sent if not t.is_space]
+    if not words or words[-1].text != "?":
+        return False
+    first = words[0]
+    return first.pos_ == "AUX" and first.dep_ in {"aux", "auxpass", "ROOT"}
+
+
+def _no_doer(trigger: Token) -> bool:
+    """ "No British prime minister travelled to China", "No South Korean president made a
+    visit to Japan": a subject that is nobody."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else None
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+        verb = trigger.head  # "made a visit", "held talks"
+    return verb is not None and any(
+        c.dep_ in {"nsubj", "nsubjpass"}
+        and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in verb.children
+    )
+
+
+def _spoken_of(trigger: Token, lex: Lexicon) -> Modality | None:
+    """ "Talk of a free trade pact", "the prospect of a summit" (hypothetical), "plans
+    for a Xi visit" (planned): an event named only as what is talked, hoped or planned."""
+    if trigger.pos_ not in {"NOUN", "PROPN"} or trigger.dep_ != "pobj":
+        return None
+    prep = trigger.head
+    if prep.lower_ not in {"of", "for"} or prep.dep_ != "prep":
+        return None
+    holder = prep.head.lower_
+    if holder in lex.prospect_nouns:
+        return "hypothetical"
+    return "planned" if holder in lex.intent_nouns else None
+
+
+def _is_to_be(trigger: Token, lex: Lexicon) -> Modality | None:
+    """ "Biden and Putin are to meet in Geneva": "be" with an infinitive is a plan
+    (negated when "be" is: "are not to meet")."""
+    be = trigger.head
+    if trigger.dep_ != "xcomp" or be.lemma_ != "be" or be.i == trigger.i:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return None
+    if not any(c.dep_ == "nsubj" and c.pos_ in {"PROPN", "PRON"} for c in be.children):
+        return None  # "the aim is to sign": what the aim is, not who will do it
+    return "negated" if _negated(list(be.children), lex) else "planned"
+
+
 def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     """The modality of the event named by ``trigger``."""
+    if _asked(trigger):
+        return "hypothetical"
     if stood_firm(trigger, lex) is not None:
         # "will not yield", "refused to give in": the refusal is the act, and told
         return "hypothetical" if _in_doubt(trigger, lex) else "asserted"
-    if _nothing_done(trigger) or _not_yet(trigger):
+    if _nothing_done(trigger) or _not_yet(trigger) or _no_doer(trigger):
         return "negated"
+    spoken_of = _spoken_of(trigger, lex) or _is_to_be(trigger, lex)
+    if spoken_of is not None:
+        return spoken_of
     if _answered(trigger, lex) or meddled_in(trigger, lex) is not None:
         return "asserted"  # "not to meddle in its talks": the talks go on
-    if _done_by_participle(trigger):
+    if _done_by_participle(trigger, lex):
         return "asserted"
     if _when_it_comes(trigger) or _where_it_comes(trigger, lex):
         return "planned"

@@ -793,11 +793,13 @@ class ParticipantFinder:
                 found += self.collect(child, link)
         if not found and not any(c.dep_ in SUBJ for c in verb.children):
             # "Turkey massed troops …", the parser reading "Turkey" as an adverbial noun:
-            # a name before the verb with no subject of its own
+            # a name before the verb with no subject of its own; "Yoon, whom critics
+            # accused …, held a summit", "Zelensky, unable to hide …, urged": the
+            # opening name read as an adverb or an interjection
             found = [
                 m
                 for c in verb.lefts
-                if c.dep_ == "npadvmod" and c.pos_ == "PROPN"
+                if (c.dep_ == "npadvmod" and c.pos_ == "PROPN") or _opening_name(c, link)
                 for m in self.collect(c, link)
             ]
         if not found and all(_opening_participle(c) for c in verb.children if c.dep_ in SUBJ):
@@ -868,6 +870,10 @@ class ParticipantFinder:
                     found += self.collect(o, link)
                 if objs and not found:
                     return []  # "invited him to visit": the doer is "him", not the inviter
+            if not found and _speaker_aside(verb):
+                # "Moscow denied that its forces had shelled the plant, blaming Kyiv":
+                # the one who denies blames, not the doer of what is denied
+                return self.subjects(head.head, link)
             if not found:
                 found = self.subjects(head, link, raised=verb.dep_ == "xcomp")
         return unique(found)
@@ -1244,6 +1250,37 @@ def _fronted_subject(verb: Token, link: LinkResult) -> list[Linked]:
     if not any(c.is_ancestor(opening) for c in fronted):
         return []
     return found[::-1]
+
+
+# Participles of speech that, set off at the end of a reported clause, are the
+# speaker's: "…, blaming Kyiv instead", "…, accusing Washington of meddling".
+_ASIDES = frozenset({"blame", "accuse", "urge", "call", "warn", "insist", "say", "add", "charge"})
+
+
+def _speaker_aside(verb: Token) -> bool:
+    """``verb`` is a participle of speech after a comma, hung on a clause that a verb
+    of saying or denying reports."""
+    clause = verb.head
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.lemma_.lower() in _ASIDES
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and clause.dep_ == "ccomp"
+        and clause.head.i != clause.i
+        and clause.head.lemma_.lower() in REPORTING_VERBS
+    )
+
+
+def _opening_name(tok: Token, link: LinkResult) -> bool:
+    """A linked name opening the sentence and set off by a comma, that the parser
+    hung on the verb as an adverb or interjection."""
+    if tok.dep_ not in {"advmod", "intj", "npadvmod"} or tok.i not in link.token_to_mention:
+        return False
+    m = link.token_to_mention[tok.i]
+    doc = tok.doc
+    return m.start == tok.sent.start and m.end < len(doc) and doc[m.end].text == ","
 
 
 def _opening_participle(subject: Token) -> bool:

@@ -89,6 +89,8 @@ def _state_reading(span: Span, ents: Mapping[int, Span]) -> bool:
         return False
     ent = next(ents[t] for t in range(span.start, span.end) if t in ents)
     if ent.label_ == "PERSON":
+        if _asking_word(ent, span):
+            return True  # "Will Beijing lift …?" read as a man named Will Beijing
         # "Sri Lanka" or "Azerbaijan" read as a name; one word that is also a given
         # name ("Jordan", "Chad") may well be one
         return (ent.start, ent.end) == (span.start, span.end) and (
@@ -100,6 +102,21 @@ def _state_reading(span: Span, ents: Mapping[int, Span]) -> bool:
     inner = [t for t in ent if t.lower_ not in {"the", "'s", "’s"}]
     within = all(span.start <= t.i < span.end for t in inner)
     return ent.label_ in _STATE_LIKE and within
+
+
+# Words that open a yes-or-no question and are also given names
+_ASKING = frozenset({"will", "may", "can", "would", "could"})
+
+
+def _asking_word(ent: Span, span: Span) -> bool:
+    """The recogniser's person is a question's opening auxiliary and the state after it."""
+    first = ent[0]
+    return (
+        (ent.start, ent.end) == (span.start - 1, span.end)
+        and first.lower_ in _ASKING
+        and first.is_sent_start is True
+        and first.sent[-1].text == "?"
+    )
 
 
 def demonym(tok: Token, adjectives: Mapping[str, str]) -> str:

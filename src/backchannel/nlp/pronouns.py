@@ -4,7 +4,10 @@
 inspectors", "the rebels said they would release the hostages": the subject
 of a clause reported by a verb of saying, when that subject is "it" or
 "they", is the one who says it, if that one is a state, a body or a group
-(never a person: "he" and "she" are resolved by the linker's own pass).
+(never a person: "he" and "she" are resolved by the linker's own pass). So is
+"its" or "their" owning that subject ("Moscow denied that its forces had shelled
+the plant"), and "it" heading a clause after one whose subject is a state ("Not
+only did Washington blame Moscow, it also expelled ten diplomats").
 
 A counted plural looks back the same way: "Cisco, Dell and Juniper wrote to
 the USTR. The three firms said …": "the three firms" are the three organisations
@@ -16,7 +19,7 @@ open its markets"' is Pence's demand, as a named spokesman's "we" is his.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from spacy.tokens import Doc, Token
 
@@ -33,23 +36,36 @@ _PLURAL_FORMS = frozenset({"they"})
 _SINGULAR_FORMS = frozenset({"it"})
 _SPEAKER_FORMS = frozenset({"we"})
 _SUBJECT_FORMS = _PLURAL_FORMS | _SINGULAR_FORMS | _SPEAKER_FORMS
+_POSSESSIVE_FORMS = {"its": "it", "their": "they"}  # read as the subject form they stand for
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def reported_subjects(
-    doc: Doc, mentions: dict[int, Linked], is_person: Callable[[str], bool]
+    doc: Doc,
+    mentions: dict[int, Linked],
+    is_person: Callable[[str], bool],
+    group_nouns: Mapping[str, str] | None = None,
+    offices: Mapping[str, str] | None = None,
 ) -> None:
     """Link "it"/"they" heading a reported clause to the reporting verb's subject."""
     covered = {i for m in mentions.values() for i in range(m.start, m.end)}
     index = {i: m for m in mentions.values() for i in range(m.start, m.end)}
     for tok in doc:
         form = tok.lower_
-        if form not in _SUBJECT_FORMS or tok.i in covered:
+        if tok.i in covered:
             continue
-        if tok.dep_ not in {"nsubj", "nsubjpass"}:
+        if form in _POSSESSIVE_FORMS and tok.dep_ == "poss" and tok.head.dep_ in _SUBJECTS:
+            # "Moscow denied that its forces had shelled the plant": the speaker's forces
+            form, clause = _POSSESSIVE_FORMS[form], tok.head.head
+        elif form in _SUBJECT_FORMS and tok.dep_ in _SUBJECTS:
+            clause = tok.head
+        else:
             continue
-        speaker = _speaker(tok.head, index, is_person)
+        speaker = _speaker(clause, index, is_person)
         if speaker is None and form not in _SPEAKER_FORMS:
-            speaker = _warned(tok.head, index)  # "warned China … if it supplied weapons"
+            speaker = _warned(clause, index)  # "warned China … if it supplied weapons"
+        if speaker is None and form not in _SPEAKER_FORMS and tok.dep_ != "poss":
+            speaker = _first_clause_doer(tok, index)  # "Not only did X …, it also …"
         if speaker is not None and form in _SPEAKER_FORMS:
             mentions[tok.i] = Linked(tok.i, tok.i + 1, speaker.actor_id, "pronoun")
             covered.add(tok.i)
@@ -59,8 +75,38 @@ def reported_subjects(
         plural = speaker.actor_id.startswith("group:")
         if (form in _PLURAL_FORMS) != plural:
             continue  # "the rebels said they …", "Syria said it …"
-        mentions[tok.i] = Linked(tok.i, tok.i + 1, speaker.actor_id, "pronoun")
-        covered.add(tok.i)
+        owned = (
+            _owned_group(tok, speaker, group_nouns or {}, offices or {}, covered)
+            if tok.dep_ == "poss"
+            else None
+        )
+        mentions[tok.i] = owned or Linked(tok.i, tok.i + 1, speaker.actor_id, "pronoun")
+        covered.update(range(tok.i, (owned or mentions[tok.i]).end))
+
+
+def _owned_group(
+    pronoun: Token,
+    speaker: Linked,
+    group_nouns: Mapping[str, str],
+    offices: Mapping[str, str],
+    covered: set[int],
+) -> Linked | None:
+    """ "its forces", "its navy", "their diplomats" owned by a state that speaks: that
+    state's group, as "Russia's forces" is (an office noun by its sector:
+    ``group:RUS:military``)."""
+    if not speaker.actor_id.startswith("state:"):
+        return None
+    noun = pronoun.head
+    words = pronoun.doc[pronoun.i + 1 : noun.i + 1]
+    key = next((k for k in (words.text.lower(), noun.lower_) if k in group_nouns), "")
+    sector = group_nouns.get(key, "")
+    if not key or (sector not in {"military", "police"} and noun.tag_ != "NNS"):
+        return None  # "its ambassador": one holder of an office, not a group
+    if any(i in covered for i in range(words.start, words.end)):
+        return None
+    code = speaker.actor_id.split(":", 1)[1]
+    kind = sector if key in offices else key
+    return Linked(pronoun.i, noun.i + 1, f"group:{code}:{kind}", "group", sector)
 
 
 def _speaker(
@@ -103,6 +149,23 @@ def _warned(clause: Token, index: dict[int, Linked]) -> Linked | None:
     if verb.lemma_.lower() not in _WARNING_VERBS:
         return None
     return next((index[c.i] for c in verb.children if c.dep_ == "dobj" and c.i in index), None)
+
+
+def _first_clause_doer(pronoun: Token, index: dict[int, Linked]) -> Linked | None:
+    """The linked subject of the clause before the one "it" or "they" heads:
+    "Moscow expelled two attachés and it closed a consulate" (coordinated), "Not only
+    did Washington blame Moscow, it also expelled ten diplomats" (the first clause
+    hung on the second). Only when that clause has one such subject."""
+    verb = pronoun.head
+    clauses = [verb.head] if verb.dep_ == "conj" and verb.head.i < pronoun.i else []
+    clauses += [c for c in verb.children if c.dep_ in {"ccomp", "advcl"} and c.i < pronoun.i]
+    found = [
+        index[c.i]
+        for clause in clauses
+        for c in clause.children
+        if c.dep_ == "nsubj" and c.i in index
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 _OBJECT_FORMS = frozenset({"him", "her"})

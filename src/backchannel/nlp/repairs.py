@@ -21,9 +21,10 @@ OBJ = frozenset({"dobj", "dative", "obj", "attr", "oprd"})
 WAYS_AND_MEANS = frozenset({"means", "effort", "efforts", "way", "step", "steps", "measure"})
 _RELATIVE = frozenset({"who", "that", "which"})
 # Forms the small model lemmatizes wrongly: "hopes", "hoped" and "hoping" as "hop";
-# "forgave" as itself.
+# "forgave" as itself; "slated" as "slat".
 _MISREAD = {
     "forgave": "forgive",
+    "slated": "slate",
     "hoping": "hope",
     "hopes": "hope",
     "hoped": "hope",

@@ -34,6 +34,8 @@ def intermediary_events(
         head = head.head
     if change_verb(head, records.lex.change_verbs) is not None:
         return  # "retired as climate envoy", "succeeded him as envoy": a post, not mediation
+    if _sent_elsewhere(records, ctx, noun, link):
+        return  # "served as envoy to Moscow": a post abroad, not between the two sides
     people: list[Linked] = []
     if head.pos_ in {"VERB", "AUX"}:
         for child in head.children:
@@ -58,6 +60,20 @@ def intermediary_events(
         yield records.event(
             ctx, noun, trig, person, tgt, link, doc_id, modality=modality, rule="intermediary"
         )
+
+
+def _sent_elsewhere(
+    records: EventRecords, ctx: SentenceContext, noun: Token, link: LinkResult
+) -> bool:
+    """The envoy is sent "to" a party of neither side."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            m = link.token_to_mention.get(obj.i)
+            if m is not None:
+                country = records.participant(m.actor_id, ctx.date.start, link).country
+                if country and country not in records.sides:
+                    return True
+    return False
 
 
 def mediation_events(
