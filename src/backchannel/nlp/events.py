@@ -126,9 +126,12 @@ class EventExtractor(EventRecords):
         reported: set[tuple[str, str, str]] = set()
         # "Wang said Pompeo was lying. He accused him of …": the article's one event
         told: set[tuple[str | None, ...]] = set()
+        met: dict[tuple[str, str], tuple[str | None, str | None]] = {}  # pair → its contact's date
         for ctx in sentences(doc, reference, link.doc_date):
             seen: set[tuple[str, str, str, str]] = set()
             for ev in one_plan(list(self._sentence_events(ctx, link, doc_id)), ctx.span):
+                if _told_contact(ev, met, ctx.span):
+                    continue  # "… met on Friday. The two men discussed Taiwan": that meeting
                 # "have not spoken since their meeting": a pair's negated or denied
                 # contact beside the one that happened is another event
                 undone = ev.modality if ev.modality in {"negated", "denied"} else ""
@@ -143,6 +146,8 @@ class EventExtractor(EventRecords):
                     seen.add(key)
                     told.add(again)
                     events.append(ev)
+                    if ev.type == "CONSULT" and ev.modality == "asserted":
+                        met.setdefault((min(pair), max(pair)), (ev.date.start, ev.date.end))
             for change in sentence_changes(self, ctx, link, doc_id):
                 # "removed Qin Gang … Wang Yi was named to replace him": one removal
                 known = (change.actor.actor_id, change.change, change.modality)
@@ -535,6 +540,8 @@ class EventExtractor(EventRecords):
             own = self.find.trigger_for(tok) if tok.pos_ == "NOUN" else None
             if direct is not None and direct.type == "REJECT" and own and own.type in _SAID:
                 return True  # "rejected Blinken's criticism of …": the rejection is the event
+            if own is not None and tok.head.lemma_.lower() in _TOPIC_VERBS and _unowned(tok):
+                return True  # "the two men discussed export controls": a topic, no new act
         if tok.dep_ == "pobj" and tok.head.lower_ == "for":
             caller = self.find.trigger_for(tok.head.head)
             if caller is not None and caller.lemma in _CALLS_FOR:
@@ -686,6 +693,40 @@ def _placed_in(prep: Token, link: LinkResult) -> bool:
         o.dep_ == "pobj"
         and (o.pos_ == "PROPN" or o.i in link.token_to_mention or o.lemma_.lower() in _PLACE_NOUNS)
         for o in prep.children
+    )
+
+
+# Verbs that tell what two said at a contact: after the contact is told, no new one
+_TALKING = frozenset({"discuss", "talk"})
+
+
+def _told_contact(
+    ev: Event, met: dict[tuple[str, str], tuple[str | None, str | None]], sent: Span
+) -> bool:
+    """An asserted talk between a pair whose contact the article told before, in a
+    sentence that gives no date of its own or that contact's date: what was said there."""
+    if (
+        ev.type != "CONSULT"
+        or ev.modality != "asserted"
+        or ev.rule.rsplit(":", 1)[-1] not in _TALKING
+    ):
+        return False
+    a, b = ev.source.actor_id, ev.target.actor_id
+    when = met.get((min(a, b), max(a, b)))
+    if when is None:
+        return False
+    return when == (ev.date.start, ev.date.end) or not any(e.label_ == "DATE" for e in sent.ents)
+
+
+# Verbs whose object is what is talked about, never an act between the talkers
+_TOPIC_VERBS = frozenset({"discuss", "debate"})
+
+
+def _unowned(noun: Token) -> bool:
+    """A noun that names no party of its own: "export controls", not "a meeting between
+    Biden and Xi" nor "US sanctions on China"."""
+    return not any(c.dep_ in {"prep", "poss"} for c in noun.children) and not any(
+        t.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} for t in noun.subtree if t.i != noun.i
     )
 
 

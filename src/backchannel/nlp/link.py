@@ -248,6 +248,7 @@ class Linker:
         self._new_people.link(doc, mentions, new_actors)
         titled_appositions(doc, mentions, self._is_person)
         self._pronouns(doc, mentions)
+        self._the_one_named(doc, mentions, day)
         self._their_governments(doc, mentions, new_actors)
         reported_subjects(doc, mentions, self._is_person, self._group_nouns, self._offices)
         object_pronouns(doc, mentions, self._is_person)
@@ -541,13 +542,63 @@ class Linker:
                 # "the two militaries' chiefs", who are people)
                 ids = (f"group:{sides[0]}:military", f"group:{sides[1]}:military")
             else:
-                # "the two ambassadors": each side's holder of the office that day
+                # "the two ambassadors": each side's holder of the office that day;
+                # "the two men": the last two people named, one of each side
                 held = self.kb.pair_holders(tok.lower_, sides, day)
+                if held is None and tok.lower_ in _PAIRED_PEOPLE:
+                    held = self._last_two_people(doc, mentions, prev.i)
                 if held is None:
                     continue
                 ids = held
             mentions[prev.i] = Linked(prev.i, prev.i + 1, ids[0], "leaders")
             mentions[tok.i] = Linked(tok.i, tok.i + 1, ids[1], "leaders")
+
+    def _last_two_people(
+        self, doc: Doc, mentions: dict[int, Linked], before: int
+    ) -> tuple[str, str] | None:
+        """The last two people named before ``before``, in this sentence or the two
+        before it, when they are of two different states: "Rubio met Wang Yi. The two
+        men discussed fentanyl." """
+        start = _sentences_back(doc, before, 2)
+        people: list[str] = []
+        for i in sorted(mentions, reverse=True):
+            m = mentions[i]
+            if start <= i < before and self._is_person(m.actor_id) and m.actor_id not in people:
+                people.append(m.actor_id)
+            if len(people) == 2:
+                break
+        if len(people) != 2:
+            return None
+        countries = [self._country_of(p) for p in people]
+        if not all(countries) or countries[0] == countries[1]:
+            return None
+        return people[1], people[0]
+
+    def _the_one_named(self, doc: Doc, mentions: dict[int, Linked], day: str | None) -> None:
+        """ "the Chinese minister", "the American envoy" after a person of that state
+        holding such an office was named, in this sentence or the four before: that
+        person, not the state's government."""
+        if day is None:
+            return
+        for i, m in sorted(mentions.items()):
+            if not (m.how == "office" and m.actor_id.startswith("group:") and i > 0):
+                continue
+            noun = doc[m.end - 1]
+            if doc[i - 1].lower_ != "the" or noun.tag_ != "NN":
+                continue
+            code = m.actor_id.split(":")[1]
+            start = _sentences_back(doc, i, 4)
+            for j in sorted(mentions, reverse=True):
+                earlier = mentions[j]
+                if not start <= j < i or not self._is_person(earlier.actor_id):
+                    continue
+                actor = self.kb.actors.get(earlier.actor_id)
+                if actor is None or actor.country != code:
+                    continue
+                titles = [r.title.casefold() for r in actor.roles_on(day)]
+                if any(noun.lower_ in t for t in titles):
+                    mentions[i] = Linked(m.start, m.end, earlier.actor_id, "described")
+                break  # only the nearest person of that state
 
     def _countries_named(self, doc: Doc, mentions: dict[int, Linked]) -> list[tuple[int, str]]:
         """Where the text names a state as a party, not a place ("met in Hanoi")."""
@@ -783,6 +834,22 @@ def _hyphen_variants(name: str) -> set[str]:
         return set()
     capital = re.sub(r"(?<=[a-z])-([a-z])", lambda m: "-" + m.group(1).upper(), name)
     return {capital, capital.replace("-", " ")}
+
+
+# Plural nouns for two people of two sides named before: "the two men met again".
+_PAIRED_PEOPLE = frozenset(
+    {"men", "women", "ministers", "diplomats", "envoys", "officials", "negotiators"}
+)
+
+
+def _sentences_back(doc: Doc, i: int, n: int) -> int:
+    """The first token of the sentence ``n`` sentences before the one holding token ``i``."""
+    start = doc[i].sent.start
+    for _ in range(n):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
 
 
 def _is_subject(span: Span) -> bool:
