@@ -726,7 +726,7 @@ def _unowned(noun: Token) -> bool:
     """A noun that names no party of its own: "export controls", not "a meeting between
     Biden and Xi" nor "US sanctions on China"."""
     return not any(c.dep_ in {"prep", "poss"} for c in noun.children) and not any(
-        t.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} for t in noun.subtree if t.i != noun.i
+        t.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} for c in noun.lefts for t in c.subtree
     )
 
 

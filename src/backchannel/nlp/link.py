@@ -46,6 +46,7 @@ from backchannel.nlp.appositions import titled_appositions
 from backchannel.nlp.bodies import bare_bodies, country_of, link_bare_bodies, unplaced_bodies
 from backchannel.nlp.channels import NamedChannels
 from backchannel.nlp.dictnames import DictionaryNames
+from backchannel.nlp.epithets import link_epithets, load_epithets
 from backchannel.nlp.governments import bare_administration, leader_governments
 from backchannel.nlp.groups import GroupsAndStates
 from backchannel.nlp.mentions import NAME_SUFFIXES, Linked, LinkResult
@@ -195,6 +196,7 @@ class Linker:
             if self.kb.actors[actor_id].kind == "organization"
         }
         self._bodies = bare_bodies(kb)
+        self._epithets = load_epithets()
         self._dictionary = DictionaryNames(
             kb, {*self._title_index, *self._group_nouns, *self._state_forms, *self._adjectives}
         )
@@ -249,6 +251,7 @@ class Linker:
         titled_appositions(doc, mentions, self._is_person)
         self._pronouns(doc, mentions)
         self._the_one_named(doc, mentions, day)
+        link_epithets(doc, mentions, self._epithets, self._country_of)
         self._their_governments(doc, mentions, new_actors)
         reported_subjects(doc, mentions, self._is_person, self._group_nouns, self._offices)
         object_pronouns(doc, mentions, self._is_person)
@@ -595,8 +598,10 @@ class Linker:
                 actor = self.kb.actors.get(earlier.actor_id)
                 if actor is None or actor.country != code:
                     continue
-                titles = [r.title.casefold() for r in actor.roles_on(day)]
-                if any(noun.lower_ in t for t in titles):
+                roles = actor.roles_on(day)
+                if any(noun.lower_ in r.title.casefold() for r in roles) or (
+                    noun.lower_ == "leader" and any(r.leader for r in roles)
+                ):
                     mentions[i] = Linked(m.start, m.end, earlier.actor_id, "described")
                 break  # only the nearest person of that state
 

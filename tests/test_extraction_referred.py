@@ -1,0 +1,138 @@
+"""Parties an article names once and then refers back to.
+
+"The two men" are the last two people of two states named; "the Chinese
+minister" is the Chinese minister just named, not China's government; "the
+kingdom", "the island" and "the communist state" are the state of that kind
+named last (``data/epithets.yaml``); "the country" only where the sentence before
+named one state. A talk the article tells after the contact it belongs to ("met
+on Friday … the two men discussed Taiwan") is that contact, and a topic
+discussed ("export controls") is no act between those who discuss it.
+
+Each article is invented for the test; each rule has a near miss where it must
+not fire.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from extracted import extract
+
+pytestmark = pytest.mark.model
+
+
+def _asserted(extractor: Any, text: str) -> list[tuple[str, str, str]]:
+    ex = extract(extractor, text, "2025-06-20")
+    return [
+        (e.source.actor_id, e.target.actor_id, e.type)
+        for e in ex.events
+        if e.modality == "asserted"
+    ]
+
+
+def test_the_two_men_are_the_two_people_named_before(extractor: Any) -> None:
+    found = _asserted(
+        extractor,
+        "Marco Rubio met Sergei Lavrov in Riyadh on Tuesday.\n\n"
+        "The two men agreed to restore the staffing of their embassies.",
+    )
+    assert ("marco-rubio", "sergey-lavrov", "AGREE") in found, found
+
+
+def test_the_two_men_of_one_state_are_nobody(extractor: Any) -> None:
+    found = _asserted(
+        extractor,
+        "Marco Rubio met Scott Bessent in Washington on Tuesday.\n\n"
+        "The two men then criticised China.",
+    )
+    assert not [f for f in found if f[0] in {"marco-rubio", "scott-bessent"} and f[2] == "ACCUSE"]
+
+
+def test_a_talk_after_the_meeting_is_that_meeting(extractor: Any) -> None:
+    found = _asserted(
+        extractor,
+        "Marco Rubio met Sergei Lavrov in Riyadh on Tuesday.\n\n"
+        "The two men discussed export controls and Ukraine, officials said.",
+    )
+    consults = [f for f in found if f[2] == "CONSULT"]
+    assert len(consults) == 1, found
+    assert not [f for f in found if f[2] == "SANCTION"], found
+
+
+def test_a_talk_on_a_day_of_its_own_is_another_contact(extractor: Any) -> None:
+    found = _asserted(
+        extractor,
+        "Marco Rubio met Sergei Lavrov in Riyadh on Tuesday.\n\n"
+        "Rubio and Lavrov talked again by phone on Thursday.",
+    )
+    assert len([f for f in found if f[2] == "CONSULT"]) == 2, found
+
+
+def test_the_chinese_minister_is_the_one_just_named(extractor: Any) -> None:
+    found = _asserted(
+        extractor,
+        "Chinese Foreign Minister Wang Yi met Marco Rubio in Kuala Lumpur on Friday.\n\n"
+        "The Chinese minister later urged Japan to stop meddling in Taiwan.",
+    )
+    assert ("wang-yi", "state:JPN", "REQUEST") in found, found
+
+
+def test_a_minister_of_a_state_none_of_whose_ministers_was_named_stays_the_government(
+    extractor: Any,
+) -> None:
+    found = _asserted(
+        extractor,
+        "Chinese Foreign Minister Wang Yi met Marco Rubio in Kuala Lumpur on Friday.\n\n"
+        "The Japanese minister later urged China to stop its drills.",
+    )
+    assert ("group:JPN:government", "state:CHN", "REQUEST") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Xi Jinping arrived in Riyadh on Wednesday.\n\n"
+            "The kingdom signed a dozen investment agreements with Beijing.",
+            ("state:SAU", "state:CHN", "AGREE"),
+        ),
+        (
+            "Lai Ching-te accused Beijing of intimidation on Friday.\n\n"
+            "Chinese warships encircled the island on Saturday.",
+            ("group:CHN:military", "state:TWN", "MOBILIZE"),
+        ),
+        (
+            "North Korea fired two missiles on Sunday.\n\n"
+            "The United States condemned the communist state.",
+            ("state:USA", "state:PRK", "ACCUSE"),
+        ),
+        (
+            "Hungary blocked the sanctions package on Monday.\n\n"
+            "The country also expelled two Ukrainian diplomats.",
+            ("state:HUN", "group:UKR:diplomats", "SANCTION"),
+        ),
+    ],
+)
+def test_an_epithet_is_the_state_of_its_kind_named_last(
+    extractor: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _asserted(extractor, text)
+
+
+def test_an_epithet_with_no_state_of_its_kind_or_two_states_before_is_nobody(
+    extractor: Any,
+) -> None:
+    # no island state named: "the island" stays a place
+    found = _asserted(
+        extractor,
+        "Russia fired two missiles on Sunday.\n\nChinese warships encircled the island on Monday.",
+    )
+    assert not [f for f in found if f[2] == "MOBILIZE"], found
+    # two states in the sentence before: "the country" could be either
+    found = _asserted(
+        extractor,
+        "Vietnam hosted Joe Biden in September.\n\nJapan praised the country for its reforms.",
+    )
+    assert not [f for f in found if f[0] == "state:JPN"], found
