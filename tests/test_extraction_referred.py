@@ -136,3 +136,78 @@ def test_an_epithet_with_no_state_of_its_kind_or_two_states_before_is_nobody(
         "Vietnam hosted Joe Biden in September.\n\nJapan praised the country for its reforms.",
     )
     assert not [f for f in found if f[0] == "state:JPN"], found
+
+
+def test_a_counterpart_guest_or_host_is_of_the_state_the_text_names(extractor: Any) -> None:
+    # the KB's opposite number of a president is China's, but the text is about Pyongyang
+    found = _asserted(
+        extractor,
+        "Donald Trump met Kim Jong Un in Singapore on Tuesday.\n\n"
+        "Trump praised his counterpart as very talented.",
+    )
+    assert ("donald-trump", "kim-jong-un", "SUPPORT") in found, found
+    found = _asserted(
+        extractor,
+        "Emmanuel Macron hosted Narendra Modi in Paris on Friday.\n\n"
+        "Macron thanked his guest for India's support.",
+    )
+    assert ("emmanuel-macron", "narendra-modi", "SUPPORT") in found, found
+
+
+def test_him_after_to_is_the_other_person_named(extractor: Any) -> None:
+    found = _asserted(
+        extractor,
+        "Joe Biden met Li Qiang in New Delhi on Saturday.\n\n"
+        "A protester interrupted the meeting, and Biden later apologised to him.",
+    )
+    assert ("joe-biden", "li-qiang", "SUPPORT") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # talks that date what two people of two states did were between them
+        (
+            "Anthony Albanese and Li Qiang agreed to resume dialogue, after three hours of "
+            "talks in Canberra.",
+            ("anthony-albanese", "li-qiang", "CONSULT"),
+        ),
+        # the one thanked or blamed for doing it did it
+        (
+            "Qatar thanked Egypt for hosting the negotiations with Israel.",
+            ("state:EGY", "state:ISR", "CONSULT"),
+        ),
+        # rockets fired into a state land in it
+        (
+            "Hamas fired rockets into Israel on Sunday.",
+            ("hamas", "state:ISR", "ASSAULT"),
+        ),
+    ],
+)
+def test_parties_read_through_the_sentence(
+    extractor: Any, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _asserted(extractor, text)
+
+
+def test_what_is_asked_shown_or_dated_by_another_is_no_act(extractor: Any) -> None:
+    # the second thing asked, after "and", is asked too
+    found = _asserted(
+        extractor,
+        "Wang Yi urged Washington to stop hyping the threat and lift its sanctions on "
+        "Chinese firms.",
+    )
+    assert not [f for f in found if f[2] == "RETREAT"], found
+    # two people of one state on a trip had no talks with each other
+    found = _asserted(extractor, "Neither Rubio nor Bessent met Xi Jinping during the trip.")
+    assert not [f for f in found if f[2] == "CONSULT"], found
+    # a president under whom talks were held is no party to them
+    found = _asserted(
+        extractor,
+        "Blinken and Wang Yi held the first talks between the two countries under "
+        "President Joe Biden.",
+    )
+    assert not [f for f in found if "joe-biden" in f], found
+    # missiles fired into the sea off a state are a show of force, not a strike
+    found = _asserted(extractor, "China fired missiles into the sea off Taiwan.")
+    assert ("state:CHN", "state:TWN", "MOBILIZE") in found, found

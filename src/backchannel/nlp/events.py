@@ -99,6 +99,7 @@ _TRIGGER_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "NUM"})
 # Where missiles fired past another land: "over Japan", "toward Taiwan", "into waters
 # near Taiwan" (with the show-of-force prepositions)
 _FIRED_PAST = frozenset({"over", "toward", "towards", "into"})
+_NOBODY = Linked(0, 0, "", "")
 # Categories whose unnamed target, between the run's two sides, is the other side.
 _AIMED_AT_THE_OTHER_SIDE = frozenset({"SANCTION", "THREATEN"})
 # A call for something: what it asks for is its content, not an event ("called for talks").
@@ -266,7 +267,10 @@ class EventExtractor(EventRecords):
                 if c.dep_ == "prep" and not of_time(c)
             }
             near = (self.lex.show_of_force_preps | _FIRED_PAST) & aimed
-            if near and not aimed & trig.place_preps:
+            if near == {"into"} and _into_a_state(tok, link):
+                # "fired two rockets into Israel": it lands there, not near
+                trig = replace(trig, place_preps=trig.place_preps | {"into"})
+            elif near and not aimed & trig.place_preps:
                 trig = replace(trig, type="MOBILIZE", mode="", place_preps=near)
         # "called on Raimondo at her office"; "paid a courtesy call on Wang Yi"
         trig = paid_call(tok, trig) if trig.pos == "verb" else paid_visit(tok, trig)
@@ -425,6 +429,8 @@ class EventExtractor(EventRecords):
         if trig.type == "CONSULT" and self._asked_for(tok):
             return None  # "declined a request for a meeting between …": the request is
         sources, targets = noun_participants(self.find, tok, trig, link)
+        if trig.type == "CONSULT" and not sources and not targets:
+            sources, targets = self._talks_of_doers(tok, link)
         both = [Linked(tok.i, tok.i + 1, f"state:{s}", "implied") for s in self.sides]
         if (
             trig.type == "SANCTION"
@@ -456,6 +462,26 @@ class EventExtractor(EventRecords):
         if undone is not None:
             fired_objects.add(undone.i)  # "the lifting of tariffs": one easing
         return trig, sources, targets, None
+
+    def _talks_of_doers(self, noun: Token, link: LinkResult) -> tuple[list[Linked], list[Linked]]:
+        """ "Biden and Xi agreed …, after four hours of talks": talks that date what two
+        people of two states did together were held between those two (the verb's
+        joined subjects)."""
+        prep = noun.head
+        while prep.lower_ == "of" and prep.head.dep_ == "pobj":
+            noun, prep = prep.head, prep.head.head  # "after four hours of talks"
+        if noun.dep_ != "pobj" or prep.lower_ not in _DATING_PREPS or prep.dep_ != "prep":
+            return [], []
+        verb = prep.head
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return [], []
+        doers = self.find.subjects(verb, link)
+        if len(doers) != 2 or not all(self.find.is_person(d.actor_id) for d in doers):
+            return [], []  # two states' talks are their envoys', told apart
+        first, second = (self.participant(d.actor_id, None, link).country for d in doers)
+        if not first or first == second:
+            return [], []  # "Neither Bessent nor Greer met Xi during the trip"
+        return [doers[0]], [doers[1]]
 
     def _trigger_events(
         self,
@@ -547,6 +573,8 @@ class EventExtractor(EventRecords):
             if caller is not None and caller.lemma in _CALLS_FOR:
                 return any(tok.i == t.i for t in asked_for(tok.head.head))  # "called for talks"
         verb = tok.head if tok.dep_ in OBJ and tok.head.pos_ in {"VERB", "AUX"} else tok
+        while verb.dep_ == "conj" and verb.head.i < verb.i and verb.tag_ == "VB":
+            verb = verb.head  # "urged Washington to stop … and to lift its sanctions"
         governor = verb.head
         if verb.dep_ == "pcomp" and governor.dep_ == "prep":
             governor = governor.head  # "warned Washington against supporting …"
@@ -637,7 +665,12 @@ class EventExtractor(EventRecords):
         self, ctx: SentenceContext, trig_tok: Token, sources: list[Linked], link: LinkResult
     ) -> list[Linked]:
         """ "China announced export controls on rare earths", "Trump threatened new tariffs":
-        a sanction or threat by one side that names no target is aimed at the other side."""
+        a sanction or threat by one side that names no target is aimed at the other side.
+        Sources of two states act together ("Abe and Li agreed to work toward easing
+        tension"): none of them is aimed at a side the text does not name."""
+        countries = {self.participant(s.actor_id, ctx.date.start, link).country for s in sources}
+        if len(countries) > 1:
+            return []
         found = []
         for src in sources:
             other = self._other_side(src.actor_id, ctx.date.start, link)
@@ -696,6 +729,9 @@ def _placed_in(prep: Token, link: LinkResult) -> bool:
     )
 
 
+# Prepositions by which a contact dates what its two did: "agreed …, after talks"
+_DATING_PREPS = frozenset({"after", "following", "during"})
+
 # Verbs that tell what two said at a contact: after the contact is told, no new one
 _TALKING = frozenset({"discuss", "talk"})
 
@@ -727,6 +763,22 @@ def _unowned(noun: Token) -> bool:
     Biden and Xi" nor "US sanctions on China"."""
     return not any(c.dep_ in {"prep", "poss"} for c in noun.children) and not any(
         t.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} for c in noun.lefts for t in c.subtree
+    )
+
+
+def _into_a_state(verb: Token, link: LinkResult) -> bool:
+    """ "fired rockets into Israel": "into" with a state's own name after it (not "into
+    waters near Taiwan")."""
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ == "into"
+        and any(
+            o.dep_ == "pobj"
+            and link.token_to_mention.get(o.i, _NOBODY).actor_id.startswith("state:")
+            for o in p.children
+        )
+        for h in (verb, *(c for c in verb.children if c.dep_ == "dobj"))
+        for p in h.children
     )
 
 

@@ -463,13 +463,16 @@ class Linker:
         """ "Biden met his Chinese counterpart": the opposite number of the one named before.
 
         "his/her [country] counterpart", in the singular, after a KB person named
-        earlier in the sentence: who held, that day, an opposite number of that
-        person's post (of the country, when one is written), when exactly one did.
+        earlier in the sentence (the subject of its own clause first): who held, that
+        day, an opposite number of that person's post (of the country, when one is
+        written), when exactly one did. Failing that, and for "his guest", "her
+        visitor" and "his host", the last person of another state (of the country
+        written) named in this sentence or the four before.
         """
         if day is None:
             return
         for tok in doc:
-            if tok.lower_ != "counterpart" or tok.i in mentions:
+            if tok.lower_ not in _OPPOSITES or tok.i in mentions:
                 continue
             start = tok.i
             code = ""
@@ -487,14 +490,46 @@ class Linker:
             people = [m for m in before if self.kb.actors[m.actor_id].kind == "person"]
             if not people or any(i in mentions for i in range(start, tok.i + 1)):
                 continue
-            named = people[0] if _is_subject(doc[people[0].start : people[0].end]) else people[-1]
-            found = [
-                a.actor_id
-                for a in self.kb.counterparts_of(named.actor_id, day)
-                if not code or a.country == code
-            ]
+            named = _clause_subject(tok, people) or (
+                people[0] if _is_subject(doc[people[0].start : people[0].end]) else people[-1]
+            )
+            found: list[str] = []
+            if tok.lower_ == "counterpart":
+                found = [
+                    a.actor_id
+                    for a in self.kb.counterparts_of(named.actor_id, day)
+                    if not code or a.country == code
+                ]
+                if not code:
+                    # of a state the text names: Trump's counterpart at a summit with Kim
+                    # is Kim, though the KB's opposite number of a president is China's
+                    reach = _sentences_back(doc, start, 4)
+                    codes = {
+                        self._country_of(m.actor_id) for i, m in mentions.items() if i >= reach
+                    }
+                    found = [a for a in found if self._country_of(a) in codes]
+            if not found:
+                found = self._other_side(doc, mentions, named.actor_id, start, code)
             if len(set(found)) == 1:
                 mentions[start] = Linked(start, tok.i + 1, found[0], "counterpart")
+
+    def _other_side(
+        self, doc: Doc, mentions: dict[int, Linked], owner: str, before: int, code: str
+    ) -> list[str]:
+        """The last person named before ``before`` (this sentence or the four before) of a
+        state other than the owner's, and of ``code`` when given."""
+        own = self._country_of(owner)
+        if not own:
+            return []
+        reach = _sentences_back(doc, before, 4)
+        for i in sorted(mentions, reverse=True):
+            m = mentions[i]
+            if not reach <= i < before or not self._is_person(m.actor_id):
+                continue
+            country = self._country_of(m.actor_id)
+            if country and country != own and (not code or country == code):
+                return [m.actor_id]
+        return []
 
     # -- 6. groups and states (``nlp/groups.py``), the two leaders -----------
 
@@ -839,6 +874,23 @@ def _hyphen_variants(name: str) -> set[str]:
         return set()
     capital = re.sub(r"(?<=[a-z])-([a-z])", lambda m: "-" + m.group(1).upper(), name)
     return {capital, capital.replace("-", " ")}
+
+
+# "his counterpart", "her guest", "his hosts": the one on the other side
+_OPPOSITES = frozenset({"counterpart", "guest", "visitor", "host", "hosts"})
+
+
+def _clause_subject(noun: Token, people: list[Linked]) -> Linked | None:
+    """The person among ``people`` who is the subject of the clause ``noun`` is in:
+    "Donilon said Obama had told his counterpart …" (Obama, not Donilon)."""
+    verb = noun.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for person in people:
+        if any(s.left_edge.i <= person.start <= s.right_edge.i for s in subjects):
+            return person
+    return None
 
 
 # Plural nouns for two people of two sides named before: "the two men met again".

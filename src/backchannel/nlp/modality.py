@@ -47,7 +47,7 @@ def _cue(
     for child in children:
         low = child.lower_
         if child.dep_ in {"nsubj", "nsubjpass"} and any(
-            g.dep_ == "preconj" and g.lower_ == "neither" for g in child.children
+            g.dep_ in {"preconj", "det"} and g.lower_ == "neither" for g in child.children
         ):
             return "negated"  # "Neither Bessent nor Greer met Xi"
         if (

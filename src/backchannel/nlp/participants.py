@@ -827,6 +827,13 @@ class ParticipantFinder:
             kept = [c for c in verb.head.head.children if c.dep_ in {"dobj", "nsubjpass"}]
             if kept:
                 return [m for k in kept for m in self.collect(k, link)]
+        if not found and verb.dep_ == "pcomp" and verb.head.lower_ == "for":
+            # "thanked China for hosting the talks", "blamed Kyiv for shelling the
+            # plant": the one thanked or blamed did it
+            thanked = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+            found = [m for t in thanked for m in self.collect(t, link)]
+            if found:
+                return found
         if not found and verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:
             # "responded by threatening tariffs": the one who responded threatens
             return self.subjects(verb.head.head, link)

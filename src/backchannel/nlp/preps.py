@@ -72,10 +72,21 @@ def behind_preposition(tok: Token, root: Token, preps: frozenset[str] = NOT_PART
     widens the first for a category ("agree to a deal with Trump on TikTok").
     """
     while tok.i != root.i and tok.head.i != tok.i:
-        if tok.dep_ == "prep" and (tok.lower_ in preps or tok.head.lower_ == "according"):
+        if tok.dep_ == "prep" and (
+            tok.lower_ in preps
+            or tok.head.lower_ == "according"
+            or (tok.lower_ == "under" and not _in_title(tok))
+        ):
+            # "the first talks between the two countries under President Biden": a time
             return True
         tok = tok.head
     return False
+
+
+def _in_title(prep: Token) -> bool:
+    """ "Under Secretary Brainard": the word opens a title, no preposition."""
+    after = prep.nbor(1) if prep.i + 1 < len(prep.doc) else None
+    return prep.lower_ == "under" and after is not None and after.lower_.startswith("secretary")
 
 
 def is_place(head: Token, m: Linked) -> bool:

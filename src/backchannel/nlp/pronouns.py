@@ -178,15 +178,22 @@ def object_pronouns(
     """Link "him"/"her" as an object to the last person named before it but the doer.
 
     "Blinken met Wang Yi, who told him that …": "him" is Blinken, since one who
-    tells is not the one told. Only a person named in the same or the previous
-    sentence is taken, as for subject pronouns.
+    tells is not the one told; so after "to" or "with" ("Bush apologised to him").
+    Only a person named in the same or the previous sentence is taken, as for
+    subject pronouns.
     """
     index = {i: m for m in mentions.values() for i in range(m.start, m.end)}
     persons = sorted((m for m in mentions.values() if is_person(m.actor_id)), key=lambda m: m.start)
     for tok in doc:
-        if tok.lower_ not in _OBJECT_FORMS or tok.dep_ not in {"dobj", "dative"} or tok.i in index:
+        if tok.lower_ not in _OBJECT_FORMS or tok.i in index:
             continue
-        doer = _doer(tok.head, index)
+        if tok.dep_ in {"dobj", "dative"}:
+            verb = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ in {"to", "with"}:
+            verb = tok.head.head  # "apologised to him", "spoke with her"
+        else:
+            continue
+        doer = _doer(verb, index)
         earlier = [m for m in persons if m.end <= tok.i and m.actor_id != doer]
         if not earlier:
             continue
