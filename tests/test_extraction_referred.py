@@ -211,3 +211,24 @@ def test_what_is_asked_shown_or_dated_by_another_is_no_act(extractor: Any) -> No
     # missiles fired into the sea off a state are a show of force, not a strike
     found = _asserted(extractor, "China fired missiles into the sea off Taiwan.")
     assert ("state:CHN", "state:TWN", "MOBILIZE") in found, found
+
+
+def test_it_after_a_verb_aimed_at_a_party_is_the_state_just_named(extractor: Any) -> None:
+    found = _asserted(
+        extractor, "Bahrain cut ties with Iran on Sunday, accusing it of meddling in its affairs."
+    )
+    assert ("state:BHR", "state:IRN", "ACCUSE") in found, found
+    # "it" as the object of a verb not aimed at anyone is nothing
+    found = _asserted(extractor, "Bahrain cut ties with Iran on Sunday and announced it.")
+    assert not [f for f in found if f[2] == "ACCUSE"], found
+
+
+def test_a_strike_names_who_struck_and_a_state_meets_none_of_its_own(extractor: Any) -> None:
+    found = _asserted(extractor, "A US drone strike killed a senior Iranian general in Baghdad.")
+    assert ("state:USA", "group:IRN:military", "ASSAULT") in found, found
+    found = _asserted(extractor, "Russia launched a full-scale invasion of Ukraine.")
+    assert ("state:RUS", "state:UKR", "ASSAULT") in found, found
+    found = _asserted(
+        extractor, "Both sides thanked Oman for hosting the talks and Sultan Haitham for his help."
+    )
+    assert not [f for f in found if f[2] == "CONSULT" and "state:OMN" in f], found

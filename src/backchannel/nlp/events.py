@@ -483,6 +483,15 @@ class EventExtractor(EventRecords):
             return [], []  # "Neither Bessent nor Greer met Xi during the trip"
         return [doers[0]], [doers[1]]
 
+    def _own_state(self, a: Linked, b: Linked, day: str | None, link: LinkResult) -> bool:
+        """One of the two is a state and the other one of its own people or groups."""
+        for state, other in ((a, b), (b, a)):
+            if state.actor_id.startswith("state:"):
+                code = state.actor_id.split(":", 1)[1]
+                if self.participant(other.actor_id, day, link).country == code:
+                    return True
+        return False
+
     def _trigger_events(
         self,
         ctx: SentenceContext,
@@ -497,6 +506,10 @@ class EventExtractor(EventRecords):
         """The events of one trigger: one per pair of its parties, each with the events
         its sentence tells beside it (``_beside``)."""
         pairs = list(self.find.pairs(sources, targets, trig))
+        if trig.type == "CONSULT":
+            # a state does not meet its own officials: "thanked China for hosting the
+            # talks and President Xi Jinping for backing them"
+            pairs = [p for p in pairs if not self._own_state(*p, ctx.date.start, link)]
         # "held a meeting with X and Y", "hosts a summit with X and Y": one of three,
         # where the guests of two countries meet each other too (two of one
         # country are one side: "a call with Bessent and Greer")

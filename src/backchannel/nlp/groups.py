@@ -49,6 +49,9 @@ _STATE_OBJECT_NOUNS = frozenset(
         # "Iranian nuclear facilities", "the Zaporizhzhia nuclear plant"
         "infrastructure", "facilities", "installations", "facility", "plant", "plants",
         "reactor", "reactors",
+        # a strike names who struck: "a United States drone strike killed …", "an
+        # Israeli airstrike hit …"
+        "strike", "strikes", "airstrike", "airstrikes",
         # a debt forgiven or written off ("cancelled Iraqi debt")
         "debt", "debts",
         # the places a craft passes close to ("flew close to British airspace")
@@ -347,6 +350,13 @@ class GroupsAndStates:
             return  # "the Geneva talks", "a New York-based think tank": a place's name
         if after is not None and after.lower_ in _STATE_OBJECT_NOUNS and end not in covered:
             end += 1  # "tariffs on US goods": the state is the one hit
+            while (
+                end < len(doc)
+                and doc[end].lower_ in _STATE_OBJECT_NOUNS
+                and doc[end - 1].head.i == end
+                and end not in covered
+            ):
+                end += 1  # "a US drone strike": the strike
         elif (goods := _goods_modified(doc[end - 1], covered)) is not None:
             end = goods.i + 1  # "a U.S. reconnaissance plane", "US farm goods"
         mentions[start] = Linked(start, end, f"state:{code}", "state")
@@ -472,6 +482,13 @@ def _goods_modified(word: Token, covered: set[int]) -> Token | None:
         and goods.lower_ in _STATE_OBJECT_NOUNS
         and not any(i in covered for i in range(word.i + 1, goods.i + 1))
     ):
+        while (
+            goods.dep_ == "compound"
+            and goods.head.i == goods.i + 1
+            and goods.head.lower_ in _STATE_OBJECT_NOUNS
+            and goods.head.i not in covered
+        ):
+            goods = goods.head  # "a United States drone strike": the strike
         return goods
     return None
 

@@ -184,7 +184,13 @@ def object_pronouns(
     """
     index = {i: m for m in mentions.values() for i in range(m.start, m.end)}
     persons = sorted((m for m in mentions.values() if is_person(m.actor_id)), key=lambda m: m.start)
+    states = sorted(
+        (m for m in mentions.values() if m.actor_id.startswith("state:")), key=lambda m: m.start
+    )
     for tok in doc:
+        if tok.lower_ == "it" and tok.dep_ == "dobj" and tok.i not in index:
+            _state_object(tok, states, index, mentions)
+            continue
         if tok.lower_ not in _OBJECT_FORMS or tok.i in index:
             continue
         if tok.dep_ in {"dobj", "dative"}:
@@ -201,6 +207,31 @@ def object_pronouns(
         previous_start = doc[sent_start - 1].sent.start if sent_start > 0 else 0
         if earlier[-1].start >= previous_start:
             mentions[tok.i] = Linked(tok.i, tok.i + 1, earlier[-1].actor_id, "pronoun")
+
+
+# Verbs whose object "it" is a party: "cut ties with Qatar, accusing it of …"
+_AT_A_PARTY = frozenset(
+    {"accuse", "blame", "urge", "warn", "criticize", "criticise", "condemn", "praise",
+     "thank", "threaten", "press", "pressure", "punish", "sanction", "invite", "ask"}
+)  # fmt: skip
+
+
+def _state_object(
+    pronoun: Token, states: list[Linked], index: dict[int, Linked], mentions: dict[int, Linked]
+) -> None:
+    """ "it" as the object of a verb aimed at a party: the last state named before it in
+    its sentence other than the doer."""
+    verb = pronoun.head
+    if verb.lemma_.lower() not in _AT_A_PARTY:
+        return
+    doer = _doer(verb, index)
+    earlier = [
+        m
+        for m in states
+        if pronoun.sent.start <= m.start and m.end <= pronoun.i and m.actor_id != doer
+    ]
+    if earlier:
+        mentions[pronoun.i] = Linked(pronoun.i, pronoun.i + 1, earlier[-1].actor_id, "pronoun")
 
 
 def _doer(verb: Token, index: dict[int, Linked]) -> str | None:
