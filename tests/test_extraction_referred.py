@@ -232,3 +232,15 @@ def test_a_strike_names_who_struck_and_a_state_meets_none_of_its_own(extractor: 
         extractor, "Both sides thanked Oman for hosting the talks and Sultan Haitham for his help."
     )
     assert not [f for f in found if f[2] == "CONSULT" and "state:OMN" in f], found
+
+
+def test_a_blocked_craft_is_coercion_and_a_judged_reaction_criticism(extractor: Any) -> None:
+    found = _asserted(extractor, "Chinese coast guard ships blocked a Philippine resupply mission.")
+    assert ("china-coast-guard", "state:PHL", "COERCE") in found, found
+    # blocking a sale stays an export control
+    found = _asserted(extractor, "Washington blocked the sale of chips to Huawei.")
+    assert ("state:USA", "huawei", "SANCTION") in found, found
+    found = _asserted(
+        extractor, "Wang Yi said that Washington's reaction to the balloon had been absurd."
+    )
+    assert ("wang-yi", "state:USA", "ACCUSE") in found, found

@@ -41,7 +41,7 @@ _STATE_OBJECT_NOUNS = frozenset(
         # craft stopped, seized or shot down ("a U.S. reconnaissance plane", "the Chinese
         # surveillance balloon"), and the one that did it ("a Chinese fighter jet")
         "plane", "planes", "aircraft", "jet", "balloon", "vessel", "vessels", "drone", "ship",
-        "tanker", "tankers", "supertanker",
+        "tanker", "tankers", "supertanker", "mission", "missions", "convoy", "convoys",
         # one craft ("a British frigate rescued …"); their plurals are the military
         "warship", "destroyer", "frigate", "cutter", "cutters", "submarine", "helicopter",
         "helicopters", "bomber",
