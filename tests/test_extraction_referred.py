@@ -41,6 +41,15 @@ def test_the_two_men_are_the_two_people_named_before(extractor: Any) -> None:
     assert ("marco-rubio", "sergey-lavrov", "AGREE") in found, found
 
 
+def test_the_two_alone_are_the_two_people_named_before(extractor: Any) -> None:
+    found = _asserted(
+        extractor,
+        "Gina Raimondo met Wang Wentao in Beijing on Monday.\n\n"
+        "The two agreed to set up a working group on trade.",
+    )
+    assert ("gina-raimondo", "wang-wentao", "AGREE") in found, found
+
+
 def test_the_two_men_of_one_state_are_nobody(extractor: Any) -> None:
     found = _asserted(
         extractor,

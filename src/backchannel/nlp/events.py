@@ -753,7 +753,8 @@ def _told_contact(
     ev: Event, met: dict[tuple[str, str], tuple[str | None, str | None]], sent: Span
 ) -> bool:
     """An asserted talk between a pair whose contact the article told before, in a
-    sentence that gives no date of its own or that contact's date: what was said there."""
+    sentence that gives no day of its own for the talk, or that contact's: what was
+    said there."""
     if (
         ev.type != "CONSULT"
         or ev.modality != "asserted"
@@ -764,7 +765,24 @@ def _told_contact(
     when = met.get((min(a, b), max(a, b)))
     if when is None:
         return False
-    return when == (ev.date.start, ev.date.end) or not any(e.label_ == "DATE" for e in sent.ents)
+    if when == (ev.date.start, ev.date.end) or ev.date.precision != "day":
+        return True  # the same day, or a month or year that dates what was talked of
+    return not _dated_itself(sent, ev.trigger)
+
+
+def _dated_itself(sent: Span, trigger: str) -> bool:
+    """A date in the sentence hangs on the trigger verb itself ("talked again on
+    Thursday"), not on something it tells of ("discussed a meeting in November")."""
+    verb = next((t for t in sent if t.text == trigger), None)
+    if verb is None:
+        return False
+    for ent in (e for e in sent.ents if e.label_ == "DATE"):
+        tok = ent.root
+        while tok.head.i != tok.i and tok.pos_ not in {"VERB", "AUX"}:
+            tok = tok.head
+        if tok.i == verb.i:
+            return True
+    return False
 
 
 # Verbs whose object is what is talked about, never an act between the talkers

@@ -547,6 +547,17 @@ class Linker:
             return _text_sides(named_at, i, run_sides)
 
         words = [t.lower_ for t in doc]  # read once: most words are none of these
+        for i in range(1, len(doc) - 1):
+            if (
+                words[i] == "two"
+                and words[i - 1] == "the"
+                and doc[i].dep_ in {"nsubj", "nsubjpass"}
+            ):
+                # "The two agreed to set up a working group": the last two people named
+                pair = self._last_two_people(doc, mentions, i - 1)
+                if pair is not None and i - 1 not in mentions and i not in mentions:
+                    mentions[i - 1] = Linked(i - 1, i, pair[0], "leaders")
+                    mentions[i] = Linked(i, i + 1, pair[1], "leaders")
         for i in range(1, len(doc)):
             if words[i - 1] not in {"two", "both"}:
                 if i >= 2 and words[i - 2] in {"two", "both"}:
