@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from backchannel.errors import KnowledgeBaseError
 from backchannel.nlp.lexicon import load_data_file
-from backchannel.nlp.mentions import Linked
+from backchannel.nlp.mentions import Linked, sentences_back
 
 _BACK = 3  # sentences before the epithet's own that may name its state
 
@@ -103,16 +103,12 @@ def _state_named(
 ) -> str:
     """The state of the allowed kind named last before token ``at``, within reach."""
     own = doc[at].sent.start
-    reach = own
-    for _ in range(_BACK):
-        if reach == 0:
-            break
-        reach = doc[reach - 1].sent.start
+    reach = sentences_back(doc, at, _BACK)
     if allowed is None:
         # "the country": only after a sentence that named one state, none in its own
         if any(own <= i < at for i, _ in named):
             return ""
-        before = doc[own - 1].sent.start if own > 0 else own
+        before = sentences_back(doc, at, 1)
         codes = {c for i, c in named if before <= i < own}
         return next(iter(codes)) if len(codes) == 1 else ""
     fitting = [c for i, c in named if reach <= i < at and c in allowed]

@@ -49,7 +49,7 @@ from backchannel.nlp.dictnames import DictionaryNames
 from backchannel.nlp.epithets import link_epithets, load_epithets
 from backchannel.nlp.governments import bare_administration, leader_governments
 from backchannel.nlp.groups import GroupsAndStates
-from backchannel.nlp.mentions import NAME_SUFFIXES, Linked, LinkResult
+from backchannel.nlp.mentions import NAME_SUFFIXES, Linked, LinkResult, sentences_back
 from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
 from backchannel.nlp.newpeople import NewPeople
 from backchannel.nlp.offices import Offices
@@ -503,7 +503,7 @@ class Linker:
                 if not code:
                     # of a state the text names: Trump's counterpart at a summit with Kim
                     # is Kim, though the KB's opposite number of a president is China's
-                    reach = _sentences_back(doc, start, 4)
+                    reach = sentences_back(doc, start, 4)
                     codes = {
                         self._country_of(m.actor_id) for i, m in mentions.items() if i >= reach
                     }
@@ -521,7 +521,7 @@ class Linker:
         own = self._country_of(owner)
         if not own:
             return []
-        reach = _sentences_back(doc, before, 4)
+        reach = sentences_back(doc, before, 4)
         for i in sorted(mentions, reverse=True):
             m = mentions[i]
             if not reach <= i < before or not self._is_person(m.actor_id):
@@ -608,7 +608,7 @@ class Linker:
         """The last two people named before ``before``, in this sentence or the two
         before it, when they are of two different states: "Rubio met Wang Yi. The two
         men discussed fentanyl." """
-        start = _sentences_back(doc, before, 2)
+        start = sentences_back(doc, before, 2)
         people: list[str] = []
         for i in sorted(mentions, reverse=True):
             m = mentions[i]
@@ -636,7 +636,7 @@ class Linker:
             if doc[i - 1].lower_ != "the" or noun.tag_ != "NN":
                 continue
             code = m.actor_id.split(":")[1]
-            start = _sentences_back(doc, i, 4)
+            start = sentences_back(doc, i, 4)
             for j in sorted(mentions, reverse=True):
                 earlier = mentions[j]
                 if not start <= j < i or not self._is_person(earlier.actor_id):
@@ -908,16 +908,6 @@ def _clause_subject(noun: Token, people: list[Linked]) -> Linked | None:
 _PAIRED_PEOPLE = frozenset(
     {"men", "women", "ministers", "diplomats", "envoys", "officials", "negotiators"}
 )
-
-
-def _sentences_back(doc: Doc, i: int, n: int) -> int:
-    """The first token of the sentence ``n`` sentences before the one holding token ``i``."""
-    start = doc[i].sent.start
-    for _ in range(n):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
-    return start
 
 
 def _is_subject(span: Span) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from backchannel.model import Actor, DateInterval, slug
 
@@ -78,3 +78,14 @@ class LinkResult:
     doc_date: DateInterval
     token_to_mention: dict[int, Linked] = field(default_factory=dict)
     named_channels: list[tuple[Span, str, str, str]] = field(default_factory=list)
+
+
+def sentences_back(doc: Doc, i: int, n: int) -> int:
+    """The first token of the sentence ``n`` sentences before the one holding token ``i``
+    (of the first sentence, when there are fewer)."""
+    start = doc[i].sent.start
+    for _ in range(n):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
