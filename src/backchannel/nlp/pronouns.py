@@ -180,7 +180,9 @@ def object_pronouns(
     "Blinken met Wang Yi, who told him that …": "him" is Blinken, since one who
     tells is not the one told; so after "to" or "with" ("Bush apologised to him").
     Only a person named in the same or the previous sentence is taken, as for
-    subject pronouns.
+    subject pronouns. "It" as the object of a verb aimed at a party is the last
+    state named in its sentence but the doer ("cut ties with Qatar, accusing it
+    of …").
     """
     index = {i: m for m in mentions.values() for i in range(m.start, m.end)}
     persons = sorted((m for m in mentions.values() if is_person(m.actor_id)), key=lambda m: m.start)
