@@ -105,6 +105,8 @@ def test_calling_something_by_a_disparaging_word_is_criticism(extractor: Any) ->
         "Rubio said Beijing was irresponsible.",
         "Rubio said Beijing was a threat to its neighbours.",
         "Rubio called Beijing a menace.",
+        "Rubio called Beijing a rogue regime.",
+        "Rubio said Beijing's treatment of the Uyghurs was a crime.",
     ],
 )
 def test_a_disparaging_judgement_said_is_criticism(extractor: Any, text: str) -> None:
