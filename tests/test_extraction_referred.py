@@ -253,3 +253,16 @@ def test_a_blocked_craft_is_coercion_and_a_judged_reaction_criticism(extractor: 
         extractor, "Wang Yi said that Washington's reaction to the balloon had been absurd."
     )
     assert ("wang-yi", "state:USA", "ACCUSE") in found, found
+
+
+def test_envoys_given_hours_or_ordered_to_leave_are_expelled(extractor: Any) -> None:
+    found = _asserted(extractor, "Bahrain gave Qatari diplomats 48 hours to leave.")
+    assert ("state:BHR", "group:QAT:diplomats", "SANCTION") in found, found
+    found = _asserted(extractor, "Russia ordered 23 British diplomats to leave within a week.")
+    assert ("state:RUS", "group:GBR:diplomats", "SANCTION") in found, found
+    # diplomats given a tour, or an envoy told something, are not sent home
+    assert not _asserted(extractor, "China gave American diplomats a tour of the new embassy.")
+    found = _asserted(
+        extractor, "Biden told the Chinese ambassador that he wanted to leave the door open."
+    )
+    assert not [f for f in found if f[2] == "SANCTION"], found

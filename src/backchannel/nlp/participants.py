@@ -55,6 +55,7 @@ from backchannel.nlp.reactions import (
     protest_note,
     pushback,
     retaliation_said,
+    sent_home,
     stood_firm,
 )
 from backchannel.nlp.repairs import OBJ as OBJ
@@ -181,6 +182,7 @@ class ParticipantFinder:
                 or approval(tok, self.lex)  # "expressed support for Argentina"
                 or pushback(tok)
                 or protest_note(tok)  # "sent a note of protest to Helsinki"
+                or sent_home(tok)  # "gave Qatari diplomats 48 hours to leave"
                 or hit_back(tok, self.lex)  # "hit back at Washington with tariffs"
                 or call_for(tok)
                 or suggestion(tok)

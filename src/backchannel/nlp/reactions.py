@@ -355,6 +355,33 @@ def protest_note(verb: Token) -> Trigger | None:
 _DELIVERING = frozenset({"send", "issue", "hand", "deliver", "present", "submit", "lodge"})
 
 
+def sent_home(verb: Token) -> Trigger | None:
+    """ "gave Qatari diplomats 48 hours to leave", "ordered the ambassador to leave the
+    country": envoys told to go are expelled (a SANCTION, as "expelled" is)."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _SENDING_OFF:
+        return None
+    envoys = [
+        c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.lemma_.lower() in _ENVOYS
+    ]
+    if not envoys:
+        return None
+    # "to leave" under the verb, or under the time given ("48 hours to leave")
+    holders = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "npadvmod"})]
+    if not any(
+        c.lemma_.lower() == "leave" and c.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl"}
+        for h in holders
+        for c in h.children
+    ):
+        return None
+    return Trigger(verb.lemma_.lower(), "verb", "SANCTION", "expel", objects=_ENVOYS)
+
+
+_SENDING_OFF = frozenset({"give", "order", "tell", "instruct"})
+_ENVOYS = frozenset(
+    {"diplomat", "ambassador", "envoy", "consul", "attache", "attaché", "chargé", "charge"}
+)
+
+
 def pushback(verb: Token) -> Trigger | None:
     """ "pushed back at Biden", "pushed back against the demands": a rejection."""
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() != "push":
