@@ -266,3 +266,21 @@ def test_envoys_given_hours_or_ordered_to_leave_are_expelled(extractor: Any) -> 
         extractor, "Biden told the Chinese ambassador that he wanted to leave the door open."
     )
     assert not [f for f in found if f[2] == "SANCTION"], found
+
+
+def test_those_who_follow_suit_do_what_the_sentence_before_told(extractor: Any) -> None:
+    found = _asserted(
+        extractor,
+        "Saudi Arabia cut diplomatic ties with Qatar on Monday, accusing it of backing "
+        "terrorism.\n\nThe United Arab Emirates and Bahrain followed suit.",
+    )
+    assert ("state:ARE", "state:QAT", "SANCTION") in found, found
+    assert ("state:BHR", "state:QAT", "SANCTION") in found, found
+    # what the main verb told, not the aside beside it
+    assert ("state:ARE", "state:QAT", "ACCUSE") not in found, found
+    # one who did not follow suit did nothing
+    found = _asserted(
+        extractor,
+        "Saudi Arabia cut diplomatic ties with Qatar on Monday.\n\nOman did not follow suit.",
+    )
+    assert not [f for f in found if f[0] == "state:OMN"], found

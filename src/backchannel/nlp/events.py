@@ -130,7 +130,9 @@ class EventExtractor(EventRecords):
         met: dict[tuple[str, str], tuple[str | None, str | None]] = {}  # pair → its contact's date
         for ctx in sentences(doc, reference, link.doc_date):
             seen: set[tuple[str, str, str, str]] = set()
-            for ev in one_plan(list(self._sentence_events(ctx, link, doc_id)), ctx.span):
+            found = list(self._sentence_events(ctx, link, doc_id))
+            found += self._followed_suit(ctx, link, doc_id, events)
+            for ev in one_plan(found, ctx.span):
                 if _told_contact(ev, met, ctx.span):
                     continue  # "… met on Friday. The two men discussed Taiwan": that meeting
                 # "have not spoken since their meeting": a pair's negated or denied
@@ -482,6 +484,42 @@ class EventExtractor(EventRecords):
         if not first or first == second:
             return [], []  # "Neither Bessent nor Greer met Xi during the trip"
         return [doers[0]], [doers[1]]
+
+    def _followed_suit(
+        self, ctx: SentenceContext, link: LinkResult, doc_id: str, told: list[Event]
+    ) -> list[Event]:
+        """ "Saudi Arabia cut ties with Qatar. The UAE and Bahrain followed suit": each
+        new doer does what the sentence before told was done (by its main verb, when it
+        told something so), to the same target."""
+        verb = next(
+            (
+                t
+                for t in ctx.span
+                if t.lemma_.lower() == "follow"
+                and any(c.dep_ == "dobj" and c.lower_ == "suit" for c in t.children)
+            ),
+            None,
+        )
+        if verb is None:
+            return []
+        before = [e for e in told if e.sentence_index == ctx.index - 1 and e.modality == "asserted"]
+        if ctx.span.start > 0:
+            # what the sentence before did by its main verb, not by a clause beside it
+            root = ctx.span.doc[ctx.span.start - 1].sent.root
+            main = [e for e in before if e.trigger == root.text]
+            before = main or before
+        doers = self.find.subjects(verb, link)
+        found: list[Event] = []
+        for doer in doers:
+            for ev in before:
+                if doer.actor_id in {ev.source.actor_id, ev.target.actor_id}:
+                    continue
+                trig = Trigger("follow suit", "verb", ev.type, ev.mode)
+                target = Linked(verb.i, verb.i + 1, ev.target.actor_id, "implied")
+                found.append(
+                    self.event(ctx, verb, trig, doer, target, link, doc_id, rule="followed-suit")
+                )
+        return found
 
     def _own_state(self, a: Linked, b: Linked, day: str | None, link: LinkResult) -> bool:
         """One of the two is a state and the other one of its own people or groups."""
