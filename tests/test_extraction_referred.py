@@ -284,3 +284,17 @@ def test_those_who_follow_suit_do_what_the_sentence_before_told(extractor: Any) 
         "Saudi Arabia cut diplomatic ties with Qatar on Monday.\n\nOman did not follow suit.",
     )
     assert not [f for f in found if f[0] == "state:OMN"], found
+
+
+def test_a_surname_the_kb_keeps_whole_is_its_bearer_after_his_full_name(extractor: Any) -> None:
+    # the KB's "Raúl Castro" (a lone "Castro" is also Fidel): in an article that named
+    # Raúl in full, "Castro" is he
+    found = _asserted(
+        extractor,
+        "Barack Obama met Raúl Castro in Havana on Monday.\n\n"
+        "Castro urged Washington to lift its trade embargo.",
+    )
+    assert ("raul-castro", "state:USA", "REQUEST") in found, found
+    # with no full name before it, a lone "Castro" is no one
+    found = _asserted(extractor, "Castro urged Washington to lift its trade embargo.")
+    assert not [f for f in found if f[0] == "raul-castro"], found

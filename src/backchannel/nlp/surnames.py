@@ -9,7 +9,9 @@ word, or the first for the countries that write the family name first
 only when every guard holds:
 
 1. exactly one person with that surname was named in full before it in the
-   article (two or more, and the linker's own surname rules decide);
+   article (two or more, and the linker's own surname rules decide); a KB
+   surname of two words kept whole for the KB ("Raúl Castro", since "Castro"
+   alone is also Fidel) gives its last word here too;
 2. it is capitalised and a proper noun or inside a named entity, and not a
    plain word: a particle or a word of a title, group noun or state form
    ("Jordan" stays a country);
@@ -101,10 +103,27 @@ class ArticleSurnames:
         named: NamedInFull = {}
         for start in sorted(mentions):
             m = mentions[start]
-            surname = self._surname(doc[m.start : m.end], m.actor_id)
+            span = doc[m.start : m.end]
+            surname = self._surname(span, m.actor_id)
             if surname:
                 named.setdefault(surname, []).append((m.start, m.actor_id))
+            last = self._last_word(span, m.actor_id)
+            if last and last != surname:
+                named.setdefault(last, []).append((m.start, m.actor_id))
         return named
+
+    def _last_word(self, span: Span, actor_id: str) -> NameKey | None:
+        """The last word of a KB surname of two words or more ("Raúl Castro", kept whole
+        because "Castro" alone is also Fidel), as written at the end of the full name:
+        in the article that named him, "Castro" is he."""
+        known = self.kb.surnames.get(actor_id, "")
+        actor = self.kb.actors.get(actor_id)
+        if " " not in known or actor is None or actor.country in self._family_first:
+            return None
+        words = [t for t in span if self._name_words(t)]
+        if len(words) < 2 or words[-1].text != known.split()[-1]:
+            return None
+        return name_key(words[-1].text)
 
     def person_at(self, tok: Token, named: NamedInFull) -> str | None:
         """The one person named in full before ``tok`` whose surname it is, else None."""
