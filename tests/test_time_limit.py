@@ -290,10 +290,11 @@ def test_pool_and_dask_workers_skip_a_pathological_document_like_the_driver(
     folder.mkdir()
     for name in sorted(p.name for p in ARTICLES.glob("*.txt"))[:3]:
         shutil.copy(ARTICLES / name, folder / name)
-    # Unbounded, this sentence parses for ~45 s; the other articles take well under
-    # a second each, so a 5 s limit separates them even on a loaded machine.
-    (folder / "one-long-sentence.txt").write_text(pathological(20_000))
-    settings = Settings(today=TODAY, max_seconds=5.0, max_sentence_words=100_000)
+    # Unbounded, this sentence takes 8 s on a fast machine and about a minute on a slow
+    # one; the other articles take well under a second each, so a 3 s limit separates
+    # them on either (20,000 words, 5.6 s on a fast machine, were too near a 5 s limit).
+    (folder / "one-long-sentence.txt").write_text(pathological(30_000))
+    settings = Settings(today=TODAY, max_seconds=3.0, max_sentence_words=100_000)
     rows = {}
     engines = {"in-process": None, "pool": PoolEngine(2), "dask": DaskEngine("local:1")}
     for name, engine in engines.items():
@@ -310,4 +311,4 @@ def test_pool_and_dask_workers_skip_a_pathological_document_like_the_driver(
     assert rows["dask"] == rows["in-process"]
     (skip,) = rows["pool"][2]
     assert Path(skip["origin"]).name == "one-long-sentence.txt"
-    assert skip["detail"].startswith("cleaning and parsing it did not finish in 5 s")
+    assert skip["detail"].startswith("cleaning and parsing it did not finish in 3 s")
