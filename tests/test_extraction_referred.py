@@ -298,3 +298,12 @@ def test_a_surname_the_kb_keeps_whole_is_its_bearer_after_his_full_name(extracto
     # with no full name before it, a lone "Castro" is no one
     found = _asserted(extractor, "Castro urged Washington to lift its trade embargo.")
     assert not [f for f in found if f[0] == "raul-castro"], found
+
+
+def test_a_measure_named_by_the_noun_a_clause_hangs_on_was_taken(extractor: Any) -> None:
+    # "the tariffs Washington imposed on Beijing", with no "that": still imposed
+    found = _asserted(extractor, "Wang Yi criticized the tariffs Washington imposed on Beijing.")
+    assert ("state:USA", "state:CHN", "SANCTION") in found, found
+    # a noun that is no measure gives the clause no object
+    found = _asserted(extractor, "Wang Yi criticized the speech Washington imposed on Beijing.")
+    assert not [f for f in found if f[2] == "SANCTION"], found

@@ -257,7 +257,17 @@ class ParticipantFinder:
         obj: Token | None = None
         if trig.objects:
             obj = None
-            for c in verb.children:
+            candidates = list(verb.children)
+            if verb.dep_ == "relcl" and not any(c.dep_ in OBJ for c in candidates):
+                # "the tariffs Washington imposed on Beijing": the noun the clause hangs on
+                # is its object, with no "that" to stand for it
+                candidates.append(verb.head)
+            for c in candidates:
+                if c.i == verb.head.i and verb.dep_ == "relcl":
+                    if c.lemma_.lower() in trig.objects or c.lower_ in trig.objects:
+                        obj = c
+                        break
+                    continue
                 described = _described_as(c)
                 if described is not None:
                     c = described  # "held what officials called frank talks with Wang"
