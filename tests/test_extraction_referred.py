@@ -307,3 +307,14 @@ def test_a_measure_named_by_the_noun_a_clause_hangs_on_was_taken(extractor: Any)
     # a noun that is no measure gives the clause no object
     found = _asserted(extractor, "Wang Yi criticized the speech Washington imposed on Beijing.")
     assert not [f for f in found if f[2] == "SANCTION"], found
+
+
+def test_revenge_is_on_someone_and_a_warning_on_a_subject_is_about_it(extractor: Any) -> None:
+    found = _asserted(extractor, "Iran vowed severe revenge on the United States.")
+    assert ("state:IRN", "state:USA", "THREATEN") in found, found
+    found = _asserted(extractor, "China warned the United States on Taiwan.")
+    assert ("state:CHN", "state:USA", "THREATEN") in found, found
+    assert ("state:CHN", "state:TWN", "THREATEN") not in found, found
+    # a measure "on" someone still hits them
+    found = _asserted(extractor, "China imposed sanctions on Lockheed Martin.")
+    assert ("state:CHN", "lockheed-martin", "SANCTION") in found, found

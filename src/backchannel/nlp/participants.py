@@ -473,7 +473,7 @@ class ParticipantFinder:
                 else []
             )
             targets += judged
-            for child in (c for o in ([] if judged else named) for c in o.children):
+            for owner, child in ((n, c) for n in ([] if judged else named) for c in n.children):
                 if child.dep_ == "prep" and child.lower_ in trig.place_preps:
                     if trig.type in _FORCE and (targets or struck_owners):
                         # "bombed Serbian positions in Bosnia": force against their
@@ -483,7 +483,11 @@ class ParticipantFinder:
                     targets += self.place_party(child, link) or self._force_owners(
                         child, trig, link
                     )
-                elif child.dep_ == "prep" and child.lower_ not in not_party_preps(trig.type):
+                elif child.dep_ == "prep" and (
+                    child.lower_ not in not_party_preps(trig.type)
+                    or (child.lower_ == "on" and owner.lemma_.lower() in _PAID_BACK)
+                ):
+                    # "vowed revenge on the United States": revenge is taken on someone
                     targets += self.collect(child, link) or shared_object(child, link)
                     if (child.lower_ == "against" and trig.type in _OWNER_TARGET) or (
                         child.lower_ in {"to", "over"} and trig.type == "CONCEDE"
@@ -1290,6 +1294,10 @@ def _speaker_aside(verb: Token) -> bool:
         and clause.head.i != clause.i
         and clause.head.lemma_.lower() in REPORTING_VERBS
     )
+
+
+# What is taken on someone: "vowed revenge on", "promised retaliation on"
+_PAID_BACK = frozenset({"revenge", "retaliation", "reprisal", "reprisals", "vengeance"})
 
 
 def _opening_name(tok: Token, link: LinkResult) -> bool:

@@ -119,14 +119,31 @@ PLACE_WORDS = frozenset(
 def topic_prep(prep: Token, trig: Trigger) -> bool:
     """A preposition under the verb that names no party: a place, time or cause;
     under an agreement also what it is on or for ("agreed in Madrid on a framework
-    for TikTok"), and under cooperation what it is on ("began sharing data on North
-    Korea").
+    for TikTok"), under cooperation what it is on ("began sharing data on North
+    Korea"), and under a warning, charge or request with an object what it is on
+    ("warned the United States on Taiwan").
     """
     if trig.prep_objects and prep.lower_ in trig.preps:
         return False  # an idiom's own preposition: "sat across the table from Yang"
     if trig.type in {"AGREE", "COOPERATE"}:
         return prep.lower_ in not_party_preps(trig.type)
+    if prep.lower_ == "on" and trig.type in _SAID_TO and any(
+        c.dep_ == "dobj" and _names_someone(c) for c in prep.head.children
+    ):
+        return True  # "warned the United States on Taiwan", "pressed Beijing on trade"
     return prep.lower_ in NOT_PARTY_PREPS
+
+
+def _names_someone(noun: Token) -> bool:
+    """The object is someone ("the United States", "Chinese officials"), not the act
+    itself ("heaped praise on Erdogan")."""
+    return noun.pos_ in {"PROPN", "PRON"} or any(
+        t.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} for t in noun.subtree
+    )
+
+
+# Acts said to someone: with its addressee the object, "on" is what it was about
+_SAID_TO = frozenset({"THREATEN", "ACCUSE", "REQUEST", "SUPPORT", "REJECT"})
 
 
 def of_modifier(tok: Token) -> bool:
