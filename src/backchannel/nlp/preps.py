@@ -127,8 +127,10 @@ def topic_prep(prep: Token, trig: Trigger) -> bool:
         return False  # an idiom's own preposition: "sat across the table from Yang"
     if trig.type in {"AGREE", "COOPERATE"}:
         return prep.lower_ in not_party_preps(trig.type)
-    if prep.lower_ == "on" and trig.type in _SAID_TO and any(
-        c.dep_ == "dobj" and _names_someone(c) for c in prep.head.children
+    if (
+        prep.lower_ == "on"
+        and trig.type in _SAID_TO
+        and any(c.dep_ == "dobj" and _names_someone(c) for c in prep.head.children)
     ):
         return True  # "warned the United States on Taiwan", "pressed Beijing on trade"
     return prep.lower_ in NOT_PARTY_PREPS
