@@ -318,3 +318,15 @@ def test_revenge_is_on_someone_and_a_warning_on_a_subject_is_about_it(extractor:
     # a measure "on" someone still hits them
     found = _asserted(extractor, "China imposed sanctions on Lockheed Martin.")
     assert ("state:CHN", "lockheed-martin", "SANCTION") in found, found
+
+
+def test_naming_someone_a_friend_or_a_great_leader_is_praise(extractor: Any) -> None:
+    found = _asserted(extractor, "Xi called Putin his dear friend during the Moscow visit.")
+    assert ("xi-jinping", "vladimir-putin", "SUPPORT") in found, found
+    found = _asserted(extractor, "Trump called Xi a great leader.")
+    assert ("donald-trump", "xi-jinping", "SUPPORT") in found, found
+    # a friend denied, or a call, is no praise
+    found = _asserted(extractor, "Trump called Kim no friend of America.")
+    assert not [f for f in found if f[2] == "SUPPORT"], found
+    found = _asserted(extractor, "Trump called Xi on Friday.")
+    assert ("donald-trump", "xi-jinping", "CONSULT") in found, found

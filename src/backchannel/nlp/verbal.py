@@ -21,7 +21,9 @@ _JUDGEMENT_DEPS = frozenset({"oprd", "xcomp", "acomp", "attr", "ccomp", "dobj"})
 
 
 def judgement(verb: Token, lex: Lexicon) -> Trigger | None:
-    """A naming verb whose complement is a disparaging word: criticism (ACCUSE)."""
+    """A naming verb whose complement is a disparaging word: criticism (ACCUSE); one
+    whose second object is a word of friendship or esteem: praise (SUPPORT, "Xi called
+    Putin his dear friend", "called Modi a great leader")."""
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in lex.naming_verbs:
         return None
     if any(c.dep_ == "neg" for c in verb.children):
@@ -38,7 +40,27 @@ def judgement(verb: Token, lex: Lexicon) -> Trigger | None:
         modifiers = frozenset() if word.dep_ == "dobj" else _NAMING_MODIFIERS
         if _disparaging(word, modifiers, lex):
             return Trigger(verb.lemma_.lower(), "verb", "ACCUSE", "criticize")
+    for word in words:
+        if word.dep_ in {"oprd", "attr", "xcomp"} and word.pos_ == "NOUN" and _esteemed(word):
+            return Trigger(verb.lemma_.lower(), "verb", "SUPPORT", "")
     return None
+
+
+# Words of friendship or esteem a naming verb gives someone: "his dear friend"
+_ESTEEM_NOUNS = frozenset({"friend", "brother", "partner", "ally", "hero", "statesman"})
+_ESTEEM_MODIFIERS = frozenset(
+    {"great", "good", "dear", "true", "wonderful", "remarkable", "outstanding", "respected"}
+)
+
+
+def _esteemed(noun: Token) -> bool:
+    """ "his dear friend", "a great leader", "a true partner": esteem, not a judgement of
+    a thing; a friend denied ("no friend of") is none."""
+    if any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "not"} for c in noun.children):
+        return False
+    return noun.lemma_.lower() in _ESTEEM_NOUNS or any(
+        c.dep_ == "amod" and c.lower_ in _ESTEEM_MODIFIERS for c in noun.children
+    )
 
 
 _NAMING_MODIFIERS = frozenset({"amod", "compound", "advmod"})
