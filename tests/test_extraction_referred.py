@@ -330,3 +330,14 @@ def test_naming_someone_a_friend_or_a_great_leader_is_praise(extractor: Any) -> 
     assert not [f for f in found if f[2] == "SUPPORT"], found
     found = _asserted(extractor, "Trump called Xi on Friday.")
     assert ("donald-trump", "xi-jinping", "CONSULT") in found, found
+
+
+def test_his_guest_after_a_pronoun_and_a_leader_regarded_as_a_dictator(extractor: Any) -> None:
+    found = _asserted(
+        extractor,
+        "Barack Obama announced the pledge with Xi Jinping in the Rose Garden on Friday.\n\n"
+        "He hosted his guest at a state dinner that evening.",
+    )
+    assert ("barack-obama", "xi-jinping", "CONSULT") in found, found
+    found = _asserted(extractor, "Biden said he still regarded Xi as a dictator.")
+    assert ("joe-biden", "xi-jinping", "ACCUSE") in found, found

@@ -250,6 +250,7 @@ class Linker:
         self._new_people.link(doc, mentions, new_actors)
         titled_appositions(doc, mentions, self._is_person)
         self._pronouns(doc, mentions)
+        self._counterparts(doc, mentions, day)  # again: "He hosted his guest", with "He" known
         self._the_one_named(doc, mentions, day)
         link_epithets(doc, mentions, self._epithets, self._country_of)
         self._their_governments(doc, mentions, new_actors)
