@@ -773,7 +773,7 @@ class Linker:
             if not earlier:
                 continue
             sent_start = tok.sent.start
-            previous_sentence_start = doc[sent_start - 1].sent.start if sent_start > 0 else 0
+            previous_sentence_start = sentences_back(doc, tok.i, 1)
             candidate = earlier[-1]
             if candidate.start < previous_sentence_start:
                 continue  # too far back to be safe

@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 
 from spacy.tokens import Doc, Token
 
-from backchannel.nlp.mentions import Linked, LinkResult
+from backchannel.nlp.mentions import Linked, LinkResult, sentences_back
 from backchannel.nlp.repairs import span_root
 
 # Verbs (lemma) that report what their subject says it does or will do.
@@ -205,9 +205,7 @@ def object_pronouns(
         earlier = [m for m in persons if m.end <= tok.i and m.actor_id != doer]
         if not earlier:
             continue
-        sent_start = tok.sent.start
-        previous_start = doc[sent_start - 1].sent.start if sent_start > 0 else 0
-        if earlier[-1].start >= previous_start:
+        if earlier[-1].start >= sentences_back(doc, tok.i, 1):
             mentions[tok.i] = Linked(tok.i, tok.i + 1, earlier[-1].actor_id, "pronoun")
 
 
