@@ -29,10 +29,7 @@ class Epithets:
     ``None`` for "any state"."""
 
     kinds: dict[str, frozenset[str] | None]
-
-    @property
-    def longest(self) -> int:
-        return max((len(k.replace("-", " - ").split()) for k in self.kinds), default=0)
+    longest: int  # tokens in the longest epithet ("city-state" is three)
 
 
 def load_epithets() -> Epithets:
@@ -50,7 +47,8 @@ def load_epithets() -> Epithets:
             raise KnowledgeBaseError(
                 f"data/epithets.yaml: {word!r} must list ISO3 codes or say 'any'"
             )
-    return Epithets(kinds)
+    longest = max((len(k.replace("-", " - ").split()) for k in kinds), default=0)
+    return Epithets(kinds, longest)
 
 
 def link_epithets(
@@ -61,9 +59,7 @@ def link_epithets(
 ) -> None:
     """Link "the <epithet>" to the state it names again, where one fits."""
     covered = {i for m in mentions.values() for i in range(m.start, m.end)}
-    named = sorted((m.start, code) for m in mentions.values() if (code := country_of(m.actor_id)))
-    if not named:
-        return
+    named: list[tuple[int, str]] | None = None  # read where an epithet first asks
     for tok in doc:
         if tok.lower_ != "the" or tok.i + 1 in covered:
             continue
@@ -73,6 +69,10 @@ def link_epithets(
         end, allowed = found
         if any(i in covered for i in range(tok.i, end)):
             continue
+        if named is None:
+            named = sorted(
+                (m.start, code) for m in mentions.values() if (code := country_of(m.actor_id))
+            )
         code = _state_named(doc, tok.i, named, allowed)
         if code:
             mentions[tok.i] = Linked(tok.i, end, f"state:{code}", "epithet")

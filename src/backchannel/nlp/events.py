@@ -99,7 +99,6 @@ _TRIGGER_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "NUM"})
 # Where missiles fired past another land: "over Japan", "toward Taiwan", "into waters
 # near Taiwan" (with the show-of-force prepositions)
 _FIRED_PAST = frozenset({"over", "toward", "towards", "into"})
-_NOBODY = Linked(0, 0, "", "")
 # Categories whose unnamed target, between the run's two sides, is the other side.
 _AIMED_AT_THE_OTHER_SIDE = frozenset({"SANCTION", "THREATEN"})
 # A call for something: what it asks for is its content, not an event ("called for talks").
@@ -843,7 +842,8 @@ def _into_a_state(verb: Token, link: LinkResult) -> bool:
         and p.lower_ == "into"
         and any(
             o.dep_ == "pobj"
-            and link.token_to_mention.get(o.i, _NOBODY).actor_id.startswith("state:")
+            and (m := link.token_to_mention.get(o.i)) is not None
+            and m.actor_id.startswith("state:")
             for o in p.children
         )
         for h in (verb, *(c for c in verb.children if c.dep_ == "dobj"))

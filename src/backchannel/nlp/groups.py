@@ -349,14 +349,8 @@ class GroupsAndStates:
         if town and _names_a_gathering(doc, start, end):
             return  # "the Geneva talks", "a New York-based think tank": a place's name
         if after is not None and after.lower_ in _STATE_OBJECT_NOUNS and end not in covered:
-            end += 1  # "tariffs on US goods": the state is the one hit
-            while (
-                end < len(doc)
-                and doc[end].lower_ in _STATE_OBJECT_NOUNS
-                and doc[end - 1].head.i == end
-                and end not in covered
-            ):
-                end += 1  # "a US drone strike": the strike
+            # "tariffs on US goods": the state is the one hit; "a US drone strike"
+            end = _whole_object(after, covered).i + 1
         elif (goods := _goods_modified(doc[end - 1], covered)) is not None:
             end = goods.i + 1  # "a U.S. reconnaissance plane", "US farm goods"
         mentions[start] = Linked(start, end, f"state:{code}", "state")
@@ -482,15 +476,21 @@ def _goods_modified(word: Token, covered: set[int]) -> Token | None:
         and goods.lower_ in _STATE_OBJECT_NOUNS
         and not any(i in covered for i in range(word.i + 1, goods.i + 1))
     ):
-        while (
-            goods.dep_ == "compound"
-            and goods.head.i == goods.i + 1
-            and goods.head.lower_ in _STATE_OBJECT_NOUNS
-            and goods.head.i not in covered
-        ):
-            goods = goods.head  # "a United States drone strike": the strike
-        return goods
+        return _whole_object(goods, covered)
     return None
+
+
+def _whole_object(noun: Token, covered: set[int]) -> Token:
+    """The last of the state's object nouns compounded from ``noun``: "a United States
+    drone strike" is the strike."""
+    while (
+        noun.dep_ == "compound"
+        and noun.head.i == noun.i + 1
+        and noun.head.lower_ in _STATE_OBJECT_NOUNS
+        and noun.head.i not in covered
+    ):
+        noun = noun.head
+    return noun
 
 
 # participles that, hyphened after a country adjective, say whose a thing is

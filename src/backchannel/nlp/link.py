@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
 from spacy.matcher import PhraseMatcher
@@ -522,15 +522,22 @@ class Linker:
         own = self._country_of(owner)
         if not own:
             return []
-        reach = sentences_back(doc, before, 4)
-        for i in sorted(mentions, reverse=True):
-            m = mentions[i]
-            if not reach <= i < before or not self._is_person(m.actor_id):
-                continue
+        for m in self._people_back(doc, mentions, before, 4):
             country = self._country_of(m.actor_id)
             if country and country != own and (not code or country == code):
                 return [m.actor_id]
         return []
+
+    def _people_back(
+        self, doc: Doc, mentions: dict[int, Linked], before: int, back: int
+    ) -> Iterator[Linked]:
+        """The people named before token ``before``, the nearest first, in its sentence
+        or the ``back`` sentences before it."""
+        reach = sentences_back(doc, before, back)
+        for i in sorted(mentions, reverse=True):
+            m = mentions[i]
+            if reach <= i < before and self._is_person(m.actor_id):
+                yield m
 
     # -- 6. groups and states (``nlp/groups.py``), the two leaders -----------
 
@@ -609,11 +616,9 @@ class Linker:
         """The last two people named before ``before``, in this sentence or the two
         before it, when they are of two different states: "Rubio met Wang Yi. The two
         men discussed fentanyl." """
-        start = sentences_back(doc, before, 2)
         people: list[str] = []
-        for i in sorted(mentions, reverse=True):
-            m = mentions[i]
-            if start <= i < before and self._is_person(m.actor_id) and m.actor_id not in people:
+        for m in self._people_back(doc, mentions, before, 2):
+            if m.actor_id not in people:
                 people.append(m.actor_id)
             if len(people) == 2:
                 break
@@ -637,11 +642,7 @@ class Linker:
             if doc[i - 1].lower_ != "the" or noun.tag_ != "NN":
                 continue
             code = m.actor_id.split(":")[1]
-            start = sentences_back(doc, i, 4)
-            for j in sorted(mentions, reverse=True):
-                earlier = mentions[j]
-                if not start <= j < i or not self._is_person(earlier.actor_id):
-                    continue
+            for earlier in self._people_back(doc, mentions, i, 4):
                 actor = self.kb.actors.get(earlier.actor_id)
                 if actor is None or actor.country != code:
                     continue

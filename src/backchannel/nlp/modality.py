@@ -224,11 +224,12 @@ def _done_by_participle(noun: Token, lex: Lexicon) -> bool:
 def _plans_it(participle: Token, lex: Lexicon) -> bool:
     """ "the visit planned for the spring", "a summit floated by aides": a participle
     that plans or supposes the event says nothing of its having happened."""
-    word = participle.lemma_.lower()
+    word, form = participle.lemma_.lower(), participle.lower_
     return (
         word in lex.planned_verbs
         or word in lex.hypothetical_verbs
-        or participle.lower_ in lex.planned_modifiers | lex.hypothetical_modifiers
+        or form in lex.planned_modifiers
+        or form in lex.hypothetical_modifiers
     )
 
 
@@ -240,7 +241,7 @@ def _answered(noun: Token, lex: Lexicon) -> bool:
     if noun.pos_ != "NOUN" or said is None or said.type not in _SPOKEN:
         return False
     verb = lemma(noun.head)
-    if noun.dep_ == "dobj" and verb in lex.hypothetical_verbs | _WEIGHING:
+    if noun.dep_ == "dobj" and (verb in lex.hypothetical_verbs or verb in _WEIGHING):
         return True  # "weighing a plea from Italy": the plea was made; its answer is to come
     return noun.dep_ in {"nsubj", "nsubjpass"} and verb in lex.answering_verbs
 
@@ -270,10 +271,10 @@ def _asked(trigger: Token) -> bool:
     lift the tariffs?": a yes-or-no question asserts nothing. A question that asks
     why or when something was done ("Why did Biden meet Xi?") takes it as done."""
     sent = trigger.sent
-    words = [t for t in sent if not t.is_space]
-    if not words or words[-1].text != "?":
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text != "?":
         return False
-    first = words[0]
+    first = next(t for t in sent if not t.is_space)
     return first.pos_ == "AUX" and first.dep_ in {"aux", "auxpass", "ROOT"}
 
 

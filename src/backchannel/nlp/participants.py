@@ -256,18 +256,8 @@ class ParticipantFinder:
             return None
         obj: Token | None = None
         if trig.objects:
-            obj = None
-            candidates = list(verb.children)
-            if verb.dep_ == "relcl" and not any(c.dep_ in OBJ for c in candidates):
-                # "the tariffs Washington imposed on Beijing": the noun the clause hangs on
-                # is its object, with no "that" to stand for it
-                candidates.append(verb.head)
-            for c in candidates:
-                if c.i == verb.head.i and verb.dep_ == "relcl":
-                    if c.lemma_.lower() in trig.objects or c.lower_ in trig.objects:
-                        obj = c
-                        break
-                    continue
+            obj = _relative_object(verb, trig)
+            for c in [] if obj is not None else verb.children:
                 described = _described_as(c)
                 if described is not None:
                     c = described  # "held what officials called frank talks with Wang"
@@ -1298,6 +1288,15 @@ def _speaker_aside(verb: Token) -> bool:
 
 # What is taken on someone: "vowed revenge on", "promised retaliation on"
 _PAID_BACK = frozenset({"revenge", "retaliation", "reprisal", "reprisals", "vengeance"})
+
+
+def _relative_object(verb: Token, trig: Trigger) -> Token | None:
+    """ "the tariffs Washington imposed on Beijing": the listed noun a relative clause
+    with no object of its own (no "that" to stand for it) hangs on."""
+    if verb.dep_ != "relcl" or any(c.dep_ in OBJ for c in verb.children):
+        return None
+    noun = verb.head
+    return noun if noun.lemma_.lower() in trig.objects or noun.lower_ in trig.objects else None
 
 
 def _opening_name(tok: Token, link: LinkResult) -> bool:
