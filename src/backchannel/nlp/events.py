@@ -67,7 +67,7 @@ from backchannel.nlp.giving import aided_places, given, rescue_work
 from backchannel.nlp.jointly import JOINT, joint_act
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
-from backchannel.nlp.modality import dropped_plan, modality_of, one_plan
+from backchannel.nlp.modality import dropped_plan, modality_of, one_plan, trigger_token
 from backchannel.nlp.participants import OBJ, of_time, unique
 from backchannel.nlp.reactions import (
     approval,
@@ -810,7 +810,7 @@ def _told_contact(
 def _dated_itself(sent: Span, trigger: str) -> bool:
     """A date in the sentence hangs on the trigger verb itself ("talked again on
     Thursday"), not on something it tells of ("discussed a meeting in November")."""
-    verb = next((t for t in sent if t.text == trigger), None)
+    verb = trigger_token(sent, trigger)
     if verb is None:
         return False
     for ent in (e for e in sent.ents if e.label_ == "DATE"):

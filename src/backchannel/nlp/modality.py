@@ -468,11 +468,16 @@ def one_plan(found: list[Event], sent: Span) -> list[Event]:
             and ":noun:" in e.rule
             and (frozenset({e.source.actor_id, e.target.actor_id}), e.type) in planned
         ):
-            noun = next((t for t in sent if t.text == e.trigger), None)
+            noun = trigger_token(sent, e.trigger)
             if noun is not None and not timed_apart(noun):
                 continue
         kept.append(e)
     return kept
+
+
+def trigger_token(sent: Span, trigger: str) -> Token | None:
+    """The token an event's trigger text names in its sentence (the first so written)."""
+    return next((t for t in sent if t.text == trigger), None)
 
 
 def _means_done(tok: Token) -> bool:
