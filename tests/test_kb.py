@@ -433,6 +433,15 @@ BAD_FILES = [
         "actor 'jane-doe': sector 'banking' is not one of: government, military",
     ),
     (
+        "actors:\n  - {id: doe-bureau, name: Doe Bureau, kind: organization, country: USA, "
+        "sector: government, code: spy}\n",
+        "actor 'doe-bureau': code 'spy' is not valid (agent codes of three capitals",
+    ),
+    (
+        "groups:\n  - {noun: doe watchers, sector: civilian, code: SPYX}\n",
+        "code 'SPYX' is not valid (agent codes of three capitals, e.g. MED)",
+    ),
+    (
         "actors:\n  - {id: Jane Doe, name: Jane Doe, country: USA, sector: business, "
         "surname: Doe}\n",
         "actor 1: id 'Jane Doe' is not valid",

@@ -76,6 +76,24 @@ def test_a_noun_inside_the_linked_mention_is_not_found_again() -> None:
     assert NOUNS.find("police in Freedonia", skip=(0, 6)) is None
 
 
+def test_a_capitalised_noun_a_capitalised_word_follows_is_part_of_a_name() -> None:
+    assert NOUNS.find("the Police Academy of Freedonia") is None
+    found = NOUNS.find("the Freedonian Police")
+    assert found is not None and found.noun.sector == "police"
+    assert NOUNS.find("police Academy") is not None  # a lower-case noun is the noun
+
+
+def test_cameo_agent_codes_are_reported_in_plover_types() -> None:
+    from backchannel.kb.petrarch import cameo
+
+    plover = cameo().plover
+    assert plover("MED") == "JRN"  # CAMEO's media
+    assert plover("HLH") == "MED"  # CAMEO's health is PLOVER's MED
+    assert [plover(c) for c in ("MUS", "CHRCTH", "JEW")] == ["REL", "RELCTH", "REL"]
+    assert plover("OPP") == "CVL" and plover("OPPMED") == "CVLJRN"
+    assert plover("GOVHLH") == "GOVMED" and plover("MILGOV") == "MILGOV"
+
+
 # ── the resolver on the real pipeline ────────────────────────────────────────
 
 
@@ -130,7 +148,55 @@ def test_an_agent_noun_after_former_is_one_who_left(resolver: Resolver) -> None:
     )
     assert (reporter.sector, reporter.code, reporter.country) == ("retired", "ELI", None)
     assert (police.actor_id, police.sector, police.code) == ("group:CHL:police", "retired", "ELI")
-    assert (serving.sector, serving.code) == ("media", "MED")
+    assert (serving.sector, serving.code) == ("media", "JRN")
+
+
+@pytest.mark.model
+def test_a_noun_finer_than_its_sector_keeps_its_own_code(resolver: Resolver) -> None:
+    """Doctors are civilians on the map and MED in PLOVER's types; media is JRN."""
+    answers = resolver.resolve(
+        ["Ukrainian doctors", "Syrian refugees", "Kenyan herders", "a journalist", "British MPs"],
+        "2024-01-10",
+    )
+    assert [(a.country, a.sector, a.code) for a in answers] == [
+        ("UKR", "civilian", "MED"),
+        ("SYR", "civilian", "REF"),
+        ("KEN", "civilian", "AGR"),
+        (None, "media", "JRN"),
+        ("GBR", "legislature", "LEG"),
+    ]
+
+
+@pytest.mark.model
+def test_a_state_read_through_its_noun_still_gives_the_noun(resolver: Resolver) -> None:
+    """ "Chinese students" links as China (visas on them); resolve answers the students."""
+    (students,) = resolver.resolve(["Chinese students"], "2024-01-10")
+    assert (students.country, students.sector, students.code) == ("CHN", "civilian", "EDU")
+    assert students.matched == "Chinese students"
+
+
+@pytest.mark.model
+def test_intergovernmental_bodies_and_their_officials_are_igo(resolver: Resolver) -> None:
+    body, head = resolver.resolve(
+        ["the IMF", "UN Secretary-General António Guterres"], "2024-01-10"
+    )
+    assert (body.country, body.code) == ("IGO", "IGO")
+    assert (head.country, head.code) == ("UNO", "IGO")
+
+
+@pytest.mark.model
+def test_a_kb_body_may_carry_a_code_finer_than_its_sector(tmp_path: Path) -> None:
+    kb = tmp_path / "mine.yaml"
+    kb.write_text(
+        "actors:\n"
+        "  - {id: freedonia-intelligence, name: Freedonian Intelligence Bureau,"
+        " kind: organization, country: FRA, sector: government, code: SPY}\n",
+        encoding="utf-8",
+    )
+    code, out = _resolve(["the Freedonian Intelligence Bureau", "--kb", str(kb), "--format=json"])
+    assert code == 0
+    (row,) = json.loads(out)
+    assert (row["country"], row["sector"], row["code"]) == ("FRA", "government", "SPY")
 
 
 @pytest.mark.model
@@ -295,7 +361,7 @@ def test_ngec_scores_what_resolve_answers(extractor: object, tmp_path: Path) -> 
     assert isinstance(extractor, Extractor)
     cases = [
         ("retired-envoy", "Cui Tiankai", "2023-05-01", [("country", "CHN"), ("code_1", "ELI")]),
-        ("bare-reporter", "a journalist", None, [("country", None), ("code_1", "MED")]),
+        ("bare-reporter", "a journalist", None, [("country", None), ("code_1", "JRN")]),
         ("wrong-sector", "Chilean police", None, [("code_1", "MIL")]),
     ]
     gold = tmp_path / RELATIVE

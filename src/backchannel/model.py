@@ -133,6 +133,9 @@ class Actor:
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     origin: str = "kb"  # kb | text | user-kb | gdelt | dictionary (PETRARCH)
+    # the agent code when finer than the sector's (an intelligence service "SPY"),
+    # for ``resolve`` only: the map groups by sector
+    code: str = ""
 
     def roles_on(self, day: str | None) -> tuple[Role, ...]:
         if day is None:

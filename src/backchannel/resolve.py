@@ -34,6 +34,7 @@ BATCH_SIZE = 64
 AGENT_NOUN = "agent-noun"
 STATE_AND_AGENT_NOUN = "state+agent-noun"
 _FORMER = frozenset({"former", "ex", "ex-", "retired"})
+_INTERGOVERNMENTAL = frozenset({"IGO", "UNO"})  # the KB countries of bodies of states
 _RETIRED = "retired"  # the KB's sector for one whose every office has ended
 # A word as the agent nouns are written: letters, with inner hyphens or apostrophes.
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -108,7 +109,9 @@ class AgentNouns:
                 if skip is not None and start < skip[1] and skip[0] < end:
                     continue
                 noun = self._noun(run)
-                if noun is None:
+                if noun is None or _inside_a_name(
+                    run, words[i + n] if i + n < len(words) else None
+                ):
                     continue
                 if best is None or n > best.words:
                     best = NounMatch(noun, start, end, n)
@@ -167,6 +170,10 @@ class Resolver:
         if mention is not None and not mention.actor_id.startswith("state:"):
             return self._actor(text, day, mention, result)
         span = None if mention is None else (mention.start, mention.end)
+        if mention is not None and self.kb.state_by_name(mention.text) is None:
+            # the state read through a noun it owns ("Chinese students" for visas on
+            # them): the noun is still the text's agent
+            span = None
         found = self.nouns.find(result.clean_text, skip=span)
         if found is None:
             if mention is None:
@@ -174,7 +181,10 @@ class Resolver:
             return self._actor(text, day, mention, result)
         state: tuple[str, tuple[int, int]] | None
         if mention is not None:
-            state = (mention.actor_id.split(":", 1)[1], (mention.start, mention.end))
+            start, end = mention.start, mention.end
+            if span is None:  # the state's word is the mention less the noun
+                start, end = (start, found.start) if found.start > start else (found.end, end)
+            state = (mention.actor_id.split(":", 1)[1], (start, end))
         else:  # a state the linker reads only before a group noun it knows ("Iraqi criminals")
             state = self._state_word(result.clean_text, found)
         if state is None:
@@ -216,10 +226,16 @@ class Resolver:
         elif actor_id in self.kb.actors:  # KB and dictionary actors are dated
             actor = self.kb.actors[actor_id]
             country, sector, role = self.kb.side_on(actor_id, day)
+            if actor.code and sector == actor.sector:  # its own code: the CIA is SPY
+                code = actor.code
         else:  # a person the text introduces, with what the text says
             actor = _new_actor(result, actor_id)
             country, sector = actor.country, actor.sector
             role = actor.roles[0].title if actor.roles else ""
+        if (
+            code is None and country in _INTERGOVERNMENTAL and sector != _RETIRED
+        ):  # PLOVER types them by what they are
+            code = "IGO"
         return Resolution(
             text,
             day,
@@ -297,8 +313,14 @@ def _agent_noun(
 
 
 def _noun_code(noun: GroupNoun) -> str:
-    """An agent noun's own dictionary code, else its sector's: "sappers" ``MILGOV``."""
-    return noun.code or _sector_code(noun.sector)
+    """An agent noun's own code, else its sector's: "sappers" ``MILGOV``, "doctors" ``MED``.
+
+    A dictionary's codes are CAMEO's and are reported in PLOVER's types; the
+    KB writes PLOVER's.
+    """
+    if not noun.code:
+        return _sector_code(noun.sector)
+    return cameo().plover(noun.code) if noun.origin == "dictionary" else noun.code
 
 
 def _sector_code(sector: str) -> str:
@@ -313,6 +335,11 @@ def _main_mention(mentions: Sequence[Mention]) -> Mention | None:
 
 def _new_actor(result: Extraction, actor_id: str) -> Actor:
     return next(a for a in result.new_actors if a.actor_id == actor_id)
+
+
+def _inside_a_name(run: list[re.Match[str]], after: re.Match[str] | None) -> bool:
+    """A capitalised noun that a capitalised word follows is part of a name: "National Diet"."""
+    return after is not None and run[-1][0][0].isupper() and after[0][0].isupper()
 
 
 def _lower_case(word: re.Match[str]) -> bool:

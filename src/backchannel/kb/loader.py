@@ -318,6 +318,7 @@ def _resolve_actor(
         kind=spec.kind,
         country=spec.country,
         sector=spec.sector,
+        code=spec.code,
         aliases=spec.aliases,
         roles=tuple(roles),
         origin=spec.origin,

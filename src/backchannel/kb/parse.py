@@ -33,6 +33,7 @@ _LIST_KEYS = ("actors", "positions", "states", "groups", "channels")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _KEY = re.compile(r"[a-z0-9_]+(?:\.[a-z0-9_]+)*")
 _CODE = re.compile(r"[A-Z]{3}")
+_AGENT_CODE = re.compile(r"(?:[A-Z]{3})+")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -59,6 +60,7 @@ class ActorSpec:
     kind: ActorKind
     country: str
     sector: str
+    code: str  # an agent code finer than the sector ("SPY", "PRM", "REL"), or ""
     surname: str
     aliases: tuple[str, ...]
     roles: tuple[RoleSpec, ...]
@@ -302,9 +304,12 @@ def _state(data: object, label: str, index: int) -> State:
 
 
 def _group(data: object, where: str) -> GroupNoun:
-    f = _Fields(data, where, ("noun", "sector", "office"))
+    f = _Fields(data, where, ("noun", "sector", "office", "code"))
     return GroupNoun(
-        noun=f.text("noun"), sector=f.choice("sector", SECTORS), office=bool(f.flag("office"))
+        noun=f.text("noun"),
+        sector=f.choice("sector", SECTORS),
+        office=bool(f.flag("office")),
+        code=f.matching("code", _AGENT_CODE, "agent codes of three capitals, e.g. MED", default=""),
     )
 
 
@@ -320,7 +325,9 @@ def _channel(data: object, label: str, index: int) -> NamedChannel:
     return NamedChannel(name=name, aliases=f.texts("aliases"), a=a, b=b, start=start, end=end)
 
 
-_ACTOR_FIELDS = ("id", "name", "kind", "country", "sector", "surname", "aliases", "roles")
+_ACTOR_FIELDS = (
+    "id", "name", "kind", "country", "sector", "code", "surname", "aliases", "roles"
+)  # fmt: skip
 _ROLE_FIELDS = ("position", "title", "org", "country", "sector", "leader", "start", "end")
 
 
@@ -349,6 +356,7 @@ def _actor(data: object, label: str, index: int, origin: str) -> ActorSpec:
         kind=kind,  # type: ignore[arg-type]  # checked against ACTOR_KINDS above
         country=f.matching("country", _CODE, "an ISO3 code such as CHN", default=""),
         sector=f.choice("sector", SECTORS),
+        code=f.matching("code", _AGENT_CODE, "agent codes of three capitals, e.g. SPY", default=""),
         surname=surname,
         aliases=aliases,
         roles=roles,

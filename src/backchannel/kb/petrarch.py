@@ -70,11 +70,21 @@ class Cameo:
 
     sectors: dict[str, str]
     sector_codes: dict[str, str]  # KB sector → the agent code it is reported as
+    plover_agent_codes: dict[str, str]  # a CAMEO agent code's part → PLOVER's
+    plover_first_opposition: str  # CAMEO's OPP as a code's first part, in PLOVER
     transnational: dict[str, tuple[str, str]]
     united_nations: str
     organisation_words: frozenset[str]
     particles: frozenset[str]
     surname_first: frozenset[str]  # countries whose names put the family name first
+
+    def plover(self, code: str) -> str:
+        """A CAMEO agent code in PLOVER's types: ``HLH`` → ``MED``, ``OPPMED`` → ``CVLJRN``."""
+        parts = [code[i : i + 3] for i in range(0, len(code), 3)]
+        out = [self.plover_agent_codes.get(p, p) for p in parts]
+        if out and out[0] == "OPP":
+            out[0] = self.plover_first_opposition
+        return "".join(out)
 
 
 @functools.cache
@@ -85,6 +95,8 @@ def cameo() -> Cameo:
     return Cameo(
         sectors={str(k): str(v) for k, v in raw["sectors"].items()},
         sector_codes={str(k): str(v) for k, v in raw["sector_codes"].items()},
+        plover_agent_codes={str(k): str(v) for k, v in raw["plover_agent_codes"].items()},
+        plover_first_opposition=str(raw["plover_first_opposition"]),
         transnational={
             str(k): (str(v["country"]), str(v["sector"])) for k, v in raw["transnational"].items()
         },
