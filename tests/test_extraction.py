@@ -799,3 +799,17 @@ def test_a_bare_preposition_shares_the_coordinated_object(extractor: Any) -> Non
     assert ("Kenya", "Uganda", "SUPPORT", "asserted") in _events(ex)
     ex = _run(extractor, "Kenya restored relations with Uganda and opened an embassy in Chile.")
     assert {(e.source.name, e.target.name) for e in ex.events} == {("Kenya", "Uganda")}
+
+
+def test_a_title_of_another_place_or_body_is_not_the_kb_holder(extractor: Any) -> None:
+    ex = _run(extractor, "The premier of Ontario met Chinese officials in Toronto.")
+    assert "li-qiang" not in {m.actor_id for m in ex.mentions}
+    ex = _run(extractor, "The premier of China met the French president in Paris.")
+    assert "li-qiang" in {m.actor_id for m in ex.mentions}
+
+
+def test_a_family_name_before_another_name_word_is_not_the_kb_person(extractor: Any) -> None:
+    ex = _run(extractor, "Le Monde reported that Macron had called Xi Jinping.")
+    assert "le-yucheng" not in {m.actor_id for m in ex.mentions}
+    ex = _run(extractor, "Le Yucheng met French diplomats. Le said the talks were candid.")
+    assert [m.actor_id for m in ex.mentions].count("le-yucheng") == 2

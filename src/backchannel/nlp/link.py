@@ -441,11 +441,23 @@ class Linker:
             owner = self._groups.country_before(doc, span.start)
             if owner and owner != self.kb.positions[key].country:
                 continue  # "Taiwan's Vice Foreign Minister" is not China's
+            if self._of_another(doc, mentions, span.end, self.kb.positions[key].country):
+                continue  # "the premier of Ontario" is not China's premier
             holders = self.kb.holders(key, day)
             if len(holders) == 1:
                 for m in bodies or ():
                     del mentions[m.start]  # "the Pentagon chief": the holder, not the body
                 mentions[span.start] = Linked(span.start, span.end, holders[0].actor_id, "title")
+
+    def _of_another(self, doc: Doc, mentions: dict[int, Linked], end: int, country: str) -> bool:
+        """A title followed by "of" and a name that is not of ``country``'s."""
+        if end >= len(doc) or doc[end].lower_ != "of":
+            return False
+        k = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
+        if k >= len(doc) or not doc[k].text[:1].isupper():
+            return False
+        named = mentions.get(k)
+        return named is None or self._country_of(named.actor_id) != country
 
     def _bodies_inside(self, span: Span, mentions: dict[int, Linked]) -> list[Linked] | None:
         """KB bodies named inside a title ("Pentagon" in "the Pentagon chief"), if only those."""

@@ -77,6 +77,17 @@ class ArticleSurnames:
         # a different person with the same surname ("Wang Huning")
         if nxt and TITLE_CASE.match(nxt.text) and nxt.ent_type_ == "PERSON":
             return False
+        # a family name written first, followed by another name word, is someone else's
+        # name or a body's ("Le Monde" is no Le Yucheng's)
+        if (
+            nxt
+            and tok.text in self._only_family_first
+            and nxt.pos_ == "PROPN"
+            and TITLE_CASE.match(nxt.text)
+            and nxt.ent_type_ not in {"DATE", "TIME"}
+            and nxt.i not in mentions
+        ):
+            return False
         # the first word of a longer name the entity model read as a body ("Le Pen")
         if (
             nxt
