@@ -148,7 +148,11 @@ def test_a_users_places_are_read(tmp_path: Path) -> None:
             "Kuwait donated generators worth $2 million to hospitals in Yemen.",
             ("state:KWT", "state:YEM"),
         ),
-        ("Qatar deposited $2 billion in Egypt's central bank.", ("state:QAT", "state:EGY")),
+        (
+            "Qatar deposited $2 billion in Egypt's central bank.",
+            ("state:QAT", "central-bank-of-egypt"),
+        ),
+        ("Qatar deposited $2 billion in Egypt's state bank.", ("state:QAT", "state:EGY")),
         ("Germany donated 50 million euros to Jordan's refugee fund.", ("state:DEU", "state:JOR")),
         # rescuers who arrive bring aid
         (

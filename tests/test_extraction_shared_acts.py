@@ -99,7 +99,7 @@ pytestmark = pytest.mark.model
         # a body named by its country's possessive
         (
             "Russia's FSB security service detained a Latvian official near the border.",
-            ("group:RUS:police", "group:LVA:government", "COERCE"),
+            ("fsb", "group:LVA:government", "COERCE"),
         ),
         (
             "Pakistan's foreign office accused Kabul of sheltering the militants.",

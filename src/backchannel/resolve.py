@@ -329,8 +329,13 @@ def _sector_code(sector: str) -> str:
 
 
 def _main_mention(mentions: Sequence[Mention]) -> Mention | None:
-    """The longest mention (the first of equals): "Chinese officials" over "China"."""
-    return max(mentions, key=lambda m: (m.end - m.start, -m.start), default=None)
+    """The longest mention (the first of equals), a state's last: "Chinese officials" over
+    "China", and "Pakistan's ISI" is the ISI."""
+    return max(
+        mentions,
+        key=lambda m: (not m.actor_id.startswith("state:"), m.end - m.start, -m.start),
+        default=None,
+    )
 
 
 def _new_actor(result: Extraction, actor_id: str) -> Actor:

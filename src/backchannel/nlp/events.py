@@ -521,13 +521,25 @@ class EventExtractor(EventRecords):
         return found
 
     def _own_state(self, a: Linked, b: Linked, day: str | None, link: LinkResult) -> bool:
-        """One of the two is a state and the other one of its own people or groups."""
+        """One of the two is a state and the other one of its own people or groups, or a
+        body and one who holds a post in it ("Susan Chira, an editor of The New York Times")."""
         for state, other in ((a, b), (b, a)):
             if state.actor_id.startswith("state:"):
                 code = state.actor_id.split(":", 1)[1]
                 if self.participant(other.actor_id, day, link).country == code:
                     return True
+            elif self._holds_post_in(other.actor_id, state.actor_id, day, link):
+                return True
         return False
+
+    def _holds_post_in(self, person: str, body: str, day: str | None, link: LinkResult) -> bool:
+        org = self.actor(body, link)
+        if org.kind != "organization":
+            return False
+        names = {_bare_name(n) for n in (org.name, *org.aliases)}
+        actor = self.actor(person, link)
+        roles = actor.roles_on(day) if person in self.kb.actors else actor.roles
+        return any(r.org and _bare_name(r.org) in names for r in roles)
 
     def _trigger_events(
         self,
@@ -866,3 +878,8 @@ def _foreign(event: Event) -> bool:
 
 def _ids(found: list[Linked]) -> Side:
     return frozenset(m.actor_id for m in found)
+
+
+def _bare_name(name: str) -> str:
+    """A body's name compared: "The New York Times" is "new york times"."""
+    return name.casefold().removeprefix("the ")

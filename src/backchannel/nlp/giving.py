@@ -135,12 +135,16 @@ def aided_places(verb: Token, link: LinkResult, anywhere: bool = False) -> list[
         c for h in holders if h.lower_ == "worth" for c in h.children if c.dep_ == "npadvmod"
     ]
     found: list[Linked] = []
+    bodies: list[Linked] = []  # a state's body named with its state: "Egypt's central bank"
     for holder in holders:
         for prep in holder.children:
             if prep.dep_ not in {"prep", "dative"} or prep.lower_ not in {"to", "for", "in"}:
                 continue
             for goal in (g for g in prep.children if g.dep_ == "pobj"):
                 owners = [c for c in goal.children if c.dep_ == "poss"]
+                body = link.token_to_mention.get(goal.i)
+                if body is not None and any(link.token_to_mention.get(o.i) is body for o in owners):
+                    bodies.append(body)
                 if prep.lower_ == "to" and holder is not verb:
                     owners.append(goal)  # "carrying relief supplies to Indonesia"
                 if prep.lower_ == "to" and goal.lower_ in PLACE_WORDS:
@@ -170,4 +174,4 @@ def aided_places(verb: Token, link: LinkResult, anywhere: bool = False) -> list[
             for m in map(link.token_to_mention.get, (t.i, *(c.i for c in t.children)))
             if m is not None
         ]
-    return [m for m in found if m.actor_id.startswith("state:")]
+    return [m for m in found if m.actor_id.startswith("state:") or m in bodies]
