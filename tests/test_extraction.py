@@ -813,3 +813,10 @@ def test_a_family_name_before_another_name_word_is_not_the_kb_person(extractor: 
     assert "le-yucheng" not in {m.actor_id for m in ex.mentions}
     ex = _run(extractor, "Le Yucheng met French diplomats. Le said the talks were candid.")
     assert [m.actor_id for m in ex.mentions].count("le-yucheng") == 2
+
+
+def test_a_former_office_holder_is_not_the_holder_of_the_day(extractor: Any) -> None:
+    ex = _run(extractor, "A former Pakistani prime minister criticised India on Monday.")
+    assert "shehbaz-sharif" not in {m.actor_id for m in ex.mentions}
+    ex = _run(extractor, "The Pakistani prime minister criticised India on Monday.")
+    assert "shehbaz-sharif" in {m.actor_id for m in ex.mentions}

@@ -176,6 +176,15 @@ def test_a_state_read_through_its_noun_still_gives_the_noun(resolver: Resolver) 
 
 
 @pytest.mark.model
+def test_the_named_body_or_person_is_the_answer_over_its_state_or_firm(
+    resolver: Resolver,
+) -> None:
+    isi, founder = resolver.resolve(["Pakistan's ISI", "Alibaba founder Jack Ma"], "2024-01-10")
+    assert (isi.actor_id, isi.country, isi.code) == ("isi", "PAK", "SPY")
+    assert (founder.actor_id, founder.code) == ("jack-ma", "BUS")
+
+
+@pytest.mark.model
 def test_intergovernmental_bodies_and_their_officials_are_igo(resolver: Resolver) -> None:
     body, head = resolver.resolve(
         ["the IMF", "UN Secretary-General António Guterres"], "2024-01-10"

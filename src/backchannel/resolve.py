@@ -329,11 +329,12 @@ def _sector_code(sector: str) -> str:
 
 
 def _main_mention(mentions: Sequence[Mention]) -> Mention | None:
-    """The longest mention (the first of equals), a state's last: "Chinese officials" over
-    "China", and "Pakistan's ISI" is the ISI."""
+    """The longest mention (the last of equals, as an English phrase ends in its head), a
+    state's last: "Chinese officials" over "China", "Pakistan's ISI" is the ISI, "Alibaba
+    founder Jack Ma" is Jack Ma."""
     return max(
         mentions,
-        key=lambda m: (not m.actor_id.startswith("state:"), m.end - m.start, -m.start),
+        key=lambda m: (not m.actor_id.startswith("state:"), m.end - m.start, m.start),
         default=None,
     )
 

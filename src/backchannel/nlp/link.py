@@ -435,7 +435,7 @@ class Linker:
                 t.lower_ in {"'s", "’s"} or (t.lower_ in self._adjectives and t.text[:1].isupper())
                 for t in span[:3]
             )
-            if not determined:
+            if not determined or _former_before(doc, span.start):
                 continue
             key = self._title_index[span.text.casefold()]
             owner = self._groups.country_before(doc, span.start)
@@ -927,6 +927,20 @@ _PAIRED_PEOPLE = frozenset(
 def _is_subject(span: Span) -> bool:
     """The span is its clause's subject, or the first of coordinated subjects."""
     return any(t.dep_ in {"nsubj", "nsubjpass"} for t in span)
+
+
+def _former_before(doc: Doc, start: int) -> bool:
+    """ "a former Pakistani prime minister": not the holder of the day. ("the first visit
+    by a US national security adviser since 2016" is the one who made it.)"""
+    i = start - 1
+    while i >= 0 and (doc[i].lower_ in _FORMER_WORDS or doc[i].pos_ == "ADJ"):
+        if doc[i].lower_ in _FORMER_WORDS:
+            return True
+        i -= 1
+    return False
+
+
+_FORMER_WORDS = frozenset({"former", "ex", "ex-", "retired", "late", "onetime", "one-time"})
 
 
 def _title_variants(pattern: str) -> set[str]:
