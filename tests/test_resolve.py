@@ -185,6 +185,22 @@ def test_the_named_body_or_person_is_the_answer_over_its_state_or_firm(
 
 
 @pytest.mark.model
+def test_a_post_in_a_coded_body_takes_its_code_on_the_date(resolver: Resolver) -> None:
+    """Putin directed the FSB in 1998 (SPY) and was prime minister in 2009 (GOV)."""
+    spy, premier = resolver.resolve_dated(
+        [("Vladimir Putin", "1998-09-01"), ("Vladimir Putin", "2009-06-01")]
+    )
+    assert (spy.sector, spy.code) == ("government", "SPY")
+    assert (premier.sector, premier.code) == ("government", "GOV")
+
+
+@pytest.mark.model
+def test_a_breakaway_state_is_its_parent_states_separatists(resolver: Resolver) -> None:
+    (region,) = resolver.resolve(["Transnistria"], "2024-01-10")
+    assert (region.country, region.sector, region.code) == ("MDA", "rebel", "PRE")
+
+
+@pytest.mark.model
 def test_intergovernmental_bodies_and_their_officials_are_igo(resolver: Resolver) -> None:
     body, head = resolver.resolve(
         ["the IMF", "UN Secretary-General António Guterres"], "2024-01-10"

@@ -136,6 +136,13 @@ class Resolver:
         self.extractor = extractor
         self.kb: KnowledgeBase = extractor_kb(extractor)
         self.nouns = AgentNouns((*self.kb.groups, *self.kb.sectorless_nouns))
+        # a body's own code by its names, for the posts held in it (the FSB's director: SPY)
+        self.body_codes = {
+            _org_key(name): actor.code
+            for actor in self.kb.own_actors.values()
+            if actor.code and actor.kind == "organization"
+            for name in (actor.name, *actor.aliases)
+        }
 
     def resolve(self, texts: Sequence[str], day: str) -> list[Resolution]:
         """Each text as of ``day`` (YYYY-MM-DD), in order."""
@@ -228,6 +235,15 @@ class Resolver:
             country, sector, role = self.kb.side_on(actor_id, day)
             if actor.code and sector == actor.sector:  # its own code: the CIA is SPY
                 code = actor.code
+            elif role:  # the code of the body the post is in: the FSB's director is SPY
+                code = next(
+                    (
+                        self.body_codes[_org_key(r.org)]
+                        for r in actor.roles_on(day)
+                        if r.title == role and _org_key(r.org) in self.body_codes
+                    ),
+                    None,
+                )
         else:  # a person the text introduces, with what the text says
             actor = _new_actor(result, actor_id)
             country, sector = actor.country, actor.sector
@@ -346,6 +362,11 @@ def _new_actor(result: Extraction, actor_id: str) -> Actor:
 def _inside_a_name(run: list[re.Match[str]], after: re.Match[str] | None) -> bool:
     """A capitalised noun that a capitalised word follows is part of a name: "National Diet"."""
     return after is not None and run[-1][0][0].isupper() and after[0][0].isupper()
+
+
+def _org_key(name: str) -> str:
+    """A body's name as roles write it: "Federal Security Service (Russia)", "the Mossad"."""
+    return re.sub(r"\s*\([^)]*\)$", "", name).casefold().removeprefix("the ")
 
 
 def _lower_case(word: re.Match[str]) -> bool:
