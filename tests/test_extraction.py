@@ -820,3 +820,13 @@ def test_a_former_office_holder_is_not_the_holder_of_the_day(extractor: Any) -> 
     assert "shehbaz-sharif" not in {m.actor_id for m in ex.mentions}
     ex = _run(extractor, "The Pakistani prime minister criticised India on Monday.")
     assert "shehbaz-sharif" in {m.actor_id for m in ex.mentions}
+
+
+def test_a_surname_that_is_an_ordinary_word_links_only_in_full(extractor: Any) -> None:
+    ex = _run(
+        extractor,
+        "Washington condemned the National Security Law and sanctioned Chinese officials.",
+    )
+    assert "nathan-law" not in {m.actor_id for m in ex.mentions}
+    ex = _run(extractor, "Nathan Law met Mike Pompeo in Washington on Tuesday.")
+    assert "nathan-law" in {m.actor_id for m in ex.mentions}
