@@ -168,6 +168,16 @@ def test_a_noun_finer_than_its_sector_keeps_its_own_code(resolver: Resolver) -> 
 
 
 @pytest.mark.model
+def test_people_of_no_type_are_unk_and_lose_to_a_typed_noun(resolver: Resolver) -> None:
+    member, soldiers, iraqi = resolver.resolve(
+        ["party members", "a group of soldiers", "a man from Iraq"], "2024-01-10"
+    )
+    assert (member.code, member.sector, member.actor_id) == ("UNK", None, None)
+    assert (soldiers.code, soldiers.sector) == ("MIL", "military")
+    assert (iraqi.country, iraqi.code) == ("IRQ", "UNK")
+
+
+@pytest.mark.model
 def test_a_state_read_through_its_noun_still_gives_the_noun(resolver: Resolver) -> None:
     """ "Chinese students" links as China (visas on them); resolve answers the students."""
     (students,) = resolver.resolve(["Chinese students"], "2024-01-10")

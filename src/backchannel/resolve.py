@@ -35,7 +35,8 @@ AGENT_NOUN = "agent-noun"
 STATE_AND_AGENT_NOUN = "state+agent-noun"
 _FORMER = frozenset({"former", "ex", "ex-", "retired"})
 _INTERGOVERNMENTAL = frozenset({"IGO", "UNO"})  # the KB countries of bodies of states
-_RETIRED = "retired"  # the KB's sector for one whose every office has ended
+_RETIRED = "retired"
+_UNTYPED = "UNK"  # PLOVER's agent type of people of no type ("a man", "supporters")  # the KB's sector for one whose every office has ended
 # A word as the agent nouns are written: letters, with inner hyphens or apostrophes.
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -113,7 +114,8 @@ class AgentNouns:
                     run, words[i + n] if i + n < len(words) else None
                 ):
                     continue
-                if best is None or n > best.words:
+                # a typed noun beats an untyped one of its length: "a group of soldiers"
+                if best is None or (n, _typed(noun)) > (best.words, _typed(best.noun)):
                     best = NounMatch(noun, start, end, n)
                 break  # the longest noun starting at this word
         return best
@@ -357,6 +359,10 @@ def _main_mention(mentions: Sequence[Mention]) -> Mention | None:
 
 def _new_actor(result: Extraction, actor_id: str) -> Actor:
     return next(a for a in result.new_actors if a.actor_id == actor_id)
+
+
+def _typed(noun: GroupNoun) -> bool:
+    return noun.code != _UNTYPED
 
 
 def _inside_a_name(run: list[re.Match[str]], after: re.Match[str] | None) -> bool:

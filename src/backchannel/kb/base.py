@@ -98,17 +98,20 @@ class KnowledgeBase:
     def __init__(self, resolved: Resolved, dictionaries: Dictionaries | None = None) -> None:
         self.own_actors: dict[str, Actor] = resolved.actors
         self.actors: Mapping[str, Actor] = resolved.actors
-        self.groups: tuple[GroupNoun, ...] = resolved.groups
+        self.groups: tuple[GroupNoun, ...] = tuple(g for g in resolved.groups if g.sector)
         self.dictionary_names: dict[NameKey, tuple[str, ...]] = {}
         self.dictionary_files: tuple[str, ...] = ()
-        # agent nouns whose code names no sector: resolve reports their code, no one links them
-        self.sectorless_nouns: tuple[GroupNoun, ...] = ()
+        # agent nouns whose code names no sector ("a man", UNK; a dictionary's "criminals",
+        # CRM): resolve reports their code, no one links them
+        self.sectorless_nouns: tuple[GroupNoun, ...] = tuple(
+            g for g in resolved.groups if not g.sector
+        )
         if dictionaries is not None:
             self.actors = Actors(resolved.actors, dictionaries.records)
             self.groups += dictionaries.groups
             self.dictionary_names = dictionaries.names
             self.dictionary_files = dictionaries.files
-            self.sectorless_nouns = dictionaries.sectorless
+            self.sectorless_nouns += dictionaries.sectorless
         self.positions: dict[str, Position] = resolved.positions
         self.states: dict[str, State] = resolved.states
         self.channels: tuple[NamedChannel, ...] = resolved.channels

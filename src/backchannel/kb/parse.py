@@ -305,9 +305,11 @@ def _state(data: object, label: str, index: int) -> State:
 
 def _group(data: object, where: str) -> GroupNoun:
     f = _Fields(data, where, ("noun", "sector", "office", "code"))
+    # a noun with a code and no sector names no actor: resolve reports its code only
+    sectorless = f.has("code") and not f.has("sector")
     return GroupNoun(
         noun=f.text("noun"),
-        sector=f.choice("sector", SECTORS),
+        sector="" if sectorless else f.choice("sector", SECTORS),
         office=bool(f.flag("office")),
         code=f.matching("code", _AGENT_CODE, "agent codes of three capitals, e.g. MED", default=""),
     )
