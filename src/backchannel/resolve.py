@@ -35,8 +35,8 @@ AGENT_NOUN = "agent-noun"
 STATE_AND_AGENT_NOUN = "state+agent-noun"
 _FORMER = frozenset({"former", "ex", "ex-", "retired"})
 _INTERGOVERNMENTAL = frozenset({"IGO", "UNO"})  # the KB countries of bodies of states
-_RETIRED = "retired"
-_UNTYPED = "UNK"  # PLOVER's agent type of people of no type ("a man", "supporters")  # the KB's sector for one whose every office has ended
+_RETIRED = "retired"  # the KB's sector for one whose every office has ended
+_UNTYPED = "UNK"  # PLOVER's agent type of people of no type ("a man", "supporters")
 # A word as the agent nouns are written: letters, with inner hyphens or apostrophes.
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
