@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, replace
 
 from backchannel.kb import KnowledgeBase
 from backchannel.kb.petrarch import cameo, plural
-from backchannel.kb.records import GroupNoun
+from backchannel.kb.records import GroupNoun, body_key
 from backchannel.model import Actor, Document, Extraction, Mention, Skip
 from backchannel.nlp.groups import group_actor, state_actor
 from backchannel.pipeline import Extractor, extractor_kb
@@ -140,7 +140,7 @@ class Resolver:
         self.nouns = AgentNouns((*self.kb.groups, *self.kb.sectorless_nouns))
         # a body's own code by its names, for the posts held in it (the FSB's director: SPY)
         self.body_codes = {
-            _org_key(name): actor.code
+            body_key(name): actor.code
             for actor in self.kb.own_actors.values()
             if actor.code and actor.kind == "organization"
             for name in (actor.name, *actor.aliases)
@@ -240,9 +240,9 @@ class Resolver:
             elif role:  # the code of the body the post is in: the FSB's director is SPY
                 code = next(
                     (
-                        self.body_codes[_org_key(r.org)]
+                        self.body_codes[body_key(r.org)]
                         for r in actor.roles_on(day)
-                        if r.title == role and _org_key(r.org) in self.body_codes
+                        if r.title == role and body_key(r.org) in self.body_codes
                     ),
                     None,
                 )
@@ -368,11 +368,6 @@ def _typed(noun: GroupNoun) -> bool:
 def _inside_a_name(run: list[re.Match[str]], after: re.Match[str] | None) -> bool:
     """A capitalised noun that a capitalised word follows is part of a name: "National Diet"."""
     return after is not None and run[-1][0][0].isupper() and after[0][0].isupper()
-
-
-def _org_key(name: str) -> str:
-    """A body's name as roles write it: "Federal Security Service (Russia)", "the Mossad"."""
-    return re.sub(r"\s*\([^)]*\)$", "", name).casefold().removeprefix("the ")
 
 
 def _lower_case(word: re.Match[str]) -> bool:

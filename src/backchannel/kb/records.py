@@ -6,6 +6,7 @@ pickled to worker processes and shared between threads.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 SECTORS: tuple[str, ...] = (
@@ -108,3 +109,13 @@ class NamedChannel:
     b: str
     start: str | None
     end: str | None
+
+
+_QUALIFIER = re.compile(r"\s*\([^)]*\)$")
+
+
+def body_key(name: str) -> str:
+    """A body's name as compared with a role's ``org``: "Federal Security Service
+    (Russia)", "The New York Times" and "the Mossad" as "federal security service",
+    "new york times", "mossad"."""
+    return _QUALIFIER.sub("", name).casefold().removeprefix("the ")

@@ -22,6 +22,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from backchannel.kb import KnowledgeBase
+from backchannel.kb.records import body_key
 from backchannel.model import Event, RoleChange
 from backchannel.nlp.arrivals import journey, journey_parties
 from backchannel.nlp.asks import (
@@ -536,10 +537,10 @@ class EventExtractor(EventRecords):
         org = self.actor(body, link)
         if org.kind != "organization":
             return False
-        names = {_bare_name(n) for n in (org.name, *org.aliases)}
+        names = {body_key(n) for n in (org.name, *org.aliases)}
         actor = self.actor(person, link)
         roles = actor.roles_on(day) if person in self.kb.actors else actor.roles
-        return any(r.org and _bare_name(r.org) in names for r in roles)
+        return any(r.org and body_key(r.org) in names for r in roles)
 
     def _trigger_events(
         self,
@@ -878,8 +879,3 @@ def _foreign(event: Event) -> bool:
 
 def _ids(found: list[Linked]) -> Side:
     return frozenset(m.actor_id for m in found)
-
-
-def _bare_name(name: str) -> str:
-    """A body's name compared: "The New York Times" is "new york times"."""
-    return name.casefold().removeprefix("the ")

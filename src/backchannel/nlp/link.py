@@ -327,7 +327,7 @@ class Linker:
                 nxt.then = True
             elif prev is not None and prev.text in {"-", "–"} and prev2 is not None:
                 nxt.then = prev2.lower_ == "then"
-            elif prev is not None and prev.lower_ in {"former", "ex", "retired", "late"}:
+            elif prev is not None and prev.lower_ in _FORMER_WORDS:
                 nxt.then = True
             nxt.how = "then-title" if nxt.then else "title+name"
 
