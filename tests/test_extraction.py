@@ -830,3 +830,23 @@ def test_a_surname_that_is_an_ordinary_word_links_only_in_full(extractor: Any) -
     assert "nathan-law" not in {m.actor_id for m in ex.mentions}
     ex = _run(extractor, "Nathan Law met Mike Pompeo in Washington on Tuesday.")
     assert "nathan-law" in {m.actor_id for m in ex.mentions}
+
+
+def test_cutting_or_halting_supplies_to_a_state_is_a_sanction(extractor: Any) -> None:
+    ex = _run(extractor, "Gazprom cut gas supplies to Ukraine on Thursday.")
+    assert [(e.source.actor_id, e.target.actor_id, e.type) for e in ex.events] == [
+        ("gazprom", "state:UKR", "SANCTION")
+    ]
+    ex = _run(extractor, "Washington halted arms deliveries to Kyiv.")
+    assert {(e.target.actor_id, e.type) for e in ex.events} == {("state:UKR", "SANCTION")}
+    ex = _run(extractor, "China halted supplies of rare earths.")  # to no one named
+    assert not ex.events
+
+
+def test_a_bodys_agents_and_officers_act_for_it(extractor: Any) -> None:
+    ex = _run(extractor, "Mossad agents assassinated a Hamas commander in Dubai.")
+    assert {(e.source.actor_id, e.target.actor_id, e.type) for e in ex.events} == {
+        ("mossad", "hamas", "ASSAULT")
+    }
+    ex = _run(extractor, "Israeli agents assassinated a Hamas commander in Dubai.")
+    assert {(e.source.actor_id, e.type) for e in ex.events} == {("group:ISR:government", "ASSAULT")}

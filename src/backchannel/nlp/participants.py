@@ -1063,6 +1063,7 @@ _FOR_THE_BODY = frozenset(
     | {"troops", "forces", "soldiers", "peacekeepers", "warplanes", "jets", "helicopters"}
     | {"vessels", "ships", "boats", "cutters"}  # "Chinese coast guard vessels"
     | {"monitors", "observers", "inspectors", "investigators"}
+    | {"agent", "agents", "operatives", "officers"}  # "Mossad agents", "FBI agents"
 )
 # Nouns whose unnamed holder heads the body named before them and acts for it: "the
 # IAEA chief", "NATO's secretary-general", "European Community foreign ministers"
