@@ -850,3 +850,7 @@ def test_a_bodys_agents_and_officers_act_for_it(extractor: Any) -> None:
     }
     ex = _run(extractor, "Israeli agents assassinated a Hamas commander in Dubai.")
     assert {(e.source.actor_id, e.type) for e in ex.events} == {("group:ISR:government", "ASSAULT")}
+    ex = _run(extractor, "Reuters journalists were arrested by Myanmar police.")
+    assert {(e.source.actor_id, e.target.actor_id) for e in ex.events} == {
+        ("group:MMR:police", "reuters")
+    }

@@ -1064,6 +1064,8 @@ _FOR_THE_BODY = frozenset(
     | {"vessels", "ships", "boats", "cutters"}  # "Chinese coast guard vessels"
     | {"monitors", "observers", "inspectors", "investigators"}
     | {"agent", "agents", "operatives", "officers"}  # "Mossad agents", "FBI agents"
+    # a body's people: "Reuters journalists were arrested", "met Huawei executives"
+    | {"journalists", "reporters", "correspondents", "employees", "staff", "executives"}
 )
 # Nouns whose unnamed holder heads the body named before them and acts for it: "the
 # IAEA chief", "NATO's secretary-general", "European Community foreign ministers"
