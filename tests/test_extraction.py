@@ -854,3 +854,14 @@ def test_a_bodys_agents_and_officers_act_for_it(extractor: Any) -> None:
     assert {(e.source.actor_id, e.target.actor_id) for e in ex.events} == {
         ("group:MMR:police", "reuters")
     }
+
+
+def test_the_pope_by_title_and_the_congress_party(extractor: Any) -> None:
+    ex = _run(extractor, "The Pope met Patriarch Kirill in Havana.", "2016-02-12")
+    assert {(e.source.actor_id, e.target.actor_id) for e in ex.events} == {
+        ("pope-francis", "patriarch-kirill")
+    }
+    ex = _run(extractor, "The BJP accused the Congress party of betraying India.")
+    assert {e.target.actor_id for e in ex.events} == {"indian-national-congress"}
+    ex = _run(extractor, "Fidesz lawmakers criticised the European Commission.")
+    assert {e.source.actor_id for e in ex.events} == {"fidesz"}
