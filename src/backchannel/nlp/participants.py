@@ -1066,7 +1066,8 @@ _FOR_THE_BODY = frozenset(
     | {"agent", "agents", "operatives", "officers"}  # "Mossad agents", "FBI agents"
     # a body's people: "Reuters journalists were arrested", "met Huawei executives"
     | {"journalists", "reporters", "correspondents", "employees", "staff", "executives"}
-    | {"lawmakers", "legislators", "MPs", "senators", "members"}  # "Fidesz lawmakers"
+    # "Fidesz lawmakers" (not "members": "WTO members" are states, not the WTO)
+    | {"lawmakers", "legislators", "MPs", "senators"}
 )
 # Nouns whose unnamed holder heads the body named before them and acts for it: "the
 # IAEA chief", "NATO's secretary-general", "European Community foreign ministers"
