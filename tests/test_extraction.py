@@ -370,10 +370,12 @@ def test_tariffs_on_a_countrys_goods_and_threatened_tariffs(extractor: Any) -> N
 def test_offers_and_calls_that_are_no_event(extractor: Any) -> None:
     for text in (
         "Xi offered condolences to Biden after the shooting.",
-        "Trump offered praise for Xi.",
         "Xi repeated his call for dialogue with Washington.",
     ):
         assert not _run(extractor, text).events, text
+    # praise offered is praise given, no promise
+    ex = _run(extractor, "Trump offered praise for Xi.")
+    assert {(e.type, e.modality) for e in ex.events} == {("SUPPORT", "asserted")}
     ex = _run(extractor, "China offered to help the United States on fentanyl.")
     assert any(e.type == "AGREE" for e in ex.events)
 
@@ -869,3 +871,50 @@ def test_the_pope_by_title_and_the_congress_party(extractor: Any) -> None:
     assert {e.target.actor_id for e in ex.events} == {"indian-national-congress"}
     ex = _run(extractor, "Fidesz lawmakers criticised the European Commission.")
     assert {e.source.actor_id for e in ex.events} == {"fidesz"}
+
+
+def _triples(ex: Extraction) -> set[tuple[str, str, str]]:
+    return {(e.source.actor_id, e.target.actor_id, e.type) for e in ex.events}
+
+
+def test_an_act_a_light_verb_carries_to_its_addressee(extractor: Any) -> None:
+    ex = _run(extractor, "Obama made a direct appeal to Xi Jinping to rein in cyber theft.")
+    assert _triples(ex) == {("barack-obama", "xi-jinping", "REQUEST")}
+    ex = _run(extractor, "Saudi Arabia issued an invitation to Zelensky to address the summit.")
+    assert _triples(ex) == {("state:SAU", "volodymyr-zelensky", "REQUEST")}
+    ex = _run(extractor, "Germany gave its backing to Finland's bid to join NATO.")
+    assert ("state:DEU", "state:FIN", "SUPPORT") in _triples(ex)
+    ex = _run(extractor, "Modi won praise from Washington for the decision.")
+    assert _triples(ex) == {("state:USA", "narendra-modi", "SUPPORT")}
+    ex = _run(extractor, "Huawei lost its appeal against the US ban.")
+    assert not ex.events
+
+
+def test_an_act_named_by_a_noun_its_relative_clause_tells(extractor: Any) -> None:
+    ex = _run(extractor, "The praise that Trump lavished on Xi struck many as unusual.")
+    assert _triples(ex) == {("donald-trump", "xi-jinping", "SUPPORT")}
+    ex = _run(extractor, "The warning that Trump issued to North Korea rattled markets.")
+    assert _triples(ex) == {("donald-trump", "state:PRK", "THREATEN")}
+    ex = _run(extractor, "The appeal, which urged Beijing to free the activists, was signed.")
+    assert not ex.events
+
+
+def test_a_relative_word_stands_for_the_one_acted_on(extractor: Any) -> None:
+    ex = _run(extractor, "The three Americans whom Beijing released were flown home.")
+    assert _triples(ex) == {("state:CHN", "group:USA:civilian", "RETREAT")}
+    ex = _run(extractor, "The operation, which Washington has blamed on Beijing, hit ports.")
+    assert _triples(ex) == {("state:USA", "state:CHN", "ACCUSE")}
+    # "called" names here, it makes no call
+    ex = _run(extractor, "He met the French president whom Nixon called a giant.", "1969-03-01")
+    assert not {e for e in ex.events if e.type == "CONSULT" and e.mode == "phone"}
+
+
+def test_a_headline_joins_two_subjects_by_a_comma(extractor: Any) -> None:
+    ex = _run(extractor, "Biden, Xi meet in Bali in first in-person talks as leaders")
+    assert {(e.type, frozenset({e.source.actor_id, e.target.actor_id})) for e in ex.events} == {
+        ("CONSULT", frozenset({"joe-biden", "xi-jinping"}))
+    }
+    ex = _run(extractor, "Japan, India sign defence pact")
+    assert _triples(ex) == {("state:IND", "state:JPN", "AGREE")}
+    ex = _run(extractor, "Washington, Beijing says the talks went well.")
+    assert not ex.events

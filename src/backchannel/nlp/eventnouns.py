@@ -106,6 +106,11 @@ def noun_participants(
                     sources += find.collect(grand, link)
                 elif grand.dep_ in {"prep", "agent"} and grand.lower_ in {"with", "by"}:
                     targets += find.collect(grand, link)
+            made = _made_by(find, child, trig, link)
+            if made is not None:
+                # "the appeal that Obama made to Hu", "the praise Trump lavished on Xi"
+                agents += made[0]
+                targets += made[1]
     slot = noun  # where the phrase sits: "two days of talks" sits where "days" does
     if (
         noun.dep_ == "pobj"
@@ -223,10 +228,23 @@ def noun_participants(
             # "opened investigations against 28 officials", "an investigation into
             # Nvidia" with "into" hung on the verb
             preps |= {"against", "into"}
-        if trig.mode == "phone":
-            preps |= {"to"}  # "made a call to Wang Yi", the parser hanging "to" on "made"
+        if trig.mode in {"phone", "visit"} or trig.type in _SAID_TO:
+            # "made a call to Wang Yi", "issued a rebuke to Spain", "paid a visit to
+            # Japan": the parser hangs the noun's "to" on the verb
+            preps |= {"to"}
+        if trig.type in {"SUPPORT", "ACCUSE"} and head.lemma_.lower() in _HEAPING:
+            preps |= {"on", "upon"}  # "heaped praise on Jakarta", "poured scorn on"
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
+            if child.dep_ == "prep" and child.lower_ == "to" and trig.type in _JUDGED_BY_OWNER:
+                # "gave its backing to Finland's bid to join NATO": whose bid it is
+                owned = [
+                    m
+                    for g in child.children
+                    if g.dep_ == "pobj" and g.i not in link.token_to_mention
+                    for m in find.owners(g, link, by_adjective=True)
+                ]
+                targets += owned or find.collect(child, link)
+            elif child.dep_ == "prep" and child.lower_ in preps:
                 targets += find.collect(child, link)
             elif child.dep_ == "prep" and child.lower_ in trig.place_preps:
                 targets += find.collect(child, link, places=True)  # "held drills around X"
@@ -252,12 +270,14 @@ def noun_participants(
                     if subj.dep_ in SUBJ:
                         targets += find.collect(subj, link)
     sources += agents
-    if trig.type == "ACCUSE":
-        # "Xi faced criticism from Biden": the critic blames the one who faced it
+    if trig.type in {"ACCUSE", "SUPPORT"}:
+        # "Xi faced criticism from Biden": the critic blames the one who faced it;
+        # "won praise from Tokyo": the one who praises
         receiver = _receiver(find, slot)
         critics = [
             m
-            for c in noun.children
+            # "won praise from Washington", with "from" hung on the verb
+            for c in [*noun.children, *(receiver.children if receiver is not None else [])]
             if c.dep_ == "prep" and c.lower_ == "from"
             for g in c.children
             if g.dep_ == "pobj"
@@ -290,6 +310,53 @@ def noun_participants(
         # "received a welcome from Yang": the one named by the noun's phrase is the host
         sources, targets = targets, sources
     return unique(sources), unique(targets)
+
+
+# Acts said to someone, whose addressee a light verb's "to" names: "issued a warning to"
+_SAID_TO = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"})
+# verbs that pile an act on its target: "heaped praise on", "poured scorn on"
+_HEAPING = frozenset({"heap", "lavish", "shower", "pile", "pour", "bestow", "level"})
+# verbs that carry an act named by their object: "made an appeal", "issued a warning"
+_CARRYING = _HEAPING | frozenset(
+    {"make", "issue", "extend", "deliver", "send", "offer", "give", "lodge", "voice"}
+    | {"express", "direct", "address", "pay", "submit", "present", "convey", "file"}
+)
+# what stands for the noun in a relative clause of its own ("the appeal that Obama made")
+_RELATIVE_WORDS = frozenset({"that", "which"})
+
+
+def _made_by(
+    find: ParticipantFinder, clause: Token, trig: Trigger, link: LinkResult
+) -> tuple[list[Linked], list[Linked]] | None:
+    """ "the appeal that Obama made to Hu Jintao", "the warning Trump issued to North
+    Korea", "the praise that Trump lavished on Xi": a relative clause whose object is
+    the noun itself (a relative word or none) names its doer as the clause's subject and
+    its addressee in the clause's "to" (or, after a verb that heaps, "on") phrase."""
+    if clause.pos_ != "VERB" or trig.type not in _SAID_TO:
+        return None
+    if clause.dep_ != "relcl" and not (
+        # "the appeal that Obama made to Hu", parsed as a clause "that" opens
+        clause.dep_ == "acl"
+        and clause.lemma_.lower() in _CARRYING
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    ):
+        return None
+    objects = [c for c in clause.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if any(o.lower_ not in _RELATIVE_WORDS for o in objects):
+        return None  # "the appeal, which urged Beijing to …": the noun does it
+    if not any(c.dep_ == "nsubj" for c in clause.children):
+        return None
+    doers = [m for c in clause.children if c.dep_ == "nsubj" for m in find.collect(c, link)]
+    preps = {"to"} | ({"on", "upon"} if clause.lemma_.lower() in _HEAPING else set())
+    if trig.type == "ACCUSE":
+        preps |= {"against", "at"}
+    addressed = [
+        m
+        for c in clause.children
+        if c.dep_ in {"prep", "dative"} and c.lower_ in preps
+        for m in find.collect(c, link)
+    ]
+    return (doers, addressed) if doers and addressed else None
 
 
 def _receiver(find: ParticipantFinder, slot: Token) -> Token | None:

@@ -82,6 +82,8 @@ def _cue(
             return "denied"
         if word in lex.hypothetical_verbs:
             return "hypothetical"
+        if word == "offer" and any(_said_thing(c, lex) for c in children if c.dep_ == "dobj"):
+            return None  # "offered praise to Xi", "offered condolences": said, not promised
         if word in lex.planned_verbs and not (word == "set" and _particle(children)):
             # ("set to meet" is a plan, "set up a commission" a deed)
             if other_doer or any(
@@ -90,6 +92,12 @@ def _cue(
                 return "hypothetical"  # "Obama wants Putin to attack": a wish about another
             return "planned"
     return None
+
+
+def _said_thing(noun: Token, lex: Lexicon) -> bool:
+    """Praise, condolences, criticism: a noun whose act is done in the saying."""
+    said = lex.nouns.get(noun.lower_) or lex.nouns.get(noun.lemma_.lower())
+    return said is not None and said.type in {"SUPPORT", "ACCUSE"}
 
 
 def _particle(children: list[Token]) -> bool:

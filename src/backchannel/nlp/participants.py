@@ -413,6 +413,14 @@ class ParticipantFinder:
                         self.collect(child, link)
                         or dangling(child, link)
                         or shared_object(child, link)
+                        # "the three Americans whom Beijing released", "China, which
+                        # Washington accuses of …": the one the relative stands for
+                        # (not after "call": "the president whom Nixon called a giant")
+                        or (
+                            antecedent(verb, child, link)
+                            if is_object and not trig.no_complement
+                            else []
+                        )
                     )
                 found = self.not_topics(found, child, trig)
                 if (

@@ -139,6 +139,8 @@ def topic_prep(prep: Token, trig: Trigger) -> bool:
 def _names_someone(noun: Token) -> bool:
     """The object is someone ("the United States", "Chinese officials"), not the act
     itself ("heaped praise on Erdogan")."""
+    if noun.lower_ in {"which", "that"}:
+        return False  # "the hack, which Washington blamed on Beijing": a thing
     return noun.pos_ in {"PROPN", "PRON"} or any(
         t.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} for t in noun.subtree
     )

@@ -19,7 +19,7 @@ OBJ = frozenset({"dobj", "dative", "obj", "attr", "oprd"})
 # Objects that are the way something is done, never one who does it: "tried every
 # means to prevent …", "took steps to curb …".
 WAYS_AND_MEANS = frozenset({"means", "effort", "efforts", "way", "step", "steps", "measure"})
-_RELATIVE = frozenset({"who", "that", "which"})
+_RELATIVE = frozenset({"who", "whom", "that", "which"})
 # Forms the small model lemmatizes wrongly: "hopes", "hoped" and "hoping" as "hop";
 # "forgave" as itself; "slated" as "slat".
 _MISREAD = {
@@ -81,7 +81,26 @@ def coordinated(found: list[Linked], link: LinkResult, doc: Doc) -> list[Linked]
                 break
             out.append(prev)
             i = prev.start - 1
+        headline = _headline_pair(doc, m, _title_start(doc, m, link) - 1, link)
+        if headline is not None and not any(p is headline for p in out):
+            out.append(headline)
     return unique(out)
+
+
+def _headline_pair(doc: Doc, m: Linked, comma: int, link: LinkResult) -> Linked | None:
+    """ "Biden, Xi meet in Bali", "US, China agree to cut tariffs": a headline joins
+    two subjects by a comma alone. The first opens the sentence and hangs loose from a
+    verb in the plural present."""
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    prev = link.token_to_mention.get(comma - 1)
+    if prev is None or prev.start != doc[comma].sent.start:
+        return None
+    root = span_root(doc, prev)
+    verb = span_root(doc, m).head
+    if root.dep_ not in {"dep", "npadvmod", "advmod", "intj"} or verb.tag_ != "VBP":
+        return None
+    return prev if root.head.i == verb.i else None
 
 
 # words of a title written before a name: "Russian President", "his Colombian counterpart"
