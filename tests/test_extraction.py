@@ -918,3 +918,33 @@ def test_a_headline_joins_two_subjects_by_a_comma(extractor: Any) -> None:
     assert _triples(ex) == {("state:IND", "state:JPN", "AGREE")}
     ex = _run(extractor, "Washington, Beijing says the talks went well.")
     assert not ex.events
+
+
+def test_headline_and_plain_words_for_asking_criticising_and_crediting(extractor: Any) -> None:
+    assert _triples(_run(extractor, "China rips US over new chip curbs")) == {
+        ("state:CHN", "state:USA", "ACCUSE")
+    }
+    ex = _run(extractor, "Ukraine's government begged Washington for more air defence systems.")
+    assert _triples(ex) == {("group:UKR:government", "state:USA", "REQUEST")}
+    ex = _run(extractor, "Kerry credited China for its constructive role in the talks.")
+    assert _triples(ex) == {("john-kerry", "state:CHN", "SUPPORT")}
+    ex = _run(extractor, "China released the 24 American aircrew on Hainan island.")
+    assert _triples(ex) == {("state:CHN", "group:USA:civilian", "RETREAT")}
+
+
+def test_a_states_envoy_to_the_un_is_the_states(extractor: Any) -> None:
+    ex = _run(extractor, "Ukraine's UN ambassador Sergiy Kyslytsya accused Russia.")
+    assert {(e.source.country, e.target.country) for e in ex.events} == {("UKR", "RUS")}
+    ex = _run(extractor, "Ukrainian UN Ambassador Sergiy Kyslytsya accused Russia.")
+    assert {(e.source.country, e.target.country) for e in ex.events} == {("UKR", "RUS")}
+    # the UN's own envoy stays the UN's; a bare "UN ambassador" is no one's
+    ex = _run(extractor, "UN envoy Martin Griffiths met Houthi leaders.")
+    assert {e.source.country for e in ex.events} == {"UNO"}
+    assert not _run(extractor, "UN ambassador Sergiy Kyslytsya accused Russia.").events
+
+
+def test_they_after_a_body_named_in_the_plural(extractor: Any) -> None:
+    ex = _run(extractor, "Iran's Revolutionary Guards said they had freed ten American sailors.")
+    assert _triples(ex) == {("irgc", "group:USA:civilian", "RETREAT")}
+    ex = _run(extractor, "The United States said it would sanction Iran.")
+    assert _triples(ex) == {("state:USA", "state:IRN", "SANCTION")}

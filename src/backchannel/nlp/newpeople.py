@@ -52,6 +52,9 @@ _ORG_TITLES = frozenset(
     | {"director", "head", "chief", "president", "spokesman", "spokeswoman", "spokesperson"}
 )
 
+# a state's envoys to an international body: "Ukraine's UN ambassador"
+_ENVOY_TITLES = frozenset({"ambassador", "envoy", "representative", "permanent representative"})
+
 # titles the entity model reads as part of a name ("King Hussein")
 _MONARCHS = frozenset({"king", "queen", "emir", "sultan"})
 
@@ -138,12 +141,33 @@ class NewPeople:
             actor = self.kb.actors.get(org.actor_id) if org is not None else None
             if org is None or actor is None or actor.kind != "organization" or not actor.country:
                 return False
+            country, sector = actor.country, actor.sector
+            if actor.kind == "organization" and key in _ENVOY_TITLES and country == "UNO":
+                # "Ukraine's UN ambassador Sergiy Kyslytsya": a state's envoy to the UN
+                state = self._state_before(doc, org.start, mentions)
+                if not state and key == "ambassador":
+                    return False  # "UN ambassador X": some state's, not the UN's
+                if state:
+                    country, sector = state, "government"
             title = doc[org.start : ent.start].text
             made = self._office.titled_person(
-                ent, title, actor.country, actor.sector, covered, mentions, new_actors
+                ent, title, country, sector, covered, mentions, new_actors
             )
             return made > 0
         return False
+
+    def _state_before(self, doc: Doc, at: int, mentions: dict[int, Linked]) -> str:
+        """The state written right before ``at``: "Ukraine's", "Ukrainian"."""
+        if at >= 2 and doc[at - 1].text in {"'s", "'"}:
+            owner = next((m for m in mentions.values() if m.end == at - 1), None)
+            if owner is not None and owner.actor_id.startswith("state:"):
+                return owner.actor_id.removeprefix("state:")
+            return ""
+        for start in range(max(0, at - 3), at):
+            code, stop = state_adjective_at(doc, start, self._office.adjectives)
+            if code and stop == at:
+                return code
+        return ""
 
     def _near_miss(self, name: str) -> str | None:
         """A KB person whose full name differs by one letter in the surname ("Richard Haas")."""

@@ -72,7 +72,12 @@ def reported_subjects(
             continue
         if speaker is None or is_person(speaker.actor_id):
             continue
-        plural = speaker.actor_id.startswith("group:")
+        # "the rebels said they …", "the Revolutionary Guards said they …"; a state
+        # is one ("the United States said it …")
+        plural = speaker.actor_id.startswith("group:") or (
+            not speaker.actor_id.startswith("state:")
+            and doc[speaker.end - 1].tag_ in {"NNS", "NNPS"}
+        )
         if (form in _PLURAL_FORMS) != plural:
             continue  # "the rebels said they …", "Syria said it …"
         owned = (
