@@ -948,3 +948,34 @@ def test_they_after_a_body_named_in_the_plural(extractor: Any) -> None:
     assert _triples(ex) == {("irgc", "group:USA:civilian", "RETREAT")}
     ex = _run(extractor, "The United States said it would sanction Iran.")
     assert _triples(ex) == {("state:USA", "state:IRN", "SANCTION")}
+
+
+def test_dined_and_fined_read_by_their_verbs(extractor: Any) -> None:
+    assert _triples(_run(extractor, "Trump dined with Xi at Mar-a-Lago.")) == {
+        ("donald-trump", "xi-jinping", "CONSULT")
+    }
+    assert _triples(_run(extractor, "Beijing fined Apple.")) == {
+        ("state:CHN", "apple", "SANCTION")
+    }
+
+
+def test_a_name_that_opens_a_bases_name_is_no_one(extractor: Any) -> None:
+    ex = _run(
+        extractor,
+        "Hu Jintao landed at Andrews Air Force Base and was welcomed by Obama.",
+        "2011-01-19",
+    )
+    assert "kevin-andrews" not in _ids(ex)
+    # the second verb's passive: its subject is the first verb's
+    assert _triples(ex) == {("barack-obama", "hu-jintao", "CONSULT")}
+
+
+def test_a_judged_act_is_aimed_at_its_owner(extractor: Any) -> None:
+    ex = _run(extractor, "Austin's rebuke of China's military conduct around Taiwan drew applause.")
+    assert {(e.target.country, e.type) for e in ex.events} == {("CHN", "ACCUSE")}
+    ex = _run(extractor, 'Biden called Putin "a butcher".')
+    assert _triples(ex) == {("joe-biden", "vladimir-putin", "ACCUSE")}
+    ex = _run(extractor, "The climate pledge by Obama and Xi was unveiled in Beijing.", "2014-11-12")
+    assert {(e.type, frozenset({e.source.actor_id, e.target.actor_id})) for e in ex.events} == {
+        ("AGREE", frozenset({"barack-obama", "xi-jinping"}))
+    }

@@ -90,14 +90,15 @@ def noun_participants(
                 for m in [split_apposition(g, link)]
                 if m is not None
             ]
-            if not found and child.lower_ == "of" and trig.type in _JUDGED_BY_OWNER:
-                # "criticism of Beijing's treatment of Uyghurs": whose act is judged
+            if child.lower_ == "of" and trig.type in _JUDGED_BY_OWNER:
+                # "criticism of Beijing's treatment of Uyghurs", "a rebuke of China's
+                # conduct around Taiwan": whose act is judged, not what it is about
                 found = [
                     m
                     for g in child.children
-                    if g.dep_ == "pobj"
+                    if g.dep_ == "pobj" and g.i not in link.token_to_mention
                     for m in find.owners(g, link, by_adjective=True)
-                ]
+                ] or found
             targets += find.not_topics(found, child, trig)
         elif child.dep_ in {"acl", "relcl"}:
             # "the rapport developed between X and Y"

@@ -146,6 +146,15 @@ CHINESE_SURNAMES = frozenset(
 PRONOUNS = {"he": "m", "she": "f"}
 
 
+# the last word of a building's or base's name: "Andrews Air Force Base"
+_FACILITY_WORDS = frozenset(
+    {"base", "airport", "field", "airfield", "center", "centre", "hall", "tower", "street"}
+    | {"road", "avenue", "bridge", "square", "stadium", "station", "palace", "hotel"}
+    | {"building", "library", "memorial", "park", "hospital", "school", "highway"}
+    | {"boulevard", "plaza", "arena", "museum", "terminal", "dam", "canal"}
+)
+
+
 class Linker:
     """Finds actor mentions in spaCy Docs. Built once per process from a KB."""
 
@@ -257,9 +266,21 @@ class Linker:
         reported_subjects(doc, mentions, self._is_person, self._group_nouns, self._offices)
         object_pronouns(doc, mentions, self._is_person)
         _two_congos(doc, mentions, new_actors)
+        self._named_places(doc, mentions)
         ordered = sorted(mentions.values(), key=lambda m: m.start)
         index = {i: m for m in ordered for i in range(m.start, m.end)}
         return LinkResult(ordered, new_actors, doc_date, index, channels)
+
+    def _named_places(self, doc: Doc, mentions: dict[int, Linked]) -> None:
+        """ "Andrews Air Force Base", "Reagan National Airport": a person's name that
+        opens the name of a building or base is no one's mention."""
+        for ent in doc.ents:
+            if ent.label_ != "FAC" or ent[-1].lower_ not in _FACILITY_WORDS:
+                continue
+            for start in range(ent.start, ent.end):
+                m = mentions.get(start)
+                if m is not None and m.end < ent.end and self._is_person(m.actor_id):
+                    del mentions[start]
 
     # -- 1. names ---------------------------------------------------------
 

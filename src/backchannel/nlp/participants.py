@@ -324,6 +324,16 @@ class ParticipantFinder:
         if bargained is not None and not sources:
             return None  # those the pact is with are one side: the other is not named
         targets: list[Linked] = []
+        if (
+            verb.dep_ == "conj"
+            and any(c.dep_ == "auxpass" for c in verb.children)
+            and any(c.dep_ == "agent" for c in verb.children)
+            and not any(c.dep_ in SUBJ for c in verb.children)
+        ):
+            # "Hu landed at Andrews and was welcomed by Obama": the first verb's subject
+            targets += [
+                m for c in verb.head.children if c.dep_ in SUBJ for m in self.collect(c, link)
+            ]
         for child in _with_particle_preps(verb):
             if child.dep_ == "nsubjpass" and (obj is None or child.i != obj.i):
                 # "Li was sanctioned by Washington", "Li, who was sanctioned by …"; a

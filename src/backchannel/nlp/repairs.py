@@ -21,8 +21,20 @@ OBJ = frozenset({"dobj", "dative", "obj", "attr", "oprd"})
 WAYS_AND_MEANS = frozenset({"means", "effort", "efforts", "way", "step", "steps", "measure"})
 _RELATIVE = frozenset({"who", "whom", "that", "which"})
 # Forms the small model lemmatizes wrongly: "hopes", "hoped" and "hoping" as "hop";
-# "forgave" as itself; "slated" as "slat".
+# "forgave" as itself; "slated" as "slat"; "dined" as "din", "fined" as "fin".
 _MISREAD = {
+    "dined": "dine",
+    "dines": "dine",
+    "dining": "dine",
+    "fined": "fine",
+    "fines": "fine",
+    "fining": "fine",
+    "slamming": "slam",
+    "lambasted": "lambaste",
+    "lambastes": "lambaste",
+    "lambasting": "lambaste",
+    "boycotts": "boycott",
+    "sentencing": "sentence",
     "forgave": "forgive",
     "slated": "slate",
     "hoping": "hope",
