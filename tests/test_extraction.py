@@ -975,7 +975,7 @@ def test_a_judged_act_is_aimed_at_its_owner(extractor: Any) -> None:
     assert {(e.target.country, e.type) for e in ex.events} == {("CHN", "ACCUSE")}
     ex = _run(extractor, 'Biden called Putin "a butcher".')
     assert _triples(ex) == {("joe-biden", "vladimir-putin", "ACCUSE")}
-    ex = _run(extractor, "The climate pledge by Obama and Xi was unveiled in Beijing.", "2014-11-12")
+    ex = _run(extractor, "The climate pledge by Obama and Xi was unveiled.", "2014-11-12")
     assert {(e.type, frozenset({e.source.actor_id, e.target.actor_id})) for e in ex.events} == {
         ("AGREE", frozenset({"barack-obama", "xi-jinping"}))
     }
