@@ -954,9 +954,7 @@ def test_dined_and_fined_read_by_their_verbs(extractor: Any) -> None:
     assert _triples(_run(extractor, "Trump dined with Xi at Mar-a-Lago.")) == {
         ("donald-trump", "xi-jinping", "CONSULT")
     }
-    assert _triples(_run(extractor, "Beijing fined Apple.")) == {
-        ("state:CHN", "apple", "SANCTION")
-    }
+    assert _triples(_run(extractor, "Beijing fined Apple.")) == {("state:CHN", "apple", "SANCTION")}
 
 
 def test_a_name_that_opens_a_bases_name_is_no_one(extractor: Any) -> None:
