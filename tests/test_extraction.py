@@ -977,3 +977,20 @@ def test_a_judged_act_is_aimed_at_its_owner(extractor: Any) -> None:
     assert {(e.type, frozenset({e.source.actor_id, e.target.actor_id})) for e in ex.events} == {
         ("AGREE", frozenset({"barack-obama", "xi-jinping"}))
     }
+
+
+def test_what_an_act_did_not_bring_about_leaves_it_done(extractor: Any) -> None:
+    ex = _run(extractor, "Biden's warning to Putin did not stop the invasion.")
+    assert {(e.type, e.modality) for e in ex.events} == {("THREATEN", "asserted")}
+    ex = _run(extractor, "Washington's sanctions on Tehran failed to change its behaviour.")
+    assert {(e.type, e.modality) for e in ex.events} == {("SANCTION", "asserted")}
+    for text in (
+        "The meeting between Biden and Xi did not take place.",
+        "The talks between Biden and Xi failed to materialise.",
+    ):
+        assert {e.modality for e in _run(extractor, text).events} == {"negated"}, text
+
+
+def test_a_thing_judged_through_a_relative_word_is_its_owners(extractor: Any) -> None:
+    ex = _run(extractor, "The Chinese proposal, which Washington rejected, called for a freeze.")
+    assert _triples(ex) == {("state:USA", "state:CHN", "REJECT")}

@@ -402,6 +402,10 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
             governs=governs,
             other_doer=other_doer and chain[i - 1].dep_ == "ccomp",
         )
+        if cue == "negated" and i == 1 and _outcome_denied(chain[0], tok):
+            # "Biden's warning did not stop the invasion", "the sanctions failed to
+            # change its course": what the act did not do, not whether it happened
+            cue = _tense_of(tok, lex)
         if cue is not None:
             return cue
         if i > 0 and (_when_it_comes(tok) or _where_it_comes(tok, lex)):
@@ -409,6 +413,25 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
         if tok.lemma_.lower() in _SAY and i > 0 and tok.pos_ != "NOUN":
             break  # "X said Y met Z": the report does not change Y's meeting
     return "asserted"
+
+
+# what an event does when it happens: "the meeting did not take place"
+_HAPPENING = frozenset(
+    {"take", "happen", "occur", "materialise", "materialize", "go", "proceed", "come"}
+    | {"start", "begin", "resume", "open", "exist", "convene", "eventuate", "continue"}
+)
+
+
+def _outcome_denied(noun: Token, verb: Token) -> bool:
+    """The act ``noun`` names is the subject of ``verb``, which says, negated, what it
+    did not bring about ("did not stop", "failed to change"), not that it did not
+    happen ("did not take place", "failed to materialise")."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "nsubj" or noun.head.i != verb.i:
+        return False
+    if verb.lemma_.lower() == "fail":
+        done = [c for c in verb.children if c.dep_ == "xcomp"]
+        return bool(done) and all(d.lemma_.lower() not in _HAPPENING for d in done)
+    return verb.pos_ == "VERB" and verb.lemma_.lower() not in _HAPPENING
 
 
 _EARLIER = frozenset({"after", "before", "since", "during", "following", "until"})

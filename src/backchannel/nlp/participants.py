@@ -390,6 +390,8 @@ class ParticipantFinder:
                 # "criticized the US arms sale", "agreed to US mediation", "lashed out
                 # at Hegseth's remarks": whose it is, not what it is about
                 nouns = [child] if is_object else [g for g in child.children if g.dep_ == "pobj"]
+                if is_object and verb.dep_ == "relcl" and child.lower_ in {"which", "that"}:
+                    nouns = [verb.head]  # "the US-drafted text, which Beijing rejected"
                 for noun in nouns:
                     # under "at", ``owners`` would take a state for the place
                     owners += (aimed_at and possessors(noun, link)) or self.owners(
