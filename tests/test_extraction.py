@@ -994,3 +994,30 @@ def test_what_an_act_did_not_bring_about_leaves_it_done(extractor: Any) -> None:
 def test_a_thing_judged_through_a_relative_word_is_its_owners(extractor: Any) -> None:
     ex = _run(extractor, "The Chinese proposal, which Washington rejected, called for a freeze.")
     assert _triples(ex) == {("state:USA", "state:CHN", "REJECT")}
+
+
+def test_hit_with_tariffs_on_goods_from_a_state(extractor: Any) -> None:
+    assert _triples(_run(extractor, "Washington hit Beijing with tariffs.")) == {
+        ("state:USA", "state:CHN", "SANCTION")
+    }
+    ex = _run(extractor, "The United States raised tariffs on goods from China.")
+    assert _triples(ex) == {("state:USA", "state:CHN", "SANCTION")}
+    ex = _run(extractor, "The United States cut its tariffs on goods from China.")
+    assert _triples(ex) == {("state:USA", "state:CHN", "RETREAT")}
+
+
+def test_a_release_named_by_its_noun(extractor: Any) -> None:
+    ex = _run(extractor, "North Korea's release of three detained Americans ended the row.")
+    assert _triples(ex) == {("state:PRK", "group:USA:civilian", "RETREAT")}
+    ex = _run(extractor, "Trump welcomed the release of the Americans by North Korea.")
+    assert {(e.source.actor_id, e.type) for e in ex.events if e.type == "RETREAT"} == {
+        ("state:PRK", "RETREAT")
+    }
+    assert not _run(extractor, "Washington called for the release of the two Americans.").events
+
+
+def test_aid_named_by_the_noun_a_relative_clause_hangs_on(extractor: Any) -> None:
+    ex = _run(extractor, "The launchers that Washington sent to Ukraine hit depots far away.")
+    assert ("state:USA", "state:UKR", "AID") in _triples(ex)
+    ex = _run(extractor, "Japan's foreign ministry said it had delivered vaccine doses to Taiwan.")
+    assert _triples(ex) == {("group:JPN:government", "state:TWN", "AID")}

@@ -90,6 +90,8 @@ def noun_participants(
                 for m in [split_apposition(g, link)]
                 if m is not None
             ]
+            if not found and child.lower_ == "on" and trig.type in {"SANCTION", "RETREAT"}:
+                found = _goods_from(find, child, link)  # "tariffs on goods from China"
             if child.lower_ == "of" and trig.type in _JUDGED_BY_OWNER:
                 # "criticism of Beijing's treatment of Uyghurs", "a rebuke of China's
                 # conduct around Taiwan": whose act is judged, not what it is about
@@ -120,7 +122,9 @@ def noun_participants(
     ):
         slot = noun.head.head
     head = slot.head
-    own = bool(sources)  # "a Trump visit", "Bessent's meeting": the noun names its party
+    # "a Trump visit", "Bessent's meeting", "the release of the crew by China": the
+    # noun names its party ("welcomed a visit by Putin": the welcomer is the host)
+    own = bool(sources) or (bool(agents) and trig.type != "CONSULT")
     exempting = exempting_verb(head, find.lex.exempting_verbs) if trig.type == "RETREAT" else None
     blamed = _blamed_for_its(slot, noun, find, link) if not own else []
     if blamed:
@@ -145,6 +149,16 @@ def noun_participants(
         sources = find.subjects(head.head, link) + sources
         if not targets and head.lower_ == "for" and trig.type == "CONSULT":
             targets = _sought_for(find, head.head, link)
+        if (
+            head.lower_ == "with"
+            and trig.type == "SANCTION"
+            and not targets
+            and find.trigger_for(head.head) is None  # "threatened China with tariffs"
+        ):
+            # "hit Beijing with tariffs", "slapped Canada with duties": the one hit
+            targets = [
+                m for c in head.head.children if c.dep_ == "dobj" for m in find.collect(c, link)
+            ]
         if head.head.lemma_.lower() in find.lex.joining_verbs:
             # "Greer joined Bessent for talks with He": Bessent talks too
             for obj in head.head.children:
@@ -246,7 +260,16 @@ def noun_participants(
                 ]
                 targets += owned or find.collect(child, link)
             elif child.dep_ == "prep" and child.lower_ in preps:
-                targets += find.collect(child, link)
+                found = find.collect(child, link)
+                if not found and child.lower_ == "on" and trig.type in {"SANCTION", "RETREAT"}:
+                    # "raised tariffs on goods from China", with "from" hung on the verb
+                    found = _goods_from(find, child, link) or [
+                        m
+                        for p in head.children
+                        if p.dep_ == "prep" and p.lower_ == "from" and p.i > child.i
+                        for m in find.collect(p, link, places=True)
+                    ]
+                targets += found
             elif child.dep_ == "prep" and child.lower_ in trig.place_preps:
                 targets += find.collect(child, link, places=True)  # "held drills around X"
             elif child.dep_ == "prep" and child.lower_ == "from" and trig.mode == "host":
@@ -358,6 +381,19 @@ def _made_by(
         for m in find.collect(c, link)
     ]
     return (doers, addressed) if doers and addressed else None
+
+
+def _goods_from(find: ParticipantFinder, prep: Token, link: LinkResult) -> list[Linked]:
+    """ "tariffs on goods from China", "duties on imports from Canada": the state the
+    goods come from, as "Chinese goods" is China."""
+    return [
+        m
+        for goods in prep.children
+        if goods.dep_ == "pobj"
+        for p in goods.children
+        if p.dep_ == "prep" and p.lower_ == "from"
+        for m in find.collect(p, link, places=True)
+    ]
 
 
 def _receiver(find: ParticipantFinder, slot: Token) -> Token | None:

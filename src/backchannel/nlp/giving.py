@@ -65,6 +65,8 @@ def given(verb: Token, lex: Lexicon) -> Trigger | None:
     if verb.pos_ not in {"VERB", "AUX"} or lemma(verb) not in lex.giving_verbs:
         return None
     things = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if verb.dep_ == "relcl" and (not things or any(t.lower_ in {"that", "which"} for t in things)):
+        things.append(verb.head)  # "the HIMARS launchers (that) Washington sent to Ukraine"
     things += [
         g
         for p in verb.children

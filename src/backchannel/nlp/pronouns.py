@@ -72,11 +72,11 @@ def reported_subjects(
             continue
         if speaker is None or is_person(speaker.actor_id):
             continue
-        # "the rebels said they …", "the Revolutionary Guards said they …"; a state
-        # is one ("the United States said it …")
-        plural = speaker.actor_id.startswith("group:") or (
-            not speaker.actor_id.startswith("state:")
-            and doc[speaker.end - 1].tag_ in {"NNS", "NNPS"}
+        # "the rebels said they …", "the Revolutionary Guards said they …", but "the
+        # foreign ministry said it …"; a state is one ("the United States said it …")
+        plural = not speaker.actor_id.startswith("state:") and (
+            doc[speaker.end - 1].tag_ in {"NNS", "NNPS"}
+            or (doc[speaker.end - 1].lower_ in {"police", "military"} and form in _PLURAL_FORMS)
         )
         if (form in _PLURAL_FORMS) != plural:
             continue  # "the rebels said they …", "Syria said it …"
