@@ -1021,3 +1021,15 @@ def test_aid_named_by_the_noun_a_relative_clause_hangs_on(extractor: Any) -> Non
     assert ("state:USA", "state:UKR", "AID") in _triples(ex)
     ex = _run(extractor, "Japan's foreign ministry said it had delivered vaccine doses to Taiwan.")
     assert _triples(ex) == {("group:JPN:government", "state:TWN", "AID")}
+
+
+def test_detention_seizure_apology_and_a_warning_given(extractor: Any) -> None:
+    ex = _run(extractor, "China's detention of the US Navy aircrew became a crisis.", "2001-04-10")
+    assert _triples(ex) == {("state:CHN", "group:USA:military", "COERCE")}
+    ex = _run(extractor, "Iran's seizure of a British tanker angered London.")
+    assert _triples(ex) == {("state:IRN", "state:GBR", "COERCE")}
+    assert not _run(extractor, "Thousands were held in detention camps in Xinjiang.").events
+    ex = _run(extractor, "Netanyahu offered an apology to Erdogan for the raid.", "2013-03-22")
+    assert {(e.type, e.modality) for e in ex.events} == {("SUPPORT", "asserted")}
+    ex = _run(extractor, "Biden gave Beijing a blunt warning in Tokyo.", "2022-05-23")
+    assert _triples(ex) == {("joe-biden", "state:CHN", "THREATEN")}

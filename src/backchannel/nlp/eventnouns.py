@@ -247,6 +247,14 @@ def noun_participants(
             # "made a call to Wang Yi", "issued a rebuke to Spain", "paid a visit to
             # Japan": the parser hangs the noun's "to" on the verb
             preps |= {"to"}
+        if trig.type in _SAID_TO and slot.dep_ == "dobj":
+            # "gave Beijing a blunt warning", "gave Kyiv its backing": the one given it
+            targets += [
+                m
+                for c in head.children
+                if c.dep_ == "dative" and c.i < slot.i
+                for m in find.collect(c, link)
+            ]
         if trig.type in {"SUPPORT", "ACCUSE"} and head.lemma_.lower() in _HEAPING:
             preps |= {"on", "upon"}  # "heaped praise on Jakarta", "poured scorn on"
         for child in head.children:
