@@ -1033,3 +1033,12 @@ def test_detention_seizure_apology_and_a_warning_given(extractor: Any) -> None:
     assert {(e.type, e.modality) for e in ex.events} == {("SUPPORT", "asserted")}
     ex = _run(extractor, "Biden gave Beijing a blunt warning in Tokyo.", "2022-05-23")
     assert _triples(ex) == {("joe-biden", "state:CHN", "THREATEN")}
+
+
+def test_hit_with_a_tariff_in_the_passive_and_a_plan_dismissed(extractor: Any) -> None:
+    ex = _run(extractor, "China was hit with an extra tariff by the Trump administration.")
+    assert _triples(ex) == {("group:USA:administration", "state:CHN", "SANCTION")}
+    ex = _run(extractor, "Trump might threaten China with new tariffs.")
+    assert {e.type for e in ex.events} == {"THREATEN"}
+    ex = _run(extractor, "Washington's dismissal of Beijing's peace plan was swift.")
+    assert _triples(ex) == {("state:USA", "state:CHN", "REJECT")}

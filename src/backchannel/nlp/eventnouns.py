@@ -149,21 +149,28 @@ def noun_participants(
         sources = find.subjects(head.head, link) + sources
         if not targets and head.lower_ == "for" and trig.type == "CONSULT":
             targets = _sought_for(find, head.head, link)
-        if (
-            head.lower_ == "with"
-            and trig.type == "SANCTION"
-            and not targets
-            and find.trigger_for(head.head) is None  # "threatened China with tariffs"
-        ):
-            # "hit Beijing with tariffs", "slapped Canada with duties": the one hit
-            targets = [
-                m for c in head.head.children if c.dep_ == "dobj" for m in find.collect(c, link)
-            ]
         if head.head.lemma_.lower() in find.lex.joining_verbs:
             # "Greer joined Bessent for talks with He": Bessent talks too
             for obj in head.head.children:
                 if obj.dep_ in OBJ:
                     sources += find.collect(obj, link)
+    if (
+        slot.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ == "with"
+        and trig.type == "SANCTION"
+        and not targets
+        and head.head.pos_ == "VERB"
+        and not _threatened_with(find, head.head)
+    ):
+        # "hit Beijing with tariffs", "China was hit with a tariff by the Trump
+        # administration": the one hit
+        targets = [
+            m
+            for c in head.head.children
+            if c.dep_ in {"dobj", "nsubjpass"}
+            for m in find.collect(c, link)
+        ]
     attending = _attending(find, slot)
     if own and targets and attending is not None:
         # "Pottinger will be on hand for Trump's meeting with Xi": Pottinger meets Xi too
@@ -389,6 +396,12 @@ def _made_by(
         for m in find.collect(c, link)
     ]
     return (doers, addressed) if doers and addressed else None
+
+
+def _threatened_with(find: ParticipantFinder, verb: Token) -> bool:
+    """ "threatened China with tariffs", "urged Japan with …": the threat is the act."""
+    trig = find.trigger_for(verb)
+    return trig is not None and trig.type in {"THREATEN", "REQUEST"}
 
 
 def _goods_from(find: ParticipantFinder, prep: Token, link: LinkResult) -> list[Linked]:
