@@ -356,7 +356,7 @@ _SAID_TO = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"})
 # verbs that pile an act on its target: "heaped praise on", "poured scorn on"
 _HEAPING = frozenset({"heap", "lavish", "shower", "pile", "pour", "bestow", "level"})
 # verbs that carry an act named by their object: "made an appeal", "issued a warning"
-_CARRYING = _HEAPING | frozenset(
+_LIGHT_VERBS = _HEAPING | frozenset(
     {"make", "issue", "extend", "deliver", "send", "offer", "give", "lodge", "voice"}
     | {"express", "direct", "address", "pay", "submit", "present", "convey", "file"}
 )
@@ -376,7 +376,7 @@ def _made_by(
     if clause.dep_ != "relcl" and not (
         # "the appeal that Obama made to Hu", parsed as a clause "that" opens
         clause.dep_ == "acl"
-        and clause.lemma_.lower() in _CARRYING
+        and clause.lemma_.lower() in _LIGHT_VERBS
         and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
     ):
         return None

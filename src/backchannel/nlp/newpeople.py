@@ -142,7 +142,7 @@ class NewPeople:
             if org is None or actor is None or actor.kind != "organization" or not actor.country:
                 return False
             country, sector = actor.country, actor.sector
-            if actor.kind == "organization" and key in _ENVOY_TITLES and country == "UNO":
+            if key in _ENVOY_TITLES and country == "UNO":
                 # "Ukraine's UN ambassador Sergiy Kyslytsya": a state's envoy to the UN
                 state = self._state_before(doc, org.start, mentions)
                 if not state and key == "ambassador":
