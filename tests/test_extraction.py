@@ -1042,3 +1042,18 @@ def test_hit_with_a_tariff_in_the_passive_and_a_plan_dismissed(extractor: Any) -
     assert {e.type for e in ex.events} == {"THREATEN"}
     ex = _run(extractor, "Washington's dismissal of Beijing's peace plan was swift.")
     assert _triples(ex) == {("state:USA", "state:CHN", "REJECT")}
+
+
+def test_marines_are_a_states_forces_and_navies_exercise_with_each_other(extractor: Any) -> None:
+    ex = _run(extractor, "US Marines trained alongside Australian troops.")
+    assert _triples(ex) == {("group:USA:military", "group:AUS:military", "COOPERATE")}
+    assert ("Bosnian Serbs", "group:BIH:civilian", "group") in _linked(
+        _run(extractor, "Bosnian Serbs attacked Sarajevo.")
+    )
+    ex = _run(extractor, "The British navy exercised with the Indian navy in the Bay of Bengal.")
+    assert {(e.source.country, e.target.country, e.type) for e in ex.events} == {
+        ("GBR", "IND", "COOPERATE")
+    }
+    assert not _run(
+        extractor, "Japan exercised its right to self-defence against North Korea."
+    ).events

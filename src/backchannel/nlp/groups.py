@@ -151,6 +151,8 @@ class GroupsAndStates:
         """What the state adjective ``doc[start:after]`` names: people, goods, group or office."""
         last = doc[after - 1]  # "Korean" in "South Korean": the word the parse attaches
         end = resident_people(last, self._adjectives)
+        if end and doc[end - 1].lower_ in self._group_nouns:
+            end = 0  # "US Marines", capitalised and read as a people: the group noun
         if end and end - 1 not in covered:  # "Bosnian Serbs": the state's people
             mentions[start] = Linked(start, end, f"group:{code}:civilian", "group")
             covered.update(range(start, end))
