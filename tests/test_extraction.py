@@ -1057,3 +1057,9 @@ def test_marines_are_a_states_forces_and_navies_exercise_with_each_other(extract
     assert not _run(
         extractor, "Japan exercised its right to self-defence against North Korea."
     ).events
+
+
+def test_him_after_a_second_verb_is_not_the_first_verbs_subject(extractor: Any) -> None:
+    ex = _run(extractor, "Wang Yi called his Indian counterpart and urged him to de-escalate.")
+    assert ("wang-yi", "group:IND:government", "REQUEST") in _triples(ex)
+    assert "him" not in {m.text for m in ex.mentions if m.actor_id == "wang-yi"}

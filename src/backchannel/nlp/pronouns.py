@@ -190,7 +190,15 @@ def object_pronouns(
     of …").
     """
     index = {i: m for m in mentions.values() for i in range(m.start, m.end)}
-    persons = sorted((m for m in mentions.values() if is_person(m.actor_id)), key=lambda m: m.start)
+    # a person, or a counterpart named only by office ("his Indian counterpart")
+    persons = sorted(
+        (
+            m
+            for m in mentions.values()
+            if is_person(m.actor_id) or doc[m.end - 1].lower_ == "counterpart"
+        ),
+        key=lambda m: m.start,
+    )
     states = sorted(
         (m for m in mentions.values() if m.actor_id.startswith("state:")), key=lambda m: m.start
     )
@@ -240,8 +248,10 @@ def _state_object(
 
 
 def _doer(verb: Token, index: dict[int, Linked]) -> str | None:
-    """The actor doing ``verb``: its subject, the name a relative "who" stands for, or, for
-    an infinitive, the doer of the verb it completes ("Wang was named to replace him")."""
+    """The actor doing ``verb``: its subject, the name a relative "who" stands for, for
+    an infinitive the doer of the verb it completes ("Wang was named to replace him"),
+    and for a second verb with no subject of its own the first one's ("Wang called his
+    counterpart and urged him to …")."""
     subjects = {"nsubj"}
     while True:
         for child in verb.children:
@@ -251,9 +261,11 @@ def _doer(verb: Token, index: dict[int, Linked]) -> str | None:
                 child = verb.head
             m = index.get(child.i)
             return m.actor_id if m is not None else None
-        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+        if verb.dep_ not in {"xcomp", "conj"} or verb.head.i == verb.i:
             return None
-        verb, subjects = verb.head, {"nsubj", "nsubjpass"}
+        if verb.dep_ == "xcomp":
+            subjects = {"nsubj", "nsubjpass"}
+        verb = verb.head
 
 
 # Nouns for a set of organisations named just before: "the four tech firms".
