@@ -23,8 +23,15 @@ from backchannel.nlp.easing import exempting_verb
 from backchannel.nlp.jointly import taken_part_in
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
-from backchannel.nlp.preps import topic_prep
-from backchannel.nlp.repairs import OBJ, SUBJ, named_under, split_apposition, unique
+from backchannel.nlp.preps import SAID_TO, topic_prep
+from backchannel.nlp.repairs import (
+    OBJ,
+    SUBJ,
+    THING_RELATIVES,
+    named_under,
+    split_apposition,
+    unique,
+)
 from backchannel.nlp.sides import contact_within, talks_beside
 
 if TYPE_CHECKING:
@@ -95,12 +102,7 @@ def noun_participants(
             if child.lower_ == "of" and trig.type in _JUDGED_BY_OWNER:
                 # "criticism of Beijing's treatment of Uyghurs", "a rebuke of China's
                 # conduct around Taiwan": whose act is judged, not what it is about
-                found = [
-                    m
-                    for g in child.children
-                    if g.dep_ == "pobj" and g.i not in link.token_to_mention
-                    for m in find.owners(g, link, by_adjective=True)
-                ] or found
+                found = _owners_under(find, child, link) or found
             targets += find.not_topics(found, child, trig)
         elif child.dep_ in {"acl", "relcl"}:
             # "the rapport developed between X and Y"
@@ -250,11 +252,11 @@ def noun_participants(
             # "opened investigations against 28 officials", "an investigation into
             # Nvidia" with "into" hung on the verb
             preps |= {"against", "into"}
-        if trig.mode in {"phone", "visit"} or trig.type in _SAID_TO:
+        if trig.mode in {"phone", "visit"} or trig.type in SAID_TO:
             # "made a call to Wang Yi", "issued a rebuke to Spain", "paid a visit to
             # Japan": the parser hangs the noun's "to" on the verb
             preps |= {"to"}
-        if trig.type in _SAID_TO and slot.dep_ == "dobj":
+        if trig.type in SAID_TO and slot.dep_ == "dobj":
             # "gave Beijing a blunt warning", "gave Kyiv its backing": the one given it
             targets += [
                 m
@@ -267,23 +269,12 @@ def noun_participants(
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "to" and trig.type in _JUDGED_BY_OWNER:
                 # "gave its backing to Finland's bid to join NATO": whose bid it is
-                owned = [
-                    m
-                    for g in child.children
-                    if g.dep_ == "pobj" and g.i not in link.token_to_mention
-                    for m in find.owners(g, link, by_adjective=True)
-                ]
-                targets += owned or find.collect(child, link)
+                targets += _owners_under(find, child, link) or find.collect(child, link)
             elif child.dep_ == "prep" and child.lower_ in preps:
                 found = find.collect(child, link)
                 if not found and child.lower_ == "on" and trig.type in {"SANCTION", "RETREAT"}:
                     # "raised tariffs on goods from China", with "from" hung on the verb
-                    found = _goods_from(find, child, link) or [
-                        m
-                        for p in head.children
-                        if p.dep_ == "prep" and p.lower_ == "from" and p.i > child.i
-                        for m in find.collect(p, link, places=True)
-                    ]
+                    found = _goods_from(find, child, link, head)
                 targets += found
             elif child.dep_ == "prep" and child.lower_ in trig.place_preps:
                 targets += find.collect(child, link, places=True)  # "held drills around X"
@@ -351,8 +342,6 @@ def noun_participants(
     return unique(sources), unique(targets)
 
 
-# Acts said to someone, whose addressee a light verb's "to" names: "issued a warning to"
-_SAID_TO = frozenset({"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"})
 # verbs that pile an act on its target: "heaped praise on", "poured scorn on"
 _HEAPING = frozenset({"heap", "lavish", "shower", "pile", "pour", "bestow", "level"})
 # verbs that carry an act named by their object: "made an appeal", "issued a warning"
@@ -360,8 +349,6 @@ _LIGHT_VERBS = _HEAPING | frozenset(
     {"make", "issue", "extend", "deliver", "send", "offer", "give", "lodge", "voice"}
     | {"express", "direct", "address", "pay", "submit", "present", "convey", "file"}
 )
-# what stands for the noun in a relative clause of its own ("the appeal that Obama made")
-_RELATIVE_WORDS = frozenset({"that", "which"})
 
 
 def _made_by(
@@ -371,7 +358,7 @@ def _made_by(
     Korea", "the praise that Trump lavished on Xi": a relative clause whose object is
     the noun itself (a relative word or none) names its doer as the clause's subject and
     its addressee in the clause's "to" (or, after a verb that heaps, "on") phrase."""
-    if clause.pos_ != "VERB" or trig.type not in _SAID_TO:
+    if clause.pos_ != "VERB" or trig.type not in SAID_TO:
         return None
     if clause.dep_ != "relcl" and not (
         # "the appeal that Obama made to Hu", parsed as a clause "that" opens
@@ -381,7 +368,7 @@ def _made_by(
     ):
         return None
     objects = [c for c in clause.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if any(o.lower_ not in _RELATIVE_WORDS for o in objects):
+    if any(o.lower_ not in THING_RELATIVES for o in objects):
         return None  # "the appeal, which urged Beijing to …": the noun does it
     if not any(c.dep_ == "nsubj" for c in clause.children):
         return None
@@ -404,16 +391,37 @@ def _threatened_with(find: ParticipantFinder, verb: Token) -> bool:
     return trig is not None and trig.type in {"THREATEN", "REQUEST"}
 
 
-def _goods_from(find: ParticipantFinder, prep: Token, link: LinkResult) -> list[Linked]:
+def _goods_from(
+    find: ParticipantFinder, prep: Token, link: LinkResult, verb: Token | None = None
+) -> list[Linked]:
     """ "tariffs on goods from China", "duties on imports from Canada": the state the
-    goods come from, as "Chinese goods" is China."""
+    goods come from, as "Chinese goods" is China; else, given the ``verb`` the goods'
+    ``prep`` hangs on, its own "from" after them ("raised tariffs on goods from China")."""
+    found = _from_phrases(
+        find, [p for goods in prep.children if goods.dep_ == "pobj" for p in goods.children], link
+    )
+    if found or verb is None:
+        return found
+    return _from_phrases(find, [p for p in verb.children if p.i > prep.i], link)
+
+
+def _from_phrases(find: ParticipantFinder, tokens: list[Token], link: LinkResult) -> list[Linked]:
     return [
         m
-        for goods in prep.children
-        if goods.dep_ == "pobj"
-        for p in goods.children
+        for p in tokens
         if p.dep_ == "prep" and p.lower_ == "from"
         for m in find.collect(p, link, places=True)
+    ]
+
+
+def _owners_under(find: ParticipantFinder, prep: Token, link: LinkResult) -> list[Linked]:
+    """Whose thing a preposition's object is, when it names no one itself: "of China's
+    conduct", "to Finland's bid"."""
+    return [
+        m
+        for g in prep.children
+        if g.dep_ == "pobj" and g.i not in link.token_to_mention
+        for m in find.owners(g, link, by_adjective=True)
     ]
 
 

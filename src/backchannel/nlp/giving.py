@@ -28,7 +28,7 @@ from backchannel.nlp.arrivals import come_to_help
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.preps import PLACE_WORDS
-from backchannel.nlp.repairs import lemma
+from backchannel.nlp.repairs import THING_RELATIVES, lemma
 
 __all__ = ["aided_places", "given", "rescue_work"]
 
@@ -65,7 +65,7 @@ def given(verb: Token, lex: Lexicon) -> Trigger | None:
     if verb.pos_ not in {"VERB", "AUX"} or lemma(verb) not in lex.giving_verbs:
         return None
     things = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if verb.dep_ == "relcl" and (not things or any(t.lower_ in {"that", "which"} for t in things)):
+    if verb.dep_ == "relcl" and (not things or any(t.lower_ in THING_RELATIVES for t in things)):
         things.append(verb.head)  # "the HIMARS launchers (that) Washington sent to Ukraine"
     things += [
         g

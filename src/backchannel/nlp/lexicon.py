@@ -182,6 +182,10 @@ class Lexicon:
     stressing_verbs: frozenset[str] = frozenset()  # "stressed to X that …"
     stressed_things: frozenset[str] = frozenset()
 
+    def noun_trigger(self, form: str, lemma: str) -> Trigger | None:
+        """The trigger a noun is, by its form ("talks") or else its lemma ("pleas")."""
+        return self.nouns.get(form) or self.nouns.get(lemma)
+
     def intensity(self, category: str, mode: str) -> float:
         cat = self.categories.get(category)
         if cat is None:

@@ -96,7 +96,7 @@ def _cue(
 
 def _said_thing(noun: Token, lex: Lexicon) -> bool:
     """Praise, condolences, criticism: a noun whose act is done in the saying."""
-    said = lex.nouns.get(noun.lower_) or lex.nouns.get(noun.lemma_.lower())
+    said = lex.noun_trigger(noun.lower_, noun.lemma_.lower())
     return said is not None and said.type in {"SUPPORT", "ACCUSE"}
 
 
@@ -245,7 +245,7 @@ def _answered(noun: Token, lex: Lexicon) -> bool:
     """ "The U.S. request will likely be met with a cool response", "the demand was
     rejected", "is weighing a plea from Italy": a request, charge or threat that is
     answered or weighed was made, whatever the answer's tense or kind."""
-    said = lex.nouns.get(noun.lower_) or lex.nouns.get(noun.lemma_.lower())
+    said = lex.noun_trigger(noun.lower_, noun.lemma_.lower())
     if noun.pos_ != "NOUN" or said is None or said.type not in _SPOKEN:
         return False
     verb = lemma(noun.head)

@@ -61,6 +61,7 @@ from backchannel.nlp.reactions import (
 from backchannel.nlp.repairs import OBJ as OBJ
 from backchannel.nlp.repairs import SUBJ as SUBJ
 from backchannel.nlp.repairs import (
+    THING_RELATIVES,
     WAYS_AND_MEANS,
     antecedent,
     between_names,
@@ -231,7 +232,7 @@ class ParticipantFinder:
                 pair = self.lex.nouns.get(f"{before.lower_} {tok.lower_}")
                 if pair is not None:
                     return pair
-            return self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(lemma)
+            return self.lex.noun_trigger(tok.lower_, lemma)
         return None
 
     def verb_participants(
@@ -263,7 +264,7 @@ class ParticipantFinder:
                     c = described  # "held what officials called frank talks with Wang"
                 elif c.dep_ not in OBJ | {"nsubjpass"} and not _noun_read_as_clause(c):
                     continue
-                elif verb.dep_ == "relcl" and c.lower_ in {"which", "that"}:
+                elif verb.dep_ == "relcl" and c.lower_ in THING_RELATIVES:
                     c = verb.head  # "the accord, which Sudan and Chad signed"
                 # "signed the deal", or "signed the first stage of a trade deal"
                 # (or "signed the phase one trade agreement", where the parser makes
@@ -390,7 +391,7 @@ class ParticipantFinder:
                 # "criticized the US arms sale", "agreed to US mediation", "lashed out
                 # at Hegseth's remarks": whose it is, not what it is about
                 nouns = [child] if is_object else [g for g in child.children if g.dep_ == "pobj"]
-                if is_object and verb.dep_ == "relcl" and child.lower_ in {"which", "that"}:
+                if is_object and verb.dep_ == "relcl" and child.lower_ in THING_RELATIVES:
                     nouns = [verb.head]  # "the US-drafted text, which Beijing rejected"
                 for noun in nouns:
                     # under "at", ``owners`` would take a state for the place

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from backchannel.nlp.lexicon import Trigger
 from backchannel.nlp.mentions import Linked
+from backchannel.nlp.repairs import THING_RELATIVES
 
 LOCATION_PREPS = frozenset(
     {"in", "at", "near", "during", "from", "inside", "outside", "through", "via", "off"}
@@ -129,7 +130,7 @@ def topic_prep(prep: Token, trig: Trigger) -> bool:
         return prep.lower_ in not_party_preps(trig.type)
     if (
         prep.lower_ == "on"
-        and trig.type in _SAID_TO
+        and trig.type in SAID_TO
         and any(c.dep_ == "dobj" and _names_someone(c) for c in prep.head.children)
     ):
         return True  # "warned the United States on Taiwan", "pressed Beijing on trade"
@@ -139,7 +140,7 @@ def topic_prep(prep: Token, trig: Trigger) -> bool:
 def _names_someone(noun: Token) -> bool:
     """The object is someone ("the United States", "Chinese officials"), not the act
     itself ("heaped praise on Erdogan")."""
-    if noun.lower_ in {"which", "that"}:
+    if noun.lower_ in THING_RELATIVES:
         return False  # "the hack, which Washington blamed on Beijing": a thing
     return noun.pos_ in {"PROPN", "PRON"} or any(
         t.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} for t in noun.subtree
@@ -147,7 +148,7 @@ def _names_someone(noun: Token) -> bool:
 
 
 # Acts said to someone: with its addressee the object, "on" is what it was about
-_SAID_TO = frozenset({"THREATEN", "ACCUSE", "REQUEST", "SUPPORT", "REJECT"})
+SAID_TO = frozenset({"THREATEN", "ACCUSE", "REQUEST", "SUPPORT", "REJECT"})
 
 
 def of_modifier(tok: Token) -> bool:

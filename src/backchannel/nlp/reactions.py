@@ -415,7 +415,7 @@ def hit_back(verb: Token, lex: Lexicon) -> Trigger | None:
     word = max(said, key=len)
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
         for noun in (g for g in prep.children if g.dep_ == "pobj"):
-            measure = lex.nouns.get(noun.lower_) or lex.nouns.get(noun.lemma_.lower())
+            measure = lex.noun_trigger(noun.lower_, noun.lemma_.lower())
             if measure is not None and measure.type == "SANCTION":
                 return Trigger(word, "verb", "SANCTION", measure.mode)
     return Trigger(word, "verb", "ACCUSE", "criticize") if " " in word else None

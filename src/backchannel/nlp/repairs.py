@@ -20,6 +20,8 @@ OBJ = frozenset({"dobj", "dative", "obj", "attr", "oprd"})
 # means to prevent …", "took steps to curb …".
 WAYS_AND_MEANS = frozenset({"means", "effort", "efforts", "way", "step", "steps", "measure"})
 _RELATIVE = frozenset({"who", "whom", "that", "which"})
+# relative words that stand for a thing: "the hack, which Washington blamed on Beijing"
+THING_RELATIVES = frozenset({"that", "which"})
 # Forms the small model lemmatizes wrongly: "hopes", "hoped" and "hoping" as "hop";
 # "forgave" as itself; "slated" as "slat"; "dined" as "din", "fined" as "fin".
 _MISREAD = {
