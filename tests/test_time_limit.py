@@ -31,7 +31,7 @@ from backchannel.engines import DaskEngine, PoolEngine
 from backchannel.model import Document, Extraction, Skip
 from backchannel.pipeline import Extractor, Settings, run
 from backchannel.store import Store
-from backchannel.timelimit import TimeLimitExceeded, time_limit
+from backchannel.timelimit import REPEAT, TimeLimitExceeded, time_limit
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "examples" / "corpus" / "text"
@@ -151,6 +151,39 @@ def test_an_interruption_dropped_in_a_gc_callback_is_repeated_and_not_reported(
     assert callbacks > 0
     assert reported == []
     assert sys.unraisablehook == reported.append  # given back when the limits ended
+
+
+def test_an_interruption_is_not_dropped_every_time_by_code_in_step_with_its_repeats(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Code whose gc callbacks fill all of each REPEAT period but a fifth of it, at
+    # the same point in every period: repeats at a fixed period would all land in a
+    # callback and the block would run its full 10 s.
+    start = 0.0
+
+    def callback(phase: str, info: dict[str, int]) -> None:
+        while not 0.4 <= (time.monotonic() - start) % REPEAT / REPEAT < 0.6:
+            pass
+
+    took: list[float] = []
+
+    def limited() -> None:
+        nonlocal start
+        start = time.monotonic()
+        with pytest.raises(TimeLimitExceeded), time_limit(0.2):
+            spin_and_collect(10.0)
+        took.append(time.monotonic() - start)
+
+    monkeypatch.setattr(sys, "unraisablehook", lambda unraisable: None)
+    gc.callbacks.append(callback)
+    try:
+        limited()
+        thread = threading.Thread(target=limited)
+        thread.start()
+        thread.join(15)
+    finally:
+        gc.callbacks.remove(callback)
+    assert len(took) == 2 and max(took) < 2.0, took
 
 
 def test_other_unreportable_errors_are_still_reported_during_a_limit(
