@@ -118,7 +118,9 @@ class GroupsAndStates:
                 i in covered for i in range(ent.start, ent.end)
             ):
                 continue
-            state = self._state_forms.get(_strip_the(ent.text).casefold())
+            name = _strip_the(ent.text)
+            # a state's form written in lower case is no name: "the west bank of the Dnipro"
+            state = self._state_forms.get(name.casefold()) if name[:1].isupper() else None
             if state and ent.label_ != "NORP":
                 self._state(doc, ent.start, ent.end, state, covered, mentions, new_actors)
         for start, end, code in unlabelled_states(

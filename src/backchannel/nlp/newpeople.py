@@ -226,12 +226,17 @@ class NewPeople:
         )
 
     def _nationality_role(self, doc: Doc, ent: Span) -> Role | None:
-        """A role from "NAME, a/an NATIONALITY NOUN" ("David Lin, an American pastor")."""
+        """A role from "NAME, a/an/the NATIONALITY NOUN" ("David Lin, an American pastor",
+        "Zhan Qixiong, the Chinese trawler captain")."""
         at = ent.end
-        if at + 3 >= len(doc) or doc[at].text != "," or doc[at + 1].lower_ not in {"a", "an"}:
+        if at + 3 >= len(doc) or doc[at].text != ",":
+            return None
+        if doc[at + 1].lower_ not in {"a", "an", "the"}:
             return None
         code, stop = state_adjective_at(doc, at + 2, self._office.adjectives)
         noun = doc[stop] if code and stop < len(doc) else None
+        if noun is not None and noun.dep_ == "compound" and noun.head.i == stop + 1:
+            noun = noun.head  # "the Chinese trawler captain"
         if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NN":
             return None
         key = noun.lower_

@@ -1317,9 +1317,11 @@ _PAID_BACK = frozenset({"revenge", "retaliation", "reprisal", "reprisals", "veng
 
 
 def _relative_object(verb: Token, trig: Trigger) -> Token | None:
-    """ "the tariffs Washington imposed on Beijing": the listed noun a relative clause
-    with no object of its own (no "that" to stand for it) hangs on."""
-    if verb.dep_ != "relcl" or any(c.dep_ in OBJ for c in verb.children):
+    """ "the tariffs Washington imposed on Beijing", "a treaty signed by Putin and Kim":
+    the listed noun a relative clause or a passive participle with no object of its
+    own (no "that" to stand for it) hangs on."""
+    passive = verb.dep_ == "acl" and verb.tag_ == "VBN"
+    if not (verb.dep_ == "relcl" or passive) or any(c.dep_ in OBJ for c in verb.children):
         return None
     noun = verb.head
     return noun if noun.lemma_.lower() in trig.objects or noun.lower_ in trig.objects else None

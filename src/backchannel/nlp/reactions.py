@@ -69,9 +69,12 @@ def gave_in(verb: Token, lex: Lexicon) -> Trigger | None:
         return None
     if any(c.dep_ == "neg" for c in verb.children):
         return None
-    # to what presses, not to a name ("acceded to NATO" is joining it)
+    # to what presses, not to a name ("acceded to NATO" is joining it); but one who
+    # caves in or gives way to a name yields to it ("gave way to Beijing")
     if not any(
-        t.lower_ in lex.pressing_nouns or t.lemma_.lower() in lex.pressing_nouns
+        t.lower_ in lex.pressing_nouns
+        or t.lemma_.lower() in lex.pressing_nouns
+        or (word in _YIELDING_TO_NAMES and t.pos_ == "PROPN")
         for t in _yielded_to(verb, lex)
     ):
         return None
@@ -83,7 +86,12 @@ def _yielding(verb: Token, lex: Lexicon) -> str | None:
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     lemma = verb.lemma_.lower()
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    # "caved in to US demands", the particle parsed as a preposition with no object
+    particles = [
+        c.lower_
+        for c in verb.children
+        if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "in" and not list(c.children))
+    ]
     if lemma == "give" and any(c.dep_ == "dobj" and c.lower_ == "way" for c in verb.children):
         particles.append("way")  # "gave way to OAS demands"
     phrase = next((f"{lemma} {p}" for p in particles if f"{lemma} {p}" in lex.yielding_verbs), "")
@@ -115,6 +123,8 @@ def retaliation_said(verb: Token, lex: Lexicon) -> Trigger | None:
     return None
 
 
+# yielding words that say so also of a name: "gave way to Beijing", "caved in to Trump"
+_YIELDING_TO_NAMES = frozenset({"give way", "give in", "cave in", "kowtow", "capitulate"})
 _RETALIATIONS = frozenset({"countermeasure", "countermeasures", "retaliation", "reprisal"})
 # what follows a retaliation verb to make it phrasal: "fight back", "hit back"
 RETALIATION_PARTICLES = frozenset({"prt", "advmod"})
