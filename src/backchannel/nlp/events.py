@@ -91,6 +91,9 @@ from backchannel.nlp.verbal import judgement, rejects_a_charge, reported_wrong
 
 # Verbal acts whose noun, rejected, is what the rejection answers ("rejected the
 # accusation", "declined a US request"), not a further event.
+# verbs of beginning and ending whose -ing clause is what they start or stop: asked
+# to "stop selling arms", the selling is still only what is asked about
+_ASPECT_VERBS = frozenset({"stop", "cease", "start", "begin", "resume", "continue", "keep", "quit"})
 _SAID = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 # Contacts and agreements: in one sentence, one event whichever party is named first
 _ONE_EITHER_WAY = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -645,6 +648,13 @@ class EventExtractor(EventRecords):
             return False
         if governor.i == verb.i:
             return False
+        if (
+            verb.dep_ == "xcomp"
+            and governor.lemma_.lower() in _ASPECT_VERBS
+            and governor.dep_ == "xcomp"
+            and governor.head.i != governor.i
+        ):
+            governor = governor.head  # "called on Washington to stop selling arms to Taiwan"
         governing = self.find.trigger_for(governor)
         if governing is None and verb.dep_ == "ccomp":
             # "reiterated its demand that Israel ease …": what the demand asks

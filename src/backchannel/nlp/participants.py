@@ -91,6 +91,8 @@ _OWNER_TARGET = frozenset(
 )
 # Of those, the ones that judge the act: its owner may be named by a country adjective.
 _JUDGING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "CONCEDE"})
+# what a stand given up was against: "objections to", "veto on", "holdout over"
+_GIVEN_UP_ON = frozenset({"to", "over", "on", "against"})
 # Force, whose object's owner is the one it is used against, a country adjective as
 # well: "shelled the Ukrainian city of Kharkiv", "seized a British tanker"
 _FORCE = frozenset({"ASSAULT", "COERCE"})
@@ -235,6 +237,19 @@ class ParticipantFinder:
             return self.lex.noun_trigger(tok.lower_, lemma)
         return None
 
+    def _given_up_to(self, prep: Token, link: LinkResult) -> list[Linked]:
+        """Whom a stand given up was against: "dropped its objections to Kyiv's
+        membership bid", "lifted its veto on North Macedonia's membership" (the owner,
+        not the body it would join), "dropped its objection to Finland"."""
+        found: list[Linked] = []
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            found += (
+                possessors(noun, link, frozenset({"poss"}))
+                or self.collect(prep, link)
+                or self.owners(noun, link)
+            )
+        return found
+
     def verb_participants(
         self, verb: Token, trig: Trigger, link: LinkResult
     ) -> tuple[list[Linked], list[Linked], Token | None] | None:
@@ -278,6 +293,7 @@ class ParticipantFinder:
                         for g in p.children
                     ]
                     + [p for p in c.children if p.dep_ in {"appos", "conj"}]
+                    + _sum_paid_in(verb, c)
                 )
                 hit = next(
                     (
@@ -315,6 +331,10 @@ class ParticipantFinder:
                 )
             ):
                 return None  # "offered condolences" is no commitment; "offered to help" is
+        # a stand given up, also as the object makes it: "lifted its veto"
+        conceding = trig.type == "CONCEDE" or (
+            obj is not None and trig.for_object(obj.lemma_.lower(), obj.lower_).type == "CONCEDE"
+        )
         bargained = None
         if obj is None and trig.topic_object:
             obj = bargained = self._bargained(verb)  # "renegotiate trade pacts with Canada"
@@ -494,21 +514,25 @@ class ParticipantFinder:
                     targets += self.place_party(child, link) or self._force_owners(
                         child, trig, link
                     )
+                elif conceding and child.dep_ == "prep" and child.lower_ in _GIVEN_UP_ON:
+                    targets += self._given_up_to(child, link)
                 elif child.dep_ == "prep" and (
                     child.lower_ not in not_party_preps(trig.type)
                     or (child.lower_ == "on" and owner.lemma_.lower() in _PAID_BACK)
                 ):
                     # "vowed revenge on the United States": revenge is taken on someone
                     targets += self.collect(child, link) or shared_object(child, link)
-                    if (child.lower_ == "against" and trig.type in _OWNER_TARGET) or (
-                        child.lower_ in {"to", "over"} and trig.type == "CONCEDE"
-                    ):
-                        # "vowed countermeasures against Washington's export curbs";
-                        # "dropped its objections to Kyiv's membership bid"
+                    if child.lower_ == "against" and trig.type in _OWNER_TARGET:
+                        # "vowed countermeasures against Washington's export curbs"
                         for noun in (g for g in child.children if g.dep_ == "pobj"):
                             targets += self.owners(noun, link)
             if not targets:
                 targets += struck_owners
+            if not targets and conceding:
+                # "ended his holdout over Sweden's bid", "over" hung on the verb
+                for prep in verb.children:
+                    if prep.dep_ == "prep" and prep.lower_ in _GIVEN_UP_ON:
+                        targets += self._given_up_to(prep, link)
             if not targets and trig.type in _OWNER_TARGET:
                 # "defended the right of Russia troops"; "closed the American consulate",
                 # linked as the government it serves
@@ -1314,6 +1338,14 @@ def _speaker_aside(verb: Token) -> bool:
 
 # What is taken on someone: "vowed revenge on", "promised retaliation on"
 _PAID_BACK = frozenset({"revenge", "retaliation", "reprisal", "reprisals", "vengeance"})
+
+
+def _sum_paid_in(verb: Token, obj: Token) -> list[Token]:
+    """ "paid $20 million in compensation": what a sum is paid in, where the parser hung
+    "in" on the verb."""
+    if obj.dep_ != "dobj" or obj.ent_type_ != "MONEY":
+        return []
+    return [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children]
 
 
 def _relative_object(verb: Token, trig: Trigger) -> Token | None:

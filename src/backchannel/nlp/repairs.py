@@ -258,12 +258,14 @@ def named_under(prep: Token, link: LinkResult) -> list[Linked]:
     ]
 
 
-def possessors(noun: Token, link: LinkResult) -> list[Linked]:
+def possessors(
+    noun: Token, link: LinkResult, deps: frozenset[str] = frozenset({"poss", "compound"})
+) -> list[Linked]:
     """The actors named as ``noun``'s possessor or compound: "Tokyo's decision", "the US
-    move". Read as written, so a state there is never taken for a place, as the
-    participant rules take a state under "at"."""
+    move" (``deps`` narrows to the possessor alone). Read as written, so a state there
+    is never taken for a place, as the participant rules take a state under "at"."""
     return [
         link.token_to_mention[c.i]
         for c in noun.children
-        if c.dep_ in {"poss", "compound"} and c.i in link.token_to_mention
+        if c.dep_ in deps and c.i in link.token_to_mention
     ]
