@@ -141,6 +141,8 @@ def noun_participants(
         and (
             head.lower_ in {"for", "to", "into"}
             or (head.lower_ == "with" and trig.type != "CONSULT")
+            # "In a concession to Washington, China ended the peg"; "in a rebuke to Seoul"
+            or (head.lower_ == "in" and trig.type in SAID_TO | {"CONCEDE"})
             or taken_part_in(slot)  # "U.S. and Chinese troops took part in joint drills"
         )
         and head.head.pos_ in {"VERB", "AUX"}
@@ -223,6 +225,16 @@ def noun_participants(
         for child in head.head.children:
             if child.dep_ == "prep" and child.lower_ in {"in", "at", "to"}:
                 targets += find.collect(child, link, places=True)
+    if (
+        slot.dep_ == "nsubjpass"
+        and head.pos_ in {"VERB", "AUX"}
+        and not own
+        and not sources
+        and (head.lemma_.lower() in find.lex.reversing_verbs or find.trigger_for(head) is None)
+    ):
+        # "tariffs on British cars were cut by Washington": the passive's agent acts
+        # (a verb that tells an act itself, "was signed by", is its own event)
+        sources = [m for c in head.children if c.dep_ == "agent" for m in find.collect(c, link)]
     if (
         slot.dep_ in OBJ
         and head.pos_ in {"VERB", "AUX"}

@@ -96,9 +96,9 @@ _GIVEN_UP_ON = frozenset({"to", "over", "on", "against"})
 # Force, whose object's owner is the one it is used against, a country adjective as
 # well: "shelled the Ukrainian city of Kharkiv", "seized a British tanker"
 _FORCE = frozenset({"ASSAULT", "COERCE"})
-# particles the parser hangs as adverbs when the object comes first ("pulled its
-# troops back")
-_ADVERB_PARTICLES = frozenset({"back", "out", "off", "down", "away", "aside"})
+# particles the parser hangs as adverbs when the object comes first or right after the
+# verb ("pulled its troops back", "set free five Americans")
+_ADVERB_PARTICLES = frozenset({"back", "out", "off", "down", "away", "aside", "free"})
 
 
 # the children that complete a phrasal verb or idiom: "turn down", "take aim", "hold
