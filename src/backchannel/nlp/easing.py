@@ -25,6 +25,8 @@
   "licences for sales of chips to China", "the tariff hike on Chinese solar
   panels"); so too the state whose goods an investigation looks into
   ("anti-dumping probes against imports from Brazil") (``measure_targets``).
+- Those released with no "by": the one the sentence says held them ("the two
+  Canadians held by China were released") (``held_by``).
 - A measure both sides take on each other's goods: "both sides raised tariffs
   on each other's goods" (``on_each_other``): each side hits the other.
 """
@@ -250,6 +252,24 @@ def stray_agent(verb: Token, trig: Trigger, link: LinkResult) -> list[Linked]:
         for noun in (g for g in prep.children if g.dep_ == "pobj"):
             for by in noun.children:
                 if by.dep_ in {"prep", "agent"} and by.lower_ == "by":
+                    found += named_under(by, link)
+    return unique(found)
+
+
+# verbs of holding someone, whose "by" names the one who later frees them
+_HOLDING = frozenset({"hold", "detain", "jail", "imprison", "capture", "seize", "arrest", "kidnap"})
+
+
+def held_by(verb: Token, trig: Trigger, link: LinkResult) -> list[Linked]:
+    """Who frees those released with no "by": the one the sentence says held them
+    ("Kovrig and Spavor, the two Canadians held by China, were released")."""
+    if trig.mode != "release" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    found: list[Linked] = []
+    for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
+        for tok in subject.subtree:
+            if tok.lemma_.lower() in _HOLDING and tok.dep_ in {"acl", "relcl"}:
+                for by in (c for c in tok.children if c.dep_ == "agent"):
                     found += named_under(by, link)
     return unique(found)
 

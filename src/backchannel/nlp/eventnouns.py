@@ -28,6 +28,7 @@ from backchannel.nlp.repairs import (
     OBJ,
     SUBJ,
     THING_RELATIVES,
+    among,
     named_under,
     split_apposition,
     unique,
@@ -230,7 +231,7 @@ def noun_participants(
         and head.pos_ in {"VERB", "AUX"}
         and not own
         and not sources
-        and (head.lemma_.lower() in find.lex.reversing_verbs or find.trigger_for(head) is None)
+        and (among(head, find.lex.reversing_verbs) or find.trigger_for(head) is None)
     ):
         # "tariffs on British cars were cut by Washington": the passive's agent acts
         # (a verb that tells an act itself, "was signed by", is its own event)

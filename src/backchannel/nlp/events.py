@@ -45,6 +45,7 @@ from backchannel.nlp.easing import (
     eased_outright,
     exempting_verb,
     extra_trigger,
+    held_by,
     measure_of,
     measure_targets,
     named_firms,
@@ -83,6 +84,7 @@ from backchannel.nlp.reactions import (
     summoned_to,
 )
 from backchannel.nlp.records import EventRecords, own_state
+from backchannel.nlp.repairs import among
 from backchannel.nlp.rolechanges import sentence_changes
 from backchannel.nlp.sides import Side, across_countries, one_gathering, without_one_side
 from backchannel.nlp.speakers import obligation_events, statement_of, wrong_events
@@ -335,7 +337,11 @@ class EventExtractor(EventRecords):
             )
         if not sources:
             # "was summoned to the Chinese foreign ministry": the ministry summoned
-            sources = stray_agent(tok, trig, link) or summoned_to(self.find, tok, link)
+            sources = (
+                stray_agent(tok, trig, link)
+                or summoned_to(self.find, tok, link)
+                or held_by(tok, trig, link)  # "the Canadians held by China were released"
+            )
             doers = _ids(sources)
             targets = [t for t in targets if t.actor_id not in doers]
         if not targets and sources:
@@ -681,7 +687,7 @@ class EventExtractor(EventRecords):
         verb = noun.head
         if noun.dep_ == "pobj" and verb.lower_ == "from":
             return exempting_verb(verb, self.lex.exempting_verbs)
-        reversing = verb.lemma_.lower() in self.lex.reversing_verbs
+        reversing = among(verb, self.lex.reversing_verbs)
         if noun.dep_ not in OBJ | {"nsubjpass"} or not reversing:
             return None
         return verb if verb.pos_ in {"VERB", "AUX"} else None

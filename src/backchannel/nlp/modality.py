@@ -15,7 +15,7 @@ from backchannel.model import Event, Modality
 from backchannel.nlp.asks import meddled_in
 from backchannel.nlp.lexicon import Lexicon
 from backchannel.nlp.reactions import stood_firm
-from backchannel.nlp.repairs import WAYS_AND_MEANS, lemma, phrasal
+from backchannel.nlp.repairs import WAYS_AND_MEANS, among, lemma, phrasal
 
 _SAY = frozenset(
     {"say", "tell", "add", "note", "report", "announce", "state", "claim", "declare", "insist"}
@@ -478,7 +478,7 @@ def dropped_plan(verb: Token, lex: Lexicon) -> Token | None:
     if verb.dep_ != "acl" or plan.lower_ not in lex.intent_nouns or plan.dep_ not in {"dobj"}:
         return None
     dropper = plan.head
-    return dropper if dropper.lemma_.lower() in lex.reversing_verbs else None
+    return dropper if among(dropper, lex.reversing_verbs) else None
 
 
 def one_plan(found: list[Event], sent: Span) -> list[Event]:

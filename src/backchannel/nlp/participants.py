@@ -257,6 +257,8 @@ class ParticipantFinder:
         preps = {
             c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"} and not of_time(c)
         }
+        if any(c.dep_ == "dative" and c.pos_ != "ADP" for c in verb.children):
+            preps.add("to")  # "handed China control of the island": to China
         if trig.not_preps & preps:
             return None
         if trig.no_complement and any(

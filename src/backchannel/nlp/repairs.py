@@ -60,6 +60,12 @@ def phrasal(verb: Token, particles: frozenset[str] = frozenset({"prt"})) -> set[
     return {word, *(f"{word} {c.lower_}" for c in verb.children if c.dep_ in particles)}
 
 
+def among(verb: Token, words: frozenset[str]) -> bool:
+    """The verb, or the verb with one of its particles, is among ``words``: "cut",
+    "call off"."""
+    return bool(phrasal(verb) & words)
+
+
 def antecedent(verb: Token, pronoun: Token, link: LinkResult) -> list[Linked]:
     """The actor a relative pronoun stands for: "Li, who was sanctioned …" → Li."""
     if verb.dep_ != "relcl" or pronoun.lower_ not in _RELATIVE:
