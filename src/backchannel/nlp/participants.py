@@ -51,6 +51,7 @@ from backchannel.nlp.reactions import (
     displeasure,
     gave_in,
     hit_back,
+    met_demand,
     nation_of,
     protest_note,
     pushback,
@@ -192,6 +193,7 @@ class ParticipantFinder:
                 or hoping(tok, self.lex)  # "hopes China will refrain from …"
                 or stood_firm(tok, self.lex)  # "will not yield to pressure from …"
                 or gave_in(tok, self.lex)  # "bowed to pressure from the IMF"
+                or met_demand(tok)  # "meeting Islamabad's key demand"
                 or retaliation_said(tok, self.lex)  # "said it would retaliate"
                 or readout(tok, self.lex)  # "exchanged views with X", "briefed X on …"
             )

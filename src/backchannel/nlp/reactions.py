@@ -81,16 +81,36 @@ def gave_in(verb: Token, lex: Lexicon) -> Trigger | None:
     return Trigger(word, "verb", "CONCEDE", "")
 
 
+def met_demand(verb: Token) -> Trigger | None:
+    """ "meeting Islamabad's key demand", "met a long-held demand of Beijing": a
+    concession to the one whose demand it was (the demand its object, whose owner
+    the participant rules take)."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _MEETING_DEMANDS:
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in _DEMANDS for c in verb.children):
+        return None
+    return Trigger(verb.lemma_.lower(), "verb", "CONCEDE", "", objects=_DEMANDS)
+
+
+_MEETING_DEMANDS = frozenset({"meet", "satisfy", "fulfil", "fulfill", "heed", "grant"})
+_DEMANDS = frozenset({"demand", "demands"})
+
+
 def _yielding(verb: Token, lex: Lexicon) -> str | None:
     """The verb of yielding ``verb`` is ("bow", "give in"), else None."""
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     lemma = verb.lemma_.lower()
-    # "caved in to US demands", the particle parsed as a preposition with no object
+    # "caved in to US demands", "refused to back down", the particle parsed as a
+    # preposition with no object or as an adverb
     particles = [
         c.lower_
         for c in verb.children
-        if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "in" and not list(c.children))
+        if c.dep_ == "prt"
+        or (c.dep_ == "prep" and c.lower_ == "in" and not list(c.children))
+        or (c.dep_ == "advmod" and c.lower_ == "down")
     ]
     if lemma == "give" and any(c.dep_ == "dobj" and c.lower_ == "way" for c in verb.children):
         particles.append("way")  # "gave way to OAS demands"
@@ -124,7 +144,10 @@ def retaliation_said(verb: Token, lex: Lexicon) -> Trigger | None:
 
 
 # yielding words that say so also of a name: "gave way to Beijing", "caved in to Trump"
-_YIELDING_TO_NAMES = frozenset({"give way", "give in", "cave in", "kowtow", "capitulate"})
+_YIELDING_TO_NAMES = frozenset(
+    {"give way", "give in", "cave in", "kowtow", "capitulate", "back down", "climb down"}
+)
+_BACKING_DOWN = frozenset({"back down", "climb down"})
 _RETALIATIONS = frozenset({"countermeasure", "countermeasures", "retaliation", "reprisal"})
 # what follows a retaliation verb to make it phrasal: "fight back", "hit back"
 RETALIATION_PARTICLES = frozenset({"prt", "advmod"})
@@ -147,6 +170,23 @@ def _yielded_to(verb: Token, lex: Lexicon) -> list[Token]:
         for c in verb.children
         if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
     ]
+    if phrasal(verb) & _BACKING_DOWN:
+        # "backed down in its standoff with Trump": the other side of the dispute, its
+        # "with" hung on the dispute or on the verb
+        disputes = [
+            d
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "over"}
+            for d in prep.children
+            if d.lemma_.lower() in lex.dispute_nouns
+        ]
+        things += [
+            g
+            for holder in ([*disputes, verb] if disputes else [])
+            for with_ in holder.children
+            if with_.dep_ == "prep" and with_.lower_ == "with"
+            for g in with_.children
+        ]
     # "yielding to years of pressure from Washington": the pressure, not its years
     things += [
         g
