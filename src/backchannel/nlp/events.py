@@ -79,6 +79,7 @@ from backchannel.nlp.reactions import (
     feeling_subjects,
     nation_of,
     pressed_by,
+    pressed_despite,
     reacted_to,
     stood_firm,
     summoned_to,
@@ -327,6 +328,9 @@ class EventExtractor(EventRecords):
             targets = self._others_hoped(ctx, sources, hoped_of(tok, link, self.lex), link)
         elif trig.type in {"REJECT", "CONCEDE"} and trig.lemma in self.lex.yielding_verbs:
             targets = pressed_by(self.find, tok, link, self.adjectives)  # "to US threats"
+        if trig.type == "REJECT":
+            # "refused to retract her remarks on Taiwan despite demands from Beijing"
+            targets = pressed_despite(self.find, tok, link, self.adjectives) or targets
         if not targets:
             targets = met_and_agreed(self.find, tok, trig, link)
         sending = trig.lemma in self.lex.sending_verbs

@@ -216,6 +216,24 @@ def pressed_by(
     return unique(found)
 
 
+def pressed_despite(
+    find: ParticipantFinder, verb: Token, link: LinkResult, adjectives: Mapping[str, str]
+) -> list[Linked]:
+    """Those a refusal holds out against "despite" their demands or pressure: "refused
+    to retract her remarks on Taiwan despite demands from Beijing" rejects Beijing,
+    not Taiwan; "despite US pressure"."""
+    acts = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    found: list[Linked] = []
+    for prep in (c for h in [verb, *acts] for c in h.children if c.dep_ == "prep"):
+        if prep.lower_ == "despite":
+            for noun in prep.children:
+                if noun.lower_ in find.lex.pressing_nouns or (
+                    noun.lemma_.lower() in find.lex.pressing_nouns
+                ):
+                    found += _authors(find, noun, link, adjectives)
+    return unique(found)
+
+
 def angry_reaction(verb: Token, lex: Lexicon) -> Trigger | None:
     """ "reacted angrily to …", "responded furiously to …": criticism of its author."""
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in lex.reacting_verbs:
