@@ -96,7 +96,11 @@ def _carries_value(craft: Token, lex: Lexicon) -> bool:
 
 def _of_value(noun: Token, lex: Lexicon, depth: int = 3) -> bool:
     """Aid, supplies, arms or money: the word, a word before it, or what it is "of",
-    through a few measures ("shipments of fuel", "hundreds of tonnes of food aid")."""
+    through a few measures ("shipments of fuel", "hundreds of tonnes of food aid").
+    A measure against trade in them is none: "the lifting of the US arms embargo"."""
+    measure = lex.noun_trigger(noun.lower_, noun.lemma_.lower())
+    if measure is not None and measure.type == "SANCTION":
+        return False
     words = [noun, *(c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"})]
     # "the first of its promised air defense systems"
     owned = [

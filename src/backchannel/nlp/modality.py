@@ -323,6 +323,8 @@ def _is_to_be(trigger: Token, lex: Lexicon) -> Modality | None:
         return None
     if not any(c.dep_ == "nsubj" and c.pos_ in {"PROPN", "PRON"} for c in be.children):
         return None  # "the aim is to sign": what the aim is, not who will do it
+    if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in be.children):
+        return "hypothetical"  # "if USTR were to impose a duty": a condition, no plan
     return "negated" if _negated(list(be.children), lex) else "planned"
 
 

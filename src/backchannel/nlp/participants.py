@@ -525,7 +525,17 @@ class ParticipantFinder:
                     or (child.lower_ == "on" and owner.lemma_.lower() in _PAID_BACK)
                 ):
                     # "vowed revenge on the United States": revenge is taken on someone
-                    targets += self.collect(child, link) or shared_object(child, link)
+                    targets += (
+                        self.collect(child, link)
+                        or shared_object(child, link)
+                        # "eased sanctions on Venezuela's oil sector": whose sector
+                        or [
+                            m
+                            for g in child.children
+                            if g.dep_ == "pobj" and child.lower_ in {"on", "against"}
+                            for m in possessors(g, link, frozenset({"poss"}))
+                        ]
+                    )
                     if child.lower_ == "against" and trig.type in _OWNER_TARGET:
                         # "vowed countermeasures against Washington's export curbs"
                         for noun in (g for g in child.children if g.dep_ == "pobj"):
@@ -999,6 +1009,10 @@ class ParticipantFinder:
             if m is None or any(f is m for f in found):
                 continue
             head = span_root(tok.doc, m)
+            if tok.i == root.i and not root.is_ancestor(head):
+                # the parse broke the name and hung its last word here: "Trump and Vice
+                # Premier Liu He signed", "He" the subject and "Liu" hung on "Trump"
+                head = tok
             if m.how == "coordinated":
                 head = _sharer(head, link)  # "envoys from Chile and Peru"
             named = link.token_to_mention.get(head.head.i) if head.dep_ == "appos" else None

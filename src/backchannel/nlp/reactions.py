@@ -145,7 +145,7 @@ def retaliation_said(verb: Token, lex: Lexicon) -> Trigger | None:
 
 # yielding words that say so also of a name: "gave way to Beijing", "caved in to Trump"
 _YIELDING_TO_NAMES = frozenset(
-    {"give way", "give in", "cave in", "kowtow", "capitulate", "back down", "climb down"}
+    {"give way", "give in", "cave", "cave in", "kowtow", "capitulate", "back down", "climb down"}
 )
 _BACKING_DOWN = frozenset({"back down", "climb down"})
 _RETALIATIONS = frozenset({"countermeasure", "countermeasures", "retaliation", "reprisal"})

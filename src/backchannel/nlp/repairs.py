@@ -130,7 +130,9 @@ _TITLE_DEPS = frozenset({"amod", "compound", "det", "poss", "nmod", "punct"})
 def _title_start(doc: Doc, m: Linked, link: LinkResult) -> int:
     """Where the title before the name ``m`` begins: "Trump and Russian President
     Vladimir Putin met", where the words between "and" and the name modify it (the
-    parser may hang "Trump" there too, so the walk stops at "and")."""
+    parser may hang "Trump" there too, so the walk stops at "and"), or are capitalised
+    as a title is where the parse broke the name off ("Trump and Vice Premier Liu He
+    signed", with "He" read as the subject)."""
     root = span_root(doc, m)
     start = m.start
     while start - 1 > 0 and m.start - start < 5:
@@ -138,8 +140,10 @@ def _title_start(doc: Doc, m: Linked, link: LinkResult) -> int:
         if (
             word.lower_ in {"and", ","}
             or word.i in link.token_to_mention
-            or word.dep_ not in _TITLE_DEPS
-            or not root.is_ancestor(word)
+            or (
+                (word.dep_ not in _TITLE_DEPS or not root.is_ancestor(word))
+                and not (word.is_title and word.pos_ == "PROPN")
+            )
         ):
             break
         start -= 1
