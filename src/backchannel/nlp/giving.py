@@ -77,10 +77,20 @@ def given(verb: Token, lex: Lexicon) -> Trigger | None:
     # "ships carrying relief supplies", "planes loaded with food": the craft stands
     # for what it carries
     valued = [t for t in things if _of_value(t, lex) or _carries_value(t, lex)]
-    if not valued:
-        return None
+    if not valued or _in_compensation(verb):
+        return None  # "transferred $20 million in compensation to Turkey": a retreat
     forms = frozenset(w for t in valued for w in (t.lower_, t.lemma_.lower()))
     return Trigger(lemma(verb), "verb", "AID", "", objects=forms, or_actor=True)
+
+
+def _in_compensation(verb: Token) -> bool:
+    """A sum given "in compensation" or "in reparations" pays for a wrong: no aid."""
+    return any(
+        g.lemma_.lower() in {"compensation", "reparation"}
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "in"
+        for g in p.children
+    )
 
 
 def _carries_value(craft: Token, lex: Lexicon) -> bool:

@@ -228,6 +228,15 @@ class NewPeople:
     def _nationality_role(self, doc: Doc, ent: Span) -> Role | None:
         """A role from "NAME, a/an/the NATIONALITY NOUN" ("David Lin, an American pastor",
         "Zhan Qixiong, the Chinese trawler captain")."""
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and before.pos_ == "PROPN" and before.ent_type_ == "NORP":
+            # "China freed Americans Mark Swidan, …", "Canadian Michael Kovrig"
+            word = before.lower_
+            code = self._office.adjectives.get(word) or (
+                self._office.adjectives.get(word[:-1]) if word.endswith("s") else None
+            )
+            if code:
+                return Role(title=before.text, org="", country=code, sector="civilian")
         at = ent.end
         if at + 3 >= len(doc) or doc[at].text != ",":
             return None

@@ -504,9 +504,9 @@ class ParticipantFinder:
             # "turned down a South Korean proposal"
             judged = (
                 self.owners(obj, link, by_adjective=True)
-                if trig.type in _JUDGING and not targets
+                if trig.type in _JUDGING and not targets and not conceding
                 else []
-            )
+            )  # (a stand given up is one's own: "dropped Ankara's objection to …")
             targets += judged
             for owner, child in ((n, c) for n in ([] if judged else named) for c in n.children):
                 if child.dep_ == "prep" and child.lower_ in trig.place_preps:
@@ -514,9 +514,17 @@ class ParticipantFinder:
                         # "bombed Serbian positions in Bosnia": force against their
                         # owner (below), not the place
                         continue
-                    # "a missile over Japan"; "an attack on Ethiopian positions"
-                    targets += self.place_party(child, link) or self._force_owners(
-                        child, trig, link
+                    # "a missile over Japan"; "an attack on Ethiopian positions";
+                    # "withdrew its garrison from Ukraine's Snake Island"
+                    targets += (
+                        self.place_party(child, link)
+                        or self._force_owners(child, trig, link)
+                        or [
+                            m
+                            for g in child.children
+                            if g.dep_ == "pobj"
+                            for m in possessors(g, link, frozenset({"poss"}))
+                        ]
                     )
                 elif conceding and child.dep_ == "prep" and child.lower_ in _GIVEN_UP_ON:
                     targets += self._given_up_to(child, link)
