@@ -143,7 +143,12 @@ def noun_participants(
             head.lower_ in {"for", "to", "into"}
             or (head.lower_ == "with" and trig.type != "CONSULT")
             # "In a concession to Washington, China ended the peg"; "in a rebuke to Seoul"
-            or (head.lower_ == "in" and trig.type in SAID_TO | {"CONCEDE"})
+            # (its own "to": not "in an investigation of arms sales to Croatia")
+            or (
+                head.lower_ == "in"
+                and trig.type in SAID_TO | {"CONCEDE"}
+                and any(c.dep_ == "prep" and c.lower_ == "to" for c in noun.children)
+            )
             or taken_part_in(slot)  # "U.S. and Chinese troops took part in joint drills"
         )
         and head.head.pos_ in {"VERB", "AUX"}

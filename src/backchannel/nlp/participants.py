@@ -443,8 +443,13 @@ class ParticipantFinder:
                         and not _inside_phrase(g, head)
                     )
                 elif trig.prep_objects and child.lower_ in trig.preps:
-                    # "sat across the table from Wang Yi", a person under "from" no place
-                    found = named_under(child, link) or self.collect(child, link)
+                    # "sat across the table from Wang Yi", a person under "from" no place;
+                    # but the list one is taken off names no one: "from its blacklist
+                    # of companies with ties to the People's Liberation Army"
+                    listed = any(
+                        g.dep_ == "pobj" and g.lower_.endswith("list") for g in child.children
+                    )
+                    found = [] if listed else named_under(child, link) or self.collect(child, link)
                 else:
                     found = (
                         self.collect(child, link)
