@@ -239,6 +239,22 @@ class ParticipantFinder:
             return self.lex.noun_trigger(tok.lower_, lemma)
         return None
 
+    def _stand_given_up(self, obj: Token, verb: Token, link: LinkResult) -> list[Linked]:
+        """Whom a stand given up was against, not all its phrase names ("objection to
+        Sweden's NATO membership" is against Sweden, not NATO): its preposition under
+        the object or, as the parser may hang it, under the verb ("ended his holdout
+        over Sweden's bid")."""
+        for holder in (obj, verb):
+            found = [
+                m
+                for c in holder.children
+                if c.dep_ == "prep" and c.lower_ in _GIVEN_UP_ON
+                for m in self._given_up_to(c, link)
+            ]
+            if found:
+                return found
+        return []
+
     def _given_up_to(self, prep: Token, link: LinkResult) -> list[Linked]:
         """Whom a stand given up was against: "dropped its objections to Kyiv's
         membership bid", "lifted its veto on North Macedonia's membership" (the owner,
@@ -513,6 +529,9 @@ class ParticipantFinder:
                 else []
             )  # (a stand given up is one's own: "dropped Ankara's objection to …")
             targets += judged
+            given_up = self._stand_given_up(obj, verb, link) if conceding else []
+            if given_up:
+                targets = given_up
             for owner, child in ((n, c) for n in ([] if judged else named) for c in n.children):
                 if child.dep_ == "prep" and child.lower_ in trig.place_preps:
                     if trig.type in _FORCE and (targets or struck_owners):
@@ -531,8 +550,8 @@ class ParticipantFinder:
                             for m in possessors(g, link, frozenset({"poss"}))
                         ]
                     )
-                elif conceding and child.dep_ == "prep" and child.lower_ in _GIVEN_UP_ON:
-                    targets += self._given_up_to(child, link)
+                elif given_up and child.dep_ == "prep" and child.lower_ in _GIVEN_UP_ON:
+                    continue  # read above
                 elif child.dep_ == "prep" and (
                     child.lower_ not in not_party_preps(trig.type)
                     or (child.lower_ == "on" and owner.lemma_.lower() in _PAID_BACK)
@@ -555,11 +574,6 @@ class ParticipantFinder:
                             targets += self.owners(noun, link)
             if not targets:
                 targets += struck_owners
-            if not targets and conceding:
-                # "ended his holdout over Sweden's bid", "over" hung on the verb
-                for prep in verb.children:
-                    if prep.dep_ == "prep" and prep.lower_ in _GIVEN_UP_ON:
-                        targets += self._given_up_to(prep, link)
             if not targets and trig.type in _OWNER_TARGET:
                 # "defended the right of Russia troops"; "closed the American consulate",
                 # linked as the government it serves
