@@ -242,3 +242,17 @@ def test_a_lower_case_state_form_is_no_state(extractor: Any) -> None:
     assert {(e.source.country, e.target.country, e.type) for e in ex.events} == {
         ("RUS", "UKR", "RETREAT")
     }
+
+
+def test_a_deal_read_as_apposed_to_its_phase_is_still_announced(extractor: Any) -> None:
+    assert ("donald-trump", "liu-he", "AGREE", "asserted") in {
+        tuple(sorted(a[:2])) + a[2:]
+        for a in _acts(extractor, "Trump and Liu He announced a phase one deal on Friday.")
+    }
+    # an apposition to a meeting stays the meeting's: no talks with a second party
+    got = _acts(
+        extractor,
+        "Katherine Tai held a virtual meeting with Liu He on Wednesday, her first talks "
+        "with a Chinese official since taking office.",
+    )
+    assert {a[:2] for a in got} == {("katherine-tai", "liu-he")}

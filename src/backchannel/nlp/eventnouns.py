@@ -124,6 +124,15 @@ def noun_participants(
         and noun.head.head.lemma_.lower() in find.lex.measure_nouns
     ):
         slot = noun.head.head
+    elif (
+        noun.dep_ == "appos"
+        and noun.head.dep_ in OBJ
+        and noun.head.pos_ == "NOUN"
+        and find.trigger_for(noun.head) is None
+    ):
+        # "announced a phase one deal", "deal" read as apposed to "phase" (but "held a
+        # meeting with Liu, her first talks with a Chinese official" is the meeting's)
+        slot = noun.head
     head = slot.head
     # "a Trump visit", "Bessent's meeting", "the release of the crew by China": the
     # noun names its party ("welcomed a visit by Putin": the welcomer is the host)
