@@ -92,11 +92,11 @@ from backchannel.nlp.speakers import obligation_events, statement_of, wrong_even
 from backchannel.nlp.thirdparty import intermediary_events, mediation_events
 from backchannel.nlp.verbal import judgement, rejects_a_charge, reported_wrong
 
+# Verbs of beginning and ending whose -ing clause is what they start or stop: asked
+# to "stop selling arms", the selling is still only what is asked about.
+_ASPECT_VERBS = frozenset({"stop", "cease", "start", "begin", "resume", "continue", "keep", "quit"})
 # Verbal acts whose noun, rejected, is what the rejection answers ("rejected the
 # accusation", "declined a US request"), not a further event.
-# verbs of beginning and ending whose -ing clause is what they start or stop: asked
-# to "stop selling arms", the selling is still only what is asked about
-_ASPECT_VERBS = frozenset({"stop", "cease", "start", "begin", "resume", "continue", "keep", "quit"})
 _SAID = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 # Contacts and agreements: in one sentence, one event whichever party is named first
 _ONE_EITHER_WAY = frozenset({"CONSULT", "AGREE", "COOPERATE"})

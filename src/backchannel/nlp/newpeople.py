@@ -227,7 +227,8 @@ class NewPeople:
 
     def _nationality_role(self, doc: Doc, ent: Span) -> Role | None:
         """A role from "NAME, a/an/the NATIONALITY NOUN" ("David Lin, an American pastor",
-        "Zhan Qixiong, the Chinese trawler captain")."""
+        "Zhan Qixiong, the Chinese trawler captain") or from a demonym right before the
+        name ("Americans Mark Swidan")."""
         before = doc[ent.start - 1] if ent.start > 0 else None
         if before is not None and before.pos_ == "PROPN" and before.ent_type_ == "NORP":
             # "China freed Americans Mark Swidan, …", "Canadian Michael Kovrig"

@@ -262,9 +262,7 @@ class ParticipantFinder:
         found: list[Linked] = []
         for noun in (g for g in prep.children if g.dep_ == "pobj"):
             found += (
-                possessors(noun, link, frozenset({"poss"}))
-                or self.collect(prep, link)
-                or self.owners(noun, link)
+                possessors(noun, link, _POSS) or self.collect(prep, link) or self.owners(noun, link)
             )
         return found
 
@@ -543,12 +541,7 @@ class ParticipantFinder:
                     targets += (
                         self.place_party(child, link)
                         or self._force_owners(child, trig, link)
-                        or [
-                            m
-                            for g in child.children
-                            if g.dep_ == "pobj"
-                            for m in possessors(g, link, frozenset({"poss"}))
-                        ]
+                        or _possessor_under(child, link)
                     )
                 elif given_up and child.dep_ == "prep" and child.lower_ in _GIVEN_UP_ON:
                     continue  # read above
@@ -561,12 +554,11 @@ class ParticipantFinder:
                         self.collect(child, link)
                         or shared_object(child, link)
                         # "eased sanctions on Venezuela's oil sector": whose sector
-                        or [
-                            m
-                            for g in child.children
-                            if g.dep_ == "pobj" and child.lower_ in {"on", "against"}
-                            for m in possessors(g, link, frozenset({"poss"}))
-                        ]
+                        or (
+                            _possessor_under(child, link)
+                            if child.lower_ in {"on", "against"}
+                            else []
+                        )
                     )
                     if child.lower_ == "against" and trig.type in _OWNER_TARGET:
                         # "vowed countermeasures against Washington's export curbs"
@@ -1383,6 +1375,15 @@ def _speaker_aside(verb: Token) -> bool:
 
 # What is taken on someone: "vowed revenge on", "promised retaliation on"
 _PAID_BACK = frozenset({"revenge", "retaliation", "reprisal", "reprisals", "vengeance"})
+
+
+_POSS = frozenset({"poss"})
+
+
+def _possessor_under(prep: Token, link: LinkResult) -> list[Linked]:
+    """The actor named as the possessor of a preposition's object: "on Venezuela's oil
+    sector", "from Ukraine's Snake Island"."""
+    return [m for g in prep.children if g.dep_ == "pobj" for m in possessors(g, link, _POSS)]
 
 
 def _sum_paid_in(verb: Token, obj: Token) -> list[Token]:

@@ -130,9 +130,9 @@ _TITLE_DEPS = frozenset({"amod", "compound", "det", "poss", "nmod", "punct"})
 def _title_start(doc: Doc, m: Linked, link: LinkResult) -> int:
     """Where the title before the name ``m`` begins: "Trump and Russian President
     Vladimir Putin met", where the words between "and" and the name modify it (the
-    parser may hang "Trump" there too, so the walk stops at "and"), or are capitalised
-    as a title is where the parse broke the name off ("Trump and Vice Premier Liu He
-    signed", with "He" read as the subject)."""
+    parser may hang "Trump" there too, so the walk stops at "and"), or are the
+    capitalised words of a title where the parse broke the name off ("Trump and Vice
+    Premier Liu He signed", with "He" read as the subject)."""
     root = span_root(doc, m)
     start = m.start
     while start - 1 > 0 and m.start - start < 5:
