@@ -256,3 +256,15 @@ def test_a_deal_read_as_apposed_to_its_phase_is_still_announced(extractor: Any) 
         "with a Chinese official since taking office.",
     )
     assert {a[:2] for a in got} == {("katherine-tai", "liu-he")}
+
+
+def test_people_handed_over_or_returned_go_back_to_their_side(extractor: Any) -> None:
+    assert _countries(
+        extractor, "Pakistan handed over the captured Indian pilot at the Wagah border."
+    ) == {("PAK", "IND", "RETREAT")}
+    assert _countries(extractor, "Russia returned the Ukrainian prisoners.") == {
+        ("RUS", "UKR", "RETREAT")
+    }
+    # suspects handed to another's police stay judicial cooperation
+    handed = _run(extractor, "Pakistan handed over the suspects to the United States.")
+    assert {(e.type, e.mode) for e in handed.events} == {("COOPERATE", "judicial")}

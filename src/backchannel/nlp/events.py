@@ -404,6 +404,10 @@ class EventExtractor(EventRecords):
             # "Kushner worked closely with Cui Tiankai": two people's working
             # relationship, a channel; two states working together cooperate
             trig = replace(trig, type="CONSULT", mode="relationship")
+        if trig.lemma == "hand over" and trig.type == "COOPERATE" and obj is None and targets:
+            # "Pakistan handed over the captured Indian pilot": a person or group of
+            # another's handed over, no suspect or fugitive named, goes back (a release)
+            trig = replace(trig, type="RETREAT", mode="release")
         return trig, sources, targets, obj
 
     def _others_hoped(

@@ -566,6 +566,10 @@ class ParticipantFinder:
                             targets += self.owners(noun, link)
             if not targets:
                 targets += struck_owners
+            if not targets and trig.type == "RETREAT" and obj.i in link.token_to_mention:
+                # "returned the Ukrainian prisoners", "handed over 90 Ukrainian prisoners
+                # of war": the people handed back are the other side's
+                targets.append(link.token_to_mention[obj.i])
             if not targets and trig.type in _OWNER_TARGET:
                 # "defended the right of Russia troops"; "closed the American consulate",
                 # linked as the government it serves
