@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 from backchannel.model import Actor, slug
 from backchannel.nlp.lexicon import Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
-from backchannel.nlp.repairs import OBJ, named_under, possessors, unique
+from backchannel.nlp.repairs import OBJ, POSS, named_under, possessors, unique
 
 # Nouns that name undoing a measure, when their "of" phrase names the measure.
 _EASING_NOUNS = frozenset(
@@ -255,7 +255,7 @@ def stray_agent(verb: Token, trig: Trigger, link: LinkResult) -> list[Linked]:
                     found += named_under(by, link)
             if not found and prep.lower_ == "from" and noun.lower_.endswith("list"):
                 # "was removed from the Pentagon's blacklist": the list's keeper
-                found += possessors(noun, link, frozenset({"poss"}))
+                found += possessors(noun, link, POSS)
     return unique(found)
 
 

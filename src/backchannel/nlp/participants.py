@@ -60,8 +60,8 @@ from backchannel.nlp.reactions import (
     stood_firm,
 )
 from backchannel.nlp.repairs import OBJ as OBJ
-from backchannel.nlp.repairs import SUBJ as SUBJ
 from backchannel.nlp.repairs import (
+    POSS,
     THING_RELATIVES,
     WAYS_AND_MEANS,
     antecedent,
@@ -75,6 +75,7 @@ from backchannel.nlp.repairs import (
     shared_object,
     span_root,
 )
+from backchannel.nlp.repairs import SUBJ as SUBJ
 from backchannel.nlp.repairs import lemma as repaired_lemma
 from backchannel.nlp.repairs import unique as unique
 
@@ -262,7 +263,7 @@ class ParticipantFinder:
         found: list[Linked] = []
         for noun in (g for g in prep.children if g.dep_ == "pobj"):
             found += (
-                possessors(noun, link, _POSS) or self.collect(prep, link) or self.owners(noun, link)
+                possessors(noun, link, POSS) or self.collect(prep, link) or self.owners(noun, link)
             )
         return found
 
@@ -1381,13 +1382,10 @@ def _speaker_aside(verb: Token) -> bool:
 _PAID_BACK = frozenset({"revenge", "retaliation", "reprisal", "reprisals", "vengeance"})
 
 
-_POSS = frozenset({"poss"})
-
-
 def _possessor_under(prep: Token, link: LinkResult) -> list[Linked]:
     """The actor named as the possessor of a preposition's object: "on Venezuela's oil
     sector", "from Ukraine's Snake Island"."""
-    return [m for g in prep.children if g.dep_ == "pobj" for m in possessors(g, link, _POSS)]
+    return [m for g in prep.children if g.dep_ == "pobj" for m in possessors(g, link, POSS)]
 
 
 def _sum_paid_in(verb: Token, obj: Token) -> list[Token]:

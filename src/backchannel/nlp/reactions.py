@@ -72,9 +72,7 @@ def gave_in(verb: Token, lex: Lexicon) -> Trigger | None:
     # to what presses, not to a name ("acceded to NATO" is joining it); but one who
     # caves in or gives way to a name yields to it ("gave way to Beijing")
     if not any(
-        t.lower_ in lex.pressing_nouns
-        or t.lemma_.lower() in lex.pressing_nouns
-        or (word in _YIELDING_TO_NAMES and t.pos_ == "PROPN")
+        _presses(t, lex) or (word in _YIELDING_TO_NAMES and t.pos_ == "PROPN")
         for t in _yielded_to(verb, lex)
     ):
         return None
@@ -197,12 +195,12 @@ def _yielded_to(verb: Token, lex: Lexicon) -> list[Token]:
         for g in of.children
         if g.dep_ == "pobj"
     ]
-    return [
-        t
-        for t in things
-        if (t.lower_ in lex.pressing_nouns or t.lemma_.lower() in lex.pressing_nouns)
-        or (t.dep_ == "pobj" and t.pos_ == "PROPN")
-    ]
+    return [t for t in things if _presses(t, lex) or (t.dep_ == "pobj" and t.pos_ == "PROPN")]
+
+
+def _presses(thing: Token, lex: Lexicon) -> bool:
+    """``thing`` is a word of pressure, by its form or its lemma: "threats", "demands"."""
+    return thing.lower_ in lex.pressing_nouns or thing.lemma_.lower() in lex.pressing_nouns
 
 
 def pressed_by(
@@ -227,9 +225,7 @@ def pressed_despite(
     for prep in (c for h in [verb, *acts] for c in h.children if c.dep_ == "prep"):
         if prep.lower_ == "despite":
             for noun in prep.children:
-                if noun.lower_ in find.lex.pressing_nouns or (
-                    noun.lemma_.lower() in find.lex.pressing_nouns
-                ):
+                if _presses(noun, find.lex):
                     found += _authors(find, noun, link, adjectives)
     return unique(found)
 

@@ -268,6 +268,10 @@ def named_under(prep: Token, link: LinkResult) -> list[Linked]:
     ]
 
 
+# the possessor alone, for ``possessors``: "Venezuela's oil sector", not "the NATO bid"
+POSS = frozenset({"poss"})
+
+
 def possessors(
     noun: Token, link: LinkResult, deps: frozenset[str] = frozenset({"poss", "compound"})
 ) -> list[Linked]:
