@@ -15,7 +15,9 @@ from backchannel.errors import KnowledgeBaseError
 from backchannel.kb import KnowledgeBase
 from backchannel.nlp.mentions import Linked
 
-_BODY_NOUNS = frozenset({"ministry", "treasury"})
+# the last word of a body's name without its country: "the commerce ministry", "the
+# Treasury", "the Senate", "the House of Representatives"
+_BODY_NOUNS = frozenset({"ministry", "treasury", "senate", "representatives"})
 _SPELLINGS = {"defence": "defense"}
 
 
@@ -37,13 +39,14 @@ def bare_bodies(kb: KnowledgeBase) -> dict[str, str]:
             words = [_norm(w) for w in form.split()]
             while words and words[0] in country_words:
                 words = words[1:]
-            if 1 <= len(words) <= 2 and words[-1] in _BODY_NOUNS:
+            if 1 <= len(words) <= 3 and words[-1] in _BODY_NOUNS:
                 found.setdefault(" ".join(words), set()).add(actor.actor_id)
     return {key: next(iter(ids)) for key, ids in found.items() if len(ids) == 1}
 
 
 def link_bare_bodies(doc: Doc, mentions: dict[int, Linked], bodies: dict[str, str]) -> None:
-    """Link "the commerce ministry", "the Treasury" (right after "the") to its body.
+    """Link "the commerce ministry", "the Treasury", "the Senate" (right after "the") to
+    its body.
 
     Not "China's commerce ministry" (linked by its country) nor "the Treasury
     secretary" (a title, linked as one). ``unplaced_bodies`` takes back those
@@ -56,7 +59,7 @@ def link_bare_bodies(doc: Doc, mentions: dict[int, Linked], bodies: dict[str, st
             continue
         if after is not None and after.pos_ in {"NOUN", "PROPN"}:
             continue
-        for start in (tok.i, tok.i - 1):
+        for start in (tok.i, tok.i - 1, tok.i - 2):
             if start < 1 or doc[start - 1].lower_ != "the" or start in covered:
                 continue
             key = " ".join(_norm(t.text) for t in doc[start : tok.i + 1])
@@ -81,9 +84,10 @@ def unplaced_bodies(doc: Doc, mentions: dict[int, Linked], kb: KnowledgeBase) ->
             continue
         others = {country_of(o.actor_id, kb) for o in mentions.values() if o is not m} - {""}
         placed = _placed_in(doc, m.end - 1, mentions, kb)
-        # every country has ministries; "the Treasury" of US news stays the one
-        ministry = doc[m.end - 1].lower_ == "ministry"
-        elsewhere = ministry and others and not others & sides
+        # every country has ministries, many a senate; "the Treasury" of US news stays
+        # the one
+        common = doc[m.end - 1].lower_ != "treasury"
+        elsewhere = common and others and not others & sides
         if elsewhere or placed not in {"", country_of(m.actor_id, kb)}:
             del mentions[start]
 
@@ -97,8 +101,9 @@ def country_of(actor_id: str, kb: KnowledgeBase) -> str:
 
 
 def _placed_in(doc: Doc, i: int, mentions: dict[int, Linked], kb: KnowledgeBase) -> str:
-    """The country of the state named in "in X" right after the body noun at ``i``."""
-    if i + 2 >= len(doc) or doc[i + 1].lower_ != "in":
+    """The country of the state named in "in X" or "of X" right after the body noun at
+    ``i``."""
+    if i + 2 >= len(doc) or doc[i + 1].lower_ not in {"in", "of"}:
         return ""
     m = mentions.get(i + 2)
     return country_of(m.actor_id, kb) if m is not None and m.actor_id.startswith("state:") else ""

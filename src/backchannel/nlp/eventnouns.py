@@ -49,6 +49,7 @@ def noun_participants(
     sources: list[Linked] = []
     targets: list[Linked] = []
     agents: list[Linked] = []
+    doers: list[Linked] = []  # the subjects of the verb the noun is the object of
     for child in noun.children:
         if child.dep_ in {"prep", "agent"} and child.lower_ == "by":
             # "the first visit to China by a US national security adviser"
@@ -266,7 +267,8 @@ def noun_participants(
             ]
             own = bool(sources)
         if not own and not _judged(head, find.lex):
-            sources = find.subjects(head, link) + sources
+            doers = find.subjects(head, link)
+            sources = doers + sources
         elif answered:
             # "pondering a plea from Japan": the one who ponders it is the one asked
             targets += find.subjects(head, link)
@@ -346,6 +348,12 @@ def noun_participants(
         if receiver is not None and critics:
             sources = critics
             targets = find.subjects(receiver, link, raised=True)
+        elif receiver is not None and not own:
+            # "Netanyahu and Erdogan have both faced criticism at home": those who face
+            # it are not its critics, and no critic is named
+            sources = []
+        elif receiver is not None and not targets:
+            targets = find.subjects(receiver, link, raised=True)  # "faced Erdogan's criticism"
     if not sources:
         sources = owner_told(find, noun, link)  # "told Beijing not to meddle in its talks"
     owner = next((c.lower_ for c in noun.children if c.dep_ == "poss"), "")
@@ -366,6 +374,10 @@ def noun_participants(
     if trig.mode == "host" and not own:
         # "received a welcome from Yang": the one named by the noun's phrase is the host
         sources, targets = targets, sources
+    if len(doers) >= 2 and not targets and not (trig.symmetric or trig.mutual):
+        # "Seoul and Tokyo both blamed weaker exports on slowing demand": the verb's
+        # subjects do it side by side, not to each other
+        return [], []
     return unique(sources), unique(targets)
 
 

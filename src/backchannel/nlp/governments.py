@@ -16,6 +16,8 @@ from backchannel.kb import KnowledgeBase
 from backchannel.nlp.mentions import Linked
 
 GOVERNMENT_NOUNS = frozenset({"administration", "government"})
+# Words before a government's name that make it a time: "under the Bush administration"
+_IN_TIME_OF = frozenset({"under", "during", "since", "throughout", "until", "till"})
 
 
 def leader_governments(
@@ -24,27 +26,53 @@ def leader_governments(
     kb: KnowledgeBase,
     group_nouns: Mapping[str, str],
     day: str | None,
+    surnames: Mapping[str, tuple[str, ...]],
 ) -> None:
-    """Replace "NAME administration" (and "NAME administration officials") by the group.
+    """Replace "NAME administration" (and "NAME administration officials", "NAME's
+    government") by the group.
 
     The country is the person's on the article's day; a following group noun
-    ("officials", "negotiators") names the group more closely.
+    ("officials", "negotiators") names the group more closely. A surname two
+    people of one country bear names that country's government all the same
+    ("the Clinton administration", "the Bush administration").
     """
-    for start, m in list(mentions.items()):
-        noun = doc[m.end] if m.end < len(doc) else None
-        actor = kb.actors.get(m.actor_id)
-        if noun is None or actor is None or actor.kind != "person":
+    covered = {i for m in mentions.values() for i in range(m.start, m.end)}
+    for tok in doc:
+        if tok.i in covered or tok.pos_ != "PROPN" or tok.i + 1 >= len(doc):
             continue
-        if noun.lower_ not in GOVERNMENT_NOUNS or noun.text != noun.lower_:
+        countries = {kb.actors[c].country for c in surnames.get(tok.text, ()) if c in kb.actors}
+        if len(countries) == 1 and doc[tok.i + 1].lower_ in GOVERNMENT_NOUNS:
+            (country,) = countries
+            name = Linked(tok.i, tok.i + 1, "", "surname")
+            _name_the_government(doc, mentions, name, country, group_nouns)
+    for m in list(mentions.values()):
+        actor = kb.actors.get(m.actor_id)
+        if actor is None or actor.kind != "person":
             continue
         country = kb.side_on(m.actor_id, day)[0] or actor.country
-        if not country:
-            continue
-        end, name = m.end + 1, noun.lower_
-        after = doc[end] if end < len(doc) else None
-        if after is not None and after.lower_ in group_nouns and after.is_lower:
-            end, name = end + 1, after.lower_
-        mentions[start] = Linked(m.start, end, f"group:{country}:{name}", "group")
+        if country:
+            _name_the_government(doc, mentions, m, country, group_nouns)
+
+
+def _name_the_government(
+    doc: Doc, mentions: dict[int, Linked], m: Linked, country: str, group_nouns: Mapping[str, str]
+) -> None:
+    """Make ``m`` with the government noun after it ("Biden administration", "Merkel's
+    government") the government's mention, when that noun follows."""
+    end = m.end + 1 if m.end < len(doc) and doc[m.end].tag_ == "POS" else m.end
+    noun = doc[end] if end < len(doc) else None
+    if noun is None or noun.lower_ not in GOVERNMENT_NOUNS or noun.text != noun.lower_:
+        return
+    before = m.start - 1 if m.start > 0 and doc[m.start - 1].lower_ == "the" else m.start
+    if before > 0 and doc[before - 1].lower_ in _IN_TIME_OF:
+        # "Under the Bush administration, Washington imposed …": a time, no party
+        mentions.pop(m.start, None)
+        return
+    end, name = end + 1, noun.lower_
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.lower_ in group_nouns and after.is_lower:
+        end, name = end + 1, after.lower_
+    mentions[m.start] = Linked(m.start, end, f"group:{country}:{name}", "group")
 
 
 def bare_administration(doc: Doc, mentions: Mapping[int, Linked]) -> list[Linked]:

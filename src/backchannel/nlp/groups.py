@@ -123,6 +123,12 @@ class GroupsAndStates:
             state = self._state_forms.get(name.casefold()) if name[:1].isupper() else None
             if state and ent.label_ != "NORP":
                 self._state(doc, ent.start, ent.end, state, covered, mentions, new_actors)
+            elif ent.label_ == "ORG" and self._opens_with_group_of(doc, ent):
+                # "Delegations of Russia and Ukraine met", read whole as an organisation's
+                # name for its capital letter at the start of the sentence
+                code = self._state_forms.get(doc[ent.start + 2 : ent.end].text.casefold())
+                if code:
+                    self._state(doc, ent.start + 2, ent.end, code, covered, mentions, new_actors)
         for start, end, code in unlabelled_states(
             doc, self._state_forms, covered, self._group_nouns, self._form_starts
         ):
@@ -359,6 +365,17 @@ class GroupsAndStates:
             end = goods.i + 1  # "a U.S. reconnaissance plane", "US farm goods"
         mentions[start] = Linked(start, end, f"state:{code}", "state")
         covered.update(range(start, end))
+
+    def _opens_with_group_of(self, doc: Doc, ent: Span) -> bool:
+        """The entity opens the sentence with a group noun and "of" or "from"."""
+        first = doc[ent.start]
+        return bool(
+            ent.end - ent.start >= 3
+            and first.is_sent_start
+            and first.text[1:].islower()
+            and (first.lower_ in self._group_nouns or first.lemma_.lower() in self._group_nouns)
+            and doc[ent.start + 1].lower_ in {"of", "from"}
+        )
 
     def _group_from(
         self,

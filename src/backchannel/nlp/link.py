@@ -247,7 +247,7 @@ class Linker:
         self._dictionary.link(doc, mentions, day)
         channels = self._channels.link(doc, mentions, day)
         self._known_surnames.link(doc, mentions, day, title_spans)
-        leader_governments(doc, mentions, self.kb, self._group_nouns, day)
+        leader_governments(doc, mentions, self.kb, self._group_nouns, day, self._surnames)
         link_bare_bodies(doc, mentions, self._bodies)
         self._bare_titles(doc, mentions, title_spans, day)
         self._counterparts(doc, mentions, day)

@@ -296,6 +296,9 @@ class ParticipantFinder:
                 described = _described_as(c)
                 if described is not None:
                     c = described  # "held what officials called frank talks with Wang"
+                elif c.dep_ == "prep" and trig.lemma.endswith(f" {c.lower_}"):
+                    # "called in the US ambassador", the particle read as a preposition
+                    c = next((g for g in c.children if g.dep_ == "pobj"), c)
                 elif c.dep_ not in OBJ | {"nsubjpass"} and not _noun_read_as_clause(c):
                     continue
                 elif verb.dep_ == "relcl" and c.lower_ in THING_RELATIVES:
@@ -554,6 +557,7 @@ class ParticipantFinder:
                     targets += (
                         self.collect(child, link)
                         or shared_object(child, link)
+                        or dangling(child, link)  # "a meeting with Vice Premier Liu He to …"
                         # "eased sanctions on Venezuela's oil sector": whose sector
                         or (
                             _possessor_under(child, link)
@@ -632,7 +636,11 @@ class ParticipantFinder:
                 if clause.dep_ == "ccomp":
                     for subj in clause.children:
                         if subj.dep_ in SUBJ:
-                            targets += self.collect(subj, link)
+                            # "called Japan's missile tests reckless", read as a clause
+                            # whose subject is "missile": the tests' owner
+                            targets += self.collect(subj, link) or self.owners(
+                                subj, link, by_adjective=trig.type == "ACCUSE"
+                            )
         if (
             not targets
             and trig.type in _COMMITTING
@@ -939,8 +947,11 @@ class ParticipantFinder:
                     # sanctioned last year": the goods or firms it was done to, not its doer
                     return []
                 return [named]
-            if verb.dep_ == "acl" and head.lower_ in self.lex.intent_nouns:
-                # "suspended its plan to impose tariffs": whose plan it is
+            if verb.dep_ == "acl" and (
+                head.lower_ in self.lex.intent_nouns or head.lemma_.lower() in _DECIDED
+            ):
+                # "suspended its plan to impose tariffs": whose plan it is; "Washington's
+                # order to close the consulate": whose order
                 owners = [c for c in head.children if c.dep_ == "poss"]
                 found = [m for c in owners for m in self.collect(c, link, allow_modifier=True)]
                 if not found and owners and head.dep_ in OBJ and head.head.i != head.i:
@@ -1169,6 +1180,9 @@ _SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", 
 # unnamed people who act for the body "at", "of" or "from" which they are
 _OFFICIALS = frozenset({"officials", "representatives", "diplomats", "envoys", "delegates"})
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "pcomp"})
+# A decision whose infinitive its owner carries out, already taken (no plan): "the
+# decision to close", "Washington's order to close the consulate"
+_DECIDED = frozenset({"decision", "order", "directive", "move"})
 _MEMBERSHIP = frozenset({"include", "comprise", "join", "lead", "accompany"})
 
 

@@ -74,6 +74,13 @@ class EventRecords:
         day = date.start
         source = self.participant(src.actor_id, day, link)
         target = self.participant(tgt.actor_id, day, link)
+        event_type = trig.type
+        if trig.lemma == "protest against" and (
+            source.kind == "state" or source.sector == "government"
+        ):
+            # a government protests in words ("called in a Japanese diplomat to protest
+            # against Tokyo's claim"); crowds protest in the street
+            event_type, event_mode = "ACCUSE", "criticize"
         rule = rule or f"{self.lex.version}:{trig.pos}:{trig.lemma}"
         confidence = 0.8 if trig.pos == "verb" else 0.7
         if "pronoun" in (src.how, tgt.how):
@@ -85,7 +92,7 @@ class EventRecords:
             doc_id=doc_id,
             sentence=ctx.span.text.strip(),
             sentence_index=ctx.index,
-            type=trig.type,
+            type=event_type,
             mode=event_mode,
             source=source,
             target=target,
@@ -93,7 +100,7 @@ class EventRecords:
             modality=modality,  # type: ignore[arg-type]
             trigger=trig_tok.text,
             location=self._location(ctx.span, link),
-            intensity=self.lex.intensity(trig.type, event_mode),
+            intensity=self.lex.intensity(event_type, event_mode),
             confidence=round(confidence, 2),
             rule=rule,
             channel_name=channel_name,

@@ -178,13 +178,17 @@ def between_names(verb: Token, link: LinkResult) -> tuple[Linked, Linked] | None
 def dangling(prep: Token, link: LinkResult) -> list[Linked]:
     """ "granted asylum to five Panamanian officers holed up …": the parser left "to"
     without its object and made the officers a clause's subject; the actor the
-    preposition is followed by (past numbers, articles and modifiers) is its object."""
+    preposition is followed by (past numbers, articles, modifiers and a title's words)
+    is its object."""
     if prep.dep_ not in {"prep", "dative"} or any(True for _ in prep.children):
         return []
     doc = prep.doc
     i = prep.i + 1
     while i < len(doc) and i - prep.i <= 4 and doc[i].i not in link.token_to_mention:
-        if doc[i].pos_ not in {"DET", "NUM", "ADJ"}:
+        # past numbers, articles, modifiers and the words of a title ("with Vice
+        # Premier Liu He to review …", "He" read as the clause's subject)
+        title = doc[i].pos_ == "PROPN" and doc[i].is_title and doc[i].dep_ == "compound"
+        if doc[i].pos_ not in {"DET", "NUM", "ADJ"} and not title:
             return []
         i += 1
     m = link.token_to_mention.get(i)

@@ -23,7 +23,7 @@ from backchannel.nlp.modality import modality_of
 from backchannel.nlp.participants import SUBJ, unique
 from backchannel.nlp.reactions import act_noun
 from backchannel.nlp.records import EventRecords, own_state
-from backchannel.nlp.verbal import disparaged
+from backchannel.nlp.verbal import disparaged, implicated, speaking
 
 
 def statement_of(verb: Token, lex: Lexicon) -> Token | None:
@@ -69,13 +69,19 @@ def wrong_events(
 ) -> Iterator[Event]:
     """ "Mao Ning said the United States was bullying Chinese companies": the speaker
     accuses the one said to do wrong."""
-    verb = clause.head
+    verb = speaking(clause)
     accused: list[Linked] = []
     charged = False
     for subj in clause.children:
         if subj.dep_ in SUBJ:
             accused += records.find.collect(subj, link) or acted_by(records, subj, link)
             charged = charged or subj.lower_ in records.lex.charge_nouns
+    for named in implicated(clause):
+        # "evidence of Russian involvement in …": the share's owner; "allegations
+        # linking agents of the Indian government to …": those tied to it
+        accused += records.find.collect(named, link) or records.find.owners(
+            named, link, by_adjective=True
+        )
     # a wrong told is an allegation; a disparaging judgement, criticism; and one of
     # another's charges ("said the American accusations were groundless"), a rejection
     judged = disparaged(clause, records.lex)

@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from backchannel.kb import KnowledgeBase
 from backchannel.kb.dictionaries import NameKey, name_key
 from backchannel.kb.petrarch import cameo
-from backchannel.model import Actor
+from backchannel.model import Actor, Role
 from backchannel.nlp.mentions import TITLE_CASE, Linked
 
 __all__ = ["ArticleSurnames", "KnownSurnames", "NamedInFull"]
@@ -237,7 +237,7 @@ class KnownSurnames:
                 # "Le Drian" is the one who bears it, never "Le" Yucheng
                 surname, end = longer
                 holder = self._titled_surname(tok, titled.get(tok.i), day, surname)
-                actor_id = holder or self._resolve(surname, tok.i, mentions, day)
+                actor_id = holder or self._resolve(surname, tok, mentions, day)
                 if actor_id:
                     how = "title+surname" if holder else "surname"
                     mentions[tok.i] = Linked(tok.i, end, actor_id, how)
@@ -318,16 +318,17 @@ class KnownSurnames:
 
     def resolve(self, tok: Token, mentions: dict[int, Linked], day: str | None) -> str | None:
         """The KB person the surname ``tok`` names: the last one named before it, the one
-        bearer, the one in office on ``day`` or that one's opposite number; else None."""
-        return self._resolve(tok.text, tok.i, mentions, day)
+        bearer, the one in office on ``day`` or that one's opposite number, the one
+        contemporary with the people its sentence names; else None."""
+        return self._resolve(tok.text, tok, mentions, day)
 
     def _resolve(
-        self, surname: str, at: int, mentions: dict[int, Linked], day: str | None
+        self, surname: str, tok: Token, mentions: dict[int, Linked], day: str | None
     ) -> str | None:
         candidates = self._surnames.get(surname, ())
         if not candidates:
             return None
-        before = [m for s, m in sorted(mentions.items()) if s < at]
+        before = [m for s, m in sorted(mentions.items()) if s < tok.i]
         for m in reversed(before):
             if m.actor_id in candidates:
                 return m.actor_id
@@ -353,11 +354,62 @@ class KnownSurnames:
             matched = [c for c in in_office if c in partners]
             if len(matched) == 1:
                 return matched[0]
-        return None  # ambiguous: better no link than a wrong one
+        return self._contemporary(candidates, tok, mentions)
+
+    def _contemporary(
+        self, candidates: tuple[str, ...], tok: Token, mentions: Mapping[int, Linked]
+    ) -> str | None:
+        """The one candidate whose offices fall in the time of the people named in full in
+        the surname's sentence: "Bush met Putin" is George W. Bush, "Clinton met Jiang
+        Zemin" Bill Clinton. An opposite number at the time first ("Sullivan and Wang
+        Yi": the national security adviser, not the senator); two who fit, or none, and
+        the surname stays unlinked (better no link than a wrong one)."""
+        sent = tok.sent
+        ids = {m.actor_id for m in mentions.values() if sent.start <= m.start < sent.end}
+        # a surname later in the sentence that only one person bears ("Bush met Putin")
+        ids.update(
+            self._surnames[t.text][0]
+            for t in sent
+            if t.i != tok.i and t.pos_ == "PROPN" and len(self._surnames.get(t.text, ())) == 1
+        )
+        named = [
+            self.kb.actors[i]
+            for i in ids
+            if i in self.kb.actors and i not in candidates and self.kb.actors[i].kind == "person"
+        ]
+        if not named:
+            return None
+        people = [self.kb.actors[c] for c in candidates if c in self.kb.actors]
+        for fits in (self._opposite_numbers_then, _in_office_together):
+            fitting = [c.actor_id for c in people if any(fits(c, other) for other in named)]
+            if fitting:
+                return fitting[0] if len(fitting) == 1 else None
+        return None
+
+    def _opposite_numbers_then(self, one: Actor, other: Actor) -> bool:
+        """``one`` held an office whose opposite number ``other`` held at the same time."""
+        positions = self.kb.positions
+        return any(
+            r.position in positions
+            and s.position in positions[r.position].counterparts
+            and _overlap(r, s)
+            for r in one.roles
+            for s in other.roles
+        )
 
 
 # years after the end of someone's last office when a lone surname no longer names them
 _OUT_OF_MIND_YEARS = 10
+
+
+def _in_office_together(one: Actor, other: Actor) -> bool:
+    """Some office of ``one`` and some office of ``other`` overlap in time."""
+    return any(_overlap(r, s) for r in one.roles for s in other.roles)
+
+
+def _overlap(one: Role, other: Role) -> bool:
+    """The two terms overlap; an open start or end reaches as far as it can."""
+    return (one.start or "") <= (other.end or "9999") and (other.start or "") <= (one.end or "9999")
 
 
 def _long_retired(actor: Actor, day: str) -> bool:

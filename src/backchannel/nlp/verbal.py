@@ -32,8 +32,13 @@ def judgement(verb: Token, lex: Lexicon) -> Trigger | None:
     for child in verb.children:
         if child.dep_ in _JUDGEMENT_DEPS:
             words.append(child)
+            words += _named_as(child)
         elif child.dep_ == "prep" and child.lower_ == "as":
             words += list(child.children)  # "as reckless" (parsed as a modifier), "as a bully"
+        elif child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_.lower() in _LIKENING:
+            # "likened Modi's government to the Nazis", "… to that of the Nazis"
+            for g in child.children:
+                words += [g, *(h for p in g.children if p.lower_ == "of" for h in p.children)]
     for word in words:
         # "called Xi a dictator", "a dangerous escalation"; a direct object's own
         # modifiers are what it names ("called an emergency meeting"), not a judgement
@@ -44,6 +49,37 @@ def judgement(verb: Token, lex: Lexicon) -> Trigger | None:
         if word.dep_ in {"oprd", "attr", "xcomp"} and word.pos_ == "NOUN" and _esteemed(word):
             return Trigger(verb.lemma_.lower(), "verb", "SUPPORT", "")
     return None
+
+
+def _named_as(word: Token) -> list[Token]:
+    """The judgement the parser hung inside what the verb names.
+
+    "called China's missile tests reckless" (the object read as a clause, the
+    judgement its complement), "called Xi Jinping a dictator" and "called
+    Washington's order an outrageous move" (the judgement apposed to the object),
+    "called Trump's idea of buying Greenland absurd" (an adjective after the
+    object, hung on its last word).
+    """
+    if word.dep_ == "ccomp":
+        return [c for c in word.children if c.dep_ in {"acomp", "oprd", "attr"}]
+    if word.dep_ != "dobj":
+        return []
+    found = [
+        c
+        for c in word.children
+        if c.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in _ARTICLES for d in c.children)
+    ]
+    last = word.doc[word.right_edge.i]
+    if last.pos_ == "ADJ" and last.i > last.head.i and last.dep_ in {"advmod", "amod", "acomp"}:
+        found.append(last)  # an adjective after its head is no attribute of it
+    return found
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+# Naming verbs whose judgement is what they liken the thing to
+_LIKENING = frozenset({"liken", "compare", "equate"})
 
 
 # Words of friendship or esteem a naming verb gives someone: "his dear friend"
@@ -88,7 +124,7 @@ def reported_wrong(clause: Token, lex: Lexicon) -> bool:
     """
     if clause.pos_ not in {"VERB", "AUX"} or clause.dep_ not in {"ccomp", "acl"}:
         return False
-    said_by = clause.head
+    said_by = speaking(clause)
     if clause.dep_ == "acl" or said_by.pos_ in {"NOUN", "PROPN"}:
         # "the minister's claim that X rigs its exchange rate": a speaker's noun
         if not (
@@ -99,6 +135,8 @@ def reported_wrong(clause: Token, lex: Lexicon) -> bool:
             return False
     elif said_by.lemma_.lower() not in lex.speech_verbs | lex.obligation_verbs | _CHARGING:
         return False
+    if implicated(clause):
+        return True  # "there was evidence of Russian involvement in the hacking"
     if not any(c.dep_ in SUBJ for c in clause.children):
         return False
     if any(
@@ -120,12 +158,16 @@ def reported_wrong(clause: Token, lex: Lexicon) -> bool:
         if any(c.dep_ in OBJ and c.lower_ in lex.wrongdoing_objects for c in act.children):
             return True
         if act.lemma_ == "be" and any(
-            p.dep_ == "prep"
-            and p.lower_ == "behind"
-            and any(g.dep_ == "pobj" and g.lemma_.lower() in _BLOWS for g in p.children)
-            for p in act.children
+            p.dep_ == "prep" and p.lower_ == "behind" and _blow_under(p) for p in act.children
         ):
             return True  # "said Russia was behind the poisoning of Sergei Skripal"
+        if act.lemma_ == "be" and any(
+            c.dep_ == "acomp"
+            and c.lower_ == "responsible"
+            and any(p.lower_ == "for" and _blow_under(p) for p in c.children)
+            for c in act.children
+        ):
+            return True  # "said Moscow was responsible for the nerve agent attack"
         if act.lemma_.lower() == "bear" and any(
             c.dep_ == "dobj" and c.lower_ in {"responsibility", "blame"} for c in act.children
         ):
@@ -159,6 +201,83 @@ _BLOWS = frozenset(
         "coup",
     }
 )
+# kinds of wrong a campaign or operation may be of: "a disinformation campaign"
+_WRONG_KINDS = frozenset(
+    {"disinformation", "propaganda", "smear", "espionage", "spying", "interference", "cyber"}
+)
+
+
+def _blow_under(prep: Token) -> bool:
+    """The preposition's object is a blow ("behind the poisoning") or an operation of a
+    wrong kind ("behind a disinformation campaign")."""
+    return any(
+        g.dep_ == "pobj"
+        and (
+            g.lemma_.lower() in _BLOWS
+            or any(
+                c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _BLOWS | _WRONG_KINDS
+                for c in g.children
+            )
+        )
+        for g in prep.children
+    )
+
+
+# Words for how sure a speaker is that a clause holds: "said it was highly likely that
+# Moscow was responsible"
+_SURE = frozenset({"likely", "clear", "certain", "obvious", "evident", "plain", "beyond doubt"})
+
+
+def speaking(clause: Token) -> Token:
+    """The word a reported clause is said by: its head, or through "it was (highly)
+    likely that …" the verb of saying above."""
+    head = clause.head
+    if head.pos_ == "ADJ" and head.lower_ in _SURE and head.dep_ == "acomp":
+        be = head.head
+        if be.lemma_ == "be" and be.dep_ == "ccomp":
+            return be.head
+    return head
+
+
+# What a speaker offers as the ground of a charge ("evidence of", "allegations
+# linking"), and a party's share in a wrong ("involvement in")
+_GROUNDS = frozenset({"evidence", "proof", "allegation", "sign", "indication"})
+_SHARES = frozenset({"involvement", "role", "hand", "complicity", "participation"})
+_TYING = frozenset({"link", "tie", "connect"})
+
+
+def implicated(clause: Token) -> list[Token]:
+    """The words that name whom a clause offering grounds for a charge implicates.
+
+    "there was hard evidence of Russian involvement in the hacking" (the share,
+    whose owner is implicated), "there were credible allegations linking agents of
+    the Indian government to the killing" (the ones tied to it).
+    """
+    if clause.lemma_ != "be" or not any(c.dep_ == "expl" for c in clause.children):
+        return []
+    found: list[Token] = []
+    for ground in clause.children:
+        if ground.dep_ != "attr" or ground.lemma_.lower() not in _GROUNDS:
+            continue
+        if any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "not"} for c in ground.children):
+            continue  # "there was no evidence of Russian involvement"
+        for part in ground.children:
+            if part.dep_ == "prep" and part.lower_ == "of":
+                found += [
+                    share
+                    for share in part.children
+                    if share.lemma_.lower() in _SHARES
+                    and any(p.lower_ == "in" and _blow_under(p) for p in share.children)
+                ]
+            if (
+                part.dep_ == "acl"
+                and part.lemma_.lower() in _TYING
+                and any(p.lower_ == "to" and _blow_under(p) for p in part.children)
+            ):
+                found += [c for c in part.children if c.dep_ == "dobj"]
+    return found
+
+
 # verbs whose clause is a wrong whatever it tells: "charged that X was arming rebels"
 _CHARGING = frozenset({"charge", "allege", "complain"})
 
