@@ -240,6 +240,36 @@ class ParticipantFinder:
             return self.lex.noun_trigger(tok.lower_, lemma)
         return None
 
+    def _done_to_by_participle(self, verb: Token, link: LinkResult) -> list[Linked]:
+        """The one a passive participle with a doer and no object of its own is done to:
+        "Netanyahu, hosted by Trump at the White House, said …"; "Netanyahu was the
+        first foreign leader hosted by Trump" (the one the leader is)."""
+        if (
+            verb.dep_ != "acl"
+            or verb.tag_ != "VBN"
+            or not any(c.dep_ == "agent" for c in verb.children)
+            or any(c.dep_ in OBJ for c in verb.children)
+        ):
+            return []
+        noun, doc = verb.head, verb.doc
+        # right after the noun's phrase, or after its comma: no participle hung from afar
+        phrase = [noun] + [
+            t
+            for c in noun.children
+            if c.i < verb.i and c.dep_ not in {"appos", "conj", "cc", "punct", "relcl", "acl"}
+            for t in c.subtree
+        ]
+        after = max(t.i for t in phrase) + 1
+        if verb.i not in (after, after + 1) or (verb.i == after + 1 and doc[after].text != ","):
+            return []
+        if noun.i in link.token_to_mention:
+            return [link.token_to_mention[noun.i]]
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            return [
+                m for c in noun.head.children if c.dep_ == "nsubj" for m in self.collect(c, link)
+            ]
+        return []
+
     def _stand_given_up(self, obj: Token, verb: Token, link: LinkResult) -> list[Linked]:
         """Whom a stand given up was against, not all its phrase names ("objection to
         Sweden's NATO membership" is against Sweden, not NATO): its preposition under
@@ -513,6 +543,8 @@ class ParticipantFinder:
                     targets += found or owners
                 else:
                     targets += found if direct or not owners else owners
+        if not targets and obj is None:
+            targets += self._done_to_by_participle(verb, link)
         if obj is not None:
             # "dropped the Andean pact, a fishing deal with Peru": the
             # apposition's phrases are the object's when it has none of its own ("held a
@@ -904,6 +936,18 @@ class ParticipantFinder:
             # joined to the place; "Meeting in Osaka, Trump and Xi discussed …", the
             # participle read as the subject
             found = _fronted_subject(verb, link)
+        said = self.lex.verbs.get(repaired_lemma(verb))
+        if not found and said is not None and said.type in _SAID_IN_WORDS:
+            # "Putin's speech in Munich accused the United States": the speaker's words
+            # (but "Clinton's remarks received a warm welcome" is no one's hosting)
+            found = [
+                m
+                for c in verb.children
+                if c.dep_ == "nsubj" and c.lemma_.lower() in _WORDS_SPOKEN
+                for p in c.children
+                if p.dep_ == "poss"
+                for m in self.collect(p, link, allow_modifier=True)
+            ]
         found = coordinated(found, link, verb.doc)
         if not found:
             # "These four tech firms said …": the four organisations just named together
@@ -1180,6 +1224,12 @@ _SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", 
 # unnamed people who act for the body "at", "of" or "from" which they are
 _OFFICIALS = frozenset({"officials", "representatives", "diplomats", "envoys", "delegates"})
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "pcomp"})
+# What a speaker says, as the subject of a verb of saying: "Putin's speech accused …"
+_WORDS_SPOKEN = frozenset(
+    {"speech", "statement", "remark", "address", "letter", "editorial", "op-ed", "article"}
+    | {"report", "communique", "communiqué", "declaration", "message", "tweet", "post"}
+)
+_SAID_IN_WORDS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
 # A decision whose infinitive its owner carries out, already taken (no plan): "the
 # decision to close", "Washington's order to close the consulate"
 _DECIDED = frozenset({"decision", "order", "directive", "move"})

@@ -28,7 +28,7 @@ def judgement(verb: Token, lex: Lexicon) -> Trigger | None:
         return None
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "did not call the move illegal" is no criticism made
-    words: list[Token] = []
+    words: list[Token] = _fronted_judgement(verb)
     for child in verb.children:
         if child.dep_ in _JUDGEMENT_DEPS:
             words.append(child)
@@ -49,6 +49,19 @@ def judgement(verb: Token, lex: Lexicon) -> Trigger | None:
         if word.dep_ in {"oprd", "attr", "xcomp"} and word.pos_ == "NOUN" and _esteemed(word):
             return Trigger(verb.lemma_.lower(), "verb", "SUPPORT", "")
     return None
+
+
+def _fronted_judgement(verb: Token) -> list[Token]:
+    """ "'A stab in the back' was how Le Drian described Canberra's decision": the
+    judgement is the subject of the "was" the naming clause completes."""
+    head = verb.head
+    if (
+        verb.dep_ != "ccomp"
+        or head.lemma_ != "be"
+        or not any(c.dep_ == "advmod" and c.lower_ == "how" for c in verb.children)
+    ):
+        return []
+    return [c for c in head.children if c.dep_ in {"nsubj", "csubj"}]
 
 
 def _named_as(word: Token) -> list[Token]:
