@@ -94,7 +94,7 @@ class NewPeople:
                 mentions[ent.start] = Linked(ent.start, ent.end, known, "spelling-variant")
                 covered.update(range(ent.start, ent.end))
                 continue
-            role = self._apposition_role(doc, ent)
+            role = self._apposition_role(doc, ent, mentions)
             if role is None:
                 title = apposed_title(doc, ent)
                 if title is not None:
@@ -185,7 +185,7 @@ class NewPeople:
         ]
         return found[0] if len(set(found)) == 1 else None
 
-    def _apposition_role(self, doc: Doc, ent: Span) -> Role | None:
+    def _apposition_role(self, doc: Doc, ent: Span, mentions: dict[int, Linked]) -> Role | None:
         """A role from "ORG's NAME", "NAME of ORG" or "NAME, a TITLE at ORG"."""
         org_text = ""
         title = ""
@@ -215,7 +215,7 @@ class NewPeople:
                 skip = 1 if words[0].lower_ in {"a", "an", "the"} else 0
                 title = " ".join(w.text for w in words[skip:]).split(" at ")[0].split(" of ")[0]
         if not org_text:
-            return self._nationality_role(doc, ent)
+            return self._nationality_role(doc, ent, mentions)
         if org_text.casefold().startswith("the "):
             org_text = org_text[4:]
         known = self._org_index.get(org_text.casefold())
@@ -225,9 +225,10 @@ class NewPeople:
             title=title or "affiliated", org=org_text, country=country, sector=sector or "other"
         )
 
-    def _nationality_role(self, doc: Doc, ent: Span) -> Role | None:
+    def _nationality_role(self, doc: Doc, ent: Span, mentions: dict[int, Linked]) -> Role | None:
         """A role from "NAME, a/an/the NATIONALITY NOUN" ("David Lin, an American pastor",
-        "Zhan Qixiong, the Chinese trawler captain") or from a demonym right before the
+        "Zhan Qixiong, the Chinese trawler captain"), "NAME, STATE's NOUN" ("Cheng
+        Jingye, China's ambassador in Canberra") or from a demonym right before the
         name ("Americans Mark Swidan")."""
         before = doc[ent.start - 1] if ent.start > 0 else None
         if before is not None and before.pos_ == "PROPN" and before.ent_type_ == "NORP":
@@ -241,9 +242,18 @@ class NewPeople:
         at = ent.end
         if at + 3 >= len(doc) or doc[at].text != ",":
             return None
-        if doc[at + 1].lower_ not in {"a", "an", "the"}:
+        state = mentions.get(at + 1)
+        if (
+            state is not None
+            and state.actor_id.startswith("state:")
+            and state.end < len(doc)
+            and doc[state.end].text in {"'s", "’s"}
+        ):
+            code, stop = state.actor_id.split(":")[1], state.end + 1
+        elif doc[at + 1].lower_ in {"a", "an", "the"}:
+            code, stop = state_adjective_at(doc, at + 2, self._office.adjectives)
+        else:
             return None
-        code, stop = state_adjective_at(doc, at + 2, self._office.adjectives)
         noun = doc[stop] if code and stop < len(doc) else None
         if noun is not None and noun.dep_ == "compound" and noun.head.i == stop + 1:
             noun = noun.head  # "the Chinese trawler captain"

@@ -868,14 +868,15 @@ class ParticipantFinder:
             of_nouns = [g for p in noun.children if p.lower_ == "of" for g in p.children]
             for by in itertools.chain(noun.children, *(g.children for g in of_nouns)):
                 if by.dep_ == "prep" and by.lower_ == "by":
-                    owners += self.collect(by, link)
+                    # "by Chinese military pilots": the pilots' side
+                    owners += self.collect(by, link, allow_modifier=True)
             if owners:
                 return owners
         # "the arrest of Meng", "the killing of protesters": the one it is done to
         suffered = self._done_to(noun)
         of = [] if suffered else [g for p in noun.children if p.lower_ == "of" for g in p.children]
         for owner in itertools.chain(noun.children, *(g.children for g in of)):
-            if owner.dep_ in {"poss", "compound"}:
+            if owner.dep_ in {"poss", "compound", "nmod"}:  # "the U.S. diplomatic boycott"
                 owners += self.collect(owner, link, allow_modifier=True)
         if not owners:
             # "rejected a speech given by Pompeo", "condemned the raid carried out by Israel"
