@@ -329,6 +329,9 @@ class ParticipantFinder:
                 elif c.dep_ == "prep" and trig.lemma.endswith(f" {c.lower_}"):
                     # "called in the US ambassador", the particle read as a preposition
                     c = next((g for g in c.children if g.dep_ == "pobj"), c)
+                elif c.dep_ == "advmod" and c.lower_ == "together":
+                    # "spent two hours together", the hours read as the adverb's measure
+                    c = next((g for g in c.children if g.dep_ == "npadvmod"), c)
                 elif c.dep_ not in OBJ | {"nsubjpass"} and not _noun_read_as_clause(c):
                     continue
                 elif verb.dep_ == "relcl" and c.lower_ in THING_RELATIVES:
