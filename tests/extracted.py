@@ -14,13 +14,13 @@ def extract(extractor: Any, text: str, published: str | None = "2025-11-20") -> 
     return ex
 
 
-def events(extractor: Any, text: str, published: str = "2025-11-20") -> set[tuple[str, ...]]:
+def events(extractor: Any, text: str, published: str | None = "2025-11-20") -> set[tuple[str, ...]]:
     """(source, target, type, mode, modality) of every event."""
     ex = extract(extractor, text, published)
     return {(e.source.actor_id, e.target.actor_id, e.type, e.mode, e.modality) for e in ex.events}
 
 
-def typed(extractor: Any, text: str, published: str = "2025-11-20") -> set[tuple[str, ...]]:
+def typed(extractor: Any, text: str, published: str | None = "2025-11-20") -> set[tuple[str, ...]]:
     """(source, target, type, modality) of every event."""
     return {(e[0], e[1], e[2], e[4]) for e in events(extractor, text, published)}
 

@@ -670,7 +670,9 @@ class ParticipantFinder:
             for clause in verb.children:
                 if clause.dep_ == "ccomp":
                     for subj in clause.children:
-                        if subj.dep_ in SUBJ:
+                        # (or the noun before a noun read as the clause's verb: "called
+                        # China's missile tests reckless", "tests" the verb)
+                        if subj.dep_ in SUBJ or (subj.dep_ == "compound" and subj.i < clause.i):
                             # "called Japan's missile tests reckless", read as a clause
                             # whose subject is "missile": the tests' owner
                             targets += self.collect(subj, link) or self.owners(

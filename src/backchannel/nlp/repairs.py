@@ -180,7 +180,12 @@ def dangling(prep: Token, link: LinkResult) -> list[Linked]:
     without its object and made the officers a clause's subject; the actor the
     preposition is followed by (past numbers, articles, modifiers and a title's words)
     is its object."""
-    if prep.dep_ not in {"prep", "dative"} or any(True for _ in prep.children):
+    # (or with only the clause the object was made the subject of: "with Vice Premier
+    # Liu He to review purchases")
+    if prep.dep_ not in {"prep", "dative"} or any(
+        c.dep_ != "pcomp" or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in prep.children
+    ):
         return []
     doc = prep.doc
     i = prep.i + 1

@@ -46,7 +46,11 @@ def judgement(verb: Token, lex: Lexicon) -> Trigger | None:
         if _disparaging(word, modifiers, lex):
             return Trigger(verb.lemma_.lower(), "verb", "ACCUSE", "criticize")
     for word in words:
-        if word.dep_ in {"oprd", "attr", "xcomp"} and word.pos_ == "NOUN" and _esteemed(word):
+        if (
+            word.dep_ in {"oprd", "attr", "xcomp", "appos"}
+            and word.pos_ == "NOUN"
+            and _esteemed(word)
+        ):
             return Trigger(verb.lemma_.lower(), "verb", "SUPPORT", "")
     return None
 
@@ -75,7 +79,7 @@ def _named_as(word: Token) -> list[Token]:
     """
     if word.dep_ == "ccomp":
         return [c for c in word.children if c.dep_ in {"acomp", "oprd", "attr"}]
-    if word.dep_ != "dobj":
+    if word.dep_ not in {"dobj", "oprd"}:
         return []
     found = [
         c
