@@ -29,6 +29,7 @@ from backchannel.nlp.repairs import (
     SUBJ,
     THING_RELATIVES,
     among,
+    and_after,
     named_under,
     split_apposition,
     unique,
@@ -73,10 +74,11 @@ def noun_participants(
                 ]
             targets += find.not_topics(find.collect(child, link), child, trig)
         elif child.dep_ == "prep" and child.lower_ in {"between", "among"}:
+            joined = and_after(find.collect(child, link), link, noun.doc)
             if trig.between_targets:
-                targets += find.collect(child, link)  # "mediation between X and Y"
+                targets += joined  # "mediation between X and Y"
             else:
-                sources += find.collect(child, link)
+                sources += joined
         elif child.dep_ == "prep" and child.lower_ == "from" and trig.mode == "host":
             targets += named_under(child, link)  # "a warm welcome from Yang"
         elif child.dep_ == "prep" and child.lower_ in trig.place_preps:
@@ -157,7 +159,12 @@ def noun_participants(
             or (
                 head.lower_ == "in"
                 and trig.type in SAID_TO | {"CONCEDE"}
-                and any(c.dep_ == "prep" and c.lower_ == "to" for c in noun.children)
+                # (or "of": "in a rebuke of Washington")
+                and any(
+                    c.dep_ == "prep"
+                    and (c.lower_ == "to" or (c.lower_ == "of" and trig.type == "ACCUSE"))
+                    for c in noun.children
+                )
             )
             or taken_part_in(slot)  # "U.S. and Chinese troops took part in joint drills"
         )
@@ -347,7 +354,13 @@ def noun_participants(
         ]
         if receiver is not None and critics:
             sources = critics
-            targets = find.subjects(receiver, link, raised=True)
+            # "Tokyo's decision drew a sharp rebuke from Seoul": whose decision it is
+            targets = find.subjects(receiver, link, raised=True) or [
+                m
+                for c in receiver.children
+                if c.dep_ in SUBJ
+                for m in find.owners(c, link, by_adjective=True)
+            ]
         elif receiver is not None and not own:
             # "Netanyahu and Erdogan have both faced criticism at home": those who face
             # it are not its critics, and no critic is named

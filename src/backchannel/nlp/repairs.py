@@ -202,6 +202,25 @@ def dangling(prep: Token, link: LinkResult) -> list[Linked]:
     return [m] if span_root(doc, m).dep_ in SUBJ else []
 
 
+def and_after(found: list[Linked], link: LinkResult, doc: Doc) -> list[Linked]:
+    """ "The meeting between Wang Yi and Blinken took place …", the parser making
+    "Blinken" the subject: the one name found under "between" and the name right after
+    its "and"."""
+    if len(found) != 1:
+        return found
+    end = found[0].end
+    after = link.token_to_mention.get(end + 1)
+    if (
+        end + 1 < len(doc)
+        and doc[end].lower_ == "and"
+        and after is not None
+        and after.start == end + 1
+        and after is not found[0]
+    ):
+        return [found[0], after]
+    return found
+
+
 def split_apposition(noun: Token, link: LinkResult) -> Linked | None:
     """ "from her host, Senator NAME A. NAME Jr.": an unlinked noun followed by
     a comma and a name the parser hung elsewhere (not on the noun) is that name."""

@@ -185,6 +185,10 @@ def reported_wrong(clause: Token, lex: Lexicon) -> bool:
             for c in act.children
         ):
             return True  # "said Moscow was responsible for the nerve agent attack"
+        if act.lemma_ == "be" and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() == "blame" for c in act.children
+        ):
+            return True  # "said the United States was to blame for the crisis"
         if act.lemma_.lower() == "bear" and any(
             c.dep_ == "dobj" and c.lower_ in {"responsibility", "blame"} for c in act.children
         ):
