@@ -159,10 +159,11 @@ def noun_participants(
             or (
                 head.lower_ == "in"
                 and trig.type in SAID_TO | {"CONCEDE"}
-                # (or "of": "in a rebuke of Washington")
+                # (or "of" for criticism: "in a rebuke of Washington", not "in an
+                # investigation of arms sales to Croatia")
                 and any(
                     c.dep_ == "prep"
-                    and (c.lower_ == "to" or (c.lower_ == "of" and trig.type == "ACCUSE"))
+                    and (c.lower_ == "to" or (c.lower_ == "of" and trig.mode == "criticize"))
                     for c in noun.children
                 )
             )
