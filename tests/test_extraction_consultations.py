@@ -206,3 +206,29 @@ def test_meetings_told_by_time_together_chairs_and_new_people(extractor: Any) ->
     assert _countries(extractor, "Delegations of Russia and Ukraine met in Istanbul.") == {
         ("RUS", "UKR", "CONSULT")
     }
+
+
+def test_blame_and_rebukes_in_other_shapes(extractor: Any) -> None:
+    assert _countries(
+        extractor, "Russia's foreign ministry said the United States was to blame for the crisis."
+    ) == {("RUS", "USA", "ACCUSE")}
+    assert _countries(extractor, "Tokyo's decision drew a sharp rebuke from Seoul.") == {
+        ("KOR", "JPN", "ACCUSE")
+    }
+    assert ("CHN", "USA", "ACCUSE") in _countries(
+        extractor, "In a rebuke of Washington, Beijing said the sanctions were illegal."
+    )
+    assert _countries(extractor, "Beijing laid the blame on Washington.") == {
+        ("CHN", "USA", "ACCUSE")
+    }
+    # an investigation of a thing is no one's rebuke of those it names
+    assert not _run(
+        extractor,
+        "A judge ordered Carlos Menem to appear in an investigation of arms sales to Croatia.",
+    ).events
+
+
+def test_the_second_of_two_met_that_the_parser_made_a_subject(extractor: Any) -> None:
+    assert _acts(extractor, "The meeting between Wang Yi and Blinken took place in Munich.") == {
+        ("wang-yi", "antony-blinken", "CONSULT", "asserted")
+    }
