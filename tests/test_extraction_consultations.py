@@ -232,3 +232,9 @@ def test_the_second_of_two_met_that_the_parser_made_a_subject(extractor: Any) ->
     assert _acts(extractor, "The meeting between Wang Yi and Blinken took place in Munich.") == {
         ("wang-yi", "antony-blinken", "CONSULT", "asserted")
     }
+
+
+def test_his_meeting_is_the_one_whose_journey_the_subject_is(extractor: Any) -> None:
+    assert ("kim-jong-un", "xi-jinping", "CONSULT", "asserted") in _acts(
+        extractor, "Kim Jong Un's armoured train pulled into Beijing for his first meeting with Xi."
+    )

@@ -542,7 +542,19 @@ def _their(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Linke
         tok = tok.head
     if tok.i == noun.i or tok.pos_ not in {"VERB", "AUX"}:
         return []
-    return find.subjects(tok, link)
+    found = find.subjects(tok, link)
+    if not found:
+        # "Kim Jong Un's armoured train pulled into Beijing for his first meeting with
+        # Xi": the subject's owner
+        found = [
+            m
+            for c in tok.children
+            if c.dep_ == "nsubj"
+            for p in c.children
+            if p.dep_ == "poss"
+            for m in find.collect(p, link, allow_modifier=True)
+        ]
+    return found
 
 
 def counted(num: Token, trigger_for: Callable[[Token], Trigger | None]) -> Trigger | None:
