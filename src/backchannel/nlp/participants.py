@@ -670,11 +670,10 @@ class ParticipantFinder:
             for clause in verb.children:
                 if clause.dep_ == "ccomp":
                     for subj in clause.children:
-                        # (or the noun before a noun read as the clause's verb: "called
-                        # China's missile tests reckless", "tests" the verb)
+                        # "called Japan's missile tests reckless", read as a clause whose
+                        # verb is "tests" and whose subject (or compound) is "missile":
+                        # the owner of the noun before the verb
                         if subj.dep_ in SUBJ or (subj.dep_ == "compound" and subj.i < clause.i):
-                            # "called Japan's missile tests reckless", read as a clause
-                            # whose subject is "missile": the tests' owner
                             targets += self.collect(subj, link) or self.owners(
                                 subj, link, by_adjective=trig.type == "ACCUSE"
                             )
