@@ -234,7 +234,11 @@ def test_the_second_of_two_met_that_the_parser_made_a_subject(extractor: Any) ->
     }
 
 
-def test_his_meeting_is_the_one_whose_journey_the_subject_is(extractor: Any) -> None:
+def test_his_or_their_meeting_is_the_clause_subjects(extractor: Any) -> None:
     assert ("kim-jong-un", "xi-jinping", "CONSULT", "asserted") in _acts(
         extractor, "Kim Jong Un's armoured train pulled into Beijing for his first meeting with Xi."
+    )
+    # "their summit" hung on the object of an infinitive: the agreeing two meet
+    assert ("yoon-suk-yeol", "fumio-kishida", "CONSULT", "asserted") in _acts(
+        extractor, "Yoon Suk Yeol and Fumio Kishida agreed to resume visits during their summit."
     )

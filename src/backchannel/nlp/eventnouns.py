@@ -540,6 +540,8 @@ def _their(find: ParticipantFinder, noun: Token, link: LinkResult) -> list[Linke
     tok = noun
     while tok.dep_ in {"pobj", "prep"} and tok.head.i != tok.i:
         tok = tok.head
+    if tok.i != noun.i and tok.pos_ == "NOUN" and tok.dep_ in OBJ:
+        tok = tok.head  # "agreed to resume visits during their summit", hung on "visits"
     if tok.i == noun.i or tok.pos_ not in {"VERB", "AUX"}:
         return []
     found = find.subjects(tok, link)
