@@ -242,3 +242,14 @@ def test_his_or_their_meeting_is_the_clause_subjects(extractor: Any) -> None:
     assert ("yoon-suk-yeol", "fumio-kishida", "CONSULT", "asserted") in _acts(
         extractor, "Yoon Suk Yeol and Fumio Kishida agreed to resume visits during their summit."
     )
+
+
+def test_a_phrase_the_parser_moved_out_of_the_act_judged(extractor: Any) -> None:
+    # "to Taiwan" is the sales', not a second target of the opposition
+    assert _countries(
+        extractor, "Wang Yi expressed firm opposition to the U.S. arms sales to Taiwan in Hanoi."
+    ) == {("CHN", "USA", "ACCUSE")}
+    # a speech's deliverer makes the charge the speech makes
+    assert _acts(extractor, "Pence delivered a speech accusing China of meddling.") == {
+        ("mike-pence", "state:CHN", "ACCUSE", "asserted")
+    }

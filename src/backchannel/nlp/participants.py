@@ -1009,7 +1009,9 @@ class ParticipantFinder:
                     return found
             if (
                 verb.dep_ == "acl"
-                and head.lower_ in self.lex.statement_nouns
+                and (
+                    head.lower_ in self.lex.statement_nouns or head.lemma_.lower() in _WORDS_SPOKEN
+                )
                 and head.dep_ in OBJ
                 and head.head.i != head.i
             ):

@@ -38,7 +38,7 @@ from spacy.tokens import Token
 from backchannel.nlp.easing import country_word
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
-from backchannel.nlp.repairs import named_under, phrasal, possessors, unique
+from backchannel.nlp.repairs import moved_out_of, named_under, phrasal, possessors, unique
 
 if TYPE_CHECKING:
     from backchannel.nlp.participants import ParticipantFinder
@@ -295,7 +295,7 @@ def _voiced_at(
     (``acts_of``: only an act's owner, never an actor named outright)."""
     found: list[Linked] = []
     for prep in (c for h in holders for c in h.children if c.dep_ in {"prep", "agent"}):
-        if prep.lower_ not in preps:
+        if prep.lower_ not in preps or moved_out_of(prep, holders[0]):
             continue
         for thing in (g for g in prep.children if g.dep_ == "pobj"):
             if thing.i in link.token_to_mention:

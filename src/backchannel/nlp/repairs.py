@@ -221,6 +221,19 @@ def and_after(found: list[Linked], link: LinkResult, doc: Doc) -> list[Linked]:
     return found
 
 
+def moved_out_of(prep: Token, obj: Token | None) -> bool:
+    """A preposition hung on the verb or its object after the object, when the object
+    has one of the same word before it: the parser moved it out of the phrase of that
+    first one ("expressed opposition to the U.S. arms sales to Taiwan", where "to
+    Taiwan" is the sales', not the opposition's)."""
+    return (
+        prep.dep_ == "prep"
+        and obj is not None
+        and prep.i > obj.i
+        and any(p.dep_ == "prep" and p.lower_ == prep.lower_ and p.i < prep.i for p in obj.children)
+    )
+
+
 def split_apposition(noun: Token, link: LinkResult) -> Linked | None:
     """ "from her host, Senator NAME A. NAME Jr.": an unlinked noun followed by
     a comma and a name the parser hung elsewhere (not on the noun) is that name."""
