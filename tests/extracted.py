@@ -25,6 +25,14 @@ def typed(extractor: Any, text: str, published: str | None = "2025-11-20") -> se
     return {(e[0], e[1], e[2], e[4]) for e in events(extractor, text, published)}
 
 
+def countries(
+    extractor: Any, text: str, published: str | None = "2025-11-20"
+) -> set[tuple[str, str, str]]:
+    """(source country, target country, type) of every event."""
+    ex = extract(extractor, text, published)
+    return {(e.source.country, e.target.country, e.type) for e in ex.events}
+
+
 def coded(extractor: Any, text: str, published: str = "2025-11-20") -> set[frozenset[str]]:
     """Each asserted event as the unordered set of its two parties and its type."""
     return {

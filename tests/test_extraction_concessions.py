@@ -10,27 +10,11 @@ from typing import Any
 
 import pytest
 
-from backchannel.model import Document, Extraction
+from extracted import countries as _countries
+from extracted import extract as _run
+from extracted import typed as _acts
 
 pytestmark = pytest.mark.model
-
-
-def _run(extractor: Any, text: str) -> Extraction:
-    doc = Document(Document.make_id(text), text, published="2025-11-20", origin="test")
-    result = extractor.process(doc)
-    assert isinstance(result, Extraction), result
-    return result
-
-
-def _acts(extractor: Any, text: str) -> set[tuple[str, str, str, str]]:
-    """(source, target, type, modality) of every event the sentence gives."""
-    ex = _run(extractor, text)
-    return {(e.source.actor_id, e.target.actor_id, e.type, e.modality) for e in ex.events}
-
-
-def _countries(extractor: Any, text: str) -> set[tuple[str, str, str]]:
-    ex = _run(extractor, text)
-    return {(e.source.country, e.target.country, e.type) for e in ex.events}
 
 
 def test_deals_sealed_as_accords_memoranda_or_partnerships(extractor: Any) -> None:

@@ -11,15 +11,11 @@ from typing import Any
 
 import pytest
 
+from extracted import countries as _countries
 from extracted import extract as _run
 from extracted import typed as _acts
 
 pytestmark = pytest.mark.model
-
-
-def _countries(extractor: Any, text: str) -> set[tuple[str, str, str]]:
-    ex = _run(extractor, text)
-    return {(e.source.country, e.target.country, e.type) for e in ex.events}
 
 
 def test_a_surname_two_people_bear_is_the_one_of_the_time_of_those_named_with_it(

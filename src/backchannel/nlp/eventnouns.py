@@ -106,7 +106,7 @@ def noun_participants(
             if child.lower_ == "of" and trig.type in _JUDGED_BY_OWNER:
                 # "criticism of Beijing's treatment of Uyghurs", "a rebuke of China's
                 # conduct around Taiwan": whose act is judged, not what it is about
-                found = _owners_under(find, child, link) or found
+                found = find.owners_under(child, link) or found
             targets += find.not_topics(found, child, trig)
         elif child.dep_ in {"acl", "relcl"}:
             # "the rapport developed between X and Y"
@@ -306,7 +306,7 @@ def noun_participants(
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "to" and trig.type in _JUDGED_BY_OWNER:
                 # "gave its backing to Finland's bid to join NATO": whose bid it is
-                targets += _owners_under(find, child, link) or find.collect(child, link)
+                targets += find.owners_under(child, link) or find.collect(child, link)
             elif child.dep_ == "prep" and child.lower_ in preps:
                 found = find.collect(child, link)
                 if not found and child.lower_ == "on" and trig.type in {"SANCTION", "RETREAT"}:
@@ -464,17 +464,6 @@ def _from_phrases(find: ParticipantFinder, tokens: list[Token], link: LinkResult
         for p in tokens
         if p.dep_ == "prep" and p.lower_ == "from"
         for m in find.collect(p, link, places=True)
-    ]
-
-
-def _owners_under(find: ParticipantFinder, prep: Token, link: LinkResult) -> list[Linked]:
-    """Whose thing a preposition's object is, when it names no one itself: "of China's
-    conduct", "to Finland's bid"."""
-    return [
-        m
-        for g in prep.children
-        if g.dep_ == "pobj" and g.i not in link.token_to_mention
-        for m in find.owners(g, link, by_adjective=True)
     ]
 
 

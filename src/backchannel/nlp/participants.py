@@ -859,6 +859,16 @@ class ParticipantFinder:
             ]
         return unique(found)
 
+    def owners_under(self, prep: Token, link: LinkResult) -> list[Linked]:
+        """Whose thing a preposition's object is, when it names no one itself: "of China's
+        conduct", "to Finland's bid", "said of Washington's tariff increase"."""
+        return [
+            m
+            for g in prep.children
+            if g.dep_ == "pobj" and g.i not in link.token_to_mention
+            for m in self.owners(g, link, by_adjective=True)
+        ]
+
     def owners(self, noun: Token, link: LinkResult, by_adjective: bool = False) -> list[Linked]:
         """Whose ``noun`` is: "Israel's raid", "the US arms sale", "the right of Russia troops";
         ``by_adjective``, also "the American sanctions" (for a judgement of the act: the

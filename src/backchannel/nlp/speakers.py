@@ -80,12 +80,7 @@ def wrong_events(
         # "'This is naked economic bullying,' Lin Jian said of Washington's tariff
         # increase": the wrong is of what it is said of
         for of in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"):
-            accused += records.find.collect(of, link) or [
-                m
-                for g in of.children
-                if g.dep_ == "pobj"
-                for m in records.find.owners(g, link, by_adjective=True)
-            ]
+            accused += records.find.collect(of, link) or records.find.owners_under(of, link)
     for named in implicated(clause):
         # "evidence of Russian involvement in …": the share's owner; "allegations
         # linking agents of the Indian government to …": those tied to it
