@@ -6,7 +6,8 @@ that the text named last, in its own sentence or the three before, whoever
 named it (the state itself, its capital, its people or one of its officials).
 "The country" and "the nation" fit any state, so they are read only where the
 sentence before named exactly one state and their own sentence named none
-before them.
+before them. An epithet only one state fits ("the Jewish state") names it even
+where the text named it nowhere before.
 """
 
 from __future__ import annotations
@@ -90,8 +91,13 @@ def _epithet_at(
         if key not in epithets.kinds:
             continue
         after = doc[start + n] if start + n < len(doc) else None
-        if after is not None and (after.lower_ == "of" or after.pos_ in {"NOUN", "PROPN"}):
-            return None  # "the Kingdom of Saudi Arabia", "the country music festival"
+        gerund = start + n + 1 < len(doc) and doc[start + n + 1].tag_ == "VBG"
+        if after is not None and (
+            (after.lower_ == "of" and not gerund) or after.pos_ in {"NOUN", "PROPN"}
+        ):
+            # "the Kingdom of Saudi Arabia", "the country music festival" (but "accused
+            # the Asian giant of dumping steel")
+            return None
         if any(t.is_upper and len(t) > 1 for t in words):
             return None  # an acronym, not an epithet
         return start + n, epithets.kinds[key]
@@ -112,4 +118,6 @@ def _state_named(
         codes = {c for i, c in named if before <= i < own}
         return next(iter(codes)) if len(codes) == 1 else ""
     fitting = [c for i, c in named if reach <= i < at and c in allowed]
+    if not fitting and len(allowed) == 1:
+        return next(iter(allowed))  # "the Jewish state", "the hermit kingdom": one state
     return fitting[-1] if fitting else ""

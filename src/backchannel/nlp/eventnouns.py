@@ -24,6 +24,7 @@ from backchannel.nlp.jointly import taken_part_in
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.preps import SAID_TO, topic_prep
+from backchannel.nlp.reactions import in_protest_at
 from backchannel.nlp.repairs import (
     OBJ,
     SUBJ,
@@ -47,6 +48,14 @@ _JUDGED_BY_OWNER = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 def noun_participants(
     find: ParticipantFinder, noun: Token, trig: Trigger, link: LinkResult
 ) -> tuple[list[Linked], list[Linked]]:
+    protested = in_protest_at(noun)
+    if protested is not None:
+        # "recalled its envoy in protest over Vilnius's decision": the one who acts
+        # criticises whose the act protested is (or the one named there)
+        acted = next(a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"})
+        return find.subjects(acted, link), named_under(protested, link) or find.owners_under(
+            protested, link
+        )
     sources: list[Linked] = []
     targets: list[Linked] = []
     agents: list[Linked] = []

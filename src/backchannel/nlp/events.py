@@ -298,6 +298,8 @@ class EventExtractor(EventRecords):
     ) -> _Parties | None:
         """Who does and who undergoes what a trigger verb tells, and its object (added to
         ``fired_objects``: "imposed sanctions" is one sanction); None when it tells none."""
+        if trig.type != "ACCUSE" and self._charged(tok):
+            return None  # "accused Kyiv of shelling the plant": a charge, not a shelling told
         found = self.find.verb_participants(tok, trig, link)
         if found is None:
             return None
@@ -398,6 +400,13 @@ class EventExtractor(EventRecords):
             # "Moscow and Tbilisi accepted a truce": two countries accepting one thing
             # agree on it with each other
             trig = replace(trig, symmetric=True)
+        if (
+            _reciprocal(tok)
+            and len({country_of(m.actor_id, self.kb) for m in (*sources, *targets)} - {""}) > 1
+        ):
+            # "Washington and Beijing accused each other of bad faith": each does it to
+            # the other
+            trig = replace(trig, mutual=True)
         if trig.lemma == "work with" and all(
             self.find.is_person(m.actor_id) for m in (*sources, *targets)
         ):
@@ -409,6 +418,15 @@ class EventExtractor(EventRecords):
             # another's handed over, no suspect or fugitive named, goes back (a release)
             trig = replace(trig, type="RETREAT", mode="release")
         return trig, sources, targets, obj
+
+    def _charged(self, verb: Token) -> bool:
+        """``verb`` is what an accusation charges: "accused Kyiv of shelling the plant",
+        "blamed Moscow for attacking the convoy"."""
+        prep = verb.head
+        if verb.dep_ not in {"pcomp", "pobj"} or prep.lower_ not in {"of", "for"}:
+            return False
+        judged = self.find.trigger_for(prep.head) if prep.head.pos_ in {"VERB", "AUX"} else None
+        return judged is not None and judged.type == "ACCUSE"
 
     def _others_hoped(
         self, ctx: SentenceContext, sources: list[Linked], hoped: list[Linked], link: LinkResult
@@ -542,8 +560,9 @@ class EventExtractor(EventRecords):
         """One of the two is a state and the other one of its own people or groups, or a
         body and one who holds a post in it ("Susan Chira, an editor of The New York Times")."""
         for state, other in ((a, b), (b, a)):
-            if state.actor_id.startswith("state:"):
-                code = state.actor_id.split(":", 1)[1]
+            if state.actor_id.startswith(("state:", "group:")):
+                # a state's group too: "the Chinese delegation, led by He Lifeng, met"
+                code = state.actor_id.split(":")[1]
                 if self.participant(other.actor_id, day, link).country == code:
                     return True
             elif self._holds_post_in(other.actor_id, state.actor_id, day, link):
@@ -899,6 +918,31 @@ def _foreign(event: Event) -> bool:
     candidates of one election."""
     countries = {event.source.country, event.target.country}
     return len(countries) == 2 and "" not in countries
+
+
+_EACH_OTHER = frozenset({("each", "other"), ("one", "another")})
+
+
+def _reciprocal(verb: Token) -> bool:
+    """The verb's object is "each other" or "one another", or "the other" after a
+    subject of "each" ("each side blamed the other")."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}] + [
+        g for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
+    ]
+    objects += [g for o in objects for g in o.children if g.dep_ == "poss"]  # "each other's"
+    for obj in objects:
+        words = (obj.doc[obj.i - 1].lower_, obj.lower_) if obj.i else ("", obj.lower_)
+        if words in _EACH_OTHER or (obj.lower_, obj.doc[obj.i + 1 : obj.i + 2].text) == (
+            "one",
+            "another",
+        ):
+            return True
+        if obj.lower_ == "other" and any(
+            s.dep_ in {"nsubj", "nsubjpass"} and any(d.lower_ == "each" for d in s.children)
+            for s in verb.children
+        ):
+            return True
+    return False
 
 
 def _ids(found: list[Linked]) -> Side:

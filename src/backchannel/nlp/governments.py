@@ -16,6 +16,14 @@ from backchannel.kb import KnowledgeBase
 from backchannel.nlp.mentions import Linked
 
 GOVERNMENT_NOUNS = frozenset({"administration", "government"})
+# A leader's people, who act for the leader's state ("Trump's aides", "the Biden
+# team", "Putin's negotiators"), and the leader's rule ("the Assad regime"),
+# which is the state's government
+_LEADERS_PEOPLE = frozenset(
+    {"team", "aides", "advisers", "advisors", "envoys", "emissaries", "negotiators"}
+    | {"delegation", "officials", "diplomats", "regime", "junta"}
+)
+_RULE = frozenset({"regime", "junta"})
 # Words before a government's name that make it a time: "under the Bush administration"
 _IN_TIME_OF = frozenset({"under", "during", "since", "throughout", "until", "till"})
 
@@ -41,7 +49,7 @@ def leader_governments(
         if tok.i in covered or tok.pos_ != "PROPN" or tok.i + 1 >= len(doc):
             continue
         countries = {kb.actors[c].country for c in surnames.get(tok.text, ()) if c in kb.actors}
-        if len(countries) == 1 and doc[tok.i + 1].lower_ in GOVERNMENT_NOUNS:
+        if len(countries) == 1 and doc[tok.i + 1].lower_ in GOVERNMENT_NOUNS | _RULE:
             (country,) = countries
             name = Linked(tok.i, tok.i + 1, "", "surname")
             _name_the_government(doc, mentions, name, country, group_nouns)
@@ -58,13 +66,24 @@ def _name_the_government(
     doc: Doc, mentions: dict[int, Linked], m: Linked, country: str, group_nouns: Mapping[str, str]
 ) -> None:
     """Make ``m`` with the government noun after it ("Biden administration", "Merkel's
-    government") the government's mention, when that noun follows."""
+    government") the government's mention, when that noun follows; or the group of
+    the leader's people it names ("Trump's aides", "the Xi team")."""
     end = m.end + 1 if m.end < len(doc) and doc[m.end].tag_ == "POS" else m.end
     noun = doc[end] if end < len(doc) else None
-    if noun is None or noun.lower_ not in GOVERNMENT_NOUNS or noun.text != noun.lower_:
+    if noun is None or noun.text != noun.lower_:
         return
     before = m.start - 1 if m.start > 0 and doc[m.start - 1].lower_ == "the" else m.start
-    if before > 0 and doc[before - 1].lower_ in _IN_TIME_OF:
+    in_time = before > 0 and doc[before - 1].lower_ in _IN_TIME_OF
+    if noun.lower_ in _LEADERS_PEOPLE and (noun.lower_ in group_nouns or noun.lower_ in _RULE):
+        name = "government" if noun.lower_ in _RULE else noun.lower_
+        if not in_time:
+            mentions[m.start] = Linked(m.start, end + 1, f"group:{country}:{name}", "group")
+        elif name == "government":
+            mentions.pop(m.start, None)  # "under the Assad regime": a time, no party
+        return
+    if noun.lower_ not in GOVERNMENT_NOUNS:
+        return
+    if in_time:
         # "Under the Bush administration, Washington imposed …": a time, no party
         mentions.pop(m.start, None)
         return

@@ -34,13 +34,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from backchannel.kb import KnowledgeBase
+from backchannel.kb.records import TRANSNATIONAL
 from backchannel.model import Actor, DateInterval
 from backchannel.nlp.appositions import titled_appositions
 from backchannel.nlp.bodies import bare_bodies, country_of, link_bare_bodies, unplaced_bodies
@@ -266,10 +267,34 @@ class Linker:
         reported_subjects(doc, mentions, self._is_person, self._group_nouns, self._offices)
         object_pronouns(doc, mentions, self._is_person)
         _two_congos(doc, mentions, new_actors)
+        self._owned_councils(doc, mentions)
         self._named_places(doc, mentions)
         ordered = sorted(mentions.values(), key=lambda m: m.start)
         index = {i: m for m in ordered for i in range(m.start, m.end)}
         return LinkResult(ordered, new_actors, doc_date, index, channels)
+
+    def _owned_councils(self, doc: Doc, mentions: dict[int, Linked]) -> None:
+        """ "Putin chaired a meeting of his Security Council", "Russia's Security
+        Council": a state's own council, not the international body of that name."""
+        for start, m in list(mentions.items()):
+            actor = self.kb.actors.get(m.actor_id)
+            if actor is None or actor.country not in TRANSNATIONAL or start == 0:
+                continue
+            owner = doc[start - 1]
+            if owner.head.i != span_root(doc, m).i and owner.tag_ == "PRP$":
+                continue  # "its European Community partners": the partners are its
+            if owner.tag_ == "PRP$" or (
+                owner.tag_ == "POS" and not self._transnational_before(mentions, start - 1)
+            ):
+                del mentions[start]
+
+    def _transnational_before(self, mentions: dict[int, Linked], end: int) -> bool:
+        """A body of no one state is named right before token ``end`` ("the UN's")."""
+        for m in mentions.values():
+            actor = self.kb.actors.get(m.actor_id)
+            if m.end == end and actor is not None and actor.country in TRANSNATIONAL:
+                return True
+        return False
 
     def _named_places(self, doc: Doc, mentions: dict[int, Linked]) -> None:
         """ "Andrews Air Force Base", "Reagan National Airport": a person's name that
@@ -575,9 +600,8 @@ class Linker:
     # -- 6. groups and states (``nlp/groups.py``), the two leaders -----------
 
     def _both_leaders(self, doc: Doc, mentions: dict[int, Linked], day: str | None) -> None:
-        """ "the two leaders": each side's leader that day; "the two sides": each side's state."""
-        if day is None:
-            return
+        """ "the two leaders": each side's leader that day; "the two sides": each side's
+        state (with no day, only states and the people named before)."""
         run_sides = self.kb.default_sides()
         named_at: list[tuple[int, str]] | None = None  # read once, where first asked
 
@@ -600,13 +624,34 @@ class Linker:
                     mentions[i - 1] = Linked(i - 1, i, pair[0], "leaders")
                     mentions[i] = Linked(i, i + 1, pair[1], "leaders")
         for i in range(1, len(doc)):
+            if words[i - 1] == "each" and words[i] in _ONE_OF_TWO and i not in mentions:
+                # "each side blamed the other": one side, and the other after it
+                other = _the_other(doc[i])
+                sides = sides_before(i - 1) if other is not None else None
+                if other is not None and sides is not None and other.i not in mentions:
+                    mentions[i] = Linked(i, i + 1, f"state:{sides[0]}", "leaders")
+                    mentions[other.i] = Linked(other.i, other.i + 1, f"state:{sides[1]}", "leaders")
+                continue
+            if words[i] in _PAIRED_STATES and words[i - 1] not in {"two", "both"}:
+                # "the world's two largest economies", "the two nuclear-armed neighbours"
+                two = _two_before(doc, i)
+                if two is None or {two, i} & set(mentions):
+                    continue
+                if named_at is None:
+                    named_at = self._countries_named(doc, mentions)
+                sides = _epithet_sides(named_at, words[i], run_sides)
+                if sides is not None:
+                    mentions[two] = Linked(two, two + 1, f"state:{sides[0]}", "leaders")
+                    mentions[i] = Linked(i, i + 1, f"state:{sides[1]}", "leaders")
+                continue
             if words[i - 1] not in {"two", "both"}:
                 if i >= 2 and words[i - 2] in {"two", "both"}:
                     # "the two defence ministers" (the sides are read only where asked)
-                    sides = sides_before(i - 2)
-                    if sides is not None:
+                    sides = sides_before(i - 2) if day is not None else None
+                    if sides is not None and day is not None:
                         self._both_holders(doc, doc[i], mentions, sides, day)
-                if "and" in words[max(i - 3, 0) : i - 1]:  # "the US and Chinese leaders"
+                if day is not None and "and" in words[max(i - 3, 0) : i - 1]:
+                    # "the US and Chinese leaders"
                     self._named_holders(doc, doc[i], mentions, day)
                 continue
             tok, prev = doc[i], doc[i - 1]
@@ -620,13 +665,25 @@ class Linker:
             if sides is None:
                 continue  # "both countries" of a text about others, which ones it cannot tell
             if tok.lower_ in {"leaders", "presidents"}:
-                leaders = self._leaders(sides, day)
+                leaders = self._leaders(sides, day) if day is not None else None
                 if leaders is None:
                     continue  # a side with no one leading that day
                 ids = leaders
-            elif tok.lower_ in {"sides", "countries", "governments"}:
+            elif tok.lower_ in _PAIRED_STATES:
                 # "the two sides agreed": the two states the run compares
                 ids = (f"state:{sides[0]}", f"state:{sides[1]}")
+                group = _group_from_both(tok, self._group_nouns)
+                if group is not None:
+                    # "officials from both countries met": each state's officials, the
+                    # second standing where the first does (as "envoys from Chile and Peru")
+                    name = group.lower_
+                    mentions[group.i] = Linked(
+                        group.i, group.i + 1, f"group:{sides[0]}:{name}", "group"
+                    )
+                    mentions[tok.i] = Linked(
+                        tok.i, tok.i + 1, f"group:{sides[1]}:{name}", "coordinated"
+                    )
+                    continue
             elif tok.lower_ == "militaries" and not any(c.dep_ == "case" for c in tok.children):
                 # "after the two militaries cut contact": each side's military (not
                 # "the two militaries' chiefs", who are people)
@@ -634,7 +691,7 @@ class Linker:
             else:
                 # "the two ambassadors": each side's holder of the office that day;
                 # "the two men": the last two people named, one of each side
-                held = self.kb.pair_holders(tok.lower_, sides, day)
+                held = self.kb.pair_holders(tok.lower_, sides, day) if day is not None else None
                 if held is None and tok.lower_ in _PAIRED_PEOPLE:
                     held = self._last_two_people(doc, mentions, prev.i)
                 if held is None:
@@ -871,16 +928,20 @@ _RULE = frozenset({"administration", "government", "regime", "authorities", "lea
 def _text_sides(
     named_at: list[tuple[int, str]], before: int, run_sides: tuple[str, str]
 ) -> tuple[str, str] | None:
-    """Which two countries "the two sides" of the text before ``before`` are: the run's
-    two when the text names both or no other country, else the only two it names
-    ("Indian and Chinese troops pulled back, officials from both sides said"); None
-    when it names others and more than two. ``named_at`` is ``_countries_named``'s."""
+    """Which two countries "the two sides" of the text before ``before`` are (of the
+    text after it when none is named before): the run's two when the text names both
+    or no other country, else the only two it names ("Indian and Chinese troops
+    pulled back, officials from both sides said"); None when it names others and more
+    than two. ``named_at`` is ``_countries_named``'s."""
     named: list[str] = []
     for start, code in named_at:
         if start >= before:
             break
         if code not in named:
             named.append(code)
+    if not named:
+        # "Each side accused the other, India and Pakistan said": named after
+        named = list(dict.fromkeys(code for _, code in named_at))
     if set(named) <= set(run_sides) or set(run_sides) <= set(named):
         return run_sides
     return (named[0], named[1]) if len(named) == 2 else None
@@ -943,6 +1004,67 @@ def _clause_subject(noun: Token, people: list[Linked]) -> Linked | None:
 _PAIRED_PEOPLE = frozenset(
     {"men", "women", "ministers", "diplomats", "envoys", "officials", "negotiators"}
 )
+# Plural nouns for two states named before, or the run's two: "the two sides", "both
+# countries", "the two superpowers", "the world's two largest economies"
+_PAIRED_STATES = frozenset(
+    {"sides", "countries", "governments", "nations", "states", "capitals", "superpowers"}
+    | {"powers", "economies", "rivals", "neighbours", "neighbors", "giants", "adversaries"}
+)
+
+
+# Of those, the ones that name the United States and China when the text names no
+# other state: "the two superpowers", "the world's two largest economies"
+_RUN_PAIR_EPITHETS = frozenset({"superpowers", "economies"})
+
+
+def _epithet_sides(
+    named_at: list[tuple[int, str]], noun: str, run_sides: tuple[str, str]
+) -> tuple[str, str] | None:
+    """Which two states "the two nuclear-armed neighbours" are: the two the text
+    names, before or after; the run's two for "the two superpowers" where the text
+    names only them or none."""
+    named = list(dict.fromkeys(code for _, code in named_at))
+    if len(named) == 2:
+        return named[0], named[1]
+    if noun in _RUN_PAIR_EPITHETS and set(named) <= set(run_sides):
+        return run_sides
+    return None
+
+
+# "each side", "each country", "each government"
+_ONE_OF_TWO = frozenset({"side", "country", "government", "nation", "capital"})
+
+
+def _the_other(one: Token) -> Token | None:
+    """ "the other" in the clause whose subject is ``one`` ("each side blamed the
+    other", "each country accused the other of …"), or None."""
+    if one.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    for tok in one.head.subtree:
+        if tok.i > one.i and tok.lower_ == "other" and tok.doc[tok.i - 1].lower_ == "the":
+            return tok
+    return None
+
+
+def _two_before(doc: Doc, noun: int) -> int | None:
+    """The "two" or "both" before ``noun`` with only modifiers between ("the two
+    nuclear-armed neighbours", "the world's two largest economies"), or None."""
+    i = noun - 1
+    while i > 0 and noun - i <= 4 and doc[i].pos_ in {"ADJ", "ADV", "PUNCT", "NOUN"}:
+        if doc[i].pos_ == "NOUN" and doc[i].lower_ != "nuclear":
+            return None  # "the two trade rivals" is fine below; "two trade deals" no
+        i -= 1
+    return i if doc[i].lower_ in {"two", "both"} and i < noun - 1 else None
+
+
+def _group_from_both(noun: Token, group_nouns: Mapping[str, str]) -> Token | None:
+    """The government group noun whose "from" phrase "both countries" is ("officials
+    from both countries", "negotiators from the two sides"), or None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "from" or prep.head.i != prep.i - 1:
+        return None
+    group = prep.head
+    return group if group_nouns.get(group.lower_) == "government" else None
 
 
 def _is_subject(span: Span) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from backchannel.model import Event, Modality
 from backchannel.nlp.asks import meddled_in
 from backchannel.nlp.lexicon import Lexicon
-from backchannel.nlp.reactions import stood_firm
+from backchannel.nlp.reactions import in_protest_at, stood_firm
 from backchannel.nlp.repairs import WAYS_AND_MEANS, among, lemma, phrasal
 
 _SAY = frozenset(
@@ -313,6 +313,13 @@ def _spoken_of(trigger: Token, lex: Lexicon) -> Modality | None:
     return "planned" if holder in lex.intent_nouns else None
 
 
+# Nouns for those who act, as the subject of "are to": "the two delegations are to meet"
+_DOERS = frozenset(
+    {"delegation", "side", "leader", "official", "minister", "negotiator", "country"}
+    | {"government", "president", "envoy", "team", "counterpart", "nation", "diplomat"}
+)
+
+
 def _is_to_be(trigger: Token, lex: Lexicon) -> Modality | None:
     """ "Biden and Putin are to meet in Geneva": "be" with an infinitive is a plan
     (negated when "be" is: "are not to meet")."""
@@ -321,7 +328,10 @@ def _is_to_be(trigger: Token, lex: Lexicon) -> Modality | None:
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         return None
-    if not any(c.dep_ == "nsubj" and c.pos_ in {"PROPN", "PRON"} for c in be.children):
+    if not any(
+        c.dep_ == "nsubj" and (c.pos_ in {"PROPN", "PRON"} or c.lemma_.lower() in _DOERS)
+        for c in be.children
+    ):
         return None  # "the aim is to sign": what the aim is, not who will do it
     if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in be.children):
         return "hypothetical"  # "if USTR were to impose a duty": a condition, no plan
@@ -332,6 +342,10 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
     """The modality of the event named by ``trigger``."""
     if _asked(trigger):
         return "hypothetical"
+    if in_protest_at(trigger) is not None:
+        # "suspended the talks in protest over …": the protest is as real as the act
+        # done in it, whatever that act does to its own object
+        return modality_of(next(a for a in trigger.ancestors if a.pos_ in {"VERB", "AUX"}), lex)
     if stood_firm(trigger, lex) is not None:
         # "will not yield", "refused to give in": the refusal is the act, and told
         return "hypothetical" if _in_doubt(trigger, lex) else "asserted"
@@ -395,6 +409,8 @@ def modality_of(trigger: Token, lex: Lexicon) -> Modality:
             # "did not agree during their talks": the event a clause is dated by keeps
             # its own fact; only a future or a maybe carries over ("will … after their talks")
             return _tense_of(tok, lex) or "asserted"
+        if i > 0 and in_protest_at(tok) is not None:
+            return "asserted"  # "in protest against U.S. arms sales": the sales are made
         other_doer = i > 0 and any(c.dep_ in {"nsubj", "dobj"} for c in chain[i - 1].children)
         cue = _cue(
             tok,

@@ -51,6 +51,7 @@ from backchannel.nlp.reactions import (
     displeasure,
     gave_in,
     hit_back,
+    in_protest_at,
     met_demand,
     nation_of,
     protest_note,
@@ -223,6 +224,9 @@ class ParticipantFinder:
             appeal = addressed_appeal(tok, self.lex)  # "a letter to the USTR"
             if appeal is not None:
                 return appeal
+            if in_protest_at(tok) is not None:
+                # "recalled its envoy in protest at Vilnius's decision"
+                return Trigger("protest", "noun", "ACCUSE", "criticize")
             if lemma in self.lex.verbs and any(c.dep_ == "nsubj" for c in tok.children):
                 # "If Xi and Trump meet this year", with "meet" tagged a noun: a word
                 # with a subject is a verb
@@ -438,6 +442,13 @@ class ParticipantFinder:
                 described is child
                 or (child.dep_ in OBJ and (obj is None or child.i != obj.i))
                 or (child.dep_ == "pobj" and child.head.dep_ == "prt")
+                or (
+                    # "met Bessent in Geneva", the name read as the verb's adverb
+                    child.dep_ == "advmod"
+                    and child.pos_ == "PROPN"
+                    and child.i in link.token_to_mention
+                    and not any(c.dep_ in OBJ for c in verb.children)
+                )
                 or (
                     # "received Bessent and He", with "He" parsed as a second verb phrase
                     child.dep_ == "conj"
@@ -960,8 +971,14 @@ class ParticipantFinder:
                 for c in verb.children
                 if c.dep_ == "nsubj" and c.lemma_.lower() in _WORDS_SPOKEN
                 for p in c.children
-                if p.dep_ == "poss"
-                for m in self.collect(p, link, allow_modifier=True)
+                # "a report from U.S. intelligence agencies accused …"
+                for m in (
+                    self.collect(p, link, allow_modifier=True)
+                    if p.dep_ == "poss"
+                    else named_under(p, link)
+                    if p.dep_ in {"prep", "agent"} and p.lower_ in {"from", "by"}
+                    else []
+                )
             ]
         found = coordinated(found, link, verb.doc)
         if not found:
@@ -1250,7 +1267,7 @@ _SAID_IN_WORDS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
 # A decision whose infinitive its owner carries out, already taken (no plan): "the
 # decision to close", "Washington's order to close the consulate"
 _DECIDED = frozenset({"decision", "order", "directive", "move"})
-_MEMBERSHIP = frozenset({"include", "comprise", "join", "lead", "accompany"})
+_MEMBERSHIP = frozenset({"include", "comprise", "join", "lead", "head", "accompany"})
 
 
 def _sharer(tok: Token, link: LinkResult) -> Token:
@@ -1259,6 +1276,8 @@ def _sharer(tok: Token, link: LinkResult) -> Token:
     first = tok
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ == "from":
+        first = first.head.head  # "officials from both countries": the officials
     shared = link.token_to_mention.get(first.i)
     if first.i == tok.i or shared is None:
         return tok

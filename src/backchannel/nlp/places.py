@@ -124,9 +124,29 @@ def demonym(tok: Token, adjectives: Mapping[str, str]) -> str:
 
     Only as a noun phrase's head, never as a modifier ("Afghans' rights" is theirs).
     """
+    if _people_as_adjective(tok):
+        return adjectives.get(tok.lower_, "")  # "the Chinese rejected the demands"
     if not demonym_shape(tok):
         return ""
     return adjectives.get(tok.lower_[:-1], "")
+
+
+# The endings of the nationality words that name their people unchanged: "the Chinese",
+# "the Japanese", "the British", "the French", "the Dutch", "the Swiss"
+_SAME_AS_PEOPLE = ("ese", "ish", "ench", "utch", "swiss")
+
+
+def _people_as_adjective(tok: Token) -> bool:
+    """ "The Chinese", "the British": a nationality word after "the" heading its
+    phrase as a subject or object, not before a noun ("the Chinese side")."""
+    return (
+        tok.i > 0
+        and tok.text[:1].isupper()
+        and tok.doc[tok.i - 1].lower_ == "the"
+        and tok.lower_.endswith(_SAME_AS_PEOPLE)
+        and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}
+        and not any(c.dep_ in {"prep", "acl", "relcl"} and c.lower_ == "of" for c in tok.children)
+    )
 
 
 def two_word_demonym(tok: Token, adjectives: Mapping[str, str]) -> str:

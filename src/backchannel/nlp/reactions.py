@@ -417,6 +417,22 @@ def protest_note(verb: Token) -> Trigger | None:
 
 
 _DELIVERING = frozenset({"send", "issue", "hand", "deliver", "present", "submit", "lodge"})
+# What "in protest" is aimed at comes after these: "in protest at / over / against"
+PROTESTED_AT = frozenset({"at", "over", "against"})
+
+
+def in_protest_at(noun: Token) -> Token | None:
+    """ "walked out in protest at the American remarks", "recalled its ambassador in
+    protest over Lithuania's decision": the act done in protest criticises the
+    owner of what it protests. Returns the preposition naming that, if any."""
+    doc = noun.doc
+    if noun.lemma_.lower() != "protest" or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return None
+    if noun.i + 1 >= len(doc) or doc[noun.i + 1].lower_ not in PROTESTED_AT:
+        return None  # the parser hangs the preposition anywhere: read it by its place
+    if not any(a.pos_ in {"VERB", "AUX"} for a in noun.ancestors):
+        return None
+    return doc[noun.i + 1]
 
 
 def sent_home(verb: Token) -> Trigger | None:
