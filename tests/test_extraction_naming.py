@@ -71,8 +71,9 @@ def test_the_two_sides_of_a_text_about_others_are_its_two_countries(extractor: A
         "countries said."
     )
     found = linked(extractor, text)
-    assert {"state:KEN", "state:SOM"} <= found
-    assert not {"state:USA", "state:CHN"} & found
+    # each country's officials, who speak for it
+    assert {"group:KEN:officials", "group:SOM:officials"} <= found
+    assert not {"state:USA", "state:CHN", "group:USA:officials", "group:CHN:officials"} & found
     # a text of three others: which two it cannot tell
     text = "Chile, Peru and Bolivia sent envoys; both sides agreed to talk again."
     assert not {"state:USA", "state:CHN"} & linked(extractor, text)

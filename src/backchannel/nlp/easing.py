@@ -331,7 +331,8 @@ def closure_order(verb: Token) -> Trigger | None:
     if any(o.lemma_.lower() in _CLOSURE for o in objects):
         return Trigger("order", "verb", "COERCE", "", objects=_CLOSURE)
     closed = any(
-        c.dep_ in {"ccomp", "xcomp", "oprd", "acomp"} and c.lemma_.lower() in _CLOSE
+        # "ordered the consulate closed", "… to close" (read as a clause of its own too)
+        c.dep_ in {"ccomp", "xcomp", "oprd", "acomp", "advcl"} and c.lemma_.lower() in _CLOSE
         for c in verb.children
     )
     if objects and closed:

@@ -392,13 +392,14 @@ class EventExtractor(EventRecords):
                 # which ("signed an agreement" stays a signing)
                 trig = replace(trig, mode=named.mode)
         if (
-            trig.type == "AGREE"
+            (trig.type == "AGREE" or (trig.type == "COOPERATE" and not self._agreed_to(tok)))
             and not trig.symmetric
             and not targets
             and len({country_of(m.actor_id, self.kb) for m in sources} - {""}) > 1
         ):
             # "Moscow and Tbilisi accepted a truce": two countries accepting one thing
-            # agree on it with each other
+            # agree on it with each other; "U.S. and Chinese officials began sharing
+            # information": two sharing it share it with each other
             trig = replace(trig, symmetric=True)
         if (
             _reciprocal(tok)
@@ -418,6 +419,14 @@ class EventExtractor(EventRecords):
             # another's handed over, no suspect or fugitive named, goes back (a release)
             trig = replace(trig, type="RETREAT", mode="release")
         return trig, sources, targets, obj
+
+    def _agreed_to(self, verb: Token) -> bool:
+        """``verb`` is what an agreement settles: "agreeing to share information" (the
+        agreement is the event told)."""
+        if verb.dep_ not in {"xcomp", "ccomp"} or verb.head.pos_ not in {"VERB", "AUX"}:
+            return False
+        agreed = self.find.trigger_for(verb.head)
+        return agreed is not None and agreed.type == "AGREE"
 
     def _charged(self, verb: Token) -> bool:
         """``verb`` is what an accusation charges: "accused Kyiv of shelling the plant",

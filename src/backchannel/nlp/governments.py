@@ -94,8 +94,13 @@ def _name_the_government(
     mentions[m.start] = Linked(m.start, end, f"group:{country}:{name}", "group")
 
 
+# Words for when an administration governs: "the new administration"
+_ITS_TIME = frozenset({"new", "incoming", "outgoing", "current", "previous", "next", "last"})
+
+
 def bare_administration(doc: Doc, mentions: Mapping[int, Linked]) -> list[Linked]:
-    """ "The administration will consider lifting tariffs": Washington's government.
+    """ "The administration will consider lifting tariffs", "the incoming
+    administration": Washington's government.
 
     In news on the United States and its relations, "the administration" with
     no name, country or "of" phrase is the American one; a text about another
@@ -107,7 +112,12 @@ def bare_administration(doc: Doc, mentions: Mapping[int, Linked]) -> list[Linked
     for tok in doc:
         if tok.text != "administration" or tok.i in covered or tok.i == 0:
             continue
-        if doc[tok.i - 1].lower_ != "the" or any(c.dep_ != "det" for c in tok.children):
-            continue
-        found.append(Linked(tok.i - 1, tok.i + 1, "group:USA:administration", "group"))
+        start = tok.i - 1
+        if start > 0 and doc[start].lower_ in _ITS_TIME and doc[start].head.i == tok.i:
+            start -= 1  # "the new administration", "the incoming administration"
+        if doc[start].lower_ != "the" or any(
+            c.dep_ not in {"det", "case"} and c.i != tok.i - 1 for c in tok.children
+        ):
+            continue  # "the administration of President Lula"
+        found.append(Linked(start, tok.i + 1, "group:USA:administration", "group"))
     return found

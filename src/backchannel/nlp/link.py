@@ -641,8 +641,7 @@ class Linker:
                     named_at = self._countries_named(doc, mentions)
                 sides = _epithet_sides(named_at, words[i], run_sides)
                 if sides is not None:
-                    mentions[two] = Linked(two, two + 1, f"state:{sides[0]}", "leaders")
-                    mentions[i] = Linked(i, i + 1, f"state:{sides[1]}", "leaders")
+                    _both_states(doc, two, i, sides, mentions, self._group_nouns)
                 continue
             if words[i - 1] not in {"two", "both"}:
                 if i >= 2 and words[i - 2] in {"two", "both"}:
@@ -662,6 +661,14 @@ class Linker:
                 mentions[tok.i] = Linked(tok.i, tok.i + 1, "state:PRK", "leaders")
                 continue
             sides = sides_before(prev.i)
+            if sides is None and tok.lower_ in _PAIRED_PEOPLE:
+                # "Zelensky and Trump were in Rome for the funeral of Pope Francis. The
+                # two men spoke": the two just named, whatever other states the text names
+                pair = self._last_two_people(doc, mentions, prev.i)
+                if pair is not None:
+                    mentions[prev.i] = Linked(prev.i, prev.i + 1, pair[0], "leaders")
+                    mentions[tok.i] = Linked(tok.i, tok.i + 1, pair[1], "leaders")
+                continue
             if sides is None:
                 continue  # "both countries" of a text about others, which ones it cannot tell
             if tok.lower_ in {"leaders", "presidents"}:
@@ -671,22 +678,11 @@ class Linker:
                 ids = leaders
             elif tok.lower_ in _PAIRED_STATES:
                 # "the two sides agreed": the two states the run compares
-                ids = (f"state:{sides[0]}", f"state:{sides[1]}")
-                group = _group_from_both(tok, self._group_nouns)
-                if group is not None:
-                    # "officials from both countries met": each state's officials, the
-                    # second standing where the first does (as "envoys from Chile and Peru")
-                    name = group.lower_
-                    mentions[group.i] = Linked(
-                        group.i, group.i + 1, f"group:{sides[0]}:{name}", "group"
-                    )
-                    mentions[tok.i] = Linked(
-                        tok.i, tok.i + 1, f"group:{sides[1]}:{name}", "coordinated"
-                    )
-                    continue
-            elif tok.lower_ == "militaries" and not any(c.dep_ == "case" for c in tok.children):
-                # "after the two militaries cut contact": each side's military (not
-                # "the two militaries' chiefs", who are people)
+                _both_states(doc, prev.i, tok.i, sides, mentions, self._group_nouns)
+                continue
+            elif tok.lower_ in _PAIRED_FORCES and not any(c.dep_ == "case" for c in tok.children):
+                # "after the two militaries cut contact", "the two navies practised":
+                # each side's military (not "the two militaries' chiefs", who are people)
                 ids = (f"group:{sides[0]}:military", f"group:{sides[1]}:military")
             else:
                 # "the two ambassadors": each side's holder of the office that day;
@@ -708,6 +704,9 @@ class Linker:
         men discussed fentanyl." """
         people: list[str] = []
         for m in self._people_back(doc, mentions, before, 2):
+            head = span_root(doc, m)
+            if head.dep_ == "pobj" and head.head.lower_ == "of":
+                continue  # "in Rome for the funeral of Pope Francis": not one of the two
             if m.actor_id not in people:
                 people.append(m.actor_id)
             if len(people) == 2:
@@ -1031,6 +1030,8 @@ def _epithet_sides(
     return None
 
 
+# Plural nouns for the two sides' armed forces: "the two navies held drills"
+_PAIRED_FORCES = frozenset({"militaries", "armies", "navies", "forces", "coast guards"})
 # "each side", "each country", "each government"
 _ONE_OF_TWO = frozenset({"side", "country", "government", "nation", "capital"})
 
@@ -1057,12 +1058,33 @@ def _two_before(doc: Doc, noun: int) -> int | None:
     return i if doc[i].lower_ in {"two", "both"} and i < noun - 1 else None
 
 
+def _both_states(
+    doc: Doc,
+    two: int,
+    noun: int,
+    sides: tuple[str, str],
+    mentions: dict[int, Linked],
+    group_nouns: Mapping[str, str],
+) -> None:
+    """Link "two" … ``noun`` ("the two sides", "the world's two largest economies")
+    to the two states; "officials from both countries" to each state's officials, the
+    second standing where the first does (as "envoys from Chile and Peru")."""
+    group = _group_from_both(doc[noun], group_nouns)
+    if group is None:
+        mentions[two] = Linked(two, two + 1, f"state:{sides[0]}", "leaders")
+        mentions[noun] = Linked(noun, noun + 1, f"state:{sides[1]}", "leaders")
+        return
+    name = group.lower_
+    mentions[group.i] = Linked(group.i, group.i + 1, f"group:{sides[0]}:{name}", "group")
+    mentions[noun] = Linked(noun, noun + 1, f"group:{sides[1]}:{name}", "coordinated")
+
+
 def _group_from_both(noun: Token, group_nouns: Mapping[str, str]) -> Token | None:
-    """The government group noun whose "from" phrase "both countries" is ("officials
-    from both countries", "negotiators from the two sides"), or None."""
+    """The government group noun whose "from", "for" or "of" phrase "both countries" is
+    ("officials from both countries", "negotiators for the two sides"), or None."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "from" or prep.head.i != prep.i - 1:
-        return None
+    if noun.dep_ != "pobj" or prep.lower_ not in {"from", "for", "of"} or prep.head.i != prep.i - 1:
+        return None  # also "negotiators for the two sides", "the leaders of both countries"
     group = prep.head
     return group if group_nouns.get(group.lower_) == "government" else None
 

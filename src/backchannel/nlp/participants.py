@@ -182,13 +182,13 @@ class ParticipantFinder:
         if tok.pos_ in {"VERB", "AUX"}:
             # "told Beijing not to meddle", "reacted angrily to …", "pushed back at …"
             narrow = (
-                bidding(tok, self.lex)
+                sent_home(tok)  # "gave Qatari diplomats 48 hours to leave"
+                or bidding(tok, self.lex)
                 or angry_reaction(tok, self.lex)
                 or displeasure(tok, self.lex)
                 or approval(tok, self.lex)  # "expressed support for Argentina"
                 or pushback(tok)
                 or protest_note(tok)  # "sent a note of protest to Helsinki"
-                or sent_home(tok)  # "gave Qatari diplomats 48 hours to leave"
                 or hit_back(tok, self.lex)  # "hit back at Washington with tariffs"
                 or call_for(tok)
                 or suggestion(tok)
@@ -1014,6 +1014,9 @@ class ParticipantFinder:
             not found
             and verb.dep_ in {"xcomp", "advcl", "conj", "acl", "acomp"}
             and verb.head.i != verb.i
+            # "declared mourning after Raisi was killed in a crash": a passive clause of
+            # its own with no doer named has none
+            and not (verb.dep_ == "advcl" and any(c.dep_ == "nsubjpass" for c in verb.children))
         ):
             head = verb.head
             if verb.dep_ == "acl" and head.i in link.token_to_mention:
@@ -1276,7 +1279,7 @@ def _sharer(tok: Token, link: LinkResult) -> Token:
     first = tok
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    if first.dep_ == "pobj" and first.head.lower_ == "from":
+    if first.dep_ == "pobj" and first.head.lower_ in {"from", "for", "of"}:
         first = first.head.head  # "officials from both countries": the officials
     shared = link.token_to_mention.get(first.i)
     if first.i == tok.i or shared is None:

@@ -145,7 +145,6 @@ def _people_as_adjective(tok: Token) -> bool:
         and tok.doc[tok.i - 1].lower_ == "the"
         and tok.lower_.endswith(_SAME_AS_PEOPLE)
         and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}
-        and not any(c.dep_ in {"prep", "acl", "relcl"} and c.lower_ == "of" for c in tok.children)
     )
 
 

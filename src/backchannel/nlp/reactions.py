@@ -445,8 +445,10 @@ def sent_home(verb: Token) -> Trigger | None:
     ]
     if not envoys:
         return None
-    # "to leave" under the verb, or under the time given ("48 hours to leave")
+    # "to leave" under the verb, under the time given ("48 hours to leave") or under
+    # the envoys' own phrase ("23 diplomats identified as spies to leave")
     holders = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "npadvmod"})]
+    holders += [t for e in envoys for t in e.subtree]
     if not any(
         c.lemma_.lower() == "leave" and c.dep_ in {"xcomp", "ccomp", "advcl", "acl", "relcl"}
         for h in holders
