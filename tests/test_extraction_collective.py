@@ -202,3 +202,18 @@ def test_what_is_only_rolled_out_or_only_to_come(extractor: Any) -> None:
     assert ("group:RUS:delegations", "group:UKR:delegations", "CONSULT", "planned") in _acts(
         extractor, text
     )
+
+
+def test_a_warning_against_any_act_of_another_warns_its_doer(extractor: Any) -> None:
+    text = (
+        "The Kremlin warned that any decision by Washington to supply Tomahawk missiles "
+        "to Kyiv would mark a serious escalation."
+    )
+    assert ("kremlin", "state:USA", "THREATEN", "asserted") in _acts(extractor, text)
+    text = "Tokyo warned that any attempt to change the status quo by force was unacceptable."
+    assert not _run(extractor, text).events
+
+
+def test_talks_are_with_those_named_in_their_topic_only_through_with(extractor: Any) -> None:
+    text = "President Obama promised to continue a frank dialogue on economic disputes with China."
+    assert ("USA", "CHN", "CONSULT") in _countries(extractor, text, "2011-11-12")

@@ -32,6 +32,7 @@ from backchannel.nlp.repairs import (
     among,
     and_after,
     named_under,
+    span_root,
     split_apposition,
     unique,
 )
@@ -112,6 +113,10 @@ def noun_participants(
             ]
             if not found and child.lower_ == "on" and trig.type in {"SANCTION", "RETREAT"}:
                 found = _goods_from(find, child, link)  # "tariffs on goods from China"
+            if child.lower_ == "on" and trig.type == "CONSULT" and trig.mode != "visit":
+                # "talks on Ukraine": what they are about (but "a dialogue on disputes
+                # with China" is with China; "a courtesy call on Wang Yi" is a visit)
+                found = [m for m in found if span_root(noun.doc, m).head.i != child.i]
             if child.lower_ == "of" and trig.type in _JUDGED_BY_OWNER:
                 # "criticism of Beijing's treatment of Uyghurs", "a rebuke of China's
                 # conduct around Taiwan": whose act is judged, not what it is about

@@ -72,13 +72,21 @@ def behind_preposition(tok: Token, root: Token, preps: frozenset[str] = NOT_PART
     China", "her visit to Taiwan" under "over"), or "according to"; ``preps``
     widens the first for a category ("agree to a deal with Trump on TikTok").
     """
+    named = tok
+    while named.dep_ == "conj" and named.head.i != named.i:
+        named = named.head
     while tok.i != root.i and tok.head.i != tok.i:
         if tok.dep_ == "prep" and (
             tok.lower_ in preps
             or tok.head.lower_ == "according"
             or (tok.lower_ == "under" and not _in_title(tok))
-            # "hosted Trump for talks on Ukraine": what the talks are about
-            or (tok.lower_ == "on" and tok.head.lemma_.lower() in _TALKED_ON)
+            # "hosted Trump for talks on Ukraine": what the talks are about (but "a
+            # dialogue on disputes with China" is with China)
+            or (
+                tok.lower_ == "on"
+                and tok.head.lemma_.lower() in _TALKED_ON
+                and named.head.i == tok.i
+            )
         ):
             # "the first talks between the two countries under President Biden": a time
             return True
@@ -130,16 +138,13 @@ def topic_prep(prep: Token, trig: Trigger) -> bool:
     """A preposition under the verb that names no party: a place, time or cause;
     under an agreement also what it is on or for ("agreed in Madrid on a framework
     for TikTok"), under cooperation what it is on ("began sharing data on North
-    Korea"), under talks what they are on ("talks on Ukraine"), and under a
-    warning, charge or request with an object what it is on ("warned the United
-    States on Taiwan").
+    Korea"), and under a warning, charge or request with an object what it is on
+    ("warned the United States on Taiwan").
     """
     if trig.prep_objects and prep.lower_ in trig.preps:
         return False  # an idiom's own preposition: "sat across the table from Yang"
     if trig.type in {"AGREE", "COOPERATE"}:
         return prep.lower_ in not_party_preps(trig.type)
-    if trig.type == "CONSULT" and prep.lower_ == "on" and trig.mode != "visit":
-        return True  # "talks on Ukraine": what they are about ("called on X" is a visit)
     if (
         prep.lower_ == "on"
         and trig.type in SAID_TO
