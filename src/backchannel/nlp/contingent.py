@@ -55,9 +55,7 @@ def conditioned_on(
             # "warned that any decision by Washington to supply missiles would …": an
             # act of another's, whenever it comes, is the condition
             whenever = [s for s in subjects if any(d.lower_ == "any" for d in s.children)]
-            found = [
-                m for s in whenever for m in find.owners(s, link) if m.actor_id not in doers
-            ]
+            found = [m for s in whenever for m in find.owners(s, link) if m.actor_id not in doers]
             if found:
                 return unique(found)
             continue
