@@ -217,3 +217,26 @@ def test_a_warning_against_any_act_of_another_warns_its_doer(extractor: Any) -> 
 def test_talks_are_with_those_named_in_their_topic_only_through_with(extractor: Any) -> None:
     text = "President Obama promised to continue a frank dialogue on economic disputes with China."
     assert ("USA", "CHN", "CONSULT") in _countries(extractor, text, "2011-11-12")
+
+
+def test_the_visitor_and_the_hosts_named_by_the_visit(extractor: Any) -> None:
+    text = "Wang Yi arrived in Washington on Thursday. His hosts pressed him on fentanyl."
+    assert ("group:USA:government", "wang-yi", "REQUEST", "asserted") in _acts(extractor, text)
+    text = "Blinken flew to Beijing. The visiting secretary of state met Xi Jinping."
+    assert ("antony-blinken", "xi-jinping", "CONSULT", "asserted") in _acts(
+        extractor, text, "2023-06-19"
+    )
+    text = "A Chinese delegation arrived in Washington. The visiting delegation met Lutnick."
+    assert ("CHN", "USA", "CONSULT") in _countries(extractor, text)
+    assert not _run(extractor, "The visiting team won the match.").mentions
+
+
+def test_the_mainland_is_china_where_the_text_is_about_taiwan_or_hong_kong(
+    extractor: Any,
+) -> None:
+    text = "The mainland condemned Taipei's talks with American officials."
+    assert ("state:CHN", "state:TWN", "ACCUSE", "asserted") in _acts(extractor, text)
+    text = "Mainland authorities criticised Washington's arms sales to Taiwan."
+    # whose the sales are, not those the sales go to
+    assert _countries(extractor, text) == {("CHN", "USA", "ACCUSE")}
+    assert not _linked(extractor, "Troops landed on the Greek mainland.")

@@ -392,7 +392,15 @@ class EventExtractor(EventRecords):
                 # which ("signed an agreement" stays a signing)
                 trig = replace(trig, mode=named.mode)
         if (
-            (trig.type == "AGREE" or (trig.type == "COOPERATE" and not self._agreed_to(tok)))
+            (
+                trig.type == "AGREE"
+                or (
+                    trig.type == "COOPERATE"
+                    and not self._agreed_to(tok)
+                    # "to be joined by Italian and German vessels": they join others
+                    and not any(c.dep_ == "auxpass" for c in tok.children)
+                )
+            )
             and not trig.symmetric
             and not targets
             and len({country_of(m.actor_id, self.kb) for m in sources} - {""}) > 1

@@ -257,11 +257,14 @@ class Linker:
         for m in bare_administration(doc, mentions):
             mentions[m.start] = m
         self._both_leaders(doc, mentions, day)
+        self._mainland(doc, mentions)
         self._new_people.link(doc, mentions, new_actors)
         titled_appositions(doc, mentions, self._is_person)
         self._pronouns(doc, mentions)
         self._counterparts(doc, mentions, day)  # again: "He hosted his guest", with "He" known
         self._the_one_named(doc, mentions, day)
+        self._the_visiting(doc, mentions, day)
+        self._hosts(doc, mentions)
         link_epithets(doc, mentions, self._epithets, self._country_of)
         self._their_governments(doc, mentions, new_actors)
         reported_subjects(doc, mentions, self._is_person, self._group_nouns, self._offices)
@@ -742,6 +745,94 @@ class Linker:
                     mentions[i] = Linked(m.start, m.end, earlier.actor_id, "described")
                 break  # only the nearest person of that state
 
+    def _mainland(self, doc: Doc, mentions: dict[int, Linked]) -> None:
+        """ "The mainland condemned Taipei's talks", "mainland authorities": China, in a
+        text that names Taiwan, Hong Kong, Macau or China (not "the Greek mainland",
+        "mainland Europe")."""
+        codes = {self._country_of(m.actor_id) for m in mentions.values()}
+        if not codes & _CROSS_STRAIT:
+            return
+        for tok in doc:
+            if tok.lower_ != "mainland" or tok.i in mentions:
+                continue
+            after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if after is not None and after.pos_ == "PROPN":
+                continue  # "mainland China" is China's name; "mainland Europe" no state
+            if after is not None and after.lower_ in self._group_nouns and after.is_lower:
+                # "mainland authorities", "mainland officials"
+                actor_id = f"group:CHN:{after.lower_}"
+                mentions[tok.i] = Linked(tok.i, tok.i + 2, actor_id, "group")
+            elif tok.i > 0 and doc[tok.i - 1].lower_ == "the" and tok.dep_ in _PARTY_DEPS:
+                mentions[tok.i - 1] = Linked(tok.i - 1, tok.i + 1, "state:CHN", "state")
+
+    def _the_visiting(self, doc: Doc, mentions: dict[int, Linked], day: str | None) -> None:
+        """ "Blinken flew to Beijing. The visiting secretary of state met Xi": the
+        person of that office, or the delegation, named in this sentence or the two
+        before."""
+        for tok in doc:
+            if tok.lower_ != "visiting" or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+                continue
+            noun = tok.head
+            if noun.i <= tok.i or noun.pos_ != "NOUN" or noun.i - tok.i > 3:
+                continue
+            end = noun.i + 1
+            if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].pos_ == "NOUN":
+                end += 2  # "the visiting secretary of state"
+            if any(i in mentions for i in range(tok.i - 1, end)):
+                continue
+            office = doc[tok.i + 1 : end].text.casefold()
+            for m in self._mentions_back(doc, mentions, tok.i, 2):
+                if m.actor_id.startswith("group:") and m.actor_id.endswith(f":{noun.lower_}"):
+                    found = m.actor_id  # "a Chinese delegation … the visiting delegation"
+                elif self._is_person(m.actor_id) and self._holds(m.actor_id, office, day):
+                    found = m.actor_id
+                else:
+                    continue
+                mentions[tok.i - 1] = Linked(tok.i - 1, end, found, "described")
+                break
+
+    def _holds(self, person: str, office: str, day: str | None) -> bool:
+        """The person held an office of that title (that day, when the text has one)."""
+        actor = self.kb.actors.get(person)
+        if actor is None:
+            return False
+        roles = actor.roles_on(day) if day is not None else actor.roles
+        return any(office in r.title.casefold() for r in roles)
+
+    def _mentions_back(
+        self, doc: Doc, mentions: dict[int, Linked], before: int, back: int
+    ) -> Iterator[Linked]:
+        """The mentions before token ``before``, the nearest first, in its sentence or
+        the ``back`` sentences before it."""
+        reach = sentences_back(doc, before, back)
+        for i in sorted(mentions, reverse=True):
+            if reach <= i < before:
+                yield mentions[i]
+
+    def _hosts(self, doc: Doc, mentions: dict[int, Linked]) -> None:
+        """ "Wang Yi arrived in Washington. His hosts pressed him": the government of
+        the state the one last named went to, in this sentence or the two before."""
+        for tok in doc:
+            if tok.lower_ != "hosts" or tok.i == 0 or tok.i in mentions:
+                continue
+            owner = doc[tok.i - 1]
+            if owner.lower_ not in {"his", "her", "their"} or owner.i in mentions:
+                continue
+            back = list(self._mentions_back(doc, mentions, owner.i, 2))
+            visitor = next((m for m in back if self._is_person(m.actor_id)), None)
+            own = self._country_of(visitor.actor_id) if visitor is not None else ""
+            visited = [
+                code
+                for m in back
+                if (code := self._country_of(m.actor_id))
+                and code != own
+                and m.actor_id.startswith("state:")
+                and _went_to(span_root(doc, m))
+            ]
+            if own and visited:
+                actor_id = f"group:{visited[0]}:government"
+                mentions[owner.i] = Linked(owner.i, tok.i + 1, actor_id, "counterpart")
+
     def _countries_named(self, doc: Doc, mentions: dict[int, Linked]) -> list[tuple[int, str]]:
         """Where the text names a state as a party, not a place ("met in Hanoi")."""
         found: list[tuple[int, str]] = []
@@ -1028,6 +1119,17 @@ def _epithet_sides(
     if noun in _RUN_PAIR_EPITHETS and set(named) <= set(run_sides):
         return run_sides
     return None
+
+
+# Where "the mainland" is China: texts about Taiwan, Hong Kong, Macau or China itself
+_CROSS_STRAIT = frozenset({"TWN", "HKG", "MAC", "CHN"})
+# "the mainland" as a party: a subject or object, not a place ("on the mainland")
+_PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "conj", "poss"})
+
+
+def _went_to(place: Token) -> bool:
+    """``place`` is where someone went: "arrived in Washington", "flew to Beijing"."""
+    return place.dep_ == "pobj" and place.head.lower_ in {"in", "to", "into"}
 
 
 # Plural nouns for the two sides' armed forces: "the two navies held drills"

@@ -244,6 +244,20 @@ class ParticipantFinder:
             return self.lex.noun_trigger(tok.lower_, lemma)
         return None
 
+    def _objects_own(self, prep: Token, verb: Token) -> bool:
+        """``prep``, hung on the verb right after its object, is the object's own phrase:
+        the object is an act whose parties that preposition names ("the arms sales to
+        Taiwan", "its withdrawal from Syria")."""
+        if prep.dep_ != "prep":
+            return False
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            if prep.i != obj.right_edge.i + 1:
+                continue
+            named = self.trigger_for(obj) if obj.pos_ == "NOUN" else None
+            if named is not None and prep.lower_ in named.place_preps | named.preps:
+                return True
+        return False
+
     def _done_to_by_participle(self, verb: Token, link: LinkResult) -> list[Linked]:
         """The one a passive participle with a doer and no object of its own is done to:
         "Netanyahu, hosted by Trump at the White House, said …"; "Netanyahu was the
@@ -429,6 +443,8 @@ class ParticipantFinder:
                 )
                 targets += self._not_owned(child, found, trig, link)
                 continue
+            if trig.type in _JUDGING and self._objects_own(child, verb):
+                continue  # "criticised Washington's arms sales to Taiwan", "to" the sales'
             described = _described_as(child)  # "condemned what it called an unsafe intercept"
             doers: list[Linked] = []
             if described is not None and (obj is None or described.i != obj.i):
@@ -555,8 +571,12 @@ class ParticipantFinder:
                         )
                     ]
                     targets += found or owners
+                elif owners:
+                    # "criticised Washington's arms sales to Taiwan": the owner named
+                    # outright, not those the thing's own phrases name
+                    targets += direct or owners
                 else:
-                    targets += found if direct or not owners else owners
+                    targets += found
         if not targets and obj is None:
             targets += self._done_to_by_participle(verb, link)
         if obj is not None:
