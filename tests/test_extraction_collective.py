@@ -240,3 +240,10 @@ def test_the_mainland_is_china_where_the_text_is_about_taiwan_or_hong_kong(
     # whose the sales are, not those the sales go to
     assert _countries(extractor, text) == {("CHN", "USA", "ACCUSE")}
     assert not _linked(extractor, "Troops landed on the Greek mainland.")
+
+
+def test_a_third_country_where_two_sides_meet_is_no_party(extractor: Any) -> None:
+    text = "U.S. and Chinese negotiators arrived in London for talks."
+    assert _countries(extractor, text) == {("USA", "CHN", "CONSULT")}
+    # one who goes to another's capital for talks visits its government
+    assert ("USA", "CHN", "CONSULT") in _countries(extractor, "Blinken flew to Beijing for talks.")

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from backchannel.nlp.asks import owner_told
 from backchannel.nlp.easing import exempting_verb
+from backchannel.nlp.bodies import country_of
 from backchannel.nlp.jointly import taken_part_in
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
@@ -258,11 +259,16 @@ def noun_participants(
         and head.head.lemma_.lower() in find.lex.arrival_verbs
         and not own
     ):
-        # "arrived in Amman on a visit", "flew to Moscow for talks"
+        # "arrived in Amman on a visit", "flew to Moscow for talks"; but where two
+        # sides came for talks with each other the place is only where they meet ("U.S.
+        # and Chinese negotiators arrived in London for talks")
         sources = find.subjects(head.head, link) + sources
+        came = {country_of(m.actor_id, find.kb) for m in sources} - {""}
         for child in head.head.children:
             if child.dep_ == "prep" and child.lower_ in {"in", "at", "to"}:
-                targets += find.collect(child, link, places=True)
+                places = find.collect(child, link, places=True)
+                if len(came) < 2 or any(country_of(p.actor_id, find.kb) in came for p in places):
+                    targets += places
     if (
         slot.dep_ == "nsubjpass"
         and head.pos_ in {"VERB", "AUX"}
