@@ -247,3 +247,19 @@ def test_a_third_country_where_two_sides_meet_is_no_party(extractor: Any) -> Non
     assert _countries(extractor, text) == {("USA", "CHN", "CONSULT")}
     # one who goes to another's capital for talks visits its government
     assert ("USA", "CHN", "CONSULT") in _countries(extractor, "Blinken flew to Beijing for talks.")
+
+
+def test_two_states_joined_by_a_hyphen_after_an_abbreviation(extractor: Any) -> None:
+    text = "U.S.-China trade talks resumed in London."
+    assert ("USA", "CHN", "CONSULT") in _countries(extractor, text)
+    # a name written so still matches
+    text = "Wang Yi met the National Committee on U.S.-China Relations."
+    assert "ncuscr" in _linked(extractor, text)
+
+
+def test_both_and_the_pair_are_the_two_just_named(extractor: Any) -> None:
+    for text in (
+        "Bessent and He Lifeng met in Geneva. Both agreed to cut tariffs for 90 days.",
+        "Bessent met He Lifeng in Geneva. The pair agreed to cut tariffs.",
+    ):
+        assert ("USA", "CHN", "AGREE") in _countries(extractor, text, "2025-05-12")

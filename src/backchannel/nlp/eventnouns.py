@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from backchannel.nlp.asks import owner_told
-from backchannel.nlp.easing import exempting_verb
 from backchannel.nlp.bodies import country_of
+from backchannel.nlp.easing import exempting_verb
 from backchannel.nlp.jointly import taken_part_in
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult

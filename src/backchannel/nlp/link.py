@@ -58,6 +58,7 @@ from backchannel.nlp.preps import in_dateline, is_place
 from backchannel.nlp.pronouns import object_pronouns, reported_subjects
 from backchannel.nlp.repairs import span_root
 from backchannel.nlp.surnames import KnownSurnames
+from backchannel.nlp.tokenizing import split_joined_names
 
 CHINESE_SURNAMES = frozenset(
     [
@@ -188,6 +189,7 @@ class Linker:
         from spacy.lang.en import English
 
         maker = English(vocab=tokenizer_vocab)  # type: ignore[arg-type]
+        split_joined_names(maker.tokenizer)  # as the pipeline's: "U.S.-China Relations"
         self._names.add("NAME", [maker.make_doc(form) for form in self._alias_index])
         self._titles.add("TITLE", [maker.make_doc(form) for form in sorted(title_forms)])
         self._title_words = {w.casefold() for form in title_forms for w in form.split()}
@@ -617,11 +619,12 @@ class Linker:
         words = [t.lower_ for t in doc]  # read once: most words are none of these
         for i in range(1, len(doc) - 1):
             if (
-                words[i] == "two"
+                words[i] in {"two", "pair"}
                 and words[i - 1] == "the"
                 and doc[i].dep_ in {"nsubj", "nsubjpass"}
             ):
-                # "The two agreed to set up a working group": the last two people named
+                # "The two agreed to set up a working group", "the pair agreed": the
+                # last two people named
                 pair = self._last_two_people(doc, mentions, i - 1)
                 if pair is not None and i - 1 not in mentions and i not in mentions:
                     mentions[i - 1] = Linked(i - 1, i, pair[0], "leaders")

@@ -244,6 +244,31 @@ class ParticipantFinder:
             return self.lex.noun_trigger(tok.lower_, lemma)
         return None
 
+    def _both_named(self, subject: Token, link: LinkResult) -> list[Linked]:
+        """A bare "Both" opening its sentence: the last two people named before it, in
+        the sentence before, when they are of two states."""
+        if (
+            subject.lower_ != "both"
+            or not subject.is_sent_start
+            or subject.n_lefts + subject.n_rights
+        ):
+            return []
+        doc = subject.doc
+        before = doc[subject.i - 1].sent if subject.i else None
+        if before is None:
+            return []
+        people: list[Linked] = []
+        for m in reversed(link.mentions):
+            if before.start <= m.start < subject.i and self.is_person(m.actor_id):
+                if all(p.actor_id != m.actor_id for p in people):
+                    people.append(m)
+        if len(people) != 2:
+            return []
+        countries = {
+            self.kb.actors[p.actor_id].country for p in people if p.actor_id in self.kb.actors
+        }
+        return people[::-1] if len(countries) == 2 else []
+
     def _objects_own(self, prep: Token, verb: Token) -> bool:
         """``prep``, hung on the verb right after its object, is the object's own phrase:
         the object is an act whose parties that preposition names ("the arms sales to
@@ -960,8 +985,13 @@ class ParticipantFinder:
         found: list[Linked] = []
         for child in verb.children:
             if child.dep_ == "nsubj":
-                # "Wang Yi, who met Blinken": the one the relative clause is about
-                found += self.collect(child, link) or antecedent(verb, child, link)
+                # "Wang Yi, who met Blinken": the one the relative clause is about;
+                # "Bessent and He met. Both agreed …": the two just named
+                found += (
+                    self.collect(child, link)
+                    or antecedent(verb, child, link)
+                    or self._both_named(child, link)
+                )
             elif (
                 child.dep_ in SUBJ and (child.dep_ != "nsubjpass" or raised)
             ) or child.dep_ == "agent":

