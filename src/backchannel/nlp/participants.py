@@ -259,9 +259,12 @@ class ParticipantFinder:
             return []
         people: list[Linked] = []
         for m in reversed(link.mentions):
-            if before.start <= m.start < subject.i and self.is_person(m.actor_id):
-                if all(p.actor_id != m.actor_id for p in people):
-                    people.append(m)
+            if (
+                before.start <= m.start < subject.i
+                and self.is_person(m.actor_id)
+                and all(p.actor_id != m.actor_id for p in people)
+            ):
+                people.append(m)
         if len(people) != 2:
             return []
         countries = {
