@@ -752,12 +752,12 @@ class Linker:
         """ "The mainland condemned Taipei's talks", "mainland authorities": China, in a
         text that names Taiwan, Hong Kong, Macau or China (not "the Greek mainland",
         "mainland Europe")."""
-        codes = {self._country_of(m.actor_id) for m in mentions.values()}
-        if not codes & _CROSS_STRAIT:
+        found = [t for t in doc if t.lower_ == "mainland" and t.i not in mentions]
+        if not found or not {self._country_of(m.actor_id) for m in mentions.values()} & (
+            _CROSS_STRAIT
+        ):
             return
-        for tok in doc:
-            if tok.lower_ != "mainland" or tok.i in mentions:
-                continue
+        for tok in found:
             after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if after is not None and after.pos_ == "PROPN":
                 continue  # "mainland China" is China's name; "mainland Europe" no state
@@ -1136,7 +1136,7 @@ def _went_to(place: Token) -> bool:
 
 
 # Plural nouns for the two sides' armed forces: "the two navies held drills"
-_PAIRED_FORCES = frozenset({"militaries", "armies", "navies", "forces", "coast guards"})
+_PAIRED_FORCES = frozenset({"militaries", "armies", "navies", "forces"})
 # "each side", "each country", "each government"
 _ONE_OF_TWO = frozenset({"side", "country", "government", "nation", "capital"})
 
@@ -1158,7 +1158,9 @@ def _two_before(doc: Doc, noun: int) -> int | None:
     i = noun - 1
     while i > 0 and noun - i <= 4 and doc[i].pos_ in {"ADJ", "ADV", "PUNCT", "NOUN"}:
         if doc[i].pos_ == "NOUN" and doc[i].lower_ != "nuclear":
-            return None  # "the two trade rivals" is fine below; "two trade deals" no
+            # a noun between makes another thing ("two trade deals"); "nuclear" in
+            # "nuclear-armed" is read as one
+            return None
         i -= 1
     return i if doc[i].lower_ in {"two", "both"} and i < noun - 1 else None
 
