@@ -122,6 +122,7 @@ class EventExtractor(EventRecords):
         super().__init__(kb, lex, sides)
         # country adjectives ("Chinese"), for the one a measure hits
         self.adjectives = kb.adjective_index()
+        self._group_sectors = {g.noun.casefold(): g.sector for g in kb.groups}
 
     def extract(
         self, doc: Doc, link: LinkResult, doc_id: str, published: str | None
@@ -577,14 +578,23 @@ class EventExtractor(EventRecords):
         """One of the two is a state and the other one of its own people or groups, or a
         body and one who holds a post in it ("Susan Chira, an editor of The New York Times")."""
         for state, other in ((a, b), (b, a)):
-            if state.actor_id.startswith(("state:", "group:")):
-                # a state's group too: "the Chinese delegation, led by He Lifeng, met"
+            if state.actor_id.startswith("state:") or self._official_group(state.actor_id):
+                # a state's official group too: "the Chinese delegation, led by He Lifeng,
+                # met" (but "Biden had breakfast with American business leaders" is a
+                # meeting)
                 code = state.actor_id.split(":")[1]
                 if self.participant(other.actor_id, day, link).country == code:
                     return True
             elif self._holds_post_in(other.actor_id, state.actor_id, day, link):
                 return True
         return False
+
+    def _official_group(self, actor_id: str) -> bool:
+        """A group that acts for its state: its noun is of government or the forces."""
+        if not actor_id.startswith("group:"):
+            return False
+        noun = actor_id.split(":", 2)[2]
+        return self._group_sectors.get(noun) in _OFFICIAL_SECTORS
 
     def _holds_post_in(self, person: str, body: str, day: str | None, link: LinkResult) -> bool:
         org = self.actor(body, link)
@@ -938,6 +948,10 @@ def _foreign(event: Event) -> bool:
 
 
 _EACH_OTHER = frozenset({("each", "other"), ("one", "another")})
+
+
+# The sectors of groups that act for their state ("officials", "delegation", "troops")
+_OFFICIAL_SECTORS = frozenset({"government", "military", "legislature"})
 
 
 def _reciprocal(verb: Token) -> bool:
