@@ -85,7 +85,7 @@ from backchannel.nlp.reactions import (
     summoned_to,
 )
 from backchannel.nlp.records import EventRecords, own_state
-from backchannel.nlp.repairs import among
+from backchannel.nlp.repairs import among, span_root
 from backchannel.nlp.rolechanges import sentence_changes
 from backchannel.nlp.sides import Side, across_countries, one_gathering, without_one_side
 from backchannel.nlp.speakers import obligation_events, statement_of, wrong_events
@@ -305,6 +305,13 @@ class EventExtractor(EventRecords):
         if found is None:
             return None
         sources, targets, obj = found
+        if trig.symmetric and not sources and not any(c.dep_ == "agent" for c in tok.children):
+            # "Kissinger was closeted with Zhou Enlai": with no doer named, the passive's
+            # subject does a mutual act with the other
+            subject = [t for t in targets if span_root(tok.doc, t).dep_ == "nsubjpass"]
+            if subject and len(subject) < len(targets):
+                sources = subject
+                targets = [t for t in targets if t not in subject]
         if _ids(sources) & _ids(targets) or self._named_states(sources) & self._named_states(
             targets
         ):

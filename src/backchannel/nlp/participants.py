@@ -106,7 +106,8 @@ _ADVERB_PARTICLES = frozenset({"back", "out", "off", "down", "away", "aside", "f
 
 # the children that complete a phrasal verb or idiom: "turn down", "take aim", "hold
 # responsible"
-_PHRASE_PARTS = frozenset({"prt", "prep", "dobj", "oprd", "acomp"})
+# (an adverbial noun too: "came face to face")
+_PHRASE_PARTS = frozenset({"prt", "prep", "dobj", "oprd", "acomp", "npadvmod"})
 _DESCRIBING = frozenset({"describe", "call", "term", "characterize", "characterise", "dub"})
 
 
