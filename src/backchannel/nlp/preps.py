@@ -139,18 +139,21 @@ def topic_prep(prep: Token, trig: Trigger) -> bool:
     under an agreement also what it is on or for ("agreed in Madrid on a framework
     for TikTok"), under cooperation what it is on ("began sharing data on North
     Korea"), and under a warning, charge or request with an object what it is on
-    ("warned the United States on Taiwan").
+    or for ("warned the United States on Taiwan", "criticised Beijing for its
+    support of Moscow").
     """
     if trig.prep_objects and prep.lower_ in trig.preps:
         return False  # an idiom's own preposition: "sat across the table from Yang"
     if trig.type in {"AGREE", "COOPERATE"}:
         return prep.lower_ in not_party_preps(trig.type)
     if (
-        prep.lower_ == "on"
+        prep.lower_ in {"on", "for"}
         and trig.type in SAID_TO
         and any(c.dep_ == "dobj" and _names_someone(c) for c in prep.head.children)
     ):
-        return True  # "warned the United States on Taiwan", "pressed Beijing on trade"
+        # "warned the United States on Taiwan", "pressed Beijing on trade"; "criticised
+        # Beijing for its support of Moscow": the reason, not another party
+        return True
     return prep.lower_ in NOT_PARTY_PREPS
 
 
