@@ -261,7 +261,8 @@ def test_envoys_given_hours_or_ordered_to_leave_are_expelled(extractor: Any) -> 
     found = _asserted(extractor, "Russia ordered 23 British diplomats to leave within a week.")
     assert ("state:RUS", "group:GBR:diplomats", "SANCTION") in found, found
     # diplomats given a tour, or an envoy told something, are not sent home
-    assert not _asserted(extractor, "China gave American diplomats a tour of the new embassy.")
+    found = _asserted(extractor, "China gave American diplomats a tour of the new embassy.")
+    assert not [f for f in found if f[2] == "SANCTION"], found  # a host's tour, no expulsion
     found = _asserted(
         extractor, "Biden told the Chinese ambassador that he wanted to leave the door open."
     )

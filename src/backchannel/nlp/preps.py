@@ -50,7 +50,10 @@ def not_party_preps(category: str) -> frozenset[str]:
 def listed_in(verb: Token, preps: frozenset[str], lists: frozenset[str]) -> bool:
     """ "added Huawei to its entity list": one of ``preps`` leads to one of ``lists``."""
     return any(
-        p.dep_ == "prep" and p.lower_ in preps and o.dep_ == "pobj" and o.lemma_.lower() in lists
+        p.dep_ == "prep"
+        and p.lower_ in preps
+        and o.dep_ == "pobj"
+        and (o.lemma_.lower() in lists or o.lower_ in lists)  # "behind closed doors"
         for p in verb.children
         for o in p.children
     )
