@@ -214,7 +214,12 @@ class ParticipantFinder:
                     and not self._by_medium(child)
                 ):
                     phrasal = self.lex.verbs.get(f"{lemma} {child.lower_}")
-                    if phrasal is not None:
+                    if phrasal is not None and (
+                        # an idiom read by its preposition's object: "laid on a dinner
+                        # for Xi", not "laid the blame on Washington"
+                        not phrasal.prep_objects
+                        or listed_in(tok, phrasal.preps, phrasal.prep_objects)
+                    ):
                         return phrasal
             if lemma in self.lex.verbs:
                 return self.lex.verbs[lemma]

@@ -48,14 +48,27 @@ def not_party_preps(category: str) -> frozenset[str]:
 
 
 def listed_in(verb: Token, preps: frozenset[str], lists: frozenset[str]) -> bool:
-    """ "added Huawei to its entity list": one of ``preps`` leads to one of ``lists``."""
-    return any(
+    """ "added Huawei to its entity list": one of ``preps`` leads to one of ``lists``
+    (or is the verb's particle before such an object: "laid on a dinner", parsed
+    either way)."""
+    if any(
         p.dep_ == "prep"
         and p.lower_ in preps
         and o.dep_ == "pobj"
         and (o.lemma_.lower() in lists or o.lower_ in lists)  # "behind closed doors"
         for p in verb.children
         for o in p.children
+    ):
+        return True
+    particle = any(
+        c.lower_ in preps
+        and (
+            c.dep_ == "prt" or (c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children))
+        )
+        for c in verb.children
+    )
+    return particle and any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in lists or c.lower_ in lists) for c in verb.children
     )
 
 
