@@ -245,6 +245,8 @@ def test_the_mainland_is_china_where_the_text_is_about_taiwan_or_hong_kong(
 def test_a_third_country_where_two_sides_meet_is_no_party(extractor: Any) -> None:
     text = "U.S. and Chinese negotiators arrived in London for talks."
     assert _countries(extractor, text) == {("USA", "CHN", "CONSULT")}
+    text = "Bessent and He Lifeng travelled to Geneva for trade talks."
+    assert {frozenset(e[:2]) for e in _countries(extractor, text)} == {frozenset({"USA", "CHN"})}
     # one who goes to another's capital for talks visits its government
     assert ("USA", "CHN", "CONSULT") in _countries(extractor, "Blinken flew to Beijing for talks.")
 

@@ -430,11 +430,30 @@ class EventExtractor(EventRecords):
             # "Kushner worked closely with Cui Tiankai": two people's working
             # relationship, a channel; two states working together cooperate
             trig = replace(trig, type="CONSULT", mode="relationship")
+        came = {country_of(m.actor_id, self.kb) for m in sources} - {""}
+        if (
+            trig.mode == "visit"
+            and len(came) >= 2
+            and not {country_of(t.actor_id, self.kb) for t in targets} & came
+            and self._for_talks(tok)
+        ):
+            # "Bessent and He Lifeng travelled to Geneva for trade talks": the place is
+            # where two sides meet, no one they visit (the talks are coded)
+            targets = []
         if trig.lemma == "hand over" and trig.type == "COOPERATE" and obj is None and targets:
             # "Pakistan handed over the captured Indian pilot": a person or group of
             # another's handed over, no suspect or fugitive named, goes back (a release)
             trig = replace(trig, type="RETREAT", mode="release")
         return trig, sources, targets, obj
+
+    def _for_talks(self, verb: Token) -> bool:
+        """The journey is "for" talks or a meeting: "travelled to Geneva for talks"."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
+            for noun in (g for g in prep.children if g.dep_ == "pobj"):
+                named = self.find.trigger_for(noun)
+                if named is not None and named.type == "CONSULT":
+                    return True
+        return False
 
     def _agreed_to(self, verb: Token) -> bool:
         """``verb`` is what an agreement settles: "agreeing to share information" (the
