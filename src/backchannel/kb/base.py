@@ -206,6 +206,10 @@ class KnowledgeBase:
             for adjective in state.adjectives
         }
 
+    def group_sectors(self) -> dict[str, str]:
+        """Group noun, casefolded ("officials") → its sector ("government")."""
+        return {g.noun.casefold(): g.sector for g in self.groups}
+
     def title_index(self) -> dict[str, str]:
         """Title phrase, casefolded ("treasury secretary") → position key."""
         return {

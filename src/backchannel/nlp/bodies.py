@@ -9,6 +9,8 @@ has such a body; otherwise the phrase stays unlinked.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc
 
 from backchannel.errors import KnowledgeBaseError
@@ -98,6 +100,11 @@ def country_of(actor_id: str, kb: KnowledgeBase) -> str:
         return actor_id.split(":")[1]
     actor = kb.actors.get(actor_id)
     return actor.country if actor is not None else ""
+
+
+def countries_of(found: Iterable[Linked], kb: KnowledgeBase) -> set[str]:
+    """The countries of the linked actors ``found`` (those of no country left out)."""
+    return {country_of(m.actor_id, kb) for m in found} - {""}
 
 
 def _placed_in(doc: Doc, i: int, mentions: dict[int, Linked], kb: KnowledgeBase) -> str:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from backchannel.nlp.asks import owner_told
-from backchannel.nlp.bodies import country_of
+from backchannel.nlp.bodies import countries_of
 from backchannel.nlp.easing import exempting_verb
 from backchannel.nlp.jointly import taken_part_in
 from backchannel.nlp.lexicon import Lexicon, Trigger
@@ -263,11 +263,11 @@ def noun_participants(
         # sides came for talks with each other the place is only where they meet ("U.S.
         # and Chinese negotiators arrived in London for talks")
         sources = find.subjects(head.head, link) + sources
-        came = {country_of(m.actor_id, find.kb) for m in sources} - {""}
+        came = countries_of(sources, find.kb)
         for child in head.head.children:
             if child.dep_ == "prep" and child.lower_ in {"in", "at", "to"}:
                 places = find.collect(child, link, places=True)
-                if len(came) < 2 or any(country_of(p.actor_id, find.kb) in came for p in places):
+                if len(came) < 2 or countries_of(places, find.kb) & came:
                     targets += places
     if (
         slot.dep_ == "nsubjpass"

@@ -35,7 +35,7 @@ from backchannel.nlp.asks import (
     hoped_of,
     met_and_agreed,
 )
-from backchannel.nlp.bodies import country_of
+from backchannel.nlp.bodies import countries_of, country_of
 from backchannel.nlp.calls import paid_call, paid_visit
 from backchannel.nlp.contingent import conditioned_on, refused_parties
 from backchannel.nlp.easing import (
@@ -122,7 +122,7 @@ class EventExtractor(EventRecords):
         super().__init__(kb, lex, sides)
         # country adjectives ("Chinese"), for the one a measure hits
         self.adjectives = kb.adjective_index()
-        self._group_sectors = {g.noun.casefold(): g.sector for g in kb.groups}
+        self._group_sectors = kb.group_sectors()
 
     def extract(
         self, doc: Doc, link: LinkResult, doc_id: str, published: str | None
@@ -399,6 +399,7 @@ class EventExtractor(EventRecords):
                 # "imposed sanctions", "imposed export controls": the object says
                 # which ("signed an agreement" stays a signing)
                 trig = replace(trig, mode=named.mode)
+        came = countries_of(sources, self.kb)  # the states of those who act
         if (
             (
                 trig.type == "AGREE"
@@ -411,16 +412,13 @@ class EventExtractor(EventRecords):
             )
             and not trig.symmetric
             and not targets
-            and len({country_of(m.actor_id, self.kb) for m in sources} - {""}) > 1
+            and len(came) > 1
         ):
             # "Moscow and Tbilisi accepted a truce": two countries accepting one thing
             # agree on it with each other; "U.S. and Chinese officials began sharing
             # information": two sharing it share it with each other
             trig = replace(trig, symmetric=True)
-        if (
-            _reciprocal(tok)
-            and len({country_of(m.actor_id, self.kb) for m in (*sources, *targets)} - {""}) > 1
-        ):
+        if _reciprocal(tok) and len(came | countries_of(targets, self.kb)) > 1:
             # "Washington and Beijing accused each other of bad faith": each does it to
             # the other
             trig = replace(trig, mutual=True)
@@ -430,11 +428,10 @@ class EventExtractor(EventRecords):
             # "Kushner worked closely with Cui Tiankai": two people's working
             # relationship, a channel; two states working together cooperate
             trig = replace(trig, type="CONSULT", mode="relationship")
-        came = {country_of(m.actor_id, self.kb) for m in sources} - {""}
         if (
             trig.mode == "visit"
             and len(came) >= 2
-            and not {country_of(t.actor_id, self.kb) for t in targets} & came
+            and not countries_of(targets, self.kb) & came
             and self._for_talks(tok)
         ):
             # "Bessent and He Lifeng travelled to Geneva for trade talks": the place is

@@ -193,7 +193,7 @@ class Linker:
         self._names.add("NAME", [maker.make_doc(form) for form in self._alias_index])
         self._titles.add("TITLE", [maker.make_doc(form) for form in sorted(title_forms)])
         self._title_words = {w.casefold() for form in title_forms for w in form.split()}
-        self._group_nouns = {g.noun.casefold(): g.sector for g in kb.groups}
+        self._group_nouns = kb.group_sectors()
         self._offices = {g.noun.casefold(): g.sector for g in kb.groups if g.office}
         self._state_forms: dict[str, str] = {}
         for state in kb.states.values():
@@ -596,10 +596,8 @@ class Linker:
     ) -> Iterator[Linked]:
         """The people named before token ``before``, the nearest first, in its sentence
         or the ``back`` sentences before it."""
-        reach = sentences_back(doc, before, back)
-        for i in sorted(mentions, reverse=True):
-            m = mentions[i]
-            if reach <= i < before and self._is_person(m.actor_id):
+        for m in self._mentions_back(doc, mentions, before, back):
+            if self._is_person(m.actor_id):
                 yield m
 
     # -- 6. groups and states (``nlp/groups.py``), the two leaders -----------
@@ -650,10 +648,10 @@ class Linker:
                     _both_states(doc, two, i, sides, mentions, self._group_nouns)
                 continue
             if words[i - 1] not in {"two", "both"}:
-                if i >= 2 and words[i - 2] in {"two", "both"}:
+                if day is not None and i >= 2 and words[i - 2] in {"two", "both"}:
                     # "the two defence ministers" (the sides are read only where asked)
-                    sides = sides_before(i - 2) if day is not None else None
-                    if sides is not None and day is not None:
+                    sides = sides_before(i - 2)
+                    if sides is not None:
                         self._both_holders(doc, doc[i], mentions, sides, day)
                 if day is not None and "and" in words[max(i - 3, 0) : i - 1]:
                     # "the US and Chinese leaders"

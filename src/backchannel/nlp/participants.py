@@ -28,6 +28,7 @@ from backchannel.nlp.asks import (
     infinitive,
     suggestion,
 )
+from backchannel.nlp.bodies import countries_of
 from backchannel.nlp.exchanges import readout
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
@@ -273,10 +274,7 @@ class ParticipantFinder:
                 people.append(m)
         if len(people) != 2:
             return []
-        countries = {
-            self.kb.actors[p.actor_id].country for p in people if p.actor_id in self.kb.actors
-        }
-        return people[::-1] if len(countries) == 2 else []
+        return people[::-1] if len(countries_of(people, self.kb)) == 2 else []
 
     def _objects_own(self, prep: Token, verb: Token) -> bool:
         """``prep``, hung on the verb right after its object, is the object's own phrase:
