@@ -71,6 +71,8 @@ from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import dropped_plan, modality_of, one_plan, trigger_token
 from backchannel.nlp.participants import OBJ, of_time, unique
+from backchannel.nlp.placed import where_held
+from backchannel.nlp.protests import crowd_control, protest_act
 from backchannel.nlp.reactions import (
     approval,
     approved_of,
@@ -113,6 +115,12 @@ _CALLS_FOR = frozenset({"call for", "appeal for"})
 
 # A trigger's reading, its doers, those it is done to, and a verb's object.
 _Parties = tuple[Trigger, list[Linked], list[Linked], Token | None]
+
+
+# Force on a place's people, whoever it names: curfews, martial law, crowds dispersed
+_ON_THE_PEOPLE = frozenset({"curfew", "martial-law", "repress"})
+# Sectors that speak for a state: their protest is never against their own
+_STATE_SECTORS = frozenset({"government", "military", "police", "judiciary", "legislature"})
 
 
 class EventExtractor(EventRecords):
@@ -232,6 +240,7 @@ class EventExtractor(EventRecords):
         return (
             judgement(tok, self.lex)
             or extra_trigger(tok, self._governing)
+            or protest_act(tok, self.lex)  # "held a rally", "went on strike"
             or to_frontier(tok, self.lex)  # "massed troops near the Ukrainian border"
             or struck_places(tok, self.lex, link)  # "struck targets near Damascus"
             or forces_struck(tok, self.lex)  # "Iraqi warplanes struck Iran's oil terminal"
@@ -287,6 +296,10 @@ class EventExtractor(EventRecords):
             trig = self._thing_reading(tok, trig, link)
         if trig.pos == "verb" and trig.aid_objects and _gives(tok, trig.aid_objects):
             trig = replace(trig, type="AID", mode="")  # "handed over medicine to …"
+        if trig.type == "ASSAULT" and _in_words(tok):
+            trig = replace(trig, type="ACCUSE", mode="criticize")  # "a verbal attack on"
+        if trig.type == "ASSAULT" and crowd_control(tok):
+            trig = replace(trig, type="COERCE", mode="repress")  # "fired tear gas at …"
         return coercive(tok, trig)  # an exit ban, expelled journalists
 
     def _verb_parties(
@@ -358,6 +371,10 @@ class EventExtractor(EventRecords):
             )
             doers = _ids(sources)
             targets = [t for t in targets if t.actor_id not in doers]
+        if not sources and targets and trig.type == "COERCE" and _passive(tok):
+            # "Ismayilova was arrested in Baku": held by the state where it was done
+            code = where_held(tok.sent, link.mentions, self._state_of)
+            sources = [Linked(tok.i, tok.i + 1, f"state:{code}", "implied")] if code else []
         if not targets and sources:
             targets = measure_targets(
                 tok, trig, link, self.adjectives
@@ -381,6 +398,22 @@ class EventExtractor(EventRecords):
             # and armour along the Armenian border"
             targets = faced_frontier(tok, self.lex, lambda prep: self.find.place_party(prep, link))
             targets = targets or passed_places(tok, link)  # "flew close to British airspace"
+        if not targets and sources and trig.type == "PROTEST":
+            # "protesters marched through Santiago", "workers walked off the job"
+            targets = self._protested(ctx, tok, sources, link)
+        typed = trig.for_object(obj.lemma_.lower(), obj.lower_) if obj is not None else trig
+        if (
+            not targets
+            and sources
+            and typed.type == "COERCE"
+            and typed.mode in _ON_THE_PEOPLE
+            and not any(c.dep_ == "prep" and c.lower_ in {"on", "against"} for c in tok.children)
+        ):
+            # "imposed a curfew in Almaty", "dispersed a march in Algiers": force on the
+            # people of the place ("cracked down on companies" names its own)
+            code = self._held_in(ctx, tok, sources, link)
+            people = f"group:{code}:civilian"
+            targets = [Linked(tok.i, tok.i + 1, people, "implied")] if code else []
         aimed = trig.type in _AIMED_AT_THE_OTHER_SIDE or eased_outright(tok, trig, self._governing)
         # the measure eased is no one eased: "suspended the countermeasures"
         eased = trig.type == "RETREAT" and obj is not None
@@ -442,6 +475,34 @@ class EventExtractor(EventRecords):
             # another's handed over, no suspect or fugitive named, goes back (a release)
             trig = replace(trig, type="RETREAT", mode="release")
         return trig, sources, targets, obj
+
+    def _protested(
+        self, ctx: SentenceContext, tok: Token, sources: list[Linked], link: LinkResult
+    ) -> list[Linked]:
+        """A demonstration against no one named is against the government where it is
+        held, or the protesters' own where the sentence names no place; a government's
+        protest is a word to another, never against itself."""
+        doers = [self.participant(s.actor_id, ctx.date.start, link) for s in sources]
+        if any(d.kind == "state" or d.sector in _STATE_SECTORS for d in doers):
+            return []
+        code = self._held_in(ctx, tok, sources, link)
+        return [Linked(tok.i, tok.i + 1, f"state:{code}", "implied")] if code else []
+
+    def _held_in(
+        self, ctx: SentenceContext, tok: Token, sources: list[Linked], link: LinkResult
+    ) -> str:
+        """The state an act is done in: the one its sentence places it in, else the
+        doers' own; "" when neither says one state."""
+        code = where_held(tok.sent, link.mentions, self._state_of)
+        if not code:
+            own = {self.participant(s.actor_id, ctx.date.start, link).country for s in sources}
+            code = next(iter(own)) if len(own) == 1 else ""
+        return code if code in self.kb.states else ""
+
+    def _state_of(self, actor_id: str) -> str:
+        """The state a linked actor belongs to ("" for a body of no one state)."""
+        code = country_of(actor_id, self.kb)
+        return code if code in self.kb.states else ""
 
     def _for_talks(self, verb: Token) -> bool:
         """The journey is "for" talks or a meeting: "travelled to Geneva for talks"."""
@@ -997,6 +1058,24 @@ def _reciprocal(verb: Token) -> bool:
         ):
             return True
     return False
+
+
+# Words that make an attack one of words: "launched a blistering verbal attack on"
+_OF_WORDS = frozenset({"verbal", "rhetorical", "personal", "scathing", "withering", "written"})
+
+
+def _in_words(tok: Token) -> bool:
+    """An attack said to be of words, the trigger noun or the verb's object."""
+    nouns = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    return any(c.dep_ == "amod" and c.lower_ in _OF_WORDS for n in nouns for c in n.children)
+
+
+def _passive(verb: Token) -> bool:
+    """A passive verb with no doer named: "was arrested in Baku"."""
+    children = list(verb.children)
+    return any(c.dep_ == "auxpass" for c in children) and not any(
+        c.dep_ == "agent" for c in children
+    )
 
 
 def _ids(found: list[Linked]) -> Side:

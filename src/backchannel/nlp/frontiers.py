@@ -151,17 +151,28 @@ _NO_BLOW = frozenset(
 
 
 def forces_struck(verb: Token, lex: Lexicon) -> Trigger | None:
-    """Forces (``force_nouns``) as the subject of striking a thing: an assault on its
-    owner, whom the participants read from the object ("Iran's terminal", "a Kuwaiti
-    tanker")."""
+    """Forces or armed men (``force_nouns``, ``armed_nouns``) as the subject of striking
+    a thing, or a strike at forces, people or a thing only a blow hits
+    (``assailed_nouns``: "attacked a police checkpoint", "attacked Israeli soldiers"):
+    an assault on its owner, whom the participants read from the object ("Iran's
+    terminal", "a Kuwaiti tanker")."""
     if verb.pos_ != "VERB" or lemma(verb) not in _ATTACKING:
         return None
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     if not objects or any(o.lemma_.lower() in _NO_BLOW for o in objects):
         return None
-    if _forces_do(verb, lex):
+    armed = lex.force_nouns | lex.armed_nouns
+    if _forces_do(verb, armed) or any(_nouns_in(o, lex.assailed_nouns) for o in objects):
         return Trigger(lemma(verb), "verb", "ASSAULT", "")
     return None
+
+
+def _nouns_in(noun: Token, nouns: Collection[str]) -> bool:
+    """``noun`` (or the one a count stands for, "dozens of soldiers") is among ``nouns``."""
+    for tok in (noun, *(g for p in noun.children if p.lower_ == "of" for g in p.children)):
+        if tok.lower_ in nouns or tok.lemma_.lower() in nouns:
+            return True
+    return False
 
 
 # Craft and forces passing close to another's places: "Two Russian bombers flew close
@@ -250,15 +261,15 @@ def forces_left(verb: Token, lex: Lexicon) -> Trigger | None:
     if not any(c.dep_ == "dobj" for c in verb.children):
         return None
     doer = verb.head if verb.dep_ == "xcomp" else verb  # "began leaving Angola"
-    if _forces_do(doer, lex):
+    if _forces_do(doer, lex.force_nouns):
         return Trigger(lemma(verb), "verb", "RETREAT", "withdraw")
     return None
 
 
-def _forces_do(verb: Token, lex: Lexicon) -> bool:
-    """The verb's subject is forces (``force_nouns``): "Iraqi warplanes struck …"."""
+def _forces_do(verb: Token, forces: Collection[str]) -> bool:
+    """The verb's subject is among ``forces``: "Iraqi warplanes struck …"."""
     return any(
-        c.dep_ == "nsubj" and (c.lower_ in lex.force_nouns or c.lemma_.lower() in lex.force_nouns)
+        c.dep_ == "nsubj" and (c.lower_ in forces or c.lemma_.lower() in forces)
         for c in verb.children
     )
 

@@ -162,6 +162,10 @@ class Lexicon:
     place_nouns: frozenset[str] = frozenset()  # "withdrew from the Somali capital"
     moving_verbs: frozenset[str] = frozenset()  # "massed troops near the border"
     force_nouns: frozenset[str] = frozenset()
+    armed_nouns: frozenset[str] = frozenset()  # "militants attacked …": a blow
+    protest_nouns: frozenset[str] = frozenset()  # "held a rally", "staged a strike"
+    crowd_nouns: frozenset[str] = frozenset()  # "students protested": a demonstration
+    assailed_nouns: frozenset[str] = frozenset()  # "attacked a checkpoint": a blow
     frontier_nouns: frozenset[str] = frozenset()
     frontier_preps: frozenset[str] = frozenset()
     alert_nouns: frozenset[str] = frozenset()  # "put its forces on alert"
@@ -378,6 +382,10 @@ def lexicon() -> Lexicon:
         place_nouns=_words(events, "place_nouns", "events.yaml"),
         moving_verbs=_words(events, "moving_verbs", "events.yaml"),
         force_nouns=_words(events, "force_nouns", "events.yaml"),
+        armed_nouns=_words(events, "armed_nouns", "events.yaml"),
+        protest_nouns=_words(events, "protest_nouns", "events.yaml"),
+        crowd_nouns=_words(events, "crowd_nouns", "events.yaml"),
+        assailed_nouns=_words(events, "assailed_nouns", "events.yaml"),
         frontier_nouns=_words(events, "frontier_nouns", "events.yaml"),
         frontier_preps=_words(events, "frontier_preps", "events.yaml"),
         alert_nouns=_words(events, "alert_nouns", "events.yaml"),

@@ -50,10 +50,12 @@ from backchannel.nlp.dictnames import DictionaryNames
 from backchannel.nlp.epithets import link_epithets, load_epithets
 from backchannel.nlp.governments import bare_administration, leader_governments
 from backchannel.nlp.groups import GroupsAndStates
+from backchannel.nlp.members import members_of_bodies
 from backchannel.nlp.mentions import NAME_SUFFIXES, Linked, LinkResult, sentences_back
 from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
 from backchannel.nlp.newpeople import NewPeople
 from backchannel.nlp.offices import Offices
+from backchannel.nlp.placed import PlacedAgents
 from backchannel.nlp.preps import in_dateline, is_place
 from backchannel.nlp.pronouns import object_pronouns, reported_subjects
 from backchannel.nlp.repairs import span_root
@@ -234,6 +236,7 @@ class Linker:
         places = {c.casefold() for state in kb.states.values() for c in state.places}
         self._groups = GroupsAndStates(self._state_forms, self._office, capitals, places)
         self._new_people = NewPeople(kb, self._alias_index, self._office)
+        self._placed = PlacedAgents(self._group_nouns, self._offices)
 
     # -- the whole pass ---------------------------------------------------
 
@@ -261,6 +264,8 @@ class Linker:
         self._both_leaders(doc, mentions, day)
         self._mainland(doc, mentions)
         self._new_people.link(doc, mentions, new_actors)
+        members_of_bodies(doc, mentions, self._is_body)
+        self._placed.link(doc, mentions, self._country_of)
         titled_appositions(doc, mentions, self._is_person)
         self._pronouns(doc, mentions)
         self._counterparts(doc, mentions, day)  # again: "He hosted his guest", with "He" known
@@ -996,6 +1001,10 @@ class Linker:
             else:
                 group = f"group:{actor.country}:government"
                 mentions[owner.i] = Linked(owner.i, tok.i + 1, group, "pronoun", "government")
+
+    def _is_body(self, actor_id: str) -> bool:
+        actor = self.kb.actors.get(actor_id)
+        return actor is not None and actor.kind == "organization"
 
     def _is_person(self, actor_id: str) -> bool:
         if actor_id.startswith("new:"):

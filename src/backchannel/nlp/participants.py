@@ -367,8 +367,13 @@ class ParticipantFinder:
             return None  # "added Huawei to its entity list", not "added that …"
         if trig.no_complement and sum(c.dep_ in {"dobj", "dative"} for c in verb.children) > 1:
             return None
-        if trig.preps and not (trig.preps & preps) and not trig.symmetric:
-            return None
+        if (
+            trig.preps
+            and not (trig.preps & preps)
+            and not trig.symmetric
+            and (trig.type != "PROTEST" or any(c.dep_ == "dobj" for c in verb.children))
+        ):
+            return None  # but "marched through Santiago" protests all the same
         obj: Token | None = None
         if trig.objects:
             obj = _relative_object(verb, trig)
@@ -618,6 +623,8 @@ class ParticipantFinder:
             named = [obj]
             if not any(c.dep_ == "prep" for c in obj.children):
                 named += [a for a in obj.children if a.dep_ == "appos"]
+            if obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.dep_ in OBJ:
+                named.append(obj.head.head)  # "fired a barrage of rockets at Sderot"
             # force against what is another's: "Serbian positions"
             struck_owners = self.owners(obj, link, by_adjective=True) if trig.type in _FORCE else []
             # a judgement of another's thing is aimed at its owner, not at those its own

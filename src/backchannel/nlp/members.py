@@ -1,0 +1,61 @@
+"""A body's fighters, members or officials named by the body's name before them.
+
+"Hamas militants fired rockets", "Boko Haram fighters killed twelve soldiers",
+"PKK members", "Taliban officials said": the name qualifies those who act, and
+the small parser makes it a compound of their noun. Left as the body's mention
+on the name alone, the noun that is the verb's subject would link to nothing
+and the act would have no doer. The body's mention is widened over the noun.
+
+Only for bodies (KB organisations: movements, parties, firms), never a person
+or a state ("Chinese officials" is the state's group, linked elsewhere), and
+only for plural nouns of those who act for a body ("the Kremlin spokesman" is
+a title, read with the name beside it); "Hyundai workers" strike against
+Hyundai, so workers, employees and customers are not among them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from backchannel.nlp.mentions import Linked
+
+MEMBER_NOUNS = frozenset(
+    {"fighters", "militants", "gunmen", "militiamen", "militia", "militias", "rebels"}
+    | {"insurgents", "guerrillas", "members", "loyalists", "commanders", "leaders"}
+    | {"forces", "troops", "operatives", "cadres", "jihadists", "bombers", "attackers"}
+    | {"officials", "activists", "cells", "units", "snipers", "pirates", "negotiators"}
+    | {"representatives"}
+)
+
+# A state's forces named after its government: "Syrian government forces"
+_FORCES = frozenset({"forces", "troops", "soldiers"})
+
+
+def members_of_bodies(
+    doc: Doc, mentions: dict[int, Linked], is_body: Callable[[str], bool]
+) -> None:
+    """Widen a body's mention over the member noun right after it ("Hamas militants"),
+    and a government's over its forces ("Syrian government forces")."""
+    covered = {i for m in mentions.values() for i in range(m.start, m.end)}
+    for m in list(mentions.values()):
+        if m.end >= len(doc) or not is_body(m.actor_id):
+            continue
+        noun = doc[m.end]
+        if noun.lower_ not in MEMBER_NOUNS or not noun.is_lower or noun.i in covered:
+            continue
+        if doc[m.end - 1].head.i != noun.i:
+            continue  # "… with Hamas, militants said": not one phrase
+        mentions[m.start] = replace(m, end=m.end + 1)
+        covered.add(noun.i)
+    for m in list(mentions.values()):
+        # "Syrian government forces", "Kyiv government troops": the state's armed forces
+        code = m.actor_id.split(":")[1] if m.actor_id.startswith(("state:", "group:")) else ""
+        if not code or m.end >= len(doc) or not m.actor_id.endswith(":government"):
+            continue
+        noun = doc[m.end]
+        if noun.lower_ in _FORCES and noun.i not in covered and doc[m.end - 1].head.i == noun.i:
+            mentions[m.start] = replace(m, end=m.end + 1, actor_id=f"group:{code}:military")
+            covered.add(noun.i)

@@ -1,0 +1,224 @@
+"""Agents named without a country, placed by the sentence in one state.
+
+A bare agent noun ("police", "protesters", "students") is no actor on its own:
+the channel map cannot place a node without a country. When the sentence puts
+the act in one state, the noun is that state's actor of its sector, the one
+"Algerian police" links to (``group:DZA:police``):
+
+    "In Algeria, police arrested dozens of protesters."   police and protesters: Algeria's
+    "ALGIERS — Police arrested dozens of protesters."      a dateline places them too
+    "Protesters marched through Kiev on Sunday."           Ukraine's civilians
+
+Only a people of the place, its opposition, its rebels and its police are
+placed so: troops, officials and diplomats in a country are often another's.
+The place must be one state however often it is named ("from Kabul to
+Kandahar"), given by "in", "at", "across", "through", "near" or a dateline; a
+second state named as a place, a border or a frontier leaves the noun alone
+("near the Lebanese border"), and so does another state or its officials
+named as a party, for whom the place may be a venue ("Tehran and Washington
+agreed in Vienna to swap prisoners"). Another country's people named as a
+party do not ("In Kenya, police arrested three Chinese students": Kenya's
+police). Never
+when the noun has a possessor or a capitalised modifier ("its police", "NATO
+troops", "Hutu rebels": someone's own), nor when it is named by what it
+belongs to ("leaders of the opposition coalition"). The phrases that place a
+noun directly ("police in Algiers", "rebels in Sudan") are
+``Offices.of_state``'s, run before this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Mapping
+
+from spacy.tokens import Doc, Span, Token
+
+from backchannel.nlp.mentions import Linked
+from backchannel.nlp.preps import PLACE_WORDS, in_dateline
+from backchannel.nlp.repairs import span_root
+
+# Those of another country who may be named where a state's own act happens.
+_PEOPLE_SECTORS = frozenset({"civilian", "opposition", "rebel"})
+# Sectors whose bare nouns a place alone may give a country.
+_LOCAL_SECTORS = frozenset({"police", "civilian", "opposition", "rebel"})
+_NOT_LOCAL = frozenset(
+    {"refugees", "migrants", "immigrants", "tourists", "tourist", "nationals", "national"}
+    | {"hostages", "detainees", "detainee"}
+)
+# Prepositions that put an act in a place: "in Kiev", "through Caracas", "across India".
+_PLACING = frozenset(
+    {"in", "at", "across", "through", "throughout", "outside", "around", "near", "inside"}
+)
+# Verbs whose object is harmed or held where the act happens: soldiers killed there, unlike
+# soldiers who act there, are the place's ("killing a dozen soldiers", "ambushed
+# troops"); so are people of no calling ("killing 12 people": its civilians).
+_HARMING = frozenset(
+    {"kill", "wound", "injure", "ambush", "abduct", "kidnap", "attack", "massacre"}
+    | {"capture", "execute", "behead", "shoot", "slay", "murder", "hack", "burn", "maim"}
+    | {"arrest", "detain", "round", "jail", "imprison", "disperse", "deport", "beat"}
+    | {"torture", "sentence", "evict", "expel"}
+)
+# Verbs of protest whose subject, a crowd of no calling, is the place's people
+# ("thousands rallied in Belgrade", "a million people marched through Santiago").
+_PROTESTING = frozenset(
+    {"march", "rally", "protest", "demonstrate", "gather", "riot", "strike", "parade"}
+    | {"take", "pour", "throng", "flood", "chant", "block", "occupy", "stage", "hold"}
+)
+_CROWDS = frozenset(
+    {"people", "thousands", "hundreds", "tens", "millions", "crowds", "crowd", "youths"}
+    | {"women", "men", "residents"}
+)
+_VICTIMS = {
+    "people": "civilian",
+    "persons": "civilian",
+    "children": "civilian",
+    "women": "civilian",
+    "worshippers": "civilian",
+    "pilgrims": "civilian",
+    "passengers": "civilian",
+    "pupils": "civilian",
+    "schoolchildren": "civilian",
+    "soldiers": "military",
+    "troops": "military",
+    "servicemen": "military",
+    "officers": "police",
+}
+# Words that name where two states meet: a sentence about one is about both.
+_EDGES = frozenset({"border", "borders", "frontier", "frontiers", "boundary"})
+
+
+class PlacedAgents:
+    """Links bare agent nouns whose sentence places the act in one state."""
+
+    def __init__(self, nouns: Mapping[str, str], offices: Collection[str]) -> None:
+        self.nouns = dict(nouns)  # every group or office noun → sector
+        self.offices = frozenset(offices)  # nouns linked as the sector's actor
+
+    def link(self, doc: Doc, mentions: dict[int, Linked], country_of: Callable[[str], str]) -> None:
+        """Add a mention for each bare agent noun placed in its sentence's one state."""
+        for sent in doc.sents:
+            self._link_sentence(sent, mentions, country_of)
+
+    def _link_sentence(
+        self, sent: Span, mentions: dict[int, Linked], country_of: Callable[[str], str]
+    ) -> None:
+        # those harmed where an act happens are the place's, whoever else is named
+        # ("Al-Shabab gunmen stormed a mall in Nairobi, killing 67 people")
+        harmed_in = where_held(sent, mentions.values(), country_of, venue=False)
+        if not harmed_in:
+            return
+        code = where_held(sent, mentions.values(), country_of)
+        covered = {i for m in mentions.values() for i in range(m.start, m.end)}
+        for tok in sent:
+            if tok.i not in covered and tok.pos_ in {"NOUN", "PROPN"}:
+                self._agent(tok, code, harmed_in, covered, mentions)
+
+    def _agent(
+        self, tok: Token, code: str, harmed_in: str, covered: set[int], mentions: dict[int, Linked]
+    ) -> None:
+        doc = tok.doc
+        pair = f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i > 0 else ""
+        noun = next((k for k in (pair, tok.lower_) if k and k in self.nouns), None)
+        victim = (tok.lower_ in _VICTIMS and _harmed(tok)) or (
+            tok.lower_ in _CROWDS and _protesting(tok)
+        )
+        if victim:
+            noun, code = tok.lower_, harmed_in
+        elif noun is None or noun in _NOT_LOCAL or self.nouns[noun] not in _LOCAL_SECTORS:
+            return
+        if not code:
+            return
+        if tok.dep_ == "compound" and tok.head.lower_ in self.nouns:
+            return  # "opposition activists": the head noun names them, this word with it
+        if not tok.is_lower and not (tok.is_sent_start and tok.text[1:].islower()):
+            return  # "Police" opening a sentence, never a name ("Hamas Police")
+        if any(c.dep_ == "poss" for c in tok.children):
+            return  # "its police", "the regime's police": someone's own
+        if any(c.dep_ == "prep" and c.lower_ in {"of", "from"} for c in tok.children):
+            return  # "leaders of the opposition coalition": named by what they belong to
+        first = tok.i - 1 if noun == pair else tok.i
+        while first > 0 and doc[first - 1].head.i == tok.i and doc[first - 1].dep_ in _MODS:
+            mod = doc[first - 1]
+            if first - 1 in covered or (
+                mod.text[:1].isupper()
+                and mod.lower_ not in _CREEDS
+                and not (mod.is_sent_start and mod.text[1:].islower())
+            ):
+                return  # "NATO troops", "Hutu rebels", "Chinese-backed rebels": someone's
+            first -= 1
+        sector = _VICTIMS.get(noun, "civilian") if victim else self.nouns[noun]
+        actor_id = f"group:{code}:{sector if victim or noun in self.offices else noun}"
+        mentions[first] = Linked(first, tok.i + 1, actor_id, "placed", sector)
+        covered.update(range(first, tok.i + 1))
+
+
+_MODS = frozenset({"amod", "compound", "nmod"})
+# Creeds and causes, which say what those placed fight for, not whose they are
+# ("Maoist rebels", "Sunni insurgents"), where a people's name may cross a border
+_CREEDS = frozenset(
+    {"maoist", "islamist", "jihadist", "salafist", "sunni", "shiite", "shia", "muslim"}
+    | {"christian", "buddhist", "hindu", "marxist", "communist", "leftist", "separatist"}
+    | {"royalist", "nationalist", "anarchist", "catholic", "protestant", "evangelical"}
+)
+
+
+def where_held(
+    sent: Span, mentions: Iterable[Linked], country_of: Callable[[str], str], venue: bool = True
+) -> str:
+    """The one state ``sent`` puts its acts in ("in Algeria", "through Kiev", a
+    dateline), however often it names it; "" for none, two, or a border or frontier,
+    and, unless ``venue`` is false, where another state is named as a party."""
+    inside = [m for m in mentions if sent.start <= m.start < sent.end]
+    places = {code for m in inside if (code := country_of(m.actor_id)) and _places(sent.doc, m)}
+    if len(places) != 1 or any(t.lower_ in _EDGES for t in sent):
+        return ""
+    code = next(iter(places))
+    for m in inside if venue else ():
+        other = country_of(m.actor_id)
+        if other and other != code and not _places(sent.doc, m) and not _a_people(m):
+            return ""  # "Tehran and Washington agreed in Vienna": a venue, not the parties'
+    return code
+
+
+def _a_people(m: Linked) -> bool:
+    """A country's people, not its state: "Somali refugees", "Chinese students"."""
+    if m.how == "adjective":
+        return True  # a country's adjective on a noun of people or things
+    return m.actor_id.startswith("group:") and m.actor_id.split(":")[2] in _PEOPLE_SECTORS
+
+
+def _harmed(noun: Token) -> bool:
+    """``noun`` is what a harming verb harms: its object, its passive subject, or the
+    people a count of its object stands for ("killing dozens of civilians")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
+        noun = noun.head.head  # "dozens of civilians", "a convoy of soldiers"
+    verb = noun.head
+    return noun.dep_ in {"dobj", "nsubjpass"} and verb.lemma_.lower() in _HARMING
+
+
+def _protesting(noun: Token) -> bool:
+    """``noun`` (a crowd: "thousands", "people") is the subject of a verb of protest."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "nsubj":
+        noun = noun.head.head  # "tens of thousands", "hundreds of people"
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _PROTESTING
+
+
+def _places(doc: Doc, m: Linked) -> bool:
+    """Whether a mention names where something happens, or holds such a place
+    ("police in Cairo", linked whole as Egypt's police)."""
+    if _is_place(span_root(doc, m)):
+        return True
+    return any(
+        t.dep_ == "pobj" and t.head.lower_ in _PLACING and m.start <= t.head.i
+        for t in doc[m.start : m.end]
+    )
+
+
+def _is_place(tok: Token) -> bool:
+    """Whether a state's name says where something happens: "… in Algeria", a dateline."""
+    if in_dateline(tok):
+        return True
+    while tok.dep_ in {"compound", "appos", "poss"} and tok.head.i != tok.i:
+        tok = tok.head  # "the Kenyan capital Nairobi", "in Thailand's Narathiwat province"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in PLACE_WORDS:
+        return True  # "took to the streets of Caracas", "the outskirts of Kabul"
+    return tok.dep_ == "pobj" and tok.head.lower_ in _PLACING and tok.head.dep_ == "prep"

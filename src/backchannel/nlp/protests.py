@@ -1,0 +1,117 @@
+"""Protest told by what a crowd does rather than by "demonstrate" or "rally".
+
+"Activists held a rally outside the Japanese embassy", "unions staged a general
+strike", "thousands took to the streets of Caracas", "dockworkers went on
+strike", "junior doctors walked off the job", "students protested in Dhaka":
+each is a demonstration (PROTEST). Whom it is against comes from its own
+phrases ("outside the Japanese embassy", "against the pension reform"); one
+that names no one is against the government where it is held (``events``).
+
+A government's "protest" stays a word to another (ACCUSE): only a crowd's
+protest is a demonstration here, a crowd being one of ``crowd_nouns`` or a
+people named by its plural ("Israelis protested in Tel Aviv").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from backchannel.nlp.lexicon import Lexicon, Trigger
+from backchannel.nlp.repairs import lemma
+
+# Verbs that hold, call or join a protest named by their object: "held a rally",
+# "staged a sit-in", "launched a hunger strike" ("called a strike" only plans one).
+_HOLDING = frozenset(
+    {"hold", "stage", "launch", "begin", "start", "mount", "organize", "organise"}
+    | {"lead", "join", "continue"}
+)
+# Idioms of a crowd's protest, by verb and the words that must follow it:
+# "took to the streets", "went on strike", "walked off the job".
+_IDIOMS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "take": (("to", "streets"), ("to", "street")),
+    "go": (("on", "strike"), ("on", "strikes"), ("on", "rampage")),
+    "come": (("out", "on", "strike"),),
+    "walk": (("off", "job"), ("out",)),
+    "pour": (("into", "streets"),),
+    "fill": (("streets",),),
+}
+_PREPS = frozenset({"against", "outside"})
+
+
+def protest_act(verb: Token, lex: Lexicon) -> Trigger | None:
+    """The PROTEST trigger ``verb`` is when it tells a crowd's protest, else None."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    word = lemma(verb)
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if word in _HOLDING and any(_protest_noun(o, lex) for o in objects):
+        return Trigger(word, "verb", "PROTEST", "demonstrate", objects=lex.protest_nouns)
+    if _idiom(verb, word):
+        return Trigger(word, "verb", "PROTEST", "demonstrate", preps=_PREPS)
+    if word in {"protest", "riot", "strike"} and _crowd_does(verb, lex) and not objects:
+        return Trigger(word, "verb", "PROTEST", "demonstrate", preps=_PREPS)
+    return None
+
+
+def _protest_noun(noun: Token, lex: Lexicon) -> bool:
+    if noun.lower_ in lex.protest_nouns:
+        return True
+    # "a general strike", "a hunger strike", "a 24-hour strike": the noun with its modifier
+    return noun.lower_ in {"strike", "strikes"} and not any(
+        c.lower_ in {"air", "missile", "drone", "military", "preemptive", "retaliatory"}
+        for c in noun.children
+    )
+
+
+def _idiom(verb: Token, word: str) -> bool:
+    """The verb opens one of ``_IDIOMS``: the words after it, less articles and
+    modifiers, begin with the idiom's words."""
+    forms = _IDIOMS.get(word)
+    if not forms:
+        return False
+    after = [t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 8] if t.pos_ not in {"DET", "ADJ"}]
+    after = [w for w in after if w not in {"their", "his", "her", "its", "general", "indefinite"}]
+    return any(tuple(after[: len(form)]) == form for form in forms)
+
+
+def _crowd_does(verb: Token, lex: Lexicon) -> bool:
+    """The verb's subject is a crowd: a crowd noun, a count of one ("thousands of
+    students"), or a people named by its plural ("Israelis", "South Koreans")."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        heads = [subject, *(g for p in subject.children if p.lower_ == "of" for g in p.children)]
+        for noun in heads:
+            if noun.lower_ in lex.crowd_nouns or noun.lemma_.lower() in lex.crowd_nouns:
+                return True
+            if (
+                noun.tag_ in {"NNPS", "NNS"}
+                and noun.text[:1].isupper()
+                and noun.ent_type_
+                in {
+                    "NORP",
+                    "GPE",
+                }
+            ):
+                return True
+    return False
+
+
+# What police fire or use at a crowd: "fired tear gas at protesters", "used water cannon"
+_CROWD_CONTROL = frozenset({"gas", "cannon", "teargas", "spray", "pellets", "batons"})
+
+
+# Craft, at which water cannon is an assault, not crowd control
+_CRAFT = frozenset({"boat", "boats", "ship", "ships", "vessel", "vessels", "trawler", "trawlers"})
+
+
+def crowd_control(verb: Token) -> bool:
+    """Fire at a crowd that is tear gas, water cannon or rubber bullets: force short of
+    an assault (COERCE). Water cannon at a boat stays an assault."""
+    if any(t.lower_ in _CRAFT for t in verb.subtree if t.dep_ == "pobj"):
+        return False
+    for obj in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
+        for noun in (obj, *obj.conjuncts):
+            if noun.lemma_.lower() in _CROWD_CONTROL:
+                return True
+            if noun.lemma_.lower() == "bullet" and any(c.lower_ == "rubber" for c in noun.children):
+                return True
+    return False
