@@ -398,10 +398,10 @@ class EventExtractor(EventRecords):
             # and armour along the Armenian border"
             targets = faced_frontier(tok, self.lex, lambda prep: self.find.place_party(prep, link))
             targets = targets or passed_places(tok, link)  # "flew close to British airspace"
-        if not targets and sources and trig.type == "PROTEST":
+        typed = trig.for_object(obj.lemma_.lower(), obj.lower_) if obj is not None else trig
+        if not targets and sources and typed.type == "PROTEST":
             # "protesters marched through Santiago", "workers walked off the job"
             targets = self._protested(ctx, tok, sources, link)
-        typed = trig.for_object(obj.lemma_.lower(), obj.lower_) if obj is not None else trig
         if (
             not targets
             and sources

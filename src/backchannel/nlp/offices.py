@@ -418,6 +418,10 @@ class Offices:
         self.titled_person(ent, title, code, self.nouns[key], covered, mentions, new_actors)
 
 
+# Prefixes that make a state's adjective a cause: "anti-Japanese", "pro-Russian"
+_FOR_OR_AGAINST = frozenset({"anti", "pro", "non"})
+
+
 def state_adjective_at(doc: Doc, start: int, adjectives: Mapping[str, str]) -> tuple[str, int]:
     """The state whose adjective, capitalised, starts at ``start``, and where it ends.
 
@@ -426,6 +430,8 @@ def state_adjective_at(doc: Doc, start: int, adjectives: Mapping[str, str]) -> t
     """
     if start >= len(doc) or not doc[start].text[:1].isupper():
         return "", start  # most words: no slice made
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _FOR_OR_AGAINST:
+        return "", start  # "anti-Japanese protesters", "pro-Russian separatists": not theirs
     words: list[str] = []  # the capitalised words from ``start``, as many as may count
     for tok in doc[start : start + _LONGEST_ADJECTIVE]:
         if not tok.text[:1].isupper():

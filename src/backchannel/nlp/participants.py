@@ -94,6 +94,8 @@ _OWNER_TARGET = frozenset(
     {"ACCUSE", "REJECT", "SUPPORT", "SANCTION", "THREATEN", "PROTEST", "CONCEDE"}
 )
 # Of those, the ones that judge the act: its owner may be named by a country adjective.
+# Another's places a demonstration may be held at, besides its missions
+_HELD_PLACES = frozenset({"base", "bases", "headquarters"})
 _JUDGING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "CONCEDE"})
 # what a stand given up was against: "objections to", "veto on", "holdout over"
 _GIVEN_UP_ON = frozenset({"to", "over", "on", "against"})
@@ -519,11 +521,14 @@ class ParticipantFinder:
             # move", "threw its weight behind X's bid": after a particle, "at", "behind"
             # or the phrasal verb's own preposition names the target (elsewhere "at" is
             # a place: "warned Trump at the White House")
-            aimed_at = (
-                child.dep_ == "prep"
-                and " " in trig.lemma
-                and child.lower_ in {"at", "behind", trig.lemma.rsplit(" ", 1)[1]}
-                and trig.type in _OWNER_TARGET
+            aimed_at = child.dep_ == "prep" and (
+                (
+                    " " in trig.lemma
+                    and child.lower_ in {"at", "behind", trig.lemma.rsplit(" ", 1)[1]}
+                    and trig.type in _OWNER_TARGET
+                )
+                # "marched against Trump's plan": a demonstration against another's act
+                or (child.lower_ == "against" and trig.type == "PROTEST")
             )
             if (is_object and trig.type in _OWNER_TARGET | _FORCE) or agreed_to or aimed_at:
                 # "condemned Israel's raid", "backed Putin's position on Ukraine",
@@ -831,11 +836,12 @@ class ParticipantFinder:
     def _at_mission(self, verb: Token, obj: Token | None, link: LinkResult) -> list[Linked]:
         """The country whose diplomatic mission a demonstration is at or marches on."""
         found: list[Linked] = []
-        for holder in (verb, *((obj,) if obj is not None else ())):
+        objects = [obj] if obj is not None else [c for c in verb.children if c.dep_ == "dobj"]
+        for holder in (verb, *objects):  # "hurled bottles at the Japanese embassy"
             for prep in (c for c in holder.children if c.dep_ == "prep"):
                 for noun in (g for g in prep.children if g.dep_ == "pobj"):
-                    if noun.lower_ not in self.lex.mission_nouns:
-                        continue
+                    if noun.lower_ not in self.lex.mission_nouns | _HELD_PLACES:
+                        continue  # "outside the Japanese embassy", "the French military base"
                     mission = link.token_to_mention.get(noun.i)  # linked as its government
                     found += [mission] if mission else self.owners(noun, link, by_adjective=True)
         return unique(found)

@@ -36,6 +36,8 @@ from backchannel.nlp.mentions import Linked
 from backchannel.nlp.preps import PLACE_WORDS, in_dateline
 from backchannel.nlp.repairs import span_root
 
+_CAUSES = frozenset({"anti", "pro"})
+_MISSIONS = frozenset({"embassy", "embassies", "consulate", "consulates", "mission"})
 # Those of another country who may be named where a state's own act happens.
 _PEOPLE_SECTORS = frozenset({"civilian", "opposition", "rebel"})
 # Sectors whose bare nouns a place alone may give a country.
@@ -127,25 +129,32 @@ class PlacedAgents:
             return
         if not code:
             return
+        sector = _VICTIMS.get(noun, "civilian") if victim else self.nouns[noun]
         if tok.dep_ == "compound" and tok.head.lower_ in self.nouns:
             return  # "opposition activists": the head noun names them, this word with it
         if not tok.is_lower and not (tok.is_sent_start and tok.text[1:].islower()):
             return  # "Police" opening a sentence, never a name ("Hamas Police")
         if any(c.dep_ == "poss" for c in tok.children):
             return  # "its police", "the regime's police": someone's own
-        if any(c.dep_ == "prep" and c.lower_ in {"of", "from"} for c in tok.children):
-            return  # "leaders of the opposition coalition": named by what they belong to
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) or (
+            sector != "civilian"
+            and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)
+        ):
+            # "leaders of the opposition coalition": named by what they belong to;
+            # "farmers from Punjab" are of the place all the same
+            return
         first = tok.i - 1 if noun == pair else tok.i
         while first > 0 and doc[first - 1].head.i == tok.i and doc[first - 1].dep_ in _MODS:
             mod = doc[first - 1]
+            cause = mod.i >= 2 and doc[mod.i - 1].text == "-" and doc[mod.i - 2].lower_ in _CAUSES
             if first - 1 in covered or (
                 mod.text[:1].isupper()
                 and mod.lower_ not in _CREEDS
+                and not cause  # "anti-Japanese protesters", "pro-Russian separatists"
                 and not (mod.is_sent_start and mod.text[1:].islower())
             ):
                 return  # "NATO troops", "Hutu rebels", "Chinese-backed rebels": someone's
             first -= 1
-        sector = _VICTIMS.get(noun, "civilian") if victim else self.nouns[noun]
         actor_id = f"group:{code}:{sector if victim or noun in self.offices else noun}"
         mentions[first] = Linked(first, tok.i + 1, actor_id, "placed", sector)
         covered.update(range(first, tok.i + 1))
@@ -174,14 +183,15 @@ def where_held(
     code = next(iter(places))
     for m in inside if venue else ():
         other = country_of(m.actor_id)
-        if other and other != code and not _places(sent.doc, m) and not _a_people(m):
+        if other and other != code and not _places(sent.doc, m) and not _here(sent.doc, m):
             return ""  # "Tehran and Washington agreed in Vienna": a venue, not the parties'
     return code
 
 
-def _a_people(m: Linked) -> bool:
-    """A country's people, not its state: "Somali refugees", "Chinese students"."""
-    if m.how == "adjective":
+def _here(doc: Doc, m: Linked) -> bool:
+    """Another's who is of the place all the same: its people ("Somali refugees",
+    "Chinese students") or its diplomatic mission ("the Japanese embassy")."""
+    if m.how == "adjective" or span_root(doc, m).lower_ in _MISSIONS:
         return True  # a country's adjective on a noun of people or things
     return m.actor_id.startswith("group:") and m.actor_id.split(":")[2] in _PEOPLE_SECTORS
 
@@ -204,7 +214,10 @@ def _protesting(noun: Token) -> bool:
 
 def _places(doc: Doc, m: Linked) -> bool:
     """Whether a mention names where something happens, or holds such a place
-    ("police in Cairo", linked whole as Egypt's police)."""
+    ("police in Cairo", linked whole as Egypt's police); another's mission is where
+    it stands, in the host's land ("at the Japanese embassy in Beijing")."""
+    if span_root(doc, m).lower_ in _MISSIONS:
+        return False
     if _is_place(span_root(doc, m)):
         return True
     return any(

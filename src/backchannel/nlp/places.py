@@ -128,24 +128,47 @@ def demonym(tok: Token, adjectives: Mapping[str, str]) -> str:
         return adjectives.get(tok.lower_, "")  # "the Chinese rejected the demands"
     if not demonym_shape(tok):
         return ""
+    if tok.lower_ in _IRREGULAR_PEOPLES:
+        return adjectives.get(_IRREGULAR_PEOPLES[tok.lower_], "")  # "Turks", "Serbs"
     return adjectives.get(tok.lower_[:-1], "")
+
+
+# Peoples whose plural is no state adjective plus "s": "Turks", "Danes", "Serbs"
+_IRREGULAR_PEOPLES = {
+    "turks": "turkish",
+    "danes": "danish",
+    "swedes": "swedish",
+    "poles": "polish",
+    "finns": "finnish",
+    "serbs": "serbian",
+    "croats": "croatian",
+    "britons": "british",
+    "scots": "scottish",
+    "slovaks": "slovak",
+    "slovenes": "slovenian",
+    "kazakhs": "kazakh",
+    "uzbeks": "uzbek",
+    "tajiks": "tajik",
+    "kyrgyz": "kyrgyz",
+}
 
 
 # The endings of the nationality words that name their people unchanged: "the Chinese",
 # "the Japanese", "the British", "the French", "the Dutch", "the Swiss"
 _SAME_AS_PEOPLE = ("ese", "ish", "ench", "utch", "swiss")
+# Counts of people: "thousands of Vietnamese"
+_COUNTS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores", "tens"})
 
 
 def _people_as_adjective(tok: Token) -> bool:
     """ "The Chinese", "the British": a nationality word after "the" heading its
     phrase as a subject or object, not before a noun ("the Chinese side")."""
-    return (
-        tok.i > 0
-        and tok.text[:1].isupper()
-        and tok.doc[tok.i - 1].lower_ == "the"
-        and tok.lower_.endswith(_SAME_AS_PEOPLE)
-        and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}
-    )
+    if tok.i == 0 or not tok.text[:1].isupper() or not tok.lower_.endswith(_SAME_AS_PEOPLE):
+        return False
+    before = tok.doc[tok.i - 1]
+    if before.lower_ == "of" and tok.dep_ == "pobj" and before.head.lower_ in _COUNTS:
+        return True  # "thousands of Vietnamese", "hundreds of Sudanese"
+    return before.lower_ == "the" and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}
 
 
 def two_word_demonym(tok: Token, adjectives: Mapping[str, str]) -> str:

@@ -23,7 +23,7 @@ from backchannel.nlp.repairs import lemma
 # "staged a sit-in", "launched a hunger strike" ("called a strike" only plans one).
 _HOLDING = frozenset(
     {"hold", "stage", "launch", "begin", "start", "mount", "organize", "organise"}
-    | {"lead", "join", "continue"}
+    | {"lead", "join", "continue", "keep"}
 )
 # Idioms of a crowd's protest, by verb and the words that must follow it:
 # "took to the streets", "went on strike", "walked off the job".
@@ -45,22 +45,62 @@ def protest_act(verb: Token, lex: Lexicon) -> Trigger | None:
     word = lemma(verb)
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     if word in _HOLDING and any(_protest_noun(o, lex) for o in objects):
-        return Trigger(word, "verb", "PROTEST", "demonstrate", objects=lex.protest_nouns)
+        return Trigger(word, "verb", "PROTEST", "demonstrate")
     if _idiom(verb, word):
         return Trigger(word, "verb", "PROTEST", "demonstrate", preps=_PREPS)
-    if word in {"protest", "riot", "strike"} and _crowd_does(verb, lex) and not objects:
+    if word in {"protest", "riot", "strike", "camp"} and _crowd_does(verb, lex) and not objects:
         return Trigger(word, "verb", "PROTEST", "demonstrate", preps=_PREPS)
+    if word in _TAKING_OVER and _crowd_does(verb, lex):
+        # "protesters occupied the airport", "crowds poured into Tahrir Square",
+        # "truckers blockaded downtown Ottawa"
+        return Trigger(word, "verb", "PROTEST", "demonstrate")
+    if word in _BURNING and any(o.lemma_.lower() in _SYMBOLS for o in objects):
+        # "burned US flags and effigies of Modi": against whose they are
+        return Trigger(word, "verb", "PROTEST", "demonstrate", objects=_SYMBOLS)
+    if word in _GATHERING and _crowd_does(verb, lex) and _at_a_mission(verb, lex):
+        # "hurled bottles at the Japanese embassy", "gathered outside the Saudi embassy"
+        return Trigger(word, "verb", "PROTEST", "demonstrate")
     return None
 
 
+# What a crowd does to a place that protests there
+_TAKING_OVER = frozenset({"occupy", "pour", "flood", "throng", "blockade", "barricade"})
+# Things burned in protest, against whose they are ("US flags", "effigies of Modi")
+_SYMBOLS = frozenset({"flag", "flags", "effigy", "effigies", "portrait", "portraits"})
+_BURNING = frozenset({"burn", "torch", "trample", "tear", "deface"})
+# What a crowd does at another's mission that protests at it
+_GATHERING = frozenset({"gather", "hurl", "throw", "chant", "converge", "assemble"})
+
+
+def _at_a_mission(verb: Token, lex: Lexicon) -> bool:
+    """A phrase of the verb or its object names a diplomatic mission."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return any(
+        g.lower_ in lex.mission_nouns
+        for h in holders
+        for p in h.children
+        if p.dep_ == "prep"
+        for g in p.children
+        if g.dep_ == "pobj"
+    )
+
+
 def _protest_noun(noun: Token, lex: Lexicon) -> bool:
-    if noun.lower_ in lex.protest_nouns:
+    if noun.lower_ in lex.protest_nouns or _hyphened(noun) in lex.protest_nouns:
         return True
     # "a general strike", "a hunger strike", "a 24-hour strike": the noun with its modifier
     return noun.lower_ in {"strike", "strikes"} and not any(
         c.lower_ in {"air", "missile", "drone", "military", "preemptive", "retaliatory"}
         for c in noun.children
     )
+
+
+def _hyphened(noun: Token) -> str:
+    """A noun written with a hyphen the tokenizer split: "sit-in" from "sit", "-", "in"."""
+    doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].text == "-":
+        return f"{doc[noun.i - 2].lower_}-{noun.lower_}"
+    return noun.lower_
 
 
 def _idiom(verb: Token, word: str) -> bool:

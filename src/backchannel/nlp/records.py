@@ -81,6 +81,10 @@ class EventRecords:
             # a government protests in words ("called in a Japanese diplomat to protest
             # against Tokyo's claim"); crowds protest in the street
             event_type, event_mode = "ACCUSE", "criticize"
+        if event_mode == "boycott" and source.sector in _NON_STATE_SECTORS:
+            # "South Korean consumers boycotted Japanese beer": a crowd's protest; a
+            # state's boycott is a sanction
+            event_type = "PROTEST"
         rule = rule or f"{self.lex.version}:{trig.pos}:{trig.lemma}"
         confidence = 0.8 if trig.pos == "verb" else 0.7
         if "pronoun" in (src.how, tgt.how):
