@@ -147,11 +147,14 @@ class PlacedAgents:
         while first > 0 and doc[first - 1].head.i == tok.i and doc[first - 1].dep_ in _MODS:
             mod = doc[first - 1]
             cause = mod.i >= 2 and doc[mod.i - 1].text == "-" and doc[mod.i - 2].lower_ in _CAUSES
-            if first - 1 in covered or (
-                mod.text[:1].isupper()
-                and mod.lower_ not in _CREEDS
-                and not cause  # "anti-Japanese protesters", "pro-Russian separatists"
-                and not (mod.is_sent_start and mod.text[1:].islower())
+            if (
+                first - 1 in covered
+                or (
+                    mod.text[:1].isupper()
+                    and mod.lower_ not in _CREEDS
+                    and not cause  # "anti-Japanese protesters", "pro-Russian separatists"
+                    and not (mod.is_sent_start and mod.text[1:].islower())
+                )
             ):
                 return  # "NATO troops", "Hutu rebels", "Chinese-backed rebels": someone's
             first -= 1
