@@ -373,7 +373,7 @@ class EventExtractor(EventRecords):
             targets = [t for t in targets if t.actor_id not in doers]
         if not sources and targets and trig.type == "COERCE" and _passive(tok):
             # "Ismayilova was arrested in Baku": held by the state where it was done
-            code = where_held(tok.sent, link.mentions, self._state_of)
+            code = where_held(tok.sent, link.mentions, self._state_of, self.adjectives)
             sources = [Linked(tok.i, tok.i + 1, f"state:{code}", "implied")] if code else []
         if not targets and sources:
             targets = measure_targets(
@@ -493,7 +493,7 @@ class EventExtractor(EventRecords):
     ) -> str:
         """The state an act is done in: the one its sentence places it in, else the
         doers' own; "" when neither says one state."""
-        code = where_held(tok.sent, link.mentions, self._state_of)
+        code = where_held(tok.sent, link.mentions, self._state_of, self.adjectives)
         if not code:
             own = {self.participant(s.actor_id, ctx.date.start, link).country for s in sources}
             code = next(iter(own)) if len(own) == 1 else ""

@@ -236,7 +236,7 @@ class Linker:
         places = {c.casefold() for state in kb.states.values() for c in state.places}
         self._groups = GroupsAndStates(self._state_forms, self._office, capitals, places)
         self._new_people = NewPeople(kb, self._alias_index, self._office)
-        self._placed = PlacedAgents(self._group_nouns, self._offices)
+        self._placed = PlacedAgents(self._group_nouns, self._offices, self._adjectives)
 
     # -- the whole pass ---------------------------------------------------
 
@@ -265,7 +265,7 @@ class Linker:
         self._mainland(doc, mentions)
         self._new_people.link(doc, mentions, new_actors)
         members_of_bodies(doc, mentions, self._is_body)
-        self._placed.link(doc, mentions, self._country_of)
+        self._placed.link(doc, mentions, new_actors, self._country_of)
         titled_appositions(doc, mentions, self._is_person)
         self._pronouns(doc, mentions)
         self._counterparts(doc, mentions, day)  # again: "He hosted his guest", with "He" known

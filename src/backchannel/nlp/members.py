@@ -27,7 +27,8 @@ MEMBER_NOUNS = frozenset(
     | {"insurgents", "guerrillas", "members", "loyalists", "commanders", "leaders"}
     | {"forces", "troops", "operatives", "cadres", "jihadists", "bombers", "attackers"}
     | {"officials", "activists", "cells", "units", "snipers", "pirates", "negotiators"}
-    | {"representatives"}
+    | {"representatives", "jets", "warplanes", "aircraft", "helicopters", "drones"}
+    | {"warships", "ships", "vessels", "boats", "personnel", "agents", "soldiers"}
 )
 
 # A state's forces named after its government: "Syrian government forces"

@@ -29,9 +29,11 @@ noun directly ("police in Algiers", "rebels in Sudan") are
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from backchannel.model import Actor
 from backchannel.nlp.mentions import Linked
 from backchannel.nlp.preps import PLACE_WORDS, in_dateline
 from backchannel.nlp.repairs import span_root
@@ -79,6 +81,12 @@ _VICTIMS = {
     "passengers": "civilian",
     "pupils": "civilian",
     "schoolchildren": "civilian",
+    "schoolgirls": "civilian",
+    "girls": "civilian",
+    "boys": "civilian",
+    "men": "civilian",
+    "fishermen": "civilian",
+    "workers": "civilian",
     "soldiers": "military",
     "troops": "military",
     "servicemen": "military",
@@ -91,24 +99,49 @@ _EDGES = frozenset({"border", "borders", "frontier", "frontiers", "boundary"})
 class PlacedAgents:
     """Links bare agent nouns whose sentence places the act in one state."""
 
-    def __init__(self, nouns: Mapping[str, str], offices: Collection[str]) -> None:
+    def __init__(
+        self, nouns: Mapping[str, str], offices: Collection[str], adjectives: Mapping[str, str]
+    ) -> None:
         self.nouns = dict(nouns)  # every group or office noun → sector
         self.offices = frozenset(offices)  # nouns linked as the sector's actor
+        self.adjectives = dict(adjectives)  # state adjective (casefolded) → ISO3
 
-    def link(self, doc: Doc, mentions: dict[int, Linked], country_of: Callable[[str], str]) -> None:
-        """Add a mention for each bare agent noun placed in its sentence's one state."""
+    def link(
+        self,
+        doc: Doc,
+        mentions: dict[int, Linked],
+        new_actors: dict[str, Actor],
+        country_of: Callable[[str], str],
+    ) -> None:
+        """Add a mention for each bare agent noun placed in its sentence's one state,
+        and give a person the text names for the first time, harmed or held there
+        and of no country the text gives, that state's."""
         for sent in doc.sents:
-            self._link_sentence(sent, mentions, country_of)
+            self._link_sentence(sent, mentions, new_actors, country_of)
 
     def _link_sentence(
-        self, sent: Span, mentions: dict[int, Linked], country_of: Callable[[str], str]
+        self,
+        sent: Span,
+        mentions: dict[int, Linked],
+        new_actors: dict[str, Actor],
+        country_of: Callable[[str], str],
     ) -> None:
         # those harmed where an act happens are the place's, whoever else is named
         # ("Al-Shabab gunmen stormed a mall in Nairobi, killing 67 people")
-        harmed_in = where_held(sent, mentions.values(), country_of, venue=False)
+        harmed_in = where_held(sent, mentions.values(), country_of, self.adjectives, venue=False)
         if not harmed_in:
             return
-        code = where_held(sent, mentions.values(), country_of)
+        for m in mentions.values():
+            person = new_actors.get(m.actor_id)
+            if (
+                person is not None
+                and not person.country
+                and sent.start <= m.start < sent.end
+                and _harmed(span_root(sent.doc, m))
+            ):
+                # "Jose Ruben Zamora … was arrested in Guatemala City"
+                new_actors[m.actor_id] = replace(person, country=harmed_in)
+        code = where_held(sent, mentions.values(), country_of, self.adjectives)
         covered = {i for m in mentions.values() for i in range(m.start, m.end)}
         for tok in sent:
             if tok.i not in covered and tok.pos_ in {"NOUN", "PROPN"}:
@@ -120,16 +153,19 @@ class PlacedAgents:
         doc = tok.doc
         pair = f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i > 0 else ""
         noun = next((k for k in (pair, tok.lower_) if k and k in self.nouns), None)
-        victim = (tok.lower_ in _VICTIMS and _harmed(tok)) or (
-            tok.lower_ in _CROWDS and _protesting(tok)
-        )
-        if victim:
-            noun, code = tok.lower_, harmed_in
-        elif noun is None or noun in _NOT_LOCAL or self.nouns[noun] not in _LOCAL_SECTORS:
+        local = noun is not None and noun not in _NOT_LOCAL and self.nouns[noun] in _LOCAL_SECTORS
+        if tok.lower_ in _VICTIMS and _harmed(tok):
+            noun, code, sector = tok.lower_, harmed_in, _VICTIMS[tok.lower_]
+        elif tok.lower_ in _CROWDS and _protesting(tok):
+            noun, sector = tok.lower_, "civilian"
+        elif noun is not None and local:
+            sector = self.nouns[noun]
+            code = harmed_in if _harmed(tok) else code  # "killed civilians in Axum"
+        else:
             return
         if not code:
             return
-        sector = _VICTIMS.get(noun, "civilian") if victim else self.nouns[noun]
+        unlisted = noun not in self.nouns  # "people", "children": only as those harmed
         if tok.dep_ == "compound" and tok.head.lower_ in self.nouns:
             return  # "opposition activists": the head noun names them, this word with it
         if not tok.is_lower and not (tok.is_sent_start and tok.text[1:].islower()):
@@ -158,7 +194,7 @@ class PlacedAgents:
             ):
                 return  # "NATO troops", "Hutu rebels", "Chinese-backed rebels": someone's
             first -= 1
-        actor_id = f"group:{code}:{sector if victim or noun in self.offices else noun}"
+        actor_id = f"group:{code}:{sector if unlisted or noun in self.offices else noun}"
         mentions[first] = Linked(first, tok.i + 1, actor_id, "placed", sector)
         covered.update(range(first, tok.i + 1))
 
@@ -174,13 +210,25 @@ _CREEDS = frozenset(
 
 
 def where_held(
-    sent: Span, mentions: Iterable[Linked], country_of: Callable[[str], str], venue: bool = True
+    sent: Span,
+    mentions: Iterable[Linked],
+    country_of: Callable[[str], str],
+    adjectives: Mapping[str, str],
+    venue: bool = True,
 ) -> str:
-    """The one state ``sent`` puts its acts in ("in Algeria", "through Kiev", a
-    dateline), however often it names it; "" for none, two, or a border or frontier,
-    and, unless ``venue`` is false, where another state is named as a party."""
+    """The one state ``sent`` puts its acts in ("in Algeria", "through Kiev", "in the
+    Ethiopian city of Axum", a dateline), however often it names it; "" for none,
+    two, or a border or frontier, and, unless ``venue`` is false, where another state
+    is named as a party. ``adjectives``: casefolded state adjective → ISO3."""
     inside = [m for m in mentions if sent.start <= m.start < sent.end]
     places = {code for m in inside if (code := country_of(m.actor_id)) and _places(sent.doc, m)}
+    places |= {
+        adjectives[c.lower_]
+        for tok in sent
+        if tok.lemma_ in PLACE_WORDS and _is_place(tok)
+        for c in tok.children
+        if c.dep_ == "amod" and c.lower_ in adjectives  # "in the Ukrainian city of Dnipro"
+    }
     if len(places) != 1 or any(t.lower_ in _EDGES for t in sent):
         return ""
     code = next(iter(places))
