@@ -117,20 +117,20 @@ class PlacedAgents:
         and give a person the text names for the first time, harmed or held there
         and of no country the text gives, that state's."""
         for sent in doc.sents:
-            self._link_sentence(sent, mentions, new_actors, country_of)
+            # those harmed where an act happens are the place's, whoever else is named
+            # ("Al-Shabab gunmen stormed a mall in Nairobi, killing 67 people")
+            harmed_in = where_held(sent, mentions.values(), country_of, self.adjectives, False)
+            if harmed_in:
+                self._link_sentence(sent, harmed_in, mentions, new_actors, country_of)
 
     def _link_sentence(
         self,
         sent: Span,
+        harmed_in: str,
         mentions: dict[int, Linked],
         new_actors: dict[str, Actor],
         country_of: Callable[[str], str],
     ) -> None:
-        # those harmed where an act happens are the place's, whoever else is named
-        # ("Al-Shabab gunmen stormed a mall in Nairobi, killing 67 people")
-        harmed_in = where_held(sent, mentions.values(), country_of, self.adjectives, venue=False)
-        if not harmed_in:
-            return
         for m in mentions.values():
             person = new_actors.get(m.actor_id)
             if (
