@@ -168,7 +168,7 @@ class PlacedAgents:
         unlisted = noun not in self.nouns  # "people", "children": only as those harmed
         if tok.dep_ == "compound" and tok.head.lower_ in self.nouns:
             return  # "opposition activists": the head noun names them, this word with it
-        if not tok.is_lower and not (tok.is_sent_start and tok.text[1:].islower()):
+        if not tok.is_lower and not (_opens(tok) and tok.text[1:].islower()):
             return  # "Police" opening a sentence, never a name ("Hamas Police")
         if any(c.dep_ == "poss" for c in tok.children):
             return  # "its police", "the regime's police": someone's own
@@ -187,9 +187,9 @@ class PlacedAgents:
                 first - 1 in covered
                 or (
                     mod.text[:1].isupper()
-                    and mod.lower_ not in _CREEDS
+                    and mod.lower_ not in _CREEDS | _CAUSES
                     and not cause  # "anti-Japanese protesters", "pro-Russian separatists"
-                    and not (mod.is_sent_start and mod.text[1:].islower())
+                    and not (_opens(mod) and mod.text[1:].islower() and _common(mod))
                 )
             ):
                 return  # "NATO troops", "Hutu rebels", "Chinese-backed rebels": someone's
@@ -247,6 +247,17 @@ def _here(doc: Doc, m: Linked) -> bool:
     return m.actor_id.startswith("group:") and m.actor_id.split(":")[2] in _PEOPLE_SECTORS
 
 
+def _opens(tok: Token) -> bool:
+    """``tok`` opens its sentence, or the text after a dateline ("QUITO — Students …")."""
+    return bool(tok.is_sent_start) or (tok.i > 0 and tok.doc[tok.i - 1].text in {"—", "--", "–"})
+
+
+def _common(tok: Token) -> bool:
+    """A common word, capitalised only where it opens the sentence ("Separatist rebels"),
+    not a people's or a place's name ("Hutu rebels")."""
+    return tok.pos_ not in {"PROPN"} and tok.ent_type_ not in {"NORP", "GPE", "ORG", "LOC"}
+
+
 def _harmed(noun: Token) -> bool:
     """``noun`` is what a harming verb harms: its object, its passive subject, or the
     people a count of its object stands for ("killing dozens of civilians")."""
@@ -283,6 +294,7 @@ def _is_place(tok: Token) -> bool:
         return True
     while tok.dep_ in {"compound", "appos", "poss"} and tok.head.i != tok.i:
         tok = tok.head  # "the Kenyan capital Nairobi", "in Thailand's Narathiwat province"
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in PLACE_WORDS:
+    held = tok.head.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and {held.lower_, held.lemma_} & PLACE_WORDS:
         return True  # "took to the streets of Caracas", "the outskirts of Kabul"
     return tok.dep_ == "pobj" and tok.head.lower_ in _PLACING and tok.head.dep_ == "prep"
