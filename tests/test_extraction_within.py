@@ -171,6 +171,15 @@ def test_a_crowd_protests(extractor: Any, text: str, pair: tuple[str, str]) -> N
             "Iranian authorities placed Mir Hossein Mousavi under house arrest.",
             ("group:IRN:authorities", "mir-hossein-mousavi"),
         ),
+        # the internet or a party shut down: the place's people, or the party
+        (
+            "Sudanese authorities shut down mobile internet services across Darfur.",
+            ("group:SDN:authorities", "group:SDN:civilian"),
+        ),
+        (
+            "Cambodia's Supreme Court dissolved the Cambodia National Rescue Party.",
+            ("group:KHM:judiciary", "cambodia-national-rescue-party"),
+        ),
         # a passive arrest with no doer: the state where it was done
         ("Leopoldo Lopez was arrested in Caracas on Tuesday.", ("state:VEN", "leopoldo-lopez")),
     ],

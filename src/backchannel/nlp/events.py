@@ -117,8 +117,9 @@ _CALLS_FOR = frozenset({"call for", "appeal for"})
 _Parties = tuple[Trigger, list[Linked], list[Linked], Token | None]
 
 
-# Force on a place's people, whoever it names: curfews, martial law, crowds dispersed
-_ON_THE_PEOPLE = frozenset({"curfew", "martial-law", "repress"})
+# Force on a place's people, whoever it names: curfews, martial law, crowds dispersed,
+# the internet or a newspaper shut down
+_ON_THE_PEOPLE = frozenset({"curfew", "martial-law", "repress", "restrict"})
 # Sectors that speak for a state: their protest is never against their own
 _STATE_SECTORS = frozenset({"government", "military", "police", "judiciary", "legislature"})
 
