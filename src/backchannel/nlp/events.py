@@ -400,16 +400,21 @@ class EventExtractor(EventRecords):
             targets = faced_frontier(tok, self.lex, lambda prep: self.find.place_party(prep, link))
             targets = targets or passed_places(tok, link)  # "flew close to British airspace"
         typed = trig.for_object(obj.lemma_.lower(), obj.lower_) if obj is not None else trig
+        if not targets and typed.type == "COERCE" and obj is not None:
+            named = link.token_to_mention.get(obj.i)  # "dissolved the Cambodia National
+            targets = [named] if named is not None else []  # Rescue Party": the party
         if not targets and sources and typed.type == "PROTEST":
             # "protesters marched through Santiago", "workers walked off the job"
             targets = self._protested(ctx, tok, sources, link)
         if (
-            not targets
-            and sources
+            sources
             and typed.type == "COERCE"
             and typed.mode in _ON_THE_PEOPLE
             and not any(c.dep_ == "prep" and c.lower_ in {"on", "against"} for c in tok.children)
+            and all(t.actor_id.startswith("state:") for t in targets)
+            and countries_of(targets, self.kb) <= countries_of(sources, self.kb)
         ):
+            # ("shut down the internet across Darfur": the state is where, not whom)
             # "imposed a curfew in Almaty", "dispersed a march in Algiers": force on the
             # people of the place ("cracked down on companies" names its own)
             code = self._held_in(ctx, tok, sources, link)
