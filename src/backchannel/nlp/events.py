@@ -401,8 +401,8 @@ class EventExtractor(EventRecords):
             targets = targets or passed_places(tok, link)  # "flew close to British airspace"
         typed = trig.for_object(obj.lemma_.lower(), obj.lower_) if obj is not None else trig
         if not targets and typed.type == "COERCE" and obj is not None:
-            named = link.token_to_mention.get(obj.i)  # "dissolved the Cambodia National
-            targets = [named] if named is not None else []  # Rescue Party": the party
+            party = link.token_to_mention.get(obj.i)  # "dissolved the Cambodia National
+            targets = [party] if party is not None else []  # Rescue Party": the party
         if not targets and sources and typed.type == "PROTEST":
             # "protesters marched through Santiago", "workers walked off the job"
             targets = self._protested(ctx, tok, sources, link)
