@@ -1002,9 +1002,13 @@ class Linker:
                 group = f"group:{actor.country}:government"
                 mentions[owner.i] = Linked(owner.i, tok.i + 1, group, "pronoun", "government")
 
-    def _is_body(self, actor_id: str) -> bool:
+    def _is_body(self, actor_id: str, members: str) -> bool:
+        """A KB organisation for whom ``members`` act ("Hamas militants"); the members
+        of a body of many states are those states ("WTO members")."""
         actor = self.kb.actors.get(actor_id)
-        return actor is not None and actor.kind == "organization"
+        if actor is None or actor.kind != "organization":
+            return False
+        return not (members in {"members", "representatives"} and actor.country in TRANSNATIONAL)
 
     def _is_person(self, actor_id: str) -> bool:
         if actor_id.startswith("new:"):

@@ -9,8 +9,10 @@ and the act would have no doer. The body's mention is widened over the noun.
 Only for bodies (KB organisations: movements, parties, firms), never a person
 or a state ("Chinese officials" is the state's group, linked elsewhere), and
 only for plural nouns of those who act for a body ("the Kremlin spokesman" is
-a title, read with the name beside it); "Hyundai workers" strike against
-Hyundai, so workers, employees and customers are not among them.
+a title, read with the name beside it; "WTO members" are states, not the
+WTO); "Hyundai workers" strike against Hyundai, so workers, employees and
+customers are not among them. A government's forces are its military: "Syrian
+government forces".
 """
 
 from __future__ import annotations
@@ -36,16 +38,18 @@ _FORCES = frozenset({"forces", "troops", "soldiers"})
 
 
 def members_of_bodies(
-    doc: Doc, mentions: dict[int, Linked], is_body: Callable[[str], bool]
+    doc: Doc, mentions: dict[int, Linked], is_body: Callable[[str, str], bool]
 ) -> None:
     """Widen a body's mention over the member noun right after it ("Hamas militants"),
     and a government's over its forces ("Syrian government forces")."""
     covered = {i for m in mentions.values() for i in range(m.start, m.end)}
     for m in list(mentions.values()):
-        if m.end >= len(doc) or not is_body(m.actor_id):
+        if m.end >= len(doc):
             continue
         noun = doc[m.end]
         if noun.lower_ not in MEMBER_NOUNS or not noun.is_lower or noun.i in covered:
+            continue
+        if not is_body(m.actor_id, noun.lower_):
             continue
         if doc[m.end - 1].head.i != noun.i:
             continue  # "… with Hamas, militants said": not one phrase
