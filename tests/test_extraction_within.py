@@ -129,6 +129,15 @@ def test_force_between_named_sides_is_an_assault(
         ("Greek dockworkers went on strike in Piraeus.", ("group:GRC:civilian", "state:GRC")),
         ("Students in Dhaka staged a sit-in on Monday.", ("group:BGD:civilian", "state:BGD")),
         ("Lebanese protesters blocked roads in Beirut.", ("group:LBN:civilian", "state:LBN")),
+        (
+            "Greek dockworkers went on a 48-hour strike in Piraeus.",
+            ("group:GRC:civilian", "state:GRC"),
+        ),
+        # a leader's following is a crowd of the leader's state
+        (
+            "Supporters of Evo Morales blocked highways in Cochabamba.",
+            ("group:BOL:civilian", "state:BOL"),
+        ),
         # against another's act: its owner
         (
             "Israelis rallied in Haifa against Netanyahu's judicial plan.",

@@ -50,7 +50,7 @@ from backchannel.nlp.dictnames import DictionaryNames
 from backchannel.nlp.epithets import link_epithets, load_epithets
 from backchannel.nlp.governments import bare_administration, leader_governments
 from backchannel.nlp.groups import GroupsAndStates
-from backchannel.nlp.members import members_of_bodies
+from backchannel.nlp.members import followers, members_of_bodies
 from backchannel.nlp.mentions import NAME_SUFFIXES, Linked, LinkResult, sentences_back
 from backchannel.nlp.mentions import TITLE_CASE as _TITLE_CASE
 from backchannel.nlp.newpeople import NewPeople
@@ -265,6 +265,7 @@ class Linker:
         self._mainland(doc, mentions)
         self._new_people.link(doc, mentions, new_actors)
         members_of_bodies(doc, mentions, self._is_body)
+        followers(doc, mentions, self._country_of)
         self._placed.link(doc, mentions, new_actors, self._country_of)
         titled_appositions(doc, mentions, self._is_person)
         self._pronouns(doc, mentions)

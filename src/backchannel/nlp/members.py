@@ -33,6 +33,8 @@ MEMBER_NOUNS = frozenset(
     | {"warships", "ships", "vessels", "boats", "personnel", "agents", "soldiers"}
 )
 
+# A leader's or a party's following: "supporters of Evo Morales", "Trump supporters"
+_FOLLOWERS = frozenset({"supporters", "followers", "backers", "loyalists", "partisans"})
 # A state's forces named after its government: "Syrian government forces"
 _FORCES = frozenset({"forces", "troops", "soldiers"})
 
@@ -64,3 +66,31 @@ def members_of_bodies(
         if noun.lower_ in _FORCES and noun.i not in covered and doc[m.end - 1].head.i == noun.i:
             mentions[m.start] = replace(m, end=m.end + 1, actor_id=f"group:{code}:military")
             covered.add(noun.i)
+
+
+def followers(doc: Doc, mentions: dict[int, Linked], country_of: Callable[[str], str]) -> None:
+    """Link "supporters of <person or party>" and "<person> supporters" as the people of
+    the one they follow's country: a crowd of that state, not the leader or the party."""
+    covered = {i for m in mentions.values() for i in range(m.start, m.end)}
+    for noun in doc:
+        if noun.lower_ not in _FOLLOWERS or noun.i in covered:
+            continue
+        led = [
+            g
+            for p in noun.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ] + [c for c in noun.children if c.dep_ == "compound"]
+        for leader in led:
+            m = next((m for m in mentions.values() if m.start <= leader.i < m.end), None)
+            code = country_of(m.actor_id) if m is not None else ""
+            if m is None or not code:
+                continue
+            start = noun.i
+            if m.end == noun.i:  # "Trump supporters": the name is part of the phrase
+                start = m.start
+                del mentions[m.start]
+            mentions[start] = Linked(start, noun.i + 1, f"group:{code}:civilian", "group")
+            covered.update(range(start, noun.i + 1))
+            break

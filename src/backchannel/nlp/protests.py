@@ -104,14 +104,16 @@ def _hyphened(noun: Token) -> str:
 
 
 def _idiom(verb: Token, word: str) -> bool:
-    """The verb opens one of ``_IDIOMS``: the words after it, less articles and
-    modifiers, begin with the idiom's words."""
-    forms = _IDIOMS.get(word)
-    if not forms:
-        return False
-    after = [t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 8] if t.pos_ not in {"DET", "ADJ"}]
-    after = [w for w in after if w not in {"their", "his", "her", "its", "general", "indefinite"}]
-    return any(tuple(after[: len(form)]) == form for form in forms)
+    """The verb opens one of ``_IDIOMS``: its first word right after the verb, the
+    others in order within the next few words ("went on a week-long strike")."""
+    after = [t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 8]]
+    for form in _IDIOMS.get(word, ()):
+        if not after or after[0] != form[0]:
+            continue
+        rest = iter(after[1:])
+        if all(w in rest for w in form[1:]):
+            return True
+    return False
 
 
 def _crowd_does(verb: Token, lex: Lexicon) -> bool:
