@@ -49,6 +49,13 @@ def _linked(extractor: Any, text: str) -> dict[str, str]:
             "group:ETH:civilian",
         ),
         ("A car bomb exploded in Kabul, killing 30 people.", "people", "group:AFG:civilian"),
+        (
+            "Insurgents in Pakistan's Swat district shot dead a schoolteacher.",
+            "schoolteacher",
+            "group:PAK:civilian",
+        ),
+        # a city named before a building places the act ("the Paris offices")
+        ("Gunmen stormed the Nairobi offices of a newspaper.", "Gunmen", "group:KEN:rebel"),
         # a count of a people
         ("Thousands of Vietnamese rallied in Hanoi.", "Vietnamese", "group:VNM:civilian"),
         ("Hundreds of Turks marched in Ankara.", "Turks", "group:TUR:civilian"),

@@ -39,6 +39,12 @@ from backchannel.nlp.preps import PLACE_WORDS, in_dateline
 from backchannel.nlp.repairs import span_root
 
 _CAUSES = frozenset({"anti", "pro"})
+# Buildings and sites a city's name may stand before: "the Paris offices", "a Kabul hotel"
+_SITES = frozenset(
+    {"office", "hotel", "mall", "market", "school", "hospital", "mosque", "church"}
+    | {"station", "airport", "restaurant", "cafe", "nightclub", "stadium", "square"}
+    | {"neighbourhood", "neighborhood", "suburb", "headquarters", "bureau", "home"}
+)
 _MISSIONS = frozenset({"embassy", "embassies", "consulate", "consulates", "mission"})
 # Those of another country who may be named where a state's own act happens.
 _PEOPLE_SECTORS = frozenset({"civilian", "opposition", "rebel"})
@@ -87,6 +93,18 @@ _VICTIMS = {
     "men": "civilian",
     "fishermen": "civilian",
     "workers": "civilian",
+    "man": "civilian",
+    "woman": "civilian",
+    "boy": "civilian",
+    "girl": "civilian",
+    "child": "civilian",
+    "teacher": "civilian",
+    "schoolteacher": "civilian",
+    "farmer": "civilian",
+    "civilian": "civilian",
+    "soldier": "military",
+    "policeman": "police",
+    "officer": "police",
     "soldiers": "military",
     "troops": "military",
     "servicemen": "military",
@@ -278,14 +296,15 @@ def _places(doc: Doc, m: Linked) -> bool:
     """Whether a mention names where something happens, or holds such a place
     ("police in Cairo", linked whole as Egypt's police); another's mission is where
     it stands, in the host's land ("at the Japanese embassy in Beijing")."""
-    if span_root(doc, m).lower_ in _MISSIONS:
+    root = span_root(doc, m)
+    if root.lower_ in _MISSIONS:
         return False
-    if _is_place(span_root(doc, m)):
+    if root.dep_ == "compound" and root.head.lemma_ in _SITES and m.actor_id.startswith("state:"):
+        return True  # "stormed the Paris offices of Charlie Hebdo", "a Kabul hotel"
+    if _is_place(root):
         return True
-    return any(
-        t.dep_ == "pobj" and t.head.lower_ in _PLACING and m.start <= t.head.i
-        for t in doc[m.start : m.end]
-    )
+    # "police in Cairo", "rebels in Indonesia's Papua province": the place inside
+    return any(_is_place(t) and m.start <= t.head.i for t in doc[m.start : m.end] if t != root)
 
 
 def _is_place(tok: Token) -> bool:
