@@ -196,6 +196,11 @@ def test_a_crowd_protests(extractor: Any, text: str, pair: tuple[str, str]) -> N
             "Cambodia's Supreme Court dissolved the Cambodia National Rescue Party.",
             ("group:KHM:judiciary", "cambodia-national-rescue-party"),
         ),
+        # people expelled, not diplomats: coercion of persons
+        (
+            "Venezuela expelled hundreds of Colombians from Tachira.",
+            ("state:VEN", "group:COL:civilian"),
+        ),
         # a passive arrest with no doer: the state where it was done
         ("Leopoldo Lopez was arrested in Caracas on Tuesday.", ("state:VEN", "leopoldo-lopez")),
     ],

@@ -92,7 +92,8 @@ _PEOPLE = frozenset(
         "journalist", "journalists", "reporter", "reporters", "correspondent",
         "correspondents", "national", "nationals", "citizen", "citizens", "employee",
         "employees", "student", "students", "worker", "workers", "missionary",
-        "missionaries",
+        "missionaries", "migrants", "immigrants", "refugees", "civilians", "people",
+        "residents", "families",
     }
 )  # fmt: skip
 # Prepositions inside a measure's phrase that lead to the one it hits.
@@ -370,9 +371,18 @@ def _exit_ban(tok: Token) -> bool:
 def _expels_people(tok: Token) -> bool:
     if tok.pos_ in {"VERB", "AUX"}:
         expelled = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+        # "expelled thousands of migrants": the people a count stands for
+        expelled += [
+            g for c in expelled for p in c.children if p.lower_ == "of" for g in p.children
+        ]
     else:
         expelled = [g for p in tok.children if p.lower_ == "of" for g in p.children]
-    return any(t.lower_ in _PEOPLE or t.lemma_.lower() in _PEOPLE for t in expelled)
+    return any(
+        t.lower_ in _PEOPLE
+        or t.lemma_.lower() in _PEOPLE
+        or (t.tag_ == "NNPS" or (t.tag_ == "NNS" and t.text[:1].isupper()))  # "Colombians"
+        for t in expelled
+    )
 
 
 def measure_targets(
