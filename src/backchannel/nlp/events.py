@@ -414,9 +414,10 @@ class EventExtractor(EventRecords):
             and all(t.actor_id.startswith("state:") for t in targets)
             and countries_of(targets, self.kb) <= countries_of(sources, self.kb)
         ):
-            # ("shut down the internet across Darfur": the state is where, not whom)
             # "imposed a curfew in Almaty", "dispersed a march in Algiers": force on the
-            # people of the place ("cracked down on companies" names its own)
+            # people of the place, where it names no one else ("cracked down on
+            # companies" names its own; in "shut down the internet across Darfur" the
+            # doer's own state is where, not whom)
             code = self._held_in(ctx, tok, sources, link)
             people = f"group:{code}:civilian"
             targets = [Linked(tok.i, tok.i + 1, people, "implied")] if code else []

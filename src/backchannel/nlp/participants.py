@@ -94,9 +94,9 @@ _OWNER_TARGET = frozenset(
     {"ACCUSE", "REJECT", "SUPPORT", "SANCTION", "THREATEN", "PROTEST", "CONCEDE"}
 )
 # Of those, the ones that judge the act: its owner may be named by a country adjective.
+_JUDGING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "CONCEDE"})
 # Another's places a demonstration may be held at, besides its missions
 _HELD_PLACES = frozenset({"base", "bases", "headquarters"})
-_JUDGING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "CONCEDE"})
 # what a stand given up was against: "objections to", "veto on", "holdout over"
 _GIVEN_UP_ON = frozenset({"to", "over", "on", "against"})
 # Force, whose object's owner is the one it is used against, a country adjective as

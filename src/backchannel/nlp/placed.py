@@ -12,17 +12,26 @@ the act in one state, the noun is that state's actor of its sector, the one
 Only a people of the place, its opposition, its rebels and its police are
 placed so: troops, officials and diplomats in a country are often another's.
 The place must be one state however often it is named ("from Kabul to
-Kandahar"), given by "in", "at", "across", "through", "near" or a dateline; a
-second state named as a place, a border or a frontier leaves the noun alone
+Kandahar"): a state, city or region after "in", "at", "across", "through",
+"near" and the like, a dateline, a state's adjective on a place noun ("in the
+Ethiopian city of Axum"), a city before a building ("the Paris offices of").
+A second state named as a place, a border or a frontier leaves the noun alone
 ("near the Lebanese border"), and so does another state or its officials
 named as a party, for whom the place may be a venue ("Tehran and Washington
-agreed in Vienna to swap prisoners"). Another country's people named as a
-party do not ("In Kenya, police arrested three Chinese students": Kenya's
-police). Never
-when the noun has a possessor or a capitalised modifier ("its police", "NATO
-troops", "Hutu rebels": someone's own), nor when it is named by what it
-belongs to ("leaders of the opposition coalition"). The phrases that place a
-noun directly ("police in Algiers", "rebels in Sudan") are
+agreed in Vienna to swap prisoners"); another country's people or embassy
+named there do not ("In Kenya, police arrested three Chinese students").
+
+Those harmed or held (killed, abducted, arrested …) are the place's whoever
+harms them, soldiers too, and so are people of no calling harmed there
+("killing 30 people"); a crowd of no calling ("thousands") only as the subject
+of a verb of protest. A person the text names for the first time, harmed or
+held there, whose country the text does not give, is that state's.
+
+Never when the noun has a possessor or a capitalised modifier other than a
+creed or cause ("its police", "NATO troops", "Hutu rebels" are someone's;
+"Maoist rebels", "anti-Japanese protesters" are placed), nor when it is named
+by what it belongs to ("leaders of the opposition coalition"). The phrases
+that place a noun directly ("police in Algiers", "rebels in Sudan") are
 ``Offices.of_state``'s, run before this.
 """
 
@@ -38,6 +47,7 @@ from backchannel.nlp.mentions import Linked
 from backchannel.nlp.preps import PLACE_WORDS, in_dateline
 from backchannel.nlp.repairs import span_root
 
+# Prefixes of a cause: "anti-government", "pro-Russian"
 _CAUSES = frozenset({"anti", "pro"})
 # Buildings and sites a city's name may stand before: "the Paris offices", "a Kabul hotel"
 _SITES = frozenset(
@@ -77,38 +87,17 @@ _CROWDS = frozenset(
     {"people", "thousands", "hundreds", "tens", "millions", "crowds", "crowd", "youths"}
     | {"women", "men", "residents"}
 )
+# Those harmed, named by no calling or by one, and the sector they are of
 _VICTIMS = {
-    "people": "civilian",
-    "persons": "civilian",
-    "children": "civilian",
-    "women": "civilian",
-    "worshippers": "civilian",
-    "pilgrims": "civilian",
-    "passengers": "civilian",
-    "pupils": "civilian",
-    "schoolchildren": "civilian",
-    "schoolgirls": "civilian",
-    "girls": "civilian",
-    "boys": "civilian",
-    "men": "civilian",
-    "fishermen": "civilian",
-    "workers": "civilian",
-    "man": "civilian",
-    "woman": "civilian",
-    "boy": "civilian",
-    "girl": "civilian",
-    "child": "civilian",
-    "teacher": "civilian",
-    "schoolteacher": "civilian",
-    "farmer": "civilian",
-    "civilian": "civilian",
-    "soldier": "military",
-    "policeman": "police",
-    "officer": "police",
-    "soldiers": "military",
-    "troops": "military",
-    "servicemen": "military",
-    "officers": "police",
+    **dict.fromkeys(
+        {"people", "persons", "children", "women", "men", "worshippers", "pilgrims"}
+        | {"passengers", "pupils", "schoolchildren", "schoolgirls", "girls", "boys"}
+        | {"fishermen", "workers", "man", "woman", "boy", "girl", "child", "teacher"}
+        | {"schoolteacher", "farmer", "civilian"},
+        "civilian",
+    ),
+    **dict.fromkeys({"soldier", "soldiers", "troops", "servicemen"}, "military"),
+    **dict.fromkeys({"policeman", "officer", "officers"}, "police"),
 }
 # Words that name where two states meet: a sentence about one is about both.
 _EDGES = frozenset({"border", "borders", "frontier", "frontiers", "boundary"})

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from backchannel.nlp.lexicon import Lexicon, Trigger
 from backchannel.nlp.repairs import lemma
 
-# Verbs that hold, call or join a protest named by their object: "held a rally",
+# Verbs that hold or join a protest named by their object: "held a rally",
 # "staged a sit-in", "launched a hunger strike" ("called a strike" only plans one).
 _HOLDING = frozenset(
     {"hold", "stage", "launch", "begin", "start", "mount", "organize", "organise"}
@@ -46,7 +46,8 @@ def protest_act(verb: Token, lex: Lexicon) -> Trigger | None:
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     if word in _HOLDING and any(_protest_noun(o, lex) for o in objects):
         return Trigger(word, "verb", "PROTEST", "demonstrate")
-    if _idiom(verb, word):
+    if _idiom(verb, word) and (word != "walk" or _crowd_does(verb, lex)):
+        # "walked out" only of a crowd: "Xi walked out with Biden" is a walk together
         return Trigger(word, "verb", "PROTEST", "demonstrate", preps=_PREPS)
     if word in {"protest", "riot", "strike", "camp"} and _crowd_does(verb, lex) and not objects:
         return Trigger(word, "verb", "PROTEST", "demonstrate", preps=_PREPS)
