@@ -72,7 +72,7 @@ from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import dropped_plan, modality_of, one_plan, trigger_token
 from backchannel.nlp.participants import OBJ, of_time, unique
 from backchannel.nlp.placed import where_held
-from backchannel.nlp.protests import crowd_control, protest_act
+from backchannel.nlp.protests import crowd_control, ended_protest, protest_act
 from backchannel.nlp.reactions import (
     approval,
     approved_of,
@@ -403,19 +403,38 @@ class EventExtractor(EventRecords):
         if not targets and typed.type == "COERCE" and obj is not None:
             party = link.token_to_mention.get(obj.i)  # "dissolved the Cambodia National
             targets = [party] if party is not None else []  # Rescue Party": the party
-        if not targets and sources and typed.type == "PROTEST":
-            # "protesters marched through Santiago", "workers walked off the job"
+        if (
+            not targets
+            and sources
+            and (
+                typed.type == "PROTEST"
+                or (typed.type == "CONCEDE" and ended_protest(tok, self.lex))
+            )
+        ):
+            # "protesters marched through Santiago", "workers walked off the job"; "the
+            # union called off its strike" yields to the same
             targets = self._protested(ctx, tok, sources, link)
         if (
             sources
-            and typed.type == "COERCE"
-            and typed.mode in _ON_THE_PEOPLE
-            and not any(c.dep_ == "prep" and c.lower_ in {"on", "against"} for c in tok.children)
+            and (
+                (typed.type == "COERCE" and typed.mode in _ON_THE_PEOPLE)
+                # "lifted the curfew in Srinagar", "freed 300 political prisoners"
+                or (
+                    typed.type == "RETREAT"
+                    and not targets
+                    and len(countries_of(sources, self.kb)) < 2  # "agreed to swap prisoners"
+                    and _eases_people(tok, obj)
+                )
+            )
+            and not any(
+                c.dep_ == "prep" and c.lower_ in {"on", "against"} and not of_time(c)
+                for c in tok.children
+            )
             and all(t.actor_id.startswith("state:") for t in targets)
             and countries_of(targets, self.kb) <= countries_of(sources, self.kb)
         ):
             # "imposed a curfew in Almaty", "dispersed a march in Algiers": force on the
-            # people of the place, where it names no one else ("cracked down on
+            # people of the place, where it names no one else, and its easing ("cracked down on
             # companies" names its own; in "shut down the internet across Darfur" the
             # doer's own state is where, not whom)
             code = self._held_in(ctx, tok, sources, link)
@@ -500,7 +519,9 @@ class EventExtractor(EventRecords):
     ) -> str:
         """The state an act is done in: the one its sentence places it in, else the
         doers' own; "" when neither says one state."""
-        code = where_held(tok.sent, link.mentions, self._state_of, self.adjectives)
+        # another state named as a doer is no venue here: "Serbia lifted a curfew in
+        # Montenegro" eases Montenegro's people
+        code = where_held(tok.sent, link.mentions, self._state_of, self.adjectives, False)
         if not code:
             own = {self.participant(s.actor_id, ctx.date.start, link).country for s in sources}
             code = next(iter(own)) if len(own) == 1 else ""
@@ -1075,6 +1096,29 @@ def _in_words(tok: Token) -> bool:
     """An attack said to be of words, the trigger noun or the verb's object."""
     nouns = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
     return any(c.dep_ == "amod" and c.lower_ in _OF_WORDS for n in nouns for c in n.children)
+
+
+# What is eased for a place's people: a curfew, martial law, a state of emergency; and
+# the people freed, named by no country ("released 300 political prisoners")
+_PEOPLES_MEASURES = frozenset({"curfew", "curfews", "emergency", "law", "lockdown", "state"})
+_HELD_PEOPLE = frozenset(
+    {"prisoner", "prisoners", "detainee", "detainees", "activist", "activists", "dissident"}
+    | {"dissidents", "protester", "protesters", "demonstrators", "inmates", "hostages"}
+)
+
+
+def _eases_people(verb: Token, obj: Token | None) -> bool:
+    """What ``verb`` eases or releases is the people's: a curfew, or people held
+    (the verb's object, or the people its count stands for: "dozens of activists")."""
+    if obj is not None:
+        word = obj.lemma_.lower()
+        if word == "state":  # "lifted the state of emergency", not "the state"
+            return any(g.lower_ == "emergency" for p in obj.children for g in p.children)
+        if word in _PEOPLES_MEASURES:
+            return True
+    held = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    held += [g for c in held for p in c.children if p.lower_ == "of" for g in p.children]
+    return any(h.lower_ in _HELD_PEOPLE for h in held)
 
 
 def _passive(verb: Token) -> bool:

@@ -39,11 +39,14 @@ _PREPS = frozenset({"against", "outside"})
 
 
 def protest_act(verb: Token, lex: Lexicon) -> Trigger | None:
-    """The PROTEST trigger ``verb`` is when it tells a crowd's protest, else None."""
+    """The PROTEST trigger ``verb`` is when it tells a crowd's protest, and the CONCEDE
+    trigger when it tells one called off ("the union called off its strike"); else None."""
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     word = lemma(verb)
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if ended_protest(verb, lex):
+        return Trigger(word, "verb", "CONCEDE", "")
     if word in _HOLDING and any(_protest_noun(o, lex) for o in objects):
         return Trigger(word, "verb", "PROTEST", "demonstrate")
     if _idiom(verb, word) and (word != "walk" or _crowd_does(verb, lex)):
@@ -86,7 +89,28 @@ def _at_a_mission(verb: Token, lex: Lexicon) -> bool:
     )
 
 
+# Verbs that end a protest: "called off its strike", "ended the sit-in", "suspended
+# the boycott"; those who protested yield to whom they protested against
+_ENDING = frozenset({"end", "suspend", "halt", "abandon", "cancel", "stop"})
+# A boycott or blockade may be a state's (a sanction), left to the verbs' own readings
+_STATES_TOO = frozenset({"boycott", "boycotts", "blockade", "blockades"})
+
+
+def ended_protest(verb: Token, lex: Lexicon) -> bool:
+    """``verb`` calls off or ends a protest named by its object."""
+    word = lemma(verb)
+    called_off = word == "call" and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in verb.children
+    )
+    if not (called_off or word in _ENDING):
+        return False
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(_protest_noun(o, lex) for o in objects)
+
+
 def _protest_noun(noun: Token, lex: Lexicon) -> bool:
+    if noun.lower_ in _STATES_TOO:
+        return False
     if noun.lower_ in lex.protest_nouns or _hyphened(noun) in lex.protest_nouns:
         return True
     # "a general strike", "a hunger strike", "a 24-hour strike": the noun with its modifier
