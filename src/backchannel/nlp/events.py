@@ -72,7 +72,13 @@ from backchannel.nlp.mentions import Linked, LinkResult
 from backchannel.nlp.modality import dropped_plan, modality_of, one_plan, trigger_token
 from backchannel.nlp.participants import OBJ, of_time, unique
 from backchannel.nlp.placed import where_held
-from backchannel.nlp.protests import crowd_control, ended_protest, protest_act
+from backchannel.nlp.protests import (
+    UNREST,
+    crowd_control,
+    ended_protest,
+    gave_in_to_crowd,
+    protest_act,
+)
 from backchannel.nlp.reactions import (
     approval,
     approved_of,
@@ -409,11 +415,26 @@ class EventExtractor(EventRecords):
             and (
                 typed.type == "PROTEST"
                 or (typed.type == "CONCEDE" and ended_protest(tok, self.lex))
+                or (typed.type == "RETREAT" and typed.mode == "ceasefire")
             )
         ):
             # "protesters marched through Santiago", "workers walked off the job"; "the
-            # union called off its strike" yields to the same
+            # union called off its strike" yields to the same, and "ETA declared a
+            # ceasefire" stops fighting the same
             targets = self._protested(ctx, tok, sources, link)
+        if not targets and sources and typed.type == "CONCEDE" and gave_in_to_crowd(tok):
+            # "Ruto withdrew the finance bill, bowing to protests": to the protesters,
+            # those whose protest it is ("after Chinese protests"), else the people of
+            # the place or the doer's own
+            targets = [
+                m
+                for t in tok.sent
+                if t.lower_ in UNREST
+                for m in self.find.owners(t, link, by_adjective=True)
+            ]
+            code = "" if targets else self._held_in(ctx, tok, sources, link)
+            people = f"group:{code}:civilian"
+            targets = targets or ([Linked(tok.i, tok.i + 1, people, "implied")] if code else [])
         if (
             sources
             and (
@@ -431,6 +452,7 @@ class EventExtractor(EventRecords):
                 for c in tok.children
             )
             and all(t.actor_id.startswith("state:") for t in targets)
+            and not any(t.lemma_.lower() in _DISASTERS for t in tok.sent)
             and countries_of(targets, self.kb) <= countries_of(sources, self.kb)
         ):
             # "imposed a curfew in Almaty", "dispersed a march in Algiers": force on the
@@ -1098,12 +1120,21 @@ def _in_words(tok: Token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in _OF_WORDS for n in nouns for c in n.children)
 
 
+# A curfew or an emergency for a disaster is no force on a people, nor its end easing
+_DISASTERS = frozenset(
+    {"typhoon", "hurricane", "cyclone", "storm", "earthquake", "quake", "flood", "tsunami"}
+    | {"wildfire", "bushfire", "eruption", "volcano", "landslide", "blizzard", "heatwave"}
+)
 # What is eased for a place's people: a curfew, martial law, a state of emergency; and
 # the people freed, named by no country ("released 300 political prisoners")
-_PEOPLES_MEASURES = frozenset({"curfew", "curfews", "emergency", "law", "lockdown", "state"})
+_PEOPLES_MEASURES = frozenset(
+    {"curfew", "curfews", "emergency", "law", "lockdown", "state", "rule", "blackout"}
+    | {"internet"}
+)
 _HELD_PEOPLE = frozenset(
     {"prisoner", "prisoners", "detainee", "detainees", "activist", "activists", "dissident"}
     | {"dissidents", "protester", "protesters", "demonstrators", "inmates", "hostages"}
+    | {"people", "convicts", "opponents"}
 )
 
 
@@ -1114,8 +1145,10 @@ def _eases_people(verb: Token, obj: Token | None) -> bool:
         word = obj.lemma_.lower()
         if word == "state":  # "lifted the state of emergency", not "the state"
             return any(g.lower_ == "emergency" for p in obj.children for g in p.children)
-        if word in _PEOPLES_MEASURES:
-            return True
+        if word in {"rule", "law"}:  # "ended emergency rule", "lifted martial law"
+            return any(c.lower_ in {"emergency", "martial", "military"} for c in obj.children)
+        if word in _PEOPLES_MEASURES or any(c.lower_ == "internet" for c in obj.children):
+            return True  # "restored mobile internet access"
     held = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     held += [g for c in held for p in c.children if p.lower_ == "of" for g in p.children]
     return any(h.lower_ in _HELD_PEOPLE for h in held)

@@ -45,7 +45,7 @@ def protest_act(verb: Token, lex: Lexicon) -> Trigger | None:
         return None
     word = lemma(verb)
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if ended_protest(verb, lex):
+    if ended_protest(verb, lex) or gave_in_to_crowd(verb):
         return Trigger(word, "verb", "CONCEDE", "")
     if word in _HOLDING and any(_protest_noun(o, lex) for o in objects):
         return Trigger(word, "verb", "PROTEST", "demonstrate")
@@ -182,3 +182,33 @@ def crowd_control(verb: Token) -> bool:
             if noun.lemma_.lower() == "bullet" and any(c.lower_ == "rubber" for c in noun.children):
                 return True
     return False
+
+
+# A concession to a crowd told by the measure given up "after protests" or "bowing to
+# protests": "withdrew the finance bill, bowing to protests", "repealed the decree after
+# weeks of strikes", "resigned after 11 days of street protests"
+_GIVING_UP = frozenset(
+    {"withdraw", "repeal", "revoke", "scrap", "drop", "suspend", "reverse", "rescind"}
+    | {"shelve", "abandon", "cancel", "annul", "freeze", "postpone", "resign", "quit"}
+)
+_POLICIES = frozenset(
+    {"bill", "law", "decree", "plan", "tax", "rise", "increase", "increases", "hike"}
+    | {"reform", "amendment", "proposal", "contract", "overhaul", "measure", "measures"}
+    | {"bid", "ban", "charges", "fare", "fares", "price", "prices", "quota", "quotas"}
+)
+UNREST = frozenset(
+    {"protests", "protest", "protesters", "demonstrations", "demonstrators", "strikes"}
+    | {"strike", "riots", "rioting", "rallies", "outcry", "unrest", "marches", "uprising"}
+)
+
+
+def gave_in_to_crowd(verb: Token) -> bool:
+    """``verb`` gives up a measure, or an office, in a sentence that tells the protest
+    it answers ("withdrew the bill, bowing to protests"; "resigned after protests")."""
+    if verb.pos_ not in {"VERB", "AUX"} or lemma(verb) not in _GIVING_UP:
+        return False
+    quits = lemma(verb) in {"resign", "quit"}
+    given = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not quits and not any(g.lemma_.lower() in _POLICIES for g in given):
+        return False
+    return any(t.lower_ in UNREST for t in verb.sent if t.i != verb.i)
