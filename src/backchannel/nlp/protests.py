@@ -45,7 +45,9 @@ def protest_act(verb: Token, lex: Lexicon) -> Trigger | None:
         return None
     word = lemma(verb)
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if ended_protest(verb, lex) or gave_in_to_crowd(verb):
+    if ended_protest(verb, lex) or (gave_in_to_crowd(verb) and word not in _EASING):
+        # "called off its strike"; "withdrew the bill, bowing to protests" ("freed 300
+        # prisoners, bowing to protests" stays a release)
         return Trigger(word, "verb", "CONCEDE", "")
     if word in _HOLDING and any(_protest_noun(o, lex) for o in objects):
         return Trigger(word, "verb", "PROTEST", "demonstrate")
@@ -89,6 +91,8 @@ def _at_a_mission(verb: Token, lex: Lexicon) -> bool:
     )
 
 
+# Verbs whose own reading of an easing wins over a concession to a crowd
+_EASING = frozenset({"release", "free", "pardon", "lift", "ease", "relax"})
 # Verbs that end a protest: "called off its strike", "ended the sit-in", "suspended
 # the boycott"; those who protested yield to whom they protested against
 _ENDING = frozenset({"end", "suspend", "halt", "abandon", "cancel", "stop"})
@@ -205,10 +209,28 @@ UNREST = frozenset(
 def gave_in_to_crowd(verb: Token) -> bool:
     """``verb`` gives up a measure, or an office, in a sentence that tells the protest
     it answers ("withdrew the bill, bowing to protests"; "resigned after protests")."""
-    if verb.pos_ not in {"VERB", "AUX"} or lemma(verb) not in _GIVING_UP:
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    deed = verb.pos_ == "VERB" and lemma(verb) not in {"be", "have", "say", "tell", "announce"}
+    if deed and any(_bows_to_crowd(c) for c in verb.children if c.dep_ in {"advcl", "xcomp"}):
+        return True  # "reinstated the House, bowing to three weeks of protests"
+    if lemma(verb) not in _GIVING_UP:
         return False
     quits = lemma(verb) in {"resign", "quit"}
     given = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     if not quits and not any(g.lemma_.lower() in _POLICIES for g in given):
         return False
     return any(t.lower_ in UNREST for t in verb.sent if t.i != verb.i)
+
+
+# Participles that say what a deed yields to: "bowing to protests", "meeting the main
+# demand of protesting lawyers", "giving in to the strikers"
+_BOWING = frozenset({"bow", "yield", "cave", "bend", "give", "meet", "heed", "accede"})
+
+
+def _bows_to_crowd(clause: Token) -> bool:
+    """A participle of yielding whose phrase names protest or protesters' demands."""
+    if clause.tag_ != "VBG" or lemma(clause) not in _BOWING:
+        return False
+    words = {t.lower_ for t in clause.subtree}
+    return bool(words & UNREST) or ("protesting" in words and bool(words & {"demand", "demands"}))
