@@ -406,6 +406,13 @@ class EventExtractor(EventRecords):
             targets = faced_frontier(tok, self.lex, lambda prep: self.find.place_party(prep, link))
             targets = targets or passed_places(tok, link)  # "flew close to British airspace"
         typed = trig.for_object(obj.lemma_.lower(), obj.lower_) if obj is not None else trig
+        if (
+            obj is not None
+            and typed.type in {"COERCE", "RETREAT"}
+            and obj.lemma_.lower() in _PEOPLES_MEASURES
+            and any(t.lemma_.lower() in _DISASTERS for t in tok.sent)
+        ):
+            return None  # "lifted the state of emergency declared ahead of Hurricane Irma"
         if not targets and typed.type == "COERCE" and obj is not None:
             party = link.token_to_mention.get(obj.i)  # "dissolved the Cambodia National
             targets = [party] if party is not None else []  # Rescue Party": the party
