@@ -10,6 +10,12 @@ that names no one is against the government where it is held (``events``).
 A government's "protest" stays a word to another (ACCUSE): only a crowd's
 protest is a demonstration here, a crowd being one of ``crowd_nouns`` or a
 people named by its plural ("Israelis protested in Tel Aviv").
+
+The yielding on either side is a concession (CONCEDE): a strike or protest
+called off ("the union called off its strike", ``ended_protest``), and a
+measure given up or an office left in answer to protest ("withdrew the bill,
+bowing to protests", "resigned after weeks of street protests",
+``gave_in_to_crowd``), whose target the event rules take from the protest.
 """
 
 from __future__ import annotations
