@@ -321,6 +321,11 @@ class EventExtractor(EventRecords):
         ``fired_objects``: "imposed sanctions" is one sanction); None when it tells none."""
         if trig.type != "ACCUSE" and self._charged(tok):
             return None  # "accused Kyiv of shelling the plant": a charge, not a shelling told
+        if trig.lemma == "rule out" and (
+            any(c.dep_ == "neg" for c in tok.children)
+            or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"refuse", "decline"})
+        ):
+            return None  # "did not rule out a visit": the visit may be, no refusal is told
         found = self.find.verb_participants(tok, trig, link)
         if found is None:
             return None

@@ -37,8 +37,9 @@ def _cue(
 ) -> Modality | None:
     word = lemma(tok)
     children = list(tok.children)
-    if word == "rule" and any(c.lower_ == "out" for c in children):
-        # "did not rule out a visit": still possible, not denied
+    if word == "rule" and not is_trigger and any(c.lower_ == "out" for c in children):
+        # "did not rule out a visit": still possible, not denied (the ruling out itself,
+        # a refusal, is told or negated as any act)
         return "hypothetical"
     if _negated(children, lex):
         return "negated"
