@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from backchannel.nlp.mentions import Linked, LinkResult
-from backchannel.nlp.repairs import unique
+from backchannel.nlp.preps import is_place
+from backchannel.nlp.repairs import span_root, unique
 
 if TYPE_CHECKING:
     from backchannel.nlp.participants import ParticipantFinder
@@ -84,3 +85,30 @@ def refused_parties(find: ParticipantFinder, verb: Token, link: LinkResult) -> l
         if named:
             return unique(named)
     return []
+
+
+def threatened_in(verb: Token, sources: list[Linked], link: LinkResult) -> list[Linked]:
+    """Those a threatened act names, when the threat names no one else: "threatened to
+    freeze trade with Colombia", "threatened to send troops back into Congo",
+    "threatened to take France to the International Court of Justice".
+
+    The act is the threat verb's infinitive clause; a party in it not among the
+    doers is the one threatened (the court or body it would be taken to is not).
+    """
+    doers = {m.actor_id for m in sources}
+    acts = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
+    found = [
+        m
+        for act in acts
+        for t in act.subtree
+        if (m := link.token_to_mention.get(t.i)) is not None
+        and m.actor_id not in doers
+        and not _taken_to(span_root(verb.doc, m))
+        and not is_place(span_root(verb.doc, m), m)  # "close its embassy in Canberra"
+    ]
+    return unique(found)
+
+
+def _taken_to(tok: Token) -> bool:
+    """A court or body something is taken to: "take France to the ICJ" names France."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_ == "take"

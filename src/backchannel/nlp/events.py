@@ -37,7 +37,7 @@ from backchannel.nlp.asks import (
 )
 from backchannel.nlp.bodies import countries_of, country_of
 from backchannel.nlp.calls import paid_call, paid_visit
-from backchannel.nlp.contingent import conditioned_on, refused_parties
+from backchannel.nlp.contingent import conditioned_on, refused_parties, threatened_in
 from backchannel.nlp.easing import (
     buying_changed,
     coercive,
@@ -402,6 +402,7 @@ class EventExtractor(EventRecords):
         if not targets and sources and trig.type == "THREATEN":
             # "warned that Moscow would respond if Washington pressed ahead"
             targets = conditioned_on(self.find, tok, sources, link)
+            targets = targets or threatened_in(tok, sources, link)  # "to freeze trade with X"
         if not targets and sources and trig.type == "REJECT":
             # "refused to sign a security pact with the United States"
             targets = refused_parties(self.find, tok, link)
