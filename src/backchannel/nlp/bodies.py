@@ -102,6 +102,13 @@ def country_of(actor_id: str, kb: KnowledgeBase) -> str:
     return actor.country if actor is not None else ""
 
 
+def state_of(actor_id: str, kb: KnowledgeBase) -> str:
+    """The state a linked actor belongs to ("" for a body of no one state: the UN's
+    "UNO", the EU's "EUR" where it is no state of the KB)."""
+    code = country_of(actor_id, kb)
+    return code if code in kb.states else ""
+
+
 def countries_of(found: Iterable[Linked], kb: KnowledgeBase) -> set[str]:
     """The countries of the linked actors ``found`` (those of no country left out)."""
     return {country_of(m.actor_id, kb) for m in found} - {""}

@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 from backchannel.model import Actor, slug
 from backchannel.nlp.lexicon import Trigger
 from backchannel.nlp.mentions import Linked, LinkResult
-from backchannel.nlp.repairs import OBJ, POSS, named_under, possessors, unique
+from backchannel.nlp.repairs import OBJ, POSS, named_under, no_doer_passive, possessors, unique
 
 # Nouns that name undoing a measure, when their "of" phrase names the measure.
 _EASING_NOUNS = frozenset(
@@ -244,9 +244,7 @@ def stray_agent(verb: Token, trig: Trigger, link: LinkResult) -> list[Linked]:
         ]
         if owners:
             return unique(owners)
-    if not any(c.dep_ == "auxpass" for c in verb.children) or any(
-        c.dep_ == "agent" for c in verb.children
-    ):
+    if not no_doer_passive(verb):
         return []
     found: list[Linked] = []
     for prep in (c for c in verb.children if c.dep_ == "prep"):

@@ -35,7 +35,7 @@ from backchannel.nlp.asks import (
     hoped_of,
     met_and_agreed,
 )
-from backchannel.nlp.bodies import countries_of, country_of
+from backchannel.nlp.bodies import countries_of, country_of, state_of
 from backchannel.nlp.calls import paid_call, paid_visit
 from backchannel.nlp.contingent import conditioned_on, refused_parties, threatened_in
 from backchannel.nlp.easing import (
@@ -93,7 +93,7 @@ from backchannel.nlp.reactions import (
     summoned_to,
 )
 from backchannel.nlp.records import EventRecords, own_state
-from backchannel.nlp.repairs import among, span_root
+from backchannel.nlp.repairs import among, no_doer_passive, span_root
 from backchannel.nlp.rolechanges import sentence_changes
 from backchannel.nlp.sides import Side, across_countries, one_gathering, without_one_side
 from backchannel.nlp.speakers import obligation_events, statement_of, wrong_events
@@ -383,7 +383,7 @@ class EventExtractor(EventRecords):
             )
             doers = _ids(sources)
             targets = [t for t in targets if t.actor_id not in doers]
-        if not sources and targets and trig.type == "COERCE" and _passive(tok):
+        if not sources and targets and trig.type == "COERCE" and no_doer_passive(tok):
             # "Ismayilova was arrested in Baku": held by the state where it was done
             code = where_held(tok.sent, link.mentions, self._state_of, self.adjectives)
             sources = [Linked(tok.i, tok.i + 1, f"state:{code}", "implied")] if code else []
@@ -563,9 +563,7 @@ class EventExtractor(EventRecords):
         return code if code in self.kb.states else ""
 
     def _state_of(self, actor_id: str) -> str:
-        """The state a linked actor belongs to ("" for a body of no one state)."""
-        code = country_of(actor_id, self.kb)
-        return code if code in self.kb.states else ""
+        return state_of(actor_id, self.kb)
 
     def _for_talks(self, verb: Token) -> bool:
         """The journey is "for" talks or a meeting: "travelled to Geneva for talks"."""
@@ -1165,14 +1163,6 @@ def _eases_people(verb: Token, obj: Token | None) -> bool:
     held = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     held += [g for c in held for p in c.children if p.lower_ == "of" for g in p.children]
     return any(h.lower_ in _HELD_PEOPLE for h in held)
-
-
-def _passive(verb: Token) -> bool:
-    """A passive verb with no doer named: "was arrested in Baku"."""
-    children = list(verb.children)
-    return any(c.dep_ == "auxpass" for c in children) and not any(
-        c.dep_ == "agent" for c in children
-    )
 
 
 def _ids(found: list[Linked]) -> Side:

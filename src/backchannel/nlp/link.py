@@ -44,7 +44,12 @@ from backchannel.kb import KnowledgeBase
 from backchannel.kb.records import TRANSNATIONAL
 from backchannel.model import Actor, DateInterval
 from backchannel.nlp.appositions import titled_appositions
-from backchannel.nlp.bodies import bare_bodies, country_of, link_bare_bodies, unplaced_bodies
+from backchannel.nlp.bodies import (
+    bare_bodies,
+    link_bare_bodies,
+    state_of,
+    unplaced_bodies,
+)
 from backchannel.nlp.channels import NamedChannels
 from backchannel.nlp.dictnames import DictionaryNames
 from backchannel.nlp.epithets import link_epithets, load_epithets
@@ -855,8 +860,7 @@ class Linker:
 
     def _country_of(self, actor_id: str) -> str:
         """The state a mention's actor belongs to ("" for a body of no one state)."""
-        code = country_of(actor_id, self.kb)
-        return code if code in self.kb.states else ""
+        return state_of(actor_id, self.kb)
 
     def _both_holders(
         self, doc: Doc, tok: Token, mentions: dict[int, Linked], sides: tuple[str, str], day: str

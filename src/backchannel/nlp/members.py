@@ -59,9 +59,10 @@ def members_of_bodies(
         covered.add(noun.i)
     for m in list(mentions.values()):
         # "Syrian government forces", "Kyiv government troops": the state's armed forces
-        code = m.actor_id.split(":")[1] if m.actor_id.startswith(("state:", "group:")) else ""
-        if not code or m.end >= len(doc) or not m.actor_id.endswith(":government"):
+        government = m.actor_id.startswith("group:") and m.actor_id.endswith(":government")
+        if not government or m.end >= len(doc):
             continue
+        code = m.actor_id.split(":")[1]
         noun = doc[m.end]
         if noun.lower_ in _FORCES and noun.i not in covered and doc[m.end - 1].head.i == noun.i:
             mentions[m.start] = replace(m, end=m.end + 1, actor_id=f"group:{code}:military")

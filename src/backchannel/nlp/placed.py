@@ -123,36 +123,23 @@ class PlacedAgents:
         """Add a mention for each bare agent noun placed in its sentence's one state,
         and give a person the text names for the first time, harmed or held there
         and of no country the text gives, that state's."""
+        covered = {i for m in mentions.values() for i in range(m.start, m.end)}
         for sent in doc.sents:
+            inside = [m for m in mentions.values() if sent.start <= m.start < sent.end]
             # those harmed where an act happens are the place's, whoever else is named
             # ("Al-Shabab gunmen stormed a mall in Nairobi, killing 67 people")
-            harmed_in = where_held(sent, mentions.values(), country_of, self.adjectives, False)
-            if harmed_in:
-                self._link_sentence(sent, harmed_in, mentions, new_actors, country_of)
-
-    def _link_sentence(
-        self,
-        sent: Span,
-        harmed_in: str,
-        mentions: dict[int, Linked],
-        new_actors: dict[str, Actor],
-        country_of: Callable[[str], str],
-    ) -> None:
-        for m in mentions.values():
-            person = new_actors.get(m.actor_id)
-            if (
-                person is not None
-                and not person.country
-                and sent.start <= m.start < sent.end
-                and _harmed(span_root(sent.doc, m))
-            ):
-                # "Jose Ruben Zamora … was arrested in Guatemala City"
-                new_actors[m.actor_id] = replace(person, country=harmed_in)
-        code = where_held(sent, mentions.values(), country_of, self.adjectives)
-        covered = {i for m in mentions.values() for i in range(m.start, m.end)}
-        for tok in sent:
-            if tok.i not in covered and tok.pos_ in {"NOUN", "PROPN"}:
-                self._agent(tok, code, harmed_in, covered, mentions)
+            harmed_in = _one_place(sent, inside, country_of, self.adjectives)
+            if not harmed_in:
+                continue
+            for m in inside:
+                person = new_actors.get(m.actor_id)
+                if person is not None and not person.country and _harmed(span_root(doc, m)):
+                    # "Jose Ruben Zamora … was arrested in Guatemala City"
+                    new_actors[m.actor_id] = replace(person, country=harmed_in)
+            code = "" if _venue(sent, inside, harmed_in, country_of) else harmed_in
+            for tok in sent:
+                if tok.i not in covered and tok.pos_ in {"NOUN", "PROPN"}:
+                    self._agent(tok, code, harmed_in, covered, mentions)
 
     def _agent(
         self, tok: Token, code: str, harmed_in: str, covered: set[int], mentions: dict[int, Linked]
@@ -228,6 +215,17 @@ def where_held(
     two, or a border or frontier, and, unless ``venue`` is false, where another state
     is named as a party. ``adjectives``: casefolded state adjective → ISO3."""
     inside = [m for m in mentions if sent.start <= m.start < sent.end]
+    code = _one_place(sent, inside, country_of, adjectives)
+    return "" if venue and _venue(sent, inside, code, country_of) else code
+
+
+def _one_place(
+    sent: Span,
+    inside: list[Linked],
+    country_of: Callable[[str], str],
+    adjectives: Mapping[str, str],
+) -> str:
+    """The one state the sentence's places name (its mentions ``inside``), else ""."""
     places = {code for m in inside if (code := country_of(m.actor_id)) and _places(sent.doc, m)}
     places |= {
         adjectives[c.lower_]
@@ -238,12 +236,19 @@ def where_held(
     }
     if len(places) != 1 or any(t.lower_ in _EDGES for t in sent):
         return ""
-    code = next(iter(places))
-    for m in inside if venue else ():
-        other = country_of(m.actor_id)
-        if other and other != code and not _places(sent.doc, m) and not _here(sent.doc, m):
-            return ""  # "Tehran and Washington agreed in Vienna": a venue, not the parties'
-    return code
+    return next(iter(places))
+
+
+def _venue(sent: Span, inside: list[Linked], code: str, country_of: Callable[[str], str]) -> bool:
+    """Another state or its officials named as a party where the place is ``code``: the
+    place may be only where they met ("Tehran and Washington agreed in Vienna")."""
+    return bool(code) and any(
+        (other := country_of(m.actor_id))
+        and other != code
+        and not _places(sent.doc, m)
+        and not _here(sent.doc, m)
+        for m in inside
+    )
 
 
 def _here(doc: Doc, m: Linked) -> bool:

@@ -283,6 +283,15 @@ def shared_object(prep: Token, link: LinkResult) -> list[Linked]:
     return ends[-1:]
 
 
+def no_doer_passive(verb: Token) -> bool:
+    """A passive verb with no doer named: "was arrested in Baku", not "was arrested by
+    police"."""
+    children = list(verb.children)
+    return any(c.dep_ == "auxpass" for c in children) and not any(
+        c.dep_ == "agent" for c in children
+    )
+
+
 def span_root(doc: Doc, m: Linked) -> Token:
     span = doc[m.start : m.end]
     return span.root
