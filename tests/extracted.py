@@ -33,6 +33,13 @@ def countries(
     return {(e.source.country, e.target.country, e.type) for e in ex.events}
 
 
+def parties(
+    extractor: Any, text: str, kind: str, modality: str = "asserted"
+) -> set[tuple[str, str]]:
+    """(source, target) of the events of one category and modality."""
+    return {(s, t) for s, t, k, m in typed(extractor, text) if k == kind and m == modality}
+
+
 def coded(extractor: Any, text: str, published: str = "2025-11-20") -> set[frozenset[str]]:
     """Each asserted event as the unordered set of its two parties and its type."""
     return {

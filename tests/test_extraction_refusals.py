@@ -13,13 +13,10 @@ from typing import Any
 
 import pytest
 
+from extracted import parties as _of
 from extracted import typed as _typed
 
 pytestmark = pytest.mark.model
-
-
-def _of(extractor: Any, text: str, kind: str, modality: str = "asserted") -> set[tuple[str, str]]:
-    return {(s, t) for s, t, k, m in _typed(extractor, text) if k == kind and m == modality}
 
 
 @pytest.mark.parametrize(

@@ -13,14 +13,10 @@ from typing import Any
 
 import pytest
 
+from extracted import parties as _of
 from extracted import typed as _typed
 
 pytestmark = pytest.mark.model
-
-
-def _of(extractor: Any, text: str, kind: str) -> set[tuple[str, str]]:
-    """(source, target) of the asserted events of one category."""
-    return {(s, t) for s, t, k, m in _typed(extractor, text) if k == kind and m == "asserted"}
 
 
 @pytest.mark.parametrize(
